@@ -1,0 +1,140 @@
+/**
+ * Command-line shell over the same core: `npm run cli -- <command>` or `partnership-tracker <command>`.
+ * Every failure prints one line (in Chinese when LANG is zh*, else English) and exits 1.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { openCore } from '../db/core';
+import { createRegistry } from '../db/api';
+import { AppError, toSerializedError } from '../db/errors';
+import { checkDatabase } from '../db/check';
+import { loadSampleData } from '../db/sample';
+import { countRecords } from '../db/info';
+import { startBrowserMode } from './server';
+
+const ROOT = path.resolve(__dirname, '..');
+const VERSION = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+const zh = /^zh/i.test(process.env.LC_ALL ?? process.env.LC_MESSAGES ?? process.env.LANG ?? '');
+
+const USAGE = `Partnership Tracker ${VERSION}
+
+Usage: partnership-tracker <command> [options]   (in a checkout: npm run cli -- <command> [options])
+
+Commands:
+  sample --db FILE              create FILE (or fill an empty one) with the sample data
+  check  --db FILE [--json]     open FILE read-only: integrity, schema version, record counts
+  serve  --db FILE [--port N]   open the app in a browser (127.0.0.1 only; prints the address)
+  help                          this text
+`;
+
+function usageError(en: string, zhText: string): AppError {
+  return new AppError('invalid_input', { en: `${en} (see: partnership-tracker help)`, zh: `${zhText}（参见：partnership-tracker help）` });
+}
+
+function requireDb(value: string | undefined): string {
+  if (!value) throw usageError('--db FILE is required', '需要 --db 文件');
+  return path.resolve(value);
+}
+
+async function sample(args: string[]): Promise<void> {
+  const { values } = parseArgs({ args, options: { db: { type: 'string' } }, strict: true });
+  const file = requireDb(values.db);
+  const core = await openCore(file, { appVersion: VERSION });
+  try {
+    const counts = countRecords(core);
+    const existing = Object.values(counts).reduce((a, b) => a + b, 0);
+    const sampleOnly = core.sqlite.prepare("SELECT count(*) AS n FROM organizations WHERE origin <> 'sample'").get() as { n: number };
+    if (existing > 0 && sampleOnly.n > 0) {
+      throw new AppError('conflict', {
+        en: `${file} already holds data; sample data is loaded only into a new or empty database.`,
+        zh: `${file} 中已有数据；示例数据只能载入新的或空的数据库。`,
+      });
+    }
+    const summary = core.sqlite.transaction(() => loadSampleData(core)).immediate();
+    core.setMeta('onboarding', 'done');
+    console.log(
+      zh
+        ? `已载入示例数据到 ${file}：${summary.organizations} 个机构，${summary.partnerships} 项合作关系，${summary.milestones} 个里程碑。`
+        : `Loaded the sample data into ${file}: ${summary.organizations} organizations, ${summary.partnerships} partnerships, ${summary.milestones} milestones.`,
+    );
+  } finally {
+    core.close();
+  }
+}
+
+async function check(args: string[]): Promise<void> {
+  const { values } = parseArgs({ args, options: { db: { type: 'string' }, json: { type: 'boolean' } }, strict: true });
+  const file = requireDb(values.db);
+  const report = await checkDatabase(file);
+  if (values.json) {
+    console.log(JSON.stringify(report, null, 2));
+  } else {
+    console.log(`${file}: ok`);
+    console.log(`schema version ${report.schemaVersion} of ${report.latestSchemaVersion}; integrity ${report.integrity}`);
+    for (const [entity, n] of Object.entries(report.counts)) console.log(`  ${entity.padEnd(26)} ${n}`);
+  }
+}
+
+async function serve(args: string[]): Promise<void> {
+  const { values } = parseArgs({ args, options: { db: { type: 'string' }, port: { type: 'string' } }, strict: true });
+  const file = requireDb(values.db);
+  const port = values.port === undefined ? 0 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw usageError('--port must be a number from 0 to 65535', '--port 必须是 0 到 65535 之间的数字');
+  const core = await openCore(file, { appVersion: VERSION });
+  const running = await startBrowserMode({
+    core,
+    registry: createRegistry(),
+    staticDir: process.env.PT_RENDERER_DIR ?? path.join(ROOT, 'out', 'renderer'),
+    port,
+  });
+  console.log(zh ? `伙伴关系管理（浏览器模式）：${running.url}` : `Partnership Tracker (browser mode): ${running.url}`);
+  const stop = () => {
+    void running.close().then(() => {
+      core.close();
+      process.exit(0);
+    });
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'sample':
+        await sample(rest);
+        return 0;
+      case 'check':
+        await check(rest);
+        return 0;
+      case 'serve':
+        await serve(rest);
+        return 0;
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        console.log(USAGE);
+        return 0;
+      default:
+        throw usageError(`unknown command "${command}"`, `未知命令“${command}”`);
+    }
+  } catch (error) {
+    const serialized =
+      error instanceof AppError
+        ? error.toJSON()
+        : error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')
+          ? usageError(error.message, error.message).toJSON()
+          : toSerializedError(error);
+    console.error(zh ? `错误：${serialized.message.zh}` : `Error: ${serialized.message.en}`);
+    return 1;
+  }
+}
+
+if (require.main === module) {
+  void main(process.argv.slice(2)).then((code) => {
+    if (code !== 0) process.exit(code);
+  });
+}

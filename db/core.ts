@@ -1,0 +1,239 @@
+/**
+ * The core: an open database plus what every operation needs (clock, origin, office),
+ * and the stamped write primitives every domain module uses, so no write skips its stamps.
+ */
+import { getTableColumns, getTableName } from 'drizzle-orm';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import * as schema from './schema';
+import { recordTables, type RecordEntity } from './schema';
+import { HybridLogicalClock } from './hlc';
+import { uuidv7 } from './ids';
+import { openDatabase, type OpenedDatabase, type OpenOptions } from './open';
+import { AppError, notFound } from './errors';
+
+export type Drizzle = BetterSQLite3Database<typeof schema>;
+
+export interface CoreOptions extends OpenOptions {
+  appVersion?: string;
+  /** Wall clock for stamps and dates; tests pin it. */
+  now?: () => Date;
+}
+
+export interface Core {
+  opened: OpenedDatabase;
+  sqlite: OpenedDatabase['sqlite'];
+  db: Drizzle;
+  clock: HybridLogicalClock;
+  appVersion: string;
+  now: () => Date;
+  getMeta(key: string): string | null;
+  setMeta(key: string, value: string): void;
+  close(): void;
+}
+
+const META_ORIGIN = 'origin_id';
+const META_HLC = 'hlc_last';
+
+export async function openCore(file: string, options: CoreOptions = {}): Promise<Core> {
+  const opened = await openDatabase(file, options);
+  const sqlite = opened.sqlite;
+  const db = drizzle(sqlite, { schema });
+  const now = options.now ?? (() => new Date());
+  const getMeta = (key: string): string | null =>
+    (sqlite.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)?.value ?? null;
+  const setMeta = (key: string, value: string): void => {
+    sqlite.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
+  };
+  let origin = getMeta(META_ORIGIN);
+  if (!origin) {
+    if (options.readonly) origin = 'readonly';
+    else {
+      origin = uuidv7();
+      setMeta(META_ORIGIN, origin);
+    }
+  }
+  const clock = new HybridLogicalClock(origin, getMeta(META_HLC), () => now().getTime());
+  return {
+    opened,
+    sqlite,
+    db,
+    clock,
+    appVersion: options.appVersion ?? '0.0.0',
+    now,
+    getMeta,
+    setMeta,
+    close: () => sqlite.close(),
+  };
+}
+
+/** Column JS key -> SQL column name, for a record table. */
+export function columnNames(entity: RecordEntity): Record<string, string> {
+  const columns = getTableColumns(recordTables[entity]);
+  return Object.fromEntries(Object.entries(columns).map(([key, column]) => [key, column.name]));
+}
+
+export function tableName(entity: RecordEntity): string {
+  return getTableName(recordTables[entity]);
+}
+
+const BOOKKEEPING = new Set(['id', 'createdAt', 'updatedAt', 'deletedAt', 'hlc', 'origin', 'fieldStamps']);
+
+type SqlValue = string | number | bigint | Buffer | null;
+
+function toSql(value: unknown): SqlValue {
+  if (value === undefined || value === null) return null;
+  if (typeof value === 'boolean') return value ? 1 : 0;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'bigint' || Buffer.isBuffer(value)) return value;
+  return JSON.stringify(value);
+}
+
+interface StoredRow {
+  id: string;
+  deleted_at: string | null;
+  field_stamps: string;
+  [column: string]: unknown;
+}
+
+function readStored(core: Core, entity: RecordEntity, id: string): StoredRow | undefined {
+  return core.sqlite.prepare(`SELECT * FROM "${tableName(entity)}" WHERE id = ?`).get(id) as StoredRow | undefined;
+}
+
+function logChanges(core: Core, entity: RecordEntity, id: string, changes: [string, SqlValue][], hlc: string): void {
+  const insert = core.sqlite.prepare(
+    'INSERT INTO change_log (entity, row_id, field, value, hlc, origin, office, via, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  const office = core.getMeta('office_name');
+  const at = core.now().toISOString();
+  for (const [column, value] of changes) {
+    insert.run(entity, id, column, JSON.stringify(Buffer.isBuffer(value) ? null : typeof value === 'bigint' ? Number(value) : value), hlc, core.clock.origin, office, 'local', at);
+  }
+}
+
+function persistClock(core: Core): void {
+  core.setMeta(META_HLC, core.clock.current());
+}
+
+/** Insert a record; every given field gets the same fresh stamp. Returns the new id. */
+export function insertRecord(core: Core, entity: RecordEntity, values: Record<string, unknown>, id: string = uuidv7()): string {
+  const names = columnNames(entity);
+  const hlc = core.clock.now();
+  const at = core.now().toISOString();
+  const changes: [string, SqlValue][] = [];
+  for (const [key, value] of Object.entries(values)) {
+    if (BOOKKEEPING.has(key) || value === undefined) continue;
+    const column = names[key];
+    if (!column) throw new Error(`${entity} has no field ${key}`);
+    changes.push([column, toSql(value)]);
+  }
+  const stamps = Object.fromEntries(changes.map(([column]) => [column, hlc]));
+  const columns = ['id', 'created_at', 'updated_at', 'hlc', 'origin', 'field_stamps', ...changes.map(([c]) => c)];
+  const params: SqlValue[] = [id, at, at, hlc, core.clock.origin, JSON.stringify(stamps), ...changes.map(([, v]) => v)];
+  core.sqlite
+    .prepare(`INSERT INTO "${tableName(entity)}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`)
+    .run(...params);
+  logChanges(core, entity, id, changes, hlc);
+  persistClock(core);
+  return id;
+}
+
+/** Update the fields that actually change; each gets a fresh stamp. Returns the SQL names of changed fields. */
+export function updateRecord(core: Core, entity: RecordEntity, id: string, patch: Record<string, unknown>): string[] {
+  const stored = readStored(core, entity, id);
+  if (!stored) throw notFound(entity, id);
+  const names = columnNames(entity);
+  const changes: [string, SqlValue][] = [];
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === undefined || (BOOKKEEPING.has(key) && key !== 'deletedAt')) continue;
+    const column = names[key];
+    if (!column) throw new Error(`${entity} has no field ${key}`);
+    const next = toSql(value);
+    const current = stored[column] as SqlValue;
+    const same = Buffer.isBuffer(next) && Buffer.isBuffer(current) ? next.equals(current) : next === current;
+    if (!same) changes.push([column, next]);
+  }
+  if (changes.length === 0) return [];
+  const hlc = core.clock.now();
+  const stamps = JSON.parse(stored.field_stamps) as Record<string, string>;
+  for (const [column] of changes) stamps[column] = hlc;
+  const sets = changes.map(([c]) => `"${c}" = ?`).join(', ');
+  core.sqlite
+    .prepare(`UPDATE "${tableName(entity)}" SET ${sets}, updated_at = ?, hlc = ?, origin = ?, field_stamps = ? WHERE id = ?`)
+    .run(...changes.map(([, v]) => v), core.now().toISOString(), hlc, core.clock.origin, JSON.stringify(stamps), id);
+  logChanges(core, entity, id, changes, hlc);
+  persistClock(core);
+  return changes.map(([c]) => c);
+}
+
+/** Soft delete: the tombstone is a stamped field like any other. */
+export function deleteRecord(core: Core, entity: RecordEntity, id: string): void {
+  const stored = readStored(core, entity, id);
+  if (!stored) throw notFound(entity, id);
+  if (stored.deleted_at) return;
+  updateRecord(core, entity, id, { deletedAt: core.now().toISOString() });
+}
+
+export function restoreRecord(core: Core, entity: RecordEntity, id: string): void {
+  const stored = readStored(core, entity, id);
+  if (!stored) throw notFound(entity, id);
+  if (!stored.deleted_at) return;
+  updateRecord(core, entity, id, { deletedAt: null });
+}
+
+/** The record, or not_found if it does not exist (or is deleted, unless asked for). */
+export function requireLive(core: Core, entity: RecordEntity, id: string, allowDeleted = false): StoredRow {
+  const stored = readStored(core, entity, id);
+  if (!stored || (!allowDeleted && stored.deleted_at)) throw notFound(entity, id);
+  return stored;
+}
+
+export function assertWritable(core: Core): void {
+  if (core.opened.sqlite.readonly) {
+    throw new AppError('forbidden', {
+      zh: '数据库以只读方式打开，无法保存更改。',
+      en: 'The database is open read-only; changes cannot be saved.',
+    });
+  }
+}
+
+export interface FixedStamp {
+  id: string;
+  /** HLC stamp used for every field. */
+  hlc: string;
+  origin: string;
+  /** created_at and updated_at */
+  at: string;
+}
+
+/**
+ * Insert a record with a fixed id and fixed stamps (sample data): two offices that load the
+ * same records hold identical rows, so a merge between them changes nothing. Does nothing if
+ * the id already exists.
+ */
+export function insertFixedRecord(core: Core, entity: RecordEntity, values: Record<string, unknown>, stamp: FixedStamp): boolean {
+  const names = columnNames(entity);
+  const changes: [string, SqlValue][] = [];
+  for (const [key, value] of Object.entries(values)) {
+    if (BOOKKEEPING.has(key) || value === undefined) continue;
+    const column = names[key];
+    if (!column) throw new Error(`${entity} has no field ${key}`);
+    changes.push([column, toSql(value)]);
+  }
+  const stamps = Object.fromEntries(changes.map(([column]) => [column, stamp.hlc]));
+  const columns = ['id', 'created_at', 'updated_at', 'hlc', 'origin', 'field_stamps', ...changes.map(([c]) => c)];
+  const params: SqlValue[] = [stamp.id, stamp.at, stamp.at, stamp.hlc, stamp.origin, JSON.stringify(stamps), ...changes.map(([, v]) => v)];
+  const result = core.sqlite
+    .prepare(
+      `INSERT INTO "${tableName(entity)}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')}) ON CONFLICT(id) DO NOTHING`,
+    )
+    .run(...params);
+  if (result.changes === 0) return false;
+  const insert = core.sqlite.prepare(
+    'INSERT OR IGNORE INTO change_log (entity, row_id, field, value, hlc, origin, office, via, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  for (const [column, value] of changes) {
+    insert.run(entity, stamp.id, column, JSON.stringify(Buffer.isBuffer(value) ? null : value), stamp.hlc, stamp.origin, 'sample', 'sample', stamp.at);
+  }
+  core.clock.receive(stamp.hlc);
+  persistClock(core);
+  return true;
+}

@@ -1,0 +1,146 @@
+import { z } from 'zod';
+import { and, asc, isNotNull, isNull, or, sql } from 'drizzle-orm';
+import { organizations, ORGANIZATION_KINDS } from './schema';
+import { deleteRecord, insertRecord, requireLive, restoreRecord, updateRecord, type Core } from './core';
+import { notFound } from './errors';
+import { idSchema, optionalText, requiredText } from './validation';
+
+const countryCode = z
+  .string()
+  .trim()
+  .transform((v) => v.toUpperCase())
+  .pipe(z.string().regex(/^[A-Z]{2}$/));
+
+const organizationFields = {
+  displayName: requiredText(200),
+  nameZh: optionalText(200),
+  nameEn: optionalText(200),
+  nameLocal: optionalText(200),
+  aliases: z.array(z.string().trim().min(1).max(200)).max(50).optional(),
+  country: countryCode.nullable().optional(),
+  region: optionalText(200),
+  kind: z.enum(ORGANIZATION_KINDS).optional(),
+  latitude: z.number().min(-90).max(90).nullable().optional(),
+  longitude: z.number().min(-180).max(180).nullable().optional(),
+  notes: optionalText(20000),
+  source: optionalText(2000),
+};
+
+export const organizationCreateInput = z.strictObject(organizationFields);
+export const organizationUpdateInput = z.strictObject({
+  id: idSchema,
+  ...z.strictObject(organizationFields).partial().shape,
+});
+export const organizationListInput = z
+  .strictObject({
+    query: z.string().trim().max(200).optional(),
+    deleted: z.boolean().optional(),
+  })
+  .default({});
+
+export interface Organization {
+  id: string;
+  displayName: string;
+  nameZh: string | null;
+  nameEn: string | null;
+  nameLocal: string | null;
+  aliases: string[];
+  country: string | null;
+  region: string | null;
+  kind: (typeof ORGANIZATION_KINDS)[number];
+  latitude: number | null;
+  longitude: number | null;
+  notes: string | null;
+  source: string | null;
+  createdAt: string;
+  updatedAt: string;
+  deletedAt: string | null;
+}
+
+export interface OrganizationListItem extends Organization {
+  partnershipCount: number;
+}
+
+type OrganizationRow = typeof organizations.$inferSelect;
+
+function toOrganization(row: OrganizationRow): Organization {
+  return {
+    id: row.id,
+    displayName: row.displayName,
+    nameZh: row.nameZh,
+    nameEn: row.nameEn,
+    nameLocal: row.nameLocal,
+    aliases: JSON.parse(row.aliases) as string[],
+    country: row.country,
+    region: row.region,
+    kind: row.kind,
+    latitude: row.latitude,
+    longitude: row.longitude,
+    notes: row.notes,
+    source: row.source,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    deletedAt: row.deletedAt,
+  };
+}
+
+export function listOrganizations(core: Core, input: z.output<typeof organizationListInput>): OrganizationListItem[] {
+  const q = input.query ? `%${input.query.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+  const partnershipCount = sql<number>`(SELECT count(*) FROM partnership_parties pp JOIN partnerships p ON p.id = pp.partnership_id
+      WHERE pp.organization_id = "organizations"."id" AND pp.deleted_at IS NULL AND p.deleted_at IS NULL)`;
+  const rows = core.db
+    .select({ row: organizations, partnershipCount })
+    .from(organizations)
+    .where(
+      and(
+        input.deleted ? isNotNull(organizations.deletedAt) : isNull(organizations.deletedAt),
+        q
+          ? or(
+              sql`${organizations.displayName} LIKE ${q} ESCAPE '\\'`,
+              sql`${organizations.nameZh} LIKE ${q} ESCAPE '\\'`,
+              sql`${organizations.nameEn} LIKE ${q} ESCAPE '\\'`,
+              sql`${organizations.nameLocal} LIKE ${q} ESCAPE '\\'`,
+              sql`${organizations.aliases} LIKE ${q} ESCAPE '\\'`,
+            )
+          : undefined,
+      ),
+    )
+    .orderBy(asc(organizations.country), asc(organizations.displayName))
+    .all();
+  return rows.map(({ row, partnershipCount: count }) => ({ ...toOrganization(row), partnershipCount: count }));
+}
+
+export function getOrganization(core: Core, id: string): Organization {
+  const row = core.db.select().from(organizations).where(sql`${organizations.id} = ${id}`).get();
+  if (!row) throw notFound('organizations', id);
+  return toOrganization(row);
+}
+
+export function createOrganization(core: Core, input: z.output<typeof organizationCreateInput>): Organization {
+  const id = insertRecord(core, 'organizations', {
+    kind: 'city',
+    ...input,
+    aliases: JSON.stringify(input.aliases ?? []),
+  });
+  return getOrganization(core, id);
+}
+
+export function updateOrganization(core: Core, input: z.output<typeof organizationUpdateInput>): Organization {
+  const { id, aliases, ...rest } = input;
+  requireLive(core, 'organizations', id);
+  updateRecord(core, 'organizations', id, { ...rest, ...(aliases ? { aliases: JSON.stringify(aliases) } : {}) });
+  return getOrganization(core, id);
+}
+
+export function deleteOrganization(core: Core, id: string): Organization {
+  requireLive(core, 'organizations', id);
+  deleteRecord(core, 'organizations', id);
+  return getOrganization(core, id);
+}
+
+export function restoreOrganization(core: Core, id: string): Organization {
+  requireLive(core, 'organizations', id, true);
+  restoreRecord(core, 'organizations', id);
+  return getOrganization(core, id);
+}
+

@@ -1,0 +1,347 @@
+import { z } from 'zod';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
+import {
+  milestones,
+  organizations,
+  partnershipParties,
+  partnerships,
+  partnershipStatusHistory,
+  programmes,
+  PARTNERSHIP_KINDS,
+  PARTNERSHIP_STATUSES,
+  DATE_PRECISIONS,
+  MILESTONE_KINDS,
+  MILESTONE_STATUSES,
+} from './schema';
+import { deleteRecord, insertRecord, requireLive, restoreRecord, updateRecord, type Core } from './core';
+import { AppError, notFound } from './errors';
+import { idSchema, optionalDate, optionalText, partialDate, requiredText } from './validation';
+
+export const TOPICS = [
+  'smart_city', 'green_building', 'smart_transport', 'port', 'finance', 'culture_tourism',
+  'trade', 'education', 'health', 'environment', 'energy', 'technology', 'urbanization',
+] as const;
+
+const partySchema = z.strictObject({ organizationId: idSchema, role: optionalText(200) });
+
+const partnershipFields = {
+  title: requiredText(300),
+  titleZh: optionalText(300),
+  titleEn: optionalText(300),
+  kind: z.enum(PARTNERSHIP_KINDS),
+  status: z.enum(PARTNERSHIP_STATUSES),
+  /** When the current status began; defaults to today. */
+  statusSince: partialDate.optional(),
+  programmeId: idSchema.nullable().optional(),
+  topics: z.array(z.enum(TOPICS)).max(TOPICS.length).optional(),
+  owner: optionalText(200),
+  summary: optionalText(20000),
+  rationale: optionalText(20000),
+  termStart: optionalDate,
+  termEnd: optionalDate,
+  reviewOn: optionalDate,
+  source: optionalText(2000),
+  parties: z
+    .array(partySchema)
+    .min(2)
+    .max(200)
+    .refine((list) => new Set(list.map((p) => p.organizationId)).size === list.length, { message: 'duplicate party' }),
+};
+
+export const partnershipCreateInput = z.strictObject(partnershipFields);
+export const partnershipUpdateInput = z.strictObject({
+  id: idSchema,
+  ...z.strictObject(partnershipFields).partial().shape,
+});
+export const partnershipListInput = z
+  .strictObject({
+    query: z.string().trim().max(200).optional(),
+    status: z.enum(PARTNERSHIP_STATUSES).optional(),
+    deleted: z.boolean().optional(),
+  })
+  .default({});
+
+export type PartnershipKind = (typeof PARTNERSHIP_KINDS)[number];
+export type PartnershipStatus = (typeof PARTNERSHIP_STATUSES)[number];
+
+export interface PartyView {
+  id: string;
+  organizationId: string;
+  role: string | null;
+  displayName: string;
+  nameZh: string | null;
+  nameEn: string | null;
+  country: string | null;
+}
+
+export interface PartnershipListItem {
+  id: string;
+  title: string;
+  titleZh: string | null;
+  titleEn: string | null;
+  kind: PartnershipKind;
+  status: PartnershipStatus;
+  statusSince: string | null;
+  programmeId: string | null;
+  programmeNameZh: string | null;
+  programmeNameEn: string | null;
+  topics: string[];
+  owner: string | null;
+  partyCount: number;
+  /** The first few parties, for the list. */
+  parties: PartyView[];
+  updatedAt: string;
+  deletedAt: string | null;
+}
+
+export interface StatusChange {
+  id: string;
+  status: PartnershipStatus;
+  startedOn: string;
+  note: string | null;
+}
+
+export interface MilestoneView {
+  id: string;
+  title: string;
+  date: string;
+  datePrecision: (typeof DATE_PRECISIONS)[number];
+  kind: (typeof MILESTONE_KINDS)[number];
+  status: (typeof MILESTONE_STATUSES)[number];
+  source: string | null;
+  notes: string | null;
+}
+
+export interface Partnership extends Omit<PartnershipListItem, 'parties'> {
+  summary: string | null;
+  rationale: string | null;
+  termStart: string | null;
+  termEnd: string | null;
+  reviewOn: string | null;
+  source: string | null;
+  createdAt: string;
+  parties: PartyView[];
+  statusHistory: StatusChange[];
+  milestones: MilestoneView[];
+}
+
+function today(core: Core): string {
+  return core.now().toISOString().slice(0, 10);
+}
+
+function partiesOf(core: Core, partnershipIds: string[]): Map<string, PartyView[]> {
+  const result = new Map<string, PartyView[]>();
+  if (partnershipIds.length === 0) return result;
+  // SQLite's variable limit is far above a page of partnerships; chunk anyway for very long lists.
+  for (let i = 0; i < partnershipIds.length; i += 500) {
+    const chunk = partnershipIds.slice(i, i + 500);
+    const rows = core.db
+      .select({
+        id: partnershipParties.id,
+        partnershipId: partnershipParties.partnershipId,
+        organizationId: partnershipParties.organizationId,
+        role: partnershipParties.role,
+        displayName: organizations.displayName,
+        nameZh: organizations.nameZh,
+        nameEn: organizations.nameEn,
+        country: organizations.country,
+      })
+      .from(partnershipParties)
+      .innerJoin(organizations, eq(organizations.id, partnershipParties.organizationId))
+      .where(and(inArray(partnershipParties.partnershipId, chunk), isNull(partnershipParties.deletedAt)))
+      .orderBy(asc(partnershipParties.createdAt), asc(partnershipParties.id))
+      .all();
+    for (const { partnershipId, ...party } of rows) {
+      const list = result.get(partnershipId) ?? [];
+      list.push(party);
+      result.set(partnershipId, list);
+    }
+  }
+  return result;
+}
+
+const LIST_PARTY_PREVIEW = 4;
+
+export function listPartnerships(core: Core, input: z.output<typeof partnershipListInput>): PartnershipListItem[] {
+  const q = input.query ? `%${input.query.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+  const rows = core.db
+    .select({
+      p: partnerships,
+      programmeNameZh: programmes.nameZh,
+      programmeNameEn: programmes.nameEn,
+    })
+    .from(partnerships)
+    .leftJoin(programmes, eq(programmes.id, partnerships.programmeId))
+    .where(
+      and(
+        input.deleted ? isNotNull(partnerships.deletedAt) : isNull(partnerships.deletedAt),
+        input.status ? eq(partnerships.status, input.status) : undefined,
+        q
+          ? sql`(${partnerships.title} LIKE ${q} ESCAPE '\\' OR ${partnerships.titleZh} LIKE ${q} ESCAPE '\\' OR ${partnerships.titleEn} LIKE ${q} ESCAPE '\\')`
+          : undefined,
+      ),
+    )
+    .orderBy(desc(partnerships.statusSince), asc(partnerships.title))
+    .all();
+  const parties = partiesOf(core, rows.map((r) => r.p.id));
+  return rows.map(({ p, programmeNameZh, programmeNameEn }) => {
+    const list = parties.get(p.id) ?? [];
+    return {
+      id: p.id,
+      title: p.title,
+      titleZh: p.titleZh,
+      titleEn: p.titleEn,
+      kind: p.kind,
+      status: p.status,
+      statusSince: p.statusSince,
+      programmeId: p.programmeId,
+      programmeNameZh,
+      programmeNameEn,
+      topics: JSON.parse(p.topics) as string[],
+      owner: p.owner,
+      partyCount: list.length,
+      parties: list.slice(0, LIST_PARTY_PREVIEW),
+      updatedAt: p.updatedAt,
+      deletedAt: p.deletedAt,
+    };
+  });
+}
+
+export function getPartnership(core: Core, id: string): Partnership {
+  const row = core.db
+    .select({ p: partnerships, programmeNameZh: programmes.nameZh, programmeNameEn: programmes.nameEn })
+    .from(partnerships)
+    .leftJoin(programmes, eq(programmes.id, partnerships.programmeId))
+    .where(eq(partnerships.id, id))
+    .get();
+  if (!row) throw notFound('partnerships', id);
+  const { p } = row;
+  const parties = partiesOf(core, [id]).get(id) ?? [];
+  const statusHistory = core.db
+    .select({
+      id: partnershipStatusHistory.id,
+      status: partnershipStatusHistory.status,
+      startedOn: partnershipStatusHistory.startedOn,
+      note: partnershipStatusHistory.note,
+    })
+    .from(partnershipStatusHistory)
+    .where(and(eq(partnershipStatusHistory.partnershipId, id), isNull(partnershipStatusHistory.deletedAt)))
+    .orderBy(asc(partnershipStatusHistory.startedOn), asc(partnershipStatusHistory.id))
+    .all();
+  const milestoneRows = core.db
+    .select({
+      id: milestones.id,
+      title: milestones.title,
+      date: milestones.date,
+      datePrecision: milestones.datePrecision,
+      kind: milestones.kind,
+      status: milestones.status,
+      source: milestones.source,
+      notes: milestones.notes,
+    })
+    .from(milestones)
+    .where(and(eq(milestones.partnershipId, id), isNull(milestones.deletedAt)))
+    .orderBy(asc(milestones.date), asc(milestones.id))
+    .all();
+  return {
+    id: p.id,
+    title: p.title,
+    titleZh: p.titleZh,
+    titleEn: p.titleEn,
+    kind: p.kind,
+    status: p.status,
+    statusSince: p.statusSince,
+    programmeId: p.programmeId,
+    programmeNameZh: row.programmeNameZh,
+    programmeNameEn: row.programmeNameEn,
+    topics: JSON.parse(p.topics) as string[],
+    owner: p.owner,
+    partyCount: parties.length,
+    summary: p.summary,
+    rationale: p.rationale,
+    termStart: p.termStart,
+    termEnd: p.termEnd,
+    reviewOn: p.reviewOn,
+    source: p.source,
+    createdAt: p.createdAt,
+    updatedAt: p.updatedAt,
+    deletedAt: p.deletedAt,
+    parties,
+    statusHistory,
+    milestones: milestoneRows,
+  };
+}
+
+function assertReferences(core: Core, input: { parties?: { organizationId: string }[] | undefined; programmeId?: string | null | undefined }): void {
+  for (const party of input.parties ?? []) requireLive(core, 'organizations', party.organizationId);
+  if (input.programmeId) requireLive(core, 'programmes', input.programmeId);
+}
+
+function assertTerm(termStart: string | null | undefined, termEnd: string | null | undefined): void {
+  if (termStart && termEnd && termEnd < termStart) {
+    throw new AppError(
+      'invalid_input',
+      { zh: '协议期限的结束日期早于开始日期。未保存任何内容。', en: 'The agreement term ends before it starts. Nothing was saved.' },
+      ['termEnd'],
+    );
+  }
+}
+
+export function createPartnership(core: Core, input: z.output<typeof partnershipCreateInput>): Partnership {
+  assertReferences(core, input);
+  assertTerm(input.termStart, input.termEnd);
+  const { parties, topics, statusSince, ...fields } = input;
+  const since = statusSince ?? today(core);
+  const id = insertRecord(core, 'partnerships', { ...fields, statusSince: since, topics: JSON.stringify(topics ?? []) });
+  for (const party of parties) {
+    insertRecord(core, 'partnershipParties', { partnershipId: id, organizationId: party.organizationId, role: party.role ?? null });
+  }
+  insertRecord(core, 'partnershipStatusHistory', { partnershipId: id, status: input.status, startedOn: since });
+  return getPartnership(core, id);
+}
+
+export function updatePartnership(core: Core, input: z.output<typeof partnershipUpdateInput>): Partnership {
+  const { id, parties, topics, statusSince, ...fields } = input;
+  const current = getPartnership(core, id);
+  if (current.deletedAt) throw notFound('partnerships', id);
+  assertReferences(core, input);
+  assertTerm(
+    fields.termStart === undefined ? current.termStart : fields.termStart,
+    fields.termEnd === undefined ? current.termEnd : fields.termEnd,
+  );
+  const statusChanged = fields.status !== undefined && fields.status !== current.status;
+  const since = statusSince ?? (statusChanged ? today(core) : undefined);
+  updateRecord(core, 'partnerships', id, {
+    ...fields,
+    ...(since !== undefined ? { statusSince: since } : {}),
+    ...(topics ? { topics: JSON.stringify(topics) } : {}),
+  });
+  if (statusChanged) {
+    insertRecord(core, 'partnershipStatusHistory', { partnershipId: id, status: fields.status, startedOn: since ?? today(core) });
+  }
+  if (parties) {
+    const wanted = new Map(parties.map((p) => [p.organizationId, p.role ?? null]));
+    for (const existing of current.parties) {
+      if (!wanted.has(existing.organizationId)) deleteRecord(core, 'partnershipParties', existing.id);
+      else updateRecord(core, 'partnershipParties', existing.id, { role: wanted.get(existing.organizationId) });
+      wanted.delete(existing.organizationId);
+    }
+    for (const [organizationId, role] of wanted) {
+      insertRecord(core, 'partnershipParties', { partnershipId: id, organizationId, role });
+    }
+  }
+  return getPartnership(core, id);
+}
+
+export function deletePartnership(core: Core, id: string): Partnership {
+  requireLive(core, 'partnerships', id);
+  deleteRecord(core, 'partnerships', id);
+  return getPartnership(core, id);
+}
+
+export function restorePartnership(core: Core, id: string): Partnership {
+  requireLive(core, 'partnerships', id, true);
+  restoreRecord(core, 'partnerships', id);
+  return getPartnership(core, id);
+}
+

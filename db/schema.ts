@@ -1,0 +1,350 @@
+/**
+ * The data model: the one source of truth. drizzle-kit generates migrations/ from this file.
+ *
+ * Every user table carries the same bookkeeping columns (see `recordColumns`):
+ * - `id`: UUIDv7 text, generated in the core (sortable by creation time).
+ * - `created_at`, `updated_at`: ISO 8601 UTC instants.
+ * - `deleted_at`: tombstone; deletes are soft and `restore` clears it.
+ * - `hlc`: the hybrid-logical-clock stamp of the latest write to any field of the row.
+ * - `origin`: the installation (office) that made that write.
+ * - `field_stamps`: JSON object, field name -> HLC stamp of the last write of that field.
+ *   Merge (last writer wins per field) compares these stamps; `deleted_at` is a field too.
+ */
+import { sql } from 'drizzle-orm';
+import { blob, check, index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+export const recordColumns = () => ({
+  id: text('id').primaryKey(),
+  createdAt: text('created_at').notNull(),
+  updatedAt: text('updated_at').notNull(),
+  deletedAt: text('deleted_at'),
+  hlc: text('hlc').notNull(),
+  origin: text('origin').notNull(),
+  fieldStamps: text('field_stamps').notNull().default('{}'),
+});
+
+export const ORGANIZATION_KINDS = [
+  'city', 'district', 'new_area', 'province', 'region', 'country', 'association',
+  'company', 'university', 'programme_body', 'government_body', 'other',
+] as const;
+export const PARTNERSHIP_KINDS = [
+  'sister_city', 'friendship_city', 'cooperation_mou', 'strategic_agreement',
+  'project_cooperation', 'pilot_programme',
+] as const;
+export const PARTNERSHIP_STATUSES = ['prospect', 'negotiating', 'active', 'dormant', 'concluded'] as const;
+export const DATE_PRECISIONS = ['year', 'month', 'day'] as const;
+export const MILESTONE_KINDS = [
+  'proposal', 'mou', 'joint_statement', 'agreement', 'visit', 'forum', 'launch', 'report', 'other',
+] as const;
+export const MILESTONE_STATUSES = ['planned', 'done', 'cancelled'] as const;
+export const MEETING_FORMATS = ['in_person', 'video', 'phone'] as const;
+export const MEETING_KINDS = [
+  'incoming_delegation', 'outgoing_delegation', 'forum', 'signing', 'working_meeting',
+] as const;
+export const ATTENDEE_SIDES = ['ours', 'partner', 'third_party'] as const;
+export const TASK_STATUSES = ['open', 'in_progress', 'done', 'cancelled'] as const;
+export const TASK_PRIORITIES = ['low', 'normal', 'high'] as const;
+
+export const organizations = sqliteTable(
+  'organizations',
+  {
+    ...recordColumns(),
+    displayName: text('display_name').notNull(),
+    nameZh: text('name_zh'),
+    nameEn: text('name_en'),
+    nameLocal: text('name_local'),
+    /** JSON array of further names in any script (Шантоу, Бургас, abbreviations). */
+    aliases: text('aliases').notNull().default('[]'),
+    /** ISO 3166-1 alpha-2, upper case. */
+    country: text('country'),
+    region: text('region'),
+    kind: text('kind', { enum: ORGANIZATION_KINDS }).notNull().default('city'),
+    latitude: real('latitude'),
+    longitude: real('longitude'),
+    notes: text('notes'),
+    source: text('source'),
+  },
+  (t) => [
+    index('organizations_display_name').on(t.displayName),
+    index('organizations_country').on(t.country),
+    check('organizations_latitude_range', sql`${t.latitude} IS NULL OR (${t.latitude} BETWEEN -90 AND 90)`),
+    check('organizations_longitude_range', sql`${t.longitude} IS NULL OR (${t.longitude} BETWEEN -180 AND 180)`),
+  ],
+);
+
+export const programmes = sqliteTable('programmes', {
+  ...recordColumns(),
+  nameZh: text('name_zh'),
+  nameEn: text('name_en'),
+  startedOn: text('started_on'),
+  endedOn: text('ended_on'),
+  description: text('description'),
+  source: text('source'),
+});
+
+export const partnerships = sqliteTable(
+  'partnerships',
+  {
+    ...recordColumns(),
+    title: text('title').notNull(),
+    titleZh: text('title_zh'),
+    titleEn: text('title_en'),
+    kind: text('kind', { enum: PARTNERSHIP_KINDS }).notNull(),
+    status: text('status', { enum: PARTNERSHIP_STATUSES }).notNull(),
+    /** Calendar date the current status began (YYYY-MM-DD, YYYY-MM or YYYY). */
+    statusSince: text('status_since'),
+    programmeId: text('programme_id').references(() => programmes.id),
+    /** JSON array of topic keys (smart_city, green_building, port, ...). */
+    topics: text('topics').notNull().default('[]'),
+    owner: text('owner'),
+    summary: text('summary'),
+    rationale: text('rationale'),
+    termStart: text('term_start'),
+    termEnd: text('term_end'),
+    reviewOn: text('review_on'),
+    source: text('source'),
+  },
+  (t) => [index('partnerships_status').on(t.status), index('partnerships_programme').on(t.programmeId)],
+);
+
+export const partnershipParties = sqliteTable(
+  'partnership_parties',
+  {
+    ...recordColumns(),
+    partnershipId: text('partnership_id').notNull().references(() => partnerships.id),
+    organizationId: text('organization_id').notNull().references(() => organizations.id),
+    /** Free text: "signatory", "pilot city (China)", "lead", ... */
+    role: text('role'),
+  },
+  (t) => [
+    index('partnership_parties_partnership').on(t.partnershipId),
+    index('partnership_parties_organization').on(t.organizationId),
+  ],
+);
+
+export const partnershipStatusHistory = sqliteTable(
+  'partnership_status_history',
+  {
+    ...recordColumns(),
+    partnershipId: text('partnership_id').notNull().references(() => partnerships.id),
+    status: text('status', { enum: PARTNERSHIP_STATUSES }).notNull(),
+    startedOn: text('started_on').notNull(),
+    note: text('note'),
+  },
+  (t) => [index('partnership_status_history_partnership').on(t.partnershipId)],
+);
+
+export const milestones = sqliteTable(
+  'milestones',
+  {
+    ...recordColumns(),
+    partnershipId: text('partnership_id').notNull().references(() => partnerships.id),
+    title: text('title').notNull(),
+    /** YYYY, YYYY-MM or YYYY-MM-DD according to `date_precision`. */
+    date: text('date').notNull(),
+    datePrecision: text('date_precision', { enum: DATE_PRECISIONS }).notNull(),
+    kind: text('kind', { enum: MILESTONE_KINDS }).notNull(),
+    status: text('status', { enum: MILESTONE_STATUSES }).notNull(),
+    source: text('source'),
+    notes: text('notes'),
+  },
+  (t) => [index('milestones_partnership').on(t.partnershipId), index('milestones_date').on(t.date)],
+);
+
+export const contacts = sqliteTable(
+  'contacts',
+  {
+    ...recordColumns(),
+    name: text('name').notNull(),
+    title: text('title'),
+    organizationId: text('organization_id').references(() => organizations.id),
+    email: text('email'),
+    phone: text('phone'),
+    notes: text('notes'),
+  },
+  (t) => [index('contacts_organization').on(t.organizationId)],
+);
+
+export const meetings = sqliteTable(
+  'meetings',
+  {
+    ...recordColumns(),
+    title: text('title').notNull(),
+    /** YYYY-MM-DD */
+    date: text('date').notNull(),
+    /** HH:MM, local time of the meeting, optional */
+    time: text('time'),
+    location: text('location'),
+    format: text('format', { enum: MEETING_FORMATS }).notNull(),
+    kind: text('kind', { enum: MEETING_KINDS }).notNull(),
+    agenda: text('agenda'),
+    summary: text('summary'),
+    outcomes: text('outcomes'),
+    gifts: text('gifts'),
+    /** Markdown, sanitized when shown. */
+    notes: text('notes'),
+  },
+  (t) => [index('meetings_date').on(t.date)],
+);
+
+export const meetingPartnerships = sqliteTable(
+  'meeting_partnerships',
+  {
+    ...recordColumns(),
+    meetingId: text('meeting_id').notNull().references(() => meetings.id),
+    partnershipId: text('partnership_id').notNull().references(() => partnerships.id),
+  },
+  (t) => [
+    index('meeting_partnerships_meeting').on(t.meetingId),
+    index('meeting_partnerships_partnership').on(t.partnershipId),
+  ],
+);
+
+export const meetingAttendees = sqliteTable(
+  'meeting_attendees',
+  {
+    ...recordColumns(),
+    meetingId: text('meeting_id').notNull().references(() => meetings.id),
+    contactId: text('contact_id').references(() => contacts.id),
+    /** Typed name when the attendee is not a contact. */
+    name: text('name'),
+    side: text('side', { enum: ATTENDEE_SIDES }).notNull(),
+    organizationId: text('organization_id').references(() => organizations.id),
+    organizationName: text('organization_name'),
+    role: text('role'),
+    isInterpreter: integer('is_interpreter', { mode: 'boolean' }).notNull().default(false),
+  },
+  (t) => [index('meeting_attendees_meeting').on(t.meetingId), index('meeting_attendees_contact').on(t.contactId)],
+);
+
+export const tasks = sqliteTable(
+  'tasks',
+  {
+    ...recordColumns(),
+    title: text('title').notNull(),
+    details: text('details'),
+    /** YYYY-MM-DD */
+    dueOn: text('due_on'),
+    assignee: text('assignee'),
+    status: text('status', { enum: TASK_STATUSES }).notNull(),
+    priority: text('priority', { enum: TASK_PRIORITIES }).notNull().default('normal'),
+    partnershipId: text('partnership_id').references(() => partnerships.id),
+    meetingId: text('meeting_id').references(() => meetings.id),
+    doneAt: text('done_at'),
+  },
+  (t) => [
+    index('tasks_due_on').on(t.dueOn),
+    index('tasks_partnership').on(t.partnershipId),
+    index('tasks_meeting').on(t.meetingId),
+  ],
+);
+
+/** Content-addressed file contents, shared by every attachment with the same bytes. */
+export const blobs = sqliteTable('blobs', {
+  sha256: text('sha256').primaryKey(),
+  size: integer('size').notNull(),
+  data: blob('data', { mode: 'buffer' }).notNull(),
+  createdAt: text('created_at').notNull(),
+});
+
+export const attachments = sqliteTable(
+  'attachments',
+  {
+    ...recordColumns(),
+    sha256: text('sha256').notNull().references(() => blobs.sha256),
+    fileName: text('file_name').notNull(),
+    mimeType: text('mime_type'),
+    size: integer('size').notNull(),
+    partnershipId: text('partnership_id').references(() => partnerships.id),
+    meetingId: text('meeting_id').references(() => meetings.id),
+    description: text('description'),
+  },
+  (t) => [index('attachments_partnership').on(t.partnershipId), index('attachments_meeting').on(t.meetingId)],
+);
+
+/** Installation facts: origin id, office name, last HLC issued, onboarding state. */
+export const meta = sqliteTable('meta', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+});
+
+/** Every field write, local or merged: who (origin/office) and when (hlc). The record's history. */
+export const changeLog = sqliteTable(
+  'change_log',
+  {
+    seq: integer('seq').primaryKey({ autoIncrement: true }),
+    entity: text('entity').notNull(),
+    rowId: text('row_id').notNull(),
+    field: text('field').notNull(),
+    /** JSON-encoded value written. */
+    value: text('value'),
+    hlc: text('hlc').notNull(),
+    origin: text('origin').notNull(),
+    office: text('office'),
+    /** 'local' or the sync_log id of the import that brought it. */
+    via: text('via').notNull().default('local'),
+    recordedAt: text('recorded_at').notNull(),
+  },
+  (t) => [index('change_log_row').on(t.entity, t.rowId), uniqueIndex('change_log_unique').on(t.entity, t.rowId, t.field, t.hlc)],
+);
+
+/** A merge that overwrote a concurrent value keeps the loser here for a person to review and flip. */
+export const conflicts = sqliteTable(
+  'conflicts',
+  {
+    id: text('id').primaryKey(),
+    entity: text('entity').notNull(),
+    rowId: text('row_id').notNull(),
+    field: text('field').notNull(),
+    winningValue: text('winning_value'),
+    winningHlc: text('winning_hlc').notNull(),
+    losingValue: text('losing_value'),
+    losingHlc: text('losing_hlc').notNull(),
+    detectedAt: text('detected_at').notNull(),
+    resolvedAt: text('resolved_at'),
+    resolution: text('resolution'),
+  },
+  (t) => [index('conflicts_row').on(t.entity, t.rowId)],
+);
+
+/** Offices this installation has exchanged files with, and what each exchange did. */
+export const syncLog = sqliteTable('sync_log', {
+  id: text('id').primaryKey(),
+  direction: text('direction', { enum: ['import', 'export'] }).notNull(),
+  at: text('at').notNull(),
+  fileName: text('file_name').notNull(),
+  peerOrigin: text('peer_origin'),
+  peerOffice: text('peer_office'),
+  /** Highest HLC seen from the peer in this exchange. */
+  peerHlc: text('peer_hlc'),
+  /** JSON: counts per entity. */
+  counts: text('counts').notNull().default('{}'),
+});
+
+/** A likely duplicate found on import: another id, same normalized names and country. */
+export const duplicateCandidates = sqliteTable('duplicate_candidates', {
+  id: text('id').primaryKey(),
+  entity: text('entity').notNull(),
+  localId: text('local_id').notNull(),
+  importedId: text('imported_id').notNull(),
+  detectedAt: text('detected_at').notNull(),
+  decision: text('decision', { enum: ['linked', 'kept_apart'] }),
+  decidedAt: text('decided_at'),
+});
+
+/** The user tables that carry records (bookkeeping columns, stamps, tombstones), by entity name. */
+export const recordTables = {
+  organizations,
+  programmes,
+  partnerships,
+  partnershipParties,
+  partnershipStatusHistory,
+  milestones,
+  contacts,
+  meetings,
+  meetingPartnerships,
+  meetingAttendees,
+  tasks,
+  attachments,
+} as const;
+export type RecordEntity = keyof typeof recordTables;

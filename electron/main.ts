@@ -1,0 +1,111 @@
+/**
+ * Desktop shell: one window, the core opened on a file under userData, and the contract
+ * registered on one IPC channel. Policy lives in security.ts (pure, unit-tested).
+ */
+import path from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell, type WebContents } from 'electron';
+import { openCore, type Core } from '../db/core';
+import { createRegistry } from '../db/api';
+import { AppError, toSerializedError } from '../db/errors';
+import { API_CHANNEL } from './bridge';
+import {
+  contentSecurityPolicy,
+  isAppUrl,
+  isExternalLinkAllowed,
+  isNavigationAllowed,
+  mainWindowOptions,
+  migrationsPath,
+  nativeBindingPath,
+} from './security';
+
+const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
+const rendererFile = path.join(__dirname, '../renderer/index.html');
+const appEntry = devServerUrl ? { devServerUrl } : { rendererFile };
+const zh = () => app.getLocale().toLowerCase().startsWith('zh');
+
+let core: Core | null = null;
+let mainWindow: BrowserWindow | null = null;
+const registry = createRegistry();
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('web-contents-created', (_event, contents) => lockDown(contents));
+  app.on('window-all-closed', () => {
+    core?.close();
+    core = null;
+    app.quit();
+  });
+  void app.whenReady().then(start);
+}
+
+function lockDown(contents: WebContents): void {
+  contents.on('will-navigate', (event, url) => {
+    if (!isNavigationAllowed(url, contents.getURL(), appEntry)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event, url) => {
+    if (!isAppUrl(url, appEntry)) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    if (isExternalLinkAllowed(url)) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+}
+
+async function start(): Promise<void> {
+  const csp = contentSecurityPolicy(devServerUrl);
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
+  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [csp] } });
+  });
+
+  const file = path.join(app.getPath('userData'), 'partnership-tracker.db');
+  try {
+    core = await openCore(file, {
+      appVersion: app.getVersion(),
+      nativeBinding: nativeBindingPath(app.getAppPath(), app.isPackaged, path.sep),
+      migrationsFolder: migrationsPath(app.getAppPath(), process.resourcesPath, app.isPackaged, path.sep),
+    });
+  } catch (error) {
+    const message = toSerializedError(error).message;
+    dialog.showErrorBox(zh() ? '无法打开数据库' : 'Cannot open the database', `${zh() ? message.zh : message.en}\n\n${file}`);
+    app.quit();
+    return;
+  }
+
+  ipcMain.handle(API_CHANNEL, (event, name: unknown, input: unknown) => {
+    const frameUrl = event.senderFrame?.url ?? '';
+    if (!core || typeof name !== 'string' || !isAppUrl(frameUrl, appEntry)) {
+      return {
+        ok: false,
+        error: new AppError('forbidden', { zh: '拒绝了来自未知页面的请求。', en: 'A request from an unknown page was refused.' }).toJSON(),
+      };
+    }
+    return registry.call(core, name, input);
+  });
+
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate([
+      ...(process.platform === 'darwin' ? [{ role: 'appMenu' as const }] : []),
+      { role: 'fileMenu' },
+      { role: 'editMenu' },
+      { role: 'viewMenu' },
+      { role: 'windowMenu' },
+    ]),
+  );
+
+  mainWindow = new BrowserWindow(mainWindowOptions(path.join(__dirname, '../preload/index.js')));
+  mainWindow.once('ready-to-show', () => mainWindow?.show());
+  mainWindow.on('closed', () => {
+    mainWindow = null;
+  });
+  if (devServerUrl) await mainWindow.loadURL(devServerUrl);
+  else await mainWindow.loadFile(rendererFile);
+}

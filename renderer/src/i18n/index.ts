@@ -1,0 +1,35 @@
+import i18n from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { en } from './en';
+import { zh } from './zh';
+
+export type Language = 'zh' | 'en';
+const STORAGE_KEY = 'pt.language';
+
+export function initialLanguage(): Language {
+  const stored = localStorage.getItem(STORAGE_KEY);
+  if (stored === 'zh' || stored === 'en') return stored;
+  return navigator.language.toLowerCase().startsWith('zh') ? 'zh' : 'en';
+}
+
+export function setLanguage(language: Language): void {
+  localStorage.setItem(STORAGE_KEY, language);
+  document.documentElement.lang = language === 'zh' ? 'zh-CN' : 'en';
+  void i18n.changeLanguage(language);
+}
+
+void i18n.use(initReactI18next).init({
+  resources: { en: { translation: en }, zh: { translation: zh } },
+  lng: initialLanguage(),
+  fallbackLng: 'en',
+  interpolation: { escapeValue: false },
+  returnNull: false,
+});
+document.documentElement.lang = i18n.language === 'zh' ? 'zh-CN' : 'en';
+
+export { i18n };
+
+/** Pick the message of a translated error in the UI language. */
+export function localized(text: { zh: string; en: string }): string {
+  return i18n.language === 'zh' ? text.zh : text.en;
+}

@@ -1,0 +1,30 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { MantineProvider, createTheme } from '@mantine/core';
+import { Notifications } from '@mantine/notifications';
+import '@mantine/core/styles.css';
+import '@mantine/notifications/styles.css';
+import './i18n';
+import './app.css';
+import { App } from './App';
+
+const theme = createTheme({
+  primaryColor: 'indigo',
+  fontFamily:
+    "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans CJK SC', 'Noto Sans SC', 'PingFang SC', 'Microsoft YaHei', sans-serif",
+  focusRing: 'auto',
+});
+
+// The browser mode's token arrives in the address once; the server sets a cookie, so drop it from the bar.
+if (new URLSearchParams(location.search).has('token')) {
+  history.replaceState(null, '', `${location.pathname}${location.hash}`);
+}
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <MantineProvider theme={theme}>
+      <Notifications position="bottom-right" />
+      <App />
+    </MantineProvider>
+  </StrictMode>,
+);

@@ -1,0 +1,134 @@
+import { useState } from 'react';
+import { Button, Group, Modal, NumberInput, Select, SimpleGrid, TagsInput, Textarea, TextInput } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { api, ApiError } from '../api';
+import { showDone, showError } from '../notify';
+import { localized } from '../i18n';
+import type { Organization } from '../../../db/organizations';
+import type { ORGANIZATION_KINDS } from '../../../db/schema';
+
+type Kind = (typeof ORGANIZATION_KINDS)[number];
+const KINDS: Kind[] = ['city', 'district', 'new_area', 'province', 'region', 'country', 'association', 'company', 'university', 'programme_body', 'government_body', 'other'];
+
+interface Draft {
+  displayName: string;
+  nameZh: string;
+  nameEn: string;
+  nameLocal: string;
+  aliases: string[];
+  country: string;
+  region: string;
+  kind: Kind;
+  latitude: number | '';
+  longitude: number | '';
+  notes: string;
+}
+
+function draftOf(o: Organization | null): Draft {
+  return {
+    displayName: o?.displayName ?? '',
+    nameZh: o?.nameZh ?? '',
+    nameEn: o?.nameEn ?? '',
+    nameLocal: o?.nameLocal ?? '',
+    aliases: o?.aliases ?? [],
+    country: o?.country ?? '',
+    region: o?.region ?? '',
+    kind: o?.kind ?? 'city',
+    latitude: o?.latitude ?? '',
+    longitude: o?.longitude ?? '',
+    notes: o?.notes ?? '',
+  };
+}
+
+/** Create or edit an organization. A rejection keeps everything typed and marks the fields. */
+export function OrganizationForm({ organization, onClose, onSaved }: { organization: Organization | null; onClose: () => void; onSaved: () => void }) {
+  const { t } = useTranslation();
+  const [draft, setDraft] = useState<Draft>(() => draftOf(organization));
+  const [errors, setErrors] = useState<Partial<Record<keyof Draft, string>>>({});
+  const [saving, setSaving] = useState(false);
+  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
+
+  const validate = (): boolean => {
+    const next: typeof errors = {};
+    if (!draft.displayName.trim()) next.displayName = t('organizations.required');
+    if (draft.country.trim() && !/^[A-Za-z]{2}$/.test(draft.country.trim())) next.country = t('organizations.countryFormat');
+    setErrors(next);
+    return Object.keys(next).length === 0;
+  };
+
+  const save = async () => {
+    if (!validate()) return;
+    const fields = {
+      displayName: draft.displayName,
+      nameZh: draft.nameZh,
+      nameEn: draft.nameEn,
+      nameLocal: draft.nameLocal,
+      aliases: draft.aliases,
+      country: draft.country.trim() ? draft.country.trim() : null,
+      region: draft.region,
+      kind: draft.kind,
+      latitude: draft.latitude === '' ? null : draft.latitude,
+      longitude: draft.longitude === '' ? null : draft.longitude,
+      notes: draft.notes,
+    };
+    setSaving(true);
+    try {
+      if (organization) await api['organizations.update']({ id: organization.id, ...fields });
+      else await api['organizations.create'](fields);
+      showDone(t('common.saved'));
+      onSaved();
+    } catch (error) {
+      if (error instanceof ApiError && error.fields.length > 0) {
+        const message = localized(error.localized);
+        setErrors(Object.fromEntries(error.fields.map((f) => [f.split('.')[0], message])));
+      }
+      showError(error);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Modal opened onClose={onClose} title={organization ? t('organizations.editTitle') : t('organizations.newTitle')} size="lg">
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save();
+        }}
+        noValidate
+      >
+        <TextInput label={t('organizations.fields.displayName')} required data-autofocus value={draft.displayName} onChange={(e) => set('displayName', e.currentTarget.value)} error={errors.displayName} mb="sm" />
+        <SimpleGrid cols={3} mb="sm">
+          <TextInput label={t('organizations.fields.nameZh')} value={draft.nameZh} onChange={(e) => set('nameZh', e.currentTarget.value)} error={errors.nameZh} />
+          <TextInput label={t('organizations.fields.nameEn')} value={draft.nameEn} onChange={(e) => set('nameEn', e.currentTarget.value)} error={errors.nameEn} />
+          <TextInput label={t('organizations.fields.nameLocal')} value={draft.nameLocal} onChange={(e) => set('nameLocal', e.currentTarget.value)} error={errors.nameLocal} />
+        </SimpleGrid>
+        <TagsInput label={t('organizations.fields.aliases')} description={t('organizations.fields.aliasesHint')} value={draft.aliases} onChange={(v) => set('aliases', v)} error={errors.aliases} mb="sm" />
+        <SimpleGrid cols={3} mb="sm">
+          <TextInput label={t('organizations.fields.country')} maxLength={2} value={draft.country} onChange={(e) => set('country', e.currentTarget.value.toUpperCase())} error={errors.country} />
+          <TextInput label={t('organizations.fields.region')} value={draft.region} onChange={(e) => set('region', e.currentTarget.value)} error={errors.region} />
+          <Select
+            label={t('organizations.fields.kind')}
+            value={draft.kind}
+            allowDeselect={false}
+            onChange={(v) => v && set('kind', v as Kind)}
+            data={KINDS.map((k) => ({ value: k, label: t(`organizationKind.${k}`) }))}
+          />
+        </SimpleGrid>
+        <SimpleGrid cols={2} mb="sm">
+          <NumberInput label={t('organizations.fields.latitude')} min={-90} max={90} decimalScale={6} value={draft.latitude} onChange={(v) => set('latitude', typeof v === 'number' ? v : '')} error={errors.latitude} />
+          <NumberInput label={t('organizations.fields.longitude')} min={-180} max={180} decimalScale={6} value={draft.longitude} onChange={(v) => set('longitude', typeof v === 'number' ? v : '')} error={errors.longitude} />
+        </SimpleGrid>
+        <Textarea label={t('organizations.fields.notes')} autosize minRows={2} maxRows={6} value={draft.notes} onChange={(e) => set('notes', e.currentTarget.value)} mb="md" />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" loading={saving}>
+            {t('common.save')}
+          </Button>
+        </Group>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,82 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test as base, expect, type Page } from '@playwright/test';
+
+const ROOT = path.resolve(__dirname, '../..');
+const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
+const CLI = path.join(ROOT, 'cli', 'main.ts');
+
+export interface BrowserModeServer {
+  /** The address `serve` printed, token included. */
+  url: string;
+  origin: string;
+  dbPath: string;
+}
+
+/** Run a CLI command to completion (e.g. `sample`). */
+export function runCli(args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(TSX, [CLI, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, LANG: 'en_US.UTF-8' } });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+async function startServe(dbPath: string): Promise<{ server: BrowserModeServer; child: ChildProcess }> {
+  const child = spawn(TSX, [CLI, 'serve', '--db', dbPath], { cwd: ROOT, env: { ...process.env, LANG: 'en_US.UTF-8' } });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`serve did not print its address: ${out}`)), 30_000);
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /(http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/.exec(out);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]!);
+      }
+    });
+    child.stderr!.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.on('exit', (code) => reject(new Error(`serve exited with ${code}: ${out}`)));
+  });
+  return { server: { url, origin: new URL(url).origin, dbPath }, child };
+}
+
+interface Fixtures {
+  /** A browser-mode server on a fresh, empty database. */
+  emptyApp: BrowserModeServer;
+  /** A browser-mode server on a fresh database loaded with the sample data by `cli sample`. */
+  sampleApp: BrowserModeServer;
+}
+
+function serverFixture(withSample: boolean) {
+  return async ({}, use: (server: BrowserModeServer) => Promise<void>) => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'pt-e2e-'));
+    const dbPath = path.join(dir, 'office.db');
+    if (withSample) {
+      const result = runCli(['sample', '--db', dbPath]);
+      expect(result.status, result.stderr).toBe(0);
+    }
+    const { server, child } = await startServe(dbPath);
+    try {
+      await use(server);
+    } finally {
+      child.kill('SIGTERM');
+      await new Promise((resolve) => child.once('exit', resolve));
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
+}
+
+export const test = base.extend<Fixtures>({
+  // eslint-disable-next-line no-empty-pattern
+  emptyApp: serverFixture(false),
+  // eslint-disable-next-line no-empty-pattern
+  sampleApp: serverFixture(true),
+});
+export { expect };
+
+/** Click the language switch in the header, as a person does. */
+export async function switchLanguage(page: Page, label: '中文' | 'English'): Promise<void> {
+  const group = page.getByRole('radiogroup', { name: /Language|语言/ });
+  await group.locator('label', { hasText: new RegExp(`^${label}$`) }).click();
+  await expect(group.getByRole('radio', { name: label })).toBeChecked();
+}

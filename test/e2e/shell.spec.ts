@@ -1,0 +1,117 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { test, expect, switchLanguage } from './fixtures';
+
+const SHOTS = path.resolve(__dirname, '../../test-results/screenshots');
+
+test('the sample partnerships list renders in Chinese and in English', async ({ page, sampleApp }) => {
+  mkdirSync(SHOTS, { recursive: true });
+  await page.goto(sampleApp.url);
+  await switchLanguage(page, '中文');
+  const table = page.getByTestId('partnerships-table');
+  await expect(page.getByRole('heading', { name: '合作关系', level: 2 })).toBeVisible();
+  await expect(table.getByRole('row')).toHaveCount(1 + 8);
+  await expect(table.getByRole('row', { name: /汕头—布尔加斯项目合作/ })).toContainText('汕头');
+  await expect(table.getByRole('row', { name: /汕头—布尔加斯项目合作/ })).toContainText('布尔加斯');
+  await expect(table).toContainText('执行中');
+  await page.screenshot({ path: path.join(SHOTS, 'partnerships-zh.png'), fullPage: true });
+
+  await switchLanguage(page, 'English');
+  await expect(page.getByRole('heading', { name: 'Partnerships', level: 2 })).toBeVisible();
+  const row = table.getByRole('row', { name: /Shantou–Burgas project cooperation/ });
+  await expect(row).toContainText('Burgas');
+  await expect(row).toContainText('Active');
+  await expect(table.getByRole('row', { name: /Liaoyuan/ })).toContainText('Strategic agreement');
+  await page.screenshot({ path: path.join(SHOTS, 'partnerships-en.png'), fullPage: true });
+});
+
+test('the language choice switches every label at once and is remembered after a reload', async ({ page, sampleApp }) => {
+  await page.goto(sampleApp.url);
+  await switchLanguage(page, 'English');
+  await expect(page.getByRole('link', { name: 'Organizations' })).toBeVisible();
+  await switchLanguage(page, '中文');
+  await expect(page.getByRole('link', { name: '机构' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Organizations' })).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByRole('link', { name: '机构' })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+});
+
+test('an organization created in the UI is there after a reload', async ({ page, sampleApp }) => {
+  await page.goto(sampleApp.url);
+  await switchLanguage(page, 'English');
+  await page.getByRole('link', { name: 'Organizations' }).click();
+  await expect(page.getByTestId('organizations-table')).toContainText('Burgas');
+  await page.keyboard.press('Control+n');
+  const dialog = page.getByRole('dialog', { name: 'New organization' });
+  await expect(dialog).toBeVisible();
+  // Saving without a name is refused in the form, and nothing is lost.
+  await dialog.getByLabel('Chinese name').fill('瓦尔纳');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog.getByText('Enter a display name')).toBeVisible();
+  await dialog.getByLabel('Display name').fill('Varna');
+  await dialog.getByLabel('English name').fill('Varna');
+  await dialog.getByLabel('Country (ISO code)').fill('bg');
+  await dialog.getByLabel('Aliases (any script)').fill('Варна');
+  await dialog.getByLabel('Aliases (any script)').press('Enter');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog).toBeHidden();
+
+  await page.reload();
+  const row = page.getByTestId('organizations-table').getByRole('row', { name: /Varna/ });
+  await expect(row).toContainText('瓦尔纳');
+  await expect(row).toContainText('Bulgaria');
+  await row.click();
+  const edit = page.getByRole('dialog', { name: 'Edit organization' });
+  await expect(edit.getByLabel('Display name')).toHaveValue('Varna');
+  await expect(edit.getByText('Варна')).toBeVisible();
+  await edit.getByLabel('Region').fill('Varna Province');
+  await edit.getByRole('button', { name: 'Save' }).click();
+  await expect(edit).toBeHidden();
+  await page.reload();
+  await page.getByTestId('organizations-table').getByRole('row', { name: /Varna/ }).click();
+  await expect(page.getByRole('dialog', { name: 'Edit organization' }).getByLabel('Region')).toHaveValue('Varna Province');
+});
+
+test('a new empty database offers the sample data, which then fills the lists', async ({ page, emptyApp }) => {
+  await page.goto(emptyApp.url);
+  const dialog = page.getByRole('dialog', { name: 'A new, empty database' });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button', { name: 'Load sample data' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId('partnerships-table').getByRole('row')).toHaveCount(1 + 8);
+  await page.reload();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+});
+
+test('starting empty leaves the lists empty and does not ask again', async ({ page, emptyApp }) => {
+  await page.goto(emptyApp.url);
+  await page.getByRole('dialog').getByRole('button', { name: 'Start empty' }).click();
+  await expect(page.getByText('No partnerships yet.')).toBeVisible();
+  await page.reload();
+  await expect(page.getByText('No partnerships yet.')).toBeVisible();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+});
+
+test('the server refuses a request without the token, or from a foreign host or origin', async ({ playwright, sampleApp }) => {
+  const anonymous = await playwright.request.newContext();
+  const withoutToken = await anonymous.post(`${sampleApp.origin}/api/partnerships.list`, { data: {} });
+  expect(withoutToken.status()).toBe(403);
+  expect((await anonymous.get(`${sampleApp.origin}/`)).status()).toBe(403);
+  const token = new URL(sampleApp.url).searchParams.get('token')!;
+  const authorized = { Authorization: `Bearer ${token}` };
+  const ok = await anonymous.post(`${sampleApp.origin}/api/partnerships.list`, { data: {}, headers: authorized });
+  expect(ok.status()).toBe(200);
+  expect(((await ok.json()) as { value: unknown[] }).value).toHaveLength(8);
+  const foreignOrigin = await anonymous.post(`${sampleApp.origin}/api/partnerships.list`, {
+    data: {},
+    headers: { ...authorized, Origin: 'http://evil.example' },
+  });
+  expect(foreignOrigin.status()).toBe(403);
+  const foreignHost = await anonymous.post(`${sampleApp.origin}/api/partnerships.list`, {
+    data: {},
+    headers: { ...authorized, Host: 'evil.example' },
+  });
+  expect(foreignHost.status()).toBe(403);
+  await anonymous.dispose();
+});

@@ -1,0 +1,32 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach } from 'vitest';
+import { openCore, type Core, type CoreOptions } from '../db/core';
+import { createRegistry, type Envelope, type OperationRegistry } from '../db/api';
+import { createClient } from '../renderer/src/api/client';
+
+const cleanups: (() => void)[] = [];
+afterEach(() => {
+  while (cleanups.length) cleanups.pop()!();
+});
+
+/** A fresh directory removed after the test. */
+export function tempDir(prefix = 'pt-test-'): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
+  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+/** A new database file in a temp dir, opened (and migrated) through the real core, closed after the test. */
+export async function tempCore(options: CoreOptions = {}): Promise<Core> {
+  const file = path.join(tempDir(), 'test.db');
+  const core = await openCore(file, { appVersion: '0.0.0-test', ...options });
+  cleanups.push(() => core.sqlite.open && core.close());
+  return core;
+}
+
+/** The contract as a shell sees it: envelopes serialized as over IPC/HTTP, then the typed client. */
+export function localClient(core: Core, registry: OperationRegistry = createRegistry()) {
+  return createClient(async (name, input) => JSON.parse(JSON.stringify(registry.call(core, name, input))) as Envelope<unknown>);
+}

@@ -1,0 +1,88 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { loadMigrations, openDatabase } from '../../db/open';
+import { AppError } from '../../db/errors';
+import { tempDir } from '../helpers';
+
+const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
+
+async function refusal(promise: Promise<unknown>): Promise<AppError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof AppError) return error;
+    throw error;
+  }
+  throw new Error('expected the open to be refused');
+}
+
+describe('opening a database file', () => {
+  it('creates a new file at the latest schema with WAL, foreign keys and a busy timeout, and makes no backup', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'new.db');
+    const opened = await openDatabase(file);
+    expect(opened.schemaVersion).toBe(loadMigrations().length);
+    expect(opened.backupPath).toBeNull();
+    expect(opened.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(opened.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(opened.sqlite.pragma('busy_timeout', { simple: true })).toBe(5000);
+    opened.sqlite.close();
+    expect(readdirSync(dir).filter((f) => f.endsWith('.bak'))).toEqual([]);
+    const again = await openDatabase(file);
+    expect(again.migrationsApplied).toBe(0);
+    again.sqlite.close();
+  });
+
+  it('refuses a database written by a newer version, with a clear message, leaving it byte-for-byte untouched', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'future.db');
+    const opened = await openDatabase(file);
+    // A newer app applied one more migration than this build knows.
+    opened.sqlite.prepare('INSERT INTO __drizzle_migrations (hash, created_at) VALUES (?, ?)').run('f'.repeat(64), Date.UTC(2031, 0, 1));
+    opened.sqlite.exec('CREATE TABLE future_feature (id TEXT PRIMARY KEY)');
+    opened.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    opened.sqlite.pragma('journal_mode = DELETE');
+    opened.sqlite.close();
+    const before = sha(file);
+    const filesBefore = readdirSync(dir).sort();
+
+    const error = await refusal(openDatabase(file));
+    expect(error.code).toBe('future_database');
+    expect(error.localized.en).toMatch(/newer version.*Update the app/);
+    expect(error.localized.zh).toMatch(/更新版本.*更新本应用/);
+    expect(sha(file)).toBe(before);
+    expect(readdirSync(dir).sort()).toEqual(filesBefore);
+  });
+
+  it('refuses random bytes and a database of another application, changing neither', async () => {
+    const dir = tempDir();
+    const junk = path.join(dir, 'junk.db');
+    writeFileSync(junk, randomBytes(8192));
+    const junkSha = sha(junk);
+    expect((await refusal(openDatabase(junk))).code).toBe('not_a_database');
+    expect(sha(junk)).toBe(junkSha);
+
+    const other = path.join(dir, 'other.db');
+    const sqlite = new Database(other);
+    sqlite.exec("CREATE TABLE invoices (id INTEGER PRIMARY KEY, total REAL); INSERT INTO invoices VALUES (1, 9.5)");
+    sqlite.close();
+    const otherSha = sha(other);
+    const error = await refusal(openDatabase(other));
+    expect(error.code).toBe('not_a_database');
+    expect(error.localized.en).toMatch(/another application/);
+    expect(sha(other)).toBe(otherSha);
+    expect(existsSync(`${other}-wal`)).toBe(false);
+  });
+
+  it('refuses a schema history that does not match this build instead of skipping a step', async () => {
+    const file = path.join(tempDir(), 'gap.db');
+    const opened = await openDatabase(file);
+    opened.sqlite.prepare('UPDATE __drizzle_migrations SET hash = ? WHERE id = (SELECT min(id) FROM __drizzle_migrations)').run('0'.repeat(64));
+    opened.sqlite.close();
+    const error = await refusal(openDatabase(file));
+    expect(['migration_failed', 'future_database']).toContain(error.code);
+  });
+});
