@@ -48,6 +48,8 @@ interface Fixtures {
 }
 
 function serverFixture(withSample: boolean) {
+  // Playwright reads a fixture's dependencies from this destructuring: none here.
+  // eslint-disable-next-line no-empty-pattern
   return async ({}, use: (server: BrowserModeServer) => Promise<void>) => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'pt-e2e-'));
     const dbPath = path.join(dir, 'office.db');
@@ -67,9 +69,7 @@ function serverFixture(withSample: boolean) {
 }
 
 export const test = base.extend<Fixtures>({
-  // eslint-disable-next-line no-empty-pattern
   emptyApp: serverFixture(false),
-  // eslint-disable-next-line no-empty-pattern
   sampleApp: serverFixture(true),
 });
 export { expect };
