@@ -30,6 +30,17 @@ import {
   updatePartnership,
 } from './partnerships';
 import { appInfo, finishOnboarding, onboardingInput } from './info';
+import { partnershipFilterOptions } from './partnerships';
+import * as milestones from './milestones';
+import * as contacts from './contacts';
+import * as meetings from './meetings';
+import * as tasks from './tasks';
+import * as attachments from './attachments';
+import { dashboard, dashboardInput } from './dashboard';
+import { listTrash, restoreFromTrash, trashRestoreInput } from './trash';
+import { getSettings, settingsUpdateInput, updateSettings } from './settings';
+import { idSchema } from './validation';
+import { searchTitles, titleSearchInput } from './titles';
 
 export interface Operation<Name extends string, Input extends z.ZodType, Output> {
   name: Name;
@@ -67,6 +78,54 @@ export const operationList = [
   defineOperation('partnerships.update', 'write', partnershipUpdateInput, (core, input) => updatePartnership(core, input)),
   defineOperation('partnerships.delete', 'write', byIdInput, (core, input) => deletePartnership(core, input.id)),
   defineOperation('partnerships.restore', 'write', byIdInput, (core, input) => restorePartnership(core, input.id)),
+  defineOperation('partnerships.filterOptions', 'read', noInput, (core) => partnershipFilterOptions(core)),
+  defineOperation('partnerships.contacts', 'read', z.strictObject({ partnershipId: idSchema }), (core, input) =>
+    contacts.listPartnershipContacts(core, input.partnershipId),
+  ),
+
+  defineOperation('milestones.list', 'read', milestones.milestoneListInput, (core, input) => milestones.listMilestones(core, input.partnershipId)),
+  defineOperation('milestones.get', 'read', byIdInput, (core, input) => milestones.getMilestone(core, input.id)),
+  defineOperation('milestones.create', 'write', milestones.milestoneCreateInput, (core, input) => milestones.createMilestone(core, input)),
+  defineOperation('milestones.update', 'write', milestones.milestoneUpdateInput, (core, input) => milestones.updateMilestone(core, input)),
+  defineOperation('milestones.delete', 'write', byIdInput, (core, input) => milestones.deleteMilestone(core, input.id)),
+  defineOperation('milestones.restore', 'write', byIdInput, (core, input) => milestones.restoreMilestone(core, input.id)),
+
+  defineOperation('contacts.list', 'read', contacts.contactListInput, (core, input) => contacts.listContacts(core, input)),
+  defineOperation('contacts.get', 'read', byIdInput, (core, input) => contacts.getContact(core, input.id)),
+  defineOperation('contacts.create', 'write', contacts.contactCreateInput, (core, input) => contacts.createContact(core, input)),
+  defineOperation('contacts.update', 'write', contacts.contactUpdateInput, (core, input) => contacts.updateContact(core, input)),
+  defineOperation('contacts.delete', 'write', byIdInput, (core, input) => contacts.deleteContact(core, input.id)),
+  defineOperation('contacts.restore', 'write', byIdInput, (core, input) => contacts.restoreContact(core, input.id)),
+
+  defineOperation('meetings.list', 'read', meetings.meetingListInput, (core, input) => meetings.listMeetings(core, input)),
+  defineOperation('meetings.get', 'read', byIdInput, (core, input) => meetings.getMeeting(core, input.id)),
+  defineOperation('meetings.create', 'write', meetings.meetingCreateInput, (core, input) => meetings.createMeeting(core, input)),
+  defineOperation('meetings.update', 'write', meetings.meetingUpdateInput, (core, input) => meetings.updateMeeting(core, input)),
+  defineOperation('meetings.delete', 'write', byIdInput, (core, input) => meetings.deleteMeeting(core, input.id)),
+  defineOperation('meetings.restore', 'write', byIdInput, (core, input) => meetings.restoreMeeting(core, input.id)),
+
+  defineOperation('tasks.list', 'read', tasks.taskListInput, (core, input) => tasks.listTasks(core, input)),
+  defineOperation('tasks.assignees', 'read', noInput, (core) => tasks.listAssignees(core)),
+  defineOperation('tasks.get', 'read', byIdInput, (core, input) => tasks.getTask(core, input.id)),
+  defineOperation('tasks.create', 'write', tasks.taskCreateInput, (core, input) => tasks.createTask(core, input)),
+  defineOperation('tasks.update', 'write', tasks.taskUpdateInput, (core, input) => tasks.updateTask(core, input)),
+  defineOperation('tasks.complete', 'write', byIdInput, (core, input) => tasks.completeTask(core, input.id)),
+  defineOperation('tasks.reopen', 'write', byIdInput, (core, input) => tasks.reopenTask(core, input.id)),
+  defineOperation('tasks.delete', 'write', byIdInput, (core, input) => tasks.deleteTask(core, input.id)),
+  defineOperation('tasks.restore', 'write', byIdInput, (core, input) => tasks.restoreTask(core, input.id)),
+
+  defineOperation('attachments.list', 'read', attachments.attachmentListInput, (core, input) => attachments.listAttachments(core, input)),
+  defineOperation('attachments.add', 'write', attachments.attachmentAddInput, (core, input) => attachments.addAttachment(core, input)),
+  defineOperation('attachments.content', 'read', byIdInput, (core, input) => attachments.attachmentContent(core, input.id)),
+  defineOperation('attachments.remove', 'write', byIdInput, (core, input) => attachments.removeAttachment(core, input.id)),
+  defineOperation('attachments.restore', 'write', byIdInput, (core, input) => attachments.restoreAttachment(core, input.id)),
+
+  defineOperation('dashboard.get', 'read', dashboardInput, (core, input) => dashboard(core, input)),
+  defineOperation('trash.list', 'read', noInput, (core) => listTrash(core)),
+  defineOperation('trash.restore', 'write', trashRestoreInput, (core, input) => restoreFromTrash(core, input)),
+  defineOperation('search.titles', 'read', titleSearchInput, (core, input) => searchTitles(core, input)),
+  defineOperation('settings.get', 'read', noInput, (core) => getSettings(core)),
+  defineOperation('settings.update', 'write', settingsUpdateInput, (core, input) => updateSettings(core, input)),
 ] as const;
 
 type AnyOperation = Operation<string, z.ZodType, unknown>;

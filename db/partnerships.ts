@@ -53,10 +53,17 @@ export const partnershipUpdateInput = z.strictObject({
   id: idSchema,
   ...z.strictObject(partnershipFields).partial().shape,
 });
+export const PARTNERSHIP_SORTS = ['since', 'title', 'status', 'updated'] as const;
 export const partnershipListInput = z
   .strictObject({
     query: z.string().trim().max(200).optional(),
     status: z.enum(PARTNERSHIP_STATUSES).optional(),
+    programmeId: idSchema.optional(),
+    /** Any party in this country (ISO code). */
+    country: z.string().trim().regex(/^[A-Za-z]{2}$/).transform((v) => v.toUpperCase()).optional(),
+    topic: z.enum(TOPICS).optional(),
+    owner: z.string().trim().max(200).optional(),
+    sort: z.enum(PARTNERSHIP_SORTS).optional(),
     deleted: z.boolean().optional(),
   })
   .default({});
@@ -162,6 +169,46 @@ function partiesOf(core: Core, partnershipIds: string[]): Map<string, PartyView[
 
 const LIST_PARTY_PREVIEW = 4;
 
+function sortOrder(sort: (typeof PARTNERSHIP_SORTS)[number] | undefined) {
+  switch (sort) {
+    case 'title':
+      return [asc(partnerships.title)];
+    case 'status':
+      return [sql`CASE ${partnerships.status} WHEN 'active' THEN 0 WHEN 'negotiating' THEN 1 WHEN 'prospect' THEN 2 WHEN 'dormant' THEN 3 ELSE 4 END`, asc(partnerships.title)];
+    case 'updated':
+      return [desc(partnerships.updatedAt), asc(partnerships.title)];
+    default:
+      return [desc(partnerships.statusSince), asc(partnerships.title)];
+  }
+}
+
+/** Programmes, owners and countries in use: the choices of the list's filters and the form. */
+export interface PartnershipFilterOptions {
+  programmes: { id: string; nameZh: string | null; nameEn: string | null }[];
+  owners: string[];
+  countries: string[];
+}
+
+export function partnershipFilterOptions(core: Core): PartnershipFilterOptions {
+  return {
+    programmes: core.db
+      .select({ id: programmes.id, nameZh: programmes.nameZh, nameEn: programmes.nameEn })
+      .from(programmes)
+      .where(isNull(programmes.deletedAt))
+      .orderBy(asc(programmes.startedOn), asc(programmes.id))
+      .all(),
+    owners: (core.sqlite.prepare('SELECT DISTINCT owner FROM partnerships WHERE deleted_at IS NULL AND owner IS NOT NULL ORDER BY owner').all() as { owner: string }[]).map((r) => r.owner),
+    countries: (
+      core.sqlite
+        .prepare(
+          `SELECT DISTINCT o.country FROM partnership_parties pp JOIN organizations o ON o.id = pp.organization_id
+            WHERE pp.deleted_at IS NULL AND o.country IS NOT NULL ORDER BY o.country`,
+        )
+        .all() as { country: string }[]
+    ).map((r) => r.country),
+  };
+}
+
 export function listPartnerships(core: Core, input: z.output<typeof partnershipListInput>): PartnershipListItem[] {
   const q = input.query ? `%${input.query.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
   const rows = core.db
@@ -179,9 +226,16 @@ export function listPartnerships(core: Core, input: z.output<typeof partnershipL
         q
           ? sql`(${partnerships.title} LIKE ${q} ESCAPE '\\' OR ${partnerships.titleZh} LIKE ${q} ESCAPE '\\' OR ${partnerships.titleEn} LIKE ${q} ESCAPE '\\')`
           : undefined,
+        input.programmeId ? eq(partnerships.programmeId, input.programmeId) : undefined,
+        input.owner ? eq(partnerships.owner, input.owner) : undefined,
+        input.topic ? sql`EXISTS (SELECT 1 FROM json_each("partnerships"."topics") WHERE value = ${input.topic})` : undefined,
+        input.country
+          ? sql`EXISTS (SELECT 1 FROM partnership_parties pp JOIN organizations o ON o.id = pp.organization_id
+                 WHERE pp.partnership_id = "partnerships"."id" AND pp.deleted_at IS NULL AND o.country = ${input.country})`
+          : undefined,
       ),
     )
-    .orderBy(desc(partnerships.statusSince), asc(partnerships.title))
+    .orderBy(...sortOrder(input.sort))
     .all();
   const parties = partiesOf(core, rows.map((r) => r.p.id));
   return rows.map(({ p, programmeNameZh, programmeNameEn }) => {

@@ -75,7 +75,9 @@ export function inputError(error: z.ZodError): AppError {
     const label = fieldLabels[head] ?? { zh: pathText || '输入', en: pathText || 'Input' };
     const suffix = issue.path.length > 1 ? ` (${issue.path.slice(1).map(String).join('.')})` : '';
     const what = describeIssue(issue);
-    fields.push(pathText);
+    // An unknown key's issue sits on the object; name the keys themselves so a caller can see which.
+    if (issue.code === 'unrecognized_keys') fields.push(...issue.keys.map((key) => [...issue.path, key].map(String).join('.')));
+    else fields.push(pathText);
     zh.push(`${label.zh}${suffix}${what.zh}`);
     en.push(`${label.en}${suffix} ${what.en}`);
   }
@@ -84,4 +86,9 @@ export function inputError(error: z.ZodError): AppError {
     { zh: `输入有误：${zh.join('；')}。未保存任何内容。`, en: `Invalid input: ${en.join('; ')}. Nothing was saved.` },
     fields,
   );
+}
+
+/** A user's text as a LIKE pattern body: %, _ and \ match themselves (use with ESCAPE '\'). */
+export function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }

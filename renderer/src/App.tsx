@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { AppShell, Group, NavLink, SegmentedControl, Text, Title } from '@mantine/core';
 import {
+  IconAddressBook,
   IconBuildingCommunity,
   IconCalendarEvent,
   IconChecklist,
@@ -9,16 +10,25 @@ import {
   IconLayoutDashboard,
   IconRefresh,
   IconSettings,
+  IconTrash,
 } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { setLanguage, type Language } from './i18n';
-import { useView, type View } from './route';
+import { navigate, routeHash, useRoute, type Route, type View } from './route';
 import { api } from './api';
 import type { AppInfo } from '../../db/info';
 import { showError } from './notify';
+import { TitleSearch } from './components/TitleSearch';
 import { OnboardingDialog } from './views/OnboardingDialog';
 import { PartnershipsView } from './views/PartnershipsView';
+import { PartnershipPage } from './views/PartnershipPage';
 import { OrganizationsView } from './views/OrganizationsView';
+import { MeetingsView } from './views/MeetingsView';
+import { MeetingPage } from './views/MeetingPage';
+import { TasksView } from './views/TasksView';
+import { ContactsView } from './views/ContactsView';
+import { DashboardView } from './views/DashboardView';
+import { TrashView } from './views/TrashView';
 import { PlaceholderView } from './views/PlaceholderView';
 import { SettingsView } from './views/SettingsView';
 
@@ -28,85 +38,101 @@ const NAV: { view: View; icon: typeof IconLayoutDashboard }[] = [
   { view: 'organizations', icon: IconBuildingCommunity },
   { view: 'meetings', icon: IconCalendarEvent },
   { view: 'tasks', icon: IconChecklist },
+  { view: 'contacts', icon: IconAddressBook },
   { view: 'reports', icon: IconFileReport },
   { view: 'sync', icon: IconRefresh },
+  { view: 'trash', icon: IconTrash },
   { view: 'settings', icon: IconSettings },
 ];
 
 export function App() {
   const { t, i18n } = useTranslation();
-  const [view, setView] = useView();
+  const route = useRoute();
   const [info, setInfo] = useState<AppInfo>();
   const [dataVersion, setDataVersion] = useState(0);
 
   useEffect(() => {
     api['app.info']().then(setInfo, (error: unknown) => showError(error, 'load'));
-  }, [dataVersion]);
+  }, [dataVersion, route.view]);
 
   useEffect(() => {
     document.title = t('app.name');
   }, [t, i18n.language]);
 
   return (
-    <AppShell navbar={{ width: 220, breakpoint: 0 }} header={{ height: 56 }} padding="md">
+    <AppShell navbar={{ width: 200, breakpoint: 0 }} header={{ height: 56 }} padding="md">
       <AppShell.Header>
-        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
-          <Group gap="xs" wrap="nowrap">
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="md">
+          <Group gap="xs" wrap="nowrap" style={{ minWidth: 0 }}>
             <IconHeartHandshake size={26} aria-hidden />
-            <Title order={1} size="h4">
+            <Title order={1} size="h4" style={{ whiteSpace: 'nowrap' }}>
               {t('app.name')}
             </Title>
             {info?.officeName ? (
-              <Text c="dimmed" size="sm">
+              <Text c="dimmed" size="sm" truncate>
                 {info.officeName}
               </Text>
             ) : null}
           </Group>
-          <SegmentedControl
-            aria-label={t('language.label')}
-            size="xs"
-            value={i18n.language}
-            onChange={(value) => setLanguage(value as Language)}
-            data={[
-              { value: 'zh', label: t('language.zh') },
-              { value: 'en', label: t('language.en') },
-            ]}
-          />
+          <Group gap="md" wrap="nowrap">
+            <TitleSearch />
+            <SegmentedControl
+              aria-label={t('language.label')}
+              size="xs"
+              value={i18n.language}
+              onChange={(value) => setLanguage(value as Language)}
+              data={[
+                { value: 'zh', label: t('language.zh') },
+                { value: 'en', label: t('language.en') },
+              ]}
+            />
+          </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label={t('app.name')}>
         {NAV.map(({ view: target, icon: Icon }) => (
           <NavLink
             key={target}
-            href={`#/${target}`}
+            href={routeHash(target)}
             label={t(`nav.${target}`)}
             leftSection={<Icon size={18} aria-hidden />}
-            active={view === target}
-            aria-current={view === target ? 'page' : undefined}
+            active={route.view === target}
+            aria-current={route.view === target ? 'page' : undefined}
             onClick={(event) => {
               event.preventDefault();
-              setView(target);
+              navigate(target);
             }}
           />
         ))}
       </AppShell.Navbar>
       <AppShell.Main>
-        <CurrentView view={view} dataVersion={dataVersion} info={info} />
+        <CurrentView route={route} dataVersion={dataVersion} info={info} onSettingsChange={() => setDataVersion((v) => v + 1)} />
       </AppShell.Main>
       <OnboardingDialog opened={!!info?.needsOnboarding} onDone={() => setDataVersion((v) => v + 1)} />
     </AppShell>
   );
 }
 
-function CurrentView({ view, dataVersion, info }: { view: View; dataVersion: number; info: AppInfo | undefined }) {
-  switch (view) {
+function CurrentView({ route, dataVersion, info, onSettingsChange }: { route: Route; dataVersion: number; info: AppInfo | undefined; onSettingsChange: () => void }) {
+  const key = `${route.view}/${route.id ?? ''}/${dataVersion}`;
+  switch (route.view) {
+    case 'dashboard':
+      return <DashboardView key={key} />;
     case 'partnerships':
-      return <PartnershipsView key={dataVersion} />;
+      return route.id ? <PartnershipPage key={key} id={route.id} /> : <PartnershipsView key={key} />;
     case 'organizations':
-      return <OrganizationsView key={dataVersion} />;
+      return <OrganizationsView key={key} />;
+    case 'meetings':
+      return route.id ? <MeetingPage key={key} id={route.id} /> : <MeetingsView key={key} />;
+    case 'tasks':
+      return <TasksView key={key} />;
+    case 'contacts':
+      return <ContactsView key={key} />;
+    case 'trash':
+      return <TrashView key={key} />;
     case 'settings':
-      return <SettingsView info={info} />;
+      return <SettingsView info={info} onChange={onSettingsChange} />;
     default:
-      return <PlaceholderView view={view} />;
+      return <PlaceholderView view={route.view} />;
   }
 }

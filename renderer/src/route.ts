@@ -1,20 +1,35 @@
 import { useEffect, useState } from 'react';
 
-export const VIEWS = ['dashboard', 'partnerships', 'organizations', 'meetings', 'tasks', 'reports', 'sync', 'settings'] as const;
+export const VIEWS = ['dashboard', 'partnerships', 'organizations', 'meetings', 'tasks', 'contacts', 'reports', 'sync', 'trash', 'settings'] as const;
 export type View = (typeof VIEWS)[number];
 
-function currentView(): View {
-  const name = location.hash.replace(/^#\/?/, '').split('/')[0];
-  return (VIEWS as readonly string[]).includes(name ?? '') ? (name as View) : 'partnerships';
+/** A place in the app: a view and an optional record id or 'new' (#/partnerships/<id>, #/meetings/new). */
+export interface Route {
+  view: View;
+  id: string | null;
 }
 
-/** The current view, kept in the location hash so reload and back/forward work. */
-export function useView(): [View, (view: View) => void] {
-  const [view, setView] = useState<View>(currentView);
+export function parseRoute(hash: string): Route {
+  const [name, id] = hash.replace(/^#\/?/, '').split('/');
+  const view = (VIEWS as readonly string[]).includes(name ?? '') ? (name as View) : 'dashboard';
+  return { view, id: view === name && id ? decodeURIComponent(id) : null };
+}
+
+export function routeHash(view: View, id?: string | null): string {
+  return id ? `#/${view}/${encodeURIComponent(id)}` : `#/${view}`;
+}
+
+/** Go somewhere: the location hash holds the route, so reload and back/forward work. */
+export function navigate(view: View, id?: string | null): void {
+  location.hash = routeHash(view, id);
+}
+
+export function useRoute(): Route {
+  const [route, setRoute] = useState<Route>(() => parseRoute(location.hash));
   useEffect(() => {
-    const onHashChange = () => setView(currentView());
+    const onHashChange = () => setRoute(parseRoute(location.hash));
     window.addEventListener('hashchange', onHashChange);
     return () => window.removeEventListener('hashchange', onHashChange);
   }, []);
-  return [view, (next) => (location.hash = `#/${next}`)];
+  return route;
 }

@@ -6,7 +6,7 @@ const SHOTS = path.resolve(__dirname, '../../test-results/screenshots');
 
 test('the sample partnerships list renders in Chinese and in English', async ({ page, sampleApp }) => {
   mkdirSync(SHOTS, { recursive: true });
-  await page.goto(sampleApp.url);
+  await page.goto(`${sampleApp.url}#/partnerships`);
   await switchLanguage(page, '中文');
   const table = page.getByTestId('partnerships-table');
   await expect(page.getByRole('heading', { name: '合作关系', level: 2 })).toBeVisible();
@@ -26,7 +26,7 @@ test('the sample partnerships list renders in Chinese and in English', async ({ 
 });
 
 test('the language choice switches every label at once and is remembered after a reload', async ({ page, sampleApp }) => {
-  await page.goto(sampleApp.url);
+  await page.goto(`${sampleApp.url}#/partnerships`);
   await switchLanguage(page, 'English');
   await expect(page.getByRole('link', { name: 'Organizations' })).toBeVisible();
   await switchLanguage(page, '中文');
@@ -38,7 +38,7 @@ test('the language choice switches every label at once and is remembered after a
 });
 
 test('an organization created in the UI is there after a reload', async ({ page, sampleApp }) => {
-  await page.goto(sampleApp.url);
+  await page.goto(`${sampleApp.url}#/partnerships`);
   await switchLanguage(page, 'English');
   await page.getByRole('link', { name: 'Organizations' }).click();
   await expect(page.getByTestId('organizations-table')).toContainText('Burgas');
@@ -74,7 +74,7 @@ test('an organization created in the UI is there after a reload', async ({ page,
 });
 
 test('a new empty database offers the sample data, which then fills the lists', async ({ page, emptyApp }) => {
-  await page.goto(emptyApp.url);
+  await page.goto(`${emptyApp.url}#/partnerships`);
   const dialog = page.getByRole('dialog', { name: 'A new, empty database' });
   await expect(dialog).toBeVisible();
   await dialog.getByRole('button', { name: 'Load sample data' }).click();
@@ -85,7 +85,7 @@ test('a new empty database offers the sample data, which then fills the lists', 
 });
 
 test('starting empty leaves the lists empty and does not ask again', async ({ page, emptyApp }) => {
-  await page.goto(emptyApp.url);
+  await page.goto(`${emptyApp.url}#/partnerships`);
   await page.getByRole('dialog').getByRole('button', { name: 'Start empty' }).click();
   await expect(page.getByText('No partnerships yet.')).toBeVisible();
   await page.reload();

@@ -2,6 +2,9 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { en } from './en';
 import { zh } from './zh';
+import { partnershipMessages } from './features/partnership';
+import { meetingsMessages } from './features/meetings';
+import { tasksMessages } from './features/tasks';
 
 export type Language = 'zh' | 'en';
 const STORAGE_KEY = 'pt.language';
@@ -18,8 +21,14 @@ export function setLanguage(language: Language): void {
   void i18n.changeLanguage(language);
 }
 
+/** One translation tree per language: the shell's messages plus one namespace key per feature. */
+const resources = {
+  en: { translation: { ...en, partnership: partnershipMessages.en, meetings: meetingsMessages.en, tasks: tasksMessages.en } },
+  zh: { translation: { ...zh, partnership: partnershipMessages.zh, meetings: meetingsMessages.zh, tasks: tasksMessages.zh } },
+};
+
 void i18n.use(initReactI18next).init({
-  resources: { en: { translation: en }, zh: { translation: zh } },
+  resources,
   lng: initialLanguage(),
   fallbackLng: 'en',
   interpolation: { escapeValue: false },
@@ -32,4 +41,9 @@ export { i18n };
 /** Pick the message of a translated error in the UI language. */
 export function localized(text: { zh: string; en: string }): string {
   return i18n.language === 'zh' ? text.zh : text.en;
+}
+
+/** The UI language's locale for Intl formatting. */
+export function uiLocale(): string {
+  return i18n.language === 'zh' ? 'zh-CN' : 'en-GB';
 }

@@ -2,7 +2,7 @@ import { Badge, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { View } from '../route';
 
-export function PlaceholderView({ view }: { view: Exclude<View, 'partnerships' | 'organizations'> }) {
+export function PlaceholderView({ view }: { view: View }) {
   const { t } = useTranslation();
   return (
     <Stack maw={720}>

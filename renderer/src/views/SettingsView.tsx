@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { AppInfo } from '../../../db/info';
 import { formatNumber } from '../format';
 
-export function SettingsView({ info }: { info: AppInfo | undefined }) {
+export function SettingsView({ info }: { info: AppInfo | undefined; onChange?: () => void }) {
   const { t } = useTranslation();
   return (
     <Stack maw={720}>

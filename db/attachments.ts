@@ -1,0 +1,126 @@
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import { and, asc, eq, isNull } from 'drizzle-orm';
+import { attachments } from './schema';
+import { deleteRecord, insertRecord, requireLive, restoreRecord, type Core } from './core';
+import { AppError, notFound } from './errors';
+import { idSchema, optionalText, requiredText } from './validation';
+
+/** Larger files belong in a document system; the database travels by USB stick and email. */
+export const MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024;
+
+export const attachmentAddInput = z
+  .strictObject({
+    partnershipId: idSchema.nullable().optional(),
+    meetingId: idSchema.nullable().optional(),
+    fileName: requiredText(255),
+    mimeType: z.string().trim().max(200).nullable().optional(),
+    description: optionalText(2000),
+    /** The file's bytes, base64. */
+    dataBase64: z.string().max(Math.ceil((MAX_ATTACHMENT_BYTES * 4) / 3) + 4),
+  })
+  .refine((a) => !!a.partnershipId || !!a.meetingId, { message: 'partnership or meeting', path: ['partnershipId'] });
+export const attachmentListInput = z
+  .strictObject({ partnershipId: idSchema.optional(), meetingId: idSchema.optional() })
+  .refine((a) => !!a.partnershipId || !!a.meetingId, { message: 'partnership or meeting', path: ['partnershipId'] });
+
+export interface Attachment {
+  id: string;
+  fileName: string;
+  mimeType: string | null;
+  size: number;
+  sha256: string;
+  description: string | null;
+  partnershipId: string | null;
+  meetingId: string | null;
+  createdAt: string;
+  deletedAt: string | null;
+}
+
+export interface AttachmentContent {
+  fileName: string;
+  mimeType: string | null;
+  dataBase64: string;
+}
+
+const columns = {
+  id: attachments.id,
+  fileName: attachments.fileName,
+  mimeType: attachments.mimeType,
+  size: attachments.size,
+  sha256: attachments.sha256,
+  description: attachments.description,
+  partnershipId: attachments.partnershipId,
+  meetingId: attachments.meetingId,
+  createdAt: attachments.createdAt,
+  deletedAt: attachments.deletedAt,
+};
+
+export function getAttachment(core: Core, id: string): Attachment {
+  const row = core.db.select(columns).from(attachments).where(eq(attachments.id, id)).get();
+  if (!row) throw notFound('attachments', id);
+  return row;
+}
+
+export function listAttachments(core: Core, input: z.output<typeof attachmentListInput>): Attachment[] {
+  return core.db
+    .select(columns)
+    .from(attachments)
+    .where(
+      and(
+        isNull(attachments.deletedAt),
+        input.partnershipId ? eq(attachments.partnershipId, input.partnershipId) : undefined,
+        input.meetingId ? eq(attachments.meetingId, input.meetingId) : undefined,
+      ),
+    )
+    .orderBy(asc(attachments.createdAt), asc(attachments.id))
+    .all();
+}
+
+/** Store the bytes once by content hash; the attachment record points at them. */
+export function addAttachment(core: Core, input: z.output<typeof attachmentAddInput>): Attachment {
+  if (input.partnershipId) requireLive(core, 'partnerships', input.partnershipId);
+  if (input.meetingId) requireLive(core, 'meetings', input.meetingId);
+  const data = Buffer.from(input.dataBase64, 'base64');
+  if (data.length > MAX_ATTACHMENT_BYTES) {
+    throw new AppError(
+      'invalid_input',
+      { zh: '文件太大（最大 25 MB）。未保存任何内容。', en: 'The file is too large (25 MB at most). Nothing was saved.' },
+      ['dataBase64'],
+    );
+  }
+  const sha256 = createHash('sha256').update(data).digest('hex');
+  core.sqlite
+    .prepare('INSERT INTO blobs (sha256, size, data, created_at) VALUES (?, ?, ?, ?) ON CONFLICT(sha256) DO NOTHING')
+    .run(sha256, data.length, data, core.now().toISOString());
+  const id = insertRecord(core, 'attachments', {
+    sha256,
+    fileName: input.fileName,
+    mimeType: input.mimeType ?? null,
+    size: data.length,
+    partnershipId: input.partnershipId ?? null,
+    meetingId: input.meetingId ?? null,
+    description: input.description ?? null,
+  });
+  return getAttachment(core, id);
+}
+
+export function attachmentContent(core: Core, id: string): AttachmentContent {
+  const attachment = getAttachment(core, id);
+  if (attachment.deletedAt) throw notFound('attachments', id);
+  const blob = core.sqlite.prepare('SELECT data FROM blobs WHERE sha256 = ?').get(attachment.sha256) as { data: Buffer } | undefined;
+  if (!blob) throw notFound('attachments', id);
+  return { fileName: attachment.fileName, mimeType: attachment.mimeType, dataBase64: blob.data.toString('base64') };
+}
+
+export function removeAttachment(core: Core, id: string): Attachment {
+  requireLive(core, 'attachments', id);
+  deleteRecord(core, 'attachments', id);
+  return getAttachment(core, id);
+}
+
+export function restoreAttachment(core: Core, id: string): Attachment {
+  requireLive(core, 'attachments', id, true);
+  restoreRecord(core, 'attachments', id);
+  return getAttachment(core, id);
+}

@@ -1,0 +1,132 @@
+import { z } from 'zod';
+import { and, asc, desc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
+import { contacts, meetingAttendees, meetings, organizations } from './schema';
+import { deleteRecord, insertRecord, requireLive, restoreRecord, updateRecord, type Core } from './core';
+import { notFound } from './errors';
+import { escapeLike, idSchema, optionalText, requiredText } from './validation';
+
+const contactFields = {
+  name: requiredText(200),
+  title: optionalText(200),
+  organizationId: idSchema.nullable().optional(),
+  email: z.union([z.literal(''), z.string().trim().email().max(320)]).transform((v) => (v === '' ? null : v)).nullable().optional(),
+  phone: optionalText(100),
+  notes: optionalText(20000),
+};
+
+export const contactCreateInput = z.strictObject(contactFields);
+export const contactUpdateInput = z.strictObject({ id: idSchema, ...z.strictObject(contactFields).partial().shape });
+export const contactListInput = z
+  .strictObject({ query: z.string().trim().max(200).optional(), organizationId: idSchema.optional(), deleted: z.boolean().optional() })
+  .default({});
+
+export interface Contact {
+  id: string;
+  name: string;
+  title: string | null;
+  organizationId: string | null;
+  organizationName: string | null;
+  email: string | null;
+  phone: string | null;
+  notes: string | null;
+  deletedAt: string | null;
+}
+
+export interface ContactMeeting {
+  id: string;
+  title: string;
+  date: string;
+  role: string | null;
+}
+
+export interface ContactDetail extends Contact {
+  meetings: ContactMeeting[];
+}
+
+const columns = {
+  id: contacts.id,
+  name: contacts.name,
+  title: contacts.title,
+  organizationId: contacts.organizationId,
+  organizationName: organizations.displayName,
+  email: contacts.email,
+  phone: contacts.phone,
+  notes: contacts.notes,
+  deletedAt: contacts.deletedAt,
+};
+
+export function listContacts(core: Core, input: z.output<typeof contactListInput>): Contact[] {
+  const q = input.query ? `%${escapeLike(input.query)}%` : null;
+  return core.db
+    .select(columns)
+    .from(contacts)
+    .leftJoin(organizations, eq(organizations.id, contacts.organizationId))
+    .where(
+      and(
+        input.deleted ? isNotNull(contacts.deletedAt) : isNull(contacts.deletedAt),
+        input.organizationId ? eq(contacts.organizationId, input.organizationId) : undefined,
+        q ? sql`(${contacts.name} LIKE ${q} ESCAPE '\\' OR ${contacts.title} LIKE ${q} ESCAPE '\\' OR ${contacts.email} LIKE ${q} ESCAPE '\\')` : undefined,
+      ),
+    )
+    .orderBy(asc(contacts.name))
+    .all();
+}
+
+export function getContact(core: Core, id: string): ContactDetail {
+  const row = core.db.select(columns).from(contacts).leftJoin(organizations, eq(organizations.id, contacts.organizationId)).where(eq(contacts.id, id)).get();
+  if (!row) throw notFound('contacts', id);
+  const attended = core.db
+    .select({ id: meetings.id, title: meetings.title, date: meetings.date, role: meetingAttendees.role })
+    .from(meetingAttendees)
+    .innerJoin(meetings, eq(meetings.id, meetingAttendees.meetingId))
+    .where(and(eq(meetingAttendees.contactId, id), isNull(meetingAttendees.deletedAt), isNull(meetings.deletedAt)))
+    .orderBy(desc(meetings.date))
+    .all();
+  return { ...row, meetings: attended };
+}
+
+export function createContact(core: Core, input: z.output<typeof contactCreateInput>): ContactDetail {
+  if (input.organizationId) requireLive(core, 'organizations', input.organizationId);
+  const id = insertRecord(core, 'contacts', input);
+  return getContact(core, id);
+}
+
+export function updateContact(core: Core, input: z.output<typeof contactUpdateInput>): ContactDetail {
+  const { id, ...fields } = input;
+  requireLive(core, 'contacts', id);
+  if (fields.organizationId) requireLive(core, 'organizations', fields.organizationId);
+  updateRecord(core, 'contacts', id, fields);
+  return getContact(core, id);
+}
+
+export function deleteContact(core: Core, id: string): ContactDetail {
+  requireLive(core, 'contacts', id);
+  deleteRecord(core, 'contacts', id);
+  return getContact(core, id);
+}
+
+export function restoreContact(core: Core, id: string): ContactDetail {
+  requireLive(core, 'contacts', id, true);
+  restoreRecord(core, 'contacts', id);
+  return getContact(core, id);
+}
+
+/** People connected to a partnership: staff of its parties, and anyone who attended one of its meetings. */
+export function listPartnershipContacts(core: Core, partnershipId: string): Contact[] {
+  requireLive(core, 'partnerships', partnershipId, true);
+  return core.db
+    .select(columns)
+    .from(contacts)
+    .leftJoin(organizations, eq(organizations.id, contacts.organizationId))
+    .where(
+      and(
+        isNull(contacts.deletedAt),
+        sql`("contacts"."organization_id" IN (SELECT organization_id FROM partnership_parties WHERE partnership_id = ${partnershipId} AND deleted_at IS NULL)
+          OR "contacts"."id" IN (SELECT ma.contact_id FROM meeting_attendees ma JOIN meeting_partnerships mp ON mp.meeting_id = ma.meeting_id
+              JOIN meetings m ON m.id = ma.meeting_id
+             WHERE mp.partnership_id = ${partnershipId} AND ma.deleted_at IS NULL AND mp.deleted_at IS NULL AND m.deleted_at IS NULL))`,
+      ),
+    )
+    .orderBy(asc(contacts.name))
+    .all();
+}

@@ -1,0 +1,114 @@
+import { z } from 'zod';
+import type { Core } from './core';
+import { PARTNERSHIP_STATUSES } from './schema';
+import { calendarDate } from './validation';
+import { listTasks, todayOf, type Task } from './tasks';
+import type { PartnershipStatus } from './partnerships';
+
+export const dashboardInput = z.strictObject({ today: calendarDate.optional() }).default({});
+
+export interface DashboardMilestone {
+  id: string;
+  partnershipId: string;
+  partnershipTitle: string;
+  partnershipTitleZh: string | null;
+  partnershipTitleEn: string | null;
+  title: string;
+  date: string;
+  kind: string;
+}
+
+export interface DashboardRenewal {
+  partnershipId: string;
+  title: string;
+  titleZh: string | null;
+  titleEn: string | null;
+  date: string;
+  what: 'review' | 'term_end';
+}
+
+export interface DashboardMeeting {
+  id: string;
+  title: string;
+  date: string;
+  kind: string;
+}
+
+export interface QuietPartnership {
+  id: string;
+  title: string;
+  titleZh: string | null;
+  titleEn: string | null;
+  status: PartnershipStatus;
+  lastMeeting: string | null;
+}
+
+export interface Dashboard {
+  today: string;
+  byStatus: Record<PartnershipStatus, number>;
+  overdueTasks: Task[];
+  upcomingMilestones: DashboardMilestone[];
+  renewals: DashboardRenewal[];
+  recentMeetings: DashboardMeeting[];
+  quietPartnerships: QuietPartnership[];
+}
+
+function addDays(day: string, days: number): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+export function dashboard(core: Core, input: z.output<typeof dashboardInput>): Dashboard {
+  const today = input.today ?? todayOf(core);
+  const in90 = addDays(today, 90);
+  const byStatus = Object.fromEntries(PARTNERSHIP_STATUSES.map((s) => [s, 0])) as Record<PartnershipStatus, number>;
+  for (const row of core.sqlite
+    .prepare('SELECT status, count(*) AS n FROM partnerships WHERE deleted_at IS NULL GROUP BY status')
+    .all() as { status: PartnershipStatus; n: number }[]) {
+    byStatus[row.status] = row.n;
+  }
+  const upcomingMilestones = core.sqlite
+    .prepare(
+      `SELECT m.id, m.partnership_id AS partnershipId, p.title AS partnershipTitle, p.title_zh AS partnershipTitleZh, p.title_en AS partnershipTitleEn,
+              m.title, m.date, m.kind
+         FROM milestones m JOIN partnerships p ON p.id = m.partnership_id
+        WHERE m.deleted_at IS NULL AND p.deleted_at IS NULL AND m.status = 'planned' AND m.date >= ? AND m.date <= ?
+        ORDER BY m.date, m.id`,
+    )
+    .all(today, in90) as DashboardMilestone[];
+  const renewals = core.sqlite
+    .prepare(
+      `SELECT id AS partnershipId, title, title_zh AS titleZh, title_en AS titleEn, review_on AS date, 'review' AS what
+         FROM partnerships WHERE deleted_at IS NULL AND review_on >= ?1 AND review_on <= ?2
+       UNION ALL
+       SELECT id, title, title_zh, title_en, term_end, 'term_end'
+         FROM partnerships WHERE deleted_at IS NULL AND term_end >= ?1 AND term_end <= ?2
+       ORDER BY date`,
+    )
+    .all(today, in90) as DashboardRenewal[];
+  const recentMeetings = core.sqlite
+    .prepare('SELECT id, title, date, kind FROM meetings WHERE deleted_at IS NULL AND date >= ? AND date <= ? ORDER BY date DESC, id DESC')
+    .all(addDays(today, -30), today) as DashboardMeeting[];
+  const quietPartnerships = core.sqlite
+    .prepare(
+      `SELECT p.id, p.title, p.title_zh AS titleZh, p.title_en AS titleEn, p.status,
+              (SELECT max(m.date) FROM meeting_partnerships mp JOIN meetings m ON m.id = mp.meeting_id
+                WHERE mp.partnership_id = p.id AND mp.deleted_at IS NULL AND m.deleted_at IS NULL AND m.date <= ?1) AS lastMeeting
+         FROM partnerships p
+        WHERE p.deleted_at IS NULL AND p.status IN ('active', 'negotiating')
+       GROUP BY p.id
+       HAVING lastMeeting IS NULL OR lastMeeting < ?2
+       ORDER BY lastMeeting IS NOT NULL, lastMeeting, p.title`,
+    )
+    .all(today, addDays(today, -180)) as QuietPartnership[];
+  return {
+    today,
+    byStatus,
+    overdueTasks: listTasks(core, { view: 'overdue', today }),
+    upcomingMilestones,
+    renewals,
+    recentMeetings,
+    quietPartnerships,
+  };
+}

@@ -1,0 +1,279 @@
+import { z } from 'zod';
+import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lte, sql } from 'drizzle-orm';
+import {
+  contacts,
+  meetingAttendees,
+  meetingPartnerships,
+  meetings,
+  organizations,
+  partnerships,
+  ATTENDEE_SIDES,
+  MEETING_FORMATS,
+  MEETING_KINDS,
+  TASK_PRIORITIES,
+} from './schema';
+import { deleteRecord, insertRecord, requireLive, restoreRecord, updateRecord, type Core } from './core';
+import { AppError, notFound } from './errors';
+import { calendarDate, escapeLike, idSchema, optionalDate, optionalText, requiredText } from './validation';
+import { listTasks, type Task } from './tasks';
+
+const attendeeSchema = z
+  .strictObject({
+    contactId: idSchema.nullable().optional(),
+    name: optionalText(200),
+    side: z.enum(ATTENDEE_SIDES),
+    organizationId: idSchema.nullable().optional(),
+    organizationName: optionalText(200),
+    role: optionalText(200),
+    isInterpreter: z.boolean().optional(),
+  })
+  .refine((a) => !!a.contactId || !!a.name, { message: 'name or contact', path: ['name'] });
+
+const followUpSchema = z.strictObject({
+  title: requiredText(300),
+  details: optionalText(20000),
+  assignee: optionalText(200),
+  dueOn: optionalDate,
+  priority: z.enum(TASK_PRIORITIES).optional(),
+  /** Which of the meeting's partnerships the task belongs to; default the first. */
+  partnershipId: idSchema.nullable().optional(),
+});
+
+const meetingFields = {
+  title: requiredText(300),
+  date: calendarDate,
+  time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/).nullable().optional(),
+  location: optionalText(300),
+  format: z.enum(MEETING_FORMATS),
+  kind: z.enum(MEETING_KINDS),
+  partnershipIds: z
+    .array(idSchema)
+    .min(1)
+    .max(100)
+    .refine((ids) => new Set(ids).size === ids.length, { message: 'duplicate partnership' }),
+  attendees: z.array(attendeeSchema).max(500).optional(),
+  agenda: optionalText(20000),
+  summary: optionalText(50000),
+  outcomes: optionalText(50000),
+  gifts: optionalText(5000),
+  notes: optionalText(100000),
+};
+
+export const meetingCreateInput = z.strictObject({ ...meetingFields, followUps: z.array(followUpSchema).max(100).optional() });
+export const meetingUpdateInput = z.strictObject({ id: idSchema, ...z.strictObject(meetingFields).partial().shape });
+export const meetingListInput = z
+  .strictObject({
+    partnershipId: idSchema.optional(),
+    from: calendarDate.optional(),
+    to: calendarDate.optional(),
+    query: z.string().trim().max(200).optional(),
+    deleted: z.boolean().optional(),
+  })
+  .default({});
+
+export interface Attendee {
+  id: string;
+  contactId: string | null;
+  name: string | null;
+  side: (typeof ATTENDEE_SIDES)[number];
+  organizationId: string | null;
+  organizationName: string | null;
+  role: string | null;
+  isInterpreter: boolean;
+}
+
+export interface MeetingListItem {
+  id: string;
+  title: string;
+  date: string;
+  time: string | null;
+  location: string | null;
+  format: (typeof MEETING_FORMATS)[number];
+  kind: (typeof MEETING_KINDS)[number];
+  outcomes: string | null;
+  partnerships: { id: string; title: string; titleZh: string | null; titleEn: string | null }[];
+  deletedAt: string | null;
+}
+
+export interface Meeting extends MeetingListItem {
+  agenda: string | null;
+  summary: string | null;
+  gifts: string | null;
+  notes: string | null;
+  attendees: Attendee[];
+  tasks: Task[];
+}
+
+const listColumns = {
+  id: meetings.id,
+  title: meetings.title,
+  date: meetings.date,
+  time: meetings.time,
+  location: meetings.location,
+  format: meetings.format,
+  kind: meetings.kind,
+  outcomes: meetings.outcomes,
+  deletedAt: meetings.deletedAt,
+};
+
+function partnershipsOf(core: Core, meetingIds: string[]): Map<string, MeetingListItem['partnerships']> {
+  const result = new Map<string, MeetingListItem['partnerships']>();
+  for (let i = 0; i < meetingIds.length; i += 500) {
+    const rows = core.db
+      .select({ meetingId: meetingPartnerships.meetingId, id: partnerships.id, title: partnerships.title, titleZh: partnerships.titleZh, titleEn: partnerships.titleEn })
+      .from(meetingPartnerships)
+      .innerJoin(partnerships, eq(partnerships.id, meetingPartnerships.partnershipId))
+      .where(and(inArray(meetingPartnerships.meetingId, meetingIds.slice(i, i + 500)), isNull(meetingPartnerships.deletedAt)))
+      .orderBy(asc(meetingPartnerships.createdAt), asc(meetingPartnerships.id))
+      .all();
+    for (const { meetingId, ...p } of rows) result.set(meetingId, [...(result.get(meetingId) ?? []), p]);
+  }
+  return result;
+}
+
+export function listMeetings(core: Core, input: z.output<typeof meetingListInput>): MeetingListItem[] {
+  const q = input.query ? `%${escapeLike(input.query)}%` : null;
+  const rows = core.db
+    .select(listColumns)
+    .from(meetings)
+    .where(
+      and(
+        input.deleted ? isNotNull(meetings.deletedAt) : isNull(meetings.deletedAt),
+        input.from ? gte(meetings.date, input.from) : undefined,
+        input.to ? lte(meetings.date, input.to) : undefined,
+        q ? sql`${meetings.title} LIKE ${q} ESCAPE '\\'` : undefined,
+        input.partnershipId
+          ? sql`"meetings"."id" IN (SELECT meeting_id FROM meeting_partnerships WHERE partnership_id = ${input.partnershipId} AND deleted_at IS NULL)`
+          : undefined,
+      ),
+    )
+    .orderBy(desc(meetings.date), desc(meetings.time), desc(meetings.id))
+    .all();
+  const links = partnershipsOf(core, rows.map((r) => r.id));
+  return rows.map((r) => ({ ...r, partnerships: links.get(r.id) ?? [] }));
+}
+
+export function getMeeting(core: Core, id: string): Meeting {
+  const row = core.db
+    .select({ ...listColumns, agenda: meetings.agenda, summary: meetings.summary, gifts: meetings.gifts, notes: meetings.notes })
+    .from(meetings)
+    .where(eq(meetings.id, id))
+    .get();
+  if (!row) throw notFound('meetings', id);
+  const attendees = core.db
+    .select({
+      id: meetingAttendees.id,
+      contactId: meetingAttendees.contactId,
+      name: sql<string | null>`coalesce(${meetingAttendees.name}, ${contacts.name})`,
+      side: meetingAttendees.side,
+      organizationId: meetingAttendees.organizationId,
+      organizationName: sql<string | null>`coalesce(${meetingAttendees.organizationName}, ${organizations.displayName})`,
+      role: meetingAttendees.role,
+      isInterpreter: meetingAttendees.isInterpreter,
+    })
+    .from(meetingAttendees)
+    .leftJoin(contacts, eq(contacts.id, meetingAttendees.contactId))
+    .leftJoin(organizations, eq(organizations.id, meetingAttendees.organizationId))
+    .where(and(eq(meetingAttendees.meetingId, id), isNull(meetingAttendees.deletedAt)))
+    .orderBy(asc(meetingAttendees.createdAt), asc(meetingAttendees.id))
+    .all();
+  return {
+    ...row,
+    partnerships: partnershipsOf(core, [id]).get(id) ?? [],
+    attendees,
+    tasks: listTasks(core, { view: 'all', meetingId: id, includeClosed: true }),
+  };
+}
+
+type AttendeeInput = z.output<typeof attendeeSchema>;
+
+function checkReferences(core: Core, partnershipIds: string[] | undefined, attendees: AttendeeInput[] | undefined): void {
+  for (const pid of partnershipIds ?? []) requireLive(core, 'partnerships', pid);
+  for (const a of attendees ?? []) {
+    if (a.contactId) requireLive(core, 'contacts', a.contactId);
+    if (a.organizationId) requireLive(core, 'organizations', a.organizationId);
+  }
+}
+
+function insertAttendee(core: Core, meetingId: string, a: AttendeeInput): void {
+  insertRecord(core, 'meetingAttendees', {
+    meetingId,
+    contactId: a.contactId ?? null,
+    name: a.name ?? null,
+    side: a.side,
+    organizationId: a.organizationId ?? null,
+    organizationName: a.organizationName ?? null,
+    role: a.role ?? null,
+    isInterpreter: a.isInterpreter ?? false,
+  });
+}
+
+/** The meeting, its links and attendees, and its follow-up tasks: all written in the caller's one transaction. */
+export function createMeeting(core: Core, input: z.output<typeof meetingCreateInput>): Meeting {
+  const { partnershipIds, attendees, followUps, ...fields } = input;
+  checkReferences(core, partnershipIds, attendees);
+  for (const task of followUps ?? []) {
+    if (task.partnershipId && !partnershipIds.includes(task.partnershipId)) {
+      throw new AppError(
+        'invalid_input',
+        { zh: '后续任务只能属于本次会见涉及的合作关系。未保存任何内容。', en: 'A follow-up task can only belong to a partnership this meeting concerns. Nothing was saved.' },
+        ['followUps'],
+      );
+    }
+  }
+  const id = insertRecord(core, 'meetings', fields);
+  for (const partnershipId of partnershipIds) insertRecord(core, 'meetingPartnerships', { meetingId: id, partnershipId });
+  for (const a of attendees ?? []) insertAttendee(core, id, a);
+  for (const task of followUps ?? []) {
+    insertRecord(core, 'tasks', {
+      title: task.title,
+      details: task.details ?? null,
+      assignee: task.assignee ?? null,
+      dueOn: task.dueOn ?? null,
+      priority: task.priority ?? 'normal',
+      status: 'open',
+      partnershipId: task.partnershipId ?? partnershipIds[0],
+      meetingId: id,
+    });
+  }
+  return getMeeting(core, id);
+}
+
+export function updateMeeting(core: Core, input: z.output<typeof meetingUpdateInput>): Meeting {
+  const { id, partnershipIds, attendees, ...fields } = input;
+  const current = getMeeting(core, id);
+  if (current.deletedAt) throw notFound('meetings', id);
+  checkReferences(core, partnershipIds, attendees);
+  updateRecord(core, 'meetings', id, fields);
+  if (partnershipIds) {
+    const links = core.db
+      .select({ id: meetingPartnerships.id, partnershipId: meetingPartnerships.partnershipId })
+      .from(meetingPartnerships)
+      .where(and(eq(meetingPartnerships.meetingId, id), isNull(meetingPartnerships.deletedAt)))
+      .all();
+    const wanted = new Set(partnershipIds);
+    for (const link of links) {
+      if (!wanted.has(link.partnershipId)) deleteRecord(core, 'meetingPartnerships', link.id);
+      wanted.delete(link.partnershipId);
+    }
+    for (const partnershipId of wanted) insertRecord(core, 'meetingPartnerships', { meetingId: id, partnershipId });
+  }
+  if (attendees) {
+    // The attendee list is edited as a whole: replace it.
+    for (const a of current.attendees) deleteRecord(core, 'meetingAttendees', a.id);
+    for (const a of attendees) insertAttendee(core, id, a);
+  }
+  return getMeeting(core, id);
+}
+
+export function deleteMeeting(core: Core, id: string): Meeting {
+  requireLive(core, 'meetings', id);
+  deleteRecord(core, 'meetings', id);
+  return getMeeting(core, id);
+}
+
+export function restoreMeeting(core: Core, id: string): Meeting {
+  requireLive(core, 'meetings', id, true);
+  restoreRecord(core, 'meetings', id);
+  return getMeeting(core, id);
+}

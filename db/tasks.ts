@@ -1,0 +1,184 @@
+import { z } from 'zod';
+import { and, asc, eq, gte, inArray, isNotNull, isNull, lt, lte, or, sql } from 'drizzle-orm';
+import { meetings, partnerships, tasks, TASK_PRIORITIES, TASK_STATUSES } from './schema';
+import { deleteRecord, insertRecord, requireLive, restoreRecord, updateRecord, type Core } from './core';
+import { notFound } from './errors';
+import { calendarDate, escapeLike, idSchema, optionalDate, optionalText, requiredText } from './validation';
+
+export type TaskStatus = (typeof TASK_STATUSES)[number];
+export const TASK_VIEWS = ['mine', 'overdue', 'week', 'all'] as const;
+export type TaskView = (typeof TASK_VIEWS)[number];
+
+const taskFields = {
+  title: requiredText(300),
+  details: optionalText(20000),
+  dueOn: optionalDate,
+  assignee: optionalText(200),
+  status: z.enum(TASK_STATUSES).optional(),
+  priority: z.enum(TASK_PRIORITIES).optional(),
+  partnershipId: idSchema.nullable().optional(),
+  meetingId: idSchema.nullable().optional(),
+};
+
+export const taskCreateInput = z.strictObject(taskFields);
+export const taskUpdateInput = z.strictObject({ id: idSchema, ...z.strictObject(taskFields).partial().shape });
+export const taskListInput = z
+  .strictObject({
+    view: z.enum(TASK_VIEWS).default('all'),
+    /** The user's calendar day (their time zone); default: today in UTC. */
+    today: calendarDate.optional(),
+    partnershipId: idSchema.optional(),
+    meetingId: idSchema.optional(),
+    assignee: z.string().trim().max(200).optional(),
+    query: z.string().trim().max(200).optional(),
+    /** Include done and cancelled tasks. */
+    includeClosed: z.boolean().optional(),
+    deleted: z.boolean().optional(),
+  })
+  .default({ view: 'all' });
+
+export interface Task {
+  id: string;
+  title: string;
+  details: string | null;
+  dueOn: string | null;
+  assignee: string | null;
+  status: TaskStatus;
+  priority: (typeof TASK_PRIORITIES)[number];
+  partnershipId: string | null;
+  partnershipTitle: string | null;
+  partnershipTitleZh: string | null;
+  partnershipTitleEn: string | null;
+  meetingId: string | null;
+  meetingTitle: string | null;
+  doneAt: string | null;
+  deletedAt: string | null;
+}
+
+/** Open or in progress, and due before today. */
+export function isOverdue(task: Pick<Task, 'status' | 'dueOn'>, today: string): boolean {
+  return (task.status === 'open' || task.status === 'in_progress') && !!task.dueOn && task.dueOn < today;
+}
+
+export function todayOf(core: Core): string {
+  return core.now().toISOString().slice(0, 10);
+}
+
+/** The Sunday that ends the (Monday-first) week containing `day`. */
+export function endOfWeek(day: string): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  const weekday = (date.getUTCDay() + 6) % 7; // Monday 0 … Sunday 6
+  date.setUTCDate(date.getUTCDate() + (6 - weekday));
+  return date.toISOString().slice(0, 10);
+}
+
+const columns = {
+  id: tasks.id,
+  title: tasks.title,
+  details: tasks.details,
+  dueOn: tasks.dueOn,
+  assignee: tasks.assignee,
+  status: tasks.status,
+  priority: tasks.priority,
+  partnershipId: tasks.partnershipId,
+  partnershipTitle: partnerships.title,
+  partnershipTitleZh: partnerships.titleZh,
+  partnershipTitleEn: partnerships.titleEn,
+  meetingId: tasks.meetingId,
+  meetingTitle: meetings.title,
+  doneAt: tasks.doneAt,
+  deletedAt: tasks.deletedAt,
+};
+
+const OPEN: TaskStatus[] = ['open', 'in_progress'];
+
+export function listTasks(core: Core, input: z.output<typeof taskListInput>): Task[] {
+  const today = input.today ?? todayOf(core);
+  const me = core.getMeta('user_name');
+  const q = input.query ? `%${escapeLike(input.query)}%` : null;
+  const openOnly = !input.includeClosed || input.view === 'overdue' || input.view === 'week';
+  return core.db
+    .select(columns)
+    .from(tasks)
+    .leftJoin(partnerships, eq(partnerships.id, tasks.partnershipId))
+    .leftJoin(meetings, eq(meetings.id, tasks.meetingId))
+    .where(
+      and(
+        input.deleted ? isNotNull(tasks.deletedAt) : isNull(tasks.deletedAt),
+        openOnly ? inArray(tasks.status, OPEN) : undefined,
+        input.view === 'mine' ? (me ? eq(tasks.assignee, me) : sql`0`) : undefined,
+        input.view === 'overdue' ? lt(tasks.dueOn, today) : undefined,
+        input.view === 'week' ? and(gte(tasks.dueOn, today), lte(tasks.dueOn, endOfWeek(today))) : undefined,
+        input.partnershipId ? eq(tasks.partnershipId, input.partnershipId) : undefined,
+        input.meetingId ? eq(tasks.meetingId, input.meetingId) : undefined,
+        input.assignee ? eq(tasks.assignee, input.assignee) : undefined,
+        q ? or(sql`${tasks.title} LIKE ${q} ESCAPE '\\'`, sql`${tasks.details} LIKE ${q} ESCAPE '\\'`) : undefined,
+      ),
+    )
+    .orderBy(sql`${tasks.dueOn} IS NULL`, asc(tasks.dueOn), asc(tasks.title))
+    .all();
+}
+
+export function getTask(core: Core, id: string): Task {
+  const row = core.db
+    .select(columns)
+    .from(tasks)
+    .leftJoin(partnerships, eq(partnerships.id, tasks.partnershipId))
+    .leftJoin(meetings, eq(meetings.id, tasks.meetingId))
+    .where(eq(tasks.id, id))
+    .get();
+  if (!row) throw notFound('tasks', id);
+  return row;
+}
+
+/** Who tasks are assigned to, for the assignee filter. */
+export function listAssignees(core: Core): string[] {
+  return (
+    core.sqlite.prepare('SELECT DISTINCT assignee FROM tasks WHERE deleted_at IS NULL AND assignee IS NOT NULL ORDER BY assignee').all() as { assignee: string }[]
+  ).map((r) => r.assignee);
+}
+
+function checkReferences(core: Core, input: { partnershipId?: string | null | undefined; meetingId?: string | null | undefined }): void {
+  if (input.partnershipId) requireLive(core, 'partnerships', input.partnershipId);
+  if (input.meetingId) requireLive(core, 'meetings', input.meetingId);
+}
+
+function doneAtFor(core: Core, status: TaskStatus | undefined, previous: TaskStatus | null): { doneAt?: string | null } {
+  if (status === undefined || status === previous) return {};
+  return { doneAt: status === 'done' ? core.now().toISOString() : null };
+}
+
+export function createTask(core: Core, input: z.output<typeof taskCreateInput>): Task {
+  checkReferences(core, input);
+  const status = input.status ?? 'open';
+  const id = insertRecord(core, 'tasks', { priority: 'normal', ...input, status, ...doneAtFor(core, status, null) });
+  return getTask(core, id);
+}
+
+export function updateTask(core: Core, input: z.output<typeof taskUpdateInput>): Task {
+  const { id, ...fields } = input;
+  const current = requireLive(core, 'tasks', id);
+  checkReferences(core, fields);
+  updateRecord(core, 'tasks', id, { ...fields, ...doneAtFor(core, fields.status, current.status as TaskStatus) });
+  return getTask(core, id);
+}
+
+export function completeTask(core: Core, id: string): Task {
+  return updateTask(core, { id, status: 'done' });
+}
+
+export function reopenTask(core: Core, id: string): Task {
+  return updateTask(core, { id, status: 'open' });
+}
+
+export function deleteTask(core: Core, id: string): Task {
+  requireLive(core, 'tasks', id);
+  deleteRecord(core, 'tasks', id);
+  return getTask(core, id);
+}
+
+export function restoreTask(core: Core, id: string): Task {
+  requireLive(core, 'tasks', id, true);
+  restoreRecord(core, 'tasks', id);
+  return getTask(core, id);
+}

@@ -1,0 +1,5 @@
+import { PlaceholderView } from './PlaceholderView';
+
+export function ContactsView() {
+  return <PlaceholderView view="contacts" />;
+}

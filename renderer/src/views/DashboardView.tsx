@@ -1,0 +1,5 @@
+import { PlaceholderView } from './PlaceholderView';
+
+export function DashboardView() {
+  return <PlaceholderView view="dashboard" />;
+}

@@ -1,0 +1,5 @@
+import { PlaceholderView } from './PlaceholderView';
+
+export function MeetingsView() {
+  return <PlaceholderView view="meetings" />;
+}

@@ -1,0 +1,5 @@
+import { PlaceholderView } from './PlaceholderView';
+
+export function TasksView() {
+  return <PlaceholderView view="tasks" />;
+}

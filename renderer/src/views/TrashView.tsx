@@ -1,0 +1,5 @@
+import { PlaceholderView } from './PlaceholderView';
+
+export function TrashView() {
+  return <PlaceholderView view="trash" />;
+}
