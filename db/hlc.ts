@@ -20,6 +20,8 @@ export function parseHlc(stamp: string): HlcParts {
   return { ms: Number(match[1]), counter: Number(match[2]), origin: match[3]! };
 }
 
+const MAX_COUNTER = 999_999;
+
 /** Issue stamps for one origin; `last` is persisted by the caller so stamps never go back. */
 export class HybridLogicalClock {
   private ms: number;
@@ -43,6 +45,11 @@ export class HybridLogicalClock {
       this.counter = 0;
     } else {
       this.counter += 1;
+      // The counter has six digits; past them, borrow the next millisecond so text order stays causal order.
+      if (this.counter > MAX_COUNTER) {
+        this.ms += 1;
+        this.counter = 0;
+      }
     }
     return formatHlc({ ms: this.ms, counter: this.counter, origin: this.origin });
   }
