@@ -2,7 +2,7 @@
 import type Database from 'better-sqlite3';
 
 const T = '2024-05-01T08:00:00.000Z';
-const STAMP = '000001714550400000-000000-office-a'.slice(3);
+const STAMP = '001714550400000-000000-office-a';
 const common = { created_at: T, updated_at: T, hlc: STAMP, origin: 'office-a', field_stamps: '{}' };
 
 function insert(sqlite: Database.Database, table: string, row: Record<string, unknown>): void {
