@@ -98,40 +98,60 @@ function readStored(core: Core, entity: RecordEntity, id: string): StoredRow | u
   return core.sqlite.prepare(`SELECT * FROM "${tableName(entity)}" WHERE id = ?`).get(id) as StoredRow | undefined;
 }
 
-function logChanges(core: Core, entity: RecordEntity, id: string, changes: [string, SqlValue][], hlc: string): void {
+interface ChangeLogEntry {
+  hlc: string;
+  origin: string;
+  office: string | null;
+  via: string;
+  at: string;
+}
+
+function logChanges(core: Core, entity: RecordEntity, id: string, changes: [string, SqlValue][], entry: ChangeLogEntry): void {
   const insert = core.sqlite.prepare(
-    'INSERT INTO change_log (entity, row_id, field, value, hlc, origin, office, via, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    'INSERT OR IGNORE INTO change_log (entity, row_id, field, value, hlc, origin, office, via, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
-  const office = core.getMeta('office_name');
-  const at = core.now().toISOString();
   for (const [column, value] of changes) {
-    insert.run(entity, id, column, JSON.stringify(Buffer.isBuffer(value) ? null : typeof value === 'bigint' ? Number(value) : value), hlc, core.clock.origin, office, 'local', at);
+    const json = JSON.stringify(Buffer.isBuffer(value) ? null : typeof value === 'bigint' ? Number(value) : value);
+    insert.run(entity, id, column, json, entry.hlc, entry.origin, entry.office, entry.via, entry.at);
   }
+}
+
+function localEntry(core: Core, hlc: string): ChangeLogEntry {
+  return { hlc, origin: core.clock.origin, office: core.getMeta('office_name'), via: 'local', at: core.now().toISOString() };
 }
 
 function persistClock(core: Core): void {
   core.setMeta(META_HLC, core.clock.current());
 }
 
-/** Insert a record; every given field gets the same fresh stamp. Returns the new id. */
-export function insertRecord(core: Core, entity: RecordEntity, values: Record<string, unknown>, id: string = uuidv7()): string {
+/** Values keyed by JS field name -> [SQL column, SQL value], skipping bookkeeping and undefined. */
+function fieldChanges(entity: RecordEntity, values: Record<string, unknown>, withTombstone = false): [string, SqlValue][] {
   const names = columnNames(entity);
-  const hlc = core.clock.now();
-  const at = core.now().toISOString();
   const changes: [string, SqlValue][] = [];
   for (const [key, value] of Object.entries(values)) {
-    if (BOOKKEEPING.has(key) || value === undefined) continue;
+    if (value === undefined || (BOOKKEEPING.has(key) && !(withTombstone && key === 'deletedAt'))) continue;
     const column = names[key];
     if (!column) throw new Error(`${entity} has no field ${key}`);
     changes.push([column, toSql(value)]);
   }
-  const stamps = Object.fromEntries(changes.map(([column]) => [column, hlc]));
+  return changes;
+}
+
+/** One INSERT of a whole record, every field stamped with `stamp.hlc`. Returns whether a row was written. */
+function insertStamped(core: Core, entity: RecordEntity, changes: [string, SqlValue][], stamp: FixedStamp, onConflict: 'fail' | 'ignore'): boolean {
+  const stamps = Object.fromEntries(changes.map(([column]) => [column, stamp.hlc]));
   const columns = ['id', 'created_at', 'updated_at', 'hlc', 'origin', 'field_stamps', ...changes.map(([c]) => c)];
-  const params: SqlValue[] = [id, at, at, hlc, core.clock.origin, JSON.stringify(stamps), ...changes.map(([, v]) => v)];
-  core.sqlite
-    .prepare(`INSERT INTO "${tableName(entity)}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`)
-    .run(...params);
-  logChanges(core, entity, id, changes, hlc);
+  const params: SqlValue[] = [stamp.id, stamp.at, stamp.at, stamp.hlc, stamp.origin, JSON.stringify(stamps), ...changes.map(([, v]) => v)];
+  const sql = `INSERT INTO "${tableName(entity)}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
+  return core.sqlite.prepare(onConflict === 'ignore' ? `${sql} ON CONFLICT(id) DO NOTHING` : sql).run(...params).changes > 0;
+}
+
+/** Insert a record; every given field gets the same fresh stamp. Returns the new id. */
+export function insertRecord(core: Core, entity: RecordEntity, values: Record<string, unknown>, id: string = uuidv7()): string {
+  const changes = fieldChanges(entity, values);
+  const hlc = core.clock.now();
+  insertStamped(core, entity, changes, { id, hlc, origin: core.clock.origin, at: core.now().toISOString() }, 'fail');
+  logChanges(core, entity, id, changes, localEntry(core, hlc));
   persistClock(core);
   return id;
 }
@@ -140,17 +160,10 @@ export function insertRecord(core: Core, entity: RecordEntity, values: Record<st
 export function updateRecord(core: Core, entity: RecordEntity, id: string, patch: Record<string, unknown>): string[] {
   const stored = readStored(core, entity, id);
   if (!stored) throw notFound(entity, id);
-  const names = columnNames(entity);
-  const changes: [string, SqlValue][] = [];
-  for (const [key, value] of Object.entries(patch)) {
-    if (value === undefined || (BOOKKEEPING.has(key) && key !== 'deletedAt')) continue;
-    const column = names[key];
-    if (!column) throw new Error(`${entity} has no field ${key}`);
-    const next = toSql(value);
+  const changes = fieldChanges(entity, patch, true).filter(([column, next]) => {
     const current = stored[column] as SqlValue;
-    const same = Buffer.isBuffer(next) && Buffer.isBuffer(current) ? next.equals(current) : next === current;
-    if (!same) changes.push([column, next]);
-  }
+    return !(Buffer.isBuffer(next) && Buffer.isBuffer(current) ? next.equals(current) : next === current);
+  });
   if (changes.length === 0) return [];
   const hlc = core.clock.now();
   const stamps = JSON.parse(stored.field_stamps) as Record<string, string>;
@@ -159,7 +172,7 @@ export function updateRecord(core: Core, entity: RecordEntity, id: string, patch
   core.sqlite
     .prepare(`UPDATE "${tableName(entity)}" SET ${sets}, updated_at = ?, hlc = ?, origin = ?, field_stamps = ? WHERE id = ?`)
     .run(...changes.map(([, v]) => v), core.now().toISOString(), hlc, core.clock.origin, JSON.stringify(stamps), id);
-  logChanges(core, entity, id, changes, hlc);
+  logChanges(core, entity, id, changes, localEntry(core, hlc));
   persistClock(core);
   return changes.map(([c]) => c);
 }
@@ -210,29 +223,9 @@ export interface FixedStamp {
  * the id already exists.
  */
 export function insertFixedRecord(core: Core, entity: RecordEntity, values: Record<string, unknown>, stamp: FixedStamp): boolean {
-  const names = columnNames(entity);
-  const changes: [string, SqlValue][] = [];
-  for (const [key, value] of Object.entries(values)) {
-    if (BOOKKEEPING.has(key) || value === undefined) continue;
-    const column = names[key];
-    if (!column) throw new Error(`${entity} has no field ${key}`);
-    changes.push([column, toSql(value)]);
-  }
-  const stamps = Object.fromEntries(changes.map(([column]) => [column, stamp.hlc]));
-  const columns = ['id', 'created_at', 'updated_at', 'hlc', 'origin', 'field_stamps', ...changes.map(([c]) => c)];
-  const params: SqlValue[] = [stamp.id, stamp.at, stamp.at, stamp.hlc, stamp.origin, JSON.stringify(stamps), ...changes.map(([, v]) => v)];
-  const result = core.sqlite
-    .prepare(
-      `INSERT INTO "${tableName(entity)}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')}) ON CONFLICT(id) DO NOTHING`,
-    )
-    .run(...params);
-  if (result.changes === 0) return false;
-  const insert = core.sqlite.prepare(
-    'INSERT OR IGNORE INTO change_log (entity, row_id, field, value, hlc, origin, office, via, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-  );
-  for (const [column, value] of changes) {
-    insert.run(entity, stamp.id, column, JSON.stringify(Buffer.isBuffer(value) ? null : value), stamp.hlc, stamp.origin, 'sample', 'sample', stamp.at);
-  }
+  const changes = fieldChanges(entity, values);
+  if (!insertStamped(core, entity, changes, stamp, 'ignore')) return false;
+  logChanges(core, entity, stamp.id, changes, { hlc: stamp.hlc, origin: stamp.origin, office: 'sample', via: 'sample', at: stamp.at });
   core.clock.receive(stamp.hlc);
   persistClock(core);
   return true;

@@ -240,25 +240,30 @@ export function listPartnerships(core: Core, input: z.output<typeof partnershipL
   const parties = partiesOf(core, rows.map((r) => r.p.id));
   return rows.map(({ p, programmeNameZh, programmeNameEn }) => {
     const list = parties.get(p.id) ?? [];
-    return {
-      id: p.id,
-      title: p.title,
-      titleZh: p.titleZh,
-      titleEn: p.titleEn,
-      kind: p.kind,
-      status: p.status,
-      statusSince: p.statusSince,
-      programmeId: p.programmeId,
-      programmeNameZh,
-      programmeNameEn,
-      topics: JSON.parse(p.topics) as string[],
-      owner: p.owner,
-      partyCount: list.length,
-      parties: list.slice(0, LIST_PARTY_PREVIEW),
-      updatedAt: p.updatedAt,
-      deletedAt: p.deletedAt,
-    };
+    return { ...toListFields(p, programmeNameZh, programmeNameEn, list.length), parties: list.slice(0, LIST_PARTY_PREVIEW) };
   });
+}
+
+type PartnershipRow = typeof partnerships.$inferSelect;
+
+function toListFields(p: PartnershipRow, programmeNameZh: string | null, programmeNameEn: string | null, partyCount: number): Omit<PartnershipListItem, 'parties'> {
+  return {
+    id: p.id,
+    title: p.title,
+    titleZh: p.titleZh,
+    titleEn: p.titleEn,
+    kind: p.kind,
+    status: p.status,
+    statusSince: p.statusSince,
+    programmeId: p.programmeId,
+    programmeNameZh,
+    programmeNameEn,
+    topics: JSON.parse(p.topics) as string[],
+    owner: p.owner,
+    partyCount,
+    updatedAt: p.updatedAt,
+    deletedAt: p.deletedAt,
+  };
 }
 
 export function getPartnership(core: Core, id: string): Partnership {
@@ -298,19 +303,7 @@ export function getPartnership(core: Core, id: string): Partnership {
     .orderBy(asc(milestones.date), asc(milestones.id))
     .all();
   return {
-    id: p.id,
-    title: p.title,
-    titleZh: p.titleZh,
-    titleEn: p.titleEn,
-    kind: p.kind,
-    status: p.status,
-    statusSince: p.statusSince,
-    programmeId: p.programmeId,
-    programmeNameZh: row.programmeNameZh,
-    programmeNameEn: row.programmeNameEn,
-    topics: JSON.parse(p.topics) as string[],
-    owner: p.owner,
-    partyCount: parties.length,
+    ...toListFields(p, row.programmeNameZh, row.programmeNameEn, parties.length),
     summary: p.summary,
     rationale: p.rationale,
     termStart: p.termStart,
@@ -318,8 +311,6 @@ export function getPartnership(core: Core, id: string): Partnership {
     reviewOn: p.reviewOn,
     source: p.source,
     createdAt: p.createdAt,
-    updatedAt: p.updatedAt,
-    deletedAt: p.deletedAt,
     parties,
     statusHistory,
     milestones: milestoneRows,
