@@ -12,6 +12,7 @@ import { checkDatabase } from '../db/check';
 import { loadSampleData } from '../db/sample';
 import { countRecords } from '../db/info';
 import { startBrowserMode } from './server';
+import { exportDatabase, mergeFile } from '../db/sync/files';
 
 const ROOT = path.resolve(__dirname, '..');
 const VERSION = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
@@ -25,6 +26,11 @@ Commands:
   sample --db FILE              create FILE (or fill an empty one) with the sample data
   check  --db FILE [--json]     open FILE read-only: integrity, schema version, record counts
   serve  --db FILE [--port N]   open the app in a browser (127.0.0.1 only; prints the address)
+  export --db FILE --out OUT [--passphrase-env VAR]
+                                write a consistent snapshot of FILE to OUT for another office;
+                                with a passphrase (read from the environment variable VAR), encrypted
+  merge  --db FILE --from IN [--dry-run] [--json] [--passphrase-env VAR]
+                                import another office's file IN into FILE: merge, never overwrite
   help                          this text
 `;
 
@@ -99,6 +105,63 @@ async function serve(args: string[]): Promise<void> {
   process.on('SIGTERM', stop);
 }
 
+function passphraseFrom(variable: string | undefined): string | undefined {
+  if (variable === undefined) return undefined;
+  const value = process.env[variable];
+  if (!value) throw usageError(`the environment variable ${variable} is empty or not set`, `环境变量 ${variable} 为空或未设置`);
+  return value;
+}
+
+async function exportCommand(args: string[]): Promise<void> {
+  const { values } = parseArgs({ args, options: { db: { type: 'string' }, out: { type: 'string' }, 'passphrase-env': { type: 'string' } }, strict: true });
+  const file = requireDb(values.db);
+  if (!values.out) throw usageError('--out FILE is required', '需要 --out 文件');
+  const passphrase = passphraseFrom(values['passphrase-env']);
+  const core = await openCore(file, { appVersion: VERSION });
+  try {
+    const result = exportDatabase(core, values.out, passphrase ? { passphrase } : {});
+    console.log(
+      zh
+        ? `已导出到 ${result.path}（${result.bytes} 字节${result.encrypted ? '，已加密' : ''}）。`
+        : `Exported to ${result.path} (${result.bytes} bytes${result.encrypted ? ', encrypted' : ''}).`,
+    );
+  } finally {
+    core.close();
+  }
+}
+
+async function mergeCommand(args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: { db: { type: 'string' }, from: { type: 'string' }, 'dry-run': { type: 'boolean' }, json: { type: 'boolean' }, 'passphrase-env': { type: 'string' }, 'accept-clock-skew': { type: 'boolean' } },
+    strict: true,
+  });
+  const file = requireDb(values.db);
+  if (!values.from) throw usageError('--from FILE is required', '需要 --from 文件');
+  const passphrase = passphraseFrom(values['passphrase-env']);
+  const core = await openCore(file, { appVersion: VERSION });
+  try {
+    const summary = mergeFile(core, path.resolve(values.from), {
+      ...(passphrase ? { passphrase } : {}),
+      dryRun: !!values['dry-run'],
+      acceptClockSkew: !!values['accept-clock-skew'],
+    });
+    if (values.json) {
+      const { added, changed, deleted, conflicts, entities } = summary;
+      console.log(JSON.stringify({ added, changed, deleted, conflicts, entities, dryRun: !!values['dry-run'], duplicates: summary.duplicates.length }));
+    } else {
+      const what = values['dry-run'] ? (zh ? '预览（未写入）' : 'Preview (nothing written)') : zh ? '已合并' : 'Merged';
+      console.log(
+        zh
+          ? `${what}：新增 ${summary.added}，修改 ${summary.changed}，删除 ${summary.deleted}，冲突 ${summary.conflicts}。`
+          : `${what}: ${summary.added} added, ${summary.changed} changed, ${summary.deleted} deleted, ${summary.conflicts} conflicts.`,
+      );
+    }
+  } finally {
+    core.close();
+  }
+}
+
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
@@ -111,6 +174,12 @@ export async function main(argv: string[]): Promise<number> {
         return 0;
       case 'serve':
         await serve(rest);
+        return 0;
+      case 'export':
+        await exportCommand(rest);
+        return 0;
+      case 'merge':
+        await mergeCommand(rest);
         return 0;
       case undefined:
       case 'help':

@@ -41,18 +41,23 @@ import { listTrash, restoreFromTrash, trashRestoreInput } from './trash';
 import { getSettings, settingsUpdateInput, updateSettings } from './settings';
 import { idSchema } from './validation';
 import { searchTitles, titleSearchInput } from './titles';
+import { exportDatabase, mergeFile } from './sync/files';
+import * as review from './sync/review';
 
 export interface Operation<Name extends string, Input extends z.ZodType, Output> {
   name: Name;
-  /** 'read' runs as is; 'write' runs inside one transaction: all of it or nothing. */
-  mode: 'read' | 'write';
+  /**
+   * 'read' runs as is; 'write' runs inside one transaction: all of it or nothing; 'self' manages its
+   * own transactions (export and merge: VACUUM INTO cannot run inside one).
+   */
+  mode: 'read' | 'write' | 'self';
   input: Input;
   handler: (core: Core, input: z.output<Input>) => Output;
 }
 
 export function defineOperation<const Name extends string, Input extends z.ZodType, Output>(
   name: Name,
-  mode: 'read' | 'write',
+  mode: 'read' | 'write' | 'self',
   input: Input,
   handler: (core: Core, input: z.output<Input>) => Output,
 ): Operation<Name, Input, Output> {
@@ -60,6 +65,9 @@ export function defineOperation<const Name extends string, Input extends z.ZodTy
 }
 
 const noInput = z.strictObject({}).default({});
+const filePath = z.string().trim().min(1).max(4096);
+const syncExportInput = z.strictObject({ path: filePath, passphrase: z.string().min(8).max(1024).optional() });
+const syncFileInput = z.strictObject({ path: filePath, passphrase: z.string().max(1024).optional(), acceptClockSkew: z.boolean().optional() });
 
 export const operationList = [
   defineOperation('app.info', 'read', noInput, (core) => appInfo(core)),
@@ -124,6 +132,18 @@ export const operationList = [
   defineOperation('trash.list', 'read', noInput, (core) => listTrash(core)),
   defineOperation('trash.restore', 'write', trashRestoreInput, (core, input) => restoreFromTrash(core, input)),
   defineOperation('search.titles', 'read', titleSearchInput, (core, input) => searchTitles(core, input)),
+  defineOperation('sync.export', 'self', syncExportInput, (core, input) => exportDatabase(core, input.path, input.passphrase ? { passphrase: input.passphrase } : {})),
+  defineOperation('sync.preview', 'self', syncFileInput, (core, input) =>
+    mergeFile(core, input.path, { ...(input.passphrase ? { passphrase: input.passphrase } : {}), dryRun: true }),
+  ),
+  defineOperation('sync.merge', 'self', syncFileInput, (core, input) =>
+    mergeFile(core, input.path, { ...(input.passphrase ? { passphrase: input.passphrase } : {}), acceptClockSkew: !!input.acceptClockSkew }),
+  ),
+  defineOperation('sync.log', 'read', noInput, (core) => review.listSyncLog(core)),
+  defineOperation('conflicts.list', 'read', review.conflictListInput, (core, input) => review.listConflicts(core, input)),
+  defineOperation('conflicts.resolve', 'write', review.conflictResolveInput, (core, input) => review.resolveConflict(core, input)),
+  defineOperation('duplicates.list', 'read', noInput, (core) => review.listDuplicates(core)),
+  defineOperation('duplicates.decide', 'write', review.duplicateDecideInput, (core, input) => review.decideDuplicate(core, input)),
   defineOperation('settings.get', 'read', noInput, (core) => getSettings(core)),
   defineOperation('settings.update', 'write', settingsUpdateInput, (core, input) => updateSettings(core, input)),
 ] as const;

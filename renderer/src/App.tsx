@@ -29,6 +29,7 @@ import { TasksView } from './views/TasksView';
 import { ContactsView } from './views/ContactsView';
 import { DashboardView } from './views/DashboardView';
 import { TrashView } from './views/TrashView';
+import { SyncView } from './views/SyncView';
 import { PlaceholderView } from './views/PlaceholderView';
 import { SettingsView } from './views/SettingsView';
 
@@ -130,6 +131,8 @@ function CurrentView({ route, dataVersion, info, onSettingsChange }: { route: Ro
       return <ContactsView key={key} />;
     case 'trash':
       return <TrashView key={key} />;
+    case 'sync':
+      return <SyncView key={key} />;
     case 'settings':
       return <SettingsView info={info} onChange={onSettingsChange} />;
     default:

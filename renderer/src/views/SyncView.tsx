@@ -1,0 +1,5 @@
+import { PlaceholderView } from './PlaceholderView';
+
+export function SyncView() {
+  return <PlaceholderView view="sync" />;
+}
