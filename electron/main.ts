@@ -8,6 +8,8 @@ import { openCore, type Core } from '../db/core';
 import { createRegistry } from '../db/api';
 import { AppError, toSerializedError } from '../db/errors';
 import { API_CHANNEL } from './bridge';
+import { exportDatabase, mergeFile } from '../db/sync/files';
+import { defaultExportName, exportDoneText, mergePreviewText } from './sync-dialogs';
 import {
   contentSecurityPolicy,
   isAppUrl,
@@ -94,7 +96,15 @@ async function start(): Promise<void> {
   Menu.setApplicationMenu(
     Menu.buildFromTemplate([
       ...(process.platform === 'darwin' ? [{ role: 'appMenu' as const }] : []),
-      { role: 'fileMenu' },
+      {
+        label: zh() ? '文件' : 'File',
+        submenu: [
+          { label: zh() ? '导出数据库…' : 'Export database…', accelerator: 'CmdOrCtrl+Shift+E', click: () => void exportFromMenu() },
+          { label: zh() ? '导入并合并数据库…' : 'Import and merge database…', accelerator: 'CmdOrCtrl+Shift+I', click: () => void importFromMenu() },
+          { type: 'separator' },
+          { role: process.platform === 'darwin' ? 'close' : 'quit' },
+        ],
+      },
       { role: 'editMenu' },
       { role: 'viewMenu' },
       { role: 'windowMenu' },
@@ -108,4 +118,44 @@ async function start(): Promise<void> {
   });
   if (devServerUrl) await mainWindow.loadURL(devServerUrl);
   else await mainWindow.loadFile(rendererFile);
+}
+
+function reportError(error: unknown): void {
+  const message = toSerializedError(error).message;
+  void dialog.showMessageBox({ type: 'error', message: zh() ? message.zh : message.en });
+}
+
+async function exportFromMenu(): Promise<void> {
+  if (!core || !mainWindow) return;
+  const choice = await dialog.showSaveDialog(mainWindow, {
+    defaultPath: path.join(app.getPath('documents'), defaultExportName(new Date())),
+    filters: [{ name: zh() ? '数据库文件' : 'Database file', extensions: ['db'] }],
+  });
+  if (choice.canceled || !choice.filePath) return;
+  try {
+    const result = exportDatabase(core, choice.filePath);
+    await dialog.showMessageBox(mainWindow, { type: 'info', message: exportDoneText(zh() ? 'zh' : 'en', result.path, result.bytes) });
+  } catch (error) {
+    reportError(error);
+  }
+}
+
+async function importFromMenu(): Promise<void> {
+  if (!core || !mainWindow) return;
+  const choice = await dialog.showOpenDialog(mainWindow, {
+    properties: ['openFile'],
+    filters: [{ name: zh() ? '数据库文件' : 'Database file', extensions: ['db', 'ptdb', 'sqlite'] }],
+  });
+  const file = choice.filePaths[0];
+  if (choice.canceled || !file) return;
+  try {
+    const preview = mergeFile(core, file, { dryRun: true });
+    const text = mergePreviewText(zh() ? 'zh' : 'en', preview);
+    const answer = await dialog.showMessageBox(mainWindow, { type: 'question', message: text.message, detail: text.detail, buttons: text.buttons, defaultId: 0, cancelId: 0 });
+    if (answer.response !== 1) return;
+    mergeFile(core, file, { acceptClockSkew: true });
+    mainWindow.webContents.reload();
+  } catch (error) {
+    reportError(error);
+  }
 }

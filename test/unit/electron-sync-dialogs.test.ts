@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { defaultExportName, exportDoneText, mergePreviewText } from '../../electron/sync-dialogs';
+import type { MergeSummary } from '../../db/sync/files';
+
+const summary = {
+  fileName: 'district.db',
+  peerOffice: '龙湖区外事办',
+  added: 12,
+  changed: 3,
+  deleted: 1,
+  conflicts: 2,
+  duplicates: [{ localId: 'a', importedId: 'b', name: 'Burgas' }],
+} as unknown as MergeSummary;
+
+describe('File menu dialog texts', () => {
+  it('names the export by date', () => {
+    expect(defaultExportName(new Date('2026-11-24T09:00:00Z'))).toBe('partnership-tracker-export-2026-11-24.db');
+  });
+
+  it('reports where the export went and its size, in the UI language', () => {
+    expect(exportDoneText('en', '/home/me/x.db', 2_500_000)).toBe('Exported to:\n/home/me/x.db\n(2.4 MB)');
+    expect(exportDoneText('zh', 'D:\\x.db', 700_000)).toContain('已导出到');
+  });
+
+  it('previews a merge with its counts, duplicates and the backup, with Cancel first', () => {
+    const en = mergePreviewText('en', summary);
+    expect(en.message).toBe('Merge "district.db" (from 龙湖区外事办)?');
+    expect(en.detail).toContain('12 added, 3 changed, 1 deleted, 2 conflicts');
+    expect(en.detail).toContain('1 likely duplicate');
+    expect(en.buttons).toEqual(['Cancel', 'Merge']);
+    const zh = mergePreviewText('zh', summary);
+    expect(zh.detail).toContain('新增 12');
+    expect(zh.buttons[0]).toBe('取消');
+  });
+});
