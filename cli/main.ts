@@ -13,6 +13,8 @@ import { loadSampleData } from '../db/sample';
 import { countRecords } from '../db/info';
 import { startBrowserMode } from './server';
 import { exportDatabase, mergeFile } from '../db/sync/files';
+import { closePdfBrowser, renderPdf } from './pdf';
+import { writeFileSync } from 'node:fs';
 
 const ROOT = path.resolve(__dirname, '..');
 const VERSION = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
@@ -31,6 +33,9 @@ Commands:
                                 with a passphrase (read from the environment variable VAR), encrypted
   merge  --db FILE --from IN [--dry-run] [--json] [--passphrase-env VAR]
                                 import another office's file IN into FILE: merge, never overwrite
+  report --db FILE --out OUT (--partnership ID | --portfolio) [--lang zh|en] [--format pdf|html]
+         [--from DATE --to DATE] [--classification TEXT] [--status S] [--country CC] [--owner NAME]
+                                an A4 status report (PDF through the system's Chromium)
   help                          this text
 `;
 
@@ -88,6 +93,7 @@ async function serve(args: string[]): Promise<void> {
   const port = values.port === undefined ? 0 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw usageError('--port must be a number from 0 to 65535', '--port 必须是 0 到 65535 之间的数字');
   const core = await openCore(file, { appVersion: VERSION });
+  core.services.renderPdf = renderPdf;
   const running = await startBrowserMode({
     core,
     registry: createRegistry(),
@@ -162,6 +168,62 @@ async function mergeCommand(args: string[]): Promise<void> {
   }
 }
 
+async function reportCommand(args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      db: { type: 'string' },
+      out: { type: 'string' },
+      partnership: { type: 'string' },
+      portfolio: { type: 'boolean' },
+      lang: { type: 'string' },
+      format: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      classification: { type: 'string' },
+      status: { type: 'string' },
+      country: { type: 'string' },
+      owner: { type: 'string' },
+      today: { type: 'string' },
+    },
+    strict: true,
+  });
+  const file = requireDb(values.db);
+  if (!values.out) throw usageError('--out FILE is required', '需要 --out 文件');
+  if (!!values.partnership === !!values.portfolio) throw usageError('give either --partnership ID or --portfolio', '请指定 --partnership ID 或 --portfolio 之一');
+  const format = values.format ?? (values.out.toLowerCase().endsWith('.html') ? 'html' : 'pdf');
+  if (format !== 'pdf' && format !== 'html') throw usageError('--format is pdf or html', '--format 只能是 pdf 或 html');
+  const core = await openCore(file, { appVersion: VERSION, readonly: false });
+  try {
+    const common = {
+      lang: values.lang ?? 'zh',
+      ...(values.from ? { from: values.from } : {}),
+      ...(values.to ? { to: values.to } : {}),
+      ...(values.today ? { today: values.today } : {}),
+      ...(values.classification ? { classification: values.classification } : {}),
+    };
+    const input = values.partnership
+      ? { kind: 'partnership', partnershipId: values.partnership, ...common }
+      : {
+          kind: 'portfolio',
+          ...common,
+          ...(values.status ? { status: values.status } : {}),
+          ...(values.country ? { country: values.country } : {}),
+          ...(values.owner ? { owner: values.owner } : {}),
+        };
+    const registry = createRegistry();
+    const envelope = registry.call(core, 'reports.html', input);
+    if (!envelope.ok) throw new AppError(envelope.error.code, envelope.error.message, envelope.error.fields);
+    const html = envelope.value as string;
+    if (format === 'html') writeFileSync(values.out, html);
+    else writeFileSync(values.out, await renderPdf(html));
+    console.log(zh ? `报告已写入 ${path.resolve(values.out)}` : `Report written to ${path.resolve(values.out)}`);
+  } finally {
+    core.close();
+    await closePdfBrowser();
+  }
+}
+
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
@@ -180,6 +242,9 @@ export async function main(argv: string[]): Promise<number> {
         return 0;
       case 'merge':
         await mergeCommand(rest);
+        return 0;
+      case 'report':
+        await reportCommand(rest);
         return 0;
       case undefined:
       case 'help':

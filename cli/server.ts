@@ -152,7 +152,7 @@ export function startBrowserMode(options: BrowserModeOptions): Promise<RunningSe
           response.end(JSON.stringify({ ok: false, error: { code: 'invalid_input', message: { zh: '请求格式不正确。', en: 'The request is not valid JSON.' } } }));
           return;
         }
-        const envelope = options.registry.call(options.core, name, input);
+        const envelope = await options.registry.callAsync(options.core, name, input);
         response.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8' });
         response.end(JSON.stringify(envelope));
         return;

@@ -43,6 +43,7 @@ import { idSchema } from './validation';
 import { searchTitles, titleSearchInput } from './titles';
 import { exportDatabase, mergeFile } from './sync/files';
 import * as review from './sync/review';
+import { reportHtml, reportInput, reportPdf } from './reports';
 
 export interface Operation<Name extends string, Input extends z.ZodType, Output> {
   name: Name;
@@ -144,16 +145,19 @@ export const operationList = [
   defineOperation('conflicts.resolve', 'write', review.conflictResolveInput, (core, input) => review.resolveConflict(core, input)),
   defineOperation('duplicates.list', 'read', noInput, (core) => review.listDuplicates(core)),
   defineOperation('duplicates.decide', 'write', review.duplicateDecideInput, (core, input) => review.decideDuplicate(core, input)),
+  defineOperation('reports.html', 'read', reportInput, (core, input) => reportHtml(core, input)),
+  defineOperation('reports.pdf', 'read', reportInput, (core, input) => reportPdf(core, input)),
   defineOperation('settings.get', 'read', noInput, (core) => getSettings(core)),
   defineOperation('settings.update', 'write', settingsUpdateInput, (core, input) => updateSettings(core, input)),
 ] as const;
 
 type AnyOperation = Operation<string, z.ZodType, unknown>;
 type OperationsByName = { [Op in (typeof operationList)[number] as Op['name']]: Op };
+type Settled<T> = T extends Promise<infer U> ? U : T;
 
 export type OperationName = keyof OperationsByName;
 export type OperationInput<N extends OperationName> = z.input<OperationsByName[N]['input']>;
-export type OperationOutput<N extends OperationName> = ReturnType<OperationsByName[N]['handler']>;
+export type OperationOutput<N extends OperationName> = Settled<ReturnType<OperationsByName[N]['handler']>>;
 
 /** What crosses IPC or HTTP: a value or a translated error, never a stack trace. */
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: SerializedAppError };
@@ -181,8 +185,20 @@ export class OperationRegistry {
     return this.operations.has(name);
   }
 
-  /** Validate, run, and wrap: the single door every shell calls. */
-  call(core: Core, name: string, rawInput: unknown): Envelope<unknown> {
+  /** The door every shell calls: like `call`, and waits for operations that work asynchronously (PDF). */
+  async callAsync(core: Core, name: string, rawInput: unknown): Promise<Envelope<unknown>> {
+    const envelope = this.call(core, name, rawInput, true);
+    if (!envelope.ok || !(envelope.value instanceof Promise)) return envelope;
+    try {
+      return { ok: true, value: (await envelope.value) as unknown };
+    } catch (error) {
+      if (!(error instanceof AppError)) console.error(`operation ${name} failed:`, error);
+      return { ok: false, error: toSerializedError(error) };
+    }
+  }
+
+  /** Validate, run, and wrap. Synchronous operations only, unless `allowPromise` (see callAsync). */
+  call(core: Core, name: string, rawInput: unknown, allowPromise = false): Envelope<unknown> {
     try {
       const operation = this.operations.get(name);
       if (!operation) {
@@ -195,6 +211,7 @@ export class OperationRegistry {
       if (!parsed.success) throw inputError(parsed.error);
       const run = () => operation.handler(core, parsed.data);
       const value = operation.mode === 'write' ? core.sqlite.transaction(run).immediate() : run();
+      if (value instanceof Promise && !allowPromise) throw new Error(`operation ${name} is asynchronous: use callAsync`);
       return { ok: true, value };
     } catch (error) {
       if (!(error instanceof AppError)) console.error(`operation ${name} failed:`, error);

@@ -19,8 +19,14 @@ export interface CoreOptions extends OpenOptions {
   now?: () => Date;
 }
 
+/** What a shell lends the core: things only a shell can do (render a PDF with its browser engine). */
+export interface CoreServices {
+  renderPdf?: (html: string) => Promise<Buffer>;
+}
+
 export interface Core {
   opened: OpenedDatabase;
+  services: CoreServices;
   sqlite: OpenedDatabase['sqlite'];
   db: Drizzle;
   clock: HybridLogicalClock;
@@ -59,6 +65,7 @@ export async function openCore(file: string, options: CoreOptions = {}): Promise
     db,
     clock,
     appVersion: options.appVersion ?? '0.0.0',
+    services: {},
     now,
     getMeta,
     setMeta,

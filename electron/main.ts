@@ -90,7 +90,7 @@ async function start(): Promise<void> {
         error: new AppError('forbidden', { zh: '拒绝了来自未知页面的请求。', en: 'A request from an unknown page was refused.' }).toJSON(),
       };
     }
-    return registry.call(core, name, input);
+    return registry.callAsync(core, name, input);
   });
 
   Menu.setApplicationMenu(

@@ -28,5 +28,5 @@ export async function tempCore(options: CoreOptions = {}): Promise<Core> {
 
 /** The contract as a shell sees it: envelopes serialized as over IPC/HTTP, then the typed client. */
 export function localClient(core: Core, registry: OperationRegistry = createRegistry()) {
-  return createClient(async (name, input) => JSON.parse(JSON.stringify(registry.call(core, name, input))) as Envelope<unknown>);
+  return createClient(async (name, input) => JSON.parse(JSON.stringify(await registry.callAsync(core, name, input))) as Envelope<unknown>);
 }

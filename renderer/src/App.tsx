@@ -30,6 +30,7 @@ import { ContactsView } from './views/ContactsView';
 import { DashboardView } from './views/DashboardView';
 import { TrashView } from './views/TrashView';
 import { SyncView } from './views/SyncView';
+import { ReportsView } from './views/ReportsView';
 import { PlaceholderView } from './views/PlaceholderView';
 import { SettingsView } from './views/SettingsView';
 
@@ -133,6 +134,8 @@ function CurrentView({ route, dataVersion, info, onSettingsChange }: { route: Ro
       return <TrashView key={key} />;
     case 'sync':
       return <SyncView key={key} />;
+    case 'reports':
+      return <ReportsView key={key} />;
     case 'settings':
       return <SettingsView info={info} onChange={onSettingsChange} />;
     default:

@@ -6,6 +6,7 @@ import { partnershipMessages } from './features/partnership';
 import { meetingsMessages } from './features/meetings';
 import { tasksMessages } from './features/tasks';
 import { syncMessages } from './features/sync';
+import { reportsMessages } from './features/reports';
 
 export type Language = 'zh' | 'en';
 const STORAGE_KEY = 'pt.language';
@@ -24,8 +25,8 @@ export function setLanguage(language: Language): void {
 
 /** One translation tree per language: the shell's messages plus one namespace key per feature. */
 const resources = {
-  en: { translation: { ...en, partnership: partnershipMessages.en, meetings: meetingsMessages.en, tasks: tasksMessages.en, sync: syncMessages.en } },
-  zh: { translation: { ...zh, partnership: partnershipMessages.zh, meetings: meetingsMessages.zh, tasks: tasksMessages.zh, sync: syncMessages.zh } },
+  en: { translation: { ...en, partnership: partnershipMessages.en, meetings: meetingsMessages.en, tasks: tasksMessages.en, sync: syncMessages.en, reports: reportsMessages.en } },
+  zh: { translation: { ...zh, partnership: partnershipMessages.zh, meetings: meetingsMessages.zh, tasks: tasksMessages.zh, sync: syncMessages.zh, reports: reportsMessages.zh } },
 };
 
 void i18n.use(initReactI18next).init({

@@ -1,0 +1,62 @@
+/** HTML -> PDF through the system's Chromium (playwright-core), for `cli report` and the browser mode. */
+import { existsSync } from 'node:fs';
+import { chromium, type Browser } from 'playwright-core';
+import { AppError } from '../db/errors';
+
+const CANDIDATES = [
+  process.env.PT_CHROMIUM,
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+  'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe',
+  'C:\\Program Files (x86)\\Microsoft\\Edge\\Application\\msedge.exe',
+];
+
+export function findChromium(): string | null {
+  for (const candidate of CANDIDATES) if (candidate && existsSync(candidate)) return candidate;
+  try {
+    const bundled = chromium.executablePath();
+    if (bundled && existsSync(bundled)) return bundled;
+  } catch {
+    // no bundled browser
+  }
+  return null;
+}
+
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+
+let shared: Promise<Browser> | null = null;
+
+async function browser(): Promise<Browser> {
+  const executablePath = findChromium();
+  if (!executablePath) {
+    throw new AppError('internal', {
+      zh: '找不到 Chromium 或 Chrome，无法生成 PDF。请安装 Chromium（Debian：apt-get install chromium），或设置 PT_CHROMIUM 为浏览器路径；也可以改用 --format html。',
+      en: 'No Chromium or Chrome found to make the PDF. Install Chromium (Debian: apt-get install chromium) or set PT_CHROMIUM to a browser path; or use --format html.',
+    });
+  }
+  shared ??= chromium.launch({ executablePath, args: ARGS, headless: true });
+  return shared;
+}
+
+/** Print an HTML report to an A4 PDF using its own @page rules (margins, running header and footer). */
+export async function renderPdf(html: string): Promise<Buffer> {
+  const page = await (await browser()).newPage();
+  try {
+    await page.setContent(html, { waitUntil: 'load' });
+    // Wait until the embedded fonts are decoded, so no page is laid out with a fallback font.
+    await page.evaluate('document.fonts.ready.then(() => true)');
+    return await page.pdf({ preferCSSPageSize: true, printBackground: true });
+  } finally {
+    await page.close();
+  }
+}
+
+export async function closePdfBrowser(): Promise<void> {
+  if (!shared) return;
+  const current = shared;
+  shared = null;
+  await (await current).close();
+}

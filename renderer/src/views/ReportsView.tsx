@@ -1,0 +1,5 @@
+import { PlaceholderView } from './PlaceholderView';
+
+export function ReportsView() {
+  return <PlaceholderView view="reports" />;
+}
