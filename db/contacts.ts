@@ -65,7 +65,11 @@ export function listContacts(core: Core, input: z.output<typeof contactListInput
       and(
         input.deleted ? isNotNull(contacts.deletedAt) : isNull(contacts.deletedAt),
         input.organizationId ? eq(contacts.organizationId, input.organizationId) : undefined,
-        q ? sql`(${contacts.name} LIKE ${q} ESCAPE '\\' OR ${contacts.title} LIKE ${q} ESCAPE '\\' OR ${contacts.email} LIKE ${q} ESCAPE '\\')` : undefined,
+        q
+          ? sql`(${contacts.name} LIKE ${q} ESCAPE '\\' OR ${contacts.title} LIKE ${q} ESCAPE '\\' OR ${contacts.email} LIKE ${q} ESCAPE '\\'
+              OR ${contacts.phone} LIKE ${q} ESCAPE '\\' OR ${organizations.displayName} LIKE ${q} ESCAPE '\\'
+              OR ${organizations.nameZh} LIKE ${q} ESCAPE '\\' OR ${organizations.nameEn} LIKE ${q} ESCAPE '\\')`
+          : undefined,
       ),
     )
     .orderBy(asc(contacts.name))

@@ -80,13 +80,13 @@ export function dashboard(core: Core, input: z.output<typeof dashboardInput>): D
   const renewals = core.sqlite
     .prepare(
       `SELECT id AS partnershipId, title, title_zh AS titleZh, title_en AS titleEn, review_on AS date, 'review' AS what
-         FROM partnerships WHERE deleted_at IS NULL AND review_on >= ?1 AND review_on <= ?2
+         FROM partnerships WHERE deleted_at IS NULL AND review_on >= @from AND review_on <= @to
        UNION ALL
        SELECT id, title, title_zh, title_en, term_end, 'term_end'
-         FROM partnerships WHERE deleted_at IS NULL AND term_end >= ?1 AND term_end <= ?2
+         FROM partnerships WHERE deleted_at IS NULL AND term_end >= @from AND term_end <= @to
        ORDER BY date`,
     )
-    .all(today, in90) as DashboardRenewal[];
+    .all({ from: today, to: in90 }) as DashboardRenewal[];
   const recentMeetings = core.sqlite
     .prepare('SELECT id, title, date, kind FROM meetings WHERE deleted_at IS NULL AND date >= ? AND date <= ? ORDER BY date DESC, id DESC')
     .all(addDays(today, -30), today) as DashboardMeeting[];
@@ -94,14 +94,14 @@ export function dashboard(core: Core, input: z.output<typeof dashboardInput>): D
     .prepare(
       `SELECT p.id, p.title, p.title_zh AS titleZh, p.title_en AS titleEn, p.status,
               (SELECT max(m.date) FROM meeting_partnerships mp JOIN meetings m ON m.id = mp.meeting_id
-                WHERE mp.partnership_id = p.id AND mp.deleted_at IS NULL AND m.deleted_at IS NULL AND m.date <= ?1) AS lastMeeting
+                WHERE mp.partnership_id = p.id AND mp.deleted_at IS NULL AND m.deleted_at IS NULL AND m.date <= @today) AS lastMeeting
          FROM partnerships p
         WHERE p.deleted_at IS NULL AND p.status IN ('active', 'negotiating')
        GROUP BY p.id
-       HAVING lastMeeting IS NULL OR lastMeeting < ?2
+       HAVING lastMeeting IS NULL OR lastMeeting < @quietBefore
        ORDER BY lastMeeting IS NOT NULL, lastMeeting, p.title`,
     )
-    .all(today, addDays(today, -180)) as QuietPartnership[];
+    .all({ today, quietBefore: addDays(today, -180) }) as QuietPartnership[];
   return {
     today,
     byStatus,

@@ -202,7 +202,8 @@ export function partnershipFilterOptions(core: Core): PartnershipFilterOptions {
       core.sqlite
         .prepare(
           `SELECT DISTINCT o.country FROM partnership_parties pp JOIN organizations o ON o.id = pp.organization_id
-            WHERE pp.deleted_at IS NULL AND o.country IS NOT NULL ORDER BY o.country`,
+             JOIN partnerships p ON p.id = pp.partnership_id
+            WHERE pp.deleted_at IS NULL AND p.deleted_at IS NULL AND o.country IS NOT NULL ORDER BY o.country`,
         )
         .all() as { country: string }[]
     ).map((r) => r.country),

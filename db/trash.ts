@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Core } from './core';
 import { restoreRecord, requireLive, tableName } from './core';
 import type { RecordEntity } from './schema';
+import { idSchema } from './validation';
 
 /** What the Trash view lists and restores: records a person deletes. */
 export const TRASH_ENTITIES = ['organizations', 'partnerships', 'milestones', 'meetings', 'tasks', 'contacts', 'attachments'] as const;
@@ -17,7 +18,7 @@ const LABEL_COLUMN: Record<TrashEntity, string> = {
   attachments: 'file_name',
 };
 
-export const trashRestoreInput = z.strictObject({ entity: z.enum(TRASH_ENTITIES), id: z.string().min(1).max(64) });
+export const trashRestoreInput = z.strictObject({ entity: z.enum(TRASH_ENTITIES), id: idSchema });
 
 export interface TrashItem {
   entity: TrashEntity;

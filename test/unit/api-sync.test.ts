@@ -1,0 +1,133 @@
+/** Contract tests of the sync operations: what the Sync view calls. */
+import { randomBytes } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { tempCore, tempDir, localClient } from '../helpers';
+import { ApiError } from '../../renderer/src/api/client';
+import type { Core } from '../../db/core';
+
+function dump(core: Core): string {
+  const tables = core.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[];
+  return JSON.stringify(tables.map(({ name }) => [name, core.sqlite.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all()]));
+}
+
+async function rejected(promise: Promise<unknown>): Promise<ApiError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof ApiError) return error;
+    throw error;
+  }
+  throw new Error('expected a rejection');
+}
+
+async function twoOffices() {
+  const a = await tempCore({ now: () => new Date('2026-03-04T10:00:00Z') });
+  const b = await tempCore({ now: () => new Date('2026-03-04T10:00:01Z') });
+  const apiA = localClient(a);
+  const apiB = localClient(b);
+  await apiA['settings.update']({ officeName: '汕头市外事局' });
+  const org = await apiA['organizations.create']({ displayName: '布尔加斯 / Burgas', nameEn: 'Burgas', country: 'BG' });
+  return { a, b, apiA, apiB, org, dir: tempDir() };
+}
+
+describe('sync.* operations', () => {
+  it('sync.export writes a file; sync.preview shows what sync.merge then does; sync.log records both sides', async () => {
+    const { a, b, apiA, apiB, dir } = await twoOffices();
+    const file = path.join(dir, 'shantou.db');
+    const exported = await apiA['sync.export']({ path: file });
+    expect(exported).toMatchObject({ path: file, encrypted: false });
+    expect(exported.bytes).toBeGreaterThan(0);
+
+    const before = dump(b);
+    const preview = await apiB['sync.preview']({ path: file });
+    expect(preview).toMatchObject({ added: 1, changed: 0, deleted: 0, conflicts: 0, peerOffice: '汕头市外事局', syncId: null });
+    expect(preview.entities.organizations.added).toBe(1);
+    expect(dump(b)).toBe(before);
+
+    const merged = await apiB['sync.merge']({ path: file });
+    expect(merged.added).toBe(1);
+    expect(merged.syncId).not.toBeNull();
+    expect((await apiB['organizations.list']()).map((o) => o.displayName)).toEqual(['布尔加斯 / Burgas']);
+    expect((await apiB['sync.log']()).map((e) => e.direction)).toEqual(['import']);
+    expect((await apiA['sync.log']()).map((e) => e.direction)).toEqual(['export']);
+    void a;
+  });
+
+  it('an encrypted export needs its passphrase; a wrong one is refused in both languages and nothing is written', async () => {
+    const { b, apiA, apiB, dir } = await twoOffices();
+    const file = path.join(dir, 'sealed.db');
+    await apiA['sync.export']({ path: file, passphrase: 'correct horse battery' });
+    const before = dump(b);
+    const wrong = await rejected(apiB['sync.merge']({ path: file, passphrase: 'wrong passphrase' }));
+    expect(wrong.code).toBe('not_a_database');
+    expect(wrong.localized.en).toMatch(/Wrong passphrase/);
+    expect(wrong.localized.zh).toMatch(/密码错误/);
+    const none = await rejected(apiB['sync.preview']({ path: file }));
+    expect(none.localized.en).toMatch(/encrypted/);
+    expect(dump(b)).toBe(before);
+    expect((await apiB['sync.merge']({ path: file, passphrase: 'correct horse battery' })).added).toBe(1);
+  });
+
+  it('invalid input is refused with nothing written: empty path, short export passphrase, unknown keys, a file that is not ours', async () => {
+    const { b, apiB, dir } = await twoOffices();
+    const before = dump(b);
+    const loose = apiB as unknown as Record<string, (input: unknown) => Promise<unknown>>;
+    for (const [name, input] of [
+      ['sync.export', { path: '' }],
+      ['sync.export', { path: path.join(dir, 'x.db'), passphrase: 'short' }],
+      ['sync.preview', { path: path.join(dir, 'x.db'), extra: 1 }],
+      ['sync.merge', {}],
+      ['conflicts.resolve', { id: 'not-an-id', choice: 'flip' }],
+      ['conflicts.resolve', { id: '0190aaaa-0000-7000-8000-000000000001', choice: 'maybe' }],
+      ['duplicates.decide', { id: '0190aaaa-0000-7000-8000-000000000001', decision: 'merge' }],
+    ] as const) {
+      const error = await rejected(loose[name]!(input));
+      expect(error.code, name).toBe('invalid_input');
+      expect(error.localized.zh.length, name).toBeGreaterThan(0);
+    }
+    const junk = path.join(dir, 'junk.db');
+    writeFileSync(junk, randomBytes(4096));
+    expect((await rejected(apiB['sync.merge']({ path: junk }))).code).toBe('not_a_database');
+    expect((await rejected(apiB['sync.preview']({ path: path.join(dir, 'missing.db') }))).code).toBe('not_a_database');
+    expect(dump(b)).toBe(before);
+  });
+
+  it('conflicts.list shows a concurrent edit; conflicts.resolve flips to the other value as a new write, or keeps; unknown id is not_found', async () => {
+    const { apiA, apiB, org, dir } = await twoOffices();
+    await apiB['sync.merge']({ path: (await apiA['sync.export']({ path: path.join(dir, '1.db') })).path });
+    await apiA['organizations.update']({ id: org.id, region: 'Burgas Province' });
+    await apiB['organizations.update']({ id: org.id, region: 'Бургаска област' });
+    await apiB['sync.merge']({ path: (await apiA['sync.export']({ path: path.join(dir, '2.db') })).path });
+    const conflicts = await apiB['conflicts.list']();
+    expect(conflicts).toHaveLength(1);
+    expect(conflicts[0]).toMatchObject({ entity: 'organizations', rowId: org.id, field: 'region' });
+    const winner = (await apiB['organizations.get']({ id: org.id })).region;
+    const other = conflicts[0]!.losingValue;
+    expect([winner, other].sort()).toEqual(['Burgas Province', 'Бургаска област']);
+
+    const remaining = await apiB['conflicts.resolve']({ id: conflicts[0]!.id, choice: 'flip' });
+    expect(remaining).toEqual([]);
+    expect((await apiB['organizations.get']({ id: org.id })).region).toBe(other);
+    expect((await apiB['conflicts.list']({ includeResolved: true }))[0]).toMatchObject({ resolution: 'flip' });
+
+    const missing = await rejected(apiB['conflicts.resolve']({ id: '0190aaaa-0000-7000-8000-000000000001', choice: 'keep' }));
+    expect(missing.code).toBe('not_found');
+  });
+
+  it('duplicates.list flags a likely duplicate (same name in another script, same country); duplicates.decide records the decision', async () => {
+    const { apiA, apiB, dir } = await twoOffices();
+    await apiB['organizations.create']({ displayName: 'Burgas', nameZh: '布尔加斯', country: 'BG' });
+    const preview = await apiB['sync.preview']({ path: (await apiA['sync.export']({ path: path.join(dir, 'd.db') })).path });
+    expect(preview.duplicates).toHaveLength(1);
+    await apiB['sync.merge']({ path: path.join(dir, 'd.db') });
+    const list = await apiB['duplicates.list']();
+    expect(list).toHaveLength(1);
+    expect(list[0]).toMatchObject({ localName: 'Burgas', importedName: '布尔加斯 / Burgas', decision: null });
+    const decided = await apiB['duplicates.decide']({ id: list[0]!.id, decision: 'kept_apart' });
+    expect(decided[0]!.decision).toBe('kept_apart');
+    const missing = await rejected(apiB['duplicates.decide']({ id: '0190aaaa-0000-7000-8000-000000000001', decision: 'linked' }));
+    expect(missing.code).toBe('not_found');
+  });
+});
