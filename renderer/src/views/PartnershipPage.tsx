@@ -1,5 +1,369 @@
-import { PlaceholderView } from './PlaceholderView';
+import { useEffect, useState, type ReactNode } from 'react';
+import { Alert, Anchor, Badge, Button, Group, Paper, SimpleGrid, Spoiler, Stack, Table, Tabs, Text, Timeline, Title } from '@mantine/core';
+import {
+  IconAddressBook,
+  IconArrowLeft,
+  IconChecklist,
+  IconFiles,
+  IconPencil,
+  IconRestore,
+  IconTimeline,
+  IconTrash,
+} from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { api, ApiError } from '../api';
+import { showDone, showError } from '../notify';
+import { deleteWithUndo } from '../undo';
+import { countryName, formatPartialDate } from '../format';
+import { navigate, routeHash } from '../route';
+import type { Partnership } from '../../../db/partnerships';
+import type { MeetingListItem } from '../../../db/meetings';
+import { localTitle, STATUS_COLORS } from './partnership/common';
+import { PartnershipForm } from './partnership/PartnershipForm';
+import { PartnershipTimeline } from './partnership/PartnershipTimeline';
+import { ContactsTab, DocumentsTab, TasksTab } from './partnership/PartnershipTabs';
 
+type Loaded = { partnership: Partnership; meetings: MeetingListItem[] } | 'missing' | null;
+type Tab = 'timeline' | 'tasks' | 'contacts' | 'documents';
+
+/** #/partnerships/<id>: everything about one partnership, its timeline, tasks, contacts and documents. */
 export function PartnershipPage({ id }: { id: string }) {
-  return <PlaceholderView view="partnerships" key={id} />;
+  const { t, i18n } = useTranslation();
+  const [loaded, setLoaded] = useState<Loaded>(null);
+  const [generation, setGeneration] = useState(0);
+  const [editing, setEditing] = useState(false);
+  const [tab, setTab] = useState<Tab>('timeline');
+  const reload = () => setGeneration((g) => g + 1);
+
+  useEffect(() => {
+    let cancelled = false;
+    Promise.all([api['partnerships.get']({ id }), api['meetings.list']({ partnershipId: id })]).then(
+      ([partnership, meetings]) => {
+        if (!cancelled) setLoaded({ partnership, meetings });
+      },
+      (error: unknown) => {
+        if (cancelled) return;
+        if (error instanceof ApiError && (error.code === 'not_found' || error.code === 'invalid_input')) setLoaded('missing');
+        else showError(error, 'load');
+      },
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [id, generation]);
+
+  const back = (
+    <Anchor
+      href={routeHash('partnerships')}
+      size="sm"
+      onClick={(e) => {
+        e.preventDefault();
+        navigate('partnerships');
+      }}
+      style={{ display: 'inline-flex', alignItems: 'center', gap: 4, alignSelf: 'flex-start' }}
+    >
+      <IconArrowLeft size={14} aria-hidden />
+      {t('partnership.page.back')}
+    </Anchor>
+  );
+
+  if (loaded === null) {
+    return (
+      <Stack>
+        {back}
+        <Text c="dimmed">{t('common.loading')}</Text>
+      </Stack>
+    );
+  }
+  if (loaded === 'missing') {
+    return (
+      <Stack>
+        {back}
+        <Alert color="orange">{t('partnership.page.missing')}</Alert>
+      </Stack>
+    );
+  }
+
+  const { partnership: p, meetings } = loaded;
+
+  const remove = () => {
+    let calls = 0;
+    void deleteWithUndo({
+      label: localTitle(p, i18n.language),
+      remove: () => api['partnerships.delete']({ id: p.id }),
+      restore: () => api['partnerships.restore']({ id: p.id }),
+      // After the delete: back to the list. After an undo: back to the restored partnership.
+      onChange: () => {
+        calls += 1;
+        navigate('partnerships', calls === 1 ? null : p.id);
+      },
+    });
+  };
+
+  const restore = async () => {
+    try {
+      await api['partnerships.restore']({ id: p.id });
+      showDone(t('common.restored'));
+      reload();
+    } catch (error) {
+      showError(error);
+    }
+  };
+
+  return (
+    <Stack gap="md">
+      {back}
+      {p.deletedAt ? (
+        <Alert color="orange" title={t('partnership.page.inTrash')}>
+          <Button size="xs" variant="white" color="orange" leftSection={<IconRestore size={14} aria-hidden />} onClick={() => void restore()}>
+            {t('partnership.page.restore')}
+          </Button>
+        </Alert>
+      ) : null}
+      <Header partnership={p} onEdit={() => setEditing(true)} onDelete={remove} />
+
+      <SimpleGrid cols={2} spacing="md">
+        <Details partnership={p} />
+        <StatusHistory partnership={p} />
+      </SimpleGrid>
+      <Parties partnership={p} />
+      {p.rationale || p.summary ? (
+        <SimpleGrid cols={p.rationale && p.summary ? 2 : 1} spacing="md">
+          {p.rationale ? <LongText title={t('partnership.page.rationale')} text={p.rationale} /> : null}
+          {p.summary ? <LongText title={t('partnership.page.summary')} text={p.summary} /> : null}
+        </SimpleGrid>
+      ) : null}
+
+      <Tabs value={tab} onChange={(v) => v && setTab(v as Tab)} keepMounted={false}>
+        <Tabs.List>
+          <Tabs.Tab value="timeline" leftSection={<IconTimeline size={16} aria-hidden />}>
+            {t('partnership.page.tabs.timeline')} ({p.milestones.length + meetings.length})
+          </Tabs.Tab>
+          <Tabs.Tab value="tasks" leftSection={<IconChecklist size={16} aria-hidden />}>
+            {t('partnership.page.tabs.tasks')}
+          </Tabs.Tab>
+          <Tabs.Tab value="contacts" leftSection={<IconAddressBook size={16} aria-hidden />}>
+            {t('partnership.page.tabs.contacts')}
+          </Tabs.Tab>
+          <Tabs.Tab value="documents" leftSection={<IconFiles size={16} aria-hidden />}>
+            {t('partnership.page.tabs.documents')}
+          </Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="timeline" pt="md">
+          <PartnershipTimeline partnershipId={p.id} milestones={p.milestones} meetings={meetings} onChange={reload} />
+        </Tabs.Panel>
+        <Tabs.Panel value="tasks" pt="md">
+          <TasksTab partnershipId={p.id} />
+        </Tabs.Panel>
+        <Tabs.Panel value="contacts" pt="md">
+          <ContactsTab partnershipId={p.id} />
+        </Tabs.Panel>
+        <Tabs.Panel value="documents" pt="md">
+          <DocumentsTab partnershipId={p.id} />
+        </Tabs.Panel>
+      </Tabs>
+
+      {editing ? (
+        <PartnershipForm
+          partnership={p}
+          onClose={() => setEditing(false)}
+          onSaved={() => {
+            setEditing(false);
+            reload();
+          }}
+        />
+      ) : null}
+    </Stack>
+  );
+}
+
+function Header({ partnership: p, onEdit, onDelete }: { partnership: Partnership; onEdit: () => void; onDelete: () => void }) {
+  const { t, i18n } = useTranslation();
+  const title = localTitle(p, i18n.language);
+  const other = i18n.language === 'zh' ? p.titleEn : p.titleZh;
+  return (
+    <Stack gap={6}>
+      <Group justify="space-between" align="flex-start" wrap="nowrap" gap="md">
+        <Stack gap={2} style={{ minWidth: 0 }}>
+          <Title order={2} style={{ overflowWrap: 'anywhere' }}>
+            {title}
+          </Title>
+          {other && other !== title ? (
+            <Text c="dimmed" size="sm" style={{ overflowWrap: 'anywhere' }}>
+              {other}
+            </Text>
+          ) : null}
+        </Stack>
+        {!p.deletedAt ? (
+          <Group gap="xs" wrap="nowrap" role="group" aria-label={t('partnership.page.actions')} style={{ flexShrink: 0 }}>
+            <Button variant="default" leftSection={<IconPencil size={16} aria-hidden />} onClick={onEdit}>
+              {t('partnership.page.edit')}
+            </Button>
+            <Button variant="light" color="red" leftSection={<IconTrash size={16} aria-hidden />} onClick={onDelete}>
+              {t('partnership.page.delete')}
+            </Button>
+          </Group>
+        ) : null}
+      </Group>
+      <Group gap="xs" data-testid="partnership-status">
+        <Badge size="lg" color={STATUS_COLORS[p.status]} variant="light" tt="none" style={{ overflow: 'visible' }}>
+          {t(`status.${p.status}`)}
+        </Badge>
+        {p.statusSince ? <Text size="sm">{t('partnership.page.since', { date: formatPartialDate(p.statusSince) })}</Text> : null}
+      </Group>
+    </Stack>
+  );
+}
+
+function Section({ title, children, testId }: { title: string; children: ReactNode; testId?: string }) {
+  return (
+    <Paper withBorder radius="md" p="md" component="section" aria-label={title} data-testid={testId} style={{ minWidth: 0 }}>
+      <Title order={3} size="h5" mb="xs">
+        {title}
+      </Title>
+      {children}
+    </Paper>
+  );
+}
+
+function Details({ partnership: p }: { partnership: Partnership }) {
+  const { t, i18n } = useTranslation();
+  const zh = i18n.language === 'zh';
+  const notSet = (
+    <Text span c="dimmed" size="sm">
+      {t('partnership.page.notSet')}
+    </Text>
+  );
+  const start = p.termStart ? formatPartialDate(p.termStart) : null;
+  const end = p.termEnd ? formatPartialDate(p.termEnd) : null;
+  const term =
+    start && end
+      ? t('partnership.page.termRange', { start, end })
+      : start
+        ? t('partnership.page.termFrom', { date: start })
+        : end
+          ? t('partnership.page.termUntil', { date: end })
+          : null;
+  const rows: [string, ReactNode][] = [
+    [t('partnership.page.kind'), t(`partnershipKind.${p.kind}`)],
+    [t('partnership.page.programme'), (zh ? p.programmeNameZh : p.programmeNameEn) ?? p.programmeNameZh ?? p.programmeNameEn ?? notSet],
+    [
+      t('partnership.page.topics'),
+      p.topics.length > 0 ? (
+        <Group gap={4}>
+          {p.topics.map((topic) => (
+            <Badge key={topic} variant="outline" color="gray" tt="none" size="sm">
+              {t(`partnership.topics.${topic}`)}
+            </Badge>
+          ))}
+        </Group>
+      ) : (
+        notSet
+      ),
+    ],
+    [t('partnership.page.owner'), p.owner ?? notSet],
+    [t('partnership.page.term'), term ?? notSet],
+    [t('partnership.page.reviewOn'), p.reviewOn ? formatPartialDate(p.reviewOn) : notSet],
+  ];
+  return (
+    <Section title={t('partnership.page.details')} testId="partnership-details">
+      <Table withRowBorders={false} verticalSpacing={4} horizontalSpacing={0} layout="fixed">
+        <Table.Tbody>
+          {rows.map(([label, value]) => (
+            <Table.Tr key={label}>
+              <Table.Th w="38%" fw={500} c="dimmed" fz="sm" style={{ verticalAlign: 'top', paddingRight: 8 }}>
+                {label}
+              </Table.Th>
+              <Table.Td fz="sm" style={{ overflowWrap: 'anywhere' }}>
+                {value}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Section>
+  );
+}
+
+function StatusHistory({ partnership: p }: { partnership: Partnership }) {
+  const { t } = useTranslation();
+  const newestFirst = [...p.statusHistory].reverse();
+  return (
+    <Section title={t('partnership.page.statusHistory')} testId="status-history">
+      <Timeline active={newestFirst.length} bulletSize={14} lineWidth={2}>
+        {newestFirst.map((change) => (
+          <Timeline.Item
+            key={change.id}
+            color={STATUS_COLORS[change.status]}
+            title={
+              <Group gap="xs" wrap="nowrap">
+                <Badge color={STATUS_COLORS[change.status]} variant="light" tt="none">
+                  {t(`status.${change.status}`)}
+                </Badge>
+                <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+                  {formatPartialDate(change.startedOn)}
+                </Text>
+              </Group>
+            }
+          >
+            {change.note ? (
+              <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+                {change.note}
+              </Text>
+            ) : null}
+          </Timeline.Item>
+        ))}
+      </Timeline>
+    </Section>
+  );
+}
+
+function Parties({ partnership: p }: { partnership: Partnership }) {
+  const { t } = useTranslation();
+  return (
+    <Section title={t('partnership.page.parties', { count: p.parties.length })} testId="partnership-parties">
+      <Spoiler maxHeight={260} showLabel={t('partnership.page.showMore')} hideLabel={t('partnership.page.showLess')}>
+        <Table verticalSpacing={6} layout="fixed">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th w="24%">{t('partnership.page.partyColumns.zh')}</Table.Th>
+              <Table.Th w="24%">{t('partnership.page.partyColumns.en')}</Table.Th>
+              <Table.Th w="16%">{t('partnership.page.partyColumns.country')}</Table.Th>
+              <Table.Th>{t('partnership.page.partyColumns.role')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {p.parties.map((party) => (
+              <Table.Tr key={party.id}>
+                <Table.Td fw={500} style={{ overflowWrap: 'anywhere' }}>
+                  {party.nameZh ?? (party.nameEn ? null : party.displayName)}
+                </Table.Td>
+                <Table.Td fw={500} style={{ overflowWrap: 'anywhere' }}>
+                  {party.nameEn ?? (party.nameZh ? null : party.displayName)}
+                </Table.Td>
+                <Table.Td>{countryName(party.country)}</Table.Td>
+                <Table.Td fz="sm" style={{ overflowWrap: 'anywhere' }}>
+                  {party.role}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Spoiler>
+    </Section>
+  );
+}
+
+function LongText({ title, text }: { title: string; text: string }) {
+  const { t } = useTranslation();
+  return (
+    <Section title={title}>
+      {/* Six whole lines, then "Show more": no half-cut line. */}
+      <Spoiler maxHeight={6 * 22} showLabel={t('partnership.page.showMore')} hideLabel={t('partnership.page.showLess')}>
+        <Text size="sm" lh="22px" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+          {text}
+        </Text>
+      </Spoiler>
+    </Section>
+  );
 }

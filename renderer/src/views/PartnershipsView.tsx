@@ -1,101 +1,254 @@
-import { useState } from 'react';
-import { Badge, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
-import { IconSearch } from '@tabler/icons-react';
+import { useEffect, useState } from 'react';
+import { Badge, Button, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useDebouncedValue, useHotkeys } from '@mantine/hooks';
+import { IconArrowsSort, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
 import { useLoad } from '../useLoad';
-import { formatPartialDate } from '../format';
-import type { PartnershipListItem, PartnershipStatus } from '../../../db/partnerships';
+import { countryName, formatPartialDate } from '../format';
+import { navigate } from '../route';
+import type { PartnershipStatus, PARTNERSHIP_SORTS } from '../../../db/partnerships';
+import { isTopic, localTitle, partyName, PARTNERSHIP_STATUS_LIST, STATUS_COLORS, TOPIC_LIST, type Topic } from './partnership/common';
+import { PartnershipForm } from './partnership/PartnershipForm';
 
-export const STATUS_COLORS: Record<PartnershipStatus, string> = {
-  prospect: 'gray',
-  negotiating: 'yellow',
-  active: 'green',
-  dormant: 'orange',
-  concluded: 'blue',
-};
-const STATUSES = Object.keys(STATUS_COLORS) as PartnershipStatus[];
+export { STATUS_COLORS };
 
-function localTitle(p: PartnershipListItem, language: string): string {
-  return (language === 'zh' ? p.titleZh : p.titleEn) ?? p.title;
+type Sort = (typeof PARTNERSHIP_SORTS)[number];
+const SORT_ORDER: Record<Sort, number> = { since: 0, title: 1, status: 2, updated: 3 };
+const SORTS = Object.keys(SORT_ORDER) as Sort[];
+
+interface Filters {
+  query: string;
+  status: PartnershipStatus | null;
+  programmeId: string | null;
+  country: string | null;
+  topic: Topic | null;
+  owner: string | null;
+  sort: Sort;
+}
+
+const NO_FILTERS: Filters = { query: '', status: null, programmeId: null, country: null, topic: null, owner: null, sort: 'since' };
+/** Filters survive opening a partnership and coming back (for this window's session). */
+const STORAGE_KEY = 'pt.partnerships.filters';
+
+function storedFilters(): Filters {
+  try {
+    const raw = JSON.parse(sessionStorage.getItem(STORAGE_KEY) ?? '{}') as Partial<Record<keyof Filters, unknown>>;
+    const text = (v: unknown) => (typeof v === 'string' && v ? v : null);
+    const status = text(raw.status);
+    const topic = text(raw.topic);
+    const sort = text(raw.sort);
+    return {
+      query: text(raw.query) ?? '',
+      status: status && (PARTNERSHIP_STATUS_LIST as string[]).includes(status) ? (status as PartnershipStatus) : null,
+      programmeId: text(raw.programmeId),
+      country: text(raw.country),
+      topic: topic && isTopic(topic) ? topic : null,
+      owner: text(raw.owner),
+      sort: sort && sort in SORT_ORDER ? (sort as Sort) : 'since',
+    };
+  } catch {
+    return NO_FILTERS;
+  }
 }
 
 export function PartnershipsView() {
   const { t, i18n } = useTranslation();
-  const [query, setQuery] = useState('');
-  const [status, setStatus] = useState<PartnershipStatus | null>(null);
-  const [debounced] = useDebouncedValue(query, 200);
+  const [filters, setFilters] = useState<Filters>(storedFilters);
+  const [creating, setCreating] = useState(false);
+  const [debouncedQuery] = useDebouncedValue(filters.query.trim(), 200);
+  const set = <K extends keyof Filters>(key: K, value: Filters[K]) => setFilters((f) => ({ ...f, [key]: value }));
+
+  useEffect(() => {
+    sessionStorage.setItem(STORAGE_KEY, JSON.stringify(filters));
+  }, [filters]);
+
   const { data, loading } = useLoad(
-    () => api['partnerships.list']({ query: debounced || undefined, status: status ?? undefined }),
-    [debounced, status],
+    () =>
+      api['partnerships.list']({
+        query: debouncedQuery || undefined,
+        status: filters.status ?? undefined,
+        programmeId: filters.programmeId ?? undefined,
+        country: filters.country ?? undefined,
+        topic: filters.topic ?? undefined,
+        owner: filters.owner ?? undefined,
+        sort: filters.sort,
+      }),
+    [debouncedQuery, filters.status, filters.programmeId, filters.country, filters.topic, filters.owner, filters.sort],
   );
+  const { data: options } = useLoad(() => api['partnerships.filterOptions'](), []);
+
+  useHotkeys([['mod+N', () => setCreating(true)]], []);
+
   const zh = i18n.language === 'zh';
+  const filtered =
+    !!filters.query.trim() || !!filters.status || !!filters.programmeId || !!filters.country || !!filters.topic || !!filters.owner;
+  const open = (id: string) => navigate('partnerships', id);
 
   return (
     <Stack>
-      <Group justify="space-between" align="flex-end">
+      <Group justify="space-between" align="center" wrap="nowrap">
         <Title order={2}>{t('partnerships.title')}</Title>
-        <Group>
-          <TextInput
-            aria-label={t('common.search')}
-            placeholder={t('partnerships.filterPlaceholder')}
-            leftSection={<IconSearch size={16} aria-hidden />}
-            value={query}
-            onChange={(e) => setQuery(e.currentTarget.value)}
-            w={260}
-          />
+        <Group gap="sm" wrap="nowrap">
           <Select
-            aria-label={t('partnerships.columns.status')}
-            placeholder={t('partnerships.allStatuses')}
-            clearable
-            value={status}
-            onChange={(v) => setStatus(v as PartnershipStatus | null)}
-            data={STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
-            w={160}
+            aria-label={t('partnership.list.sort')}
+            leftSection={<IconArrowsSort size={16} aria-hidden />}
+            allowDeselect={false}
+            value={filters.sort}
+            onChange={(v) => v && v in SORT_ORDER && set('sort', v as Sort)}
+            data={SORTS.map((s) => ({ value: s, label: t(`partnership.list.sorts.${s}`) }))}
+            w={200}
+            comboboxProps={{ width: 240, position: 'bottom-start' }}
           />
+          <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setCreating(true)} title="Ctrl+N">
+            {t('partnership.list.new')}
+          </Button>
         </Group>
       </Group>
-      {data && data.length === 0 && !loading ? <Text c="dimmed">{t('partnerships.empty')}</Text> : null}
+
+      <Group gap="xs" align="center" role="search" aria-label={t('partnership.list.filters')}>
+        <TextInput
+          aria-label={t('partnership.list.search')}
+          placeholder={t('partnership.list.search')}
+          leftSection={<IconSearch size={16} aria-hidden />}
+          value={filters.query}
+          onChange={(e) => set('query', e.currentTarget.value)}
+          w={200}
+        />
+        <Select
+          aria-label={t('partnership.list.status')}
+          placeholder={t('partnership.list.allStatuses')}
+          clearable
+          value={filters.status}
+          onChange={(v) => set('status', v as PartnershipStatus | null)}
+          data={PARTNERSHIP_STATUS_LIST.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+          w={140}
+        />
+        <Select
+          aria-label={t('partnership.list.programme')}
+          placeholder={t('partnership.list.allProgrammes')}
+          clearable
+          searchable
+          value={filters.programmeId}
+          onChange={(v) => set('programmeId', v)}
+          data={(options?.programmes ?? []).map((p) => ({ value: p.id, label: (zh ? p.nameZh : p.nameEn) ?? p.nameZh ?? p.nameEn ?? p.id }))}
+          comboboxProps={{ width: 320, position: 'bottom-start' }}
+          w={180}
+        />
+        <Select
+          aria-label={t('partnership.list.country')}
+          placeholder={t('partnership.list.allCountries')}
+          clearable
+          searchable
+          value={filters.country}
+          onChange={(v) => set('country', v)}
+          data={(options?.countries ?? []).map((c) => ({ value: c, label: `${countryName(c)} (${c})` }))}
+          w={180}
+          comboboxProps={{ width: 220, position: 'bottom-start' }}
+        />
+        <Select
+          aria-label={t('partnership.list.topic')}
+          placeholder={t('partnership.list.allTopics')}
+          clearable
+          searchable
+          value={filters.topic}
+          onChange={(v) => set('topic', v && isTopic(v) ? v : null)}
+          data={TOPIC_LIST.map((topic) => ({ value: topic, label: t(`partnership.topics.${topic}`) }))}
+          w={170}
+          comboboxProps={{ width: 200, position: 'bottom-start' }}
+        />
+        <Select
+          aria-label={t('partnership.list.owner')}
+          placeholder={t('partnership.list.allOwners')}
+          clearable
+          searchable
+          disabled={(options?.owners.length ?? 0) === 0}
+          value={filters.owner}
+          onChange={(v) => set('owner', v)}
+          data={options?.owners ?? []}
+          w={140}
+        />
+        {filtered ? (
+          <Button variant="subtle" onClick={() => setFilters((f) => ({ ...NO_FILTERS, sort: f.sort }))}>
+            {t('partnership.list.clear')}
+          </Button>
+        ) : null}
+      </Group>
+
+      {data && data.length === 0 && !loading ? (
+        filtered ? (
+          <Text c="dimmed">{t('partnership.list.noMatches')}</Text>
+        ) : (
+          <Text c="dimmed">
+            {t('partnerships.empty')} {t('partnership.list.emptyHint')}
+          </Text>
+        )
+      ) : null}
       {data && data.length > 0 ? (
-        <Table striped highlightOnHover verticalSpacing="sm" aria-label={t('partnerships.title')} data-testid="partnerships-table">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('partnerships.columns.title')}</Table.Th>
-              <Table.Th>{t('partnerships.columns.parties')}</Table.Th>
-              <Table.Th>{t('partnerships.columns.kind')}</Table.Th>
-              <Table.Th w={110}>{t('partnerships.columns.status')}</Table.Th>
-              <Table.Th>{t('partnerships.columns.since')}</Table.Th>
-              <Table.Th>{t('partnerships.columns.programme')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {data.map((p) => (
-              <Table.Tr key={p.id}>
-                <Table.Td fw={500}>{localTitle(p, i18n.language)}</Table.Td>
-                <Table.Td>
-                  <Text size="sm">
-                    {p.parties.map((party) => (zh ? party.nameZh : party.nameEn) ?? party.displayName).join(' · ')}
-                    {p.partyCount > p.parties.length ? (
-                      <Text span c="dimmed" size="sm">
-                        {' '}
-                        {t('partnerships.moreParties', { count: p.partyCount - p.parties.length })}
-                      </Text>
-                    ) : null}
-                  </Text>
-                </Table.Td>
-                <Table.Td>{t(`partnershipKind.${p.kind}`)}</Table.Td>
-                <Table.Td>
-                  <Badge color={STATUS_COLORS[p.status]} variant="light" tt="none" style={{ overflow: 'visible' }}>
-                    {t(`status.${p.status}`)}
-                  </Badge>
-                </Table.Td>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatPartialDate(p.statusSince)}</Table.Td>
-                <Table.Td>{(zh ? p.programmeNameZh : p.programmeNameEn) ?? t('common.none')}</Table.Td>
+        <>
+          <Text size="sm" c="dimmed" aria-live="polite">
+            {t('partnership.list.count', { count: data.length })}
+          </Text>
+          <Table striped highlightOnHover verticalSpacing="sm" aria-label={t('partnerships.title')} data-testid="partnerships-table">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('partnerships.columns.title')}</Table.Th>
+                <Table.Th>{t('partnerships.columns.parties')}</Table.Th>
+                <Table.Th>{t('partnerships.columns.kind')}</Table.Th>
+                <Table.Th>{t('partnerships.columns.status')}</Table.Th>
+                <Table.Th>{t('partnerships.columns.since')}</Table.Th>
+                <Table.Th>{t('partnerships.columns.programme')}</Table.Th>
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+            </Table.Thead>
+            <Table.Tbody>
+              {data.map((p) => (
+                <Table.Tr
+                  key={p.id}
+                  className="clickable-row"
+                  tabIndex={0}
+                  onClick={() => open(p.id)}
+                  onKeyDown={(e) => {
+                    if (e.key === 'Enter' || e.key === ' ') {
+                      e.preventDefault();
+                      open(p.id);
+                    }
+                  }}
+                >
+                  <Table.Td fw={500}>{localTitle(p, i18n.language)}</Table.Td>
+                  <Table.Td>
+                    <Text size="sm">
+                      {p.parties.map((party) => partyName(party, i18n.language)).join(' · ')}
+                      {p.partyCount > p.parties.length ? (
+                        <Text span c="dimmed" size="sm">
+                          {' '}
+                          {t('partnerships.moreParties', { count: p.partyCount - p.parties.length })}
+                        </Text>
+                      ) : null}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>{t(`partnershipKind.${p.kind}`)}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                    <Badge color={STATUS_COLORS[p.status]} variant="light" tt="none" style={{ overflow: 'visible' }} styles={{ label: { overflow: 'visible' } }}>
+                      {t(`status.${p.status}`)}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatPartialDate(p.statusSince)}</Table.Td>
+                  <Table.Td>{(zh ? p.programmeNameZh : p.programmeNameEn) ?? t('common.none')}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </>
+      ) : null}
+      {creating ? (
+        <PartnershipForm
+          partnership={null}
+          onClose={() => setCreating(false)}
+          onSaved={(saved) => {
+            setCreating(false);
+            open(saved.id);
+          }}
+        />
       ) : null}
     </Stack>
   );

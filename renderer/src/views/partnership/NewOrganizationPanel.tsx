@@ -1,0 +1,133 @@
+import { useEffect, useRef, useState } from 'react';
+import { Button, Group, Paper, Select, SimpleGrid, Text, TextInput } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api';
+import { showError } from '../../notify';
+import type { Organization } from '../../../../db/organizations';
+import type { ORGANIZATION_KINDS } from '../../../../db/schema';
+import { rejectedFields, useFieldErrors } from './common';
+
+type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
+const KIND_ORDER: Record<OrganizationKind, number> = {
+  city: 0,
+  district: 1,
+  new_area: 2,
+  province: 3,
+  region: 4,
+  country: 5,
+  association: 6,
+  company: 7,
+  university: 8,
+  programme_body: 9,
+  government_body: 10,
+  other: 11,
+};
+const KINDS = Object.keys(KIND_ORDER) as OrganizationKind[];
+
+interface Draft {
+  displayName: string;
+  nameZh: string;
+  nameEn: string;
+  country: string;
+  kind: OrganizationKind;
+}
+
+/**
+ * A small form inside the partnership form: create an organization that is not in the list yet,
+ * then hand it back to be added as a party. Not a <form> (forms do not nest): Enter creates.
+ */
+export function NewOrganizationPanel({ onCreated, onCancel }: { onCreated: (organization: Organization) => void; onCancel: () => void }) {
+  const { t } = useTranslation();
+  const [draft, setDraft] = useState<Draft>({ displayName: '', nameZh: '', nameEn: '', country: '', kind: 'city' });
+  const [saving, setSaving] = useState(false);
+  const panel = useRef<HTMLDivElement>(null);
+  const first = useRef<HTMLInputElement>(null);
+  const { errors, show: setErrors, clear } = useFieldErrors(panel);
+  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => {
+    setDraft((d) => ({ ...d, [key]: value }));
+    clear(key);
+  };
+
+  useEffect(() => first.current?.focus(), []);
+
+  const create = async () => {
+    const next: Record<string, string> = {};
+    if (!draft.displayName.trim()) next.displayName = t('partnership.org.errors.displayName');
+    if (draft.country.trim() && !/^[A-Za-z]{2}$/.test(draft.country.trim())) next.country = t('partnership.org.errors.country');
+    setErrors(next);
+    if (Object.keys(next).length > 0) return;
+    setSaving(true);
+    try {
+      const organization = await api['organizations.create']({
+        displayName: draft.displayName,
+        nameZh: draft.nameZh,
+        nameEn: draft.nameEn,
+        country: draft.country.trim() ? draft.country.trim() : null,
+        kind: draft.kind,
+      });
+      onCreated(organization);
+    } catch (error) {
+      setErrors(rejectedFields(error));
+      showError(error);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Paper
+      ref={panel}
+      withBorder
+      p="sm"
+      radius="md"
+      bg="var(--mantine-color-gray-0)"
+      role="group"
+      aria-labelledby="new-party-organization-title"
+      onKeyDown={(e) => {
+        // Enter in one of these fields creates the organization instead of saving the partnership.
+        if (e.key === 'Enter' && !e.defaultPrevented && e.target instanceof HTMLInputElement) {
+          e.preventDefault();
+          void create();
+        }
+      }}
+    >
+      <Text fw={600} size="sm" mb="xs" id="new-party-organization-title">
+        {t('partnership.org.title')}
+      </Text>
+      <SimpleGrid cols={2} spacing="sm" verticalSpacing="xs" mb="sm">
+        <TextInput
+          ref={first}
+          label={t('partnership.org.displayName')}
+          required
+          value={draft.displayName}
+          onChange={(e) => set('displayName', e.currentTarget.value)}
+          error={errors.displayName}
+        />
+        <TextInput
+          label={t('partnership.org.country')}
+          maxLength={2}
+          value={draft.country}
+          onChange={(e) => set('country', e.currentTarget.value.toUpperCase())}
+          error={errors.country}
+        />
+        <TextInput label={t('partnership.org.nameZh')} value={draft.nameZh} onChange={(e) => set('nameZh', e.currentTarget.value)} error={errors.nameZh} />
+        <TextInput label={t('partnership.org.nameEn')} value={draft.nameEn} onChange={(e) => set('nameEn', e.currentTarget.value)} error={errors.nameEn} />
+        <Select
+          label={t('partnership.org.kind')}
+          value={draft.kind}
+          allowDeselect={false}
+          onChange={(v) => v && v in KIND_ORDER && set('kind', v as OrganizationKind)}
+          data={KINDS.map((k) => ({ value: k, label: t(`organizationKind.${k}`) }))}
+        />
+      </SimpleGrid>
+      <Group justify="flex-end" gap="xs">
+        <Button variant="default" size="xs" onClick={onCancel}>
+          {t('common.cancel')}
+        </Button>
+        <Button size="xs" loading={saving} onClick={() => void create()}>
+          {t('partnership.org.create')}
+        </Button>
+      </Group>
+    </Paper>
+  );
+}

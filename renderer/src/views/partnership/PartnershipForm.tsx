@@ -1,0 +1,448 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import {
+  ActionIcon,
+  Autocomplete,
+  Button,
+  Divider,
+  Group,
+  Input,
+  Modal,
+  MultiSelect,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+  type ComboboxItem,
+  type OptionsFilter,
+} from '@mantine/core';
+import { IconBuildingPlus, IconPlus, IconTrash } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api';
+import { showDone, showError } from '../../notify';
+import { useLoad } from '../../useLoad';
+import { countryName } from '../../format';
+import type { Partnership, PartnershipKind, PartnershipStatus } from '../../../../db/partnerships';
+import type { Organization } from '../../../../db/organizations';
+import {
+  isCalendarDate,
+  isPartialDate,
+  isTopic,
+  PARTNERSHIP_KIND_LIST,
+  PARTNERSHIP_STATUS_LIST,
+  rejectedFields,
+  todayLocal,
+  TOPIC_LIST,
+  useFieldErrors,
+  type Topic,
+} from './common';
+import { NewOrganizationPanel } from './NewOrganizationPanel';
+
+interface PartyDraft {
+  key: number;
+  organizationId: string | null;
+  role: string;
+}
+
+interface Draft {
+  title: string;
+  titleZh: string;
+  titleEn: string;
+  kind: PartnershipKind;
+  status: PartnershipStatus;
+  statusSince: string;
+  programmeId: string | null;
+  topics: Topic[];
+  owner: string;
+  summary: string;
+  rationale: string;
+  termStart: string;
+  termEnd: string;
+  reviewOn: string;
+  parties: PartyDraft[];
+}
+
+let partyKeys = 0;
+const newParty = (organizationId: string | null = null, role = ''): PartyDraft => ({ key: ++partyKeys, organizationId, role });
+
+function draftOf(p: Partnership | null): Draft {
+  return {
+    title: p?.title ?? '',
+    titleZh: p?.titleZh ?? '',
+    titleEn: p?.titleEn ?? '',
+    kind: p?.kind ?? 'cooperation_mou',
+    status: p?.status ?? 'prospect',
+    statusSince: p?.statusSince ?? '',
+    programmeId: p?.programmeId ?? null,
+    topics: (p?.topics ?? []).filter(isTopic),
+    owner: p?.owner ?? '',
+    summary: p?.summary ?? '',
+    rationale: p?.rationale ?? '',
+    termStart: p?.termStart ?? '',
+    termEnd: p?.termEnd ?? '',
+    reviewOn: p?.reviewOn ?? '',
+    parties: p ? p.parties.map((party) => newParty(party.organizationId, party.role ?? '')) : [newParty(), newParty()],
+  };
+}
+
+/** Every name of an organization, lower-cased, so a search in one script finds it (Бургас, Burgas, 布尔加斯). */
+function searchTextOf(o: Organization): string {
+  return [o.displayName, o.nameZh, o.nameEn, o.nameLocal, o.country, ...o.aliases].filter(Boolean).join(' ').toLowerCase();
+}
+
+/**
+ * Create or edit a partnership, its parties included. Mistakes are caught here with a message
+ * next to the field; a rejection by the contract is shown and keeps everything typed.
+ */
+export function PartnershipForm({
+  partnership,
+  onClose,
+  onSaved,
+}: {
+  partnership: Partnership | null;
+  onClose: () => void;
+  onSaved: (saved: Partnership) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const [draft, setDraft] = useState<Draft>(() => draftOf(partnership));
+  const [saving, setSaving] = useState(false);
+  const [addingOrganization, setAddingOrganization] = useState(false);
+  const [created, setCreated] = useState<Organization[]>([]);
+  const form = useRef<HTMLFormElement>(null);
+  const newOrganizationButton = useRef<HTMLButtonElement>(null);
+  const panelWasOpen = useRef(false);
+  const { errors, show: setErrors, clear } = useFieldErrors(form);
+  const { data: loadedOrganizations } = useLoad(() => api['organizations.list']({}), []);
+  const { data: options } = useLoad(() => api['partnerships.filterOptions'](), []);
+  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => {
+    setDraft((d) => ({ ...d, [key]: value }));
+    clear(key);
+    // The term's order is checked on both ends.
+    if (key === 'termStart') clear('termEnd');
+  };
+  const zh = i18n.language === 'zh';
+
+  // When the small organization form closes (created or cancelled), keyboard focus returns to its button.
+  useEffect(() => {
+    if (addingOrganization) panelWasOpen.current = true;
+    else if (panelWasOpen.current) {
+      panelWasOpen.current = false;
+      newOrganizationButton.current?.focus();
+    }
+  }, [addingOrganization]);
+
+  const organizations = useMemo(() => {
+    const all = new Map<string, Organization>();
+    for (const o of loadedOrganizations ?? []) all.set(o.id, o);
+    for (const o of created) all.set(o.id, o);
+    return all;
+  }, [loadedOrganizations, created]);
+
+  const organizationOptions = useMemo(
+    () =>
+      [...organizations.values()].map((o) => ({
+        value: o.id,
+        label: o.country ? `${o.displayName} (${o.country})` : o.displayName,
+      })),
+    [organizations],
+  );
+  const filterOrganizations: OptionsFilter = useMemo(() => {
+    const text = new Map([...organizations.values()].map((o) => [o.id, searchTextOf(o)]));
+    return ({ options, search }) => {
+      const query = search.trim().toLowerCase();
+      if (!query) return options;
+      return (options as ComboboxItem[]).filter((o) => (text.get(o.value) ?? o.label.toLowerCase()).includes(query));
+    };
+  }, [organizations]);
+
+  const setParty = (key: number, change: Partial<PartyDraft>) => {
+    setDraft((d) => ({ ...d, parties: d.parties.map((p) => (p.key === key ? { ...p, ...change } : p)) }));
+    const index = draft.parties.findIndex((p) => p.key === key);
+    clear(`parties.${index}`);
+  };
+  /** Adding or removing a row renumbers them: the row messages no longer fit, so drop them. */
+  const setParties = (parties: PartyDraft[]) => {
+    setDraft((d) => ({ ...d, parties }));
+    clear((key) => key.startsWith('parties'));
+  };
+
+  const changeStatus = (status: PartnershipStatus) => {
+    clear('statusSince');
+    setDraft((d) => {
+      // Editing: a new status starts today unless told otherwise; going back restores the old date.
+      if (!partnership) return { ...d, status };
+      const original = partnership.statusSince ?? '';
+      if (status === partnership.status) return { ...d, status, statusSince: original };
+      return { ...d, status, statusSince: d.statusSince === original ? todayLocal() : d.statusSince };
+    });
+  };
+
+  const addCreatedOrganization = (organization: Organization) => {
+    setCreated((list) => [...list, organization]);
+    setDraft((d) => {
+      const empty = d.parties.find((p) => !p.organizationId);
+      const parties = empty
+        ? d.parties.map((p) => (p.key === empty.key ? { ...p, organizationId: organization.id } : p))
+        : [...d.parties, newParty(organization.id)];
+      return { ...d, parties };
+    });
+    clear((key) => key.startsWith('parties'));
+    setAddingOrganization(false);
+    showDone(t('partnership.org.created', { name: organization.displayName }));
+  };
+
+  const validate = (): boolean => {
+    const next: Record<string, string> = {};
+    if (!draft.title.trim()) next.title = t('partnership.form.errors.title');
+    if (draft.statusSince.trim() && !isPartialDate(draft.statusSince.trim())) next.statusSince = t('partnership.form.errors.partialDate');
+    for (const field of ['termStart', 'termEnd', 'reviewOn'] as const) {
+      if (draft[field] && !isCalendarDate(draft[field])) next[field] = t('partnership.form.errors.date');
+    }
+    if (!next.termStart && !next.termEnd && draft.termStart && draft.termEnd && draft.termEnd < draft.termStart) {
+      next.termEnd = t('partnership.form.errors.termOrder');
+    }
+    const seen = new Set<string>();
+    draft.parties.forEach((p, index) => {
+      if (!p.organizationId) next[`parties.${index}`] = t('partnership.form.errors.partyMissing');
+      else if (seen.has(p.organizationId)) next[`parties.${index}`] = t('partnership.form.errors.partyDuplicate');
+      else seen.add(p.organizationId);
+    });
+    if (draft.parties.length < 2) next.parties = t('partnership.form.errors.partiesMin');
+    setErrors(next);
+    return Object.keys(next).length === 0;
+  };
+
+  const save = async () => {
+    if (!validate()) return;
+    const since = draft.statusSince.trim();
+    const sinceChanged = since !== (partnership?.statusSince ?? '') || draft.status !== partnership?.status;
+    const fields = {
+      title: draft.title,
+      titleZh: draft.titleZh,
+      titleEn: draft.titleEn,
+      kind: draft.kind,
+      status: draft.status,
+      ...(since && sinceChanged ? { statusSince: since } : {}),
+      programmeId: draft.programmeId,
+      topics: draft.topics,
+      owner: draft.owner,
+      summary: draft.summary,
+      rationale: draft.rationale,
+      termStart: draft.termStart || null,
+      termEnd: draft.termEnd || null,
+      reviewOn: draft.reviewOn || null,
+      parties: draft.parties.map((p) => ({ organizationId: p.organizationId ?? '', role: p.role })),
+    };
+    setSaving(true);
+    try {
+      const saved = partnership
+        ? await api['partnerships.update']({ id: partnership.id, ...fields })
+        : await api['partnerships.create'](fields);
+      showDone(partnership ? t('common.saved') : t('partnership.form.created'));
+      onSaved(saved);
+    } catch (error) {
+      setErrors(rejectedFields(error));
+      showError(error);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const chosen = new Set(draft.parties.map((p) => p.organizationId).filter(Boolean));
+
+  return (
+    <Modal opened onClose={onClose} title={partnership ? t('partnership.form.editTitle') : t('partnership.form.newTitle')} size="xl">
+      <form
+        ref={form}
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save();
+        }}
+        noValidate
+      >
+        <Stack gap="sm">
+          <TextInput
+            label={t('partnership.form.title')}
+            required
+            data-autofocus
+            value={draft.title}
+            onChange={(e) => set('title', e.currentTarget.value)}
+            error={errors.title}
+          />
+          <SimpleGrid cols={2} spacing="sm">
+            <TextInput label={t('partnership.form.titleZh')} value={draft.titleZh} onChange={(e) => set('titleZh', e.currentTarget.value)} error={errors.titleZh} />
+            <TextInput label={t('partnership.form.titleEn')} value={draft.titleEn} onChange={(e) => set('titleEn', e.currentTarget.value)} error={errors.titleEn} />
+          </SimpleGrid>
+          <SimpleGrid cols={3} spacing="sm">
+            <Select
+              label={t('partnership.form.kind')}
+              value={draft.kind}
+              allowDeselect={false}
+              onChange={(v) => v && set('kind', v as PartnershipKind)}
+              data={PARTNERSHIP_KIND_LIST.map((k) => ({ value: k, label: t(`partnershipKind.${k}`) }))}
+              error={errors.kind}
+            />
+            <Select
+              label={t('partnership.form.status')}
+              value={draft.status}
+              allowDeselect={false}
+              onChange={(v) => v && changeStatus(v as PartnershipStatus)}
+              data={PARTNERSHIP_STATUS_LIST.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+              error={errors.status}
+            />
+            <TextInput
+              label={t('partnership.form.statusSince')}
+              description={t('partnership.form.statusSinceHint')}
+              placeholder={todayLocal()}
+              value={draft.statusSince}
+              onChange={(e) => set('statusSince', e.currentTarget.value)}
+              error={errors.statusSince}
+              inputWrapperOrder={['label', 'input', 'description', 'error']}
+            />
+          </SimpleGrid>
+          <SimpleGrid cols={2} spacing="sm">
+            <Select
+              label={t('partnership.form.programme')}
+              placeholder={t('partnership.form.noProgramme')}
+              clearable
+              searchable
+              value={draft.programmeId}
+              onChange={(v) => set('programmeId', v)}
+              data={(options?.programmes ?? []).map((p) => ({ value: p.id, label: (zh ? p.nameZh : p.nameEn) ?? p.nameZh ?? p.nameEn ?? p.id }))}
+              error={errors.programmeId}
+            />
+            <Autocomplete
+              label={t('partnership.form.owner')}
+              value={draft.owner}
+              onChange={(v) => set('owner', v)}
+              data={options?.owners ?? []}
+              error={errors.owner}
+            />
+          </SimpleGrid>
+          <MultiSelect
+            label={t('partnership.form.topics')}
+            placeholder={draft.topics.length === 0 ? t('partnership.form.topicsPlaceholder') : undefined}
+            searchable
+            hidePickedOptions
+            value={draft.topics}
+            onChange={(v) => set('topics', v.filter(isTopic))}
+            data={TOPIC_LIST.map((topic) => ({ value: topic, label: t(`partnership.topics.${topic}`) }))}
+            error={errors.topics}
+          />
+
+          <Divider mt="xs" />
+          <div role="group" aria-labelledby="partnership-form-parties">
+            <Title order={3} size="h5" id="partnership-form-parties">
+              {t('partnership.form.parties')}
+            </Title>
+            <Text size="xs" c="dimmed" mb="xs">
+              {t('partnership.form.partiesHint')}
+            </Text>
+            <Stack gap="xs">
+              {draft.parties.map((party, index) => {
+                const n = index + 1;
+                return (
+                  <Group key={party.key} gap="xs" align="flex-start" wrap="nowrap" data-testid="party-row">
+                    <Select
+                      aria-label={t('partnership.form.partyOrganization', { n })}
+                      placeholder={t('partnership.form.organizationPlaceholder')}
+                      searchable
+                      clearable
+                      nothingFoundMessage={t('common.noMatches')}
+                      value={party.organizationId}
+                      onChange={(v) => setParty(party.key, { organizationId: v })}
+                      data={organizationOptions.filter((o) => o.value === party.organizationId || !chosen.has(o.value))}
+                      filter={filterOrganizations}
+                      limit={100}
+                      error={errors[`parties.${index}`]}
+                      style={{ flex: 3, minWidth: 0 }}
+                      renderOption={({ option }) => {
+                        const o = organizations.get(option.value);
+                        return (
+                          <div>
+                            <Text size="sm">{o?.displayName ?? option.label}</Text>
+                            {o?.country ? (
+                              <Text size="xs" c="dimmed">
+                                {countryName(o.country)}
+                              </Text>
+                            ) : null}
+                          </div>
+                        );
+                      }}
+                    />
+                    <TextInput
+                      aria-label={t('partnership.form.partyRole', { n })}
+                      placeholder={t('partnership.form.rolePlaceholder')}
+                      value={party.role}
+                      onChange={(e) => setParty(party.key, { role: e.currentTarget.value })}
+                      style={{ flex: 2, minWidth: 0 }}
+                    />
+                    <ActionIcon
+                      variant="subtle"
+                      color="red"
+                      size="lg"
+                      aria-label={t('partnership.form.removeParty', { n })}
+                      title={t('partnership.form.removeParty', { n })}
+                      disabled={draft.parties.length <= 2}
+                      onClick={() => setParties(draft.parties.filter((p) => p.key !== party.key))}
+                    >
+                      <IconTrash size={18} aria-hidden />
+                    </ActionIcon>
+                  </Group>
+                );
+              })}
+            </Stack>
+            {errors.parties ? (
+              <Input.Error mt={4} role="alert">
+                {errors.parties}
+              </Input.Error>
+            ) : null}
+            <Group gap="xs" mt="xs">
+              <Button variant="light" size="xs" leftSection={<IconPlus size={14} aria-hidden />} onClick={() => setParties([...draft.parties, newParty()])}>
+                {t('partnership.form.addParty')}
+              </Button>
+              {!addingOrganization ? (
+                <Button
+                  ref={newOrganizationButton}
+                  variant="light"
+                  size="xs"
+                  leftSection={<IconBuildingPlus size={14} aria-hidden />}
+                  onClick={() => setAddingOrganization(true)}
+                >
+                  {t('partnership.form.newOrganization')}
+                </Button>
+              ) : null}
+            </Group>
+            {addingOrganization ? (
+              <div style={{ marginTop: 'var(--mantine-spacing-xs)' }}>
+                <NewOrganizationPanel onCreated={addCreatedOrganization} onCancel={() => setAddingOrganization(false)} />
+              </div>
+            ) : null}
+          </div>
+
+          <Divider mt="xs" />
+          <Title order={3} size="h5">
+            {t('partnership.form.term')}
+          </Title>
+          <SimpleGrid cols={3} spacing="sm">
+            <TextInput type="date" label={t('partnership.form.termStart')} value={draft.termStart} onChange={(e) => set('termStart', e.currentTarget.value)} error={errors.termStart} />
+            <TextInput type="date" label={t('partnership.form.termEnd')} value={draft.termEnd} onChange={(e) => set('termEnd', e.currentTarget.value)} error={errors.termEnd} />
+            <TextInput type="date" label={t('partnership.form.reviewOn')} value={draft.reviewOn} onChange={(e) => set('reviewOn', e.currentTarget.value)} error={errors.reviewOn} />
+          </SimpleGrid>
+          <Textarea label={t('partnership.form.rationale')} autosize minRows={2} maxRows={6} value={draft.rationale} onChange={(e) => set('rationale', e.currentTarget.value)} error={errors.rationale} />
+          <Textarea label={t('partnership.form.summary')} autosize minRows={2} maxRows={8} value={draft.summary} onChange={(e) => set('summary', e.currentTarget.value)} error={errors.summary} />
+          <Group justify="flex-end" mt="xs">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={saving}>
+              {t('common.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

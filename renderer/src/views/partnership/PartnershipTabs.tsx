@@ -1,0 +1,304 @@
+import { useRef, useState } from 'react';
+import { Anchor, Badge, Button, Group, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { IconDownload, IconPaperclip, IconTrash } from '@tabler/icons-react';
+import { notifications } from '@mantine/notifications';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api';
+import { useLoad } from '../../useLoad';
+import { showDone, showError } from '../../notify';
+import { deleteWithUndo } from '../../undo';
+import { formatPartialDate } from '../../format';
+import { i18n, uiLocale } from '../../i18n';
+import { navigate, routeHash } from '../../route';
+import type { Attachment } from '../../../../db/attachments';
+import type { Task } from '../../../../db/tasks';
+import { formatInstantDay, todayLocal } from './common';
+
+/** Open or in progress, and due before today (the user's day). */
+function isOverdue(task: Pick<Task, 'status' | 'dueOn'>, today: string): boolean {
+  return (task.status === 'open' || task.status === 'in_progress') && !!task.dueOn && task.dueOn < today;
+}
+
+const TASK_STATUS_COLORS: Record<Task['status'], string> = { open: 'blue', in_progress: 'yellow', done: 'green', cancelled: 'gray' };
+
+export function TasksTab({ partnershipId }: { partnershipId: string }) {
+  const { t } = useTranslation();
+  const today = todayLocal();
+  const { data } = useLoad(() => api['tasks.list']({ view: 'all', partnershipId, includeClosed: true, today }), [partnershipId, today]);
+  if (!data) return <Text c="dimmed">{t('common.loading')}</Text>;
+  if (data.length === 0) return <Text c="dimmed">{t('partnership.tasks.empty')}</Text>;
+  return (
+    <Table verticalSpacing="xs" aria-label={t('partnership.tasks.label')} data-testid="partnership-tasks">
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>{t('partnership.tasks.columns.title')}</Table.Th>
+          <Table.Th>{t('partnership.tasks.columns.due')}</Table.Th>
+          <Table.Th>{t('partnership.tasks.columns.assignee')}</Table.Th>
+          <Table.Th>{t('partnership.tasks.columns.status')}</Table.Th>
+          <Table.Th>{t('partnership.tasks.columns.priority')}</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {data.map((task) => {
+          const overdue = isOverdue(task, today);
+          const closed = task.status === 'done' || task.status === 'cancelled';
+          return (
+            <Table.Tr key={task.id}>
+              <Table.Td>
+                <Text size="sm" fw={500} c={closed ? 'dimmed' : undefined} td={task.status === 'cancelled' ? 'line-through' : undefined}>
+                  {task.title}
+                </Text>
+                {task.meetingId && task.meetingTitle ? (
+                  <Text size="xs" c="dimmed">
+                    {t('partnership.tasks.fromMeeting')}{' '}
+                    <Anchor
+                      size="xs"
+                      href={routeHash('meetings', task.meetingId)}
+                      onClick={(e) => {
+                        e.preventDefault();
+                        navigate('meetings', task.meetingId);
+                      }}
+                    >
+                      {task.meetingTitle}
+                    </Anchor>
+                  </Text>
+                ) : null}
+              </Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                <Group gap={6} wrap="nowrap">
+                  <Text size="sm" c={overdue ? 'red' : undefined} fw={overdue ? 600 : undefined} style={{ whiteSpace: 'nowrap' }}>
+                    {task.dueOn ? formatPartialDate(task.dueOn) : t('common.none')}
+                  </Text>
+                  {overdue ? (
+                    <Badge color="red" variant="filled" size="sm" tt="none" style={{ flexShrink: 0 }} styles={{ label: { overflow: 'visible' } }}>
+                      {t('partnership.tasks.overdue')}
+                    </Badge>
+                  ) : null}
+                </Group>
+              </Table.Td>
+              <Table.Td>{task.assignee ?? t('common.none')}</Table.Td>
+              <Table.Td>
+                <Badge variant="light" color={TASK_STATUS_COLORS[task.status]} tt="none">
+                  {t(`partnership.tasks.statuses.${task.status}`)}
+                </Badge>
+              </Table.Td>
+              <Table.Td>{t(`partnership.tasks.priorities.${task.priority}`)}</Table.Td>
+            </Table.Tr>
+          );
+        })}
+      </Table.Tbody>
+    </Table>
+  );
+}
+
+export function ContactsTab({ partnershipId }: { partnershipId: string }) {
+  const { t } = useTranslation();
+  const { data } = useLoad(() => api['partnerships.contacts']({ partnershipId }), [partnershipId]);
+  if (!data) return <Text c="dimmed">{t('common.loading')}</Text>;
+  if (data.length === 0) return <Text c="dimmed">{t('partnership.contacts.empty')}</Text>;
+  return (
+    <Table verticalSpacing="xs" aria-label={t('partnership.contacts.label')} data-testid="partnership-contacts">
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>{t('partnership.contacts.columns.name')}</Table.Th>
+          <Table.Th>{t('partnership.contacts.columns.title')}</Table.Th>
+          <Table.Th>{t('partnership.contacts.columns.organization')}</Table.Th>
+          <Table.Th>{t('partnership.contacts.columns.email')}</Table.Th>
+          <Table.Th>{t('partnership.contacts.columns.phone')}</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {data.map((c) => (
+          <Table.Tr key={c.id}>
+            <Table.Td fw={500}>{c.name}</Table.Td>
+            <Table.Td>{c.title}</Table.Td>
+            <Table.Td>{c.organizationName}</Table.Td>
+            <Table.Td style={{ overflowWrap: 'anywhere' }}>{c.email}</Table.Td>
+            <Table.Td style={{ whiteSpace: 'nowrap' }}>{c.phone}</Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
+
+/** Largest file the contract accepts (db/attachments.ts MAX_ATTACHMENT_BYTES). */
+const MAX_BYTES = 25 * 1024 * 1024;
+
+function formatSize(bytes: number): string {
+  const number = (n: number) => new Intl.NumberFormat(uiLocale(), { maximumFractionDigits: 1 }).format(n);
+  if (bytes < 1024) return `${number(bytes)} B`;
+  if (bytes < 1024 * 1024) return `${number(bytes / 1024)} KB`;
+  return `${number(bytes / (1024 * 1024))} MB`;
+}
+
+function readAsBase64(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => {
+      const url = String(reader.result);
+      resolve(url.slice(url.indexOf(',') + 1));
+    };
+    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
+    reader.readAsDataURL(file);
+  });
+}
+
+function base64ToBytes(base64: string): Uint8Array<ArrayBuffer> {
+  const binary = atob(base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+/** Hand the bytes to the browser (or Electron) as a download: works the same in both shells. */
+function saveBytes(fileName: string, mimeType: string | null, base64: string): void {
+  const url = URL.createObjectURL(new Blob([base64ToBytes(base64)], { type: mimeType ?? 'application/octet-stream' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.style.display = 'none';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // The download has started from the URL; release it once the browser has read it.
+  window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+function showProblem(message: string): void {
+  notifications.show({ color: 'red', title: i18n.t('common.errorTitle'), message, autoClose: 8000 });
+}
+
+export function DocumentsTab({ partnershipId }: { partnershipId: string }) {
+  const { t } = useTranslation();
+  const input = useRef<HTMLInputElement>(null);
+  const [uploading, setUploading] = useState(false);
+  const [opening, setOpening] = useState<string | null>(null);
+  const { data, reload } = useLoad(() => api['attachments.list']({ partnershipId }), [partnershipId]);
+
+  const attach = async (files: FileList | null) => {
+    const list = [...(files ?? [])];
+    if (input.current) input.current.value = '';
+    if (list.length === 0) return;
+    setUploading(true);
+    try {
+      for (const file of list) {
+        if (file.size > MAX_BYTES) {
+          showProblem(t('partnership.documents.tooLarge', { name: file.name }));
+          continue;
+        }
+        let dataBase64: string;
+        try {
+          dataBase64 = await readAsBase64(file);
+        } catch {
+          showProblem(t('partnership.documents.readFailed', { name: file.name }));
+          continue;
+        }
+        try {
+          await api['attachments.add']({ partnershipId, fileName: file.name, mimeType: file.type || null, dataBase64 });
+          showDone(t('partnership.documents.attached', { name: file.name }));
+        } catch (error) {
+          showError(error);
+        }
+      }
+    } finally {
+      setUploading(false);
+      reload();
+    }
+  };
+
+  const open = async (attachment: Attachment) => {
+    setOpening(attachment.id);
+    try {
+      const content = await api['attachments.content']({ id: attachment.id });
+      saveBytes(content.fileName, content.mimeType, content.dataBase64);
+    } catch (error) {
+      showError(error, 'load');
+    } finally {
+      setOpening(null);
+    }
+  };
+
+  const remove = (attachment: Attachment) =>
+    void deleteWithUndo({
+      label: attachment.fileName,
+      remove: () => api['attachments.remove']({ id: attachment.id }),
+      restore: () => api['attachments.restore']({ id: attachment.id }),
+      onChange: reload,
+    });
+
+  return (
+    <Stack gap="sm">
+      <Group justify="space-between" wrap="nowrap" align="center">
+        <Text size="sm" c="dimmed">
+          {t('partnership.documents.hint')}
+        </Text>
+        <input
+          ref={input}
+          type="file"
+          multiple
+          aria-label={t('partnership.documents.input')}
+          data-testid="attachment-input"
+          tabIndex={-1}
+          style={{ display: 'none' }}
+          onChange={(e) => void attach(e.currentTarget.files)}
+        />
+        <Button size="xs" leftSection={<IconPaperclip size={14} aria-hidden />} loading={uploading} onClick={() => input.current?.click()} style={{ flexShrink: 0 }}>
+          {t('partnership.documents.add')}
+        </Button>
+      </Group>
+      {data && data.length === 0 ? <Text c="dimmed">{t('partnership.documents.empty')}</Text> : null}
+      {data && data.length > 0 ? (
+        <Table verticalSpacing="xs" aria-label={t('partnership.documents.label')} data-testid="partnership-documents">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('partnership.documents.columns.name')}</Table.Th>
+              <Table.Th ta="right">{t('partnership.documents.columns.size')}</Table.Th>
+              <Table.Th>{t('partnership.documents.columns.added')}</Table.Th>
+              <Table.Th>
+                <VisuallyHidden>{t('partnership.documents.columns.actions')}</VisuallyHidden>
+              </Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {data.map((a) => (
+              <Table.Tr key={a.id}>
+                <Table.Td fw={500} style={{ overflowWrap: 'anywhere' }}>
+                  {a.fileName}
+                </Table.Td>
+                <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
+                  {formatSize(a.size)}
+                </Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatInstantDay(a.createdAt)}</Table.Td>
+                <Table.Td>
+                  <Group gap={4} justify="flex-end" wrap="nowrap">
+                    <Button
+                      size="compact-sm"
+                      variant="light"
+                      leftSection={<IconDownload size={14} aria-hidden />}
+                      loading={opening === a.id}
+                      onClick={() => void open(a)}
+                      aria-label={t('partnership.timeline.actionOn', { action: t('partnership.documents.open'), title: a.fileName })}
+                    >
+                      {t('partnership.documents.open')}
+                    </Button>
+                    <Button
+                      size="compact-sm"
+                      variant="subtle"
+                      color="red"
+                      leftSection={<IconTrash size={14} aria-hidden />}
+                      onClick={() => remove(a)}
+                      aria-label={t('partnership.timeline.actionOn', { action: t('partnership.documents.remove'), title: a.fileName })}
+                    >
+                      {t('partnership.documents.remove')}
+                    </Button>
+                  </Group>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      ) : null}
+    </Stack>
+  );
+}

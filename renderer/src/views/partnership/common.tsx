@@ -1,0 +1,152 @@
+/** Shared bits of the partnership screens: enumerations (as the contract's types), names, dates, form errors. */
+import { useCallback, useEffect, useState, type RefObject } from 'react';
+import { ApiError } from '../../api';
+import { localized } from '../../i18n';
+import { formatPartialDate } from '../../format';
+import type { PartnershipKind, PartnershipStatus, PartyView, TOPICS } from '../../../../db/partnerships';
+import type { MILESTONE_KINDS, MILESTONE_STATUSES } from '../../../../db/schema';
+
+export type Topic = (typeof TOPICS)[number];
+export type MilestoneKind = (typeof MILESTONE_KINDS)[number];
+export type MilestoneStatus = (typeof MILESTONE_STATUSES)[number];
+
+/** Record<Union, …> keeps these lists complete: a value added to the contract fails the typecheck here. */
+export const STATUS_COLORS: Record<PartnershipStatus, string> = {
+  prospect: 'gray',
+  negotiating: 'yellow',
+  active: 'green',
+  dormant: 'orange',
+  concluded: 'blue',
+};
+export const PARTNERSHIP_STATUS_LIST = Object.keys(STATUS_COLORS) as PartnershipStatus[];
+
+const KIND_ORDER: Record<PartnershipKind, number> = {
+  sister_city: 0,
+  friendship_city: 1,
+  cooperation_mou: 2,
+  strategic_agreement: 3,
+  project_cooperation: 4,
+  pilot_programme: 5,
+};
+export const PARTNERSHIP_KIND_LIST = Object.keys(KIND_ORDER) as PartnershipKind[];
+
+const TOPIC_ORDER: Record<Topic, number> = {
+  smart_city: 0,
+  green_building: 1,
+  smart_transport: 2,
+  port: 3,
+  finance: 4,
+  culture_tourism: 5,
+  trade: 6,
+  education: 7,
+  health: 8,
+  environment: 9,
+  energy: 10,
+  technology: 11,
+  urbanization: 12,
+};
+export const TOPIC_LIST = Object.keys(TOPIC_ORDER) as Topic[];
+export const isTopic = (value: string): value is Topic => value in TOPIC_ORDER;
+
+const MILESTONE_KIND_ORDER: Record<MilestoneKind, number> = {
+  proposal: 0,
+  mou: 1,
+  joint_statement: 2,
+  agreement: 3,
+  visit: 4,
+  forum: 5,
+  launch: 6,
+  report: 7,
+  other: 8,
+};
+export const MILESTONE_KIND_LIST = Object.keys(MILESTONE_KIND_ORDER) as MilestoneKind[];
+
+export const MILESTONE_STATUS_COLORS: Record<MilestoneStatus, string> = {
+  planned: 'blue',
+  done: 'green',
+  cancelled: 'gray',
+};
+export const MILESTONE_STATUS_LIST = Object.keys(MILESTONE_STATUS_COLORS) as MilestoneStatus[];
+
+/** The title in the UI language when there is one, else the title as entered. */
+export function localTitle(p: { title: string; titleZh: string | null; titleEn: string | null }, language: string): string {
+  return (language === 'zh' ? p.titleZh : p.titleEn) ?? p.title;
+}
+
+export function partyName(party: Pick<PartyView, 'displayName' | 'nameZh' | 'nameEn'>, language: string): string {
+  return (language === 'zh' ? party.nameZh : party.nameEn) ?? party.displayName;
+}
+
+const PARTIAL_DATE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
+
+/** A calendar date that exists (no 31 June). */
+export function isCalendarDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const d = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+}
+
+/** YYYY, YYYY-MM or an existing YYYY-MM-DD: what the contract accepts as a date with precision. */
+export function isPartialDate(value: string): boolean {
+  if (!PARTIAL_DATE.test(value)) return false;
+  return value.length === 10 ? isCalendarDate(value) : true;
+}
+
+/** Today in the user's time zone, YYYY-MM-DD. */
+export function todayLocal(): string {
+  return localDay(new Date());
+}
+
+/** The user's calendar day of an instant, YYYY-MM-DD. */
+export function localDay(instant: Date | string): string {
+  const d = typeof instant === 'string' ? new Date(instant) : instant;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+/** An instant (ISO, UTC) as the user's calendar day, in the UI locale. */
+export function formatInstantDay(instant: string): string {
+  return formatPartialDate(localDay(instant));
+}
+
+/** The fields a contract rejection names, each with its message: for marking a form's fields. */
+export function rejectedFields(error: unknown): Record<string, string> {
+  if (!(error instanceof ApiError) || error.fields.length === 0) return {};
+  const message = localized(error.localized);
+  const result: Record<string, string> = {};
+  for (const field of error.fields) {
+    const [head, index] = field.split('.');
+    if (!head) continue;
+    // A party's row is marked by its index ("parties.1.organizationId" -> "parties.1").
+    const key = head === 'parties' && index !== undefined && /^\d+$/.test(index) ? `parties.${index}` : head;
+    result[key] = message;
+  }
+  return result;
+}
+
+/** Focus the first field a form marked invalid, so a keyboard user lands on it. */
+function focusFirstInvalid(container: HTMLElement | null): void {
+  const field = container?.querySelector<HTMLElement>('[aria-invalid="true"]');
+  field?.focus();
+}
+
+/**
+ * A form's field messages. `show` marks the fields and moves focus to the first marked one (after
+ * a refused save); `clear` drops a field's mark as soon as the person edits it.
+ */
+export function useFieldErrors(container: RefObject<HTMLElement | null>) {
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [attempt, setAttempt] = useState(0);
+  useEffect(() => {
+    if (attempt > 0) focusFirstInvalid(container.current);
+  }, [attempt, container]);
+  const show = useCallback((next: Record<string, string>) => {
+    setErrors(next);
+    if (Object.keys(next).length > 0) setAttempt((a) => a + 1);
+  }, []);
+  const clear = useCallback((which: string | ((key: string) => boolean)) => {
+    const matches = typeof which === 'string' ? (key: string) => key === which : which;
+    setErrors((current) => (Object.keys(current).some(matches) ? Object.fromEntries(Object.entries(current).filter(([key]) => !matches(key))) : current));
+  }, []);
+  return { errors, show, clear };
+}
