@@ -1,5 +1,84 @@
-import { PlaceholderView } from './PlaceholderView';
+import { useState } from 'react';
+import { Badge, Stack, Tabs, Text, Title } from '@mantine/core';
+import { IconAlertTriangle, IconCopy, IconFileExport, IconFileImport, IconHistory } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../api';
+import { useLoad } from '../useLoad';
+import { formatNumber } from '../format';
+import { ExportPanel } from './sync/ExportPanel';
+import { ImportPanel } from './sync/ImportPanel';
+import { HistoryPanel } from './sync/HistoryPanel';
+import { ConflictsPanel } from './sync/ConflictsPanel';
+import { DuplicatesPanel } from './sync/DuplicatesPanel';
 
+type Section = 'export' | 'import' | 'history' | 'conflicts' | 'duplicates';
+
+function CountBadge({ n, color }: { n: number; color: string }) {
+  if (n === 0) return null;
+  return (
+    <Badge tt="none" size="sm" circle={n < 10} color={color} variant="filled">
+      {formatNumber(n)}
+    </Badge>
+  );
+}
+
+/** Exchange the database by file with offices that share no server: export, import (preview, merge), review. */
 export function SyncView() {
-  return <PlaceholderView view="sync" />;
+  const { t } = useTranslation();
+  const [section, setSection] = useState<Section>('export');
+  // Bumped after every export, merge and decision: the log, conflicts and duplicates reload.
+  const [version, setVersion] = useState(0);
+  const changed = () => setVersion((v) => v + 1);
+
+  const { data: info } = useLoad(() => api['app.info'](), []);
+  const { data: log } = useLoad(() => api['sync.log'](), [version]);
+  const { data: conflicts } = useLoad(() => api['conflicts.list']({ includeResolved: true }), [version]);
+  const { data: duplicates } = useLoad(() => api['duplicates.list'](), [version]);
+  const openConflicts = conflicts?.filter((c) => c.resolvedAt === null).length ?? 0;
+  const undecided = duplicates?.filter((d) => d.decision === null).length ?? 0;
+
+  return (
+    <Stack gap="md" maw={1100}>
+      <Stack gap={4}>
+        <Title order={2}>{t('sync.title')}</Title>
+        <Text size="sm" c="dimmed">
+          {t('sync.intro')}
+        </Text>
+      </Stack>
+      <Tabs value={section} onChange={(value) => value && setSection(value as Section)} keepMounted>
+        <Tabs.List mb="md">
+          <Tabs.Tab value="export" leftSection={<IconFileExport size={16} aria-hidden />}>
+            {t('sync.tabs.export')}
+          </Tabs.Tab>
+          <Tabs.Tab value="import" leftSection={<IconFileImport size={16} aria-hidden />}>
+            {t('sync.tabs.import')}
+          </Tabs.Tab>
+          <Tabs.Tab value="conflicts" leftSection={<IconAlertTriangle size={16} aria-hidden />} rightSection={<CountBadge n={openConflicts} color="orange" />}>
+            {t('sync.tabs.conflicts')}
+          </Tabs.Tab>
+          <Tabs.Tab value="duplicates" leftSection={<IconCopy size={16} aria-hidden />} rightSection={<CountBadge n={undecided} color="grape" />}>
+            {t('sync.tabs.duplicates')}
+          </Tabs.Tab>
+          <Tabs.Tab value="history" leftSection={<IconHistory size={16} aria-hidden />}>
+            {t('sync.tabs.history')}
+          </Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="export">
+          <ExportPanel databasePath={info?.databasePath} onExported={changed} />
+        </Tabs.Panel>
+        <Tabs.Panel value="import">
+          <ImportPanel onMerged={changed} onReview={setSection} />
+        </Tabs.Panel>
+        <Tabs.Panel value="conflicts">
+          <ConflictsPanel conflicts={conflicts} version={version} onResolved={changed} />
+        </Tabs.Panel>
+        <Tabs.Panel value="duplicates">
+          <DuplicatesPanel duplicates={duplicates} onDecided={changed} />
+        </Tabs.Panel>
+        <Tabs.Panel value="history">
+          <HistoryPanel entries={log} />
+        </Tabs.Panel>
+      </Tabs>
+    </Stack>
+  );
 }

@@ -1,0 +1,195 @@
+import { useState } from 'react';
+import { Alert, Button, Checkbox, Code, Group, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { IconAlertCircle, IconAlertTriangle, IconCircleCheck, IconEye, IconGitMerge } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api';
+import { showDone } from '../../notify';
+import type { MergeSummary } from '../../../../db/sync/files';
+import { MergePreview } from './MergePreview';
+import { CLOCK_SKEW_LIMIT_MS, errorText } from './syncFormat';
+
+type Busy = 'preview' | 'merge' | null;
+
+/**
+ * Import another office's file: preview (a dry run), then merge. A refusal is shown in the UI language
+ * beside the form and everything typed stays.
+ */
+export function ImportPanel({ onMerged, onReview }: { onMerged: () => void; onReview: (section: 'conflicts' | 'duplicates') => void }) {
+  const { t } = useTranslation();
+  const [path, setPath] = useState('');
+  const [passphrase, setPassphrase] = useState('');
+  const [pathError, setPathError] = useState<string>();
+  const [busy, setBusy] = useState<Busy>(null);
+  const [failure, setFailure] = useState<unknown>(null);
+  const [preview, setPreview] = useState<MergeSummary | null>(null);
+  const [acceptClockSkew, setAcceptClockSkew] = useState(false);
+  const [merged, setMerged] = useState<MergeSummary | null>(null);
+
+  const clockAhead = !!preview && preview.clockAheadMs > CLOCK_SKEW_LIMIT_MS;
+  const canMerge = !!preview && !busy && (!clockAhead || acceptClockSkew);
+
+  // Whatever changes in the inputs makes the preview stale: merging then needs a new preview.
+  const edited = () => {
+    setPreview(null);
+    setAcceptClockSkew(false);
+  };
+
+  const input = () => ({ path: path.trim(), ...(passphrase ? { passphrase } : {}) });
+
+  const runPreview = async () => {
+    if (!path.trim()) {
+      setPathError(t('sync.import.pathRequired'));
+      return;
+    }
+    setPathError(undefined);
+    setBusy('preview');
+    setFailure(null);
+    setMerged(null);
+    setPreview(null);
+    setAcceptClockSkew(false);
+    try {
+      setPreview(await api['sync.preview'](input()));
+    } catch (error) {
+      setFailure(error);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const runMerge = async () => {
+    if (!preview) return;
+    setBusy('merge');
+    setFailure(null);
+    try {
+      const summary = await api['sync.merge']({ ...input(), ...(clockAhead ? { acceptClockSkew: true } : {}) });
+      setMerged(summary);
+      setPreview(null);
+      setAcceptClockSkew(false);
+      showDone(t('sync.import.resultTitle', { file: summary.fileName }));
+      onMerged();
+    } catch (error) {
+      setFailure(error);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  return (
+    <Stack gap="md">
+      <Paper withBorder p="md" radius="md">
+        <form
+          aria-label={t('sync.import.heading')}
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault();
+            void runPreview();
+          }}
+        >
+          <Stack gap="sm">
+            <Title order={3} size="h4">
+              {t('sync.import.heading')}
+            </Title>
+            <Text size="sm" c="dimmed">
+              {t('sync.import.description')}
+            </Text>
+            <TextInput
+              label={t('sync.import.path')}
+              description={t('sync.import.pathHint')}
+              placeholder={t('sync.import.pathPlaceholder')}
+              value={path}
+              onChange={(e) => {
+                setPath(e.currentTarget.value);
+                edited();
+              }}
+              error={pathError}
+              spellCheck={false}
+              styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
+            />
+            <PasswordInput
+              label={t('sync.import.passphrase')}
+              description={t('sync.import.passphraseHint')}
+              value={passphrase}
+              onChange={(e) => {
+                setPassphrase(e.currentTarget.value);
+                edited();
+              }}
+              autoComplete="off"
+              maw={420}
+            />
+            <Group gap="sm">
+              <Button type="submit" variant={preview ? 'default' : 'filled'} loading={busy === 'preview'} disabled={busy === 'merge'} leftSection={<IconEye size={16} aria-hidden />}>
+                {t('sync.import.preview')}
+              </Button>
+              <Button
+                type="button"
+                color="teal"
+                loading={busy === 'merge'}
+                disabled={!canMerge}
+                leftSection={<IconGitMerge size={16} aria-hidden />}
+                onClick={() => void runMerge()}
+                aria-describedby={preview ? undefined : 'sync-merge-hint'}
+              >
+                {t('sync.import.merge')}
+              </Button>
+              {busy ? (
+                <Text size="sm" c="dimmed" role="status">
+                  {busy === 'preview' ? t('sync.import.previewing') : t('sync.import.merging')}
+                </Text>
+              ) : !preview ? (
+                <Text size="sm" c="dimmed" id="sync-merge-hint">
+                  {t('sync.import.mergeHint')}
+                </Text>
+              ) : null}
+            </Group>
+          </Stack>
+        </form>
+      </Paper>
+
+      {failure ? (
+        <Alert color="red" icon={<IconAlertCircle size={18} aria-hidden />} title={t('sync.import.errorTitle')} role="alert" data-testid="import-error">
+          {errorText(failure)}
+        </Alert>
+      ) : null}
+
+      {preview && clockAhead ? (
+        <Alert color="yellow" icon={<IconAlertTriangle size={18} aria-hidden />} title={t('sync.import.clockTitle')}>
+          <Stack gap="xs">
+            <Text size="sm">{t('sync.import.clockBody', { minutes: Math.round(preview.clockAheadMs / 60000) })}</Text>
+            <Checkbox label={t('sync.import.clockConfirm')} checked={acceptClockSkew} onChange={(e) => setAcceptClockSkew(e.currentTarget.checked)} />
+          </Stack>
+        </Alert>
+      ) : null}
+
+      {preview ? <MergePreview summary={preview} /> : null}
+
+      {merged ? (
+        <Alert color="teal" icon={<IconCircleCheck size={18} aria-hidden />} title={t('sync.import.resultTitle', { file: merged.fileName })} data-testid="merge-result">
+          <Stack gap="xs">
+            <Text size="sm">
+              {t('sync.import.resultCounts', { added: merged.added, changed: merged.changed, deleted: merged.deleted, conflicts: merged.conflicts })}
+            </Text>
+            {merged.backupPath ? (
+              <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+                {t('sync.import.backup')}: <Code>{merged.backupPath}</Code>
+              </Text>
+            ) : null}
+            {merged.conflicts > 0 || merged.duplicates.length > 0 ? (
+              <Group gap="xs">
+                {merged.conflicts > 0 ? (
+                  <Button size="xs" variant="light" onClick={() => onReview('conflicts')}>
+                    {t('sync.import.reviewConflicts')}
+                  </Button>
+                ) : null}
+                {merged.duplicates.length > 0 ? (
+                  <Button size="xs" variant="light" onClick={() => onReview('duplicates')}>
+                    {t('sync.import.reviewDuplicates')}
+                  </Button>
+                ) : null}
+              </Group>
+            ) : null}
+          </Stack>
+        </Alert>
+      ) : null}
+    </Stack>
+  );
+}
