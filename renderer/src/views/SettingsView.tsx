@@ -1,17 +1,105 @@
-import { Code, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import { Autocomplete, Button, Code, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo } from '../../../db/info';
+import type { Settings } from '../../../db/settings';
+import { api, ApiError } from '../api';
+import { localized } from '../i18n';
 import { formatNumber } from '../format';
+import { showDone, showError } from '../notify';
+import { useLoad } from '../useLoad';
 
-export function SettingsView({ info }: { info: AppInfo | undefined; onChange?: () => void }) {
+const MAX = 200;
+const COUNTED = ['partnerships', 'organizations', 'milestones', 'meetings', 'tasks', 'contacts', 'attachments'] as const;
+
+interface Draft {
+  officeName: string;
+  userName: string;
+}
+
+/** Office name and the user's name (whose tasks are "My tasks"), and what this installation is. */
+export function SettingsView({ info, onChange }: { info: AppInfo | undefined; onChange?: () => void }) {
   const { t } = useTranslation();
+  const { data: settings } = useLoad(() => api['settings.get'](), []);
+  const { data: assignees } = useLoad(() => api['tasks.assignees'](), []);
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const [errors, setErrors] = useState<Partial<Record<keyof Draft, string>>>({});
+  const [saving, setSaving] = useState(false);
+
+  useEffect(() => {
+    if (settings) setDraft((d) => d ?? { officeName: settings.officeName ?? '', userName: settings.userName ?? '' });
+  }, [settings]);
+
+  const set = (key: keyof Draft, value: string) => setDraft((d) => (d ? { ...d, [key]: value } : d));
+
+  const save = async () => {
+    if (!draft) return;
+    const next: typeof errors = {};
+    if (draft.officeName.trim().length > MAX) next.officeName = t('tasks.settings.tooLong', { max: MAX });
+    if (draft.userName.trim().length > MAX) next.userName = t('tasks.settings.tooLong', { max: MAX });
+    setErrors(next);
+    if (Object.keys(next).length > 0) return;
+    setSaving(true);
+    try {
+      const saved: Settings = await api['settings.update']({ officeName: draft.officeName, userName: draft.userName });
+      setDraft({ officeName: saved.officeName ?? '', userName: saved.userName ?? '' });
+      showDone(t('tasks.settings.saved'));
+      onChange?.();
+    } catch (error) {
+      if (error instanceof ApiError && error.fields.length > 0) {
+        const message = localized(error.localized);
+        setErrors(Object.fromEntries(error.fields.map((f) => [f.split('.')[0], message])));
+      }
+      showError(error);
+    } finally {
+      setSaving(false);
+    }
+  };
+
   return (
-    <Stack maw={720}>
+    <Stack maw={760}>
       <Title order={2}>{t('nav.settings')}</Title>
-      <Text c="dimmed">{t('empty.settings')}</Text>
+      <Text c="dimmed">{t('tasks.settings.intro')}</Text>
+      <Paper withBorder p="md" radius="md" component="section" aria-labelledby="settings-profile">
+        <Title order={3} size="h5" mb="sm" id="settings-profile">
+          {t('tasks.settings.profile')}
+        </Title>
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            void save();
+          }}
+          noValidate
+        >
+          <Stack gap="sm">
+            <TextInput
+              label={t('tasks.settings.officeName')}
+              description={t('tasks.settings.officeNameHint')}
+              value={draft?.officeName ?? ''}
+              disabled={!draft}
+              onChange={(e) => set('officeName', e.currentTarget.value)}
+              error={errors.officeName}
+            />
+            <Autocomplete
+              label={t('tasks.settings.userName')}
+              description={t('tasks.settings.userNameHint')}
+              value={draft?.userName ?? ''}
+              disabled={!draft}
+              onChange={(v) => set('userName', v)}
+              data={(assignees ?? []).filter((name) => name !== draft?.userName)}
+              error={errors.userName}
+            />
+            <Group justify="flex-end">
+              <Button type="submit" loading={saving} disabled={!draft}>
+                {t('common.save')}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      </Paper>
       {info ? (
-        <Paper withBorder p="md" radius="md">
-          <Title order={3} size="h5" mb="sm">
+        <Paper withBorder p="md" radius="md" component="section" aria-labelledby="settings-about">
+          <Title order={3} size="h5" mb="sm" id="settings-about">
             {t('settings.about')}
           </Title>
           <Table>
@@ -22,7 +110,7 @@ export function SettingsView({ info }: { info: AppInfo | undefined; onChange?: (
               </Table.Tr>
               <Table.Tr>
                 <Table.Th>{t('settings.database')}</Table.Th>
-                <Table.Td>
+                <Table.Td style={{ overflowWrap: 'anywhere' }}>
                   <Code>{info.databasePath}</Code>
                 </Table.Td>
               </Table.Tr>
@@ -33,8 +121,13 @@ export function SettingsView({ info }: { info: AppInfo | undefined; onChange?: (
               <Table.Tr>
                 <Table.Th>{t('settings.records')}</Table.Th>
                 <Table.Td>
-                  {t('nav.partnerships')} {formatNumber(info.counts.partnerships)} · {t('nav.organizations')}{' '}
-                  {formatNumber(info.counts.organizations)}
+                  <Group gap="md" component="ul" m={0} p={0} style={{ listStyle: 'none' }}>
+                    {COUNTED.map((entity) => (
+                      <li key={entity}>
+                        {t(`tasks.settings.counts.${entity}`)} <strong>{formatNumber(info.counts[entity])}</strong>
+                      </li>
+                    ))}
+                  </Group>
                 </Table.Td>
               </Table.Tr>
             </Table.Tbody>

@@ -1,5 +1,325 @@
-import { PlaceholderView } from './PlaceholderView';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { Anchor, Badge, Button, Group, Paper, Select, Stack, Switch, Table, Tabs, Text, Title, VisuallyHidden } from '@mantine/core';
+import { useHotkeys } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import { IconPlus, IconSettings } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../api';
+import { useLoad } from '../useLoad';
+import { showDone, showError } from '../notify';
+import { deleteWithUndo } from '../undo';
+import { navigate, routeHash, useRoute } from '../route';
+import type { Task, TaskView } from '../../../db/tasks';
+import { localToday } from './task/today';
+import { localTitle } from './task/format';
+import { storedTaskFilters, storeTaskFilters, TASK_VIEW_LIST, type TaskFilters } from './task/state';
+import { isClosed, TaskRow } from './task/TaskRow';
+import { TaskDialog } from './task/TaskDialog';
 
 export function TasksView() {
-  return <PlaceholderView view="tasks" />;
+  const { t, i18n } = useTranslation();
+  const route = useRoute();
+  const [filters, setFilters] = useState<TaskFilters>(storedTaskFilters);
+  const [today] = useState(localToday);
+  const [editing, setEditing] = useState<Task | 'new' | null>(null);
+  const rows = useRef<(HTMLTableRowElement | null)[]>([]);
+  const focusAfterLoad = useRef<number | null>(null);
+  const set = <K extends keyof TaskFilters>(key: K, value: TaskFilters[K]) => setFilters((f) => ({ ...f, [key]: value }));
+
+  useEffect(() => storeTaskFilters(filters), [filters]);
+
+  const { data: tasks, loading, reload } = useLoad(
+    () =>
+      api['tasks.list']({
+        view: filters.view,
+        today,
+        partnershipId: filters.partnershipId ?? undefined,
+        assignee: filters.assignee ?? undefined,
+        includeClosed: filters.view === 'all' && filters.showDone,
+      }),
+    [filters.view, filters.partnershipId, filters.assignee, filters.showDone, today],
+  );
+  const { data: counts, reload: reloadCounts } = useLoad(async () => {
+    const [mine, overdue, week] = await Promise.all(
+      (['mine', 'overdue', 'week'] as const).map((view) => api['tasks.list']({ view, today })),
+    );
+    return { mine: mine!.length, overdue: overdue!.length, week: week!.length };
+  }, [today]);
+  const { data: settings } = useLoad(() => api['settings.get'](), []);
+  const { data: partnershipList } = useLoad(() => api['partnerships.list'](), []);
+  const { data: assignees, reload: reloadAssignees } = useLoad(() => api['tasks.assignees'](), []);
+
+  const refresh = () => {
+    reload();
+    reloadCounts();
+    reloadAssignees();
+  };
+
+  const partnershipOptions = useMemo(
+    () => (partnershipList ?? []).map((p) => ({ value: p.id, label: localTitle(p, i18n.language) })),
+    [partnershipList, i18n.language],
+  );
+  const assigneeOptions = useMemo(() => {
+    const names = [...(assignees ?? [])];
+    if (filters.assignee && !names.includes(filters.assignee)) names.push(filters.assignee);
+    return names;
+  }, [assignees, filters.assignee]);
+
+  // #/tasks/<id> (from the dashboard) opens that task.
+  const routeId = route.view === 'tasks' ? route.id : null;
+  useEffect(() => {
+    if (!routeId) return;
+    let cancelled = false;
+    api['tasks.get']({ id: routeId }).then(
+      (task) => {
+        if (!cancelled && !task.deletedAt) setEditing(task);
+      },
+      (error: unknown) => showError(error, 'load'),
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [routeId]);
+
+  // After a keyboard action the focus stays in the list: on the same place, or the last row.
+  useEffect(() => {
+    if (focusAfterLoad.current === null || !tasks) return;
+    const index = Math.min(focusAfterLoad.current, tasks.length - 1);
+    focusAfterLoad.current = null;
+    if (index >= 0) rows.current[index]?.focus();
+  }, [tasks]);
+
+  useHotkeys([['mod+N', () => setEditing((current) => current ?? 'new')]], []);
+
+  const closeDialog = () => {
+    setEditing(null);
+    if (routeId) location.replace(routeHash('tasks'));
+  };
+
+  const toggle = async (task: Task, index: number | null) => {
+    const reopening = isClosed(task);
+    try {
+      if (reopening) await api['tasks.reopen']({ id: task.id });
+      else await api['tasks.complete']({ id: task.id });
+    } catch (error) {
+      showError(error);
+      return;
+    }
+    focusAfterLoad.current = index;
+    refresh();
+    const id = `task-toggle-${task.id}-${Date.now()}`;
+    notifications.show({
+      id,
+      color: 'green',
+      autoClose: 5000,
+      message: (
+        <Group justify="space-between" wrap="nowrap" gap="sm">
+          <Text size="sm">{reopening ? t('tasks.reopened', { title: task.title }) : t('tasks.completed', { title: task.title })}</Text>
+          <Button
+            size="compact-sm"
+            variant="light"
+            onClick={() => {
+              notifications.hide(id);
+              const undo = reopening ? api['tasks.complete']({ id: task.id }) : api['tasks.reopen']({ id: task.id });
+              undo.then(
+                () => {
+                  refresh();
+                  showDone(t('common.restored'));
+                },
+                (error: unknown) => showError(error),
+              );
+            }}
+          >
+            {t('common.undo')}
+          </Button>
+        </Group>
+      ),
+    });
+  };
+
+  const remove = (task: Task, index: number | null) => {
+    setEditing(null);
+    focusAfterLoad.current = index;
+    void deleteWithUndo({
+      label: task.title,
+      remove: () => api['tasks.delete']({ id: task.id }),
+      restore: () => api['tasks.restore']({ id: task.id }),
+      onChange: refresh,
+    });
+  };
+
+  const move = (index: number, step: -1 | 1 | 'first' | 'last') => {
+    const last = (tasks?.length ?? 0) - 1;
+    const target = step === 'first' ? 0 : step === 'last' ? last : Math.max(0, Math.min(last, index + step));
+    rows.current[target]?.focus();
+  };
+
+  const filtered = !!filters.partnershipId || !!filters.assignee;
+
+  const emptyMessage = () => {
+    if (filters.view === 'mine' && settings && !settings.userName) {
+      return (
+        <Stack gap="xs" align="flex-start" data-testid="tasks-empty">
+          <Text>{t('tasks.empty.noUserName')}</Text>
+          <Anchor
+            href={routeHash('settings')}
+            onClick={(e) => {
+              e.preventDefault();
+              navigate('settings');
+            }}
+          >
+            <IconSettings size={16} aria-hidden style={{ verticalAlign: '-3px', marginRight: 6 }} />
+            {t('tasks.empty.setName')}
+          </Anchor>
+        </Stack>
+      );
+    }
+    let message: string;
+    if (filtered) message = t('tasks.empty.filtered');
+    else if (filters.view === 'mine') message = t('tasks.empty.mine', { name: settings?.userName ?? '' });
+    else if (filters.view === 'all') message = filters.showDone ? t('tasks.empty.all') : t('tasks.empty.allOpen');
+    else message = t(`tasks.empty.${filters.view}`);
+    return (
+      <Text c="dimmed" data-testid="tasks-empty">
+        {message}
+      </Text>
+    );
+  };
+
+  const list = (
+    <Stack gap="sm" pt="sm">
+      <Group gap="xs" align="flex-end" role="search" aria-label={t('tasks.filters.label')} wrap="wrap">
+        <Select
+          label={t('tasks.filters.partnership')}
+          placeholder={t('tasks.filters.allPartnerships')}
+          clearable
+          searchable
+          value={filters.partnershipId}
+          onChange={(v) => set('partnershipId', v)}
+          data={partnershipOptions}
+          w={280}
+          comboboxProps={{ width: 420, position: 'bottom-start' }}
+        />
+        <Select
+          label={t('tasks.filters.assignee')}
+          placeholder={t('tasks.filters.allAssignees')}
+          clearable
+          searchable
+          value={filters.assignee}
+          onChange={(v) => set('assignee', v)}
+          data={assigneeOptions}
+          w={200}
+        />
+        {filters.view === 'all' ? (
+          <Switch
+            label={t('tasks.filters.showDone')}
+            checked={filters.showDone}
+            onChange={(e) => set('showDone', e.currentTarget.checked)}
+            mb={8}
+          />
+        ) : null}
+        {tasks && tasks.length > 0 ? (
+          <Text size="sm" c="dimmed" ml="auto" mb={8} aria-live="polite">
+            {t('tasks.shown', { count: tasks.length })}
+          </Text>
+        ) : null}
+      </Group>
+      {tasks && tasks.length === 0 && !loading ? emptyMessage() : null}
+      {tasks && tasks.length > 0 ? (
+        <Paper withBorder radius="md">
+          <Table verticalSpacing="xs" highlightOnHover aria-label={t(`tasks.views.${filters.view}`)} data-testid="tasks-table">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th w={44}>
+                  <VisuallyHidden>{t('tasks.columns.done')}</VisuallyHidden>
+                </Table.Th>
+                <Table.Th>{t('tasks.columns.title')}</Table.Th>
+                <Table.Th>{t('tasks.columns.due')}</Table.Th>
+                <Table.Th>{t('tasks.columns.assignee')}</Table.Th>
+                <Table.Th>{t('tasks.columns.related')}</Table.Th>
+                <Table.Th w={44}>
+                  <VisuallyHidden>{t('tasks.columns.actions')}</VisuallyHidden>
+                </Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {tasks.map((task, index) => (
+                <TaskRow
+                  key={task.id}
+                  task={task}
+                  today={today}
+                  rowRef={(el) => {
+                    rows.current[index] = el;
+                  }}
+                  onToggle={(viaKeyboard) => void toggle(task, viaKeyboard ? index : null)}
+                  onEdit={() => setEditing(task)}
+                  onDelete={(viaKeyboard) => remove(task, viaKeyboard ? index : null)}
+                  onMove={(step) => move(index, step)}
+                />
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Paper>
+      ) : null}
+      {tasks && tasks.length > 0 ? (
+        <Text size="xs" c="dimmed">
+          {t('tasks.keyboardHint')}
+        </Text>
+      ) : null}
+    </Stack>
+  );
+
+  const tabCount = (view: TaskView) => {
+    if (view === 'all' || !counts || counts[view] === 0) return null;
+    return (
+      <Badge size="sm" variant={view === 'overdue' ? 'filled' : 'light'} color={view === 'overdue' ? 'red' : 'indigo'} circle={counts[view] < 10}>
+        {counts[view]}
+      </Badge>
+    );
+  };
+
+  return (
+    <Stack>
+      <Group justify="space-between" align="center" wrap="nowrap">
+        <Title order={2}>{t('tasks.title')}</Title>
+        <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setEditing('new')} title="Ctrl+N">
+          {t('tasks.new')}
+        </Button>
+      </Group>
+      <Tabs value={filters.view} onChange={(v) => v && (TASK_VIEW_LIST as string[]).includes(v) && set('view', v as TaskView)}>
+        <Tabs.List aria-label={t('tasks.views.label')}>
+          {TASK_VIEW_LIST.map((view) => (
+            <Tabs.Tab key={view} value={view} rightSection={tabCount(view)}>
+              {t(`tasks.views.${view}`)}
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
+        {TASK_VIEW_LIST.map((view) => (
+          <Tabs.Panel key={view} value={view}>
+            {filters.view === view ? list : null}
+          </Tabs.Panel>
+        ))}
+      </Tabs>
+      {editing ? (
+        <TaskDialog
+          task={editing === 'new' ? null : editing}
+          defaults={{
+            assignee: filters.assignee ?? (filters.view === 'mine' ? (settings?.userName ?? null) : null),
+            partnershipId: filters.partnershipId,
+          }}
+          partnerships={partnershipOptions}
+          assignees={[...new Set([...(settings?.userName ? [settings.userName] : []), ...(assignees ?? [])])]}
+          onClose={closeDialog}
+          onSaved={() => {
+            closeDialog();
+            refresh();
+          }}
+          onDelete={(task) => {
+            if (routeId) location.replace(routeHash('tasks'));
+            remove(task, null);
+          }}
+        />
+      ) : null}
+    </Stack>
+  );
 }

@@ -1,0 +1,109 @@
+import { useState, type ReactNode } from 'react';
+import { Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import classes from './dashboard.module.css';
+
+const FIRST = 8;
+
+/** One card of the dashboard: a title with a count, its items (the first few, then "show all"), or what it means when empty. */
+export function DashboardCard<T>({
+  title,
+  hint,
+  items,
+  empty,
+  render,
+  countColor = 'gray',
+  footer,
+  testId,
+}: {
+  title: string;
+  hint?: string;
+  items: T[];
+  empty: string;
+  render: (item: T) => ReactNode;
+  countColor?: string;
+  footer?: ReactNode;
+  testId: string;
+}) {
+  const { t } = useTranslation();
+  const [all, setAll] = useState(false);
+  const shown = all ? items : items.slice(0, FIRST);
+  const headingId = `dashboard-${testId}`;
+  return (
+    <Paper withBorder radius="md" p="md" component="section" aria-labelledby={headingId} data-testid={testId}>
+      <Stack gap="xs">
+        <Group justify="space-between" wrap="nowrap" align="flex-start" gap="xs">
+          <Title order={3} size="h5" id={headingId}>
+            {title}
+          </Title>
+          {items.length > 0 ? (
+            <Badge variant={countColor === 'gray' ? 'light' : 'filled'} color={countColor} style={{ flexShrink: 0 }}>
+              {items.length}
+            </Badge>
+          ) : null}
+        </Group>
+        {hint ? (
+          <Text size="xs" c="dimmed">
+            {hint}
+          </Text>
+        ) : null}
+        {items.length === 0 ? (
+          <Text size="sm" c="dimmed">
+            {empty}
+          </Text>
+        ) : (
+          <Stack gap={2} component="ul" m={0} p={0} style={{ listStyle: 'none' }}>
+            {shown.map((item, index) => (
+              <li key={index}>{render(item)}</li>
+            ))}
+          </Stack>
+        )}
+        {items.length > FIRST || footer ? (
+          <Group justify="space-between" gap="xs">
+            {items.length > FIRST ? (
+              <Button variant="subtle" size="compact-sm" onClick={() => setAll((v) => !v)} aria-expanded={all}>
+                {all ? t('tasks.dashboard.showFewer') : t('tasks.dashboard.showAll', { count: items.length })}
+              </Button>
+            ) : (
+              <span />
+            )}
+            {footer}
+          </Group>
+        ) : null}
+      </Stack>
+    </Paper>
+  );
+}
+
+/** An item that opens its record: a real link, so it works with the keyboard, a middle click and the address bar. */
+export function ItemLink({
+  href,
+  primary,
+  secondary,
+  aside,
+  onClick,
+}: {
+  href: string;
+  primary: ReactNode;
+  secondary?: ReactNode;
+  aside?: ReactNode;
+  onClick?: () => void;
+}) {
+  return (
+    <a href={href} className={classes.item} onClick={onClick}>
+      <Group justify="space-between" wrap="nowrap" align="flex-start" gap="xs">
+        <div style={{ minWidth: 0 }}>
+          <Text size="sm" fw={500} className={classes.primary}>
+            {primary}
+          </Text>
+          {secondary ? (
+            <Text size="xs" c="dimmed">
+              {secondary}
+            </Text>
+          ) : null}
+        </div>
+        {aside ? <div style={{ flexShrink: 0 }}>{aside}</div> : null}
+      </Group>
+    </a>
+  );
+}
