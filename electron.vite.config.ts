@@ -5,7 +5,11 @@ import { rendererConfig } from './vite.renderer.config';
 export default defineConfig({
   main: {
     plugins: [externalizeDepsPlugin()],
-    build: { outDir: 'out/main', rollupOptions: { input: { index: resolve(__dirname, 'electron/main.ts') } } },
+    build: {
+      outDir: 'out/main',
+      // The merge worker is its own bundle beside index.js (db/sync/merge-job.ts finds it there).
+      rollupOptions: { input: { index: resolve(__dirname, 'electron/main.ts'), 'merge-worker': resolve(__dirname, 'db/sync/merge-worker.ts') } },
+    },
   },
   preload: {
     plugins: [externalizeDepsPlugin()],

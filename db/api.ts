@@ -44,6 +44,8 @@ import { searchTitles, titleSearchInput } from './titles';
 import { exportDatabase, mergeFile } from './sync/files';
 import * as review from './sync/review';
 import { reportHtml, reportInput, reportPdf } from './reports';
+import { mergeInWorker } from './sync/merge-job';
+import { jobInput } from './jobs';
 
 export interface Operation<Name extends string, Input extends z.ZodType, Output> {
   name: Name;
@@ -140,6 +142,12 @@ export const operationList = [
   defineOperation('sync.merge', 'self', syncFileInput, (core, input) =>
     mergeFile(core, input.path, { ...(input.passphrase ? { passphrase: input.passphrase } : {}), acceptClockSkew: !!input.acceptClockSkew }),
   ),
+  defineOperation('sync.mergeStart', 'self', syncFileInput, (core, input) =>
+    core.jobs.start('merge', (progress) =>
+      mergeInWorker(core, { file: input.path, ...(input.passphrase ? { passphrase: input.passphrase } : {}), acceptClockSkew: !!input.acceptClockSkew }, progress),
+    ),
+  ),
+  defineOperation('jobs.get', 'read', jobInput, (core, input) => core.jobs.get(input.id)),
   defineOperation('sync.log', 'read', noInput, (core) => review.listSyncLog(core)),
   defineOperation('conflicts.list', 'read', review.conflictListInput, (core, input) => review.listConflicts(core, input)),
   defineOperation('conflicts.resolve', 'write', review.conflictResolveInput, (core, input) => review.resolveConflict(core, input)),

@@ -10,6 +10,7 @@ import { HybridLogicalClock } from './hlc';
 import { uuidv7 } from './ids';
 import { openDatabase, type OpenedDatabase, type OpenOptions } from './open';
 import { AppError, notFound } from './errors';
+import { JobRegistry } from './jobs';
 
 export type Drizzle = BetterSQLite3Database<typeof schema>;
 
@@ -26,7 +27,10 @@ export interface CoreServices {
 
 export interface Core {
   opened: OpenedDatabase;
+  /** How the file was opened: a worker thread opens its own connection the same way. */
+  openOptions: CoreOptions;
   services: CoreServices;
+  jobs: JobRegistry;
   sqlite: OpenedDatabase['sqlite'];
   db: Drizzle;
   clock: HybridLogicalClock;
@@ -65,7 +69,9 @@ export async function openCore(file: string, options: CoreOptions = {}): Promise
     db,
     clock,
     appVersion: options.appVersion ?? '0.0.0',
+    openOptions: options,
     services: {},
+    jobs: new JobRegistry(),
     now,
     getMeta,
     setMeta,
@@ -127,6 +133,14 @@ function localEntry(core: Core, hlc: string): ChangeLogEntry {
   return { hlc, origin: core.clock.origin, office: core.getMeta('office_name'), via: 'local', at: core.now().toISOString() };
 }
 
+/**
+ * field_stamps as stored, keys sorted: offices that hold the same stamps then hold the same text,
+ * whichever order their fields were first stamped in (locally or by a merge).
+ */
+export function serializeStamps(stamps: Record<string, string>): string {
+  return JSON.stringify(Object.fromEntries(Object.entries(stamps).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))));
+}
+
 function persistClock(core: Core): void {
   core.setMeta(META_HLC, core.clock.current());
 }
@@ -178,7 +192,7 @@ export function updateRecord(core: Core, entity: RecordEntity, id: string, patch
   const sets = changes.map(([c]) => `"${c}" = ?`).join(', ');
   core.sqlite
     .prepare(`UPDATE "${tableName(entity)}" SET ${sets}, updated_at = ?, hlc = ?, origin = ?, field_stamps = ? WHERE id = ?`)
-    .run(...changes.map(([, v]) => v), core.now().toISOString(), hlc, core.clock.origin, JSON.stringify(stamps), id);
+    .run(...changes.map(([, v]) => v), core.now().toISOString(), hlc, core.clock.origin, serializeStamps(stamps), id);
   logChanges(core, entity, id, changes, localEntry(core, hlc));
   persistClock(core);
   return changes.map(([c]) => c);

@@ -55,6 +55,37 @@ describe('sync.* operations', () => {
     void a;
   });
 
+  it('sync.mergeStart merges in a worker thread; jobs.get reports progress, then the summary; local writes afterwards win', async () => {
+    const { a, b, apiA, apiB, org, dir } = await twoOffices();
+    for (let i = 0; i < 30; i++) await apiA['organizations.create']({ displayName: `City ${i}`, country: 'CN' });
+    const file = (await apiA['sync.export']({ path: path.join(dir, 'big.db') })).path;
+    const started = await apiB['sync.mergeStart']({ path: file });
+    expect(started.status).toBe('running');
+    let job = await apiB['jobs.get']({ id: started.id });
+    for (let i = 0; i < 400 && job.status === 'running'; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 25));
+      job = await apiB['jobs.get']({ id: started.id });
+    }
+    expect(job.status).toBe('done');
+    expect(job.total).toBeGreaterThan(0);
+    expect(job.done).toBe(job.total);
+    expect(job.result).toMatchObject({ added: 31, conflicts: 0 });
+    expect((await apiB['organizations.list']()).length).toBe(31);
+    // The main connection's clock moved past the merged stamps: an edit made now is the newest.
+    await apiB['organizations.update']({ id: org.id, notes: 'after the merge' });
+    const stamps = JSON.parse((b.sqlite.prepare('SELECT field_stamps FROM organizations WHERE id = ?').get(org.id) as { field_stamps: string }).field_stamps) as Record<string, string>;
+    expect(Object.values(stamps).every((stamp) => stamp <= stamps.notes!)).toBe(true);
+    const refused = await apiB['sync.mergeStart']({ path: path.join(dir, 'missing.db') });
+    let failed = await apiB['jobs.get']({ id: refused.id });
+    for (let i = 0; i < 400 && failed.status === 'running'; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 25));
+      failed = await apiB['jobs.get']({ id: refused.id });
+    }
+    expect(failed).toMatchObject({ status: 'failed', error: { code: 'not_a_database' } });
+    expect((await rejected(apiB['jobs.get']({ id: '0190aaaa-0000-7000-8000-000000000001' }))).code).toBe('not_found');
+    void a;
+  });
+
   it('an encrypted export needs its passphrase; a wrong one is refused in both languages and nothing is written', async () => {
     const { b, apiA, apiB, dir } = await twoOffices();
     const file = path.join(dir, 'sealed.db');

@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { Alert, Button, Checkbox, Code, Group, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Checkbox, Code, Group, Paper, PasswordInput, Progress, Stack, Text, TextInput, Title } from '@mantine/core';
 import { IconAlertCircle, IconAlertTriangle, IconCircleCheck, IconEye, IconGitMerge } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api';
+import { api, ApiError } from '../../api';
 import { showDone } from '../../notify';
 import type { MergeSummary } from '../../../../db/sync/files';
 import { MergePreview } from './MergePreview';
@@ -24,6 +24,7 @@ export function ImportPanel({ onMerged, onReview }: { onMerged: () => void; onRe
   const [preview, setPreview] = useState<MergeSummary | null>(null);
   const [acceptClockSkew, setAcceptClockSkew] = useState(false);
   const [merged, setMerged] = useState<MergeSummary | null>(null);
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
 
   const clockAhead = !!preview && preview.clockAheadMs > CLOCK_SKEW_LIMIT_MS;
   const canMerge = !!preview && !busy && (!clockAhead || acceptClockSkew);
@@ -61,7 +62,16 @@ export function ImportPanel({ onMerged, onReview }: { onMerged: () => void; onRe
     setBusy('merge');
     setFailure(null);
     try {
-      const summary = await api['sync.merge']({ ...input(), ...(clockAhead ? { acceptClockSkew: true } : {}) });
+      // The merge runs in a worker thread; poll its progress so a large file shows a moving bar.
+      let job = await api['sync.mergeStart']({ ...input(), ...(clockAhead ? { acceptClockSkew: true } : {}) });
+      setProgress({ done: 0, total: 0 });
+      while (job.status === 'running') {
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        job = await api['jobs.get']({ id: job.id });
+        setProgress({ done: job.done, total: job.total });
+      }
+      if (job.status === 'failed' && job.error) throw new ApiError(job.error);
+      const summary = job.result as MergeSummary;
       setMerged(summary);
       setPreview(null);
       setAcceptClockSkew(false);
@@ -71,6 +81,7 @@ export function ImportPanel({ onMerged, onReview }: { onMerged: () => void; onRe
       setFailure(error);
     } finally {
       setBusy(null);
+      setProgress(null);
     }
   };
 
@@ -141,6 +152,15 @@ export function ImportPanel({ onMerged, onReview }: { onMerged: () => void; onRe
                 </Text>
               ) : null}
             </Group>
+            {progress ? (
+              <Progress
+                aria-label={t('sync.import.merging')}
+                value={progress.total ? (100 * progress.done) / progress.total : 5}
+                animated={!progress.total}
+                striped
+                data-testid="merge-progress"
+              />
+            ) : null}
           </Stack>
         </form>
       </Paper>

@@ -1,0 +1,66 @@
+/** Start a merge in a worker thread; resolve with its summary; report progress on the way. */
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { AppError, type SerializedAppError } from '../errors';
+import type { Core, CoreOptions } from '../core';
+import type { MergeSummary } from './files';
+
+export interface MergeWorkerInput {
+  dbPath: string;
+  file: string;
+  passphrase?: string;
+  acceptClockSkew: boolean;
+  openOptions: Pick<CoreOptions, 'migrationsFolder' | 'nativeBinding' | 'appVersion'>;
+}
+
+export type MergeWorkerMessage =
+  | { type: 'progress'; done: number; total: number }
+  | { type: 'done'; summary: MergeSummary }
+  | { type: 'error'; error: SerializedAppError };
+
+/** Where the worker's code is: beside this module when run from source (tsx), or beside the bundle. */
+function workerEntry(): { file: string; execArgv: string[] } {
+  if (__filename.endsWith('.ts')) return { file: path.join(__dirname, 'merge-worker.ts'), execArgv: ['--require', 'tsx/cjs'] };
+  return { file: path.join(__dirname, 'merge-worker.js'), execArgv: [] };
+}
+
+export function mergeInWorker(
+  core: Core,
+  request: { file: string; passphrase?: string; acceptClockSkew?: boolean },
+  onProgress: (done: number, total: number) => void,
+): Promise<MergeSummary> {
+  const entry = workerEntry();
+  const input: MergeWorkerInput = {
+    dbPath: core.opened.path,
+    file: request.file,
+    ...(request.passphrase ? { passphrase: request.passphrase } : {}),
+    acceptClockSkew: !!request.acceptClockSkew,
+    openOptions: {
+      ...(core.openOptions.migrationsFolder ? { migrationsFolder: core.openOptions.migrationsFolder } : {}),
+      ...(core.openOptions.nativeBinding ? { nativeBinding: core.openOptions.nativeBinding } : {}),
+      appVersion: core.appVersion,
+    },
+  };
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(entry.file, { workerData: input, execArgv: entry.execArgv });
+    let settled = false;
+    worker.on('message', (message: MergeWorkerMessage) => {
+      if (message.type === 'progress') onProgress(message.done, message.total);
+      else {
+        settled = true;
+        // The worker's stamps are now in the file: this connection's clock must not issue older ones.
+        const last = core.getMeta('hlc_last');
+        if (last) core.clock.receive(last);
+        if (message.type === 'done') resolve(message.summary);
+        else reject(new AppError(message.error.code, message.error.message, message.error.fields));
+        void worker.terminate();
+      }
+    });
+    worker.on('error', (error) => {
+      if (!settled) reject(error);
+    });
+    worker.on('exit', (code) => {
+      if (!settled && code !== 0) reject(new Error(`merge worker exited with ${code}`));
+    });
+  });
+}
