@@ -15,6 +15,8 @@ const CANDIDATES = [
 ];
 
 export function findChromium(): string | null {
+  // PT_CHROMIUM_ONLY=1: use PT_CHROMIUM and nothing else (tests of the "no browser" path; a pinned browser).
+  if (process.env.PT_CHROMIUM_ONLY === '1') return process.env.PT_CHROMIUM && existsSync(process.env.PT_CHROMIUM) ? process.env.PT_CHROMIUM : null;
   for (const candidate of CANDIDATES) if (candidate && existsSync(candidate)) return candidate;
   try {
     const bundled = chromium.executablePath();

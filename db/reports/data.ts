@@ -5,6 +5,7 @@ import { getPartnership, listPartnerships, type Partnership, type PartnershipLis
 import { listMeetings, type MeetingListItem } from '../meetings';
 import { isOverdue, listTasks, todayOf, type Task } from '../tasks';
 import { calendarDate, idSchema } from '../validation';
+import { notFound } from '../errors';
 import { PARTNERSHIP_STATUSES } from '../schema';
 
 export const REPORT_LANGUAGES = ['zh', 'en'] as const;
@@ -40,10 +41,16 @@ export interface ReportFrame {
   to: string | null;
 }
 
+/** Without a period, a partnership report shows this many of the latest meetings (one page for leadership). */
+export const RECENT_MEETINGS = 8;
+
 export interface PartnershipReportData extends ReportFrame {
   kind: 'partnership';
   partnership: Partnership;
+  /** In the period, or the latest RECENT_MEETINGS when no period is given; newest first. */
   meetings: MeetingListItem[];
+  /** Earlier meetings left out (no period given). */
+  earlierMeetings: number;
   openTasks: (Task & { overdue: boolean })[];
   upcomingMilestones: Partnership['milestones'];
 }
@@ -56,10 +63,14 @@ export interface PortfolioRow extends PartnershipListItem {
 export interface PortfolioReportData extends ReportFrame {
   kind: 'portfolio';
   filters: { status?: PartnershipStatus; programmeId?: string; country?: string; owner?: string };
+  /** The programme filtered on, by name. */
+  programme: { nameZh: string | null; nameEn: string | null } | null;
   byStatus: Record<PartnershipStatus, number>;
   byCountry: { country: string; count: number }[];
   partnerships: PortfolioRow[];
   overdueTasks: Task[];
+  /** Meetings in the chosen period (only when a period is given), oldest first. */
+  meetingsInPeriod: MeetingListItem[] | null;
   next90: { date: string; title: string; partnership: string; what: 'milestone' | 'review' | 'term_end' }[];
 }
 
@@ -78,10 +89,13 @@ function frame(core: Core, input: z.output<typeof partnershipReportInput> | z.ou
 export function partnershipReportData(core: Core, input: z.output<typeof partnershipReportInput>): PartnershipReportData {
   const base = frame(core, input);
   const partnership = getPartnership(core, input.partnershipId);
-  const meetings = listMeetings(core, { partnershipId: input.partnershipId, ...(input.from ? { from: input.from } : {}), ...(input.to ? { to: input.to } : {}) });
+  if (partnership.deletedAt) throw notFound('partnerships', input.partnershipId);
+  const period = !!(input.from || input.to);
+  const allMeetings = listMeetings(core, { partnershipId: input.partnershipId, ...(input.from ? { from: input.from } : {}), ...(input.to ? { to: input.to } : {}) });
+  const meetings = period ? allMeetings : allMeetings.slice(0, RECENT_MEETINGS);
   const openTasks = listTasks(core, { view: 'all', partnershipId: input.partnershipId, today: base.today }).map((t) => ({ ...t, overdue: isOverdue(t, base.today) }));
   const upcomingMilestones = partnership.milestones.filter((m) => m.status === 'planned' && m.date >= base.today.slice(0, m.date.length));
-  return { ...base, kind: 'partnership', partnership, meetings, openTasks, upcomingMilestones };
+  return { ...base, kind: 'partnership', partnership, meetings, earlierMeetings: allMeetings.length - meetings.length, openTasks, upcomingMilestones };
 }
 
 function addDays(day: string, days: number): string {
@@ -143,14 +157,24 @@ export function portfolioReportData(core: Core, input: z.output<typeof portfolio
     if (full.termEnd && full.termEnd >= base.today && full.termEnd <= horizon) next90.push({ date: full.termEnd, title: '', partnership: p.title, what: 'term_end' });
   }
   next90.sort((a, b) => a.date.localeCompare(b.date));
+  const meetingsInPeriod =
+    input.from || input.to
+      ? listMeetings(core, { ...(input.from ? { from: input.from } : {}), ...(input.to ? { to: input.to } : {}) })
+          .filter((m) => m.partnerships.some((p) => ids.has(p.id)))
+          .reverse()
+      : null;
   return {
     ...base,
     kind: 'portfolio',
     filters,
+    programme: input.programmeId
+      ? ((core.sqlite.prepare('SELECT name_zh AS nameZh, name_en AS nameEn FROM programmes WHERE id = ?').get(input.programmeId) as PortfolioReportData['programme'] | undefined) ?? null)
+      : null,
     byStatus,
     byCountry: [...countryCounts].map(([country, count]) => ({ country, count })).sort((a, b) => b.count - a.count || a.country.localeCompare(b.country)),
     partnerships: list.map((p) => ({ ...p, lastContact: lastContact.get(p.id) ?? null, nextMilestone: nextMilestone.get(p.id) ?? null })),
     overdueTasks,
+    meetingsInPeriod,
     next90,
   };
 }

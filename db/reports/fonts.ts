@@ -59,3 +59,19 @@ export function embeddedFontCss(text: string, family = 'Report Sans'): string {
     )
     .join('\n');
 }
+
+/**
+ * Every character of the document in both weights, off screen and left out of print. Browsers load
+ * a font subset only when laid-out text needs it, and text that appears only when printing (the
+ * running header and footer) would otherwise ask for its subset in the middle of printing and come
+ * out blank. Laid out on screen, every subset the report needs is loaded (document.fonts.ready)
+ * before anyone prints.
+ */
+export function fontPrimerHtml(text: string): string {
+  const chars = [...new Set(text.replace(/\s/g, ''))].sort().join('');
+  const escaped = chars.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  return `<div class="font-primer" aria-hidden="true"><span style="font-weight:400">${escaped}</span><span style="font-weight:700">${escaped}</span></div>`;
+}
+
+/** Off screen, never printed. */
+export const FONT_PRIMER_CSS = '.font-primer{position:absolute;left:-10000px;top:0;white-space:nowrap;}@media print{.font-primer{display:none;}}';

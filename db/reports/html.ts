@@ -1,9 +1,13 @@
 /**
  * A status report as one printable HTML document: A4, running header (office, classification)
  * and footer (generation date, page X of Y) in CSS page-margin boxes, the CJK font embedded.
- * The same document is printed by Electron, the browser mode and `cli report`.
+ * The same document is printed by Electron, the browser mode and `cli report`, and shown (on
+ * screen: one sheet of paper on grey) in the Reports view's preview.
+ *
+ * Page-break rules: no table row is split (rows avoid breaks inside, table heads repeat), a
+ * heading stays with what follows it, short sections move to the next page whole.
  */
-import { embeddedFontCss } from './fonts';
+import { embeddedFontCss, FONT_PRIMER_CSS, fontPrimerHtml } from './fonts';
 import type { PartnershipReportData, PortfolioReportData, ReportLanguage } from './data';
 
 const L = {
@@ -12,7 +16,11 @@ const L = {
     portfolioReport: '合作关系总体情况报告',
     generated: '生成日期',
     page: (p: string, n: string) => `"第 " ${p} " 页，共 " ${n} " 页"`,
+    pageWords: '第页，共',
     parties: '合作各方',
+    name: '中文名称',
+    nameEn: '英文名称',
+    role: '角色',
     programme: '所属项目',
     status: '状态',
     since: '起始',
@@ -27,7 +35,10 @@ const L = {
     statusHistory: '状态记录',
     meetings: '会见与成果',
     noMeetings: '所选期间内没有会见记录。',
+    noMeetingsAtAll: '尚无会见记录。',
+    earlierMeetings: (n: number) => `另有 ${n} 次更早的会见未列出（可指定报告期间）。`,
     outcomes: '成果',
+    meeting: '会见',
     openTasks: '未完成任务',
     noTasks: '没有未完成的任务。',
     overdue: '已逾期',
@@ -36,9 +47,8 @@ const L = {
     nextSteps: '下一步',
     noNextSteps: '暂无计划中的里程碑或续签日期。',
     period: '报告期间',
-    all: '全部',
     filters: '筛选条件',
-    country: '国家',
+    country: '国家/地区',
     byStatus: '按状态',
     byCountry: '按国家/地区',
     partnerships: '合作关系',
@@ -46,21 +56,31 @@ const L = {
     nextMilestone: '下一个里程碑',
     overdueTasks: '逾期任务',
     next90: '未来 90 天',
+    meetingsInPeriod: '期间内的会见',
     none: '无',
     total: '合计',
+    totalLabel: '合作关系总数',
+    activeLabel: '执行中',
+    overdueLabel: '逾期任务',
+    next90Label: '未来 90 天事项',
     reviewDue: '评估/续签',
     termEnds: '协议到期',
-    milestone: '里程碑',
     partnership: '合作关系',
     date: '日期',
     item: '事项',
+    milestoneStatus: { planned: '计划中', done: '已完成', cancelled: '已取消' },
+    count: '数量',
   },
   en: {
     partnershipReport: 'Partnership status report',
     portfolioReport: 'Partnership portfolio report',
     generated: 'Generated',
     page: (p: string, n: string) => `"Page " ${p} " of " ${n}`,
+    pageWords: 'Page of',
     parties: 'Parties',
+    name: 'Chinese name',
+    nameEn: 'English name',
+    role: 'Role',
     programme: 'Programme',
     status: 'Status',
     since: 'since',
@@ -75,7 +95,10 @@ const L = {
     statusHistory: 'Status history',
     meetings: 'Meetings and outcomes',
     noMeetings: 'No meetings in the chosen period.',
+    noMeetingsAtAll: 'No meetings logged yet.',
+    earlierMeetings: (n: number) => `${n} earlier ${n === 1 ? 'meeting is' : 'meetings are'} not listed (choose a period to see them).`,
     outcomes: 'Outcomes',
+    meeting: 'Meeting',
     openTasks: 'Open tasks',
     noTasks: 'No open tasks.',
     overdue: 'Overdue',
@@ -84,7 +107,6 @@ const L = {
     nextSteps: 'Next steps',
     noNextSteps: 'No planned milestones or renewal dates.',
     period: 'Period',
-    all: 'all',
     filters: 'Filters',
     country: 'Country',
     byStatus: 'By status',
@@ -94,14 +116,20 @@ const L = {
     nextMilestone: 'Next milestone',
     overdueTasks: 'Overdue tasks',
     next90: 'The next 90 days',
+    meetingsInPeriod: 'Meetings in the period',
     none: 'None',
     total: 'Total',
+    totalLabel: 'Partnerships',
+    activeLabel: 'Active',
+    overdueLabel: 'Overdue tasks',
+    next90Label: 'Due in the next 90 days',
     reviewDue: 'Review / renewal',
     termEnds: 'Agreement ends',
-    milestone: 'Milestone',
     partnership: 'Partnership',
     date: 'Date',
     item: 'Item',
+    milestoneStatus: { planned: 'Planned', done: 'Done', cancelled: 'Cancelled' },
+    count: 'Count',
   },
 };
 
@@ -113,7 +141,10 @@ const KIND = {
   zh: { sister_city: '友好城市', friendship_city: '友好交流城市', cooperation_mou: '合作备忘录', strategic_agreement: '战略合作协议', project_cooperation: '项目合作', pilot_programme: '试点项目' },
   en: { sister_city: 'Sister city', friendship_city: 'Friendship city', cooperation_mou: 'Cooperation MoU', strategic_agreement: 'Strategic agreement', project_cooperation: 'Project cooperation', pilot_programme: 'Pilot programme' },
 };
-const STATUS_COLOR = { prospect: '#868e96', negotiating: '#f59f00', active: '#2f9e44', dormant: '#e8590c', concluded: '#1c7ed6' };
+const STATUS_COLOR = { prospect: '#868e96', negotiating: '#e67700', active: '#2f9e44', dormant: '#d9480f', concluded: '#1c7ed6' };
+
+/** Sections with at most this many rows move to the next page whole rather than split. */
+const SHORT_TABLE = 8;
 
 export function escapeHtml(text: string | null | undefined): string {
   return (text ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -137,7 +168,21 @@ function title(lang: ReportLanguage, t: { title: string; titleZh: string | null;
   return (lang === 'zh' ? t.titleZh : t.titleEn) ?? t.title;
 }
 
-interface Page {
+function partyName(lang: ReportLanguage, p: { displayName: string; nameZh: string | null; nameEn: string | null }): string {
+  return (lang === 'zh' ? p.nameZh : p.nameEn) ?? p.displayName;
+}
+
+/** Plain text with its line breaks kept (notes and outcomes are typed in several paragraphs). */
+function text(value: string | null | undefined): string {
+  return `<span class="pre">${escapeHtml(value)}</span>`;
+}
+
+/** A section: a heading that stays with its content; short content moves to the next page whole. */
+function section(heading: string, content: string, short: boolean): string {
+  return `<section class="${short ? 'keep' : ''}"><h2>${heading}</h2>${content}</section>`;
+}
+
+interface Document {
   lang: ReportLanguage;
   heading: string;
   officeName: string | null;
@@ -146,52 +191,76 @@ interface Page {
   body: string;
 }
 
-function documentHtml(page: Page): string {
-  const t = L[page.lang];
-  const generated = `${t.generated} ${formatReportDate(page.generatedAt.slice(0, 10), page.lang)}`;
-  const fonts = embeddedFontCss(`${page.heading}${page.officeName ?? ''}${page.classification ?? ''}${generated}${page.body.replace(/<[^>]+>/g, '')}`);
+function documentHtml(doc: Document): string {
+  const t = L[doc.lang];
+  const generated = `${t.generated} ${formatReportDate(doc.generatedAt.slice(0, 10), doc.lang)}`;
+  const office = doc.officeName ?? '';
+  const classification = doc.classification ?? '';
+  const allText = `${doc.heading}${office}${classification}${generated}${t.pageWords}0123456789${doc.body.replace(/<[^>]+>/g, '')}`;
+  const margin = (size: string, weight = 400, color = '#555') => `font-family: 'Report Sans', sans-serif; font-size: ${size}; font-weight: ${weight}; color: ${color};`;
   return `<!doctype html>
-<html lang="${page.lang === 'zh' ? 'zh-CN' : 'en'}">
+<html lang="${doc.lang === 'zh' ? 'zh-CN' : 'en'}">
 <head>
 <meta charset="utf-8">
-<title>${escapeHtml(page.heading)}</title>
+<title>${escapeHtml(doc.heading)}</title>
 <style>
-${fonts}
+${embeddedFontCss(allText)}
 @page {
   size: A4;
   margin: 20mm 16mm 18mm 16mm;
-  @top-left { content: ${cssString(page.officeName ?? '')}; font: 8.5pt 'Report Sans', sans-serif; color: #555; }
-  @top-right { content: ${cssString(page.classification ?? '')}; font: bold 8.5pt 'Report Sans', sans-serif; color: #c92a2a; }
-  @bottom-left { content: ${cssString(generated)}; font: 8.5pt 'Report Sans', sans-serif; color: #555; }
-  @bottom-right { content: ${t.page('counter(page)', 'counter(pages)')}; font: 8.5pt 'Report Sans', sans-serif; color: #555; }
+  @top-left { content: ${cssString(office)}; ${margin('8.5pt')} vertical-align: bottom; padding-bottom: 3mm; }
+  @top-right { content: ${cssString(classification)}; ${margin('8.5pt', 700, '#c92a2a')} vertical-align: bottom; padding-bottom: 3mm; }
+  @bottom-left { content: ${cssString(generated)}; ${margin('8pt')} vertical-align: top; padding-top: 3mm; }
+  @bottom-right { content: ${t.page('counter(page)', 'counter(pages)')}; ${margin('8pt')} vertical-align: top; padding-top: 3mm; }
 }
+${FONT_PRIMER_CSS}
 * { box-sizing: border-box; }
 html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 body { font-family: 'Report Sans', sans-serif; font-size: 10pt; line-height: 1.5; color: #1a1a1a; margin: 0; }
-h1 { font-size: 17pt; margin: 0 0 2mm; line-height: 1.3; }
-h2 { font-size: 12pt; margin: 7mm 0 2.5mm; padding-bottom: 1mm; border-bottom: 0.6pt solid #adb5bd; break-after: avoid; page-break-after: avoid; }
-h3 { font-size: 10.5pt; margin: 4mm 0 1mm; break-after: avoid; }
+h1 { font-size: 17pt; margin: 0 0 1mm; line-height: 1.3; }
+h2 { font-size: 12pt; margin: 6mm 0 2mm; padding-bottom: 1mm; border-bottom: 0.6pt solid #adb5bd; break-after: avoid; page-break-after: avoid; }
 p { margin: 0 0 2mm; orphans: 3; widows: 3; }
+ul { margin: 0; padding-left: 5mm; }
+li { break-inside: avoid; }
+.pre { white-space: pre-line; }
 .subtitle { color: #495057; margin-bottom: 4mm; }
-.classification { color: #c92a2a; font-weight: 700; }
-table { width: 100%; border-collapse: collapse; margin: 1mm 0 3mm; }
-th, td { text-align: left; vertical-align: top; padding: 1.4mm 2mm; border-bottom: 0.4pt solid #dee2e6; }
-th { font-weight: 700; background: #f1f3f5; }
+table { width: 100%; border-collapse: collapse; margin: 1mm 0 2mm; }
+th, td { text-align: left; vertical-align: top; padding: 1.2mm 2mm; border-bottom: 0.4pt solid #dee2e6; }
+thead th { font-weight: 700; background: #f1f3f5; font-size: 9pt; }
 thead { display: table-header-group; }
-tr, .keep { break-inside: avoid; page-break-inside: avoid; }
-.facts th { width: 32mm; background: none; color: #495057; font-weight: 400; }
-.badge { display: inline-block; padding: 0 2mm; border-radius: 2mm; color: #fff; font-size: 8.5pt; font-weight: 700; }
+tr, .keep, svg { break-inside: avoid; page-break-inside: avoid; }
+.facts th { width: 34mm; background: none; color: #495057; font-weight: 400; }
+.badge { display: inline-block; padding: 0 2mm; border-radius: 2mm; color: #fff; font-size: 8.5pt; font-weight: 700; line-height: 1.6; }
 .overdue { color: #c92a2a; font-weight: 700; }
 .muted { color: #6c757d; }
+.small { font-size: 8.5pt; }
 .num { text-align: right; white-space: nowrap; }
 .nowrap { white-space: nowrap; }
-section { break-inside: auto; }
-.heading-block { break-inside: avoid; }
+.figures { display: flex; gap: 3mm; margin: 2mm 0 1mm; }
+.figure { flex: 1; border: 0.6pt solid #ced4da; border-radius: 1.5mm; padding: 2mm 3mm; }
+.figure .value { font-size: 18pt; font-weight: 700; line-height: 1.2; }
+.figure .label { color: #495057; font-size: 8.5pt; }
+.figure.alert .value { color: #c92a2a; }
+.countries td { width: 33.3%; }
+.countries .n { float: right; font-weight: 700; }
 svg text { font-family: 'Report Sans', sans-serif; }
+.screen-only { display: none; }
+@media screen {
+  html { background: #dee2e6; }
+  body { width: 210mm; min-height: 297mm; margin: 5mm auto; padding: 20mm 16mm 18mm; background: #fff; box-shadow: 0 1px 4px rgba(0, 0, 0, 0.25); position: relative; }
+  .screen-only { display: flex; }
+  .sheet-head, .sheet-foot { position: absolute; left: 16mm; right: 16mm; justify-content: space-between; color: #555; font-size: 8.5pt; }
+  .sheet-head { top: 10mm; }
+  .sheet-foot { bottom: 8mm; font-size: 8pt; }
+  .sheet-head .classification { color: #c92a2a; font-weight: 700; }
+}
 </style>
 </head>
 <body>
-${page.body}
+<div class="screen-only sheet-head" aria-hidden="true"><span>${escapeHtml(office)}</span><span class="classification">${escapeHtml(classification)}</span></div>
+${doc.body}
+<div class="screen-only sheet-foot" aria-hidden="true"><span>${escapeHtml(generated)}</span></div>
+${fontPrimerHtml(allText)}
 </body>
 </html>`;
 }
@@ -200,7 +269,24 @@ function statusBadge(lang: ReportLanguage, status: keyof typeof STATUS.en): stri
   return `<span class="badge" style="background:${STATUS_COLOR[status]}">${escapeHtml(STATUS[lang][status])}</span>`;
 }
 
-/** Milestones on a drawn time axis: a dot per milestone, labels staggered on three rows so they do not collide. */
+/** Rough width of a label in SVG units at `size`: CJK characters are square, Latin about half. */
+function textWidth(value: string, size: number): number {
+  let width = 0;
+  for (const char of value) width += (char.codePointAt(0)! >= 0x2e80 ? 1 : 0.56) * size;
+  return width;
+}
+
+function fitText(value: string, size: number, max: number): string {
+  if (textWidth(value, size) <= max) return value;
+  let cut = value;
+  while (cut.length > 1 && textWidth(`${cut}…`, size) > max) cut = cut.slice(0, -1);
+  return `${cut.trimEnd()}…`;
+}
+
+/**
+ * Milestones on a drawn time axis: a dot per milestone, each label on the first of four rows
+ * where it does not run into another, shortened to fit (the table below has the full titles).
+ */
 export function timelineSvg(lang: ReportLanguage, milestones: { date: string; title: string; status: string }[], today: string): string {
   if (milestones.length === 0) return `<p class="muted">${L[lang].noMilestones}</p>`;
   const toTime = (d: string) => {
@@ -209,98 +295,144 @@ export function timelineSvg(lang: ReportLanguage, milestones: { date: string; ti
   };
   const times = milestones.map((m) => toTime(m.date));
   const todayTime = toTime(today);
+  const year = 365 * 86400e3;
   let min = Math.min(...times);
-  let max = Math.max(...times, Math.min(todayTime, Math.max(...times) + 3 * 365 * 86400e3));
-  if (max - min < 365 * 86400e3) {
-    min -= 180 * 86400e3;
-    max += 180 * 86400e3;
+  let max = Math.max(...times, Math.min(todayTime, Math.max(...times) + 2 * year));
+  if (max - min < year) {
+    const pad = (year - (max - min)) / 2;
+    min -= pad;
+    max += pad;
   }
+  const span = max - min;
+  min -= span * 0.03;
+  max += span * 0.03;
   const width = 680;
-  const left = 20;
-  const right = width - 20;
-  const axisY = 70;
+  const left = 10;
+  const right = width - 10;
+  const rowGap = 16;
+  const rows = 4;
+  const axisY = 12 + rows * rowGap + 6;
+  const size = 9.5;
   const x = (t: number) => left + ((t - min) / (max - min)) * (right - left);
   const firstYear = new Date(min).getUTCFullYear();
   const lastYear = new Date(max).getUTCFullYear();
   const step = Math.max(1, Math.ceil((lastYear - firstYear + 1) / 12));
   const ticks: string[] = [];
-  for (let year = firstYear; year <= lastYear + 1; year += step) {
-    const tx = x(Date.UTC(year, 0, 1));
-    if (tx < left - 1 || tx > right + 1) continue;
-    ticks.push(`<line x1="${tx}" y1="${axisY - 3}" x2="${tx}" y2="${axisY + 3}" stroke="#868e96"/><text x="${tx}" y="${axisY + 14}" font-size="9" text-anchor="middle" fill="#495057">${year}</text>`);
+  for (let y = firstYear; y <= lastYear + 1; y += step) {
+    const tx = x(Date.UTC(y, 0, 1));
+    if (tx < left + 8 || tx > right - 8) continue;
+    ticks.push(`<line x1="${tx.toFixed(1)}" y1="${axisY - 3}" x2="${tx.toFixed(1)}" y2="${axisY + 3}" stroke="#868e96"/><text x="${tx.toFixed(1)}" y="${axisY + 14}" font-size="9" text-anchor="middle" fill="#495057">${y}</text>`);
   }
   const order = milestones.map((m, i) => ({ m, t: times[i]! })).sort((a, b) => a.t - b.t);
-  const rows = [axisY - 52, axisY - 34, axisY - 16];
-  const marks = order.map(({ m, t }, i) => {
+  const rowEnd: number[] = Array.from({ length: rows }, () => -Infinity);
+  const marks = order.map(({ m, t }) => {
     const mx = x(t);
-    const ly = rows[i % rows.length]!;
-    const label = `${formatReportDate(m.date, lang)} ${m.title.length > 16 ? `${m.title.slice(0, 15)}…` : m.title}`;
-    const anchor = mx > width * 0.7 ? 'end' : 'start';
     const color = m.status === 'done' ? '#2f9e44' : m.status === 'cancelled' ? '#adb5bd' : '#1c7ed6';
-    return `<line x1="${mx}" y1="${ly + 3}" x2="${mx}" y2="${axisY}" stroke="#ced4da" stroke-width="0.8"/><circle cx="${mx}" cy="${axisY}" r="4" fill="${color}"/><text x="${mx + (anchor === 'start' ? 3 : -3)}" y="${ly}" font-size="8.5" text-anchor="${anchor}" fill="#212529">${escapeHtml(label)}</text>`;
+    const dot = `<circle cx="${mx.toFixed(1)}" cy="${axisY}" r="4" fill="${color}" stroke="#fff" stroke-width="1"/>`;
+    const full = `${formatReportDate(m.date, lang)} ${m.title}`;
+    // First row with room: to the right of the dot, or (near the right edge) to its left.
+    for (let r = 0; r < rows; r++) {
+      const roomRight = Math.min(right - mx, 300);
+      const label = fitText(full, size, roomRight);
+      const w = textWidth(label, size);
+      const startOk = rowEnd[r]! < mx - 3 && roomRight > 60;
+      const endLabel = fitText(full, size, Math.min(mx - left, 300));
+      const endW = textWidth(endLabel, size);
+      const endOk = !startOk && rowEnd[r]! < mx - endW - 3 && mx - left > 60;
+      if (!startOk && !endOk) continue;
+      const ly = 12 + r * rowGap;
+      rowEnd[r] = startOk ? mx + w : mx;
+      const anchor = startOk ? 'start' : 'end';
+      const tx = startOk ? mx - 1 : mx + 1;
+      return `<line x1="${mx.toFixed(1)}" y1="${ly + 3}" x2="${mx.toFixed(1)}" y2="${axisY}" stroke="#ced4da" stroke-width="0.8"/>${dot}<text x="${tx.toFixed(1)}" y="${ly}" font-size="${size}" text-anchor="${anchor}" fill="#212529">${escapeHtml(startOk ? label : endLabel)}</text>`;
+    }
+    return dot;
   });
   const todayMark =
     todayTime >= min && todayTime <= max
-      ? `<line x1="${x(todayTime)}" y1="${axisY - 8}" x2="${x(todayTime)}" y2="${axisY + 8}" stroke="#c92a2a" stroke-width="1.2"/>`
+      ? `<line x1="${x(todayTime).toFixed(1)}" y1="${axisY - 9}" x2="${x(todayTime).toFixed(1)}" y2="${axisY + 9}" stroke="#c92a2a" stroke-width="1.4"/>`
       : '';
-  return `<svg class="keep" role="img" aria-label="${escapeHtml(L[lang].timeline)}" width="100%" viewBox="0 0 ${width} ${axisY + 22}" xmlns="http://www.w3.org/2000/svg">
-<line x1="${left}" y1="${axisY}" x2="${right}" y2="${axisY}" stroke="#495057" stroke-width="1.2"/>${ticks.join('')}${todayMark}${marks.join('')}</svg>`;
+  return `<svg role="img" aria-label="${escapeHtml(L[lang].timeline)}" width="100%" viewBox="0 0 ${width} ${axisY + 20}" xmlns="http://www.w3.org/2000/svg">
+<line x1="${left}" y1="${axisY}" x2="${right}" y2="${axisY}" stroke="#495057" stroke-width="1.2"/>${ticks.join('')}${marks.join('')}${todayMark}</svg>`;
 }
 
 export function renderPartnershipReport(data: PartnershipReportData): string {
   const { lang, partnership: p } = data;
   const t = L[lang];
-  const parties = p.parties
-    .map((party) => `<tr><td class="nowrap">${escapeHtml(party.nameZh ?? party.displayName)}</td><td class="nowrap">${escapeHtml(party.nameEn ?? '')}</td><td>${escapeHtml(party.country ?? '')}</td><td>${escapeHtml(party.role ?? '')}</td></tr>`)
-    .join('');
+  const heading = title(lang, p);
+  const otherTitle = lang === 'zh' ? p.titleEn : p.titleZh;
   const programme = (lang === 'zh' ? p.programmeNameZh : p.programmeNameEn) ?? p.programmeNameZh ?? p.programmeNameEn;
   const facts = [
-    [t.status, `${statusBadge(lang, p.status)} <span class="muted">${t.since} ${formatReportDate(p.statusSince, lang)}</span>`],
+    [t.status, `${statusBadge(lang, p.status)}${p.statusSince ? ` <span class="muted">${t.since} ${formatReportDate(p.statusSince, lang)}</span>` : ''}`],
     [t.kind, escapeHtml(KIND[lang][p.kind])],
     ...(programme ? [[t.programme, escapeHtml(programme)]] : []),
     ...(p.owner ? [[t.owner, escapeHtml(p.owner)]] : []),
-    ...(p.termStart || p.termEnd ? [[t.term, `${formatReportDate(p.termStart, lang)} – ${formatReportDate(p.termEnd, lang)}`]] : []),
+    ...(p.termStart || p.termEnd ? [[t.term, `${formatReportDate(p.termStart, lang) || '…'} – ${formatReportDate(p.termEnd, lang) || '…'}`]] : []),
     ...(p.reviewOn ? [[t.review, formatReportDate(p.reviewOn, lang)]] : []),
     ...(data.from || data.to ? [[t.period, `${formatReportDate(data.from, lang) || '…'} – ${formatReportDate(data.to, lang) || '…'}`]] : []),
   ]
     .map(([k, v]) => `<tr><th>${k}</th><td>${v}</td></tr>`)
     .join('');
-  const history = p.statusHistory.map((h) => `<tr><td class="nowrap">${formatReportDate(h.startedOn, lang)}</td><td>${escapeHtml(STATUS[lang][h.status])}</td><td>${escapeHtml(h.note)}</td></tr>`).join('');
-  const meetings = data.meetings.length
-    ? `<table><thead><tr><th style="width:24mm">${t.date}</th><th>${t.item}</th><th>${t.outcomes}</th></tr></thead><tbody>${data.meetings
-        .map((m) => `<tr><td class="nowrap">${formatReportDate(m.date, lang)}</td><td>${escapeHtml(m.title)}${m.location ? `<br><span class="muted">${escapeHtml(m.location)}</span>` : ''}</td><td>${escapeHtml(m.outcomes)}</td></tr>`)
+
+  const parties = `<table><thead><tr><th style="width:34mm">${t.name}</th><th style="width:40mm">${t.nameEn}</th><th style="width:20mm">${t.country}</th><th>${t.role}</th></tr></thead><tbody>${p.parties
+    .map(
+      (party) =>
+        `<tr><td>${escapeHtml(party.nameZh ?? party.displayName)}</td><td>${escapeHtml(party.nameEn ?? '')}</td><td>${escapeHtml(party.country ?? '')}</td><td class="small">${escapeHtml(party.role ?? '')}</td></tr>`,
+    )
+    .join('')}</tbody></table>`;
+
+  const milestones = p.milestones.length
+    ? `${timelineSvg(lang, p.milestones, data.today)}<table><thead><tr><th style="width:28mm">${t.date}</th><th>${t.item}</th><th style="width:20mm">${t.status}</th></tr></thead><tbody>${p.milestones
+        .map(
+          (m) =>
+            `<tr><td class="nowrap">${formatReportDate(m.date, lang)}</td><td>${escapeHtml(m.title)}</td><td class="${m.status === 'done' ? '' : 'muted'}">${t.milestoneStatus[m.status]}</td></tr>`,
+        )
         .join('')}</tbody></table>`
-    : `<p class="muted">${t.noMeetings}</p>`;
+    : `<p class="muted">${t.noMilestones}</p>`;
+
+  const history = p.statusHistory.length
+    ? `<table><tbody>${p.statusHistory.map((h) => `<tr><td class="nowrap" style="width:28mm">${formatReportDate(h.startedOn, lang)}</td><td class="nowrap" style="width:22mm">${escapeHtml(STATUS[lang][h.status])}</td><td>${escapeHtml(h.note)}</td></tr>`).join('')}</tbody></table>`
+    : `<p class="muted">${t.none}</p>`;
+
+  const meetings = data.meetings.length
+    ? `<table><thead><tr><th style="width:26mm">${t.date}</th><th style="width:62mm">${t.meeting}</th><th>${t.outcomes}</th></tr></thead><tbody>${data.meetings
+        .map(
+          (m) =>
+            `<tr><td class="nowrap">${formatReportDate(m.date, lang)}</td><td>${escapeHtml(m.title)}${m.location ? `<br><span class="muted small">${escapeHtml(m.location)}</span>` : ''}</td><td>${text(m.outcomes)}</td></tr>`,
+        )
+        .join('')}</tbody></table>${data.earlierMeetings ? `<p class="muted small">${t.earlierMeetings(data.earlierMeetings)}</p>` : ''}`
+    : `<p class="muted">${data.from || data.to ? t.noMeetings : t.noMeetingsAtAll}</p>`;
+
   const tasks = data.openTasks.length
-    ? `<table><thead><tr><th>${t.item}</th><th style="width:26mm">${t.due}</th><th style="width:30mm">${t.assignee}</th></tr></thead><tbody>${data.openTasks
-        .map((task) => `<tr><td>${escapeHtml(task.title)}${task.overdue ? ` <span class="overdue">${lang === 'zh' ? `（${t.overdue}）` : `(${t.overdue})`}</span>` : ''}</td><td class="nowrap ${task.overdue ? 'overdue' : ''}">${formatReportDate(task.dueOn, lang)}</td><td>${escapeHtml(task.assignee)}</td></tr>`)
+    ? `<table><thead><tr><th>${t.item}</th><th style="width:28mm">${t.due}</th><th style="width:30mm">${t.assignee}</th></tr></thead><tbody>${data.openTasks
+        .map(
+          (task) =>
+            `<tr><td>${escapeHtml(task.title)}${task.overdue ? ` <span class="overdue">${lang === 'zh' ? `（${t.overdue}）` : `(${t.overdue})`}</span>` : ''}</td><td class="nowrap ${task.overdue ? 'overdue' : ''}">${formatReportDate(task.dueOn, lang)}</td><td>${escapeHtml(task.assignee)}</td></tr>`,
+        )
         .join('')}</tbody></table>`
     : `<p class="muted">${t.noTasks}</p>`;
+
   const nextItems = [
-    ...data.upcomingMilestones.map((m) => `<li>${formatReportDate(m.date, lang)}: ${escapeHtml(m.title)}</li>`),
-    ...(p.reviewOn && p.reviewOn >= data.today ? [`<li>${formatReportDate(p.reviewOn, lang)}: ${t.reviewDue}</li>`] : []),
-    ...(p.termEnd && p.termEnd >= data.today ? [`<li>${formatReportDate(p.termEnd, lang)}: ${t.termEnds}</li>`] : []),
-  ];
-  const heading = title(lang, p);
+    ...data.upcomingMilestones.map((m) => ({ date: m.date, text: escapeHtml(m.title) })),
+    ...(p.reviewOn && p.reviewOn >= data.today ? [{ date: p.reviewOn, text: t.reviewDue }] : []),
+    ...(p.termEnd && p.termEnd >= data.today ? [{ date: p.termEnd, text: t.termEnds }] : []),
+  ].sort((a, b) => a.date.localeCompare(b.date));
+  const next = nextItems.length
+    ? `<table><tbody>${nextItems.map((n) => `<tr><td class="nowrap" style="width:28mm">${formatReportDate(n.date, lang)}</td><td>${n.text}</td></tr>`).join('')}</tbody></table>`
+    : `<p class="muted">${t.noNextSteps}</p>`;
+
   const body = `
-<div class="heading-block"><h1>${escapeHtml(heading)}</h1>
-<div class="subtitle">${t.partnershipReport}${p.titleZh && p.titleEn ? ` · ${escapeHtml(lang === 'zh' ? p.titleEn : p.titleZh)}` : ''}</div></div>
-<table class="facts">${facts}</table>
-<h2>${t.parties}</h2>
-<table><tbody>${parties}</tbody></table>
-${p.rationale ? `<h2>${t.rationale}</h2><p>${escapeHtml(p.rationale)}</p>` : ''}
-${p.summary ? `<h2>${t.summary}</h2><p>${escapeHtml(p.summary)}</p>` : ''}
-<h2>${t.timeline}</h2>
-${timelineSvg(lang, p.milestones, data.today)}
-${p.milestones.length ? `<table><tbody>${p.milestones.map((m) => `<tr><td class="nowrap" style="width:28mm">${formatReportDate(m.date, lang)}</td><td>${escapeHtml(m.title)}</td></tr>`).join('')}</tbody></table>` : ''}
-<h2>${t.statusHistory}</h2>
-<table><tbody>${history}</tbody></table>
-<h2>${t.meetings}</h2>
-${meetings}
-<h2>${t.openTasks}</h2>
-${tasks}
-<h2>${t.nextSteps}</h2>
-${nextItems.length ? `<ul>${nextItems.join('')}</ul>` : `<p class="muted">${t.noNextSteps}</p>`}
+<header class="keep"><h1>${escapeHtml(heading)}</h1>
+<div class="subtitle">${t.partnershipReport}${otherTitle && otherTitle !== heading ? ` · ${escapeHtml(otherTitle)}` : ''}</div>
+<table class="facts">${facts}</table></header>
+${section(t.parties, parties, p.parties.length <= SHORT_TABLE)}
+${p.rationale ? section(t.rationale, `<p>${text(p.rationale)}</p>`, p.rationale.length < 600) : ''}
+${p.summary ? section(t.summary, `<p>${text(p.summary)}</p>`, p.summary.length < 600) : ''}
+${section(t.timeline, milestones, p.milestones.length <= SHORT_TABLE)}
+${section(t.statusHistory, history, p.statusHistory.length <= SHORT_TABLE)}
+${section(t.meetings, meetings, data.meetings.length <= 3)}
+${section(t.openTasks, tasks, data.openTasks.length <= SHORT_TABLE)}
+${section(t.nextSteps, next, nextItems.length <= SHORT_TABLE)}
 `;
   return documentHtml({ lang, heading, officeName: data.officeName, classification: data.classification, generatedAt: data.generatedAt, body });
 }
@@ -308,67 +440,102 @@ ${nextItems.length ? `<ul>${nextItems.join('')}</ul>` : `<p class="muted">${t.no
 function barChart(lang: ReportLanguage, byStatus: PortfolioReportData['byStatus']): string {
   const entries = Object.entries(byStatus) as [keyof typeof STATUS.en, number][];
   const max = Math.max(1, ...entries.map(([, n]) => n));
-  const rowHeight = 20;
+  const rowHeight = 19;
   const bars = entries
     .map(([status, n], i) => {
-      const y = i * rowHeight + 4;
-      const w = (n / max) * 420;
-      return `<text x="0" y="${y + 12}" font-size="9.5" fill="#212529">${escapeHtml(STATUS[lang][status])}</text><rect x="90" y="${y}" width="${Math.max(w, n ? 2 : 0)}" height="14" fill="${STATUS_COLOR[status]}"/><text x="${96 + w}" y="${y + 11}" font-size="9.5" fill="#212529">${n}</text>`;
+      const y = i * rowHeight + 3;
+      const w = (n / max) * 440;
+      return `<text x="0" y="${y + 11}" font-size="10" fill="#212529">${escapeHtml(STATUS[lang][status])}</text><rect x="90" y="${y}" width="${Math.max(w, n ? 2 : 0).toFixed(1)}" height="14" rx="1.5" fill="${STATUS_COLOR[status]}"/><text x="${(96 + w).toFixed(1)}" y="${y + 11}" font-size="10" font-weight="700" fill="#212529">${n}</text>`;
     })
     .join('');
-  return `<svg class="keep" role="img" aria-label="${L[lang].byStatus}" width="100%" viewBox="0 0 560 ${entries.length * rowHeight + 8}" xmlns="http://www.w3.org/2000/svg">${bars}</svg>`;
+  return `<svg role="img" aria-label="${L[lang].byStatus}" width="100%" viewBox="0 0 600 ${entries.length * rowHeight + 6}" xmlns="http://www.w3.org/2000/svg">${bars}</svg>`;
+}
+
+function countryName(code: string, lang: ReportLanguage): string {
+  try {
+    return new Intl.DisplayNames([lang === 'zh' ? 'zh-CN' : 'en'], { type: 'region' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
 }
 
 export function renderPortfolioReport(data: PortfolioReportData): string {
   const { lang } = data;
   const t = L[lang];
   const total = data.partnerships.length;
+  const programme = data.programme ? ((lang === 'zh' ? data.programme.nameZh : data.programme.nameEn) ?? data.programme.nameZh ?? data.programme.nameEn) : null;
   const filterText = [
     data.filters.status ? `${t.status}: ${STATUS[lang][data.filters.status]}` : null,
-    data.filters.country ? `${t.country}: ${data.filters.country}` : null,
+    data.filters.programmeId ? `${t.programme}: ${programme ?? ''}` : null,
+    data.filters.country ? `${t.country}: ${countryName(data.filters.country, lang)}` : null,
     data.filters.owner ? `${t.owner}: ${data.filters.owner}` : null,
-    data.filters.programmeId ? `${t.programme}` : null,
   ]
     .filter(Boolean)
     .join(' · ');
+  const periodText = data.from || data.to ? `${formatReportDate(data.from, lang) || '…'} – ${formatReportDate(data.to, lang) || '…'}` : '';
+
+  const figures = `<div class="figures keep">
+<div class="figure"><div class="value">${total}</div><div class="label">${t.totalLabel}</div></div>
+<div class="figure"><div class="value">${data.byStatus.active}</div><div class="label">${t.activeLabel}</div></div>
+<div class="figure${data.overdueTasks.length ? ' alert' : ''}"><div class="value">${data.overdueTasks.length}</div><div class="label">${t.overdueLabel}</div></div>
+<div class="figure"><div class="value">${data.next90.length}</div><div class="label">${t.next90Label}</div></div>
+</div>`;
+
+  const countryCells = data.byCountry.map((c) => `<td>${escapeHtml(countryName(c.country, lang))} <span class="muted small">${c.country}</span><span class="n">${c.count}</span></td>`);
+  const countryRows: string[] = [];
+  for (let i = 0; i < countryCells.length; i += 3) countryRows.push(`<tr>${countryCells.slice(i, i + 3).join('')}${'<td></td>'.repeat(Math.max(0, 3 - countryCells.slice(i, i + 3).length))}</tr>`);
+  const countries = countryRows.length ? `<table class="countries"><tbody>${countryRows.join('')}</tbody></table>` : `<p class="muted">${t.none}</p>`;
+
+  const overdue = data.overdueTasks.length
+    ? `<table><thead><tr><th>${t.item}</th><th style="width:50mm">${t.partnership}</th><th style="width:28mm">${t.due}</th><th style="width:24mm">${t.assignee}</th></tr></thead><tbody>${data.overdueTasks
+        .map(
+          (task) =>
+            `<tr><td>${escapeHtml(task.title)}</td><td class="small">${escapeHtml((lang === 'zh' ? task.partnershipTitleZh : task.partnershipTitleEn) ?? task.partnershipTitle ?? '')}</td><td class="nowrap overdue">${formatReportDate(task.dueOn, lang)}</td><td>${escapeHtml(task.assignee)}</td></tr>`,
+        )
+        .join('')}</tbody></table>`
+    : `<p class="muted">${t.none}</p>`;
+
+  const next = data.next90.length
+    ? `<table><thead><tr><th style="width:28mm">${t.date}</th><th>${t.item}</th><th style="width:70mm">${t.partnership}</th></tr></thead><tbody>${data.next90
+        .map(
+          (n) =>
+            `<tr><td class="nowrap">${formatReportDate(n.date, lang)}</td><td>${n.what === 'milestone' ? escapeHtml(n.title) : n.what === 'review' ? t.reviewDue : t.termEnds}</td><td class="small">${escapeHtml(n.partnership)}</td></tr>`,
+        )
+        .join('')}</tbody></table>`
+    : `<p class="muted">${t.none}</p>`;
+
+  const meetings = data.meetingsInPeriod
+    ? data.meetingsInPeriod.length
+      ? `<table><thead><tr><th style="width:26mm">${t.date}</th><th>${t.meeting}</th><th style="width:62mm">${t.partnership}</th></tr></thead><tbody>${data.meetingsInPeriod
+          .map(
+            (m) =>
+              `<tr><td class="nowrap">${formatReportDate(m.date, lang)}</td><td>${escapeHtml(m.title)}${m.outcomes ? `<br><span class="muted small pre">${escapeHtml(m.outcomes)}</span>` : ''}</td><td class="small">${m.partnerships.map((p) => escapeHtml(title(lang, p))).join('<br>')}</td></tr>`,
+          )
+          .join('')}</tbody></table>`
+      : `<p class="muted">${t.noMeetings}</p>`
+    : '';
+
   const rows = data.partnerships
     .map(
       (p) =>
-        `<tr><td>${escapeHtml(title(lang, p))}<br><span class="muted">${escapeHtml(p.parties.map((x) => (lang === 'zh' ? x.nameZh : x.nameEn) ?? x.displayName).join(' · '))}${p.partyCount > p.parties.length ? ` +${p.partyCount - p.parties.length}` : ''}</span></td><td class="nowrap">${statusBadge(lang, p.status)}</td><td class="nowrap">${formatReportDate(p.lastContact, lang) || t.none}</td><td>${p.nextMilestone ? `${formatReportDate(p.nextMilestone.date, lang)} ${escapeHtml(p.nextMilestone.title)}` : t.none}</td></tr>`,
+        `<tr><td>${escapeHtml(title(lang, p))}<br><span class="muted small">${escapeHtml(p.parties.map((x) => partyName(lang, x)).join(' · '))}${p.partyCount > p.parties.length ? ` +${p.partyCount - p.parties.length}` : ''}</span></td><td class="nowrap">${statusBadge(lang, p.status)}</td><td class="nowrap">${formatReportDate(p.lastContact, lang) || `<span class="muted">${t.none}</span>`}</td><td>${p.nextMilestone ? `<span class="nowrap">${formatReportDate(p.nextMilestone.date, lang)}</span><br><span class="small">${escapeHtml(p.nextMilestone.title)}</span>` : `<span class="muted">${t.none}</span>`}</td></tr>`,
     )
     .join('');
-  const overdue = data.overdueTasks.length
-    ? `<table><thead><tr><th>${t.item}</th><th>${t.partnership}</th><th style="width:24mm">${t.due}</th><th style="width:26mm">${t.assignee}</th></tr></thead><tbody>${data.overdueTasks
-        .map((task) => `<tr><td>${escapeHtml(task.title)}</td><td>${escapeHtml((lang === 'zh' ? task.partnershipTitleZh : task.partnershipTitleEn) ?? task.partnershipTitle ?? '')}</td><td class="nowrap overdue">${formatReportDate(task.dueOn, lang)}</td><td>${escapeHtml(task.assignee)}</td></tr>`)
-        .join('')}</tbody></table>`
+  const list = total
+    ? `<table><thead><tr><th>${t.partnership}</th><th style="width:22mm">${t.status}</th><th style="width:25mm">${t.lastContact}</th><th style="width:40mm">${t.nextMilestone}</th></tr></thead><tbody>${rows}</tbody></table>`
     : `<p class="muted">${t.none}</p>`;
-  const next = data.next90.length
-    ? `<table><thead><tr><th style="width:26mm">${t.date}</th><th>${t.item}</th><th>${t.partnership}</th></tr></thead><tbody>${data.next90
-        .map((n) => `<tr><td class="nowrap">${formatReportDate(n.date, lang)}</td><td>${n.what === 'milestone' ? escapeHtml(n.title) : n.what === 'review' ? t.reviewDue : t.termEnds}</td><td>${escapeHtml(n.partnership)}</td></tr>`)
-        .join('')}</tbody></table>`
-    : `<p class="muted">${t.none}</p>`;
+
   const heading = t.portfolioReport;
   const body = `
-<div class="heading-block"><h1>${heading}</h1>
-<div class="subtitle">${t.total} ${total}${filterText ? ` · ${t.filters}: ${escapeHtml(filterText)}` : ''}${data.from || data.to ? ` · ${t.period}: ${formatReportDate(data.from, lang) || '…'} – ${formatReportDate(data.to, lang) || '…'}` : ''}</div></div>
-<h2>${t.byStatus}</h2>
-${barChart(lang, data.byStatus)}
-<h2>${t.byCountry}</h2>
-<table><thead><tr><th>${t.country}</th><th class="num">${t.partnerships}</th></tr></thead><tbody>${data.byCountry.map((c) => `<tr><td>${escapeHtml(countryName(c.country, lang))}</td><td class="num">${c.count}</td></tr>`).join('')}</tbody></table>
-<h2>${t.partnerships}</h2>
-<table><thead><tr><th>${t.partnership}</th><th style="width:22mm">${t.status}</th><th style="width:26mm">${t.lastContact}</th><th style="width:48mm">${t.nextMilestone}</th></tr></thead><tbody>${rows}</tbody></table>
-<h2>${t.overdueTasks}</h2>
-${overdue}
-<h2>${t.next90}</h2>
-${next}
+<header class="keep"><h1>${heading}</h1>
+<div class="subtitle">${t.total} ${total}${filterText ? ` · ${t.filters}: ${escapeHtml(filterText)}` : ''}${periodText ? ` · ${t.period}: ${periodText}` : ''}</div>
+${figures}</header>
+${section(t.byStatus, barChart(lang, data.byStatus), true)}
+${section(t.byCountry, countries, countryRows.length <= SHORT_TABLE)}
+${section(t.overdueTasks, overdue, data.overdueTasks.length <= SHORT_TABLE)}
+${section(t.next90, next, data.next90.length <= SHORT_TABLE)}
+${data.meetingsInPeriod ? section(t.meetingsInPeriod, meetings, data.meetingsInPeriod.length <= 3) : ''}
+${section(t.partnerships, list, total <= 3)}
 `;
   return documentHtml({ lang, heading, officeName: data.officeName, classification: data.classification, generatedAt: data.generatedAt, body });
-}
-
-function countryName(code: string, lang: ReportLanguage): string {
-  try {
-    return `${new Intl.DisplayNames([lang === 'zh' ? 'zh-CN' : 'en'], { type: 'region' }).of(code) ?? code} (${code})`;
-  } catch {
-    return code;
-  }
 }
