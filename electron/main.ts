@@ -16,6 +16,7 @@ import {
   isExternalLinkAllowed,
   isNavigationAllowed,
   mainWindowOptions,
+  reportWindowOptions,
   migrationsPath,
   nativeBindingPath,
 } from './security';
@@ -81,6 +82,8 @@ async function start(): Promise<void> {
     app.quit();
     return;
   }
+
+  core.services.renderPdf = renderPdfInHiddenWindow;
 
   ipcMain.handle(API_CHANNEL, (event, name: unknown, input: unknown) => {
     const frameUrl = event.senderFrame?.url ?? '';
@@ -157,5 +160,16 @@ async function importFromMenu(): Promise<void> {
     mainWindow.webContents.reload();
   } catch (error) {
     reportError(error);
+  }
+}
+
+/** The same report document as a PDF through Chromium's printToPDF, in a hidden window without scripts. */
+async function renderPdfInHiddenWindow(html: string): Promise<Buffer> {
+  const window = new BrowserWindow(reportWindowOptions());
+  try {
+    await window.loadURL(`data:text/html;charset=utf-8;base64,${Buffer.from(html).toString('base64')}`);
+    return await window.webContents.printToPDF({ preferCSSPageSize: true, printBackground: true });
+  } finally {
+    window.destroy();
   }
 }

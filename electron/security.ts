@@ -114,3 +114,8 @@ export function nativeBindingPath(appPath: string, isPackaged: boolean, platform
 export function migrationsPath(appPath: string, resourcesPath: string, isPackaged: boolean, platformSep = '/'): string {
   return isPackaged ? [resourcesPath, 'migrations'].join(platformSep) : [appPath, 'migrations'].join(platformSep);
 }
+
+/** The hidden window that prints a report to PDF: no scripts, no Node, sandboxed, never shown. */
+export function reportWindowOptions(): { show: false; webPreferences: { javascript: false; sandbox: true; contextIsolation: true; nodeIntegration: false; webSecurity: true } } {
+  return { show: false, webPreferences: { javascript: false, sandbox: true, contextIsolation: true, nodeIntegration: false, webSecurity: true } };
+}

@@ -8,6 +8,7 @@ import {
   isNavigationAllowed,
   mainWindowOptions,
   migrationsPath,
+  reportWindowOptions,
   nativeBindingPath,
 } from '../../electron/security';
 
@@ -28,6 +29,13 @@ describe('desktop shell policy', () => {
       webviewTag: false,
     });
     expect(options.minWidth).toBeLessThanOrEqual(1024);
+  });
+
+  it('prints reports in a hidden window with scripts off and no Node', () => {
+    expect(reportWindowOptions()).toEqual({
+      show: false,
+      webPreferences: { javascript: false, sandbox: true, contextIsolation: true, nodeIntegration: false, webSecurity: true },
+    });
   });
 
   it('has a CSP that allows no remote origin and no inline or eval script', () => {
