@@ -69,7 +69,8 @@ async function previewFile(page: Page, file: string, passphrase = ''): Promise<v
 async function merge(page: Page): Promise<void> {
   const panel = page.getByRole('tabpanel', { name: 'Import' });
   await panel.getByRole('button', { name: 'Merge into this database' }).click();
-  await expect(panel.getByTestId('merge-result')).toBeVisible();
+  // The merge runs in a worker thread (started cold from source in the browser mode) behind a progress bar.
+  await expect(panel.getByTestId('merge-result')).toBeVisible({ timeout: 60_000 });
   await expect(panel.getByTestId('merge-preview')).toHaveCount(0);
 }
 
