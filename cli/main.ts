@@ -36,6 +36,8 @@ Commands:
   report --db FILE --out OUT (--partnership ID | --portfolio) [--lang zh|en] [--format pdf|html]
          [--from DATE --to DATE] [--classification TEXT] [--status S] [--country CC] [--owner NAME]
                                 an A4 status report (PDF through the system's Chromium)
+  generate --db FILE --scale S|M|L [--seed N]
+                                fill a new or empty FILE with generated test data (S: ~10k rows, M: ~100k, L: ~1M)
   help                          this text
 `;
 
@@ -224,6 +226,35 @@ async function reportCommand(args: string[]): Promise<void> {
   }
 }
 
+async function generate(args: string[]): Promise<void> {
+  const { values } = parseArgs({ args, options: { db: { type: 'string' }, scale: { type: 'string' }, seed: { type: 'string' } }, strict: true });
+  const file = requireDb(values.db);
+  const { generateDatabase, isGenerateScale } = await import('../db/generate');
+  const scale = values.scale?.toUpperCase() ?? '';
+  if (!isGenerateScale(scale)) throw usageError('--scale is S, M or L', '--scale 只能是 S、M 或 L');
+  const seed = values.seed === undefined ? 1 : Number(values.seed);
+  if (values.seed !== undefined && (!/^\d+$/.test(values.seed) || seed > 0xffffffff)) {
+    throw usageError('--seed must be a whole number from 0 to 4294967295', '--seed 必须是 0 到 4294967295 之间的整数');
+  }
+  const core = await openCore(file, { appVersion: VERSION });
+  try {
+    const progress = process.stderr.isTTY
+      ? (done: number, total: number) => process.stderr.write(`\r${Math.min(100, Math.floor((done / total) * 100))}%`)
+      : undefined;
+    const summary = generateDatabase(core, { scale, seed, ...(progress ? { onProgress: progress } : {}) });
+    if (progress) process.stderr.write('\r');
+    const rate = summary.rowsPerSecond.toLocaleString('en-US');
+    const rows = summary.rows.toLocaleString('en-US');
+    console.log(
+      zh
+        ? `已生成 ${rows} 行（规模 ${scale}，种子 ${seed}）到 ${file}：${summary.seconds.toFixed(2)} 秒，${rate} 行/秒。`
+        : `Generated ${rows} rows (scale ${scale}, seed ${seed}) into ${file} in ${summary.seconds.toFixed(2)} s: ${rate} rows/s.`,
+    );
+  } finally {
+    core.close();
+  }
+}
+
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
@@ -245,6 +276,9 @@ export async function main(argv: string[]): Promise<number> {
         return 0;
       case 'report':
         await reportCommand(rest);
+        return 0;
+      case 'generate':
+        await generate(rest);
         return 0;
       case undefined:
       case 'help':

@@ -1,0 +1,313 @@
+/**
+ * Performance benchmark (issue #7): `npm run bench -- --scale S|M|L [--seed N] [--out FILE]`.
+ *
+ * Generates a database at the given scale in a temporary folder and measures, in this one run:
+ * - the generator's rows/s;
+ * - p50/p95 of the contract's list, detail and search operations, called as the shells call
+ *   them (`createRegistry().call(core, name, input)`);
+ * - a hot query through drizzle divided by the same SQL as a raw better-sqlite3 prepared statement;
+ * - export (`exportDatabase`) divided by `VACUUM INTO` of the same database;
+ * - a merge of two generated files with ~10% divergent edits each, divided by `VACUUM INTO`;
+ * - the process's peak RSS.
+ * Prints a table and writes `{"scale","machine","metrics":{name:{value,unit,target,pass}}}` to
+ * bench/results-<scale>.json (or --out). Not part of vitest; test/unit/generate.test.ts runs it at S.
+ */
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { and, desc, isNull, sql } from 'drizzle-orm';
+import { openCore, updateRecord, deleteRecord, type Core } from '../db/core';
+import { createRegistry } from '../db/api';
+import { meetings } from '../db/schema';
+import type { RecordEntity } from '../db/schema';
+import { generateDatabase, GENERATED_TODAY, isGenerateScale, type GenerateScale } from '../db/generate';
+import { exportDatabase, mergeFile } from '../db/sync/files';
+
+type Unit = 'ms' | 'ratio' | 'rows/s' | 'MB';
+
+interface Metric {
+  value: number;
+  unit: Unit;
+  target: number;
+  pass: boolean;
+}
+
+interface Results {
+  scale: GenerateScale;
+  machine: string;
+  metrics: Record<string, Metric>;
+}
+
+const NOT_MEASURED = [
+  'report.pdf (portfolio report rendered to PDF)',
+  'renderer.paint (first paint of the partnership list in Chromium)',
+  'renderer.scroll (frame time scrolling a long list in Chromium)',
+];
+
+/** Time budget per measured operation, and the iteration bounds. */
+const BUDGET_MS: Record<GenerateScale, number> = { S: 400, M: 2000, L: 5000 };
+const MIN_ITERATIONS = 8;
+const MAX_ITERATIONS = 60;
+
+function machine(): string {
+  const cpus = os.cpus();
+  const ram = Math.round(os.totalmem() / 1024 ** 3);
+  const load = os.loadavg()[0]!.toFixed(1);
+  return `${cpus[0]?.model.trim() ?? 'unknown CPU'}, ${cpus.length} cores, ${ram} GB RAM, Node ${process.version}, load average ${load} at start`;
+}
+
+/** Nearest-rank percentile of durations. */
+function percentile(sorted: number[], p: number): number {
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[rank]!;
+}
+
+const round = (value: number, digits = 2): number => Math.round(value * 10 ** digits) / 10 ** digits;
+
+class Bench {
+  readonly metrics: Record<string, Metric> = {};
+
+  constructor(readonly scale: GenerateScale) {}
+
+  /** A value where lower is better (ms, ratio, MB). */
+  atMost(name: string, value: number, unit: Unit, target: number): void {
+    const shown = round(value);
+    this.metrics[name] = { value: shown, unit, target, pass: shown <= target };
+  }
+
+  atLeast(name: string, value: number, unit: Unit, target: number): void {
+    const shown = Math.round(value);
+    this.metrics[name] = { value: shown, unit, target, pass: shown >= target };
+  }
+
+  /** Call `run` with each input in turn, within the scale's time budget; record p50 and p95. */
+  latency(name: string, inputs: (() => void)[], target: number): void {
+    for (const warm of inputs.slice(0, 2)) warm();
+    const times: number[] = [];
+    const started = performance.now();
+    for (let i = 0; i < MAX_ITERATIONS; i++) {
+      if (i >= MIN_ITERATIONS && performance.now() - started > BUDGET_MS[this.scale]) break;
+      const run = inputs[i % inputs.length]!;
+      const t = performance.now();
+      run();
+      times.push(performance.now() - t);
+    }
+    times.sort((a, b) => a - b);
+    this.atMost(`${name}.p50`, percentile(times, 50), 'ms', target);
+    this.atMost(`${name}.p95`, percentile(times, 95), 'ms', target);
+  }
+}
+
+/** The median of `n` timed runs of `run` (ms); `after` cleans up between runs, untimed. */
+function medianTime(n: number, run: () => void, after: () => void = () => {}): number {
+  const times: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t = performance.now();
+    run();
+    times.push(performance.now() - t);
+    after();
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)]!;
+}
+
+/** mulberry32, for choosing inputs and edits the same way every run. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function ids(core: Core, sqlText: string): string[] {
+  return (core.sqlite.prepare(sqlText).all() as { id: string }[]).map((r) => r.id);
+}
+
+function sample<T>(list: T[], n: number, next: () => number): T[] {
+  return Array.from({ length: Math.min(n, list.length) }, () => list[Math.floor(next() * list.length)]!);
+}
+
+/** Edit ~10% of the rows of the main tables as one office would (stamped updates, some deletes). */
+function divergentEdits(core: Core, seed: number, office: string): number {
+  const next = random(seed);
+  const targets: [RecordEntity, string, string][] = [
+    ['organizations', 'organizations', 'notes'],
+    ['partnerships', 'partnerships', 'summary'],
+    ['milestones', 'milestones', 'notes'],
+    ['contacts', 'contacts', 'notes'],
+    ['meetings', 'meetings', 'summary'],
+    ['tasks', 'tasks', 'details'],
+  ];
+  let edits = 0;
+  core.sqlite
+    .transaction(() => {
+      for (const [entity, table, field] of targets) {
+        for (const id of ids(core, `SELECT id FROM "${table}" ORDER BY id`)) {
+          const x = next();
+          if (x < 0.1) {
+            updateRecord(core, entity, id, { [field]: `${office} 修改 / edited by ${office} (${edits})` });
+            edits += 1;
+          } else if (x < 0.101 && entity === 'tasks') {
+            deleteRecord(core, entity, id);
+            edits += 1;
+          }
+        }
+      }
+    })
+    .immediate();
+  return edits;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    args: process.argv.slice(2),
+    options: { scale: { type: 'string', default: 'S' }, seed: { type: 'string', default: '1' }, out: { type: 'string' } },
+    strict: true,
+  });
+  const scale = values.scale.toUpperCase();
+  if (!isGenerateScale(scale)) throw new Error('--scale is S, M or L');
+  const seed = Number(values.seed);
+  if (!Number.isInteger(seed) || seed < 0) throw new Error('--seed is a whole number');
+  const out = path.resolve(values.out ?? path.join(__dirname, `results-${scale}.json`));
+  const bench = new Bench(scale);
+  const results: Results = { scale, machine: machine(), metrics: bench.metrics };
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'pt-bench-'));
+  const cores: Core[] = [];
+  const log = (line: string) => console.error(`[bench ${scale}] ${line}`);
+  try {
+    // 1. Generator
+    const fileA = path.join(dir, 'a.db');
+    const a = await openCore(fileA, { appVersion: 'bench' });
+    cores.push(a);
+    const generated = generateDatabase(a, { scale, seed });
+    bench.atLeast('generator.rowsPerSecond', generated.rowsPerSecond, 'rows/s', 250_000);
+    log(`generated ${generated.rows} rows in ${generated.seconds.toFixed(2)} s`);
+
+    // 2. Operations through the contract
+    const registry = createRegistry();
+    const call = (name: string, input: unknown) => () => {
+      const envelope = registry.call(a, name, input);
+      if (!envelope.ok) throw new Error(`${name} failed: ${envelope.error.message.en}`);
+    };
+    const next = random(seed + 100);
+    const partnershipIds = ids(a, 'SELECT id FROM partnerships WHERE deleted_at IS NULL ORDER BY id');
+    const picked = sample(partnershipIds, 40, next);
+    const busiest = (
+      a.sqlite
+        .prepare('SELECT partnership_id AS id FROM meeting_partnerships WHERE deleted_at IS NULL GROUP BY partnership_id ORDER BY count(*) DESC, partnership_id LIMIT 1')
+        .get() as { id: string }
+    ).id;
+    const today = GENERATED_TODAY;
+    bench.latency('partnerships.list', [call('partnerships.list', {})], 20);
+    bench.latency('partnerships.get', picked.map((id) => call('partnerships.get', { id })), 20);
+    bench.latency('meetings.list.byPartnership', picked.map((id) => call('meetings.list', { partnershipId: id })), 20);
+    bench.latency('meetings.list.busiestPartnership', [call('meetings.list', { partnershipId: busiest })], 20);
+    bench.latency('tasks.list.overdue', [call('tasks.list', { view: 'overdue', today })], 20);
+    bench.latency('dashboard.get', [call('dashboard.get', { today })], 20);
+    bench.latency('organizations.list', [call('organizations.list', {})], 20);
+    bench.latency('search.titles.1char', [call('search.titles', { query: '江' })], 30);
+    bench.latency('search.titles.2char', [call('search.titles', { query: '合作' })], 30);
+    bench.latency('search.titles.5char', [call('search.titles', { query: 'smart' })], 30);
+    log(`operations measured (busiest partnership: ${busiest})`);
+
+    // 3. drizzle vs the same SQL as a raw prepared statement: meetings of a partnership (db/meetings.ts listMeetings)
+    const typical = picked[0]!;
+    const meetingsOf = (partnershipId: string) =>
+      a.db
+        .select({
+          id: meetings.id,
+          title: meetings.title,
+          date: meetings.date,
+          time: meetings.time,
+          location: meetings.location,
+          format: meetings.format,
+          kind: meetings.kind,
+          outcomes: meetings.outcomes,
+          deletedAt: meetings.deletedAt,
+        })
+        .from(meetings)
+        .where(
+          and(
+            isNull(meetings.deletedAt),
+            sql`"meetings"."id" IN (SELECT meeting_id FROM meeting_partnerships WHERE partnership_id = ${partnershipId} AND deleted_at IS NULL)`,
+          ),
+        )
+        .orderBy(desc(meetings.date), desc(meetings.time), desc(meetings.id));
+    for (const [name, partnershipId] of [['drizzle.rawRatio.typicalPartnership', typical], ['drizzle.rawRatio.busiestPartnership', busiest]] as const) {
+      const query = meetingsOf(partnershipId).toSQL();
+      const raw = a.sqlite.prepare(query.sql);
+      const runs = scale === 'L' ? 60 : 200;
+      const drizzleMs = medianTime(runs, () => meetingsOf(partnershipId).all());
+      const rawMs = medianTime(runs, () => raw.all(...query.params));
+      bench.atMost(name, drizzleMs / rawMs, 'ratio', 1.5);
+      log(`${name}: drizzle ${(drizzleMs * 1000).toFixed(0)} µs, raw ${(rawMs * 1000).toFixed(0)} µs`);
+    }
+
+    // 4. Export vs VACUUM INTO of the same database
+    const vacuumTarget = path.join(dir, 'vacuum.db');
+    const exportTarget = path.join(dir, 'export.ptdb');
+    const vacuumMs = medianTime(3, () => a.sqlite.prepare('VACUUM INTO ?').run(vacuumTarget), () => rmSync(vacuumTarget, { force: true }));
+    const exportMs = medianTime(3, () => exportDatabase(a, exportTarget), () => rmSync(exportTarget, { force: true }));
+    bench.atMost('export.vacuumRatio', exportMs / vacuumMs, 'ratio', 1.5);
+    log(`export ${exportMs.toFixed(0)} ms, VACUUM INTO ${vacuumMs.toFixed(0)} ms`);
+
+    // 5. Merge: two offices start from the same generated data, each edits ~10%, then B's file is merged into A.
+    const fileB = path.join(dir, 'b.db');
+    const b = await openCore(fileB, { appVersion: 'bench' });
+    cores.push(b);
+    generateDatabase(b, { scale, seed });
+    const editsA = divergentEdits(a, seed + 1, 'A');
+    const editsB = divergentEdits(b, seed + 2, 'B');
+    const incoming = path.join(dir, 'b.ptdb');
+    exportDatabase(b, incoming);
+    const beforeMerge = medianTime(1, () => a.sqlite.prepare('VACUUM INTO ?').run(vacuumTarget), () => rmSync(vacuumTarget, { force: true }));
+    let summary: ReturnType<typeof mergeFile> | undefined;
+    const mergeMs = medianTime(1, () => {
+      summary = mergeFile(a, incoming, { backupDir: dir });
+    });
+    bench.atMost('merge.vacuumRatio', mergeMs / beforeMerge, 'ratio', 3);
+    log(
+      `edits A ${editsA}, B ${editsB}; merge ${mergeMs.toFixed(0)} ms (VACUUM INTO ${beforeMerge.toFixed(0)} ms): ` +
+        `${summary?.added ?? 0} added, ${summary?.changed ?? 0} changed, ${summary?.deleted ?? 0} deleted, ${summary?.conflicts ?? 0} conflicts`,
+    );
+  } finally {
+    for (const core of cores) if (core.sqlite.open) core.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+
+  // 6. Peak RSS of this process (generation, queries, export and merge included)
+  bench.atMost('process.peakRssMB', process.resourceUsage().maxRSS / 1024, 'MB', 300);
+
+  printTable(results);
+  mkdirSync(path.dirname(out), { recursive: true });
+  writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
+  console.log(`results written to ${out}`);
+}
+
+function printTable(results: Results): void {
+  const rows = Object.entries(results.metrics).map(([name, m]) => [
+    name,
+    m.unit === 'rows/s' ? m.value.toLocaleString('en-US') : String(m.value),
+    m.unit,
+    `${m.unit === 'rows/s' ? '≥' : '≤'} ${m.target.toLocaleString('en-US')}`,
+    m.pass ? 'pass' : 'MISS',
+  ]);
+  rows.push(...NOT_MEASURED.map((name) => [name, 'not measured', '', '', '']));
+  const header = ['metric', 'value', 'unit', 'target', ''];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === 1 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd();
+  console.log(`scale ${results.scale} on ${results.machine}`);
+  console.log(line(header));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const row of rows) console.log(line(row));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  process.exit(1);
+});

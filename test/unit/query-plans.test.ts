@@ -1,0 +1,175 @@
+/**
+ * The hot queries use an index, never a full scan of a big table. The SQL is the SQL the domain
+ * code runs: each operation is called through the contract while `prepare` is spied on, and
+ * every statement it ran is explained with the parameters it ran with. (The change log has no
+ * reader by row yet besides merge: its two queries are copied from db/sync/merge.ts and the
+ * record-history query is written as it would be.)
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openCore, type Core } from '../../db/core';
+import { createRegistry } from '../../db/api';
+import { generateDatabase, GENERATED_TODAY } from '../../db/generate';
+
+interface Ran {
+  sql: string;
+  params: unknown[];
+}
+
+let dir: string;
+let core: Core;
+let partnershipId: string;
+const registry = createRegistry();
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'pt-plans-'));
+  core = await openCore(path.join(dir, 'plans.db'));
+  generateDatabase(core, { scale: 'S', seed: 1 });
+  partnershipId = (
+    core.sqlite
+      .prepare('SELECT partnership_id AS id FROM meeting_partnerships GROUP BY partnership_id ORDER BY count(*) DESC, partnership_id LIMIT 1')
+      .get() as { id: string }
+  ).id;
+});
+
+afterAll(() => {
+  core.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** Every statement an operation runs (drizzle and raw), with its parameters. */
+function statementsOf(name: string, input: unknown): Ran[] {
+  const sqlite = core.sqlite;
+  const prepare = sqlite.prepare;
+  const ran: Ran[] = [];
+  const spy = (source: string): Database.Statement => {
+    const statement = prepare.call(sqlite, source) as Database.Statement;
+    const proxy: Database.Statement = new Proxy(statement, {
+      get(target, property) {
+        const value: unknown = Reflect.get(target, property, target);
+        if (typeof value !== 'function') return value;
+        const method = value as (...args: unknown[]) => unknown;
+        if (property === 'all' || property === 'get' || property === 'run' || property === 'iterate') {
+          return (...args: unknown[]) => {
+            ran.push({ sql: source, params: args });
+            return method.apply(target, args);
+          };
+        }
+        if (property === 'raw' || property === 'pluck' || property === 'expand' || property === 'safeIntegers') {
+          return (...args: unknown[]) => {
+            method.apply(target, args);
+            return proxy;
+          };
+        }
+        return method.bind(target);
+      },
+    });
+    return proxy;
+  };
+  sqlite.prepare = spy as typeof sqlite.prepare;
+  try {
+    const envelope = registry.call(core, name, input);
+    expect(envelope.ok, JSON.stringify(envelope)).toBe(true);
+  } finally {
+    Reflect.deleteProperty(sqlite, 'prepare');
+  }
+  expect(sqlite.prepare).toBe(prepare);
+  return ran;
+}
+
+function plan(sqlText: string, params: unknown[] = []): string[] {
+  return (core.sqlite.prepare(`EXPLAIN QUERY PLAN ${sqlText}`).all(...params) as { detail: string }[]).map((row) => row.detail);
+}
+
+/** The plan of the one statement the operation ran that matches `pick`. */
+function planOf(name: string, input: unknown, pick: RegExp): string[] {
+  const matching = statementsOf(name, input).filter((s) => pick.test(s.sql));
+  expect(matching.length, `${name} runs a statement matching ${String(pick)}`).toBeGreaterThan(0);
+  return plan(matching[0]!.sql, matching[0]!.params);
+}
+
+function expectNoFullScan(details: string[], ...tables: string[]): void {
+  for (const table of tables) {
+    expect(
+      details.filter((d) => new RegExp(`^SCAN ${table}\\b`).test(d)),
+      `full scan of ${table} in:\n${details.join('\n')}`,
+    ).toEqual([]);
+  }
+}
+
+describe('query plans of the hot queries', () => {
+  it('meetings of a partnership (db/meetings.ts listMeetings): through meeting_partnerships_partnership, meetings by id', () => {
+    const details = planOf('meetings.list', { partnershipId }, /from "meetings"/);
+    expect(details).toContainEqual(expect.stringMatching(/^SEARCH meeting_partnerships USING (COVERING )?INDEX meeting_partnerships_partnership \(partnership_id=\?\)/));
+    expect(details).toContainEqual(expect.stringMatching(/^SEARCH meetings USING INDEX sqlite_autoindex_meetings_1 \(id=\?\)/));
+    expectNoFullScan(details, 'meetings', 'meeting_partnerships');
+  });
+
+  it('overdue tasks (db/tasks.ts listTasks, view overdue): a range of tasks_due_on', () => {
+    const details = planOf('tasks.list', { view: 'overdue', today: GENERATED_TODAY }, /from "tasks"/);
+    expect(details).toContainEqual(expect.stringMatching(/^SEARCH tasks USING INDEX tasks_due_on \(due_on<\?\)/));
+    expectNoFullScan(details, 'tasks', 'partnerships', 'meetings');
+  });
+
+  it('tasks due this week and tasks of a partnership: tasks_due_on, tasks_partnership', () => {
+    const week = planOf('tasks.list', { view: 'week', today: GENERATED_TODAY }, /from "tasks"/);
+    expect(week).toContainEqual(expect.stringMatching(/^SEARCH tasks USING INDEX tasks_due_on \(due_on>\? AND due_on<\?\)/));
+    expectNoFullScan(week, 'tasks');
+    const ofPartnership = planOf('tasks.list', { partnershipId }, /from "tasks"/);
+    expect(ofPartnership).toContainEqual(expect.stringMatching(/^SEARCH tasks USING INDEX tasks_partnership \(partnership_id=\?\)/));
+    expectNoFullScan(ofPartnership, 'tasks');
+  });
+
+  it('partnerships by status (db/partnerships.ts listPartnerships): partnerships_status', () => {
+    const details = planOf('partnerships.list', { status: 'active' }, /from "partnerships"/);
+    expect(details).toContainEqual(expect.stringMatching(/^SEARCH partnerships USING INDEX partnerships_status \(status=\?\)/));
+    expectNoFullScan(details, 'partnerships');
+  });
+
+  it('parties, status history and milestones of a partnership (getPartnership): their partnership indexes', () => {
+    const ran = statementsOf('partnerships.get', { id: partnershipId });
+    const explain = (pick: RegExp) => {
+      const statement = ran.find((s) => pick.test(s.sql));
+      expect(statement, String(pick)).toBeDefined();
+      return plan(statement!.sql, statement!.params);
+    };
+    const parties = explain(/from "partnership_parties"/);
+    expect(parties).toContainEqual(expect.stringMatching(/^SEARCH partnership_parties USING INDEX partnership_parties_partnership \(partnership_id=\?\)/));
+    expectNoFullScan(parties, 'partnership_parties', 'organizations');
+    const history = explain(/from "partnership_status_history"/);
+    expect(history).toContainEqual(expect.stringMatching(/^SEARCH partnership_status_history USING INDEX partnership_status_history_partnership/));
+    const milestones = explain(/from "milestones"/);
+    expect(milestones).toContainEqual(expect.stringMatching(/^SEARCH milestones USING INDEX milestones_partnership \(partnership_id=\?\)/));
+    expectNoFullScan(milestones, 'milestones');
+  });
+
+  it('milestones of a partnership (db/milestones.ts listMilestones): milestones_partnership', () => {
+    const details = planOf('milestones.list', { partnershipId }, /from "milestones"/);
+    expect(details).toContainEqual(expect.stringMatching(/^SEARCH milestones USING INDEX milestones_partnership \(partnership_id=\?\)/));
+    expectNoFullScan(details, 'milestones');
+  });
+
+  it('meeting detail (db/meetings.ts getMeeting): attendees by meeting, tasks by meeting', () => {
+    const meetingId = (core.sqlite.prepare('SELECT meeting_id AS id FROM meeting_attendees LIMIT 1').get() as { id: string }).id;
+    const ran = statementsOf('meetings.get', { id: meetingId });
+    const attendees = ran.find((s) => /from "meeting_attendees"/.test(s.sql))!;
+    expect(plan(attendees.sql, attendees.params)).toContainEqual(expect.stringMatching(/^SEARCH meeting_attendees USING INDEX meeting_attendees_meeting \(meeting_id=\?\)/));
+    const tasks = ran.find((s) => /from "tasks"/.test(s.sql))!;
+    const taskPlan = plan(tasks.sql, tasks.params);
+    expect(taskPlan).toContainEqual(expect.stringMatching(/^SEARCH tasks USING INDEX tasks_meeting \(meeting_id=\?\)/));
+    expectNoFullScan(taskPlan, 'tasks');
+  });
+
+  it('the change log by row: change_log_row for a record history, change_log_unique for merge’s lookup', () => {
+    // A record's history (no reader yet: written as the history view would ask).
+    const history = plan('SELECT field, value, hlc, origin, office, via, recorded_at FROM change_log WHERE entity = ? AND row_id = ? ORDER BY seq', ['meetings', partnershipId]);
+    expect(history).toContainEqual(expect.stringMatching(/^SEARCH change_log USING INDEX change_log_row \(entity=\? AND row_id=\?\)/));
+    expectNoFullScan(history, 'change_log');
+    // db/sync/merge.ts planMerge: is this change already here?
+    const known = plan('SELECT 1 FROM change_log WHERE entity = ? AND row_id = ? AND field = ? AND hlc = ?', ['meetings', partnershipId, 'title', 'x']);
+    expect(known).toContainEqual(expect.stringMatching(/^SEARCH change_log USING COVERING INDEX change_log_unique/));
+  });
+});
