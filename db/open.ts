@@ -98,6 +98,10 @@ export function classifySchema(
     throw notOurs(file, { zh: '其中有其他应用的数据表', en: 'it holds tables of another application' });
   }
   const knownHashes = known.map((m) => m.hash);
+  // Every version of this app starts from the same first migration: a file that did not is another app's.
+  if (applied.length > 0 && knownHashes.length > 0 && applied[0]!.hash !== knownHashes[0]) {
+    throw notOurs(file, { zh: '其中是其他应用的数据库结构', en: 'its schema history is another application’s' });
+  }
   const lastKnown = known.at(-1)?.folderMillis ?? 0;
   const futureByDate = applied.some((m) => m.createdAt > lastKnown);
   const unknown = applied.filter((m) => !knownHashes.includes(m.hash));

@@ -96,7 +96,13 @@ export function mergeFile(core: Core, file: string, options: MergeFileOptions = 
   if (options.dryRun) return summary;
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   const backupPath = path.join(options.backupDir ?? path.dirname(core.opened.path), `${path.basename(core.opened.path)}.before-merge.${stamp}.bak`);
-  if (!existsSync(backupPath)) core.sqlite.prepare('VACUUM INTO ?').run(backupPath);
+  if (!existsSync(backupPath)) {
+    // Written under a temporary name and renamed when complete: a kill mid-backup leaves no file that looks whole.
+    const partial = `${backupPath}.partial`;
+    rmSync(partial, { force: true });
+    core.sqlite.prepare('VACUUM INTO ?').run(partial);
+    renameSync(partial, backupPath);
+  }
   summary.backupPath = backupPath;
   summary.syncId = applyMerge(core, plan, options);
   return summary;

@@ -4,6 +4,7 @@
  * opened read-only with trusted_schema off (better-sqlite3 runs in defensive mode); only known
  * columns of known tables are read, through explicit column lists, so its triggers and views never run.
  */
+import { createHash } from 'node:crypto';
 import { closeSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -178,6 +179,9 @@ export function readIncomingFile(file: string, options: OpenIncomingOptions = {}
         if (error instanceof AppError && error.code === 'future_database') {
           throw refuse(fileName, '它由更新版本的应用导出。请先更新本应用。', 'it was exported by a newer version of the app. Update the app first.', 'future_database');
         }
+        if (error instanceof AppError && error.code === 'not_a_database') {
+          throw refuse(fileName, '它不是伙伴关系管理导出的数据库文件。', 'it is not a database file exported by Partnership Tracker.');
+        }
         throw error;
       }
       const records = {} as Record<RecordEntity, Row[]>;
@@ -185,6 +189,12 @@ export function readIncomingFile(file: string, options: OpenIncomingOptions = {}
         records[entity] = readTable(fileName, sqlite, table);
       }
       const blobRows = readTable(fileName, sqlite, blobs) as unknown as IncomingFile['blobs'];
+      // Blobs are addressed by their hash and never rewritten: bytes that do not match it would stay wrong for good.
+      for (const blob of blobRows) {
+        if (blob.size !== blob.data.length || createHash('sha256').update(blob.data).digest('hex') !== blob.sha256) {
+          throw refuse(fileName, '其中附件的内容已损坏（与校验值不符）。', 'the contents of an attachment are damaged (they do not match their checksum).', 'corrupt_database');
+        }
+      }
       const changeRows = readTable(fileName, sqlite, changeLog) as unknown as ChangeLogRow[];
       const syncRows = readTable(fileName, sqlite, syncLog);
       const metaRows = sqlite.prepare("SELECT key, value FROM meta WHERE key IN ('origin_id', 'office_name')").all() as { key: string; value: unknown }[];

@@ -11,7 +11,7 @@
 import { AppError } from '../errors';
 import { parseHlc } from '../hlc';
 import { uuidv7 } from '../ids';
-import { tableName, type Core } from '../core';
+import { serializeStamps, tableName, type Core } from '../core';
 import type { RecordEntity } from '../schema';
 import type { ChangeLogRow, IncomingFile, Row, SqlValue } from './incoming';
 
@@ -238,8 +238,12 @@ export function planMerge(core: Core, incoming: IncomingFile): MergePlan {
     }
   }
 
-  const haveBlob = sqlite.prepare('SELECT 1 FROM blobs WHERE sha256 = ?');
-  plan.blobs = incoming.blobs.filter((b) => !haveBlob.get(b.sha256));
+  // Blobs missing here, and blobs both offices stored independently: the earlier created_at is kept on both sides.
+  const haveBlob = sqlite.prepare('SELECT created_at FROM blobs WHERE sha256 = ?');
+  plan.blobs = incoming.blobs.filter((b) => {
+    const ours = haveBlob.get(b.sha256) as { created_at: string } | undefined;
+    return !ours || b.created_at < ours.created_at;
+  });
   const haveChange = sqlite.prepare('SELECT 1 FROM change_log WHERE entity = ? AND row_id = ? AND field = ? AND hlc = ?');
   plan.changeLog = incoming.changeLog.filter((c) => !haveChange.get(c.entity, c.row_id, c.field, c.hlc));
 
@@ -282,7 +286,12 @@ export function applyMerge(core: Core, plan: MergePlan, options: ApplyOptions = 
   const run = sqlite.transaction(() => {
     sqlite.pragma('defer_foreign_keys = ON');
     for (const blob of plan.blobs) {
-      sqlite.prepare('INSERT OR IGNORE INTO blobs (sha256, size, data, created_at) VALUES (?, ?, ?, ?)').run(blob.sha256, blob.size, blob.data, blob.created_at);
+      sqlite
+        .prepare(
+          `INSERT INTO blobs (sha256, size, data, created_at) VALUES (?, ?, ?, ?)
+           ON CONFLICT(sha256) DO UPDATE SET created_at = excluded.created_at WHERE excluded.created_at < blobs.created_at`,
+        )
+        .run(blob.sha256, blob.size, blob.data, blob.created_at);
       tick();
     }
     for (const { entity, row } of plan.inserts) {
@@ -293,7 +302,7 @@ export function applyMerge(core: Core, plan: MergePlan, options: ApplyOptions = 
       tick();
     }
     for (const update of plan.updates) {
-      const set: Record<string, SqlValue> = { ...update.set, field_stamps: JSON.stringify(update.stamps), ...(update.meta ?? {}) };
+      const set: Record<string, SqlValue> = { ...update.set, field_stamps: serializeStamps(update.stamps), ...(update.meta ?? {}) };
       const columns = Object.keys(set);
       sqlite
         .prepare(`UPDATE "${tableName(update.entity)}" SET ${columns.map((c) => `"${c}" = ?`).join(', ')} WHERE id = ?`)

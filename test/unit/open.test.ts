@@ -80,9 +80,22 @@ describe('opening a database file', () => {
   it('refuses a schema history that does not match this build instead of skipping a step', async () => {
     const file = path.join(tempDir(), 'gap.db');
     const opened = await openDatabase(file);
-    opened.sqlite.prepare('UPDATE __drizzle_migrations SET hash = ? WHERE id = (SELECT min(id) FROM __drizzle_migrations)').run('0'.repeat(64));
+    opened.sqlite.prepare('UPDATE __drizzle_migrations SET hash = ? WHERE id = (SELECT max(id) FROM __drizzle_migrations)').run('0'.repeat(64));
     opened.sqlite.close();
     const error = await refusal(openDatabase(file));
     expect(['migration_failed', 'future_database']).toContain(error.code);
+  });
+
+  it('refuses a database of another app that also uses drizzle migrations as not ours, not as a newer version', async () => {
+    const file = path.join(tempDir(), 'other-drizzle.db');
+    const sqlite = new Database(file);
+    sqlite.exec('CREATE TABLE __drizzle_migrations (id INTEGER PRIMARY KEY, hash text NOT NULL, created_at numeric); CREATE TABLE invoices (id INTEGER PRIMARY KEY)');
+    sqlite.prepare('INSERT INTO __drizzle_migrations (hash, created_at) VALUES (?, ?)').run('a'.repeat(64), Date.UTC(2035, 0, 1));
+    sqlite.close();
+    const before = sha(file);
+    const error = await refusal(openDatabase(file));
+    expect(error.code).toBe('not_a_database');
+    expect(error.localized.en).toMatch(/another application/);
+    expect(sha(file)).toBe(before);
   });
 });

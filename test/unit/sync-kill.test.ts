@@ -1,0 +1,266 @@
+/**
+ * A merge killed at any moment leaves the local database exactly as it was or fully merged
+ * (DESIGN.md, "Sync by database file"). A large incoming file (20,000 records, with edits and
+ * deletes of shared records, some concurrent with local edits) is merged by a child process that is
+ * SIGKILLed at a random moment of the merge; then the local file must pass `PRAGMA integrity_check`
+ * and hold either the content from before or the content of a complete merge.
+ */
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { insertRecord, updateRecord, deleteRecord, openCore, type Core } from '../../db/core';
+import { exportDatabase, mergeFile } from '../../db/sync/files';
+import { tempDir } from '../helpers';
+
+const ROOT = path.resolve(__dirname, '../..');
+const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
+const CHILD = path.join(__dirname, 'fixtures', 'merge-child.ts');
+const KILLS = 20;
+
+const RECORD_TABLES = [
+  'organizations', 'programmes', 'partnerships', 'partnership_parties', 'partnership_status_history', 'milestones',
+  'contacts', 'meetings', 'meeting_partnerships', 'meeting_attendees', 'tasks', 'attachments',
+];
+
+/**
+ * Everything a merge writes, as one digest per part: every record table and blobs, the change log as a set,
+ * conflicts, duplicates and the exchange log without their random ids and local times, and meta.
+ */
+function logicalDigest(sqlite: Database.Database): Record<string, string> {
+  const queries: Record<string, string> = {
+    ...Object.fromEntries(RECORD_TABLES.map((t) => [t, `SELECT * FROM "${t}" ORDER BY id`])),
+    blobs: 'SELECT * FROM blobs ORDER BY sha256',
+    change_log: 'SELECT entity, row_id, field, value, hlc, origin FROM change_log ORDER BY entity, row_id, field, hlc',
+    conflicts: 'SELECT entity, row_id, field, winning_value, winning_hlc, losing_value, losing_hlc FROM conflicts ORDER BY entity, row_id, field, losing_hlc',
+    duplicate_candidates: 'SELECT entity, local_id, imported_id FROM duplicate_candidates ORDER BY local_id, imported_id',
+    sync_log: 'SELECT direction, file_name, peer_origin, peer_office, peer_hlc, counts FROM sync_log ORDER BY direction, peer_hlc, file_name',
+    meta: 'SELECT key, value FROM meta ORDER BY key',
+  };
+  const digest: Record<string, string> = {};
+  for (const [part, query] of Object.entries(queries)) {
+    const hash = createHash('sha256');
+    let rows = 0;
+    for (const row of sqlite.prepare(query).raw().iterate() as Iterable<unknown[]>) {
+      hash.update(JSON.stringify(row));
+      hash.update('\n');
+      rows += 1;
+    }
+    digest[part] = `${rows}:${hash.digest('hex').slice(0, 16)}`;
+  }
+  return digest;
+}
+
+/** Open a file as the app would after a crash (WAL recovered), check integrity, and digest it. */
+function inspectAfterKill(file: string): { integrity: unknown; digest: Record<string, string> } {
+  const sqlite = new Database(file);
+  try {
+    return { integrity: sqlite.pragma('integrity_check', { simple: true }), digest: logicalDigest(sqlite) };
+  } finally {
+    sqlite.close();
+  }
+}
+
+function processGone(pid: number): boolean {
+  try {
+    // A zombie (killed, not yet reaped by its new parent) no longer holds files.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return / Z /.test(stat.slice(stat.lastIndexOf(')')));
+  } catch {
+    try {
+      process.kill(pid, 0);
+      return false;
+    } catch {
+      return true;
+    }
+  }
+}
+
+interface ChildResult {
+  /** Milliseconds from `merging` to `merged`, as the child measured them; null if it did not finish. */
+  mergeMs: number | null;
+  /** Milliseconds from `merging` until the merge transaction had written its first changes. */
+  applyingMs: number | null;
+  killed: boolean;
+  /** Killed after the merge transaction had begun writing, before the child reported it committed. */
+  killedInTransaction: boolean;
+  exitCode: number | null;
+  stderr: string;
+}
+
+/** When to kill: `delayMs` after the child says it is merging, or after its merge transaction has begun writing. */
+interface Kill {
+  after: 'merging' | 'applying';
+  delayMs: number;
+}
+
+/**
+ * Run the merge child on `local` and SIGKILL its whole process group at `kill` (tsx runs the script in a
+ * child node process). Resolves once every process of the group is gone.
+ */
+function runChild(local: string, incoming: string, kill: Kill | null): Promise<ChildResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(TSX, [CHILD, local, incoming], { cwd: ROOT, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    let workerPid: number | null = null;
+    let killed = false;
+    let inTransaction = false;
+    let timer: NodeJS.Timeout | null = null;
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      stdout += chunk;
+      const merging = /^merging (\d+)$/m.exec(stdout);
+      if (merging && workerPid === null) workerPid = Number(merging[1]);
+      if (kill && timer === null && new RegExp(`^${kill.after} `, 'm').test(stdout)) {
+        timer = setTimeout(() => {
+          if (/^merged /m.test(stdout)) return;
+          killed = true;
+          inTransaction = /^applying /m.test(stdout);
+          try {
+            process.kill(-child.pid!, 'SIGKILL');
+          } catch {
+            // the group is already gone
+          }
+        }, kill.delayMs);
+      }
+    });
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (timer) clearTimeout(timer);
+      const wait = () => {
+        if (workerPid !== null && !processGone(workerPid)) {
+          setTimeout(wait, 5);
+          return;
+        }
+        const merged = /^merged (\d+) /m.exec(stdout);
+        const applying = /^applying (\d+)$/m.exec(stdout);
+        resolve({
+          mergeMs: merged ? Number(merged[1]) : null,
+          applyingMs: applying ? Number(applying[1]) : null,
+          killed: killed && !merged,
+          killedInTransaction: killed && inTransaction && !merged,
+          exitCode: code,
+          stderr,
+        });
+      };
+      wait();
+    });
+  });
+}
+
+/** Build two offices that share records, edit them concurrently, and a large file from one of them. */
+async function buildOffices(dir: string): Promise<{ local: Core; incoming: string; records: number }> {
+  let remoteMs = Date.parse('2026-02-01T08:00:00Z');
+  let localMs = Date.parse('2026-02-01T08:00:00Z');
+  const remote = await openCore(path.join(dir, 'remote.db'), { now: () => new Date((remoteMs += 3)) });
+  const local = await openCore(path.join(dir, 'local.db'), { now: () => new Date((localMs += 2)) });
+  remote.setMeta('office_name', 'Burgas');
+  local.setMeta('office_name', '汕头');
+  const shared: string[] = [];
+  remote.sqlite.transaction(() => {
+    for (let i = 0; i < 300; i++) shared.push(insertRecord(remote, 'organizations', { displayName: `共享机构 ${i}`, country: 'BG', kind: 'city' }));
+  })();
+  exportDatabase(remote, path.join(dir, 'base.db'));
+  mergeFile(local, path.join(dir, 'base.db'), { backupDir: dir });
+  local.sqlite.transaction(() => {
+    for (let i = 0; i < 150; i++) updateRecord(local, 'organizations', shared[i]!, { notes: `汕头的备注 ${i}` });
+    for (let i = 0; i < 200; i++) insertRecord(local, 'organizations', { displayName: `汕头机构 ${i}`, country: 'CN', kind: 'district' });
+  })();
+  let records = 0;
+  remote.sqlite.transaction(() => {
+    for (let i = 75; i < 225; i++) updateRecord(remote, 'organizations', shared[i]!, { notes: `Burgas note ${i}` });
+    for (let i = 225; i < 260; i++) deleteRecord(remote, 'organizations', shared[i]!);
+    // The bulk: 4,000 organizations, 4,000 partnerships with 8,000 parties, 4,000 tasks.
+    const organizations: string[] = [];
+    for (let i = 0; i < 4000; i++) organizations.push(insertRecord(remote, 'organizations', { displayName: `Organization ${i}`, country: 'BG', kind: 'city' }));
+    for (let i = 0; i < 4000; i++) {
+      const partnership = insertRecord(remote, 'partnerships', { title: `Partnership ${i}`, kind: 'cooperation_mou', status: 'active', topics: '[]' });
+      insertRecord(remote, 'partnershipParties', { partnershipId: partnership, organizationId: organizations[i]!, role: 'signatory' });
+      insertRecord(remote, 'partnershipParties', { partnershipId: partnership, organizationId: shared[i % 300]!, role: 'partner' });
+      insertRecord(remote, 'tasks', { title: `Follow up ${i}`, status: 'open', priority: 'normal', partnershipId: partnership });
+    }
+    records = 4000 * 5;
+  })();
+  const incoming = path.join(dir, 'incoming.ptdb');
+  exportDatabase(remote, incoming);
+  remote.close();
+  return { local, incoming, records };
+}
+
+describe('a merge killed at a random moment', () => {
+  let dir: string;
+  let local: Core;
+  let incoming: string;
+  let before: Record<string, string>;
+  let merged: Record<string, string>;
+  let copies = 0;
+
+  /** A consistent copy of the local database as it is before the merge (VACUUM INTO, never a raw copy of a live file). */
+  const freshCopy = (): string => {
+    const file = path.join(dir, `local-copy-${copies++}.db`);
+    local.sqlite.prepare('VACUUM INTO ?').run(file);
+    return file;
+  };
+
+  beforeAll(async () => {
+    dir = tempDir('pt-kill-');
+    const built = await buildOffices(dir);
+    local = built.local;
+    incoming = built.incoming;
+    expect(built.records).toBeGreaterThanOrEqual(20_000);
+    before = logicalDigest(local.sqlite);
+    // The fully merged content, computed once in this process on another copy.
+    const reference = freshCopy();
+    const core = await openCore(reference);
+    const summary = mergeFile(core, incoming, { acceptClockSkew: true, backupDir: dir });
+    expect(summary).toMatchObject({ added: 20_000 });
+    expect(summary.conflicts).toBe(75);
+    merged = logicalDigest(core.sqlite);
+    core.close();
+  }, 120_000);
+
+  afterAll(() => {
+    if (local?.sqlite.open) local.close();
+  });
+
+  it(`${KILLS} kills: integrity ok, and the local database holds the content from before or the complete merge`, async () => {
+    expect(merged).not.toEqual(before);
+    // First measure a complete merge in a child, which must give the same content as the in-process merge.
+    const calibration = freshCopy();
+    const full = await runChild(calibration, incoming, null);
+    expect(full.exitCode, full.stderr).toBe(0);
+    expect(full.mergeMs).not.toBeNull();
+    expect(inspectAfterKill(calibration)).toEqual({ integrity: 'ok', digest: merged });
+    const typicalMs = full.mergeMs!;
+    expect(full.applyingMs).not.toBeNull();
+
+    const transactionMs = typicalMs - full.applyingMs!;
+
+    const outcomes: (Kill & { killed: boolean; inTransaction: boolean; state: 'before' | 'merged' })[] = [];
+    for (let i = 0; i < KILLS; i++) {
+      const file = freshCopy();
+      // A random moment, stratified: half of the kills over the whole merge (reading, planning, backup, writing),
+      // half within its transaction, timed from when it has begun writing.
+      const half = KILLS / 2;
+      const kill: Kill =
+        i < half
+          ? { after: 'merging', delayMs: Math.floor(((i + Math.random()) / half) * typicalMs) }
+          : { after: 'applying', delayMs: Math.floor(((i - half + Math.random()) / half) * transactionMs) };
+      const result = await runChild(file, incoming, kill);
+      const after = inspectAfterKill(file);
+      const context = `kill ${i + 1}, ${kill.delayMs} ms after ${kill.after}, in a ${typicalMs} ms merge writing from ${full.applyingMs} ms (killed: ${result.killed}, ${result.stderr.trim()})`;
+      expect(after.integrity, context).toBe('ok');
+      const state = JSON.stringify(after.digest) === JSON.stringify(before) ? 'before' : JSON.stringify(after.digest) === JSON.stringify(merged) ? 'merged' : null;
+      expect(state, `${context}: the content is neither the one from before nor the merged one: ${JSON.stringify(after.digest)}`).not.toBeNull();
+      if (!result.killed) expect(state, context).toBe('merged');
+      outcomes.push({ ...kill, killed: result.killed, inTransaction: result.killedInTransaction, state: state! });
+    }
+    // Most kills must land while the merge runs, several inside its transaction, or the test shows nothing.
+    expect(outcomes.filter((o) => o.killed).length, JSON.stringify(outcomes)).toBeGreaterThanOrEqual(KILLS / 2);
+    expect(outcomes.filter((o) => o.inTransaction).length, JSON.stringify(outcomes)).toBeGreaterThanOrEqual(KILLS / 4);
+    expect(existsSync(incoming)).toBe(true);
+  }, 240_000);
+});
