@@ -234,6 +234,9 @@ export const tasks = sqliteTable(
   },
   (t) => [
     index('tasks_due_on').on(t.dueOn),
+    // Overdue and this-week views: open tasks by due date, without reading the done ones.
+    index('tasks_status_due_on').on(t.status, t.dueOn),
+    index('tasks_assignee').on(t.assignee),
     index('tasks_partnership').on(t.partnershipId),
     index('tasks_meeting').on(t.meetingId),
   ],
@@ -285,7 +288,12 @@ export const changeLog = sqliteTable(
     via: text('via').notNull().default('local'),
     recordedAt: text('recorded_at').notNull(),
   },
-  (t) => [index('change_log_row').on(t.entity, t.rowId), uniqueIndex('change_log_unique').on(t.entity, t.rowId, t.field, t.hlc)],
+  (t) => [
+    index('change_log_row').on(t.entity, t.rowId),
+    uniqueIndex('change_log_unique').on(t.entity, t.rowId, t.field, t.hlc),
+    // Version vectors for merge: the highest stamp per origin.
+    index('change_log_origin_hlc').on(t.origin, t.hlc),
+  ],
 );
 
 /** A merge that overwrote a concurrent value keeps the loser here for a person to review and flip. */
