@@ -175,7 +175,12 @@ export function startBrowserMode(options: BrowserModeOptions): Promise<RunningSe
         port,
         token,
         url: `http://127.0.0.1:${port}/?token=${token}`,
-        close: () => new Promise<void>((done) => server.close(() => done())),
+        // Stop at once: an open page keeps connections alive (and asks again), which would hold close() open.
+        close: () =>
+          new Promise<void>((done) => {
+            server.close(() => done());
+            server.closeAllConnections();
+          }),
       });
     });
   });
