@@ -40,7 +40,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['electron/security.ts', 'electron/bridge.ts'],
+    files: ['electron/security.ts', 'electron/bridge.ts', 'electron/reminders.ts'],
     rules: {
       'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'Pure policy: unit-tested in Node without Electron.' }] }],
     },

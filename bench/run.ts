@@ -23,6 +23,7 @@ import { meetings } from '../db/schema';
 import type { RecordEntity } from '../db/schema';
 import { generateDatabase, GENERATED_TODAY, isGenerateScale, type GenerateScale } from '../db/generate';
 import { exportDatabase, mergeFile } from '../db/sync/files';
+import { SEARCH_QUERIES } from './queries';
 
 type Unit = 'ms' | 'ratio' | 'rows/s' | 'MB';
 
@@ -210,9 +211,8 @@ async function main(): Promise<void> {
     bench.latency('tasks.list.overdue', [call('tasks.list', { view: 'overdue', today })], 20);
     bench.latency('dashboard.get', [call('dashboard.get', { today })], 20);
     bench.latency('organizations.list', [call('organizations.list', {})], 20);
-    bench.latency('search.titles.1char', [call('search.titles', { query: '江' })], 30);
-    bench.latency('search.titles.2char', [call('search.titles', { query: '合作' })], 30);
-    bench.latency('search.titles.5char', [call('search.titles', { query: 'smart' })], 30);
+    // What the Ctrl+K palette asks, at every query length (1 and 2 characters scan, 3+ use the trigram index).
+    for (const [name, query] of SEARCH_QUERIES) bench.latency(`search.query.${name}`, [call('search.query', { query })], 30);
     log(`operations measured (busiest partnership: ${busiest})`);
 
     // 3. drizzle vs the same SQL as a raw prepared statement: meetings of a partnership (db/meetings.ts listMeetings)

@@ -15,6 +15,7 @@ import { startBrowserMode } from './server';
 import { exportDatabase, mergeFile } from '../db/sync/files';
 import { closePdfBrowser, renderPdf } from './pdf';
 import { writeFileSync } from 'node:fs';
+import { SEARCH_KIND_LABELS, type SearchResult } from '../db/search';
 
 const ROOT = path.resolve(__dirname, '..');
 const VERSION = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
@@ -38,6 +39,9 @@ Commands:
                                 an A4 status report (PDF through the system's Chromium)
   generate --db FILE --scale S|M|L [--seed N]
                                 fill a new or empty FILE with generated test data (S: ~10k rows, M: ~100k, L: ~1M)
+  search --db FILE QUERY [--json] [--limit N] [--kind K]
+                                search every name, alias, title and note, in any script; what Ctrl+K shows
+                                (K: organization, partnership, milestone, meeting, task, contact)
   help                          this text
 `;
 
@@ -226,6 +230,44 @@ async function reportCommand(args: string[]): Promise<void> {
   }
 }
 
+async function searchCommand(args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args,
+    options: { db: { type: 'string' }, json: { type: 'boolean' }, limit: { type: 'string' }, kind: { type: 'string', multiple: true } },
+    allowPositionals: true,
+    strict: true,
+  });
+  const file = requireDb(values.db);
+  if (positionals.length === 0) throw usageError('give the words to search for', '请给出要搜索的内容');
+  const input = {
+    query: positionals.join(' '),
+    ...(values.limit !== undefined ? { limit: Number(values.limit) } : {}),
+    ...(values.kind ? { kinds: values.kind } : {}),
+  };
+  // Opened writable so that a file indexed by another version is re-indexed first.
+  const core = await openCore(file, { appVersion: VERSION });
+  try {
+    const envelope = createRegistry().call(core, 'search.query', input);
+    if (!envelope.ok) throw new AppError(envelope.error.code, envelope.error.message, envelope.error.fields);
+    const result = envelope.value as SearchResult;
+    if (values.json) {
+      console.log(JSON.stringify(result, null, 2));
+      return;
+    }
+    if (result.groups.length === 0) console.log(zh ? '没有找到。' : 'Nothing found.');
+    const mark = process.stdout.isTTY ? (t: string) => `\x1b[1m${t}\x1b[22m` : (t: string) => `[${t}]`;
+    for (const group of result.groups) {
+      console.log(`${zh ? SEARCH_KIND_LABELS[group.kind].zh : SEARCH_KIND_LABELS[group.kind].en}${group.next ? ' …' : ''}`);
+      for (const hit of group.hits) {
+        console.log(`  ${hit.title}${hit.context ? ` · ${hit.context}` : ''}  ${hit.id}`);
+        console.log(`    ${hit.snippet.map((p) => (p.match ? mark(p.text) : p.text)).join('')}`);
+      }
+    }
+  } finally {
+    core.close();
+  }
+}
+
 async function generate(args: string[]): Promise<void> {
   const { values } = parseArgs({ args, options: { db: { type: 'string' }, scale: { type: 'string' }, seed: { type: 'string' } }, strict: true });
   const file = requireDb(values.db);
@@ -279,6 +321,9 @@ export async function main(argv: string[]): Promise<number> {
         return 0;
       case 'generate':
         await generate(rest);
+        return 0;
+      case 'search':
+        await searchCommand(rest);
         return 0;
       case undefined:
       case 'help':

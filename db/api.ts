@@ -37,10 +37,13 @@ import * as meetings from './meetings';
 import * as tasks from './tasks';
 import * as attachments from './attachments';
 import { dashboard, dashboardInput } from './dashboard';
+import { portfolioTimeline, timelineInput } from './timeline';
+import { listReminders, remindersInput } from './reminders';
+import { mapData } from './map';
 import { listTrash, restoreFromTrash, trashRestoreInput } from './trash';
 import { getSettings, settingsUpdateInput, updateSettings } from './settings';
 import { idSchema } from './validation';
-import { searchTitles, titleSearchInput } from './titles';
+import { search, searchInput } from './search';
 import { exportDatabase, mergeFile } from './sync/files';
 import * as review from './sync/review';
 import { reportHtml, reportInput, reportPdf } from './reports';
@@ -132,9 +135,12 @@ export const operationList = [
   defineOperation('attachments.restore', 'write', byIdInput, (core, input) => attachments.restoreAttachment(core, input.id)),
 
   defineOperation('dashboard.get', 'read', dashboardInput, (core, input) => dashboard(core, input)),
+  defineOperation('timeline.portfolio', 'read', timelineInput, (core, input) => portfolioTimeline(core, input)),
+  defineOperation('reminders.list', 'read', remindersInput, (core, input) => listReminders(core, input)),
+  defineOperation('map.data', 'read', noInput, (core) => mapData(core)),
   defineOperation('trash.list', 'read', noInput, (core) => listTrash(core)),
   defineOperation('trash.restore', 'write', trashRestoreInput, (core, input) => restoreFromTrash(core, input)),
-  defineOperation('search.titles', 'read', titleSearchInput, (core, input) => searchTitles(core, input)),
+  defineOperation('search.query', 'read', searchInput, (core, input) => search(core, input)),
   defineOperation('sync.export', 'self', syncExportInput, (core, input) => exportDatabase(core, input.path, input.passphrase ? { passphrase: input.passphrase } : {})),
   defineOperation('sync.preview', 'self', syncFileInput, (core, input) =>
     mergeFile(core, input.path, { ...(input.passphrase ? { passphrase: input.passphrase } : {}), dryRun: true }),

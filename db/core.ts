@@ -11,6 +11,7 @@ import { uuidv7 } from './ids';
 import { openDatabase, type OpenedDatabase, type OpenOptions } from './open';
 import { AppError, notFound } from './errors';
 import { JobRegistry } from './jobs';
+import { ensureSearchIndex, indexRecord } from './search';
 
 export type Drizzle = BetterSQLite3Database<typeof schema>;
 
@@ -63,7 +64,7 @@ export async function openCore(file: string, options: CoreOptions = {}): Promise
     }
   }
   const clock = new HybridLogicalClock(origin, getMeta(META_HLC), () => now().getTime());
-  return {
+  const core: Core = {
     opened,
     sqlite,
     db,
@@ -77,6 +78,8 @@ export async function openCore(file: string, options: CoreOptions = {}): Promise
     setMeta,
     close: () => sqlite.close(),
   };
+  ensureSearchIndex(core);
+  return core;
 }
 
 /** Column JS key -> SQL column name, for a record table. */
@@ -172,6 +175,7 @@ export function insertRecord(core: Core, entity: RecordEntity, values: Record<st
   const changes = fieldChanges(entity, values);
   const hlc = core.clock.now();
   insertStamped(core, entity, changes, { id, hlc, origin: core.clock.origin, at: core.now().toISOString() }, 'fail');
+  indexRecord(core.sqlite, entity, id);
   logChanges(core, entity, id, changes, localEntry(core, hlc));
   persistClock(core);
   return id;
@@ -193,6 +197,7 @@ export function updateRecord(core: Core, entity: RecordEntity, id: string, patch
   core.sqlite
     .prepare(`UPDATE "${tableName(entity)}" SET ${sets}, updated_at = ?, hlc = ?, origin = ?, field_stamps = ? WHERE id = ?`)
     .run(...changes.map(([, v]) => v), core.now().toISOString(), hlc, core.clock.origin, serializeStamps(stamps), id);
+  indexRecord(core.sqlite, entity, id);
   logChanges(core, entity, id, changes, localEntry(core, hlc));
   persistClock(core);
   return changes.map(([c]) => c);
@@ -246,6 +251,7 @@ export interface FixedStamp {
 export function insertFixedRecord(core: Core, entity: RecordEntity, values: Record<string, unknown>, stamp: FixedStamp): boolean {
   const changes = fieldChanges(entity, values);
   if (!insertStamped(core, entity, changes, stamp, 'ignore')) return false;
+  indexRecord(core.sqlite, entity, stamp.id);
   logChanges(core, entity, stamp.id, changes, { hlc: stamp.hlc, origin: stamp.origin, office: 'sample', via: 'sample', at: stamp.at });
   core.clock.receive(stamp.hlc);
   persistClock(core);

@@ -53,10 +53,47 @@ export interface Dashboard {
   quietPartnerships: QuietPartnership[];
 }
 
-function addDays(day: string, days: number): string {
+export function addDays(day: string, days: number): string {
   const d = new Date(`${day}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
+}
+
+/** Agreements whose review date or term end falls between `from` and `to` (both included), soonest first. */
+export function renewalsBetween(core: Core, from: string, to: string): DashboardRenewal[] {
+  return core.sqlite
+    .prepare(
+      `SELECT id AS partnershipId, title, title_zh AS titleZh, title_en AS titleEn, review_on AS date, 'review' AS what
+         FROM partnerships WHERE deleted_at IS NULL AND review_on >= @from AND review_on <= @to
+       UNION ALL
+       SELECT id, title, title_zh, title_en, term_end, 'term_end'
+         FROM partnerships WHERE deleted_at IS NULL AND term_end >= @from AND term_end <= @to
+       ORDER BY date`,
+    )
+    .all({ from, to }) as DashboardRenewal[];
+}
+
+/** How long an active or negotiating partnership may go without a meeting before it counts as quiet. */
+export const QUIET_DAYS = 180;
+
+/**
+ * Active and negotiating partnerships with no meeting in the last QUIET_DAYS days (or never), longest quiet first.
+ * The partnerships that did meet are found from the meetings of the period (by the date index) first, so the last
+ * meeting is looked up only for the quiet ones: a meeting's row is wide, and reading all of them is what costs.
+ */
+export function quietPartnerships(core: Core, today: string): QuietPartnership[] {
+  return core.sqlite
+    .prepare(
+      `SELECT p.id, p.title, p.title_zh AS titleZh, p.title_en AS titleEn, p.status,
+              (SELECT max(m.date) FROM meeting_partnerships mp JOIN meetings m ON m.id = mp.meeting_id
+                WHERE mp.partnership_id = p.id AND mp.deleted_at IS NULL AND m.deleted_at IS NULL AND m.date <= @today) AS lastMeeting
+         FROM partnerships p
+        WHERE p.deleted_at IS NULL AND p.status IN ('active', 'negotiating')
+          AND p.id NOT IN (SELECT mp.partnership_id FROM meetings m JOIN meeting_partnerships mp ON mp.meeting_id = m.id
+                            WHERE m.deleted_at IS NULL AND mp.deleted_at IS NULL AND m.date >= @quietBefore AND m.date <= @today)
+       ORDER BY lastMeeting IS NOT NULL, lastMeeting, p.title`,
+    )
+    .all({ today, quietBefore: addDays(today, -QUIET_DAYS) }) as QuietPartnership[];
 }
 
 export function dashboard(core: Core, input: z.output<typeof dashboardInput>): Dashboard {
@@ -77,31 +114,10 @@ export function dashboard(core: Core, input: z.output<typeof dashboardInput>): D
         ORDER BY m.date, m.id`,
     )
     .all(today, in90) as DashboardMilestone[];
-  const renewals = core.sqlite
-    .prepare(
-      `SELECT id AS partnershipId, title, title_zh AS titleZh, title_en AS titleEn, review_on AS date, 'review' AS what
-         FROM partnerships WHERE deleted_at IS NULL AND review_on >= @from AND review_on <= @to
-       UNION ALL
-       SELECT id, title, title_zh, title_en, term_end, 'term_end'
-         FROM partnerships WHERE deleted_at IS NULL AND term_end >= @from AND term_end <= @to
-       ORDER BY date`,
-    )
-    .all({ from: today, to: in90 }) as DashboardRenewal[];
+  const renewals = renewalsBetween(core, today, in90);
   const recentMeetings = core.sqlite
     .prepare('SELECT id, title, date, kind FROM meetings WHERE deleted_at IS NULL AND date >= ? AND date <= ? ORDER BY date DESC, id DESC')
     .all(addDays(today, -30), today) as DashboardMeeting[];
-  const quietPartnerships = core.sqlite
-    .prepare(
-      `SELECT p.id, p.title, p.title_zh AS titleZh, p.title_en AS titleEn, p.status,
-              (SELECT max(m.date) FROM meeting_partnerships mp JOIN meetings m ON m.id = mp.meeting_id
-                WHERE mp.partnership_id = p.id AND mp.deleted_at IS NULL AND m.deleted_at IS NULL AND m.date <= @today) AS lastMeeting
-         FROM partnerships p
-        WHERE p.deleted_at IS NULL AND p.status IN ('active', 'negotiating')
-       GROUP BY p.id
-       HAVING lastMeeting IS NULL OR lastMeeting < @quietBefore
-       ORDER BY lastMeeting IS NOT NULL, lastMeeting, p.title`,
-    )
-    .all({ today, quietBefore: addDays(today, -180) }) as QuietPartnership[];
   return {
     today,
     byStatus,
@@ -109,6 +125,6 @@ export function dashboard(core: Core, input: z.output<typeof dashboardInput>): D
     upcomingMilestones,
     renewals,
     recentMeetings,
-    quietPartnerships,
+    quietPartnerships: quietPartnerships(core, today),
   };
 }

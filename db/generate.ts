@@ -20,6 +20,7 @@ import { AppError } from './errors';
 import { formatHlc } from './hlc';
 import { serializeStamps, tableName, type Core } from './core';
 import { recordTables, type MILESTONE_KINDS, type RecordEntity } from './schema';
+import { rebuildSearchIndex } from './search';
 
 export const GENERATE_SCALES = { S: 0.01, M: 0.1, L: 1 } as const;
 export type GenerateScale = keyof typeof GENERATE_SCALES;
@@ -578,6 +579,7 @@ export function generateDatabase(core: Core, options: GenerateOptions): Generate
         .prepare('INSERT INTO change_log (entity, row_id, field, value, hlc, origin, office, via, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
         .run(g.lastEntity, g.lastId, g.lastField[0], JSON.stringify(g.lastField[1]), g.lastStamp, g.origin, 'generated', 'generated', new Date(GENERATED_BASE_MS).toISOString());
       for (const { sql } of indexes) sqlite.exec(sql);
+      rebuildSearchIndex(sqlite);
       const violations = sqlite.pragma('foreign_key_check') as unknown[];
       if (violations.length > 0) throw new Error(`generated data breaks ${violations.length} foreign keys`);
       core.clock.receive(g.lastStamp);

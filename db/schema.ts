@@ -340,6 +340,18 @@ export const duplicateCandidates = sqliteTable('duplicate_candidates', {
   decidedAt: text('decided_at'),
 });
 
+/**
+ * The full-text search index: one document per live searchable record. `doc` is also the rowid
+ * of the FTS5 table `search_fts` (created by hand in migration 0003, drizzle-kit cannot express
+ * virtual tables); each kind owns a range of docs (kind number << 40), so a search can ask
+ * FTS5 for one kind's newest matches by rowid range without reading the others.
+ */
+export const searchDocs = sqliteTable('search_docs', {
+  doc: integer('doc').primaryKey(),
+  kind: text('kind').notNull(),
+  recordId: text('record_id').notNull().unique(),
+});
+
 /** The user tables that carry records (bookkeeping columns, stamps, tombstones), by entity name. */
 export const recordTables = {
   organizations,

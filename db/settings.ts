@@ -6,12 +6,29 @@ export interface Settings {
   officeName: string | null;
   /** The person using this installation: "My tasks" are the tasks assigned to this name. */
   userName: string | null;
+  /** The desktop app shows a notification of the reminders once a day. */
+  dailyReminder: boolean;
+  /** From this hour (0–23, local time) on, the day's notification may be shown. */
+  reminderHour: number;
 }
 
-export const settingsUpdateInput = z.strictObject({ officeName: optionalText(200), userName: optionalText(200) });
+export const DEFAULT_REMINDER_HOUR = 9;
+
+export const settingsUpdateInput = z.strictObject({
+  officeName: optionalText(200),
+  userName: optionalText(200),
+  dailyReminder: z.boolean().optional(),
+  reminderHour: z.number().int().min(0).max(23).optional(),
+});
 
 export function getSettings(core: Core): Settings {
-  return { officeName: core.getMeta('office_name'), userName: core.getMeta('user_name') };
+  const hour = Number(core.getMeta('reminder_hour'));
+  return {
+    officeName: core.getMeta('office_name'),
+    userName: core.getMeta('user_name'),
+    dailyReminder: core.getMeta('daily_reminder') !== 'off',
+    reminderHour: core.getMeta('reminder_hour') !== null && Number.isInteger(hour) && hour >= 0 && hour <= 23 ? hour : DEFAULT_REMINDER_HOUR,
+  };
 }
 
 export function updateSettings(core: Core, input: z.output<typeof settingsUpdateInput>): Settings {
@@ -22,5 +39,7 @@ export function updateSettings(core: Core, input: z.output<typeof settingsUpdate
   };
   set('office_name', input.officeName);
   set('user_name', input.userName);
+  set('daily_reminder', input.dailyReminder === undefined ? undefined : input.dailyReminder ? 'on' : 'off');
+  set('reminder_hour', input.reminderHour === undefined ? undefined : String(input.reminderHour));
   return getSettings(core);
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { and, asc, eq, gte, inArray, isNotNull, isNull, lt, lte, or, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gte, inArray, isNotNull, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import { meetings, partnerships, tasks, TASK_PRIORITIES, TASK_STATUSES } from './schema';
 import { deleteRecord, insertRecord, requireLive, restoreRecord, updateRecord, type Core } from './core';
 import { notFound } from './errors';
@@ -92,31 +92,40 @@ const columns = {
 
 const OPEN: TaskStatus[] = ['open', 'in_progress'];
 
-export function listTasks(core: Core, input: z.output<typeof taskListInput>): Task[] {
+/** The WHERE of a task list: only columns of tasks, so a count needs no join. */
+function taskFilter(core: Core, input: z.output<typeof taskListInput>) {
   const today = input.today ?? todayOf(core);
   const me = core.getMeta('user_name');
   const q = input.query ? `%${escapeLike(input.query)}%` : null;
   const openOnly = !input.includeClosed || input.view === 'overdue' || input.view === 'week';
-  return core.db
+  return and(
+    input.deleted ? isNotNull(tasks.deletedAt) : isNull(tasks.deletedAt),
+    openOnly ? inArray(tasks.status, OPEN) : undefined,
+    input.view === 'mine' ? (me ? eq(tasks.assignee, me) : sql`0`) : undefined,
+    input.view === 'overdue' ? lt(tasks.dueOn, today) : undefined,
+    input.view === 'week' ? and(gte(tasks.dueOn, today), lte(tasks.dueOn, endOfWeek(today))) : undefined,
+    input.partnershipId ? eq(tasks.partnershipId, input.partnershipId) : undefined,
+    input.meetingId ? eq(tasks.meetingId, input.meetingId) : undefined,
+    input.assignee ? eq(tasks.assignee, input.assignee) : undefined,
+    q ? or(sql`${tasks.title} LIKE ${q} ESCAPE '\\'`, sql`${tasks.details} LIKE ${q} ESCAPE '\\'`) : undefined,
+  );
+}
+
+/** The tasks of a view, soonest due first; the first `limit` of them when given. */
+export function listTasks(core: Core, input: z.output<typeof taskListInput>, limit?: number): Task[] {
+  const query = core.db
     .select(columns)
     .from(tasks)
     .leftJoin(partnerships, eq(partnerships.id, tasks.partnershipId))
     .leftJoin(meetings, eq(meetings.id, tasks.meetingId))
-    .where(
-      and(
-        input.deleted ? isNotNull(tasks.deletedAt) : isNull(tasks.deletedAt),
-        openOnly ? inArray(tasks.status, OPEN) : undefined,
-        input.view === 'mine' ? (me ? eq(tasks.assignee, me) : sql`0`) : undefined,
-        input.view === 'overdue' ? lt(tasks.dueOn, today) : undefined,
-        input.view === 'week' ? and(gte(tasks.dueOn, today), lte(tasks.dueOn, endOfWeek(today))) : undefined,
-        input.partnershipId ? eq(tasks.partnershipId, input.partnershipId) : undefined,
-        input.meetingId ? eq(tasks.meetingId, input.meetingId) : undefined,
-        input.assignee ? eq(tasks.assignee, input.assignee) : undefined,
-        q ? or(sql`${tasks.title} LIKE ${q} ESCAPE '\\'`, sql`${tasks.details} LIKE ${q} ESCAPE '\\'`) : undefined,
-      ),
-    )
-    .orderBy(sql`${tasks.dueOn} IS NULL`, asc(tasks.dueOn), asc(tasks.title))
-    .all();
+    .where(taskFilter(core, input))
+    .orderBy(sql`${tasks.dueOn} IS NULL`, asc(tasks.dueOn), asc(tasks.title));
+  return limit === undefined ? query.all() : query.limit(limit).all();
+}
+
+/** How many tasks `listTasks` lists for the same input. */
+export function countTasks(core: Core, input: z.output<typeof taskListInput>): number {
+  return core.db.select({ n: count() }).from(tasks).where(taskFilter(core, input)).get()?.n ?? 0;
 }
 
 export function getTask(core: Core, id: string): Task {

@@ -3,11 +3,14 @@
  * registered on one IPC channel. Policy lives in security.ts (pure, unit-tested).
  */
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, Notification, session, shell, type WebContents } from 'electron';
 import { openCore, type Core } from '../db/core';
 import { createRegistry } from '../db/api';
 import { AppError, toSerializedError } from '../db/errors';
-import { API_CHANNEL } from './bridge';
+import { API_CHANNEL, OPEN_REMINDERS_CHANNEL } from './bridge';
+import type { Reminders } from '../db/reminders';
+import type { Settings } from '../db/settings';
+import { dueReminderNotification, lastNotifiedDay, localDay, REMINDER_CHECK_MS, rememberNotifiedDay } from './reminders';
 import { exportDatabase, mergeFile } from '../db/sync/files';
 import { defaultExportName, exportDoneText, mergePreviewText } from './sync-dialogs';
 import {
@@ -33,11 +36,7 @@ const registry = createRegistry();
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  app.on('second-instance', () => {
-    if (!mainWindow) return;
-    if (mainWindow.isMinimized()) mainWindow.restore();
-    mainWindow.focus();
-  });
+  app.on('second-instance', showMainWindow);
   app.on('web-contents-created', (_event, contents) => lockDown(contents));
   app.on('window-all-closed', () => {
     core?.close();
@@ -45,6 +44,12 @@ if (!app.requestSingleInstanceLock()) {
     app.quit();
   });
   void app.whenReady().then(start);
+}
+
+function showMainWindow(): void {
+  if (!mainWindow) return;
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.focus();
 }
 
 function lockDown(contents: WebContents): void {
@@ -121,6 +126,41 @@ async function start(): Promise<void> {
   });
   if (devServerUrl) await mainWindow.loadURL(devServerUrl);
   else await mainWindow.loadFile(rendererFile);
+  // Windows shows a notification only for an app with a user model id: the installer's appId.
+  if (process.platform === 'win32') app.setAppUserModelId('org.partnership-tracker.desktop');
+  checkReminders();
+  setInterval(checkReminders, REMINDER_CHECK_MS);
+}
+
+/** Held so the notification (and its click handler) is not collected while it is on screen. */
+let reminderNotice: Notification | null = null;
+
+/** The daily reminders notification (electron/reminders.ts decides); a click opens the list in the window. */
+function checkReminders(): void {
+  const opened = core;
+  if (!opened || !Notification.isSupported()) return;
+  try {
+    const stateFile = path.join(app.getPath('userData'), 'reminders.json');
+    const now = new Date();
+    const read = <T>(name: 'settings.get' | 'reminders.list', input: unknown): T | null => {
+      const envelope = registry.call(opened, name, input);
+      return envelope.ok ? (envelope.value as T) : null;
+    };
+    const text = dueReminderNotification(now, lastNotifiedDay(stateFile), zh() ? 'zh' : 'en', {
+      settings: () => read<Settings>('settings.get', {}),
+      reminders: (today) => read<Reminders>('reminders.list', { today }),
+    });
+    if (!text) return;
+    reminderNotice = new Notification(text);
+    reminderNotice.on('click', () => {
+      showMainWindow();
+      mainWindow?.webContents.send(OPEN_REMINDERS_CHANNEL);
+    });
+    reminderNotice.show();
+    rememberNotifiedDay(stateFile, localDay(now));
+  } catch (error) {
+    console.error('reminder check failed:', error);
+  }
 }
 
 function reportError(error: unknown): void {

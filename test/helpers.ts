@@ -30,3 +30,19 @@ export async function tempCore(options: CoreOptions = {}): Promise<Core> {
 export function localClient(core: Core, registry: OperationRegistry = createRegistry()) {
   return createClient(async (name, input) => JSON.parse(JSON.stringify(await registry.callAsync(core, name, input))) as Envelope<unknown>);
 }
+
+/**
+ * The tables a test compares: every table of the file, the search index as its FTS5 table
+ * `search_fts` (not FTS5's shadow tables, and not the contentless `search_grams`, which has no rows to read).
+ */
+export function dataTableNames(sqlite: Core['sqlite']): string[] {
+  return sqlite
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'search_fts_%' AND name NOT LIKE 'search_grams%' ORDER BY name")
+    .pluck()
+    .all() as string[];
+}
+
+/** Every compared table with every row, in storage order: "nothing written" means this does not change. */
+export function dumpTables(sqlite: Core['sqlite']): Record<string, Record<string, unknown>[]> {
+  return Object.fromEntries(dataTableNames(sqlite).map((name) => [name, sqlite.prepare(`SELECT rowid, * FROM "${name}" ORDER BY rowid`).all() as Record<string, unknown>[]]));
+}

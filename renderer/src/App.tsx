@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'react';
-import { AppShell, Group, NavLink, SegmentedControl, Text, Title } from '@mantine/core';
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { AppShell, Group, Loader, NavLink, SegmentedControl, Text, Title } from '@mantine/core';
 import {
   IconAddressBook,
   IconBuildingCommunity,
@@ -8,8 +8,10 @@ import {
   IconFileReport,
   IconHeartHandshake,
   IconLayoutDashboard,
+  IconMap,
   IconRefresh,
   IconSettings,
+  IconTimeline,
   IconTrash,
 } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -18,7 +20,9 @@ import { navigate, routeHash, useRoute, type Route, type View } from './route';
 import { api } from './api';
 import type { AppInfo } from '../../db/info';
 import { showError } from './notify';
-import { TitleSearch } from './components/TitleSearch';
+import { SearchBox } from './components/SearchBox';
+import { RemindersButton } from './components/RemindersButton';
+import { SearchView } from './views/SearchView';
 import { OnboardingDialog } from './views/OnboardingDialog';
 import { PartnershipsView } from './views/PartnershipsView';
 import { PartnershipPage } from './views/PartnershipPage';
@@ -34,11 +38,18 @@ import { ReportsView } from './views/ReportsView';
 import { PlaceholderView } from './views/PlaceholderView';
 import { SettingsView } from './views/SettingsView';
 
+/** Loaded on first visit: the world map's borders are not part of the first screen's bundle. */
+const MapView = lazy(() => import('./views/MapView').then((module) => ({ default: module.MapView })));
+/** Loaded on first visit, like the map. */
+const TimelineView = lazy(() => import('./views/TimelineView').then((module) => ({ default: module.TimelineView })));
+
 const NAV: { view: View; icon: typeof IconLayoutDashboard }[] = [
   { view: 'dashboard', icon: IconLayoutDashboard },
   { view: 'partnerships', icon: IconHeartHandshake },
+  { view: 'map', icon: IconMap },
   { view: 'organizations', icon: IconBuildingCommunity },
   { view: 'meetings', icon: IconCalendarEvent },
+  { view: 'timeline', icon: IconTimeline },
   { view: 'tasks', icon: IconChecklist },
   { view: 'contacts', icon: IconAddressBook },
   { view: 'reports', icon: IconFileReport },
@@ -77,7 +88,8 @@ export function App() {
             ) : null}
           </Group>
           <Group gap="md" wrap="nowrap">
-            <TitleSearch />
+            <SearchBox />
+            <RemindersButton route={route} />
             <SegmentedControl
               aria-label={t('language.label')}
               size="xs"
@@ -122,10 +134,22 @@ function CurrentView({ route, dataVersion, info, onSettingsChange }: { route: Ro
       return <DashboardView key={key} />;
     case 'partnerships':
       return route.id ? <PartnershipPage key={key} id={route.id} /> : <PartnershipsView key={key} />;
+    case 'map':
+      return (
+        <Suspense fallback={<Loader size="sm" />}>
+          <MapView key={key} />
+        </Suspense>
+      );
     case 'organizations':
       return <OrganizationsView key={key} />;
     case 'meetings':
       return route.id ? <MeetingPage key={key} id={route.id} /> : <MeetingsView key={key} />;
+    case 'timeline':
+      return (
+        <Suspense fallback={<Loader size="sm" />}>
+          <TimelineView key={key} />
+        </Suspense>
+      );
     case 'tasks':
       return <TasksView key={key} />;
     case 'contacts':
@@ -136,6 +160,8 @@ function CurrentView({ route, dataVersion, info, onSettingsChange }: { route: Ro
       return <SyncView key={key} />;
     case 'reports':
       return <ReportsView key={key} />;
+    case 'search':
+      return <SearchView key={key} query={route.id ?? ''} />;
     case 'settings':
       return <SettingsView info={info} onChange={onSettingsChange} />;
     default:

@@ -16,8 +16,21 @@ export function formatPartialDate(value: string | null): string {
   const locale = i18n.language === 'zh' ? 'zh-CN' : 'en-GB';
   if (m === undefined) return String(y);
   const date = new Date(Date.UTC(y!, m - 1, d ?? 1));
-  const options: Intl.DateTimeFormatOptions = d === undefined ? { year: 'numeric', month: 'short', timeZone: 'UTC' } : { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' };
-  return new Intl.DateTimeFormat(locale, options).format(date);
+  return dateFormat(locale, d === undefined ? 'month' : 'day').format(date);
+}
+
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** Made once per locale and precision: a timeline formats thousands of dates, and making a format costs more than using it. */
+function dateFormat(locale: string, precision: 'month' | 'day'): Intl.DateTimeFormat {
+  const key = `${locale}|${precision}`;
+  let format = dateFormats.get(key);
+  if (!format) {
+    const options: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'short', timeZone: 'UTC', ...(precision === 'day' ? { day: 'numeric' } : {}) };
+    format = new Intl.DateTimeFormat(locale, options);
+    dateFormats.set(key, format);
+  }
+  return format;
 }
 
 export function formatNumber(n: number): string {

@@ -2,7 +2,8 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test';
+import type { Envelope, OperationInput, OperationName, OperationOutput } from '../../db/api';
 
 const ROOT = path.resolve(__dirname, '../..');
 const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
@@ -79,4 +80,21 @@ export async function switchLanguage(page: Page, label: '中文' | 'English'): P
   const group = page.getByRole('radiogroup', { name: /Language|语言/ });
   await group.locator('label', { hasText: new RegExp(`^${label}$`) }).click();
   await expect(group.getByRole('radio', { name: label })).toBeChecked();
+}
+
+/** A calendar day relative to today, in this machine's time zone (the browser's too): what the user calls "today". */
+export function localDay(offset = 0): string {
+  const d = new Date();
+  d.setDate(d.getDate() + offset);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/** Call the contract over HTTP with the run's token, as another client of the browser mode would. */
+export async function callApi<N extends OperationName>(request: APIRequestContext, app: BrowserModeServer, name: N, input: OperationInput<N>): Promise<OperationOutput<N>> {
+  const token = new URL(app.url).searchParams.get('token')!;
+  const response = await request.post(`${app.origin}/api/${name}`, { data: input, headers: { Authorization: `Bearer ${token}` } });
+  expect(response.status(), `${name} over HTTP`).toBe(200);
+  const envelope = (await response.json()) as Envelope<OperationOutput<N>>;
+  if (!envelope.ok) throw new Error(`${name} failed: ${envelope.error.message.en}`);
+  return envelope.value;
 }

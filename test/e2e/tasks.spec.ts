@@ -1,27 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { APIRequestContext, Locator, Page } from '@playwright/test';
-import type { Envelope, OperationInput, OperationName, OperationOutput } from '../../db/api';
-import { test, expect, switchLanguage, type BrowserModeServer } from './fixtures';
+import { test, expect, switchLanguage, callApi as call, localDay as day, type BrowserModeServer } from './fixtures';
 
 const SHOTS = path.resolve(__dirname, '../../test-results/screenshots');
-
-/** A calendar day relative to today, in this machine's time zone (the browser's too): what the user calls "today". */
-function day(offset: number): string {
-  const d = new Date();
-  d.setDate(d.getDate() + offset);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-
-/** Call the contract over HTTP with the run's token, as another client of the browser mode would. */
-async function call<N extends OperationName>(request: APIRequestContext, app: BrowserModeServer, name: N, input: OperationInput<N>): Promise<OperationOutput<N>> {
-  const token = new URL(app.url).searchParams.get('token')!;
-  const response = await request.post(`${app.origin}/api/${name}`, { data: input, headers: { Authorization: `Bearer ${token}` } });
-  expect(response.status(), `${name} over HTTP`).toBe(200);
-  const envelope = (await response.json()) as Envelope<OperationOutput<N>>;
-  if (!envelope.ok) throw new Error(`${name} failed: ${envelope.error.message.en}`);
-  return envelope.value;
-}
 
 async function partnershipId(request: APIRequestContext, app: BrowserModeServer, titleEn: string): Promise<string> {
   const list = await call(request, app, 'partnerships.list', {});

@@ -3,13 +3,12 @@ import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tempCore, tempDir, localClient } from '../helpers';
+import { dumpTables, tempCore, tempDir, localClient } from '../helpers';
 import { ApiError } from '../../renderer/src/api/client';
 import type { Core } from '../../db/core';
 
 function dump(core: Core): string {
-  const tables = core.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[];
-  return JSON.stringify(tables.map(({ name }) => [name, core.sqlite.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all()]));
+  return JSON.stringify(dumpTables(core.sqlite));
 }
 
 async function rejected(promise: Promise<unknown>): Promise<ApiError> {

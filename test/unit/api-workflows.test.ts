@@ -15,7 +15,7 @@ import { MAX_ATTACHMENT_BYTES } from '../../db/attachments';
 import { insertRecord, type Core } from '../../db/core';
 import { sampleId } from '../../db/sample';
 import { ApiError } from '../../renderer/src/api/client';
-import { localClient, tempCore } from '../helpers';
+import { dumpTables, localClient, tempCore } from '../helpers';
 
 /** A Wednesday. */
 const NOW = new Date('2026-03-04T10:00:00Z');
@@ -38,11 +38,7 @@ function addDays(day: string, days: number): string {
 }
 
 /** Every table in the file, every row, in storage order: "nothing written" means this does not change. */
-function snapshot(core: Core): Record<string, Row[]> {
-  const tables = core.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[];
-  expect(tables.length).toBeGreaterThan(10);
-  return Object.fromEntries(tables.map(({ name }) => [name, core.sqlite.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all() as Row[]]));
-}
+const snapshot = (core: Core) => dumpTables(core.sqlite);
 
 function row(core: Core, table: string, id: string): Row {
   const found = core.sqlite.prepare(`SELECT * FROM "${table}" WHERE id = ?`).get(id) as Row | undefined;
@@ -178,7 +174,7 @@ const COVERED_HERE = [
   'attachments.list', 'attachments.add', 'attachments.content', 'attachments.remove', 'attachments.restore',
   'dashboard.get',
   'trash.list', 'trash.restore',
-  'search.titles',
+  'search.query',
   'settings.get', 'settings.update',
 ] as const satisfies readonly OperationName[];
 type CoveredHere = (typeof COVERED_HERE)[number];
@@ -187,6 +183,8 @@ type CoveredHere = (typeof COVERED_HERE)[number];
 const COVERED_IN_FILES: Record<string, readonly OperationName[]> = {
   'api-sync.test.ts': ['sync.export', 'sync.preview', 'sync.merge', 'sync.mergeStart', 'jobs.get', 'sync.log', 'conflicts.list', 'conflicts.resolve', 'duplicates.list', 'duplicates.decide'],
   'reports.test.ts': ['reports.html', 'reports.pdf'],
+  'map.test.ts': ['map.data'],
+  'timeline-reminders.test.ts': ['timeline.portfolio', 'reminders.list'],
 };
 
 interface InvalidCase {
@@ -421,14 +419,17 @@ const invalidCases: Record<CoveredHere | 'partnerships.list', InvalidCase[]> = {
     { what: 'malformed id', input: () => ({ entity: 'tasks', id: 'abc' }), field: 'id' },
     { what: 'unknown key', input: (f) => ({ entity: 'tasks', id: f.task.id, all: true }), field: 'all' },
   ],
-  'search.titles': [
+  'search.query': [
     { what: 'missing query', input: () => ({}), field: 'query' },
-    { what: 'empty query', input: () => ({ query: '' }), field: 'query' },
-    { what: 'blank query', input: () => ({ query: '   ' }), field: 'query' },
+    { what: 'query not text', input: () => ({ query: 5 }), field: 'query' },
     { what: 'query too long', input: () => ({ query: 'x'.repeat(201) }), field: 'query' },
     { what: 'limit 0', input: () => ({ query: 'Burgas', limit: 0 }), field: 'limit' },
     { what: 'fractional limit', input: () => ({ query: 'Burgas', limit: 1.5 }), field: 'limit' },
-    { what: 'limit above 100', input: () => ({ query: 'Burgas', limit: 101 }), field: 'limit' },
+    { what: 'unknown kind', input: () => ({ query: 'Burgas', kinds: ['city'] }), field: 'kinds.0' },
+    { what: 'no kinds', input: () => ({ query: 'Burgas', kinds: [] }), field: 'kinds' },
+    { what: 'negative cursor', input: () => ({ query: 'Burgas', before: -1 }), field: 'before' },
+    { what: 'unknown key', input: () => ({ query: 'Burgas', fuzzy: true }), field: 'fuzzy' },
+    { what: 'limit above 5000', input: () => ({ query: 'Burgas', limit: 5001 }), field: 'limit' },
     { what: 'unknown key', input: () => ({ query: 'Burgas', kind: 'partnership' }), field: 'kind' },
   ],
   'settings.get': [{ what: 'unknown key', input: () => ({ key: 'user_name' }), field: 'key' }],
@@ -1641,68 +1642,101 @@ describe('trash', () => {
 });
 
 // ---------------------------------------------------------------------------------------------
-// Title search
+// Search
 // ---------------------------------------------------------------------------------------------
 
-describe('search.titles', () => {
-  it('finds partnerships by Chinese or English title, organizations by any name or alias, meetings, contacts and tasks', async () => {
-    const f = await fixture();
-    expect(await f.api['search.titles']({ query: '布尔加斯' })).toEqual([
-      { kind: 'partnership', id: f.burgasLink.id, title: '汕头—布尔加斯友好城市', context: 'Shantou–Burgas friendship' },
-    ]);
-    expect((await f.api['search.titles']({ query: 'friendship' })).map((h) => h.id)).toEqual([f.burgasLink.id]);
-    expect(await f.api['search.titles']({ query: 'Бургас' })).toEqual([{ kind: 'organization', id: f.burgas.id, title: 'Burgas', context: 'BG' }]);
-    expect(await f.api['search.titles']({ query: 'Шантоу' })).toEqual([{ kind: 'organization', id: f.shantou.id, title: '汕头 / Shantou', context: 'CN' }]);
-    expect(await f.api['search.titles']({ query: 'bourgas' })).toEqual([{ kind: 'organization', id: f.burgas.id, title: 'Burgas', context: 'BG' }]);
-    expect(await f.api['search.titles']({ query: '汕头市' })).toEqual([{ kind: 'organization', id: f.shantou.id, title: '汕头 / Shantou', context: 'CN' }]);
-    expect(await f.api['search.titles']({ query: 'Petrov' })).toEqual([{ kind: 'contact', id: f.ivan.id, title: 'Ivan Petrov', context: 'Burgas' }]);
-    expect(await f.api['search.titles']({ query: 'minutes' })).toEqual([{ kind: 'task', id: f.task.id, title: 'Send the minutes', context: 'Shantou–Burgas friendship' }]);
-    // partnerships first, then organizations, then meetings
-    expect((await f.api['search.titles']({ query: 'Burgas' })).map((h) => [h.kind, h.id])).toEqual([
-      ['partnership', f.burgasLink.id],
-      ['organization', f.burgas.id],
-      ['meeting', f.meeting.id],
-    ]);
-    expect((await f.api['search.titles']({ query: 'Burgas' })).find((h) => h.kind === 'meeting')).toEqual({
-      kind: 'meeting',
-      id: f.meeting.id,
-      title: 'Video call with Burgas',
-      context: '2026-02-20',
-    });
-    expect((await f.api['search.titles']({ query: 'Burgas', limit: 2 })).map((h) => h.kind)).toEqual(['partnership', 'organization']);
-    expect(await f.api['search.titles']({ query: 'Varna' })).toEqual([]);
+type SearchApi = Fixture['api'];
+/** Every hit of a search, flattened in the order shown: [kind, id]. */
+async function found(api: SearchApi, query: string, extra: Omit<OperationInput<'search.query'>, 'query'> = {}): Promise<[string, string][]> {
+  const result = await api['search.query']({ query, ...extra });
+  return result.groups.flatMap((g) => g.hits.map((h): [string, string] => [h.kind, h.id]));
+}
 
-    // deleted records are not found
+describe('search.query', () => {
+  it('finds partnerships by either title, organizations by any name or alias, meetings, contacts and tasks, grouped by kind', async () => {
+    const f = await fixture();
+    expect(await found(f.api, '布尔加斯')).toEqual([['partnership', f.burgasLink.id]]);
+    expect(await found(f.api, 'friendship')).toEqual([['partnership', f.burgasLink.id]]);
+    for (const name of ['Бургас', 'bourgas', 'BOURGAS']) expect(await found(f.api, name), name).toEqual([['organization', f.burgas.id]]);
+    for (const name of ['Шантоу', '汕头市', 'swatow']) expect(await found(f.api, name), name).toEqual([['organization', f.shantou.id]]);
+    expect(await found(f.api, 'Petrov')).toEqual([['contact', f.ivan.id]]);
+    expect(await found(f.api, 'ivan@burgas')).toEqual([['contact', f.ivan.id]]);
+    expect(await found(f.api, 'minutes')).toEqual([['task', f.task.id]]);
+    // groups in a fixed order: organizations, partnerships, milestones, meetings, tasks, contacts
+    expect(await found(f.api, 'Burgas')).toEqual([
+      ['organization', f.burgas.id],
+      ['partnership', f.burgasLink.id],
+      ['meeting', f.meeting.id],
+      ['contact', f.ivan.id],
+    ]);
+    const result = await f.api['search.query']({ query: 'burgas', kinds: ['meeting'] });
+    expect(result.groups).toEqual([
+      {
+        kind: 'meeting',
+        next: null,
+        hits: [
+          {
+            kind: 'meeting', id: f.meeting.id, title: 'Video call with Burgas', context: '2026-02-20', partnershipId: null, field: 'title',
+            snippet: [{ text: 'Video call with ', match: false }, { text: 'Burgas', match: true }],
+          },
+        ],
+      },
+    ]);
+    expect(await found(f.api, 'Varna')).toEqual([]);
+    expect(await found(f.api, '   ')).toEqual([]);
+
+    // deleted records are not found; restored ones are again
     await f.api['partnerships.delete']({ id: f.burgasLink.id });
     await f.api['meetings.delete']({ id: f.meeting.id });
-    expect((await f.api['search.titles']({ query: 'Burgas' })).map((h) => h.kind)).toEqual(['organization']);
+    expect(await found(f.api, 'Burgas')).toEqual([['organization', f.burgas.id], ['contact', f.ivan.id]]);
+    await f.api['meetings.restore']({ id: f.meeting.id });
+    expect(await found(f.api, 'Burgas', { kinds: ['meeting'] })).toEqual([['meeting', f.meeting.id]]);
   });
 
-  it('treats % and _ in the query literally', async () => {
+  it('pages within a kind: limit, then `next` as `before` gives the following hits', async () => {
+    const f = await fixture();
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i++) ids.push((await f.api['tasks.create']({ title: `Visa letter ${i}` })).id);
+    const first = await f.api['search.query']({ query: 'visa', limit: 2 });
+    expect(first.groups[0]!.hits.map((h) => h.id)).toEqual([ids[4], ids[3]]);
+    const second = await f.api['search.query']({ query: 'visa', limit: 2, kinds: ['task'], before: first.groups[0]!.next! });
+    expect(second.groups[0]!.hits.map((h) => h.id)).toEqual([ids[2], ids[1]]);
+    const third = await f.api['search.query']({ query: 'visa', limit: 2, kinds: ['task'], before: second.groups[0]!.next! });
+    expect(third.groups[0]).toMatchObject({ next: null });
+    expect(third.groups[0]!.hits.map((h) => h.id)).toEqual([ids[0]]);
+  });
+
+  it('treats % and _ and quotes in the query literally', async () => {
     const f = await fixture();
     const percent = await f.api['tasks.create']({ title: 'Raise the budget by 10%' });
     const underscore = await f.api['tasks.create']({ title: 'Rename file_name column' });
+    const quoted = await f.api['tasks.create']({ title: 'Read "Smart Port" report' });
     await f.api['tasks.create']({ title: 'Rename fileXname column' });
     await f.api['tasks.create']({ title: 'Plan 100 trees' });
-    expect((await f.api['search.titles']({ query: '%' })).map((h) => h.id)).toEqual([percent.id]);
-    expect((await f.api['search.titles']({ query: '0%' })).map((h) => h.id)).toEqual([percent.id]);
-    expect((await f.api['search.titles']({ query: '_' })).map((h) => h.id)).toEqual([underscore.id]);
-    expect((await f.api['search.titles']({ query: 'file_name' })).map((h) => h.id)).toEqual([underscore.id]);
-    expect(await f.api['search.titles']({ query: '%%%' })).toEqual([]);
+    expect(await found(f.api, '%')).toEqual([['task', percent.id]]);
+    expect(await found(f.api, '0%')).toEqual([['task', percent.id]]);
+    expect(await found(f.api, '_')).toEqual([['task', underscore.id]]);
+    expect(await found(f.api, 'file_name')).toEqual([['task', underscore.id]]);
+    expect(await found(f.api, '"smart port"')).toEqual([['task', quoted.id]]);
+    expect(await found(f.api, '%%%')).toEqual([]);
   });
 
-  it('on the sample: Бургас finds Burgas, 布尔加斯 also finds the Shantou–Burgas partnership', async () => {
+  it('on the sample: 汕头, Shantou and Шантоу find the same city first; 布尔加斯 also finds the Shantou–Burgas partnership', async () => {
     const core = await tempCore({ now: () => NOW });
     const api = localClient(core);
     await api['app.finishOnboarding']({ choice: 'sample' });
-    const cyrillic = await api['search.titles']({ query: 'Бургас' });
-    expect(cyrillic).toHaveLength(1);
-    expect(cyrillic[0]).toMatchObject({ kind: 'organization', context: 'BG' });
-    expect(cyrillic[0]!.title).toMatch(/Burgas|布尔加斯/);
-    const chinese = await api['search.titles']({ query: '布尔加斯' });
-    expect(chinese).toContainEqual(expect.objectContaining({ kind: 'partnership', id: sampleId('partnerships:shantou-burgas') }));
-    expect(chinese).toContainEqual(expect.objectContaining({ kind: 'organization', id: cyrillic[0]!.id }));
-    expect((await api['search.titles']({ query: 'Shantou–Burgas' })).map((h) => h.id)).toEqual([sampleId('partnerships:shantou-burgas')]);
+    const firstCity = async (query: string) => (await api['search.query']({ query, kinds: ['organization'] })).groups[0]!.hits[0]!;
+    const shantou = await firstCity('汕头');
+    expect(shantou.title).toMatch(/汕头.*Shantou/);
+    expect((await firstCity('Shantou')).id).toBe(shantou.id);
+    expect((await firstCity('Шантоу')).id).toBe(shantou.id);
+    expect((await firstCity('ＳＨＡＮＴＯＵ')).id).toBe(shantou.id);
+    const burgas = await firstCity('Бургас');
+    expect(burgas).toMatchObject({ context: 'BG', snippet: [{ text: 'Бургас', match: true }] });
+    const chinese = await found(api, '布尔加斯');
+    expect(chinese).toContainEqual(['partnership', sampleId('partnerships:shantou-burgas')]);
+    expect(chinese).toContainEqual(['organization', burgas.id]);
+    expect(await found(api, 'Shantou–Burgas', { kinds: ['partnership'] })).toEqual([['partnership', sampleId('partnerships:shantou-burgas')]]);
   });
 });
 
@@ -1711,12 +1745,14 @@ describe('search.titles', () => {
 // ---------------------------------------------------------------------------------------------
 
 describe('settings', () => {
+  /** The reminder settings (timeline-reminders.test.ts) keep their defaults here. */
+  const REMINDERS_DEFAULT = { dailyReminder: true, reminderHour: 9 };
   it('update then get round-trips; null or empty text clears one setting and leaves the other', async () => {
     const core = await tempCore({ now: () => NOW });
     const api = localClient(core);
-    expect(await api['settings.get']()).toEqual({ officeName: null, userName: null });
-    expect(await api['settings.update']({ officeName: ' 汕头市外事局 ', userName: '王芳' })).toEqual({ officeName: '汕头市外事局', userName: '王芳' });
-    expect(await api['settings.get']()).toEqual({ officeName: '汕头市外事局', userName: '王芳' });
+    expect(await api['settings.get']()).toEqual({ ...REMINDERS_DEFAULT, officeName: null, userName: null });
+    expect(await api['settings.update']({ officeName: ' 汕头市外事局 ', userName: '王芳' })).toEqual({ ...REMINDERS_DEFAULT, officeName: '汕头市外事局', userName: '王芳' });
+    expect(await api['settings.get']()).toEqual({ ...REMINDERS_DEFAULT, officeName: '汕头市外事局', userName: '王芳' });
     expect((await api['app.info']()).officeName).toBe('汕头市外事局');
 
     // the office name signs this installation's changes
@@ -1725,15 +1761,15 @@ describe('settings', () => {
     expect(offices).toEqual([{ office: '汕头市外事局' }]);
 
     const before = snapshot(core);
-    expect(await api['settings.update']({})).toEqual({ officeName: '汕头市外事局', userName: '王芳' });
+    expect(await api['settings.update']({})).toEqual({ ...REMINDERS_DEFAULT, officeName: '汕头市外事局', userName: '王芳' });
     expect(snapshot(core)).toEqual(before);
 
-    expect(await api['settings.update']({ userName: null })).toEqual({ officeName: '汕头市外事局', userName: null });
-    expect(await api['settings.get']()).toEqual({ officeName: '汕头市外事局', userName: null });
-    expect(await api['settings.update']({ officeName: '', userName: 'Li Wei' })).toEqual({ officeName: null, userName: 'Li Wei' });
-    expect(await api['settings.get']()).toEqual({ officeName: null, userName: 'Li Wei' });
+    expect(await api['settings.update']({ userName: null })).toEqual({ ...REMINDERS_DEFAULT, officeName: '汕头市外事局', userName: null });
+    expect(await api['settings.get']()).toEqual({ ...REMINDERS_DEFAULT, officeName: '汕头市外事局', userName: null });
+    expect(await api['settings.update']({ officeName: '', userName: 'Li Wei' })).toEqual({ ...REMINDERS_DEFAULT, officeName: null, userName: 'Li Wei' });
+    expect(await api['settings.get']()).toEqual({ ...REMINDERS_DEFAULT, officeName: null, userName: 'Li Wei' });
     expect((await api['app.info']()).officeName).toBeNull();
     // clearing what is not set is fine
-    expect(await api['settings.update']({ officeName: null })).toEqual({ officeName: null, userName: 'Li Wei' });
+    expect(await api['settings.update']({ officeName: null })).toEqual({ ...REMINDERS_DEFAULT, officeName: null, userName: 'Li Wei' });
   });
 });

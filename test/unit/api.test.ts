@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { createRegistry, defineOperation, operationList, OperationRegistry, type OperationName } from '../../db/api';
 import { insertRecord, type Core } from '../../db/core';
 import { ApiError } from '../../renderer/src/api/client';
-import { localClient, tempCore } from '../helpers';
+import { dumpTables, localClient, tempCore } from '../helpers';
 
 const NOW = new Date('2026-03-01T10:00:00Z');
 const TODAY = '2026-03-01';
@@ -19,13 +19,7 @@ const loose = (api: Api): LooseApi => api as unknown as LooseApi;
 const HAN = /\p{Script=Han}/u;
 
 /** Every table in the file, every row, in storage order: "nothing written" means this does not change. */
-function snapshot(core: Core): Record<string, Row[]> {
-  const tables = core.sqlite
-    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
-    .all() as { name: string }[];
-  expect(tables.length).toBeGreaterThan(10);
-  return Object.fromEntries(tables.map(({ name }) => [name, core.sqlite.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all() as Row[]]));
-}
+const snapshot = (core: Core) => dumpTables(core.sqlite);
 
 function row(core: Core, table: string, id: string): Row {
   const found = core.sqlite.prepare(`SELECT * FROM "${table}" WHERE id = ?`).get(id) as Row | undefined;

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tempCore, tempDir } from '../helpers';
+import { dataTableNames, tempCore, tempDir } from '../helpers';
 import { openCore, tableName, updateRecord, type Core } from '../../db/core';
 import { formatHlc, parseHlc } from '../../db/hlc';
 import { UUID_PATTERN } from '../../db/ids';
@@ -11,6 +11,7 @@ import { loadSampleData } from '../../db/sample';
 import { exportDatabase, mergeFile } from '../../db/sync/files';
 import { recordTables, type RecordEntity } from '../../db/schema';
 import { generateDatabase, generatedOrigin, GENERATE_SCALES, SCALE_L_COUNTS } from '../../db/generate';
+import { SEARCH_QUERIES } from '../../bench/queries';
 
 const ROOT = path.resolve(__dirname, '../..');
 const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
@@ -18,9 +19,7 @@ const ENTITIES = Object.keys(recordTables) as RecordEntity[];
 
 /** sha256 of every row of every table but `meta` (the installation's own origin id), in storage order. */
 function contentHashes(core: Core): Record<string, string> {
-  const tables = (
-    core.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'meta' ORDER BY name").all() as { name: string }[]
-  ).map((t) => t.name);
+  const tables = dataTableNames(core.sqlite).filter((name) => name !== 'meta');
   return Object.fromEntries(
     tables.map((table) => {
       const hash = createHash('sha256');
@@ -225,7 +224,7 @@ describe('bench/run.ts', () => {
       'generator.rowsPerSecond',
       ...['partnerships.list', 'partnerships.get', 'meetings.list.byPartnership', 'tasks.list.overdue', 'dashboard.get', 'organizations.list']
         .flatMap((op) => [`${op}.p50`, `${op}.p95`]),
-      ...['1char', '2char', '5char'].flatMap((q) => [`search.titles.${q}.p50`, `search.titles.${q}.p95`]),
+      ...SEARCH_QUERIES.flatMap(([q]) => [`search.query.${q}.p50`, `search.query.${q}.p95`]),
       'drizzle.rawRatio.typicalPartnership',
       'export.vacuumRatio',
       'merge.vacuumRatio',

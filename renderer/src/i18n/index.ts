@@ -7,6 +7,9 @@ import { meetingsMessages } from './features/meetings';
 import { tasksMessages } from './features/tasks';
 import { syncMessages } from './features/sync';
 import { reportsMessages } from './features/reports';
+import { timelineMessages } from './features/timeline';
+import { mapMessages } from './features/map';
+import { searchMessages } from './features/search';
 
 export type Language = 'zh' | 'en';
 const STORAGE_KEY = 'pt.language';
@@ -25,8 +28,8 @@ export function setLanguage(language: Language): void {
 
 /** One translation tree per language: the shell's messages plus one namespace key per feature. */
 const resources = {
-  en: { translation: { ...en, partnership: partnershipMessages.en, meetings: meetingsMessages.en, tasks: tasksMessages.en, sync: syncMessages.en, reports: reportsMessages.en } },
-  zh: { translation: { ...zh, partnership: partnershipMessages.zh, meetings: meetingsMessages.zh, tasks: tasksMessages.zh, sync: syncMessages.zh, reports: reportsMessages.zh } },
+  en: { translation: { ...en, partnership: partnershipMessages.en, meetings: meetingsMessages.en, tasks: tasksMessages.en, sync: syncMessages.en, reports: reportsMessages.en, timeline: timelineMessages.en, map: mapMessages.en, search: searchMessages.en } },
+  zh: { translation: { ...zh, partnership: partnershipMessages.zh, meetings: meetingsMessages.zh, tasks: tasksMessages.zh, sync: syncMessages.zh, reports: reportsMessages.zh, timeline: timelineMessages.zh, map: mapMessages.zh, search: searchMessages.zh } },
 };
 
 void i18n.use(initReactI18next).init({

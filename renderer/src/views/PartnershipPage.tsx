@@ -22,6 +22,8 @@ import { localTitle, STATUS_COLORS } from './partnership/common';
 import { PartnershipForm } from './partnership/PartnershipForm';
 import { PartnershipTimeline } from './partnership/PartnershipTimeline';
 import { ContactsTab, DocumentsTab, TasksTab } from './partnership/PartnershipTabs';
+import { TimelineChart } from '../components/Timeline';
+import type { TimelineRow } from '../../../db/timeline';
 
 type Loaded = { partnership: Partnership; meetings: MeetingListItem[] } | 'missing' | null;
 type Tab = 'timeline' | 'tasks' | 'contacts' | 'documents';
@@ -150,7 +152,10 @@ export function PartnershipPage({ id }: { id: string }) {
           </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="timeline" pt="md">
-          <PartnershipTimeline partnershipId={p.id} milestones={p.milestones} meetings={meetings} onChange={reload} />
+          <Stack gap="md">
+            <TimelineChart rows={[chartRow(p, meetings)]} name={localTitle(p, i18n.language)} labels={false} rowHeight={56} />
+            <PartnershipTimeline partnershipId={p.id} milestones={p.milestones} meetings={meetings} onChange={reload} />
+          </Stack>
         </Tabs.Panel>
         <Tabs.Panel value="tasks" pt="md">
           <TasksTab partnershipId={p.id} />
@@ -175,6 +180,21 @@ export function PartnershipPage({ id }: { id: string }) {
       ) : null}
     </Stack>
   );
+}
+
+/** The partnership's milestones and meetings as the drawn timeline shows them (the same data as the list below it). */
+function chartRow(p: Partnership, meetings: MeetingListItem[]): TimelineRow {
+  return {
+    id: p.id,
+    title: p.title,
+    titleZh: p.titleZh,
+    titleEn: p.titleEn,
+    status: p.status,
+    milestones: p.milestones.map(({ id, date, datePrecision, title, status, kind }) => ({ id, date, precision: datePrecision, title, status, kind })),
+    meetings: meetings.map(({ id, date, title, kind }) => ({ id, date, title, kind })),
+    milestoneCount: p.milestones.length,
+    meetingCount: meetings.length,
+  };
 }
 
 function Header({ partnership: p, onEdit, onDelete }: { partnership: Partnership; onEdit: () => void; onDelete: () => void }) {

@@ -8,6 +8,7 @@ import { localized } from '../i18n';
 import { formatNumber } from '../format';
 import { showDone, showError } from '../notify';
 import { useLoad } from '../useLoad';
+import { ReminderSettings } from './ReminderSettings';
 
 const MAX = 200;
 const COUNTED = ['partnerships', 'organizations', 'milestones', 'meetings', 'tasks', 'contacts', 'attachments'] as const;
@@ -97,6 +98,7 @@ export function SettingsView({ info, onChange }: { info: AppInfo | undefined; on
           </Stack>
         </form>
       </Paper>
+      <ReminderSettings settings={settings} />
       {info ? (
         <Paper withBorder p="md" radius="md" component="section" aria-labelledby="settings-about">
           <Title order={3} size="h5" mb="sm" id="settings-about">

@@ -1,0 +1,465 @@
+/**
+ * Search everywhere: organizations (every name and alias), partnerships, milestones, meetings,
+ * tasks and contacts, in any script.
+ *
+ * Text is normalized the same way when indexed and when asked for (`normalizeForSearch`: NFKC,
+ * so full-width ＡＢＣ is ABC, then lower case). Queries of 3 or more characters use the FTS5
+ * trigram index (`search_fts`); 1- and 2-character queries (汕头, 深圳) use `search_grams`, which
+ * lists every one- and two-character piece of each doc: both return exactly the docs a substring
+ * scan would, without scanning.
+ *
+ * The index is derived data, kept by the core: every stamped write (local or merged) calls
+ * `indexRecord`, and a database whose `search_index_version` differs from this build's is
+ * re-indexed when opened (`ensureSearchIndex`).
+ */
+import type Database from 'better-sqlite3';
+import { z } from 'zod';
+import type { Core } from './core';
+import type { RecordEntity } from './schema';
+
+export const SEARCH_KINDS = ['organization', 'partnership', 'milestone', 'meeting', 'task', 'contact'] as const;
+export type SearchKind = (typeof SEARCH_KINDS)[number];
+/** Group headings where no UI translation is at hand (the CLI). */
+export const SEARCH_KIND_LABELS: Record<SearchKind, { zh: string; en: string }> = {
+  organization: { zh: '城市与机构', en: 'Cities and organizations' },
+  partnership: { zh: '伙伴关系', en: 'Partnerships' },
+  milestone: { zh: '里程碑', en: 'Milestones' },
+  meeting: { zh: '会见', en: 'Meetings' },
+  task: { zh: '任务', en: 'Tasks' },
+  contact: { zh: '联系人', en: 'Contacts' },
+};
+
+/** Bump when the indexed fields or the normalization change: databases are re-indexed on open. */
+export const SEARCH_INDEX_VERSION = '1';
+const META_VERSION = 'search_index_version';
+const SEPARATOR = '\n';
+
+interface KindSource {
+  entity: RecordEntity;
+  table: string;
+  /** Number of the kind: its docs are (number << 40) + n. */
+  number: number;
+  /** Columns searched, in the order a snippet prefers them. */
+  fields: readonly string[];
+  /** How many of `fields` are the record's title or names: a match there ranks first. */
+  primary: number;
+  /** Columns holding JSON arrays of further names. */
+  listFields?: readonly string[];
+  /** SELECT of the title and context shown for a hit (`?` = the record id). */
+  display: string;
+}
+
+const SOURCES: Record<SearchKind, KindSource> = {
+  organization: {
+    entity: 'organizations',
+    table: 'organizations',
+    number: 1,
+    fields: ['display_name', 'name_zh', 'name_en', 'name_local', 'aliases', 'region', 'notes'],
+    primary: 5,
+    listFields: ['aliases'],
+    display: 'SELECT display_name AS title, country AS context FROM organizations WHERE id = ?',
+  },
+  partnership: {
+    entity: 'partnerships',
+    table: 'partnerships',
+    number: 2,
+    fields: ['title', 'title_zh', 'title_en', 'summary', 'rationale', 'owner'],
+    primary: 3,
+    display: 'SELECT coalesce(title_zh, title) AS title, title_en AS context FROM partnerships WHERE id = ?',
+  },
+  milestone: {
+    entity: 'milestones',
+    table: 'milestones',
+    number: 3,
+    fields: ['title', 'notes', 'source'],
+    primary: 1,
+    display: `SELECT m.title, m.date || ' · ' || coalesce(p.title_zh, p.title) AS context, m.partnership_id AS partnershipId
+                FROM milestones m JOIN partnerships p ON p.id = m.partnership_id WHERE m.id = ?`,
+  },
+  meeting: {
+    entity: 'meetings',
+    table: 'meetings',
+    number: 4,
+    fields: ['title', 'location', 'agenda', 'summary', 'outcomes', 'gifts', 'notes'],
+    primary: 1,
+    display: 'SELECT title, date AS context FROM meetings WHERE id = ?',
+  },
+  task: {
+    entity: 'tasks',
+    table: 'tasks',
+    number: 5,
+    fields: ['title', 'details', 'assignee'],
+    primary: 1,
+    display: `SELECT t.title, coalesce(p.title_zh, p.title) AS context, t.partnership_id AS partnershipId
+                FROM tasks t LEFT JOIN partnerships p ON p.id = t.partnership_id WHERE t.id = ?`,
+  },
+  contact: {
+    entity: 'contacts',
+    table: 'contacts',
+    number: 6,
+    fields: ['name', 'title', 'email', 'phone', 'notes'],
+    primary: 1,
+    display: `SELECT c.name AS title, coalesce(o.display_name, c.title) AS context
+                FROM contacts c LEFT JOIN organizations o ON o.id = c.organization_id WHERE c.id = ?`,
+  },
+};
+
+const KIND_BY_ENTITY = new Map<RecordEntity, SearchKind>(SEARCH_KINDS.map((kind) => [SOURCES[kind].entity, kind]));
+const RANGE = 2 ** 40;
+const docRange = (kind: SearchKind) => ({ lo: SOURCES[kind].number * RANGE, hi: (SOURCES[kind].number + 1) * RANGE - 1 });
+
+// ---------------------------------------------------------------------------------------------
+// Normalization
+// ---------------------------------------------------------------------------------------------
+
+const foldCache = new Map<string, string>();
+
+/** One code point, folded: NFKC (full-width to half-width, compatibility forms) then lower case. */
+function foldCodePoint(ch: string): string {
+  let folded = foldCache.get(ch);
+  if (folded === undefined) {
+    folded = ch.normalize('NFKC').toLowerCase();
+    if (foldCache.size < 100_000) foldCache.set(ch, folded);
+  }
+  return folded;
+}
+
+const ASCII = /^[ -~\n]*$/;
+/**
+ * Control characters (tabs, line breaks, ...) become spaces in a query, which therefore never
+ * holds the line break that separates values in the index: no match spans two values.
+ */
+const CONTROL = /\p{Cc}+/gu;
+
+/** The form both the index and a query are compared in. */
+export function normalizeForSearch(text: string): string {
+  return ASCII.test(text) ? text.toLowerCase() : text.normalize('NFKC').toLowerCase();
+}
+
+/**
+ * Where a match in the normalized text lies in the original: the original index of each normalized
+ * unit, folding code point by code point (the same as the whole text's folding except around
+ * combining marks, where a snippet then falls back to the title).
+ */
+function normalizedWithMap(text: string): { normalized: string; origin: number[] } {
+  let normalized = '';
+  const origin: number[] = [];
+  let at = 0;
+  for (const ch of text) {
+    const folded = foldCodePoint(ch);
+    normalized += folded;
+    for (let i = 0; i < folded.length; i++) origin.push(at);
+    at += ch.length;
+  }
+  origin.push(at);
+  return { normalized, origin };
+}
+
+function cleanQuery(query: string): string {
+  return normalizeForSearch(query.replace(CONTROL, ' ').trim());
+}
+
+// ---------------------------------------------------------------------------------------------
+// Indexing
+// ---------------------------------------------------------------------------------------------
+
+type Row = Record<string, unknown>;
+
+function fieldValues(source: KindSource, row: Row): { field: string; text: string }[] {
+  const values: { field: string; text: string }[] = [];
+  for (const field of source.fields) {
+    const value = row[field];
+    if (typeof value !== 'string' || value === '') continue;
+    if (source.listFields?.includes(field)) {
+      let list: unknown;
+      try {
+        list = JSON.parse(value);
+      } catch {
+        list = [value];
+      }
+      for (const item of Array.isArray(list) ? list : [list]) if (typeof item === 'string' && item) values.push({ field, text: item });
+    } else values.push({ field, text: value });
+  }
+  return values;
+}
+
+/** The indexed body of a record: its values, normalized, one per line. */
+function bodyOf(source: KindSource, row: Row): string {
+  return fieldValues(source, row)
+    .map((v) => normalizeForSearch(v.text))
+    .join(SEPARATOR);
+}
+
+/** A code point as 4 base-36 digits (the ascii tokenizer keeps letters and digits together, and folds case). */
+const codeCache: string[] = [];
+function code(codePoint: number): string {
+  let spelled = codeCache[codePoint];
+  if (spelled === undefined) {
+    spelled = codePoint.toString(36).padStart(4, '0');
+    if (codePoint < 0x10000) codeCache[codePoint] = spelled;
+  }
+  return spelled;
+}
+
+/** The token of a one- or two-code-point piece. */
+function gramToken(piece: string): string {
+  let token = '';
+  for (const ch of piece) token += code(ch.codePointAt(0)!);
+  return token;
+}
+
+/** Every distinct piece of one and two code points of the body's lines, as tokens (never across lines). */
+function gramsOf(body: string): string {
+  const tokens = new Set<string>();
+  let previous = '';
+  for (let i = 0; i < body.length; ) {
+    const codePoint = body.codePointAt(i)!;
+    i += codePoint > 0xffff ? 2 : 1;
+    if (codePoint === 10) {
+      previous = '';
+      continue;
+    }
+    const token = code(codePoint);
+    tokens.add(token);
+    if (previous) tokens.add(previous + token);
+    previous = token;
+  }
+  return [...tokens].join(' ');
+}
+
+interface IndexStatements {
+  docOf: Database.Statement;
+  lastDoc: Database.Statement;
+  addDoc: Database.Statement;
+  dropDoc: Database.Statement;
+  addText: Database.Statement;
+  dropText: Database.Statement;
+  addGrams: Database.Statement;
+  dropGrams: Database.Statement;
+  rows: Map<SearchKind, Database.Statement>;
+}
+
+const statementCache = new WeakMap<Database.Database, IndexStatements>();
+
+function statements(sqlite: Database.Database): IndexStatements {
+  let s = statementCache.get(sqlite);
+  if (!s) {
+    s = {
+      docOf: sqlite.prepare('SELECT doc FROM search_docs WHERE record_id = ?'),
+      lastDoc: sqlite.prepare('SELECT max(doc) AS doc FROM search_docs WHERE doc BETWEEN ? AND ?'),
+      addDoc: sqlite.prepare('INSERT INTO search_docs (doc, kind, record_id) VALUES (?, ?, ?)'),
+      dropDoc: sqlite.prepare('DELETE FROM search_docs WHERE doc = ?'),
+      addText: sqlite.prepare('INSERT INTO search_fts (rowid, body) VALUES (?, ?)'),
+      dropText: sqlite.prepare('DELETE FROM search_fts WHERE rowid = ?'),
+      addGrams: sqlite.prepare('INSERT INTO search_grams (rowid, grams) VALUES (?, ?)'),
+      dropGrams: sqlite.prepare('DELETE FROM search_grams WHERE rowid = ?'),
+      rows: new Map(
+        SEARCH_KINDS.map((kind) => {
+          const source = SOURCES[kind];
+          return [kind, sqlite.prepare(`SELECT deleted_at, ${source.fields.map((f) => `"${f}"`).join(', ')} FROM "${source.table}" WHERE id = ?`)];
+        }),
+      ),
+    };
+    statementCache.set(sqlite, s);
+  }
+  return s;
+}
+
+/** Bring one record's entry up to date (written, changed, deleted or restored). No-op for kinds not searched. */
+export function indexRecord(sqlite: Database.Database, entity: RecordEntity, id: string): void {
+  const kind = KIND_BY_ENTITY.get(entity);
+  if (!kind) return;
+  const s = statements(sqlite);
+  const row = s.rows.get(kind)!.get(id) as Row | undefined;
+  const existing = (s.docOf.get(id) as { doc: number } | undefined)?.doc;
+  if (existing !== undefined) {
+    s.dropText.run(existing);
+    s.dropGrams.run(existing);
+  }
+  if (!row || row.deleted_at) {
+    if (existing !== undefined) s.dropDoc.run(existing);
+    return;
+  }
+  let doc = existing;
+  if (doc === undefined) {
+    const { lo, hi } = docRange(kind);
+    doc = ((s.lastDoc.get(lo, hi) as { doc: number | null }).doc ?? lo) + 1;
+    s.addDoc.run(doc, kind, id);
+  }
+  writeBody(s, doc, bodyOf(SOURCES[kind], row));
+}
+
+function writeBody(s: IndexStatements, doc: number, body: string): void {
+  s.addText.run(doc, body);
+  s.addGrams.run(doc, gramsOf(body));
+}
+
+/** Index every live searchable record from scratch. Runs inside the caller's transaction if any. */
+export function rebuildSearchIndex(sqlite: Database.Database): number {
+  const run = () => {
+    sqlite.exec('DELETE FROM search_docs');
+    sqlite.exec('DELETE FROM search_fts');
+    sqlite.exec("INSERT INTO search_grams (search_grams) VALUES ('delete-all')");
+    const s = statements(sqlite);
+    let total = 0;
+    for (const kind of SEARCH_KINDS) {
+      const source = SOURCES[kind];
+      let doc = docRange(kind).lo;
+      // Paged by rowid: better-sqlite3 allows no write while a read iterates on the connection.
+      const page = sqlite.prepare(
+        `SELECT rowid AS r, id, ${source.fields.map((f) => `"${f}"`).join(', ')} FROM "${source.table}"
+          WHERE deleted_at IS NULL AND rowid > ? ORDER BY rowid LIMIT 5000`,
+      );
+      let lastRowid = 0;
+      for (;;) {
+        const chunk = page.all(lastRowid) as Row[];
+        if (chunk.length === 0) break;
+        for (const row of chunk) {
+          doc += 1;
+          s.addDoc.run(doc, kind, row.id);
+          writeBody(s, doc, bodyOf(source, row));
+        }
+        total += chunk.length;
+        lastRowid = chunk.at(-1)!.r as number;
+      }
+    }
+    sqlite.prepare("INSERT INTO search_fts (search_fts) VALUES ('optimize')").run();
+    sqlite.prepare("INSERT INTO search_grams (search_grams) VALUES ('optimize')").run();
+    return total;
+  };
+  return sqlite.inTransaction ? run() : sqlite.transaction(run).immediate();
+}
+
+/** Re-index a database indexed by another version of the app (or never). Writable connections only. */
+export function ensureSearchIndex(core: Core): void {
+  if (core.sqlite.readonly || core.getMeta(META_VERSION) === SEARCH_INDEX_VERSION) return;
+  core.sqlite
+    .transaction(() => {
+      rebuildSearchIndex(core.sqlite);
+      core.setMeta(META_VERSION, SEARCH_INDEX_VERSION);
+    })
+    .immediate();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Searching
+// ---------------------------------------------------------------------------------------------
+
+export const searchInput = z.strictObject({
+  query: z.string().max(200),
+  /** Only these kinds (the results page's filter); all by default. */
+  kinds: z.array(z.enum(SEARCH_KINDS)).min(1).optional(),
+  /** Hits per kind. */
+  limit: z.number().int().min(1).max(5000).optional(),
+  /** Paging within one kind: hits older than this doc (from `next` of a group). */
+  before: z.number().int().positive().optional(),
+});
+
+export interface SnippetPart {
+  text: string;
+  match: boolean;
+}
+
+export interface SearchHit {
+  kind: SearchKind;
+  id: string;
+  title: string;
+  /** Country of an organization, date of a meeting, partnership of a task or milestone, organization of a contact. */
+  context: string | null;
+  /** The partnership a milestone or task belongs to (where it opens). */
+  partnershipId: string | null;
+  /** The column the match is in (aliases, summary, ...). */
+  field: string;
+  /** The matching value around the match, the match marked. */
+  snippet: SnippetPart[];
+}
+
+export interface SearchGroup {
+  kind: SearchKind;
+  hits: SearchHit[];
+  /** Pass as `before` for the next hits of this kind; null when there are no more. */
+  next: number | null;
+}
+
+export interface SearchResult {
+  query: string;
+  groups: SearchGroup[];
+}
+
+const SNIPPET_BEFORE = 30;
+const SNIPPET_AFTER = 60;
+
+function snippetOf(text: string, needle: string): SnippetPart[] | null {
+  const { normalized, origin } = normalizedWithMap(text);
+  const at = normalized.indexOf(needle);
+  if (at < 0) return null;
+  const start = origin[at]!;
+  const end = origin[at + needle.length] ?? text.length;
+  const from = Math.max(0, start - SNIPPET_BEFORE);
+  const to = Math.min(text.length, end + SNIPPET_AFTER);
+  const flat = (s: string) => s.replace(/\s+/g, ' ');
+  const parts: SnippetPart[] = [];
+  const before = (from > 0 ? '…' : '') + flat(text.slice(from, start));
+  if (before) parts.push({ text: before, match: false });
+  parts.push({ text: flat(text.slice(start, end)), match: true });
+  const after = flat(text.slice(end, to)) + (to < text.length ? '…' : '');
+  if (after) parts.push({ text: after, match: false });
+  return parts;
+}
+
+/** Search every kind (or the asked ones): per kind the newest matches first, up to `limit`. */
+export function search(core: Core, input: z.output<typeof searchInput>): SearchResult {
+  const needle = cleanQuery(input.query);
+  const limit = input.limit ?? 8;
+  const kinds = input.kinds ?? SEARCH_KINDS;
+  if (needle === '') return { query: input.query, groups: [] };
+  const sqlite = core.sqlite;
+  const trigram = [...needle].length >= 3;
+  // Both indexes answer "which docs hold this substring", newest first, one kind's range at a time.
+  const find = trigram
+    ? sqlite.prepare('SELECT rowid AS doc FROM search_fts WHERE search_fts MATCH ? AND rowid BETWEEN ? AND ? ORDER BY rowid DESC LIMIT ?')
+    : sqlite.prepare('SELECT rowid AS doc FROM search_grams WHERE search_grams MATCH ? AND rowid BETWEEN ? AND ? ORDER BY rowid DESC LIMIT ?');
+  const pattern = trigram ? `"${needle.replace(/"/g, '""')}"` : gramToken(needle);
+  const recordOf = sqlite.prepare('SELECT record_id FROM search_docs WHERE doc = ?').pluck();
+  const groups: SearchGroup[] = [];
+  for (const kind of kinds) {
+    const source = SOURCES[kind];
+    const { lo, hi } = docRange(kind);
+    const top = input.before !== undefined ? Math.min(hi, input.before - 1) : hi;
+    const docs = (find.all(pattern, lo, top, limit + 1) as { doc: number }[]).map((r) => r.doc);
+    if (docs.length === 0) continue;
+    const more = docs.length > limit;
+    const shown = docs.slice(0, limit);
+    const rows = statements(sqlite).rows.get(kind)!;
+    const display = sqlite.prepare(source.display);
+    const ranked: { rank: number; hit: SearchHit }[] = [];
+    for (const doc of shown) {
+      const id = recordOf.get(doc) as string;
+      const row = rows.get(id) as Row;
+      const shownAs = display.get(id) as { title: string; context: string | null; partnershipId?: string | null };
+      let field = source.fields[0]!;
+      let snippet: SnippetPart[] = [{ text: shownAs.title, match: false }];
+      let exact = false;
+      let matched = false;
+      for (const value of fieldValues(source, row)) {
+        const primary = source.fields.indexOf(value.field) < source.primary;
+        if (primary && normalizeForSearch(value.text) === needle) exact = true;
+        const found = matched ? null : snippetOf(value.text, needle);
+        if (found) {
+          field = value.field;
+          snippet = found;
+          matched = true;
+        }
+      }
+      const rank = exact ? 0 : source.fields.indexOf(field) < source.primary ? 1 : 2;
+      // A match in a name or title that the shown title holds too is marked in the shown title.
+      const inTitle = rank < 2 ? snippetOf(shownAs.title, needle) : null;
+      if (inTitle) snippet = inTitle;
+      ranked.push({ rank, hit: { kind, id, title: shownAs.title, context: shownAs.context ?? null, partnershipId: shownAs.partnershipId ?? null, field, snippet } });
+    }
+    // A record named exactly so first, then a match in a title or name, then the rest; newest first within each.
+    const hits = ranked.sort((a, b) => a.rank - b.rank).map((r) => r.hit);
+    groups.push({ kind, hits, next: more ? shown.at(-1)! : null });
+  }
+  return { query: input.query, groups };
+}

@@ -1,0 +1,368 @@
+/**
+ * The offline map: country borders bundled with the app (world-atlas, Natural Earth 1:110m; no
+ * tile server, no network), a dot for each place that is a party to a partnership, and a
+ * great-circle line between the parties of each partnership, coloured by its status. Zoom to the
+ * world, Europe or China; a line (click, or Tab then Enter) opens its partnership; a place lists
+ * its partnerships.
+ *
+ * Loaded lazily (App.tsx): the borders are about 100 kB and stay out of the first screen's bundle.
+ */
+import { useMemo, useState, type KeyboardEvent } from 'react';
+import { Anchor, Badge, Box, CloseButton, Group, Paper, SegmentedControl, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { geoGraticule10, geoPath } from 'd3-geo';
+import { feature } from 'topojson-client';
+import countriesTopology from 'world-atlas/countries-110m.json';
+import type { MapCity, MapLink } from '../../../db/map';
+import type { PartnershipStatus } from '../../../db/partnerships';
+import { api } from '../api';
+import { useLoad } from '../useLoad';
+import { navigate, routeHash } from '../route';
+import { localTitle, partyName, PARTNERSHIP_STATUS_LIST, STATUS_COLORS } from './partnership/common';
+import { fitText, MAP_HEIGHT, MAP_REGIONS, MAP_WIDTH, placeLabels, projectionFor, type MapRegion } from './map/geometry';
+
+type Topology = Parameters<typeof feature>[0];
+type GeometryCollection = Extract<Parameters<typeof feature>[1], { type: 'GeometryCollection' }>;
+const topology = countriesTopology as unknown as Topology & { objects: { countries: GeometryCollection } };
+const COUNTRIES = feature(topology, topology.objects.countries);
+const GRATICULE = geoGraticule10();
+
+const LABEL_SIZE = 11;
+/** Longer names are cut on the map (about 11 Chinese or 18 Latin characters); the tooltip has them whole. */
+const MAX_LABEL_WIDTH = 122;
+
+const statusColor = (status: PartnershipStatus) => `var(--mantine-color-${STATUS_COLORS[status]}-6)`;
+const dotRadius = (count: number) => 3.5 + Math.min(3.5, (count - 1) * 1.2);
+
+/** One partnership as drawn: its lines (one, or a star from its first party) in the current zoom. */
+interface DrawnPartnership {
+  id: string;
+  link: MapLink;
+  cityIds: Set<string>;
+  segments: string[];
+}
+
+type Focus = { kind: 'link' | 'city'; id: string } | null;
+
+export function MapView() {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const { data } = useLoad(() => api['map.data'](), []);
+  const [region, setRegion] = useState<MapRegion>('world');
+  const [focus, setFocus] = useState<Focus>(null);
+  const [selectedCityId, setSelectedCityId] = useState<string | null>(null);
+
+  const projection = useMemo(() => projectionFor(region), [region]);
+  const path = useMemo(() => geoPath(projection), [projection]);
+  const background = useMemo(
+    () => ({
+      sphere: path({ type: 'Sphere' }) ?? '',
+      graticule: path(GRATICULE) ?? '',
+      countries: COUNTRIES.features.map((country) => path(country)).filter((d): d is string => !!d),
+    }),
+    [path],
+  );
+
+  const partnerships = useMemo(() => {
+    const byId = new Map<string, DrawnPartnership>();
+    for (const link of data?.links ?? []) {
+      const drawn = byId.get(link.partnershipId) ?? { id: link.partnershipId, link, cityIds: new Set<string>(), segments: [] };
+      byId.set(link.partnershipId, drawn);
+      drawn.cityIds.add(link.fromId).add(link.toId);
+      const d = path({ type: 'LineString', coordinates: [link.from, link.to] });
+      if (d) drawn.segments.push(d);
+    }
+    return [...byId.values()];
+  }, [data, path]);
+
+  const cities = useMemo(
+    () =>
+      (data?.cities ?? [])
+        .map((city) => {
+          const point = projection([city.longitude, city.latitude]);
+          const inside = !!point && point[0] >= 0 && point[0] <= MAP_WIDTH && point[1] >= 0 && point[1] <= MAP_HEIGHT;
+          return { city, x: point?.[0] ?? 0, y: point?.[1] ?? 0, r: dotRadius(city.partnershipCount), inside };
+        })
+        .filter((c) => c.inside)
+        // Bigger dots first, so a small one drawn on top of a neighbour leaves the bigger one's rim to click.
+        .sort((a, b) => b.r - a.r),
+    [data, projection],
+  );
+
+  const labels = useMemo(
+    () =>
+      placeLabels(
+        [...cities]
+          .sort((a, b) => b.city.partnershipCount - a.city.partnershipCount || a.city.displayName.localeCompare(b.city.displayName))
+          .map(({ city, x, y, r }) => ({ id: city.id, text: fitText(partyName(city, lang), LABEL_SIZE, MAX_LABEL_WIDTH), x, y, r })),
+        LABEL_SIZE,
+      ),
+    [cities, lang],
+  );
+
+  const statusCounts = useMemo(() => {
+    const counts = Object.fromEntries(PARTNERSHIP_STATUS_LIST.map((s) => [s, 0])) as Record<PartnershipStatus, number>;
+    for (const p of partnerships) counts[p.link.status] += 1;
+    return counts;
+  }, [partnerships]);
+
+  const cityById = useMemo(() => new Map((data?.cities ?? []).map((c) => [c.id, c])), [data]);
+  const focusCityId = focus?.kind === 'city' ? focus.id : selectedCityId;
+  const highlighted = new Set(
+    partnerships.filter((p) => (focus?.kind === 'link' ? p.id === focus.id : !!focusCityId && p.cityIds.has(focusCityId))).map((p) => p.id),
+  );
+
+  const linkLabel = (link: MapLink) => t('map.linkLabel', { title: localTitle(link, lang), status: t(`status.${link.status}`) });
+  const placeLabel = (city: MapCity) => t('map.placeLabel', { name: partyName(city, lang), count: city.partnershipCount });
+  const openPartnership = (id: string) => navigate('partnerships', id);
+  /** A line or a dot: reachable by Tab, marked while hovered or focused, `activate` on click or Enter. */
+  const interactive = (target: NonNullable<Focus>, activate: () => void) => ({
+    tabIndex: 0,
+    style: { cursor: 'pointer', outline: 'none' },
+    onClick: activate,
+    onKeyDown: (event: KeyboardEvent) => {
+      if (event.key !== 'Enter') return;
+      event.preventDefault();
+      activate();
+    },
+    onMouseEnter: () => setFocus(target),
+    onMouseLeave: () => setFocus(null),
+    onFocus: () => setFocus(target),
+    onBlur: () => setFocus(null),
+  });
+  const selectedCity = selectedCityId ? cityById.get(selectedCityId) : undefined;
+
+  const focusText = (() => {
+    if (focus?.kind === 'link') {
+      const drawn = partnerships.find((p) => p.id === focus.id);
+      return drawn ? linkLabel(drawn.link) : '';
+    }
+    const city = focus ? cityById.get(focus.id) : undefined;
+    return city ? placeLabel(city) : '';
+  })();
+
+  return (
+    <Stack gap="sm">
+      <Group justify="space-between" align="center" wrap="wrap" gap="sm">
+        <Group align="baseline" gap="md">
+          <Title order={2}>{t('map.title')}</Title>
+          {data ? (
+            <Text c="dimmed" size="sm" data-testid="map-summary">
+              {t('map.summary', { count: partnerships.length, places: data.cities.length })}
+            </Text>
+          ) : null}
+        </Group>
+        <SegmentedControl
+          aria-label={t('map.region.label')}
+          value={region}
+          onChange={(value) => setRegion(value as MapRegion)}
+          data={MAP_REGIONS.map((value) => ({ value, label: t(`map.region.${value}`) }))}
+        />
+      </Group>
+
+      <Group gap="md" wrap="wrap" data-testid="map-legend" aria-label={t('map.legend')} role="list">
+        <Text size="sm" fw={500}>
+          {t('map.legend')}
+        </Text>
+        {PARTNERSHIP_STATUS_LIST.map((status) => (
+          <Group key={status} gap={6} wrap="nowrap" role="listitem">
+            <svg width="22" height="10" aria-hidden>
+              <line x1="1" y1="5" x2="21" y2="5" stroke={statusColor(status)} strokeWidth="3" strokeLinecap="round" />
+            </svg>
+            <Text size="sm">{t(`status.${status}`)}</Text>
+            <Text size="sm" c="dimmed">
+              {statusCounts[status]}
+            </Text>
+          </Group>
+        ))}
+      </Group>
+
+      <Paper withBorder radius="md" style={{ position: 'relative', overflow: 'hidden' }}>
+        <svg
+          viewBox={`0 0 ${MAP_WIDTH} ${MAP_HEIGHT}`}
+          width="100%"
+          role="group"
+          aria-label={t('map.mapLabel')}
+          data-testid="map"
+          data-region={region}
+          style={{ display: 'block', maxHeight: 'calc(100vh - 240px)', background: 'var(--mantine-color-gray-0)' }}
+        >
+          <path d={background.sphere} fill="var(--mantine-color-blue-0)" />
+          <path d={background.graticule} fill="none" stroke="var(--mantine-color-blue-1)" strokeWidth={0.5} vectorEffect="non-scaling-stroke" />
+          <g fill="var(--mantine-color-gray-2)" stroke="var(--mantine-color-gray-5)" strokeWidth={0.4} vectorEffect="non-scaling-stroke">
+            {background.countries.map((d, i) => (
+              <path key={i} d={d} vectorEffect="non-scaling-stroke" />
+            ))}
+          </g>
+
+          {partnerships
+            .filter((p) => p.segments.length > 0)
+            .map((p) => {
+              const label = linkLabel(p.link);
+              const dimmed = highlighted.size > 0 && !highlighted.has(p.id);
+              return (
+                <g
+                  key={p.id}
+                  role="link"
+                  aria-label={label}
+                  data-testid="map-link"
+                  data-partnership-id={p.id}
+                  data-status={p.link.status}
+                  {...interactive({ kind: 'link', id: p.id }, () => openPartnership(p.id))}
+                >
+                  <title>{label}</title>
+                  {p.segments.map((d, i) => (
+                    <path key={`hit${i}`} d={d} fill="none" stroke="transparent" strokeWidth={14} pointerEvents="stroke" vectorEffect="non-scaling-stroke" />
+                  ))}
+                  {p.segments.map((d, i) => (
+                    <path
+                      key={`line${i}`}
+                      d={d}
+                      fill="none"
+                      stroke={statusColor(p.link.status)}
+                      strokeWidth={2}
+                      strokeLinecap="round"
+                      opacity={dimmed ? 0.25 : 0.9}
+                      pointerEvents="none"
+                      vectorEffect="non-scaling-stroke"
+                    />
+                  ))}
+                </g>
+              );
+            })}
+
+          {/* The highlighted lines again, on top, with a white casing: the hover and keyboard focus mark. */}
+          <g pointerEvents="none" aria-hidden>
+            {partnerships
+              .filter((p) => highlighted.has(p.id))
+              .flatMap((p) =>
+                p.segments.flatMap((d, i) => [
+                  <path key={`${p.id}-case${i}`} d={d} fill="none" stroke="white" strokeWidth={7} strokeLinecap="round" vectorEffect="non-scaling-stroke" />,
+                  <path key={`${p.id}-line${i}`} d={d} fill="none" stroke={statusColor(p.link.status)} strokeWidth={4} strokeLinecap="round" vectorEffect="non-scaling-stroke" />,
+                ]),
+              )}
+          </g>
+
+          {cities.map(({ city, x, y, r }) => {
+            const label = placeLabel(city);
+            const marked = focusCityId === city.id;
+            return (
+              <circle
+                key={city.id}
+                cx={x}
+                cy={y}
+                r={marked ? r + 2 : r}
+                role="button"
+                aria-label={label}
+                aria-pressed={selectedCityId === city.id}
+                data-testid="map-city"
+                fill={marked ? 'var(--mantine-color-blue-7)' : 'var(--mantine-color-dark-5)'}
+                stroke="white"
+                strokeWidth={1.5}
+                vectorEffect="non-scaling-stroke"
+                {...interactive({ kind: 'city', id: city.id }, () => setSelectedCityId(city.id))}
+              >
+                <title>{label}</title>
+              </circle>
+            );
+          })}
+
+          <g pointerEvents="none" aria-hidden fontSize={LABEL_SIZE} fill="var(--mantine-color-dark-7)" stroke="white" strokeWidth={3} strokeLinejoin="round" paintOrder="stroke">
+            {labels.map((label) => (
+              <text key={label.id} x={label.x} y={label.y} textAnchor={label.anchor} data-testid="map-label">
+                {label.text}
+              </text>
+            ))}
+          </g>
+        </svg>
+
+        {/* What the pointer or keyboard is on, over the map's top left corner: it never moves the map. */}
+        <Text
+          size="sm"
+          aria-live="polite"
+          data-testid="map-focus"
+          px={8}
+          py={2}
+          style={{
+            position: 'absolute',
+            top: 8,
+            left: 8,
+            maxWidth: 'calc(100% - 16px)',
+            pointerEvents: 'none',
+            borderRadius: 4,
+            background: focusText ? 'rgba(255, 255, 255, 0.9)' : 'transparent',
+          }}
+        >
+          {focusText}
+        </Text>
+
+        {data && partnerships.length === 0 ? (
+          <Paper withBorder shadow="sm" p="md" maw={420} style={{ position: 'absolute', top: '50%', left: '50%', transform: 'translate(-50%, -50%)' }}>
+            <Text>{t('map.empty')}</Text>
+          </Paper>
+        ) : null}
+
+        {selectedCity ? (
+          <CityPartnerships city={selectedCity} partnerships={partnerships} onClose={() => setSelectedCityId(null)} />
+        ) : null}
+      </Paper>
+      <Group justify="space-between" gap="xs" wrap="wrap">
+        <Text size="xs" c="dimmed">
+          {t('map.hint')}
+        </Text>
+        <Text size="xs" c="dimmed">
+          {t('map.source')}
+        </Text>
+      </Group>
+    </Stack>
+  );
+}
+
+/** A place's partnerships, as links, over the bottom right corner of the map (the Pacific in the world view). */
+function CityPartnerships({ city, partnerships, onClose }: { city: MapCity; partnerships: DrawnPartnership[]; onClose: () => void }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const name = partyName(city, lang);
+  const own = partnerships.filter((p) => p.cityIds.has(city.id));
+  return (
+    <Paper
+      withBorder
+      shadow="md"
+      p="sm"
+      w={320}
+      role="dialog"
+      aria-label={t('map.placePartnerships', { name })}
+      data-testid="map-city-panel"
+      style={{ position: 'absolute', bottom: 8, right: 8, maxHeight: 'calc(100% - 16px)', overflowY: 'auto' }}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') onClose();
+      }}
+    >
+      <Group justify="space-between" wrap="nowrap" align="flex-start" mb="xs">
+        <Text fw={600} size="sm">
+          {t('map.placePartnerships', { name })}
+        </Text>
+        <CloseButton size="sm" aria-label={t('map.close')} onClick={onClose} data-autofocus />
+      </Group>
+      <Stack gap={6}>
+        {own.map((p) => (
+          <Group key={p.id} gap="xs" wrap="nowrap" align="flex-start">
+            <Badge size="xs" variant="light" color={STATUS_COLORS[p.link.status]} tt="none" style={{ flexShrink: 0, marginTop: 3 }}>
+              {t(`status.${p.link.status}`)}
+            </Badge>
+            <Anchor size="sm" href={routeHash('partnerships', p.id)}>
+              {localTitle(p.link, lang)}
+            </Anchor>
+          </Group>
+        ))}
+      </Stack>
+      {city.partnershipCount > own.length ? (
+        <Box mt="xs">
+          <Text size="xs" c="dimmed">
+            {t('map.unlocated', { count: city.partnershipCount - own.length })}
+          </Text>
+        </Box>
+      ) : null}
+    </Paper>
+  );
+}
