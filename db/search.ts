@@ -294,12 +294,23 @@ function writeBody(s: IndexStatements, doc: number, body: string): void {
   s.addGrams.run(doc, gramsOf(body));
 }
 
+function setMerging(sqlite: Database.Database, automerge: number, crisismerge: number): void {
+  for (const table of ['search_fts', 'search_grams']) {
+    // Written as literals: FTS5 refuses these settings bound as parameters (JS numbers bind as REAL).
+    sqlite.exec(`INSERT INTO ${table} (${table}, rank) VALUES ('automerge', ${Math.trunc(automerge)})`);
+    sqlite.exec(`INSERT INTO ${table} (${table}, rank) VALUES ('crisismerge', ${Math.trunc(crisismerge)})`);
+  }
+}
+
 /** Index every live searchable record from scratch. Runs inside the caller's transaction if any. */
 export function rebuildSearchIndex(sqlite: Database.Database): number {
   const run = () => {
     sqlite.exec('DELETE FROM search_docs');
     sqlite.exec('DELETE FROM search_fts');
     sqlite.exec("INSERT INTO search_grams (search_grams) VALUES ('delete-all')");
+    // Bulk load: no incremental merging of index segments while writing (one 'optimize' at the
+    // end merges them all); FTS5's defaults (automerge 4, crisismerge 16) are put back after.
+    setMerging(sqlite, 0, 1000);
     const s = statements(sqlite);
     let total = 0;
     for (const kind of SEARCH_KINDS) {
@@ -325,6 +336,7 @@ export function rebuildSearchIndex(sqlite: Database.Database): number {
     }
     sqlite.prepare("INSERT INTO search_fts (search_fts) VALUES ('optimize')").run();
     sqlite.prepare("INSERT INTO search_grams (search_grams) VALUES ('optimize')").run();
+    setMerging(sqlite, 4, 16);
     return total;
   };
   return sqlite.inTransaction ? run() : sqlite.transaction(run).immediate();
