@@ -1,13 +1,18 @@
 /** What the preload exposes as `window.api`; shared by preload, main and the renderer (types only there). */
 import type { Envelope } from '../db/api';
+import type { PageCommand } from './menu';
 
 export const API_CHANNEL = 'pt:api';
-/** Main -> page: the user clicked the reminders notification; open the reminders list. */
-export const OPEN_REMINDERS_CHANNEL = 'pt:open-reminders';
+/** Main -> page: a menu item or the reminders notification asks the page to do something (PAGE_COMMANDS). */
+export const COMMAND_CHANNEL = 'pt:command';
+/** Page -> main: the page's language and theme, so the menu shows the same choices. */
+export const UI_STATE_CHANNEL = 'pt:ui-state';
 
 export interface DesktopBridge {
   invoke(name: string, input: unknown): Promise<Envelope<unknown>>;
   desktop: true;
-  /** Called when the user clicks the daily reminders notification. */
-  onOpenReminders(listener: () => void): void;
+  /** Called for each command of the native menu (or the notification) that the page carries out. */
+  onCommand(listener: (command: PageCommand) => void): void;
+  /** Tell the desktop shell the language and theme now in use. */
+  reportUiState(state: { language: 'zh' | 'en'; theme: 'system' | 'light' | 'dark' }): void;
 }

@@ -3,23 +3,24 @@
  * registered on one IPC channel. Policy lives in security.ts (pure, unit-tested).
  */
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, Notification, session, shell, type WebContents } from 'electron';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { app, BrowserWindow, clipboard, dialog, ipcMain, Menu, nativeTheme, Notification, screen, session, shell, type MenuItemConstructorOptions, type WebContents } from 'electron';
 import { openCore, type Core } from '../db/core';
 import { createRegistry } from '../db/api';
 import { AppError, toSerializedError } from '../db/errors';
-import { API_CHANNEL, OPEN_REMINDERS_CHANNEL } from './bridge';
+import { API_CHANNEL, COMMAND_CHANNEL, UI_STATE_CHANNEL } from './bridge';
+import { menuTemplate, parseUiState, PAGE_COMMANDS, type MenuCommand, type MenuItemSpec, type PageCommand, type ThemeChoice } from './menu';
+import { DEFAULT_SIZE, MIN_SIZE, parseWindowState, restoreBounds, type WindowState } from './window-state';
 import type { Reminders } from '../db/reminders';
 import type { Settings } from '../db/settings';
 import { dueReminderNotification, lastNotifiedDay, localDay, REMINDER_CHECK_MS, rememberNotifiedDay } from './reminders';
 import { exportDatabase, mergeFile } from '../db/sync/files';
-import { defaultExportName, exportDoneText, mergePreviewText } from './sync-dialogs';
+import { defaultExportName, EXCHANGE_EXTENSION, exchangeFileFromArgs, exportDoneText, mergePreviewText } from './sync-dialogs';
 import {
   contentSecurityPolicy,
   isAppUrl,
   isExternalLinkAllowed,
   isNavigationAllowed,
-  mainWindowOptions,
-  reportWindowOptions,
   migrationsPath,
   nativeBindingPath,
 } from './security';
@@ -27,16 +28,30 @@ import {
 const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
 const rendererFile = path.join(__dirname, '../renderer/index.html');
 const appEntry = devServerUrl ? { devServerUrl } : { rendererFile };
-const zh = () => app.getLocale().toLowerCase().startsWith('zh');
+/** The page's language and theme (it reports them; the menu follows); before it does, the system's. */
+const ui: { language: 'zh' | 'en'; theme: ThemeChoice } = { language: 'en', theme: 'system' };
+const zh = () => ui.language === 'zh';
 
 let core: Core | null = null;
 let mainWindow: BrowserWindow | null = null;
+/** A .ptdb the app was started with, merged (after a preview) once the window is up. */
+let fileToOpen: string | null = exchangeFileFromArgs(process.argv);
 const registry = createRegistry();
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  app.on('second-instance', showMainWindow);
+  app.on('second-instance', (_event, argv) => {
+    showMainWindow();
+    const file = exchangeFileFromArgs(argv);
+    if (file) void mergeWithPreview(file);
+  });
+  // macOS: a .ptdb double-clicked in the Finder, before or after start.
+  app.on('open-file', (event, file) => {
+    event.preventDefault();
+    if (mainWindow) void mergeWithPreview(file);
+    else fileToOpen = file;
+  });
   app.on('web-contents-created', (_event, contents) => lockDown(contents));
   app.on('window-all-closed', () => {
     core?.close();
@@ -60,8 +75,17 @@ function lockDown(contents: WebContents): void {
     if (!isAppUrl(url, appEntry)) event.preventDefault();
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
+  // A link in a note may come from another office's file: the app never opens a browser by
+  // itself; it copies an https or mailto link and says so, and the person decides.
   contents.setWindowOpenHandler(({ url }) => {
-    if (isExternalLinkAllowed(url)) void shell.openExternal(url);
+    if (isExternalLinkAllowed(url)) {
+      clipboard.writeText(url);
+      void dialog.showMessageBox({
+        type: 'info',
+        message: zh() ? '链接已复制' : 'Link copied',
+        detail: `${url}\n\n${zh() ? '本应用不会自行打开浏览器。如需访问，请将链接粘贴到浏览器中。' : 'The app does not open a browser by itself. To visit it, paste the link into your browser.'}`,
+      });
+    }
     return { action: 'deny' };
   });
 }
@@ -101,26 +125,48 @@ async function start(): Promise<void> {
     return registry.callAsync(core, name, input);
   });
 
-  Menu.setApplicationMenu(
-    Menu.buildFromTemplate([
-      ...(process.platform === 'darwin' ? [{ role: 'appMenu' as const }] : []),
-      {
-        label: zh() ? '文件' : 'File',
-        submenu: [
-          { label: zh() ? '导出数据库…' : 'Export database…', accelerator: 'CmdOrCtrl+Shift+E', click: () => void exportFromMenu() },
-          { label: zh() ? '导入并合并数据库…' : 'Import and merge database…', accelerator: 'CmdOrCtrl+Shift+I', click: () => void importFromMenu() },
-          { type: 'separator' },
-          { role: process.platform === 'darwin' ? 'close' : 'quit' },
-        ],
-      },
-      { role: 'editMenu' },
-      { role: 'viewMenu' },
-      { role: 'windowMenu' },
-    ]),
-  );
+  ui.language = app.getLocale().toLowerCase().startsWith('zh') ? 'zh' : 'en';
+  buildMenu();
+  ipcMain.on(UI_STATE_CHANNEL, (event, value: unknown) => {
+    const state = parseUiState(value);
+    if (!state || !isAppUrl(event.senderFrame?.url ?? '', appEntry)) return;
+    Object.assign(ui, state);
+    nativeTheme.themeSource = state.theme;
+    buildMenu();
+  });
 
-  mainWindow = new BrowserWindow(mainWindowOptions(path.join(__dirname, '../preload/index.js')));
+  const stateFile = path.join(app.getPath('userData'), 'window-state.json');
+  const saved = parseWindowState(readText(stateFile));
+  const bounds = restoreBounds(saved.bounds, screen.getAllDisplays().map((d) => d.workArea));
+  mainWindow = new BrowserWindow({
+    ...(bounds ?? DEFAULT_SIZE),
+    minWidth: MIN_SIZE.width,
+    minHeight: MIN_SIZE.height,
+    show: false,
+    title: 'Partnership Tracker',
+    backgroundColor: nativeTheme.shouldUseDarkColors ? '#1a1b1e' : '#ffffff',
+    // Written out here, where electronegativity reads them: the page gets no Node, no remote, no webview.
+    webPreferences: {
+      preload: path.join(__dirname, '../preload/index.js'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      disableBlinkFeatures: 'Auxclick',
+      spellcheck: true,
+    },
+  });
+  if (saved.maximized) mainWindow.maximize();
   mainWindow.once('ready-to-show', () => mainWindow?.show());
+  mainWindow.on('close', () => {
+    if (!mainWindow) return;
+    const state: WindowState = { bounds: mainWindow.getNormalBounds(), maximized: mainWindow.isMaximized() };
+    writeText(stateFile, JSON.stringify(state));
+  });
   mainWindow.on('closed', () => {
     mainWindow = null;
   });
@@ -130,6 +176,11 @@ async function start(): Promise<void> {
   if (process.platform === 'win32') app.setAppUserModelId('org.partnership-tracker.desktop');
   checkReminders();
   setInterval(checkReminders, REMINDER_CHECK_MS);
+  if (fileToOpen) {
+    const file = fileToOpen;
+    fileToOpen = null;
+    await mergeWithPreview(file);
+  }
 }
 
 /** Held so the notification (and its click handler) is not collected while it is on screen. */
@@ -154,13 +205,65 @@ function checkReminders(): void {
     reminderNotice = new Notification(text);
     reminderNotice.on('click', () => {
       showMainWindow();
-      mainWindow?.webContents.send(OPEN_REMINDERS_CHANNEL);
+      sendToPage('open-reminders');
     });
     reminderNotice.show();
     rememberNotifiedDay(stateFile, localDay(now));
   } catch (error) {
     console.error('reminder check failed:', error);
   }
+}
+
+function readText(file: string): string | null {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return null;
+  }
+}
+
+function writeText(file: string, text: string): void {
+  try {
+    writeFileSync(file, text);
+  } catch (error) {
+    console.error(`could not write ${file}:`, error);
+  }
+}
+
+function sendToPage(command: PageCommand): void {
+  showMainWindow();
+  mainWindow?.webContents.send(COMMAND_CHANNEL, command);
+}
+
+/** The native menu in the page's language, its items wired to what they do (electron/menu.ts decides what is there). */
+function buildMenu(): void {
+  const run = (command: MenuCommand): void => {
+    if (command === 'export') void exportFromMenu();
+    else if (command === 'import') void importFromMenu();
+    else if (command === 'about') showAbout();
+    else if (command === 'open-data-folder') {
+      if (core) shell.showItemInFolder(core.opened.path);
+    } else if ((PAGE_COMMANDS as readonly string[]).includes(command)) sendToPage(command as PageCommand);
+  };
+  const toElectron = (item: MenuItemSpec): MenuItemConstructorOptions => {
+    const { command, submenu, role, ...rest } = item;
+    return {
+      ...rest,
+      ...(role ? { role: role as MenuItemConstructorOptions['role'] } : {}),
+      ...(submenu ? { submenu: submenu.map(toElectron) } : {}),
+      ...(command ? { click: () => run(command) } : {}),
+    } as MenuItemConstructorOptions;
+  };
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ ...ui, platform: process.platform }).map(toElectron)));
+}
+
+function showAbout(): void {
+  const detail = [
+    `${zh() ? '版本' : 'Version'} ${app.getVersion()}`,
+    `Electron ${process.versions.electron} · Chromium ${process.versions.chrome} · Node ${process.versions.node}`,
+    `${zh() ? '数据库' : 'Database'}: ${core?.opened.path ?? '—'}`,
+  ].join('\n');
+  void dialog.showMessageBox({ type: 'info', message: zh() ? '伙伴关系管理' : 'Partnership Tracker', detail });
 }
 
 function reportError(error: unknown): void {
@@ -172,7 +275,7 @@ async function exportFromMenu(): Promise<void> {
   if (!core || !mainWindow) return;
   const choice = await dialog.showSaveDialog(mainWindow, {
     defaultPath: path.join(app.getPath('documents'), defaultExportName(new Date())),
-    filters: [{ name: zh() ? '数据库文件' : 'Database file', extensions: ['db'] }],
+    filters: [{ name: zh() ? '交换文件' : 'Exchange file', extensions: [EXCHANGE_EXTENSION] }],
   });
   if (choice.canceled || !choice.filePath) return;
   try {
@@ -187,10 +290,16 @@ async function importFromMenu(): Promise<void> {
   if (!core || !mainWindow) return;
   const choice = await dialog.showOpenDialog(mainWindow, {
     properties: ['openFile'],
-    filters: [{ name: zh() ? '数据库文件' : 'Database file', extensions: ['db', 'ptdb', 'sqlite'] }],
+    filters: [{ name: zh() ? '数据库文件' : 'Database file', extensions: [EXCHANGE_EXTENSION, 'db', 'sqlite'] }],
   });
   const file = choice.filePaths[0];
   if (choice.canceled || !file) return;
+  await mergeWithPreview(file);
+}
+
+/** Show what a file would change, and merge it if the person agrees (File menu, or a .ptdb opened with the app). */
+async function mergeWithPreview(file: string): Promise<void> {
+  if (!core || !mainWindow) return;
   try {
     const preview = mergeFile(core, file, { dryRun: true });
     const text = mergePreviewText(zh() ? 'zh' : 'en', preview);
@@ -205,7 +314,11 @@ async function importFromMenu(): Promise<void> {
 
 /** The same report document as a PDF through Chromium's printToPDF, in a hidden window without scripts. */
 async function renderPdfInHiddenWindow(html: string): Promise<Buffer> {
-  const window = new BrowserWindow(reportWindowOptions());
+  const window = new BrowserWindow({
+    show: false,
+    // A report is a document: no scripts run in it at all.
+    webPreferences: { javascript: false, sandbox: true, contextIsolation: true, nodeIntegration: false, webSecurity: true, disableBlinkFeatures: 'Auxclick' },
+  });
   try {
     await window.loadURL(`data:text/html;charset=utf-8;base64,${Buffer.from(html).toString('base64')}`);
     return await window.webContents.printToPDF({ preferCSSPageSize: true, printBackground: true });

@@ -1,17 +1,21 @@
 /**
  * Preload (sandboxed): exposes to the page `window.api.invoke`, which forwards an operation
- * name and its input to the main process over one channel, and `onOpenReminders`, which
- * tells the page that the reminders notification was clicked (no data crosses).
+ * name and its input to the main process over one channel; `onCommand`, which passes on the
+ * menu's page commands (only names from a fixed list cross); and `reportUiState`.
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import { API_CHANNEL, OPEN_REMINDERS_CHANNEL, type DesktopBridge } from './bridge';
+import { API_CHANNEL, COMMAND_CHANNEL, UI_STATE_CHANNEL, type DesktopBridge } from './bridge';
+import { PAGE_COMMANDS, type PageCommand } from './menu';
 
 const bridge: DesktopBridge = {
   invoke: (name, input) => ipcRenderer.invoke(API_CHANNEL, name, input),
   desktop: true,
-  onOpenReminders: (listener) => {
-    ipcRenderer.on(OPEN_REMINDERS_CHANNEL, () => listener());
+  onCommand: (listener) => {
+    ipcRenderer.on(COMMAND_CHANNEL, (_event, command: unknown) => {
+      if ((PAGE_COMMANDS as readonly unknown[]).includes(command)) listener(command as PageCommand);
+    });
   },
+  reportUiState: (state) => ipcRenderer.send(UI_STATE_CHANNEL, { language: state.language, theme: state.theme }),
 };
 
 contextBridge.exposeInMainWorld('api', bridge);

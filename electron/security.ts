@@ -21,53 +21,6 @@ export function contentSecurityPolicy(devServerUrl?: string): string {
   ].join('; ');
 }
 
-/** The subset of BrowserWindow options this app sets; main.ts passes it to BrowserWindow as is. */
-export interface MainWindowOptions {
-  width: number;
-  height: number;
-  minWidth: number;
-  minHeight: number;
-  show: boolean;
-  title: string;
-  backgroundColor: string;
-  webPreferences: {
-    preload: string;
-    contextIsolation: true;
-    sandbox: true;
-    nodeIntegration: false;
-    nodeIntegrationInWorker: false;
-    nodeIntegrationInSubFrames: false;
-    webSecurity: true;
-    allowRunningInsecureContent: false;
-    webviewTag: false;
-    spellcheck: boolean;
-  };
-}
-
-export function mainWindowOptions(preloadPath: string): MainWindowOptions {
-  return {
-    width: 1280,
-    height: 800,
-    minWidth: 1024,
-    minHeight: 700,
-    show: false,
-    title: 'Partnership Tracker',
-    backgroundColor: '#ffffff',
-    webPreferences: {
-      preload: preloadPath,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      spellcheck: true,
-    },
-  };
-}
-
 /**
  * The app's own pages: the packaged renderer file, or the dev server in development.
  * Everything else (remote sites, other files) is not.
@@ -94,7 +47,7 @@ export function isNavigationAllowed(targetUrl: string, currentUrl: string, appEn
   return isAppUrl(targetUrl, appEntry) && isAppUrl(currentUrl, appEntry);
 }
 
-/** Links the user may open in the system browser (never inside the app). */
+/** Links the app copies for the user to open in a browser (never opened inside the app, nor by the app). */
 export function isExternalLinkAllowed(url: string): boolean {
   try {
     const parsed = new URL(url);
@@ -115,7 +68,3 @@ export function migrationsPath(appPath: string, resourcesPath: string, isPackage
   return isPackaged ? [resourcesPath, 'migrations'].join(platformSep) : [appPath, 'migrations'].join(platformSep);
 }
 
-/** The hidden window that prints a report to PDF: no scripts, no Node, sandboxed, never shown. */
-export function reportWindowOptions(): { show: false; webPreferences: { javascript: false; sandbox: true; contextIsolation: true; nodeIntegration: false; webSecurity: true } } {
-  return { show: false, webPreferences: { javascript: false, sandbox: true, contextIsolation: true, nodeIntegration: false, webSecurity: true } };
-}

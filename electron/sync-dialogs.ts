@@ -6,8 +6,20 @@ import type { MergeSummary } from '../db/sync/files';
 
 export type UiLanguage = 'zh' | 'en';
 
+/** The extension of files exported for another office (a SQLite file, or its encrypted form); the installers associate it with the app. */
+export const EXCHANGE_EXTENSION = 'ptdb';
+
 export function defaultExportName(now: Date): string {
-  return `partnership-tracker-export-${now.toISOString().slice(0, 10)}.db`;
+  return `partnership-tracker-export-${now.toISOString().slice(0, 10)}.${EXCHANGE_EXTENSION}`;
+}
+
+/**
+ * The exported file the app was asked to open (double-click on Windows and Linux passes it on
+ * the command line; macOS sends an event instead): the last argument naming a .ptdb file.
+ */
+export function exchangeFileFromArgs(argv: readonly string[]): string | null {
+  const files = argv.slice(1).filter((arg) => !arg.startsWith('-') && arg.toLowerCase().endsWith(`.${EXCHANGE_EXTENSION}`));
+  return files.at(-1) ?? null;
 }
 
 export function exportDoneText(lang: UiLanguage, filePath: string, bytes: number): string {

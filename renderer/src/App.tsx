@@ -21,6 +21,7 @@ import { api } from './api';
 import type { AppInfo } from '../../db/info';
 import { showError } from './notify';
 import { SearchBox } from './components/SearchBox';
+import { useDesktopShell } from './desktop';
 import { RemindersButton } from './components/RemindersButton';
 import { SearchView } from './views/SearchView';
 import { OnboardingDialog } from './views/OnboardingDialog';
@@ -61,6 +62,7 @@ const NAV: { view: View; icon: typeof IconLayoutDashboard }[] = [
 export function App() {
   const { t, i18n } = useTranslation();
   const route = useRoute();
+  useDesktopShell();
   const [info, setInfo] = useState<AppInfo>();
   const [dataVersion, setDataVersion] = useState(0);
 

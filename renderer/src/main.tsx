@@ -22,7 +22,7 @@ if (new URLSearchParams(location.search).has('token')) {
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <MantineProvider theme={theme}>
+    <MantineProvider theme={theme} defaultColorScheme="auto">
       <Notifications position="bottom-right" />
       <App />
     </MantineProvider>

@@ -115,3 +115,28 @@ test('the server refuses a request without the token, or from a foreign host or 
   expect(foreignHost.status()).toBe(403);
   await anonymous.dispose();
 });
+
+test('the appearance follows the system by default, can be set to dark or light, and is remembered', async ({ page, sampleApp }) => {
+  mkdirSync(SHOTS, { recursive: true });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.goto(`${sampleApp.url}#/settings`);
+  await switchLanguage(page, 'English');
+  const html = page.locator('html');
+  // "Follow the system": the emulated system is dark
+  await expect(page.getByRole('radio', { name: 'Follow the system' })).toBeChecked();
+  await expect(html).toHaveAttribute('data-mantine-color-scheme', 'dark');
+  await page.emulateMedia({ colorScheme: 'light' });
+  await expect(html).toHaveAttribute('data-mantine-color-scheme', 'light');
+
+  const appearance = page.getByRole('region', { name: 'Appearance' });
+  await appearance.locator('label', { hasText: /^Dark$/ }).click();
+  await expect(html).toHaveAttribute('data-mantine-color-scheme', 'dark');
+  await page.reload();
+  await expect(html).toHaveAttribute('data-mantine-color-scheme', 'dark');
+  await page.screenshot({ path: path.join(SHOTS, 'settings-dark-en.png') });
+  await page.goto(`${sampleApp.url}#/dashboard`);
+  await page.screenshot({ path: path.join(SHOTS, 'dashboard-dark-en.png') });
+  await page.goto(`${sampleApp.url}#/settings`);
+  await page.getByRole('region', { name: 'Appearance' }).locator('label', { hasText: /^Light$/ }).click();
+  await expect(html).toHaveAttribute('data-mantine-color-scheme', 'light');
+});

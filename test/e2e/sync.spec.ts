@@ -101,7 +101,7 @@ test('a file exported by one office previews and merges into another; a conflict
     // Export: the path suggested is the database's folder and a dated name.
     await shantou.getByRole('tab', { name: 'Export' }).click();
     await expect(shantou.getByLabel('Save as')).toHaveValue(
-      new RegExp(`^${path.dirname(sampleApp.dbPath).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/partnership-tracker-export-\\d{4}-\\d{2}-\\d{2}\\.db$`),
+      new RegExp(`^${path.dirname(sampleApp.dbPath).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/partnership-tracker-export-\\d{4}-\\d{2}-\\d{2}\\.ptdb$`),
     );
     const first = path.join(exchange, 'shantou-1.db');
     await exportTo(shantou, first);

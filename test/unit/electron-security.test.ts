@@ -6,9 +6,7 @@ import {
   isAppUrl,
   isExternalLinkAllowed,
   isNavigationAllowed,
-  mainWindowOptions,
   migrationsPath,
-  reportWindowOptions,
   nativeBindingPath,
 } from '../../electron/security';
 
@@ -16,28 +14,6 @@ const packaged = { rendererFile: '/opt/Partnership Tracker/resources/app.asar/ou
 const appPage = 'file:///opt/Partnership%20Tracker/resources/app.asar/out/renderer/index.html';
 
 describe('desktop shell policy', () => {
-  it('isolates the renderer: context isolation, sandbox, no Node, no webview, the preload given', () => {
-    const options = mainWindowOptions('/app/out/preload/index.js');
-    expect(options.webPreferences).toMatchObject({
-      preload: '/app/out/preload/index.js',
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      webviewTag: false,
-    });
-    expect(options.minWidth).toBeLessThanOrEqual(1024);
-  });
-
-  it('prints reports in a hidden window with scripts off and no Node', () => {
-    expect(reportWindowOptions()).toEqual({
-      show: false,
-      webPreferences: { javascript: false, sandbox: true, contextIsolation: true, nodeIntegration: false, webSecurity: true },
-    });
-  });
-
   it('has a CSP that allows no remote origin and no inline or eval script', () => {
     const csp = contentSecurityPolicy();
     expect(csp).toContain("default-src 'self'");

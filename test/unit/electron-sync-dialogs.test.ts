@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultExportName, exportDoneText, mergePreviewText } from '../../electron/sync-dialogs';
+import { defaultExportName, exchangeFileFromArgs, exportDoneText, mergePreviewText } from '../../electron/sync-dialogs';
 import type { MergeSummary } from '../../db/sync/files';
 
 const summary = {
@@ -14,7 +14,14 @@ const summary = {
 
 describe('File menu dialog texts', () => {
   it('names the export by date', () => {
-    expect(defaultExportName(new Date('2026-11-24T09:00:00Z'))).toBe('partnership-tracker-export-2026-11-24.db');
+    expect(defaultExportName(new Date('2026-11-24T09:00:00Z'))).toBe('partnership-tracker-export-2026-11-24.ptdb');
+  });
+
+  it('finds the exported file a double-click passed on the command line, and nothing else', () => {
+    expect(exchangeFileFromArgs(['/opt/Partnership Tracker/partnership-tracker', '/home/li/下载/龙湖区 2026-11-20.ptdb'])).toBe('/home/li/下载/龙湖区 2026-11-20.ptdb');
+    expect(exchangeFileFromArgs(['C:\\Program Files\\Partnership Tracker.exe', '--allow-file-access', 'D:\\USB\\EXPORT.PTDB'])).toBe('D:\\USB\\EXPORT.PTDB');
+    expect(exchangeFileFromArgs(['/usr/bin/partnership-tracker'])).toBeNull();
+    expect(exchangeFileFromArgs(['/usr/bin/partnership-tracker', '--inspect=1.ptdb', 'notes.txt', 'office.db'])).toBeNull();
   });
 
   it('reports where the export went and its size, in the UI language', () => {

@@ -4,6 +4,7 @@
  * days) and a popover listing them; each item opens its record. Asks again whenever the route
  * changes; the desktop app opens it when its daily notification is clicked.
  */
+import { useDesktopCommand } from '../desktop';
 import { useEffect, useState, type ReactNode } from 'react';
 import { ActionIcon, Anchor, Badge, Button, Divider, Group, Indicator, Popover, ScrollArea, Stack, Text, Title } from '@mantine/core';
 import { IconBell } from '@tabler/icons-react';
@@ -37,9 +38,9 @@ export function RemindersButton({ route }: { route: Route }) {
     };
   }, [route.view, route.id]);
 
-  useEffect(() => {
-    window.api?.onOpenReminders?.(() => setOpened(true));
-  }, []);
+  useDesktopCommand((command) => {
+    if (command === 'open-reminders') setOpened(true);
+  });
 
   const count = reminders?.count ?? 0;
   const close = () => setOpened(false);

@@ -116,6 +116,8 @@ export const en = {
     database: 'Database file',
     schema: 'Schema version',
     records: 'Records',
+    appearance: 'Appearance',
+    theme: { system: 'Follow the system', light: 'Light', dark: 'Dark' },
   },
 };
 

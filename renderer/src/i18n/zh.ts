@@ -118,5 +118,7 @@ export const zh: Messages = {
     database: '数据库文件',
     schema: '数据库版本',
     records: '记录数',
+    appearance: '外观',
+    theme: { system: '跟随系统', light: '浅色', dark: '深色' },
   },
 };

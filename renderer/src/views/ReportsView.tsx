@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Button, Group, Stack, Title } from '@mantine/core';
-import { useDebouncedValue, useHotkeys } from '@mantine/hooks';
+import { useDebouncedValue, useHotkeys, useWindowEvent } from '@mantine/hooks';
+import { PRINT_EVENT } from '../desktop';
 import { IconFileDownload, IconPrinter } from '@tabler/icons-react';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
@@ -106,6 +107,8 @@ export function ReportsView() {
 
   // Ctrl/Cmd+P prints the report, not the app around it: from the fields too.
   useHotkeys([['mod+P', print, { preventDefault: true }]], []);
+  // The desktop menu's Print report… (its Ctrl/Cmd+P reaches the menu, not this page).
+  useWindowEvent(PRINT_EVENT, print);
 
   // Inside the preview the keys go to the frame's own document: listen there as well (scripts stay off in it).
   const onFrameLoad = useCallback(() => {

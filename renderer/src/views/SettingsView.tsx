@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Autocomplete, Button, Code, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Autocomplete, Button, Code, Group, Paper, SegmentedControl, Stack, Table, Text, TextInput, Title, useMantineColorScheme, type MantineColorScheme } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo } from '../../../db/info';
 import type { Settings } from '../../../db/settings';
@@ -98,6 +98,7 @@ export function SettingsView({ info, onChange }: { info: AppInfo | undefined; on
           </Stack>
         </form>
       </Paper>
+      <AppearanceSettings />
       <ReminderSettings settings={settings} />
       {info ? (
         <Paper withBorder p="md" radius="md" component="section" aria-labelledby="settings-about">
@@ -137,5 +138,28 @@ export function SettingsView({ info, onChange }: { info: AppInfo | undefined; on
         </Paper>
       ) : null}
     </Stack>
+  );
+}
+
+/** Light, dark, or the system's choice (the default); remembered on this computer. The desktop menu's View > Appearance is the same setting. */
+function AppearanceSettings() {
+  const { t } = useTranslation();
+  const { colorScheme, setColorScheme } = useMantineColorScheme();
+  return (
+    <Paper withBorder p="md" radius="md" component="section" aria-labelledby="settings-appearance">
+      <Title order={3} size="h5" mb="sm" id="settings-appearance">
+        {t('settings.appearance')}
+      </Title>
+      <SegmentedControl
+        aria-labelledby="settings-appearance"
+        value={colorScheme}
+        onChange={(value) => setColorScheme(value as MantineColorScheme)}
+        data={[
+          { value: 'auto', label: t('settings.theme.system') },
+          { value: 'light', label: t('settings.theme.light') },
+          { value: 'dark', label: t('settings.theme.dark') },
+        ]}
+      />
+    </Paper>
   );
 }

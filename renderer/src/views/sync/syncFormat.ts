@@ -75,12 +75,12 @@ function localDate(now: Date): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-/** The database's folder + partnership-tracker-export-<date>.db, with the separator the path already uses. */
+/** The database's folder + partnership-tracker-export-<date>.ptdb (the extension the installers associate with the app), with the separator the path already uses. */
 export function suggestedExportPath(databasePath: string, now: Date = new Date()): string {
   const separator = databasePath.includes('\\') && !databasePath.includes('/') ? '\\' : '/';
   const cut = databasePath.lastIndexOf(separator);
   const folder = cut > 0 ? databasePath.slice(0, cut) : cut === 0 ? '' : '.';
-  return `${folder}${separator}partnership-tracker-export-${localDate(now)}.db`;
+  return `${folder}${separator}partnership-tracker-export-${localDate(now)}.ptdb`;
 }
 
 /** An error as a message in the UI language (called at render time, so a language switch re-translates it). */

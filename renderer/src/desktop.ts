@@ -1,0 +1,57 @@
+/**
+ * Commands from the desktop shell (native menu, reminders notification) arrive once through
+ * window.api.onCommand and are re-sent as a window event, so any component can listen with
+ * useWindowEvent and stop listening when it unmounts. In the browser mode nothing arrives.
+ */
+import { useEffect } from 'react';
+import { useMantineColorScheme } from '@mantine/core';
+import { useWindowEvent } from '@mantine/hooks';
+import { useTranslation } from 'react-i18next';
+import type { PageCommand } from '../../electron/menu';
+import { setLanguage, type Language } from './i18n';
+import { navigate, VIEWS, type View } from './route';
+
+export const COMMAND_EVENT = 'pt:command';
+/** Asks the Reports view to print what it shows (the menu's Print report…, Ctrl/Cmd+P). */
+export const PRINT_EVENT = 'pt:print-report';
+
+let listening = false;
+
+/** Go to a view by name, if this build has it. */
+function openView(name: string): void {
+  if ((VIEWS as readonly string[]).includes(name)) navigate(name as View);
+}
+
+function listenOnce(): void {
+  if (listening || !window.api?.onCommand) return;
+  listening = true;
+  window.api.onCommand((command) => window.dispatchEvent(new CustomEvent<PageCommand>(COMMAND_EVENT, { detail: command })));
+}
+
+/** Run `handler` for each desktop command while the component is mounted. */
+export function useDesktopCommand(handler: (command: PageCommand) => void): void {
+  useEffect(listenOnce, []);
+  useWindowEvent(COMMAND_EVENT, (event) => handler((event as CustomEvent<PageCommand>).detail));
+}
+
+/** The app-wide commands (language, theme, where to go), and the page's choices reported back to the menu. */
+export function useDesktopShell(): void {
+  const { i18n } = useTranslation();
+  const { colorScheme, setColorScheme } = useMantineColorScheme();
+  const theme = colorScheme === 'auto' ? 'system' : colorScheme;
+
+  useDesktopCommand((command) => {
+    if (command === 'language-zh' || command === 'language-en') setLanguage(command.slice('language-'.length) as Language);
+    else if (command === 'theme-system') setColorScheme('auto');
+    else if (command === 'theme-light' || command === 'theme-dark') setColorScheme(command === 'theme-light' ? 'light' : 'dark');
+    else if (command === 'backups') openView('backups');
+    else if (command === 'print-report') {
+      if (location.hash.startsWith('#/reports')) window.dispatchEvent(new Event(PRINT_EVENT));
+      else navigate('reports');
+    }
+  });
+
+  useEffect(() => {
+    window.api?.reportUiState?.({ language: i18n.language === 'zh' ? 'zh' : 'en', theme });
+  }, [i18n.language, theme]);
+}
