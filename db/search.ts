@@ -306,7 +306,7 @@ function setMerging(sqlite: Database.Database, automerge: number, crisismerge: n
 export function rebuildSearchIndex(sqlite: Database.Database): number {
   const run = () => {
     sqlite.exec('DELETE FROM search_docs');
-    sqlite.exec('DELETE FROM search_fts');
+    sqlite.exec("INSERT INTO search_fts (search_fts) VALUES ('delete-all')");
     sqlite.exec("INSERT INTO search_grams (search_grams) VALUES ('delete-all')");
     // Bulk load: no incremental merging of index segments while writing (one 'optimize' at the
     // end merges them all); FTS5's defaults (automerge 4, crisismerge 16) are put back after.

@@ -32,12 +32,12 @@ export function localClient(core: Core, registry: OperationRegistry = createRegi
 }
 
 /**
- * The tables a test compares: every table of the file, the search index as its FTS5 table
- * `search_fts` (not FTS5's shadow tables, and not the contentless `search_grams`, which has no rows to read).
+ * The tables a test compares: every table of the file; of the search index, `search_docs` (which
+ * record each index entry is), not the contentless FTS5 tables, which hold no rows to read.
  */
 export function dataTableNames(sqlite: Core['sqlite']): string[] {
   return sqlite
-    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'search_fts_%' AND name NOT LIKE 'search_grams%' ORDER BY name")
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'search_fts%' AND name NOT LIKE 'search_grams%' ORDER BY name")
     .pluck()
     .all() as string[];
 }

@@ -161,7 +161,7 @@ describe('the index follows every way a record changes', () => {
     const first = await openCore(file);
     const api = localClient(first);
     const city = await api['organizations.create']({ displayName: '布尔加斯 / Burgas', country: 'BG' });
-    first.sqlite.exec("DELETE FROM search_docs; DELETE FROM search_fts; INSERT INTO search_grams (search_grams) VALUES ('delete-all'); UPDATE meta SET value = '0' WHERE key = 'search_index_version'");
+    first.sqlite.exec("DELETE FROM search_docs; INSERT INTO search_fts (search_fts) VALUES ('delete-all'); INSERT INTO search_grams (search_grams) VALUES ('delete-all'); UPDATE meta SET value = '0' WHERE key = 'search_index_version'");
     expect((await api['search.query']({ query: 'burgas' })).groups).toEqual([]);
     first.close();
     const again = await openCore(file);
