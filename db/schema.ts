@@ -344,7 +344,9 @@ export const duplicateCandidates = sqliteTable('duplicate_candidates', {
  * The full-text search index: one document per live searchable record. `doc` is also the rowid
  * of the FTS5 table `search_fts` (created by hand in migration 0003, drizzle-kit cannot express
  * virtual tables); each kind owns a range of docs (kind number << 40), so a search can ask
- * FTS5 for one kind's newest matches by rowid range without reading the others.
+ * FTS5 for one kind's matches by rowid range without reading the others. Docs count down from
+ * the top of the range, newest lowest: FTS5 reads matches lazily in ascending rowid order (a
+ * descending read loads the whole match list), so "the newest 8" stops after 8.
  */
 export const searchDocs = sqliteTable('search_docs', {
   doc: integer('doc').primaryKey(),

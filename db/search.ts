@@ -229,7 +229,7 @@ function gramsOf(body: string): string {
 
 interface IndexStatements {
   docOf: Database.Statement;
-  lastDoc: Database.Statement;
+  newestDoc: Database.Statement;
   addDoc: Database.Statement;
   dropDoc: Database.Statement;
   addText: Database.Statement;
@@ -246,7 +246,7 @@ function statements(sqlite: Database.Database): IndexStatements {
   if (!s) {
     s = {
       docOf: sqlite.prepare('SELECT doc FROM search_docs WHERE record_id = ?'),
-      lastDoc: sqlite.prepare('SELECT max(doc) AS doc FROM search_docs WHERE doc BETWEEN ? AND ?'),
+      newestDoc: sqlite.prepare('SELECT min(doc) AS doc FROM search_docs WHERE doc BETWEEN ? AND ?'),
       addDoc: sqlite.prepare('INSERT INTO search_docs (doc, kind, record_id) VALUES (?, ?, ?)'),
       dropDoc: sqlite.prepare('DELETE FROM search_docs WHERE doc = ?'),
       addText: sqlite.prepare('INSERT INTO search_fts (rowid, body) VALUES (?, ?)'),
@@ -267,26 +267,45 @@ function statements(sqlite: Database.Database): IndexStatements {
 
 /** Bring one record's entry up to date (written, changed, deleted or restored). No-op for kinds not searched. */
 export function indexRecord(sqlite: Database.Database, entity: RecordEntity, id: string): void {
-  const kind = KIND_BY_ENTITY.get(entity);
-  if (!kind) return;
+  indexRecords(sqlite, [{ entity, id }]);
+}
+
+/**
+ * Bring many records' entries up to date at once (a merge). FTS5 keeps what it is given in
+ * memory only while rowids ascend; a smaller rowid makes it write out what it holds. So every
+ * entry is first given its doc (new ones a block below the newest, in the order given), then
+ * all are written in ascending doc order.
+ */
+export function indexRecords(sqlite: Database.Database, records: readonly { entity: RecordEntity; id: string }[]): void {
   const s = statements(sqlite);
-  const row = s.rows.get(kind)!.get(id) as Row | undefined;
-  const existing = (s.docOf.get(id) as { doc: number } | undefined)?.doc;
-  if (existing !== undefined) {
-    s.dropText.run(existing);
-    s.dropGrams.run(existing);
+  const work: { doc: number; kind: SearchKind; id: string; existing: boolean; row: Row | undefined }[] = [];
+  const fresh = new Map<SearchKind, { id: string; row: Row }[]>();
+  const seen = new Set<string>();
+  for (const { entity, id } of records) {
+    const kind = KIND_BY_ENTITY.get(entity);
+    if (!kind || seen.has(id)) continue;
+    seen.add(id);
+    const row = s.rows.get(kind)!.get(id) as Row | undefined;
+    const live = !!row && !row.deleted_at;
+    const existing = (s.docOf.get(id) as { doc: number } | undefined)?.doc;
+    if (existing !== undefined) work.push({ doc: existing, kind, id, existing: true, row: live ? row : undefined });
+    else if (live) fresh.set(kind, [...(fresh.get(kind) ?? []), { id, row: row! }]);
   }
-  if (!row || row.deleted_at) {
-    if (existing !== undefined) s.dropDoc.run(existing);
-    return;
-  }
-  let doc = existing;
-  if (doc === undefined) {
+  for (const [kind, rows] of fresh) {
     const { lo, hi } = docRange(kind);
-    doc = ((s.lastDoc.get(lo, hi) as { doc: number | null }).doc ?? lo) + 1;
-    s.addDoc.run(doc, kind, id);
+    const newest = (s.newestDoc.get(lo, hi) as { doc: number | null }).doc ?? hi + 1;
+    // the last given is the newest: it gets the lowest doc
+    rows.forEach(({ id, row }, i) => work.push({ doc: newest - rows.length + i, kind, id, existing: false, row }));
   }
-  writeBody(s, doc, bodyOf(SOURCES[kind], row));
+  work.sort((a, b) => a.doc - b.doc);
+  for (const item of work) {
+    if (item.existing) {
+      s.dropText.run(item.doc);
+      s.dropGrams.run(item.doc);
+      if (!item.row) s.dropDoc.run(item.doc);
+    } else s.addDoc.run(item.doc, item.kind, item.id);
+    if (item.row) writeBody(s, item.doc, bodyOf(SOURCES[item.kind], item.row));
+  }
 }
 
 function writeBody(s: IndexStatements, doc: number, body: string): void {
@@ -315,13 +334,15 @@ export function rebuildSearchIndex(sqlite: Database.Database): number {
     let total = 0;
     for (const kind of SEARCH_KINDS) {
       const source = SOURCES[kind];
-      let doc = docRange(kind).lo;
+      const count = (sqlite.prepare(`SELECT count(*) AS n FROM "${source.table}" WHERE deleted_at IS NULL`).get() as { n: number }).n;
+      // Newest first, docs ascending from the bottom of the block (see indexRecords on why ascending).
+      let doc = docRange(kind).hi - count;
       // Paged by rowid: better-sqlite3 allows no write while a read iterates on the connection.
       const page = sqlite.prepare(
         `SELECT rowid AS r, id, ${source.fields.map((f) => `"${f}"`).join(', ')} FROM "${source.table}"
-          WHERE deleted_at IS NULL AND rowid > ? ORDER BY rowid LIMIT 5000`,
+          WHERE deleted_at IS NULL AND rowid < ? ORDER BY rowid DESC LIMIT 5000`,
       );
-      let lastRowid = 0;
+      let lastRowid = Number.MAX_SAFE_INTEGER;
       for (;;) {
         const chunk = page.all(lastRowid) as Row[];
         if (chunk.length === 0) break;
@@ -427,18 +448,19 @@ export function search(core: Core, input: z.output<typeof searchInput>): SearchR
   if (needle === '') return { query: input.query, groups: [] };
   const sqlite = core.sqlite;
   const trigram = [...needle].length >= 3;
-  // Both indexes answer "which docs hold this substring", newest first, one kind's range at a time.
+  // Both indexes answer "which docs hold this substring", one kind's range at a time, in ascending
+  // rowid order, which FTS5 reads lazily: newest first, since docs count down (see schema.ts).
   const find = trigram
-    ? sqlite.prepare('SELECT rowid AS doc FROM search_fts WHERE search_fts MATCH ? AND rowid BETWEEN ? AND ? ORDER BY rowid DESC LIMIT ?')
-    : sqlite.prepare('SELECT rowid AS doc FROM search_grams WHERE search_grams MATCH ? AND rowid BETWEEN ? AND ? ORDER BY rowid DESC LIMIT ?');
+    ? sqlite.prepare('SELECT rowid AS doc FROM search_fts WHERE search_fts MATCH ? AND rowid BETWEEN ? AND ? ORDER BY rowid LIMIT ?')
+    : sqlite.prepare('SELECT rowid AS doc FROM search_grams WHERE search_grams MATCH ? AND rowid BETWEEN ? AND ? ORDER BY rowid LIMIT ?');
   const pattern = trigram ? `"${needle.replace(/"/g, '""')}"` : gramToken(needle);
   const recordOf = sqlite.prepare('SELECT record_id FROM search_docs WHERE doc = ?').pluck();
   const groups: SearchGroup[] = [];
   for (const kind of kinds) {
     const source = SOURCES[kind];
     const { lo, hi } = docRange(kind);
-    const top = input.before !== undefined ? Math.min(hi, input.before - 1) : hi;
-    const docs = (find.all(pattern, lo, top, limit + 1) as { doc: number }[]).map((r) => r.doc);
+    const bottom = input.before !== undefined ? Math.max(lo, input.before + 1) : lo;
+    const docs = (find.all(pattern, bottom, hi, limit + 1) as { doc: number }[]).map((r) => r.doc);
     if (docs.length === 0) continue;
     const more = docs.length > limit;
     const shown = docs.slice(0, limit);

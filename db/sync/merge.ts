@@ -13,7 +13,7 @@ import { parseHlc } from '../hlc';
 import { uuidv7 } from '../ids';
 import { serializeStamps, tableName, type Core } from '../core';
 import type { RecordEntity } from '../schema';
-import { indexRecord } from '../search';
+import { indexRecords } from '../search';
 import type { ChangeLogRow, IncomingFile, Row, SqlValue } from './incoming';
 
 /** Parents before children, so links are never dangling. */
@@ -310,8 +310,7 @@ export function applyMerge(core: Core, plan: MergePlan, options: ApplyOptions = 
         .run(...columns.map((c) => set[c] ?? null), update.id);
       tick();
     }
-    for (const { entity, row } of plan.inserts) indexRecord(sqlite, entity, row.id as string);
-    for (const update of plan.updates) indexRecord(sqlite, update.entity, update.id);
+    indexRecords(sqlite, [...plan.inserts.map(({ entity, row }) => ({ entity, id: row.id as string })), ...plan.updates.map((u) => ({ entity: u.entity, id: u.id }))]);
     const log = sqlite.prepare(
       'INSERT OR IGNORE INTO change_log (entity, row_id, field, value, hlc, origin, office, via, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
