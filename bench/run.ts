@@ -209,6 +209,12 @@ async function main(): Promise<void> {
     bench.latency('partnerships.get', picked.map((id) => call('partnerships.get', { id })), 20);
     bench.latency('meetings.list.byPartnership', picked.map((id) => call('meetings.list', { partnershipId: id })), 20);
     bench.latency('meetings.list.busiestPartnership', [call('meetings.list', { partnershipId: busiest })], 20);
+    // The meeting log pages by a keyset cursor: its first page, and one 90% of the way down, cost the same.
+    const deep = a.sqlite
+      .prepare('SELECT date, time, id FROM meetings WHERE deleted_at IS NULL ORDER BY date DESC, time DESC, id DESC LIMIT 1 OFFSET (SELECT count(*) * 9 / 10 FROM meetings WHERE deleted_at IS NULL)')
+      .get() as { date: string; time: string | null; id: string } | undefined;
+    bench.latency('meetings.list.firstPage', [call('meetings.list', { limit: 100 })], 20);
+    if (deep) bench.latency('meetings.list.deepPage', [call('meetings.list', { limit: 100, after: deep })], 20);
     bench.latency('tasks.list.overdue', [call('tasks.list', { view: 'overdue', today })], 20);
     bench.latency('dashboard.get', [call('dashboard.get', { today })], 20);
     bench.latency('organizations.list', [call('organizations.list', {})], 20);

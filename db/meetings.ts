@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lte, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, isNotNull, isNull, lte, sql, type SQL } from 'drizzle-orm';
 import {
   contacts,
   meetingAttendees,
@@ -39,10 +39,12 @@ const followUpSchema = z.strictObject({
   partnershipId: idSchema.nullable().optional(),
 });
 
+const meetingTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
+
 const meetingFields = {
   title: requiredText(300),
   date: calendarDate,
-  time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/).nullable().optional(),
+  time: meetingTime.nullable().optional(),
   location: optionalText(300),
   format: z.enum(MEETING_FORMATS),
   kind: z.enum(MEETING_KINDS),
@@ -61,15 +63,35 @@ const meetingFields = {
 
 export const meetingCreateInput = z.strictObject({ ...meetingFields, followUps: z.array(followUpSchema).max(100).optional() });
 export const meetingUpdateInput = z.strictObject({ id: idSchema, ...z.strictObject(meetingFields).partial().shape });
+
+/** Where a page ends: the sort key (date, time, id) of its last row. */
+export const meetingCursor = z.strictObject({ date: calendarDate, time: meetingTime.nullable(), id: idSchema });
+export type MeetingCursor = z.output<typeof meetingCursor>;
+
+const meetingFilters = {
+  partnershipId: idSchema.optional(),
+  from: calendarDate.optional(),
+  to: calendarDate.optional(),
+  query: z.string().trim().max(200).optional(),
+  deleted: z.boolean().optional(),
+};
+
+/** A page of the meeting log: at most `limit` rows after the cursor `after` (keyset, never OFFSET). */
 export const meetingListInput = z
   .strictObject({
-    partnershipId: idSchema.optional(),
-    from: calendarDate.optional(),
-    to: calendarDate.optional(),
-    query: z.string().trim().max(200).optional(),
-    deleted: z.boolean().optional(),
+    ...meetingFilters,
+    limit: z.number().int().min(1).max(500).default(100),
+    after: meetingCursor.optional(),
   })
-  .default({});
+  .default({ limit: 100 });
+
+export interface MeetingPage {
+  rows: MeetingListItem[];
+  /** How many meetings match the filters, on every page. */
+  total: number;
+  /** The cursor of the next page, null on the last one. */
+  next: MeetingCursor | null;
+}
 
 export interface Attendee {
   id: string;
@@ -131,26 +153,67 @@ function partnershipsOf(core: Core, meetingIds: string[]): Map<string, MeetingLi
   return result;
 }
 
-export function listMeetings(core: Core, input: z.output<typeof meetingListInput>): MeetingListItem[] {
+type MeetingFilters = { [K in keyof typeof meetingFilters]?: z.output<(typeof meetingFilters)[K]> };
+
+function filterOf(input: MeetingFilters): SQL | undefined {
   const q = input.query ? `%${escapeLike(input.query)}%` : null;
+  // With a partnership, its few meetings are found by id through meeting_partnerships; the unary
+  // + keeps SQLite from walking meetings_list over every live meeting instead.
+  const live = input.partnershipId ? sql`+${meetings.deletedAt} IS NULL` : isNull(meetings.deletedAt);
+  return and(
+    input.deleted ? isNotNull(meetings.deletedAt) : live,
+    input.from ? gte(meetings.date, input.from) : undefined,
+    input.to ? lte(meetings.date, input.to) : undefined,
+    q ? sql`${meetings.title} LIKE ${q} ESCAPE '\\'` : undefined,
+    input.partnershipId
+      ? sql`"meetings"."id" IN (SELECT meeting_id FROM meeting_partnerships WHERE partnership_id = ${input.partnershipId} AND deleted_at IS NULL)`
+      : undefined,
+  );
+}
+
+/**
+ * Rows after the cursor in the order date DESC, time DESC (no time last), id DESC. The leading
+ * `date <= ?` lets SQLite start the index range at the cursor's day instead of walking to it.
+ */
+function afterCursor(after: MeetingCursor): SQL {
+  const sameDay =
+    after.time === null
+      ? sql`(${meetings.time} IS NULL AND ${meetings.id} < ${after.id})`
+      : sql`(${meetings.time} < ${after.time} OR ${meetings.time} IS NULL OR (${meetings.time} = ${after.time} AND ${meetings.id} < ${after.id}))`;
+  return sql`${meetings.date} <= ${after.date} AND (${meetings.date} < ${after.date} OR (${meetings.date} = ${after.date} AND ${sameDay}))`;
+}
+
+function withPartnerships(core: Core, rows: Omit<MeetingListItem, 'partnerships'>[]): MeetingListItem[] {
+  const links = partnershipsOf(core, rows.map((r) => r.id));
+  return rows.map((r) => ({ ...r, partnerships: links.get(r.id) ?? [] }));
+}
+
+/** One page of the meeting log, newest first, with the count of all matches. */
+export function listMeetings(core: Core, input: z.output<typeof meetingListInput>): MeetingPage {
+  const filter = filterOf(input);
   const rows = core.db
     .select(listColumns)
     .from(meetings)
-    .where(
-      and(
-        input.deleted ? isNotNull(meetings.deletedAt) : isNull(meetings.deletedAt),
-        input.from ? gte(meetings.date, input.from) : undefined,
-        input.to ? lte(meetings.date, input.to) : undefined,
-        q ? sql`${meetings.title} LIKE ${q} ESCAPE '\\'` : undefined,
-        input.partnershipId
-          ? sql`"meetings"."id" IN (SELECT meeting_id FROM meeting_partnerships WHERE partnership_id = ${input.partnershipId} AND deleted_at IS NULL)`
-          : undefined,
-      ),
-    )
+    .where(input.after ? and(filter, afterCursor(input.after)) : filter)
+    .orderBy(desc(meetings.date), desc(meetings.time), desc(meetings.id))
+    .limit(input.limit + 1)
+    .all();
+  const more = rows.length > input.limit;
+  const page = more ? rows.slice(0, input.limit) : rows;
+  const last = page[page.length - 1];
+  const total = core.db.select({ n: count() }).from(meetings).where(filter).get()?.n ?? 0;
+  return { rows: withPartnerships(core, page), total, next: more && last ? { date: last.date, time: last.time, id: last.id } : null };
+}
+
+/** Every matching meeting, newest first: for reports, which cover one partnership or a period, not the contract. */
+export function allMeetings(core: Core, input: MeetingFilters): MeetingListItem[] {
+  const rows = core.db
+    .select(listColumns)
+    .from(meetings)
+    .where(filterOf(input))
     .orderBy(desc(meetings.date), desc(meetings.time), desc(meetings.id))
     .all();
-  const links = partnershipsOf(core, rows.map((r) => r.id));
-  return rows.map((r) => ({ ...r, partnerships: links.get(r.id) ?? [] }));
+  return withPartnerships(core, rows);
 }
 
 export function getMeeting(core: Core, id: string): Meeting {

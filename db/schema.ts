@@ -184,7 +184,11 @@ export const meetings = sqliteTable(
     /** Markdown, sanitized when shown. */
     notes: text('notes'),
   },
-  (t) => [index('meetings_date').on(t.date)],
+  (t) => [
+    index('meetings_date').on(t.date),
+    // The meeting log's pages: live (or deleted) meetings in date, time, id order, and their count.
+    index('meetings_list').on(t.deletedAt, t.date, t.time, t.id),
+  ],
 );
 
 export const meetingPartnerships = sqliteTable(

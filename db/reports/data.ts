@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { Core } from '../core';
 import { getPartnership, listPartnerships, type Partnership, type PartnershipListItem, type PartnershipStatus } from '../partnerships';
-import { listMeetings, type MeetingListItem } from '../meetings';
+import { allMeetings as meetingsWhere, type MeetingListItem } from '../meetings';
 import { isOverdue, listTasks, todayOf, type Task } from '../tasks';
 import { calendarDate, idSchema } from '../validation';
 import { notFound } from '../errors';
@@ -91,7 +91,7 @@ export function partnershipReportData(core: Core, input: z.output<typeof partner
   const partnership = getPartnership(core, input.partnershipId);
   if (partnership.deletedAt) throw notFound('partnerships', input.partnershipId);
   const period = !!(input.from || input.to);
-  const allMeetings = listMeetings(core, { partnershipId: input.partnershipId, ...(input.from ? { from: input.from } : {}), ...(input.to ? { to: input.to } : {}) });
+  const allMeetings = meetingsWhere(core, { partnershipId: input.partnershipId, ...(input.from ? { from: input.from } : {}), ...(input.to ? { to: input.to } : {}) });
   const meetings = period ? allMeetings : allMeetings.slice(0, RECENT_MEETINGS);
   const openTasks = listTasks(core, { view: 'all', partnershipId: input.partnershipId, today: base.today }).map((t) => ({ ...t, overdue: isOverdue(t, base.today) }));
   const upcomingMilestones = partnership.milestones.filter((m) => m.status === 'planned' && m.date >= base.today.slice(0, m.date.length));
@@ -159,7 +159,7 @@ export function portfolioReportData(core: Core, input: z.output<typeof portfolio
   next90.sort((a, b) => a.date.localeCompare(b.date));
   const meetingsInPeriod =
     input.from || input.to
-      ? listMeetings(core, { ...(input.from ? { from: input.from } : {}), ...(input.to ? { to: input.to } : {}) })
+      ? meetingsWhere(core, { ...(input.from ? { from: input.from } : {}), ...(input.to ? { to: input.to } : {}) })
           .filter((m) => m.partnerships.some((p) => ids.has(p.id)))
           .reverse()
       : null;

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import { test, expect, switchLanguage } from './fixtures';
+import { test, expect, switchLanguage, callApi } from './fixtures';
 
 const SHOTS = path.resolve(__dirname, '../../test-results/screenshots');
 
@@ -508,4 +508,56 @@ test('a contact created here, attached to a meeting, lists that meeting', async 
   await expect(page.getByText('No contacts yet.')).toBeVisible();
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect(page.getByTestId('contacts-table').getByRole('row', { name: /Dimitar Nikolov/ })).toBeVisible();
+});
+
+test('a long meeting log: the total shown, only the rows in view in the page, later pages load on scrolling, Enter opens a row', async ({ page, request, sampleApp }) => {
+  const [partnership] = await callApi(request, sampleApp, 'partnerships.list', {});
+  // 450 meetings, one a day from 2000-01-01: older than every sample meeting, so the last is "Bulk meeting 000".
+  const day = (i: number) => new Date(Date.UTC(2000, 0, 1 + i)).toISOString().slice(0, 10);
+  for (let start = 0; start < 450; start += 25) {
+    await Promise.all(
+      Array.from({ length: 25 }, (_, k) => start + k).map((i) =>
+        callApi(request, sampleApp, 'meetings.create', {
+          title: `Bulk meeting ${String(i).padStart(3, '0')}`,
+          date: day(i),
+          format: 'video',
+          kind: 'working_meeting',
+          partnershipIds: [partnership!.id],
+        }),
+      ),
+    );
+  }
+  const { total } = await callApi(request, sampleApp, 'meetings.list', { limit: 1 });
+  expect(total).toBeGreaterThanOrEqual(450);
+
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(`${sampleApp.url}#/meetings`);
+  const table = page.getByRole('table', { name: 'Meetings' });
+  await expect(page.getByTestId('meetings-count')).toHaveText(`${total.toLocaleString('en')} meetings`);
+  await expect(table.getByRole('row', { name: /Bulk meeting 449/ })).toBeVisible();
+  await expect(table).toHaveAttribute('aria-rowcount', String(total + 1));
+  // virtualized: the header and the rows in view (plus a few either side), not hundreds
+  expect(await table.getByRole('row').count()).toBeLessThan(60);
+  await expect(table.getByRole('columnheader', { name: 'Date' })).toBeVisible();
+
+  // Scroll to the end: the pages after the first load on the way; the header stays in view.
+  const last = table.getByRole('row', { name: /Bulk meeting 000/ });
+  await expect(async () => {
+    await table.evaluate((element) => element.scrollTo({ top: element.scrollHeight }));
+    await expect(last).toBeVisible({ timeout: 1000 });
+  }).toPass();
+  await expect(table.getByRole('columnheader', { name: 'Date' })).toBeVisible();
+  expect(await table.getByRole('row').count()).toBeLessThan(60);
+
+  // A filter starts over at its first page, with its own total.
+  await page.getByRole('textbox', { name: 'Title' }).fill('Bulk meeting 44');
+  await expect(page.getByTestId('meetings-count')).toHaveText('10 meetings');
+  await expect(table.getByRole('row')).toHaveCount(11);
+  await page.getByRole('textbox', { name: 'Title' }).fill('');
+  await expect(page.getByTestId('meetings-count')).toHaveText(`${total.toLocaleString('en')} meetings`);
+
+  // The keyboard opens a row, as before.
+  await table.getByRole('row', { name: /Bulk meeting 449/ }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Bulk meeting 449', level: 2 })).toBeVisible();
 });

@@ -13,6 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { operationList, type OperationInput, type OperationName } from '../../db/api';
 import { MAX_ATTACHMENT_BYTES } from '../../db/attachments';
 import { insertRecord, type Core } from '../../db/core';
+import type { MeetingCursor } from '../../db/meetings';
 import { sampleId } from '../../db/sample';
 import { ApiError } from '../../renderer/src/api/client';
 import { dumpTables, localClient, tempCore } from '../helpers';
@@ -293,6 +294,14 @@ const invalidCases: Record<CoveredHere | 'partnerships.list', InvalidCase[]> = {
     { what: 'month-only to', input: () => ({ to: '2026-03' }), field: 'to' },
     { what: 'malformed partnershipId', input: () => ({ partnershipId: 'x' }), field: 'partnershipId' },
     { what: 'unknown key', input: () => ({ kind: 'forum' }), field: 'kind' },
+    { what: 'limit 0', input: () => ({ limit: 0 }), field: 'limit' },
+    { what: 'limit 501', input: () => ({ limit: 501 }), field: 'limit' },
+    { what: 'fractional limit', input: () => ({ limit: 2.5 }), field: 'limit' },
+    { what: 'cursor as a string', input: () => ({ after: 'page-2' }), field: 'after' },
+    { what: 'cursor with a bad date', input: () => ({ after: { date: '2026-02-30', time: null, id: '00000000-0000-4000-8000-000000000000' } }), field: 'after.date' },
+    { what: 'cursor with a bad id', input: () => ({ after: { date: '2026-02-03', time: '10:00', id: 'x' } }), field: 'after.id' },
+    { what: 'cursor without time', input: () => ({ after: { date: '2026-02-03', id: '00000000-0000-4000-8000-000000000000' } }), field: 'after.time' },
+    { what: 'cursor with an extra key', input: () => ({ after: { date: '2026-02-03', time: null, id: '00000000-0000-4000-8000-000000000000', offset: 5 } }), field: 'after.offset' },
   ],
   'meetings.get': [{ what: 'missing id', input: () => ({}), field: 'id' }],
   'meetings.create': [
@@ -1038,7 +1047,7 @@ describe('meetings', () => {
     expect(await f.api['meetings.get']({ id: created.id })).toEqual(created);
     expect((await f.api['tasks.list']({ meetingId: created.id })).map((t) => t.id).sort()).toEqual(created.tasks.map((t) => t.id).sort());
     expect((await f.api['tasks.list']({ partnershipId: f.liaoyuanLink.id })).map((t) => t.title)).toEqual(['Invite Liaoyuan to the expo']);
-    expect((await f.api['meetings.list']({ partnershipId: f.liaoyuanLink.id })).map((m) => m.id)).toEqual([created.id]);
+    expect((await f.api['meetings.list']({ partnershipId: f.liaoyuanLink.id })).rows.map((m) => m.id)).toEqual([created.id]);
     expect((await f.api['contacts.get']({ id: f.ivan.id })).meetings[0]).toEqual({ id: created.id, title: 'Burgas delegation visits Shantou', date: '2026-03-02', role: 'head of delegation' });
     for (const link of rowsWhere(f.core, 'meeting_partnerships', 'meeting_id', created.id)) expect(link.deleted_at).toBeNull();
   });
@@ -1073,7 +1082,7 @@ describe('meetings', () => {
       () => f.api['meetings.create']({ ...input, attendees: [{ contactId: f.ivan.id, side: 'partner' }, { side: 'ours' }], followUps: [{ title: 'Reply' }] }),
       'attendees.1.name',
     );
-    expect(await f.api['meetings.list']()).toHaveLength(1);
+    expect((await f.api['meetings.list']()).rows).toHaveLength(1);
     expect(await f.api['tasks.list']()).toHaveLength(1);
 
     // the same meeting with the follow-up on one of its partnerships goes through
@@ -1090,10 +1099,10 @@ describe('meetings', () => {
     const morning = await f.api['meetings.create']({ ...meetingInput(f), title: 'Morning 100% session', date: '2026-03-02', time: '09:00' });
     const afternoon = await f.api['meetings.create']({ ...meetingInput(f), title: 'Afternoon session', date: '2026-03-02', time: '15:00' });
     const liaoyuan = await f.api['meetings.create']({ ...meetingInput(f), title: 'Liaoyuan call', date: '2026-01-15', format: 'phone', partnershipIds: [f.liaoyuanLink.id] });
-    const ids = async (input?: OperationInput<'meetings.list'>) => (await f.api['meetings.list'](input)).map((m) => m.id);
+    const ids = async (input?: OperationInput<'meetings.list'>) => (await f.api['meetings.list'](input)).rows.map((m) => m.id);
 
     expect(await ids()).toEqual([afternoon.id, morning.id, f.meeting.id, liaoyuan.id]);
-    const [first] = await f.api['meetings.list']();
+    const [first] = (await f.api['meetings.list']()).rows;
     expect(first).toMatchObject({ title: 'Afternoon session', date: '2026-03-02', time: '15:00', format: 'in_person', kind: 'working_meeting', deletedAt: null });
     expect(first!.partnerships.map((p) => p.id)).toEqual([f.burgasLink.id]);
     expect(await ids({ partnershipId: f.liaoyuanLink.id })).toEqual([liaoyuan.id]);
@@ -1109,6 +1118,55 @@ describe('meetings', () => {
     await f.api['meetings.delete']({ id: morning.id });
     expect(await ids({ query: 'session' })).toEqual([afternoon.id]);
     expect(await ids({ deleted: true })).toEqual([morning.id]);
+  });
+
+  it('list pages by a keyset cursor: every meeting exactly once, in order, same-day and untimed ones included; total counts the filtered matches', async () => {
+    const f = await fixture();
+    const made = [f.meeting.id];
+    // several on one day, with and without a time, so pages end inside a day and between times
+    for (const [i, time] of ['09:00', null, '09:00', '15:30', null, '23:59', null].entries()) {
+      made.push((await f.api['meetings.create']({ ...meetingInput(f), title: `Session ${i}`, date: '2026-03-02', time })).id);
+    }
+    made.push((await f.api['meetings.create']({ ...meetingInput(f), title: 'Liaoyuan call', date: '2026-01-15', partnershipIds: [f.liaoyuanLink.id] })).id);
+    const whole = await f.api['meetings.list']({ limit: 500 });
+    expect(whole.total).toBe(made.length);
+    expect(whole.next).toBeNull();
+    expect([...whole.rows.map((m) => m.id)].sort()).toEqual([...made].sort());
+    // newest first: date, then time (untimed last in a day), then id, all descending
+    const key = (m: { date: string; time: string | null; id: string }) => `${m.date} ${m.time ?? '     '} ${m.id}`;
+    expect(whole.rows.map(key)).toEqual(whole.rows.map(key).sort().reverse());
+
+    for (const limit of [1, 2, 3, 4]) {
+      const seen: string[] = [];
+      let after: MeetingCursor | undefined;
+      for (let page = 0; page < 50; page++) {
+        const result = await f.api['meetings.list']({ limit, ...(after ? { after } : {}) });
+        expect(result.total).toBe(made.length);
+        expect(result.rows.length).toBeLessThanOrEqual(limit);
+        seen.push(...result.rows.map((m) => m.id));
+        if (!result.next) break;
+        const last = result.rows[result.rows.length - 1]!;
+        expect(result.next).toEqual({ date: last.date, time: last.time, id: last.id });
+        after = result.next;
+      }
+      expect(seen, `limit ${limit}`).toEqual(whole.rows.map((m) => m.id));
+    }
+
+    // filters: total is the count of all matches, not of the page
+    const day = await f.api['meetings.list']({ from: '2026-03-02', to: '2026-03-02', limit: 2 });
+    expect(day.total).toBe(7);
+    expect(day.rows).toHaveLength(2);
+    const rest = await f.api['meetings.list']({ from: '2026-03-02', to: '2026-03-02', limit: 500, after: day.next! });
+    expect(rest.total).toBe(7);
+    expect([...day.rows, ...rest.rows].map((m) => m.title).sort()).toEqual(['Session 0', 'Session 1', 'Session 2', 'Session 3', 'Session 4', 'Session 5', 'Session 6']);
+    expect((await f.api['meetings.list']({ partnershipId: f.liaoyuanLink.id, limit: 1 })).total).toBe(1);
+    expect((await f.api['meetings.list']({ partnershipId: f.burgasLink.id, limit: 1 })).total).toBe(made.length - 1);
+    expect((await f.api['meetings.list']({ query: 'Session', limit: 1 })).total).toBe(7);
+    await f.api['meetings.delete']({ id: made[1]! });
+    expect((await f.api['meetings.list']({ limit: 1 })).total).toBe(made.length - 1);
+    expect(await f.api['meetings.list']({ deleted: true })).toMatchObject({ total: 1, next: null, rows: [{ id: made[1] }] });
+    // the default page is 100 rows
+    expect((await f.api['meetings.list']()).rows).toHaveLength(made.length - 1);
   });
 
   it('update changes fields, replaces the attendees and the partnership links; other fields stay', async () => {
@@ -1144,8 +1202,8 @@ describe('meetings', () => {
     expect(row(f.core, 'meeting_attendees', ivanAttendee!.id).deleted_at).toBe(NOW.toISOString());
     expect(row(f.core, 'meeting_partnerships', burgasRow!.id as string).deleted_at).toBe(NOW.toISOString());
     // reads follow
-    expect(await f.api['meetings.list']({ partnershipId: f.burgasLink.id })).toEqual([]);
-    expect((await f.api['meetings.list']({ partnershipId: f.liaoyuanLink.id })).map((m) => m.id)).toEqual([f.meeting.id]);
+    expect(await f.api['meetings.list']({ partnershipId: f.burgasLink.id })).toEqual({ rows: [], total: 0, next: null });
+    expect((await f.api['meetings.list']({ partnershipId: f.liaoyuanLink.id })).rows.map((m) => m.id)).toEqual([f.meeting.id]);
     expect((await f.api['contacts.get']({ id: f.ivan.id })).meetings).toEqual([]);
     // the follow-up task stays with the meeting
     expect(updated.tasks.map((t) => t.id)).toEqual([f.task.id]);
@@ -1162,7 +1220,7 @@ describe('meetings', () => {
   it('delete hides the meeting from lists and contact histories and puts it in the trash; restore brings it back', async () => {
     const f = await fixture();
     expect((await f.api['meetings.delete']({ id: f.meeting.id })).deletedAt).toBe(NOW.toISOString());
-    expect(await f.api['meetings.list']()).toEqual([]);
+    expect(await f.api['meetings.list']()).toEqual({ rows: [], total: 0, next: null });
     expect((await f.api['contacts.get']({ id: f.ivan.id })).meetings).toEqual([]);
     expect(await f.api['trash.list']()).toEqual([{ entity: 'meetings', id: f.meeting.id, label: 'Video call with Burgas', deletedAt: NOW.toISOString() }]);
     const restored = await f.api['meetings.restore']({ id: f.meeting.id });
@@ -1170,7 +1228,7 @@ describe('meetings', () => {
     expect(await f.api['meetings.get']({ id: f.meeting.id })).toEqual(restored);
     expect({ ...restored, tasks: [] }).toEqual(f.meeting); // the follow-up task was added after the fixture's meeting
     expect(restored.tasks.map((t) => t.id)).toEqual([f.task.id]);
-    expect((await f.api['meetings.list']()).map((m) => m.id)).toEqual([f.meeting.id]);
+    expect((await f.api['meetings.list']()).rows.map((m) => m.id)).toEqual([f.meeting.id]);
     expect((await f.api['contacts.get']({ id: f.ivan.id })).meetings.map((m) => m.id)).toEqual([f.meeting.id]);
   });
 });
@@ -1609,7 +1667,7 @@ describe('trash', () => {
       organizations: async () => (await f.api['organizations.list']()).map((o) => o.id),
       partnerships: async () => (await f.api['partnerships.list']()).map((p) => p.id),
       milestones: async () => (await f.api['milestones.list']({ partnershipId: f.burgasLink.id })).map((m) => m.id),
-      meetings: async () => (await f.api['meetings.list']()).map((m) => m.id),
+      meetings: async () => (await f.api['meetings.list']()).rows.map((m) => m.id),
       tasks: async () => (await f.api['tasks.list']()).map((t) => t.id),
       contacts: async () => (await f.api['contacts.list']()).map((c) => c.id),
       attachments: async () => (await f.api['attachments.list']({ partnershipId: f.burgasLink.id })).map((a) => a.id),

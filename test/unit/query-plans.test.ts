@@ -106,6 +106,31 @@ describe('query plans of the hot queries', () => {
     expect(details).toContainEqual(expect.stringMatching(/^SEARCH meeting_partnerships USING (COVERING )?INDEX meeting_partnerships_partnership \(partnership_id=\?\)/));
     expect(details).toContainEqual(expect.stringMatching(/^SEARCH meetings USING INDEX sqlite_autoindex_meetings_1 \(id=\?\)/));
     expectNoFullScan(details, 'meetings', 'meeting_partnerships');
+    const total = statementsOf('meetings.list', { partnershipId }).find((s) => /count\(/i.test(s.sql))!;
+    const totalPlan = plan(total.sql, total.params);
+    expect(totalPlan).toContainEqual(expect.stringMatching(/^SEARCH meetings USING INDEX sqlite_autoindex_meetings_1 \(id=\?\)/));
+    expectNoFullScan(totalPlan, 'meetings', 'meeting_partnerships');
+  });
+
+  it('a page of the meeting log after a cursor, and its total (db/meetings.ts listMeetings): meetings_list, no sort', () => {
+    const last = core.sqlite.prepare('SELECT date, time, id FROM meetings WHERE deleted_at IS NULL ORDER BY date DESC, time DESC, id DESC LIMIT 1 OFFSET 500').get() as {
+      date: string;
+      time: string | null;
+      id: string;
+    };
+    const ran = statementsOf('meetings.list', { limit: 100, after: last });
+    const page = ran.find((s) => /from "meetings"/.test(s.sql) && /order by/i.test(s.sql))!;
+    const pagePlan = plan(page.sql, page.params);
+    expect(pagePlan).toContainEqual(expect.stringMatching(/^SEARCH meetings USING INDEX meetings_list \(deleted_at=\? AND date<\?\)/));
+    expect(pagePlan.filter((d) => /TEMP B-TREE/.test(d))).toEqual([]);
+    expectNoFullScan(pagePlan, 'meetings');
+    const total = ran.find((s) => /count\(/i.test(s.sql))!;
+    const totalPlan = plan(total.sql, total.params);
+    expect(totalPlan).toContainEqual(expect.stringMatching(/^SEARCH meetings USING COVERING INDEX meetings_list \(deleted_at=\?\)/));
+    const ranged = statementsOf('meetings.list', { from: '2024-01-01', to: '2024-06-30' });
+    const rangedPlan = plan(ranged[0]!.sql, ranged[0]!.params);
+    expect(rangedPlan).toContainEqual(expect.stringMatching(/^SEARCH meetings USING INDEX meetings_list \(deleted_at=\? AND date>\? AND date<\?\)/));
+    expect(rangedPlan.filter((d) => /TEMP B-TREE/.test(d))).toEqual([]);
   });
 
   it('overdue tasks (db/tasks.ts listTasks, view overdue): open statuses, then a range of due_on (tasks_status_due_on)', () => {

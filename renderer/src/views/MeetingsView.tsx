@@ -1,14 +1,33 @@
-import { useState } from 'react';
-import { Button, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useCallback, useEffect, useRef, useState, type CSSProperties } from 'react';
+import { Button, Group, Loader, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue, useHotkeys } from '@mantine/hooks';
 import { IconPlus, IconSearch } from '@tabler/icons-react';
+import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
+import type { MeetingCursor, MeetingListItem } from '../../../db/meetings';
 import { api } from '../api';
+import { formatNumber } from '../format';
+import { showError } from '../notify';
 import { navigate } from '../route';
 import { useLoad } from '../useLoad';
 import { formatDay, isCalendarDate, partnershipTitle } from './meeting/shared';
 
-/** The meeting log: newest first, filtered by partnership, date range and title. */
+/** Every row is one line high, so the list knows its full height before it has the rows. */
+const ROW_HEIGHT = 40;
+const PAGE_SIZE = 200;
+/** Ask for the next page when the rows in view come this close to the last one loaded. */
+const FETCH_AHEAD = 60;
+const COLUMNS = 'minmax(8.5em, 1fr) 4.5em minmax(12em, 3fr) minmax(11em, 1.4fr) minmax(6.5em, 0.9fr) minmax(10em, 2fr)';
+
+interface Log {
+  rows: MeetingListItem[];
+  total: number;
+  next: MeetingCursor | null;
+}
+
+const cell: CSSProperties = { padding: '0 var(--mantine-spacing-xs)', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', minWidth: 0 };
+
+/** The meeting log: newest first, filtered by partnership, date range and title; paged and virtualized. */
 export function MeetingsView() {
   const { t } = useTranslation();
   const [query, setQuery] = useState('');
@@ -19,15 +38,66 @@ export function MeetingsView() {
   const validFrom = isCalendarDate(from) ? from : undefined;
   const validTo = isCalendarDate(to) ? to : undefined;
   const { data: partnerships } = useLoad(() => api['partnerships.list']({}), []);
-  const { data, loading } = useLoad(
-    () => api['meetings.list']({ query: debounced || undefined, partnershipId: partnershipId ?? undefined, from: validFrom, to: validTo }),
-    [debounced, partnershipId, validFrom, validTo],
-  );
   const logMeeting = () => navigate('meetings', 'new');
   const filtered = !!(debounced || partnershipId || validFrom || validTo);
 
+  // The pages loaded so far for the current filters; a new filter starts over at page one.
+  const [log, setLog] = useState<Log | null>(null);
+  const [loading, setLoading] = useState(true);
+  const generation = useRef(0);
+  const fetching = useRef(false);
+  const filters = useRef({ query: debounced || undefined, partnershipId: partnershipId ?? undefined, from: validFrom, to: validTo });
+
+  const fetchPage = useCallback((after: MeetingCursor | null) => {
+    const mine = generation.current;
+    fetching.current = true;
+    setLoading(true);
+    api['meetings.list']({ ...filters.current, limit: PAGE_SIZE, ...(after ? { after } : {}) })
+      .then((page) => {
+        if (mine !== generation.current) return;
+        setLog((before) => (after && before ? { rows: [...before.rows, ...page.rows], total: page.total, next: page.next } : page));
+      })
+      .catch((error: unknown) => {
+        if (mine === generation.current) showError(error, 'load');
+      })
+      .finally(() => {
+        if (mine !== generation.current) return;
+        fetching.current = false;
+        setLoading(false);
+      });
+  }, []);
+
+  useEffect(() => {
+    generation.current += 1;
+    filters.current = { query: debounced || undefined, partnershipId: partnershipId ?? undefined, from: validFrom, to: validTo };
+    fetchPage(null);
+  }, [debounced, partnershipId, validFrom, validTo, fetchPage]);
+
+  const scroller = useRef<HTMLDivElement>(null);
+  const rows = log?.rows ?? [];
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+    getItemKey: (index) => rows[index]?.id ?? index,
+  });
+  const items = virtualizer.getVirtualItems();
+  const lastInView = items.length ? items[items.length - 1]!.index : -1;
+
+  useEffect(() => {
+    if (log?.next && !fetching.current && lastInView >= rows.length - FETCH_AHEAD) fetchPage(log.next);
+  }, [lastInView, rows.length, log, fetchPage]);
+
+  // A new filter shows its first rows from the top.
+  useEffect(() => {
+    scroller.current?.scrollTo({ top: 0 });
+  }, [debounced, partnershipId, validFrom, validTo]);
+
   // Ctrl/Cmd+N works from the filter fields too: it types nothing.
   useHotkeys([['mod+N', logMeeting]], []);
+
+  const open = (m: MeetingListItem) => navigate('meetings', m.id);
 
   return (
     <Stack>
@@ -61,47 +131,91 @@ export function MeetingsView() {
         <TextInput type="date" label={t('meetings.list.from')} value={from} onChange={(e) => setFrom(e.currentTarget.value)} w={150} />
         <TextInput type="date" label={t('meetings.list.to')} value={to} onChange={(e) => setTo(e.currentTarget.value)} w={150} />
       </Group>
-      {data && data.length === 0 && !loading ? <Text c="dimmed">{filtered ? t('meetings.list.noMatches') : t('meetings.list.empty')}</Text> : null}
-      {data && data.length > 0 ? (
-        <Table striped highlightOnHover verticalSpacing="xs" aria-label={t('meetings.list.title')} data-testid="meetings-table">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('meetings.fields.date')}</Table.Th>
-              <Table.Th>{t('meetings.fields.time')}</Table.Th>
-              <Table.Th>{t('meetings.fields.title')}</Table.Th>
-              <Table.Th>{t('meetings.fields.kind')}</Table.Th>
-              <Table.Th>{t('meetings.fields.format')}</Table.Th>
-              <Table.Th>{t('meetings.fields.partnerships')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {data.map((m) => (
-              <Table.Tr
-                key={m.id}
-                className="clickable-row"
-                tabIndex={0}
-                onClick={() => navigate('meetings', m.id)}
-                onKeyDown={(e) => {
-                  if (e.key === 'Enter' || e.key === ' ') {
-                    e.preventDefault();
-                    navigate('meetings', m.id);
-                  }
-                }}
-              >
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDay(m.date)}</Table.Td>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>{m.time ?? ''}</Table.Td>
-                <Table.Td fw={500} style={{ overflowWrap: 'anywhere' }}>
-                  {m.title}
-                </Table.Td>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>{t(`meetings.kind.${m.kind}`)}</Table.Td>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>{t(`meetings.format.${m.format}`)}</Table.Td>
-                <Table.Td>
-                  <Text size="sm">{m.partnerships.map((p) => partnershipTitle(p)).join(' · ')}</Text>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+      {log ? (
+        <Text size="sm" c="dimmed" aria-live="polite" data-testid="meetings-count">
+          {t('meetings.list.count', { count: log.total, formatted: formatNumber(log.total) })}
+        </Text>
+      ) : null}
+      {log && log.total === 0 && !loading ? <Text c="dimmed">{filtered ? t('meetings.list.noMatches') : t('meetings.list.empty')}</Text> : null}
+      {log && log.total > 0 ? (
+        <div
+          ref={scroller}
+          role="table"
+          aria-label={t('meetings.list.title')}
+          aria-rowcount={log.total + 1}
+          aria-busy={loading}
+          data-testid="meetings-table"
+          className="meetings-log"
+          style={{ maxHeight: 'max(320px, calc(100vh - 300px))', overflow: 'auto', position: 'relative', contain: 'strict', height: Math.min(ROW_HEIGHT * (log.total + 1), 100000) }}
+        >
+          <div role="rowgroup" className="meetings-log-head">
+            <div role="row" aria-rowindex={1} style={{ display: 'grid', gridTemplateColumns: COLUMNS, alignItems: 'center', height: ROW_HEIGHT }}>
+              {(['date', 'time', 'title', 'kind', 'format', 'partnerships'] as const).map((field) => (
+                <div role="columnheader" key={field} style={{ ...cell, fontWeight: 700, fontSize: 'var(--mantine-font-size-sm)' }}>
+                  {t(`meetings.fields.${field}`)}
+                </div>
+              ))}
+            </div>
+          </div>
+          <div role="rowgroup" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+            {items.map((item) => {
+              const m = rows[item.index]!;
+              const partners = m.partnerships.map((p) => partnershipTitle(p)).join(' · ');
+              return (
+                <div
+                  key={item.key}
+                  role="row"
+                  aria-rowindex={item.index + 2}
+                  data-index={item.index}
+                  className={`clickable-row meetings-log-row${item.index % 2 ? '' : ' striped'}`}
+                  tabIndex={0}
+                  onClick={() => open(m)}
+                  onKeyDown={(e) => {
+                    if (e.key === 'Enter' || e.key === ' ') {
+                      e.preventDefault();
+                      open(m);
+                    }
+                  }}
+                  style={{
+                    display: 'grid',
+                    gridTemplateColumns: COLUMNS,
+                    alignItems: 'center',
+                    position: 'absolute',
+                    top: 0,
+                    left: 0,
+                    width: '100%',
+                    height: ROW_HEIGHT,
+                    transform: `translateY(${item.start}px)`,
+                  }}
+                >
+                  <div role="cell" style={cell}>
+                    {formatDay(m.date)}
+                  </div>
+                  <div role="cell" style={cell}>
+                    {m.time ?? ''}
+                  </div>
+                  <div role="cell" style={{ ...cell, fontWeight: 500 }} title={m.title}>
+                    {m.title}
+                  </div>
+                  <div role="cell" style={cell}>
+                    {t(`meetings.kind.${m.kind}`)}
+                  </div>
+                  <div role="cell" style={cell}>
+                    {t(`meetings.format.${m.format}`)}
+                  </div>
+                  <div role="cell" style={{ ...cell, fontSize: 'var(--mantine-font-size-sm)' }} title={partners}>
+                    {partners}
+                  </div>
+                </div>
+              );
+            })}
+          </div>
+          {loading && rows.length > 0 ? (
+            <Group justify="center" p="xs" aria-label={t('meetings.list.loadingMore')}>
+              <Loader size="xs" />
+            </Group>
+          ) : null}
+        </div>
       ) : null}
     </Stack>
   );

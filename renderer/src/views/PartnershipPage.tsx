@@ -26,6 +26,18 @@ import { TimelineChart } from '../components/Timeline';
 import type { TimelineRow } from '../../../db/timeline';
 
 type Loaded = { partnership: Partnership; meetings: MeetingListItem[] } | 'missing' | null;
+
+/** Every meeting of one partnership (tens, rarely hundreds), page by page. */
+async function meetingsOf(partnershipId: string): Promise<MeetingListItem[]> {
+  const rows: MeetingListItem[] = [];
+  let page = await api['meetings.list']({ partnershipId, limit: 500 });
+  rows.push(...page.rows);
+  while (page.next) {
+    page = await api['meetings.list']({ partnershipId, limit: 500, after: page.next });
+    rows.push(...page.rows);
+  }
+  return rows;
+}
 type Tab = 'timeline' | 'tasks' | 'contacts' | 'documents';
 
 /** #/partnerships/<id>: everything about one partnership, its timeline, tasks, contacts and documents. */
@@ -39,7 +51,7 @@ export function PartnershipPage({ id }: { id: string }) {
 
   useEffect(() => {
     let cancelled = false;
-    Promise.all([api['partnerships.get']({ id }), api['meetings.list']({ partnershipId: id })]).then(
+    Promise.all([api['partnerships.get']({ id }), meetingsOf(id)]).then(
       ([partnership, meetings]) => {
         if (!cancelled) setLoaded({ partnership, meetings });
       },

@@ -38,6 +38,9 @@ const en = {
     to: 'To',
     empty: 'No meetings logged yet. Log one with “Log a meeting” (Ctrl+N).',
     noMatches: 'No meeting matches these filters.',
+    count_one: '{{formatted}} meeting',
+    count_other: '{{formatted}} meetings',
+    loadingMore: 'Loading more meetings…',
   },
   form: {
     newTitle: 'Log a meeting',
@@ -159,6 +162,9 @@ const zh: Widen<typeof en> = {
     to: '截止日期',
     empty: '尚未记录会见。点击“记录会见”（Ctrl+N）新建。',
     noMatches: '没有符合筛选条件的会见。',
+    count_one: '{{formatted}} 次会见',
+    count_other: '{{formatted}} 次会见',
+    loadingMore: '正在加载更多会见…',
   },
   form: {
     newTitle: '记录会见',

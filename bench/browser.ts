@@ -1,0 +1,163 @@
+/**
+ * What a person feels in the browser mode (issue #7): `npx tsx bench/browser.ts --db FILE [--shot PNG]`.
+ *
+ * Starts `cli serve` on FILE (make one with `cli generate --db FILE --scale M`; run `npm run build`
+ * first), opens it in Chromium (playwright-core, the system's browser) at 1280×800 and measures,
+ * in the page:
+ * - the dashboard's first contentful paint;
+ * - mounting the meeting log: from setting #/meetings until its first rows are in the DOM
+ *   (a MutationObserver, performance.now()), then until the next frame is painted;
+ * - the longest frame (requestAnimationFrame delta) while the log is scrolled to its end quickly,
+ *   which fetches every page on the way.
+ * Prints one JSON object. Figures, not assertions: no test times anything.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { chromium } from 'playwright-core';
+import { findChromium } from '../cli/pdf';
+
+const ROOT = path.resolve(__dirname, '..');
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+function startServe(db: string): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(path.join(ROOT, 'node_modules', '.bin', 'tsx'), [path.join(ROOT, 'cli', 'main.ts'), 'serve', '--db', db], {
+    cwd: ROOT,
+    env: { ...process.env, LANG: 'en_US.UTF-8' },
+  });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`serve did not print its address: ${out}`)), 60_000);
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /(http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/.exec(out);
+      if (match) {
+        clearTimeout(timer);
+        resolve({ url: match[1]!, child });
+      }
+    });
+    child.stderr!.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.on('exit', (code) => reject(new Error(`serve exited with ${code}: ${out}`)));
+  });
+}
+
+// The in-page parts are plain JavaScript strings: this file is compiled for Node, without the DOM types.
+
+/** The dashboard's first contentful paint, from the navigation's start. */
+const IN_PAGE_FCP = `new Promise((resolve) => {
+  const seen = performance.getEntriesByName('first-contentful-paint')[0];
+  if (seen) return resolve(seen.startTime);
+  new PerformanceObserver((list) => {
+    const entry = list.getEntriesByName('first-contentful-paint')[0];
+    if (entry) resolve(entry.startTime);
+  }).observe({ type: 'paint', buffered: true });
+})`;
+
+/** From #/meetings until the log's first row is in the DOM, and until the frame after it. */
+const IN_PAGE_MOUNT = `new Promise((resolve) => {
+  const selector = '[data-testid="meetings-table"] [role="row"][data-index]';
+  const start = performance.now();
+  const observer = new MutationObserver(() => {
+    if (!document.querySelector(selector)) return;
+    const rowsInDomMs = performance.now() - start;
+    observer.disconnect();
+    requestAnimationFrame(() => setTimeout(() => resolve({ rowsInDomMs, paintedMs: performance.now() - start })));
+  });
+  observer.observe(document.body, { childList: true, subtree: true });
+  location.hash = '#/meetings';
+})`;
+
+interface ScrollResult {
+  longestFrameMs: number;
+  p99FrameMs: number;
+  frames: number;
+  scrollMs: number;
+  rowsInDom: number;
+  scrollHeight: number;
+  total: string;
+}
+
+/** Scroll the log by px every frame until it is at its end with nothing loading; the frame deltas. */
+const IN_PAGE_SCROLL = `(px) => new Promise((resolve) => {
+  const scroller = document.querySelector('[data-testid="meetings-table"]');
+  const deltas = [];
+  const start = performance.now();
+  let last = start;
+  let settled = 0;
+  const frame = (now) => {
+    deltas.push(now - last);
+    last = now;
+    const atEnd = scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 2;
+    const busy = scroller.getAttribute('aria-busy') === 'true';
+    settled = atEnd && !busy ? settled + 1 : 0;
+    if (settled >= 10 || now - start > 600000) {
+      const sorted = deltas.slice(1).sort((a, b) => a - b);
+      resolve({
+        longestFrameMs: sorted[sorted.length - 1] ?? 0,
+        p99FrameMs: sorted[Math.floor(sorted.length * 0.99)] ?? 0,
+        frames: sorted.length,
+        scrollMs: now - start,
+        rowsInDom: scroller.querySelectorAll('[role="row"]').length,
+        scrollHeight: scroller.scrollHeight,
+        total: document.querySelector('[data-testid="meetings-count"]')?.textContent ?? '',
+      });
+      return;
+    }
+    scroller.scrollTop += px;
+    requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
+})`;
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { db: { type: 'string' }, shot: { type: 'string' }, step: { type: 'string' } } });
+  if (!values.db || !existsSync(values.db)) throw new Error('usage: tsx bench/browser.ts --db FILE [--shot PNG] [--step PX]');
+  const step = Number(values.step ?? 3000);
+  const { url, child } = await startServe(path.resolve(values.db));
+  const browser = await chromium.launch({ executablePath: findChromium() ?? '/usr/bin/chromium', args: ARGS, headless: true });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(url);
+    const firstContentfulPaintMs = await page.evaluate<number>(IN_PAGE_FCP);
+    // Let the dashboard settle before leaving it.
+    await page.waitForLoadState('networkidle');
+
+    const mount = await page.evaluate<{ rowsInDomMs: number; paintedMs: number }>(IN_PAGE_MOUNT);
+    // The list is in view: let its first page of partnerships names settle before scrolling.
+    await page.waitForLoadState('networkidle');
+
+    if (values.shot) await page.screenshot({ path: values.shot });
+
+    const scroll = await page.evaluate<ScrollResult>(`(${IN_PAGE_SCROLL})(${step})`);
+
+    console.log(
+      JSON.stringify(
+        {
+          db: values.db,
+          firstContentfulPaintMs: Math.round(firstContentfulPaintMs * 10) / 10,
+          meetingsMountMs: Math.round(mount.rowsInDomMs * 10) / 10,
+          meetingsMountPaintedMs: Math.round(mount.paintedMs * 10) / 10,
+          longestScrollFrameMs: Math.round(scroll.longestFrameMs * 10) / 10,
+          p99ScrollFrameMs: Math.round(scroll.p99FrameMs * 10) / 10,
+          scrollFrames: scroll.frames,
+          scrollStepPx: step,
+          scrollToEndMs: Math.round(scroll.scrollMs),
+          rowsInDomAtEnd: scroll.rowsInDom,
+          listHeightPx: scroll.scrollHeight,
+          shown: scroll.total,
+        },
+        null,
+        2,
+      ),
+    );
+  } finally {
+    await browser.close();
+    child.kill('SIGTERM');
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,1 @@
+CREATE INDEX `meetings_list` ON `meetings` (`deleted_at`,`date`,`time`,`id`);
