@@ -7,6 +7,7 @@ import { api } from '../api';
 import { navigate } from '../route';
 import { useLoad } from '../useLoad';
 import { formatDay, isCalendarDate, partnershipTitle } from './meeting/shared';
+import { allPages } from '../api/pages';
 
 /** The meeting log: newest first, filtered by partnership, date range and title. */
 export function MeetingsView() {
@@ -18,7 +19,7 @@ export function MeetingsView() {
   const [debounced] = useDebouncedValue(query.trim(), 200);
   const validFrom = isCalendarDate(from) ? from : undefined;
   const validTo = isCalendarDate(to) ? to : undefined;
-  const { data: partnerships } = useLoad(() => api['partnerships.list']({}), []);
+  const { data: partnerships } = useLoad(() => allPages((page) => api['partnerships.list'](page)), []);
   const { data, loading } = useLoad(
     () => api['meetings.list']({ query: debounced || undefined, partnershipId: partnershipId ?? undefined, from: validFrom, to: validTo }),
     [debounced, partnershipId, validFrom, validTo],
