@@ -206,6 +206,8 @@ async function main(): Promise<void> {
     ).id;
     const today = GENERATED_TODAY;
     bench.latency('partnerships.list', [call('partnerships.list', {})], 20);
+    bench.latency('partnerships.list.active', [call('partnerships.list', { status: 'active' })], 20);
+    bench.latency('partnerships.list.page50', [call('partnerships.list', { offset: 49 * 100 })], 20);
     bench.latency('partnerships.get', picked.map((id) => call('partnerships.get', { id })), 20);
     bench.latency('meetings.list.byPartnership', picked.map((id) => call('meetings.list', { partnershipId: id })), 20);
     bench.latency('meetings.list.busiestPartnership', [call('meetings.list', { partnershipId: busiest })], 20);
@@ -218,6 +220,7 @@ async function main(): Promise<void> {
     bench.latency('tasks.list.overdue', [call('tasks.list', { view: 'overdue', today })], 20);
     bench.latency('dashboard.get', [call('dashboard.get', { today })], 20);
     bench.latency('organizations.list', [call('organizations.list', {})], 20);
+    bench.latency('organizations.list.query', [call('organizations.list', { query: 'an' })], 20);
     // What the Ctrl+K palette asks, at every query length (1 and 2 characters scan, 3+ use the trigram index).
     for (const [name, query] of SEARCH_QUERIES) bench.latency(`search.query.${name}`, [call('search.query', { query })], 30);
     log(`operations measured (busiest partnership: ${busiest})`);

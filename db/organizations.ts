@@ -4,6 +4,7 @@ import { organizations, ORGANIZATION_KINDS } from './schema';
 import { deleteRecord, insertRecord, requireLive, restoreRecord, updateRecord, type Core } from './core';
 import { notFound } from './errors';
 import { idSchema, optionalText, requiredText } from './validation';
+import { DEFAULT_PAGE, pageFields, pageOf, type Page } from './paging';
 
 const countryCode = z
   .string()
@@ -35,6 +36,7 @@ export const organizationListInput = z
   .strictObject({
     query: z.string().trim().max(200).optional(),
     deleted: z.boolean().optional(),
+    ...pageFields,
   })
   .default({});
 
@@ -84,30 +86,54 @@ function toOrganization(row: OrganizationRow): Organization {
   };
 }
 
-export function listOrganizations(core: Core, input: z.output<typeof organizationListInput>): OrganizationListItem[] {
+/**
+ * One page of organizations (by country, then name, then id, so paging returns each once). The
+ * partnership counts are counted for the page's organizations alone.
+ */
+export function listOrganizations(core: Core, input: z.output<typeof organizationListInput>): Page<OrganizationListItem> {
+  const limit = input.limit ?? DEFAULT_PAGE;
+  const offset = input.offset ?? 0;
   const q = input.query ? `%${input.query.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
-  const partnershipCount = sql<number>`(SELECT count(*) FROM partnership_parties pp JOIN partnerships p ON p.id = pp.partnership_id
-      WHERE pp.organization_id = "organizations"."id" AND pp.deleted_at IS NULL AND p.deleted_at IS NULL)`;
-  const rows = core.db
-    .select({ row: organizations, partnershipCount })
-    .from(organizations)
-    .where(
-      and(
-        input.deleted ? isNotNull(organizations.deletedAt) : isNull(organizations.deletedAt),
-        q
-          ? or(
-              sql`${organizations.displayName} LIKE ${q} ESCAPE '\\'`,
-              sql`${organizations.nameZh} LIKE ${q} ESCAPE '\\'`,
-              sql`${organizations.nameEn} LIKE ${q} ESCAPE '\\'`,
-              sql`${organizations.nameLocal} LIKE ${q} ESCAPE '\\'`,
-              sql`${organizations.aliases} LIKE ${q} ESCAPE '\\'`,
-            )
-          : undefined,
-      ),
-    )
-    .orderBy(asc(organizations.country), asc(organizations.displayName))
-    .all();
-  return rows.map(({ row, partnershipCount: count }) => ({ ...toOrganization(row), partnershipCount: count }));
+  const where = and(
+    input.deleted ? isNotNull(organizations.deletedAt) : isNull(organizations.deletedAt),
+    q
+      ? or(
+          sql`${organizations.displayName} LIKE ${q} ESCAPE '\\'`,
+          sql`${organizations.nameZh} LIKE ${q} ESCAPE '\\'`,
+          sql`${organizations.nameEn} LIKE ${q} ESCAPE '\\'`,
+          sql`${organizations.nameLocal} LIKE ${q} ESCAPE '\\'`,
+          sql`${organizations.aliases} LIKE ${q} ESCAPE '\\'`,
+        )
+      : undefined,
+  );
+  const total = core.db.select({ n: sql<number>`count(*)` }).from(organizations).where(where).get()?.n ?? 0;
+  const rows =
+    offset >= total
+      ? []
+      : core.db
+          .select()
+          .from(organizations)
+          .where(where)
+          .orderBy(asc(organizations.country), asc(organizations.displayName), asc(organizations.id))
+          .limit(limit)
+          .offset(offset)
+          .all();
+  const counts = new Map<string, number>();
+  if (rows.length > 0) {
+    const counted = core.sqlite
+      .prepare(
+        `SELECT pp.organization_id AS id, count(*) AS n FROM partnership_parties pp JOIN partnerships p ON p.id = pp.partnership_id
+          WHERE pp.organization_id IN (SELECT value FROM json_each(?)) AND pp.deleted_at IS NULL AND p.deleted_at IS NULL
+          GROUP BY pp.organization_id`,
+      )
+      .all(JSON.stringify(rows.map((r) => r.id))) as { id: string; n: number }[];
+    for (const { id, n } of counted) counts.set(id, n);
+  }
+  return pageOf(
+    rows.map((row) => ({ ...toOrganization(row), partnershipCount: counts.get(row.id) ?? 0 })),
+    total,
+    offset,
+  );
 }
 
 export function getOrganization(core: Core, id: string): Organization {

@@ -16,6 +16,7 @@ import {
 import { deleteRecord, insertRecord, requireLive, restoreRecord, updateRecord, type Core } from './core';
 import { AppError, notFound } from './errors';
 import { idSchema, optionalDate, optionalText, partialDate, requiredText } from './validation';
+import { DEFAULT_PAGE, pageFields, pageOf, type Page } from './paging';
 
 export const TOPICS = [
   'smart_city', 'green_building', 'smart_transport', 'port', 'finance', 'culture_tourism',
@@ -54,8 +55,7 @@ export const partnershipUpdateInput = z.strictObject({
   ...z.strictObject(partnershipFields).partial().shape,
 });
 export const PARTNERSHIP_SORTS = ['since', 'title', 'status', 'updated'] as const;
-export const partnershipListInput = z
-  .strictObject({
+const partnershipFilterFields = {
     query: z.string().trim().max(200).optional(),
     status: z.enum(PARTNERSHIP_STATUSES).optional(),
     programmeId: idSchema.optional(),
@@ -65,8 +65,9 @@ export const partnershipListInput = z
     owner: z.string().trim().max(200).optional(),
     sort: z.enum(PARTNERSHIP_SORTS).optional(),
     deleted: z.boolean().optional(),
-  })
-  .default({});
+};
+export const partnershipListInput = z.strictObject({ ...partnershipFilterFields, ...pageFields }).default({});
+export type PartnershipFilters = Omit<z.output<typeof partnershipListInput>, 'limit' | 'offset'>;
 
 export type PartnershipKind = (typeof PARTNERSHIP_KINDS)[number];
 export type PartnershipStatus = (typeof PARTNERSHIP_STATUSES)[number];
@@ -172,13 +173,17 @@ const LIST_PARTY_PREVIEW = 4;
 function sortOrder(sort: (typeof PARTNERSHIP_SORTS)[number] | undefined) {
   switch (sort) {
     case 'title':
-      return [asc(partnerships.title)];
+      return [asc(partnerships.title), asc(partnerships.id)];
     case 'status':
-      return [sql`CASE ${partnerships.status} WHEN 'active' THEN 0 WHEN 'negotiating' THEN 1 WHEN 'prospect' THEN 2 WHEN 'dormant' THEN 3 ELSE 4 END`, asc(partnerships.title)];
+      return [
+        sql`CASE ${partnerships.status} WHEN 'active' THEN 0 WHEN 'negotiating' THEN 1 WHEN 'prospect' THEN 2 WHEN 'dormant' THEN 3 ELSE 4 END`,
+        asc(partnerships.title),
+        asc(partnerships.id),
+      ];
     case 'updated':
-      return [desc(partnerships.updatedAt), asc(partnerships.title)];
+      return [desc(partnerships.updatedAt), asc(partnerships.title), asc(partnerships.id)];
     default:
-      return [desc(partnerships.statusSince), asc(partnerships.title)];
+      return [desc(partnerships.statusSince), asc(partnerships.title), asc(partnerships.id)];
   }
 }
 
@@ -210,39 +215,81 @@ export function partnershipFilterOptions(core: Core): PartnershipFilterOptions {
   };
 }
 
-export function listPartnerships(core: Core, input: z.output<typeof partnershipListInput>): PartnershipListItem[] {
+function partnershipWhere(input: PartnershipFilters) {
   const q = input.query ? `%${input.query.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
-  const rows = core.db
-    .select({
-      p: partnerships,
-      programmeNameZh: programmes.nameZh,
-      programmeNameEn: programmes.nameEn,
-    })
-    .from(partnerships)
-    .leftJoin(programmes, eq(programmes.id, partnerships.programmeId))
-    .where(
-      and(
-        input.deleted ? isNotNull(partnerships.deletedAt) : isNull(partnerships.deletedAt),
-        input.status ? eq(partnerships.status, input.status) : undefined,
-        q
-          ? sql`(${partnerships.title} LIKE ${q} ESCAPE '\\' OR ${partnerships.titleZh} LIKE ${q} ESCAPE '\\' OR ${partnerships.titleEn} LIKE ${q} ESCAPE '\\')`
-          : undefined,
-        input.programmeId ? eq(partnerships.programmeId, input.programmeId) : undefined,
-        input.owner ? eq(partnerships.owner, input.owner) : undefined,
-        input.topic ? sql`EXISTS (SELECT 1 FROM json_each("partnerships"."topics") WHERE value = ${input.topic})` : undefined,
-        input.country
-          ? sql`EXISTS (SELECT 1 FROM partnership_parties pp JOIN organizations o ON o.id = pp.organization_id
-                 WHERE pp.partnership_id = "partnerships"."id" AND pp.deleted_at IS NULL AND o.country = ${input.country})`
-          : undefined,
-      ),
-    )
-    .orderBy(...sortOrder(input.sort))
-    .all();
-  const parties = partiesOf(core, rows.map((r) => r.p.id));
-  return rows.map(({ p, programmeNameZh, programmeNameEn }) => {
-    const list = parties.get(p.id) ?? [];
-    return { ...toListFields(p, programmeNameZh, programmeNameEn, list.length), parties: list.slice(0, LIST_PARTY_PREVIEW) };
+  return and(
+    input.deleted ? isNotNull(partnerships.deletedAt) : isNull(partnerships.deletedAt),
+    input.status ? eq(partnerships.status, input.status) : undefined,
+    q
+      ? sql`(${partnerships.title} LIKE ${q} ESCAPE '\\' OR ${partnerships.titleZh} LIKE ${q} ESCAPE '\\' OR ${partnerships.titleEn} LIKE ${q} ESCAPE '\\')`
+      : undefined,
+    input.programmeId ? eq(partnerships.programmeId, input.programmeId) : undefined,
+    input.owner ? eq(partnerships.owner, input.owner) : undefined,
+    input.topic ? sql`EXISTS (SELECT 1 FROM json_each("partnerships"."topics") WHERE value = ${input.topic})` : undefined,
+    input.country
+      ? sql`EXISTS (SELECT 1 FROM partnership_parties pp JOIN organizations o ON o.id = pp.organization_id
+             WHERE pp.partnership_id = "partnerships"."id" AND pp.deleted_at IS NULL AND o.country = ${input.country})`
+      : undefined,
+  );
+}
+
+/** The list rows (parties, counts, programme names) of these partnerships, in the order given. */
+function listItemsOf(core: Core, ids: string[]): PartnershipListItem[] {
+  if (ids.length === 0) return [];
+  const byId = new Map<string, { p: PartnershipRow; programmeNameZh: string | null; programmeNameEn: string | null }>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = core.db
+      .select({ p: partnerships, programmeNameZh: programmes.nameZh, programmeNameEn: programmes.nameEn })
+      .from(partnerships)
+      .leftJoin(programmes, eq(programmes.id, partnerships.programmeId))
+      .where(inArray(partnerships.id, ids.slice(i, i + 500)))
+      .all();
+    for (const row of rows) byId.set(row.p.id, row);
+  }
+  const parties = partiesOf(core, ids);
+  return ids.flatMap((id) => {
+    const row = byId.get(id);
+    if (!row) return [];
+    const list = parties.get(id) ?? [];
+    return [{ ...toListFields(row.p, row.programmeNameZh, row.programmeNameEn, list.length), parties: list.slice(0, LIST_PARTY_PREVIEW) }];
   });
+}
+
+/**
+ * One page of the partnerships matching the filters, in the chosen order (ties broken by id, so
+ * paging returns every row once). Only the page's ids are sorted; the parties and programme names
+ * are read for the page alone.
+ */
+export function listPartnerships(core: Core, input: z.output<typeof partnershipListInput>): Page<PartnershipListItem> {
+  const limit = input.limit ?? DEFAULT_PAGE;
+  const offset = input.offset ?? 0;
+  const where = partnershipWhere(input);
+  const total = core.db.select({ n: sql<number>`count(*)` }).from(partnerships).where(where).get()?.n ?? 0;
+  const ids =
+    offset >= total
+      ? []
+      : core.db
+          .select({ id: partnerships.id })
+          .from(partnerships)
+          .where(where)
+          .orderBy(...sortOrder(input.sort))
+          .limit(limit)
+          .offset(offset)
+          .all()
+          .map((r) => r.id);
+  return pageOf(listItemsOf(core, ids), total, offset);
+}
+
+/** Every matching partnership, for the portfolio report (not in the contract: reports are read whole, in one process). */
+export function listAllPartnerships(core: Core, input: PartnershipFilters): PartnershipListItem[] {
+  const ids = core.db
+    .select({ id: partnerships.id })
+    .from(partnerships)
+    .where(partnershipWhere(input))
+    .orderBy(...sortOrder(input.sort))
+    .all()
+    .map((r) => r.id);
+  return listItemsOf(core, ids);
 }
 
 type PartnershipRow = typeof partnerships.$inferSelect;

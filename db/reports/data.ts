@@ -1,7 +1,7 @@
 /** What a status report shows, read through the same domain functions as the screens. */
 import { z } from 'zod';
 import type { Core } from '../core';
-import { getPartnership, listPartnerships, type Partnership, type PartnershipListItem, type PartnershipStatus } from '../partnerships';
+import { getPartnership, listAllPartnerships, type Partnership, type PartnershipListItem, type PartnershipStatus } from '../partnerships';
 import { allMeetings as meetingsWhere, type MeetingListItem } from '../meetings';
 import { isOverdue, listTasks, todayOf, type Task } from '../tasks';
 import { calendarDate, idSchema } from '../validation';
@@ -112,7 +112,7 @@ export function portfolioReportData(core: Core, input: z.output<typeof portfolio
     ...(input.country ? { country: input.country } : {}),
     ...(input.owner ? { owner: input.owner } : {}),
   };
-  const list = listPartnerships(core, { ...filters, sort: 'status' });
+  const list = listAllPartnerships(core, { ...filters, sort: 'status' });
   const ids = new Set(list.map((p) => p.id));
   const lastContact = new Map(
     (

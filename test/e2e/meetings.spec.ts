@@ -411,7 +411,7 @@ test('Markdown notes with <script> and <img onerror> are shown as text, never ru
   // A partnership page opens the form with its partnership preselected through sessionStorage, used once.
   const burgasId = await page.evaluate(async () => {
     const response = await fetch('/api/partnerships.list', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
-    const list = ((await response.json()) as { value: { id: string; titleEn: string | null }[] }).value;
+    const list = ((await response.json()) as { value: { rows: { id: string; titleEn: string | null }[] } }).value.rows;
     return list.find((p) => p.titleEn === 'Shantou–Burgas project cooperation')!.id;
   });
   await page.evaluate(`sessionStorage.setItem('pt.meeting.partnership', ${JSON.stringify(burgasId)})`);

@@ -123,11 +123,15 @@ test('a file exported by one office previews and merges into another; a conflict
     await expect(burgas.getByTestId('partnerships-table')).toContainText('Shantou–Burgas project cooperation');
 
     // Both offices now change the same field of the same organization, Shantou first, Burgas later (in the UI).
-    const [burgasOrg] = await call<{ id: string; displayName: string }[]>(request, sampleApp, 'organizations.list', { query: 'Bourgas' });
+    const {
+      rows: [burgasOrg],
+    } = await call<{ rows: { id: string; displayName: string }[] }>(request, sampleApp, 'organizations.list', { query: 'Bourgas' });
     expect(burgasOrg).toBeDefined();
     await call(request, sampleApp, 'organizations.update', { id: burgasOrg!.id, nameEn: 'Burgas Municipality' });
     // More for the preview to show: a changed partnership, and an organization both offices entered separately.
-    const [partnership] = await call<{ id: string }[]>(request, sampleApp, 'partnerships.list', { query: 'Burgas' });
+    const {
+      rows: [partnership],
+    } = await call<{ rows: { id: string }[] }>(request, sampleApp, 'partnerships.list', { query: 'Burgas' });
     await call(request, sampleApp, 'partnerships.update', { id: partnership!.id, owner: 'Li Wei' });
     await call(request, sampleApp, 'organizations.create', { displayName: 'Varna', nameEn: 'Varna', country: 'BG', kind: 'city' });
     await call(request, emptyApp, 'organizations.create', { displayName: 'Варна', nameEn: 'Varna', country: 'BG', kind: 'city' });

@@ -7,7 +7,7 @@ const SHOTS = path.resolve(__dirname, '../../test-results/screenshots');
 
 async function partnershipId(request: APIRequestContext, app: BrowserModeServer, titleEn: string): Promise<string> {
   const list = await call(request, app, 'partnerships.list', {});
-  const found = list.find((p) => p.titleEn === titleEn);
+  const found = list.rows.find((p) => p.titleEn === titleEn);
   expect(found, `sample partnership ${titleEn}`).toBeTruthy();
   return found!.id;
 }

@@ -16,7 +16,7 @@ const BURGAS_ZH = '汕头—布尔加斯项目合作';
 /** A task due yesterday, a meeting, and a review due in two months, on the Shantou–Burgas partnership. */
 async function seed(request: APIRequestContext, app: BrowserModeServer): Promise<{ count: number; burgasId: string }> {
   const list = await callApi(request, app, 'partnerships.list', {});
-  const burgasId = list.find((p) => p.titleEn === BURGAS)!.id;
+  const burgasId = list.rows.find((p) => p.titleEn === BURGAS)!.id;
   await callApi(request, app, 'tasks.create', { title: 'Send the signed statement to Burgas', dueOn: localDay(-1), assignee: 'Li Wei', partnershipId: burgasId });
   await callApi(request, app, 'meetings.create', { title: 'Video call with the Burgas port authority', date: '2019-04-10', format: 'video', kind: 'working_meeting', partnershipIds: [burgasId] });
   await callApi(request, app, 'partnerships.update', { id: burgasId, reviewOn: localDay(60) });

@@ -48,7 +48,7 @@ describe('sync.* operations', () => {
     const merged = await apiB['sync.merge']({ path: file });
     expect(merged.added).toBe(1);
     expect(merged.syncId).not.toBeNull();
-    expect((await apiB['organizations.list']()).map((o) => o.displayName)).toEqual(['布尔加斯 / Burgas']);
+    expect((await apiB['organizations.list']()).rows.map((o) => o.displayName)).toEqual(['布尔加斯 / Burgas']);
     expect((await apiB['sync.log']()).map((e) => e.direction)).toEqual(['import']);
     expect((await apiA['sync.log']()).map((e) => e.direction)).toEqual(['export']);
     void a;
@@ -69,7 +69,7 @@ describe('sync.* operations', () => {
     expect(job.total).toBeGreaterThan(0);
     expect(job.done).toBe(job.total);
     expect(job.result).toMatchObject({ added: 31, conflicts: 0 });
-    expect((await apiB['organizations.list']()).length).toBe(31);
+    expect((await apiB['organizations.list']()).rows.length).toBe(31);
     // The main connection's clock moved past the merged stamps: an edit made now is the newest.
     await apiB['organizations.update']({ id: org.id, notes: 'after the merge' });
     const stamps = JSON.parse((b.sqlite.prepare('SELECT field_stamps FROM organizations WHERE id = ?').get(org.id) as { field_stamps: string }).field_stamps) as Record<string, string>;

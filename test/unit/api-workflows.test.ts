@@ -218,6 +218,8 @@ const invalidCases: Record<CoveredHere | 'partnerships.list', InvalidCase[]> = {
     { what: 'malformed programme id', input: () => ({ programmeId: 'eu-china' }), field: 'programmeId' },
     { what: 'owner too long', input: () => ({ owner: 'x'.repeat(201) }), field: 'owner' },
     { what: 'owner of the wrong type', input: () => ({ owner: ['王芳'] }), field: 'owner' },
+    { what: 'page over 500', input: () => ({ status: 'active', limit: 501 }), field: 'limit' },
+    { what: 'negative offset', input: () => ({ sort: 'title', offset: -5 }), field: 'offset' },
   ],
   'partnerships.filterOptions': [{ what: 'unknown key', input: () => ({ status: 'active' }), field: 'status' }],
   'partnerships.contacts': [
@@ -664,7 +666,7 @@ describe('partnerships.filterOptions', () => {
 describe('partnerships.list filters and sorts', () => {
   it('filters by country (any party), topic, programme and owner, alone and combined', async () => {
     const f = await fixture();
-    const ids = async (input: OperationInput<'partnerships.list'>) => (await f.api['partnerships.list'](input)).map((p) => p.id).sort();
+    const ids = async (input: OperationInput<'partnerships.list'>) => (await f.api['partnerships.list'](input)).rows.map((p) => p.id).sort();
     const both = [f.burgasLink.id, f.liaoyuanLink.id].sort();
 
     expect(await ids({ country: 'BG' })).toEqual([f.burgasLink.id]);
@@ -700,22 +702,22 @@ describe('partnerships.list filters and sorts', () => {
     const core = await tempCore({ now: () => NOW });
     const api = localClient(core);
     await api['app.finishOnboarding']({ choice: 'sample' });
-    const all = await api['partnerships.list']();
-    const bg = await api['partnerships.list']({ country: 'BG' });
+    const all = (await api['partnerships.list']()).rows;
+    const bg = (await api['partnerships.list']({ country: 'BG' })).rows;
     expect(bg.map((p) => p.id)).toEqual([sampleId('partnerships:shantou-burgas')]);
     expect(bg[0]).toMatchObject({ titleEn: 'Shantou–Burgas project cooperation', status: 'active' });
     expect(bg[0]!.parties.map((p) => p.country)).toContain('BG');
-    const dk = await api['partnerships.list']({ country: 'dk' });
+    const dk = (await api['partnerships.list']({ country: 'dk' })).rows;
     expect(dk.length).toBeGreaterThan(0);
     for (const p of dk) expect((await api['partnerships.get']({ id: p.id })).parties.map((party) => party.country)).toContain('DK');
 
-    const port = await api['partnerships.list']({ topic: 'port' });
+    const port = (await api['partnerships.list']({ topic: 'port' })).rows;
     expect(port.length).toBeGreaterThan(0);
     expect(port.length).toBeLessThan(all.length);
     expect(port.map((p) => p.id).sort()).toEqual(all.filter((p) => p.topics.includes('port')).map((p) => p.id).sort());
 
     const regional = (await api['partnerships.filterOptions']()).programmes.find((p) => p.nameEn === 'EU–China Regional Policy Cooperation')!;
-    const inProgramme = await api['partnerships.list']({ programmeId: regional.id });
+    const inProgramme = (await api['partnerships.list']({ programmeId: regional.id })).rows;
     expect(inProgramme.map((p) => p.id)).toContain(sampleId('partnerships:shantou-burgas'));
     for (const p of inProgramme) expect(p.programmeNameEn).toBe('EU–China Regional Policy Cooperation');
     expect(inProgramme.length).toBeLessThan(all.length);
@@ -727,7 +729,7 @@ describe('partnerships.list filters and sorts', () => {
     await createPartnership(f, 'Amsterdam smart city', { status: 'prospect', statusSince: '2026' });
     await createPartnership(f, 'Zagreb exchange', { status: 'dormant', statusSince: '2020-01-15' });
     await createPartnership(f, 'Burgas port pilot', { status: 'concluded', statusSince: '2019' });
-    const titles = async (input: OperationInput<'partnerships.list'>) => (await f.api['partnerships.list'](input)).map((p) => p.title);
+    const titles = async (input: OperationInput<'partnerships.list'>) => (await f.api['partnerships.list'](input)).rows.map((p) => p.title);
 
     expect(await titles({ sort: 'title' })).toEqual([
       'Amsterdam smart city',
@@ -736,7 +738,7 @@ describe('partnerships.list filters and sorts', () => {
       'Shantou–Liaoyuan cooperation',
       'Zagreb exchange',
     ]);
-    expect((await f.api['partnerships.list']({ sort: 'status' })).map((p) => p.status)).toEqual(['active', 'negotiating', 'prospect', 'dormant', 'concluded']);
+    expect((await f.api['partnerships.list']({ sort: 'status' })).rows.map((p) => p.status)).toEqual(['active', 'negotiating', 'prospect', 'dormant', 'concluded']);
     expect(await titles({})).toEqual([
       'Amsterdam smart city', // 2026
       'Shantou–Liaoyuan cooperation', // 2025-11
@@ -759,10 +761,10 @@ describe('partnerships.list filters and sorts', () => {
     const core = await tempCore({ now: () => NOW });
     const api = localClient(core);
     await api['app.finishOnboarding']({ choice: 'sample' });
-    const titles = (await api['partnerships.list']({ sort: 'title' })).map((p) => p.title);
+    const titles = (await api['partnerships.list']({ sort: 'title' })).rows.map((p) => p.title);
     expect(titles).toHaveLength(8);
     expect(titles).toEqual([...titles].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
-    expect(titles).not.toEqual((await api['partnerships.list']()).map((p) => p.title));
+    expect(titles).not.toEqual((await api['partnerships.list']()).rows.map((p) => p.title));
   });
 });
 
@@ -1664,8 +1666,8 @@ describe('trash', () => {
     expect([...(await f.api['trash.list']())].sort(byId)).toEqual([...expected].sort(byId));
 
     const visible: Record<string, () => Promise<string[]>> = {
-      organizations: async () => (await f.api['organizations.list']()).map((o) => o.id),
-      partnerships: async () => (await f.api['partnerships.list']()).map((p) => p.id),
+      organizations: async () => (await f.api['organizations.list']()).rows.map((o) => o.id),
+      partnerships: async () => (await f.api['partnerships.list']()).rows.map((p) => p.id),
       milestones: async () => (await f.api['milestones.list']({ partnershipId: f.burgasLink.id })).map((m) => m.id),
       meetings: async () => (await f.api['meetings.list']()).rows.map((m) => m.id),
       tasks: async () => (await f.api['tasks.list']()).map((t) => t.id),

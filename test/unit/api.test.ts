@@ -116,6 +116,9 @@ const invalidCases: Record<Covered, InvalidCase[]> = {
     { what: 'wrong type', input: () => ({ deleted: 'yes' }), field: 'deleted' },
     { what: 'query too long', input: () => ({ query: 'x'.repeat(201) }), field: 'query' },
     { what: 'unknown key', input: () => ({ colour: 'red' }), field: 'colour' },
+    { what: 'empty page', input: () => ({ limit: 0 }), field: 'limit' },
+    { what: 'page over 500', input: () => ({ limit: 501 }), field: 'limit' },
+    { what: 'negative offset', input: () => ({ offset: -1 }), field: 'offset' },
   ],
   'organizations.get': [
     { what: 'missing id', input: () => ({}), field: 'id' },
@@ -161,6 +164,10 @@ const invalidCases: Record<Covered, InvalidCase[]> = {
     { what: 'bad status', input: () => ({ status: 'paused' }), field: 'status' },
     { what: 'wrong type', input: () => ({ deleted: 1 }), field: 'deleted' },
     { what: 'unknown key', input: () => ({ colour: 'red' }), field: 'colour' },
+    { what: 'empty page', input: () => ({ limit: 0 }), field: 'limit' },
+    { what: 'page over 500', input: () => ({ limit: 501 }), field: 'limit' },
+    { what: 'fractional page', input: () => ({ limit: 10.5 }), field: 'limit' },
+    { what: 'offset as text', input: () => ({ offset: '100' }), field: 'offset' },
   ],
   'partnerships.get': [
     { what: 'missing id', input: () => ({}), field: 'id' },
@@ -451,9 +458,9 @@ describe('app.finishOnboarding', () => {
     expect(info.needsOnboarding).toBe(false);
     expect(info.counts.partnerships).toBe(8);
     expect(info.counts.organizations).toBeGreaterThanOrEqual(32);
-    expect(await api['partnerships.list']()).toHaveLength(8);
+    expect((await api['partnerships.list']()).rows).toHaveLength(8);
     expect((await api['app.info']()).needsOnboarding).toBe(false);
-    const [burgas] = await api['organizations.list']({ query: 'Бургас' });
+    const [burgas] = (await api['organizations.list']({ query: 'Бургас' })).rows;
     expect(burgas).toMatchObject({ country: 'BG' });
   });
 
@@ -465,7 +472,7 @@ describe('app.finishOnboarding', () => {
     expect(info.needsOnboarding).toBe(false);
     expect(info.counts).toEqual(before);
     expect(Object.values(info.counts).every((n) => n === 0)).toBe(true);
-    expect(await api['partnerships.list']()).toEqual([]);
+    expect((await api['partnerships.list']()).rows).toEqual([]);
     expect((await api['app.info']()).needsOnboarding).toBe(false);
   });
 });
@@ -485,12 +492,12 @@ describe('organizations', () => {
     expect(varna).toMatchObject({ displayName: 'Varna', nameLocal: 'Варна', country: 'BG', region: null, kind: 'city', aliases: ['Варна'], longitude: 27.91, deletedAt: null });
     expect(varna.createdAt).toBe(NOW.toISOString());
     expect(await f.api['organizations.get']({ id: varna.id })).toEqual(varna);
-    const listed = await f.api['organizations.list']();
+    const listed = (await f.api['organizations.list']()).rows;
     expect(listed.map((o) => o.id)).toEqual(expect.arrayContaining([varna.id, f.shantou.id, f.burgas.id, f.liaoyuan.id]));
     expect(listed).toHaveLength(4);
     // found by a name in another script and by alias
-    expect((await f.api['organizations.list']({ query: 'Варна' })).map((o) => o.id)).toEqual([varna.id]);
-    expect((await f.api['organizations.list']({ query: 'Bourgas' })).map((o) => o.id)).toEqual([f.burgas.id]);
+    expect((await f.api['organizations.list']({ query: 'Варна' })).rows.map((o) => o.id)).toEqual([varna.id]);
+    expect((await f.api['organizations.list']({ query: 'Bourgas' })).rows.map((o) => o.id)).toEqual([f.burgas.id]);
     // the partnership count shows on the list
     expect(listed.find((o) => o.id === f.shantou.id)?.partnershipCount).toBe(1);
     expect(listed.find((o) => o.id === varna.id)?.partnershipCount).toBe(0);
@@ -541,7 +548,7 @@ describe('organizations', () => {
 
     const cleared = await f.api['organizations.update']({ id: f.burgas.id, country: null, nameLocal: '', aliases: ['Burgas City'] });
     expect(cleared).toMatchObject({ country: null, nameLocal: null, aliases: ['Burgas City'] });
-    expect(await f.api['organizations.list']({ query: 'Bourgas' })).toEqual([]);
+    expect((await f.api['organizations.list']({ query: 'Bourgas' })).rows).toEqual([]);
     expect(stamps(f.core, 'organizations', f.burgas.id).country! > (before.organizations!.find((r) => r.id === f.burgas.id)!.hlc as string)).toBe(true);
   });
 
@@ -557,9 +564,9 @@ describe('organizations', () => {
     expect({ ...after, deleted_at: undefined }).toEqual({ ...before, deleted_at: undefined });
     expect(changeLog(f.core, f.liaoyuan.id).at(-1)).toMatchObject({ field: 'deleted_at', value: JSON.stringify(NOW.toISOString()), hlc: after.deleted_at });
 
-    expect((await f.api['organizations.list']()).map((o) => o.id)).not.toContain(f.liaoyuan.id);
-    expect((await f.api['organizations.list']({ deleted: true })).map((o) => o.id)).toEqual([f.liaoyuan.id]);
-    expect(await f.api['organizations.list']({ query: 'Liaoyuan' })).toEqual([]);
+    expect((await f.api['organizations.list']()).rows.map((o) => o.id)).not.toContain(f.liaoyuan.id);
+    expect((await f.api['organizations.list']({ deleted: true })).rows.map((o) => o.id)).toEqual([f.liaoyuan.id]);
+    expect((await f.api['organizations.list']({ query: 'Liaoyuan' })).rows).toEqual([]);
     // still readable by id (for the trash view), marked deleted
     expect((await f.api['organizations.get']({ id: f.liaoyuan.id })).deletedAt).toBe(NOW.toISOString());
     // the row is kept
@@ -574,8 +581,8 @@ describe('organizations', () => {
     expect(restored.deletedAt).toBeNull();
     expect(row(f.core, 'organizations', f.liaoyuan.id).deleted_at).toBeNull();
     expect(stamps(f.core, 'organizations', f.liaoyuan.id).deleted_at! > deletedStamp).toBe(true);
-    expect((await f.api['organizations.list']()).map((o) => o.id)).toContain(f.liaoyuan.id);
-    expect(await f.api['organizations.list']({ deleted: true })).toEqual([]);
+    expect((await f.api['organizations.list']()).rows.map((o) => o.id)).toContain(f.liaoyuan.id);
+    expect((await f.api['organizations.list']({ deleted: true })).rows).toEqual([]);
     expect(changeLog(f.core, f.liaoyuan.id).at(-1)).toMatchObject({ field: 'deleted_at', value: 'null' });
 
     const before = snapshot(f.core);
@@ -620,12 +627,12 @@ describe('partnerships', () => {
     expect(created.statusHistory).toEqual([expect.objectContaining({ status: 'negotiating', startedOn: TODAY })]);
     expect(await f.api['partnerships.get']({ id: created.id })).toEqual(created);
 
-    const listed = await f.api['partnerships.list']();
+    const listed = (await f.api['partnerships.list']()).rows;
     expect(listed.map((p) => p.id).sort()).toEqual([created.id, f.partnership.id].sort());
     expect(listed.find((p) => p.id === created.id)).toMatchObject({ partyCount: 2, programmeNameEn: 'EU–China Urbanization Partnership' });
-    expect((await f.api['partnerships.list']({ status: 'negotiating' })).map((p) => p.id)).toEqual([created.id]);
-    expect((await f.api['partnerships.list']({ query: '布尔加斯' })).map((p) => p.id)).toEqual([f.partnership.id]);
-    expect((await f.api['organizations.list']()).find((o) => o.id === f.shantou.id)?.partnershipCount).toBe(2);
+    expect((await f.api['partnerships.list']({ status: 'negotiating' })).rows.map((p) => p.id)).toEqual([created.id]);
+    expect((await f.api['partnerships.list']({ query: '布尔加斯' })).rows.map((p) => p.id)).toEqual([f.partnership.id]);
+    expect((await f.api['organizations.list']()).rows.find((o) => o.id === f.shantou.id)?.partnershipCount).toBe(2);
   });
 
   it('create keeps the given statusSince as the first status-history date', async () => {
@@ -686,8 +693,8 @@ describe('partnerships', () => {
     expect(active.statusHistory.map((h) => [h.status, h.startedOn])).toContainEqual(['active', '2026-02']);
     expect(active.statusHistory).toHaveLength(3);
     expect((await f.api['partnerships.get']({ id: f.partnership.id })).statusHistory).toEqual(active.statusHistory);
-    expect((await f.api['partnerships.list']({ status: 'dormant' })).map((p) => p.id)).toEqual([]);
-    expect((await f.api['partnerships.list']({ status: 'active' })).map((p) => p.id)).toEqual([f.partnership.id]);
+    expect((await f.api['partnerships.list']({ status: 'dormant' })).rows.map((p) => p.id)).toEqual([]);
+    expect((await f.api['partnerships.list']({ status: 'active' })).rows.map((p) => p.id)).toEqual([f.partnership.id]);
 
     // the same status again is not a change
     const same = await f.api['partnerships.update']({ id: f.partnership.id, status: 'active', title: 'Shantou–Burgas' });
@@ -715,7 +722,7 @@ describe('partnerships', () => {
     expect(stamps(f.core, 'partnership_parties', burgasParty!.id).deleted_at).toBeDefined();
     expect(countRows(f.core, 'partnership_parties')).toBe(3); // kept, tombstoned, new
 
-    const counts = Object.fromEntries((await f.api['organizations.list']()).map((o) => [o.id, o.partnershipCount]));
+    const counts = Object.fromEntries((await f.api['organizations.list']()).rows.map((o) => [o.id, o.partnershipCount]));
     expect(counts).toEqual({ [f.shantou.id]: 1, [f.burgas.id]: 0, [f.liaoyuan.id]: 1 });
     expect((await f.api['app.info']()).counts.partnershipParties).toBe(2);
 
@@ -749,18 +756,18 @@ describe('partnerships', () => {
     expect(deleted.deletedAt).toBe(NOW.toISOString());
     const deletedStamp = stamps(f.core, 'partnerships', f.partnership.id).deleted_at!;
     expect(Object.values(stamps(f.core, 'partnerships', f.partnership.id)).every((s) => s <= deletedStamp)).toBe(true);
-    expect(await f.api['partnerships.list']()).toEqual([]);
-    expect((await f.api['partnerships.list']({ deleted: true })).map((p) => p.id)).toEqual([f.partnership.id]);
-    expect((await f.api['organizations.list']()).find((o) => o.id === f.shantou.id)?.partnershipCount).toBe(0);
+    expect((await f.api['partnerships.list']()).rows).toEqual([]);
+    expect((await f.api['partnerships.list']({ deleted: true })).rows.map((p) => p.id)).toEqual([f.partnership.id]);
+    expect((await f.api['organizations.list']()).rows.find((o) => o.id === f.shantou.id)?.partnershipCount).toBe(0);
     expect((await f.api['partnerships.get']({ id: f.partnership.id })).deletedAt).toBe(NOW.toISOString());
 
     const restored = await f.api['partnerships.restore']({ id: f.partnership.id });
     expect(restored.deletedAt).toBeNull();
     expect(restored.parties).toEqual(f.partnership.parties);
     expect(stamps(f.core, 'partnerships', f.partnership.id).deleted_at! > deletedStamp).toBe(true);
-    expect((await f.api['partnerships.list']()).map((p) => p.id)).toEqual([f.partnership.id]);
-    expect(await f.api['partnerships.list']({ deleted: true })).toEqual([]);
-    expect((await f.api['organizations.list']()).find((o) => o.id === f.shantou.id)?.partnershipCount).toBe(1);
+    expect((await f.api['partnerships.list']()).rows.map((p) => p.id)).toEqual([f.partnership.id]);
+    expect((await f.api['partnerships.list']({ deleted: true })).rows).toEqual([]);
+    expect((await f.api['organizations.list']()).rows.find((o) => o.id === f.shantou.id)?.partnershipCount).toBe(1);
 
     const before = snapshot(f.core);
     await f.api['partnerships.restore']({ id: f.partnership.id });
@@ -771,7 +778,7 @@ describe('partnerships', () => {
     const core = await tempCore({ now: () => NOW });
     const api = localClient(core);
     await api['app.finishOnboarding']({ choice: 'sample' });
-    const [first] = await api['partnerships.list']();
+    const [first] = (await api['partnerships.list']()).rows;
     const full = await api['partnerships.get']({ id: first!.id });
     expect(full.parties.length).toBeGreaterThanOrEqual(2);
     const updated = await api['partnerships.update']({ id: full.id, status: full.status === 'dormant' ? 'active' : 'dormant' });

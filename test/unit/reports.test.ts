@@ -106,7 +106,7 @@ async function sampleCore(file: string): Promise<Core> {
 async function addWork(core: Core): Promise<{ burgas: string; portfolioTotal: number }> {
   const api = localClient(core);
   await api['settings.update']({ officeName: OFFICE });
-  const list = await api['partnerships.list']({});
+  const list = (await api['partnerships.list']({})).rows;
   const burgas = list.find((p) => p.titleEn === BURGAS_EN)!.id;
   await api['meetings.create']({
     title: 'Video call with Burgas on the smart-port pilot / 与布尔加斯视频会议',

@@ -69,6 +69,8 @@ export const en = {
     editTitle: 'Edit organization',
     newTitle: 'New organization',
     filterPlaceholder: 'Filter by any name or alias',
+    count_one: '{{count}} organization',
+    count_other: '{{count}} organizations',
     columns: { name: 'Name', zh: 'Chinese', en: 'English', country: 'Country', kind: 'Kind', partnerships: 'Partnerships' },
     fields: {
       displayName: 'Display name',

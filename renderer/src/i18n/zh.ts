@@ -71,6 +71,8 @@ export const zh: Messages = {
     editTitle: '编辑机构',
     newTitle: '新建机构',
     filterPlaceholder: '按任一名称或别名筛选',
+    count_one: '共 {{count}} 个机构',
+    count_other: '共 {{count}} 个机构',
     columns: { name: '名称', zh: '中文名', en: '英文名', country: '国家', kind: '类型', partnerships: '合作关系' },
     fields: {
       displayName: '显示名称',

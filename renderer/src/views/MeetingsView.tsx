@@ -11,6 +11,7 @@ import { showError } from '../notify';
 import { navigate } from '../route';
 import { useLoad } from '../useLoad';
 import { formatDay, isCalendarDate, partnershipTitle } from './meeting/shared';
+import { allPages } from '../api/pages';
 
 /** Every row is one line high, so the list knows its full height before it has the rows. */
 const ROW_HEIGHT = 40;
@@ -37,7 +38,7 @@ export function MeetingsView() {
   const [debounced] = useDebouncedValue(query.trim(), 200);
   const validFrom = isCalendarDate(from) ? from : undefined;
   const validTo = isCalendarDate(to) ? to : undefined;
-  const { data: partnerships } = useLoad(() => api['partnerships.list']({}), []);
+  const { data: partnerships } = useLoad(() => allPages((page) => api['partnerships.list'](page)), []);
   const logMeeting = () => navigate('meetings', 'new');
   const filtered = !!(debounced || partnershipId || validFrom || validTo);
 

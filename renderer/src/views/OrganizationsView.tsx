@@ -1,12 +1,13 @@
 import { useState } from 'react';
-import { Button, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue, useHotkeys } from '@mantine/hooks';
 import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
-import { useLoad } from '../useLoad';
+import { usePagedList } from '../usePagedList';
+import { VirtualTable, type Column } from '../components/VirtualTable';
 import { countryName } from '../format';
-import type { Organization } from '../../../db/organizations';
+import type { Organization, OrganizationListItem } from '../../../db/organizations';
 import { OrganizationForm } from './OrganizationForm';
 
 export function OrganizationsView() {
@@ -14,9 +15,21 @@ export function OrganizationsView() {
   const [query, setQuery] = useState('');
   const [debounced] = useDebouncedValue(query, 200);
   const [editing, setEditing] = useState<Organization | 'new' | null>(null);
-  const { data, loading, reload } = useLoad(() => api['organizations.list']({ query: debounced || undefined }), [debounced]);
+  const { rows, total, loading, loadMore, reload } = usePagedList(
+    (page) => api['organizations.list']({ query: debounced.trim() || undefined, ...page }),
+    [debounced],
+  );
 
   useHotkeys([['mod+N', () => setEditing('new')]], []);
+
+  const columns: Column<OrganizationListItem>[] = [
+    { key: 'name', header: t('organizations.columns.name'), width: '24%', fw: 500, cell: (o) => o.displayName },
+    { key: 'zh', header: t('organizations.columns.zh'), width: '18%', cell: (o) => o.nameZh },
+    { key: 'en', header: t('organizations.columns.en'), width: '22%', cell: (o) => o.nameEn },
+    { key: 'country', header: t('organizations.columns.country'), width: '14%', cell: (o) => countryName(o.country) },
+    { key: 'kind', header: t('organizations.columns.kind'), width: '10%', cell: (o) => t(`organizationKind.${o.kind}`) },
+    { key: 'partnerships', header: t('organizations.columns.partnerships'), width: '12%', align: 'right', cell: (o) => o.partnershipCount },
+  ];
 
   return (
     <Stack>
@@ -36,43 +49,25 @@ export function OrganizationsView() {
           </Button>
         </Group>
       </Group>
-      {data && data.length === 0 && !loading ? <Text c="dimmed">{t('organizations.empty')}</Text> : null}
-      {data && data.length > 0 ? (
-        <Table striped highlightOnHover verticalSpacing="xs" aria-label={t('organizations.title')} data-testid="organizations-table">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('organizations.columns.name')}</Table.Th>
-              <Table.Th>{t('organizations.columns.zh')}</Table.Th>
-              <Table.Th>{t('organizations.columns.en')}</Table.Th>
-              <Table.Th>{t('organizations.columns.country')}</Table.Th>
-              <Table.Th>{t('organizations.columns.kind')}</Table.Th>
-              <Table.Th ta="right">{t('organizations.columns.partnerships')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {data.map((o) => (
-              <Table.Tr
-                key={o.id}
-                className="clickable-row"
-                tabIndex={0}
-                onClick={() => setEditing(o)}
-                onKeyDown={(e) => {
-                  if (e.key === 'Enter' || e.key === ' ') {
-                    e.preventDefault();
-                    setEditing(o);
-                  }
-                }}
-              >
-                <Table.Td fw={500}>{o.displayName}</Table.Td>
-                <Table.Td>{o.nameZh}</Table.Td>
-                <Table.Td>{o.nameEn}</Table.Td>
-                <Table.Td>{countryName(o.country)}</Table.Td>
-                <Table.Td>{t(`organizationKind.${o.kind}`)}</Table.Td>
-                <Table.Td ta="right">{o.partnershipCount}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+      {total === 0 && !loading ? <Text c="dimmed">{t('organizations.empty')}</Text> : null}
+      {total !== undefined && total > 0 ? (
+        <>
+          <Text size="sm" c="dimmed" aria-live="polite">
+            {t('organizations.count', { count: total })}
+          </Text>
+          <VirtualTable
+            rows={rows}
+            total={total}
+            columns={columns}
+            rowKey={(o) => o.id}
+            onOpen={(o) => setEditing(o)}
+            onEndReached={loadMore}
+            ariaLabel={t('organizations.title')}
+            testId="organizations-table"
+            estimateRowHeight={41}
+            verticalSpacing="xs"
+          />
+        </>
       ) : null}
       {editing ? (
         <OrganizationForm

@@ -1,13 +1,15 @@
 import { useEffect, useState } from 'react';
-import { Badge, Button, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Group, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue, useHotkeys } from '@mantine/hooks';
 import { IconArrowsSort, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
 import { useLoad } from '../useLoad';
+import { usePagedList } from '../usePagedList';
+import { VirtualTable, type Column } from '../components/VirtualTable';
 import { countryName, formatPartialDate } from '../format';
 import { navigate } from '../route';
-import type { PartnershipStatus, PARTNERSHIP_SORTS } from '../../../db/partnerships';
+import type { PartnershipListItem, PartnershipStatus, PARTNERSHIP_SORTS } from '../../../db/partnerships';
 import { isTopic, localTitle, partyName, PARTNERSHIP_STATUS_LIST, STATUS_COLORS, TOPIC_LIST, type Topic } from './partnership/common';
 import { PartnershipForm } from './partnership/PartnershipForm';
 
@@ -63,8 +65,8 @@ export function PartnershipsView() {
     sessionStorage.setItem(STORAGE_KEY, JSON.stringify(filters));
   }, [filters]);
 
-  const { data, loading } = useLoad(
-    () =>
+  const { rows, total, loading, loadMore } = usePagedList(
+    (page) =>
       api['partnerships.list']({
         query: debouncedQuery || undefined,
         status: filters.status ?? undefined,
@@ -73,6 +75,7 @@ export function PartnershipsView() {
         topic: filters.topic ?? undefined,
         owner: filters.owner ?? undefined,
         sort: filters.sort,
+        ...page,
       }),
     [debouncedQuery, filters.status, filters.programmeId, filters.country, filters.topic, filters.owner, filters.sort],
   );
@@ -84,6 +87,44 @@ export function PartnershipsView() {
   const filtered =
     !!filters.query.trim() || !!filters.status || !!filters.programmeId || !!filters.country || !!filters.topic || !!filters.owner;
   const open = (id: string) => navigate('partnerships', id);
+  const columns: Column<PartnershipListItem>[] = [
+    { key: 'title', header: t('partnerships.columns.title'), width: '27%', fw: 500, cell: (p) => localTitle(p, i18n.language) },
+    {
+      key: 'parties',
+      header: t('partnerships.columns.parties'),
+      width: '27%',
+      cell: (p) => (
+        <Text size="sm">
+          {p.parties.map((party) => partyName(party, i18n.language)).join(' · ')}
+          {p.partyCount > p.parties.length ? (
+            <Text span c="dimmed" size="sm">
+              {' '}
+              {t('partnerships.moreParties', { count: p.partyCount - p.parties.length })}
+            </Text>
+          ) : null}
+        </Text>
+      ),
+    },
+    { key: 'kind', header: t('partnerships.columns.kind'), width: '11%', cell: (p) => t(`partnershipKind.${p.kind}`) },
+    {
+      key: 'status',
+      header: t('partnerships.columns.status'),
+      width: '10%',
+      style: { whiteSpace: 'nowrap' },
+      cell: (p) => (
+        <Badge color={STATUS_COLORS[p.status]} variant="light" tt="none" style={{ overflow: 'visible' }} styles={{ label: { overflow: 'visible' } }}>
+          {t(`status.${p.status}`)}
+        </Badge>
+      ),
+    },
+    { key: 'since', header: t('partnerships.columns.since'), width: '10%', style: { whiteSpace: 'nowrap' }, cell: (p) => formatPartialDate(p.statusSince) },
+    {
+      key: 'programme',
+      header: t('partnerships.columns.programme'),
+      width: '15%',
+      cell: (p) => (zh ? p.programmeNameZh : p.programmeNameEn) ?? t('common.none'),
+    },
+  ];
 
   return (
     <Stack>
@@ -175,7 +216,7 @@ export function PartnershipsView() {
         ) : null}
       </Group>
 
-      {data && data.length === 0 && !loading ? (
+      {total === 0 && !loading ? (
         filtered ? (
           <Text c="dimmed">{t('partnership.list.noMatches')}</Text>
         ) : (
@@ -184,60 +225,22 @@ export function PartnershipsView() {
           </Text>
         )
       ) : null}
-      {data && data.length > 0 ? (
+      {total !== undefined && total > 0 ? (
         <>
           <Text size="sm" c="dimmed" aria-live="polite">
-            {t('partnership.list.count', { count: data.length })}
+            {t('partnership.list.count', { count: total })}
           </Text>
-          <Table striped highlightOnHover verticalSpacing="sm" aria-label={t('partnerships.title')} data-testid="partnerships-table">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('partnerships.columns.title')}</Table.Th>
-                <Table.Th>{t('partnerships.columns.parties')}</Table.Th>
-                <Table.Th>{t('partnerships.columns.kind')}</Table.Th>
-                <Table.Th>{t('partnerships.columns.status')}</Table.Th>
-                <Table.Th>{t('partnerships.columns.since')}</Table.Th>
-                <Table.Th>{t('partnerships.columns.programme')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {data.map((p) => (
-                <Table.Tr
-                  key={p.id}
-                  className="clickable-row"
-                  tabIndex={0}
-                  onClick={() => open(p.id)}
-                  onKeyDown={(e) => {
-                    if (e.key === 'Enter' || e.key === ' ') {
-                      e.preventDefault();
-                      open(p.id);
-                    }
-                  }}
-                >
-                  <Table.Td fw={500}>{localTitle(p, i18n.language)}</Table.Td>
-                  <Table.Td>
-                    <Text size="sm">
-                      {p.parties.map((party) => partyName(party, i18n.language)).join(' · ')}
-                      {p.partyCount > p.parties.length ? (
-                        <Text span c="dimmed" size="sm">
-                          {' '}
-                          {t('partnerships.moreParties', { count: p.partyCount - p.parties.length })}
-                        </Text>
-                      ) : null}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>{t(`partnershipKind.${p.kind}`)}</Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                    <Badge color={STATUS_COLORS[p.status]} variant="light" tt="none" style={{ overflow: 'visible' }} styles={{ label: { overflow: 'visible' } }}>
-                      {t(`status.${p.status}`)}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatPartialDate(p.statusSince)}</Table.Td>
-                  <Table.Td>{(zh ? p.programmeNameZh : p.programmeNameEn) ?? t('common.none')}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+          <VirtualTable
+            rows={rows}
+            total={total}
+            columns={columns}
+            rowKey={(p) => p.id}
+            onOpen={(p) => open(p.id)}
+            onEndReached={loadMore}
+            ariaLabel={t('partnerships.title')}
+            testId="partnerships-table"
+            estimateRowHeight={59}
+          />
         </>
       ) : null}
       {creating ? (

@@ -12,6 +12,7 @@ import { showDone, showError } from '../notify';
 import { downloadPdf, initialSettings, localToday, reportInput, type ReportSettings } from './report/input';
 import { ReportPreview, type Zoom } from './report/ReportPreview';
 import { ReportSettingsPanel } from './report/ReportSettingsPanel';
+import { allPages } from '../api/pages';
 
 /** Ctrl/Cmd+P, wherever the focus is (the preview frame included). */
 const isPrintKey = (event: KeyboardEvent) => (event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'p';
@@ -33,7 +34,7 @@ export function ReportsView() {
   const [frameReady, setFrameReady] = useState(false);
   const frameRef = useRef<HTMLIFrameElement>(null);
 
-  const { data: partnerships } = useLoad(() => api['partnerships.list']({}), []);
+  const { data: partnerships } = useLoad(() => allPages((page) => api['partnerships.list'](page)), []);
   const { data: options } = useLoad(() => api['partnerships.filterOptions'](), []);
   const { data: stored } = useLoad(() => api['settings.get'](), []);
 

@@ -15,6 +15,7 @@ import { localTitle } from './task/format';
 import { storedTaskFilters, storeTaskFilters, TASK_VIEW_LIST, type TaskFilters } from './task/state';
 import { isClosed, TaskRow } from './task/TaskRow';
 import { TaskDialog } from './task/TaskDialog';
+import { allPages } from '../api/pages';
 
 export function TasksView() {
   const { t, i18n } = useTranslation();
@@ -46,7 +47,7 @@ export function TasksView() {
     return { mine: mine!.length, overdue: overdue!.length, week: week!.length };
   }, [today]);
   const { data: settings } = useLoad(() => api['settings.get'](), []);
-  const { data: partnershipList } = useLoad(() => api['partnerships.list'](), []);
+  const { data: partnershipList } = useLoad(() => allPages((page) => api['partnerships.list'](page)), []);
   const { data: assignees, reload: reloadAssignees } = useLoad(() => api['tasks.assignees'](), []);
 
   const refresh = () => {

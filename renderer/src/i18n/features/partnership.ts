@@ -19,7 +19,8 @@ const en = {
     clear: 'Clear filters',
     noMatches: 'No partnership matches these filters.',
     emptyHint: 'Create one with “New partnership” (Ctrl+N).',
-    count: '{{count}} shown',
+    count_one: '{{count}} partnership',
+    count_other: '{{count}} partnerships',
   },
   topics: {
     smart_city: 'Smart city',
@@ -220,7 +221,8 @@ const zh: Widen<typeof en> = {
     clear: '清除筛选',
     noMatches: '没有符合筛选条件的合作关系。',
     emptyHint: '点击“新建合作关系”（Ctrl+N）添加。',
-    count: '显示 {{count}} 条',
+    count_one: '共 {{count}} 项合作关系',
+    count_other: '共 {{count}} 项合作关系',
   },
   topics: {
     smart_city: '智慧城市',

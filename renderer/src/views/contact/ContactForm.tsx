@@ -7,6 +7,7 @@ import { showDone, showError } from '../../notify';
 import { useLoad } from '../../useLoad';
 import type { Contact, ContactDetail } from '../../../../db/contacts';
 import type { Organization } from '../../../../db/organizations';
+import { allPages } from '../../api/pages';
 
 interface Draft {
   name: string;
@@ -39,7 +40,7 @@ export function ContactForm({ contact, onClose, onSaved }: { contact: Contact | 
   }));
   const [errors, setErrors] = useState<Partial<Record<keyof Draft, string>>>({});
   const [saving, setSaving] = useState(false);
-  const { data: organizations } = useLoad(() => api['organizations.list']({}), []);
+  const { data: organizations } = useLoad(() => allPages((page) => api['organizations.list'](page)), []);
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => {
     setDraft((d) => ({ ...d, [key]: value }));
     setErrors((e) => ({ ...e, [key]: undefined }));

@@ -39,6 +39,7 @@ import {
   type Topic,
 } from './common';
 import { NewOrganizationPanel } from './NewOrganizationPanel';
+import { allPages } from '../../api/pages';
 
 interface PartyDraft {
   key: number;
@@ -114,7 +115,7 @@ export function PartnershipForm({
   const newOrganizationButton = useRef<HTMLButtonElement>(null);
   const panelWasOpen = useRef(false);
   const { errors, show: setErrors, clear } = useFieldErrors(form);
-  const { data: loadedOrganizations } = useLoad(() => api['organizations.list']({}), []);
+  const { data: loadedOrganizations } = useLoad(() => allPages((page) => api['organizations.list'](page)), []);
   const { data: options } = useLoad(() => api['partnerships.filterOptions'](), []);
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => {
     setDraft((d) => ({ ...d, [key]: value }));

@@ -1,0 +1,151 @@
+import { useEffect, useLayoutEffect, useRef, useState, type CSSProperties, type ReactNode } from 'react';
+import { Table, type MantineSpacing } from '@mantine/core';
+import { useVirtualizer } from '@tanstack/react-virtual';
+
+export interface Column<T> {
+  key: string;
+  header: ReactNode;
+  /** A CSS width; the table's layout is fixed, so the columns stay put while rows come and go. */
+  width: string;
+  cell: (row: T) => ReactNode;
+  align?: 'left' | 'right';
+  fw?: number;
+  style?: CSSProperties;
+}
+
+/** How close to the end of the loaded rows (in rows) the next page is asked for. */
+const PREFETCH_ROWS = 30;
+
+/**
+ * A long list as a table whose rows are rendered only while in view: the header stays visible,
+ * the body scrolls, and `onEndReached` asks for the next page when the loaded rows run out.
+ * Rows keep the table semantics (role=row, aria-rowindex of `total`); Enter or Space opens one,
+ * the arrow keys move between rows.
+ */
+export function VirtualTable<T>({
+  rows,
+  total,
+  columns,
+  rowKey,
+  onOpen,
+  onEndReached,
+  ariaLabel,
+  testId,
+  estimateRowHeight,
+  verticalSpacing = 'sm',
+}: {
+  rows: T[];
+  total: number;
+  columns: Column<T>[];
+  rowKey: (row: T) => string;
+  onOpen: (row: T) => void;
+  onEndReached: () => void;
+  ariaLabel: string;
+  testId: string;
+  estimateRowHeight: number;
+  verticalSpacing?: MantineSpacing;
+}) {
+  const scroller = useRef<HTMLDivElement>(null);
+  const [height, setHeight] = useState(400);
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => estimateRowHeight,
+    overscan: 8,
+    getItemKey: (index) => rowKey(rows[index]!),
+  });
+
+  // The body fills the window below the table's top, so the page itself does not scroll.
+  useLayoutEffect(() => {
+    const fit = () => {
+      const top = scroller.current?.getBoundingClientRect().top ?? 0;
+      setHeight(Math.max(240, Math.floor(window.innerHeight - top - 16)));
+    };
+    fit();
+    window.addEventListener('resize', fit);
+    return () => window.removeEventListener('resize', fit);
+  }, []);
+
+  const items = virtualizer.getVirtualItems();
+  const last = items.length > 0 ? items[items.length - 1]!.index : -1;
+  useEffect(() => {
+    if (rows.length < total && last >= rows.length - PREFETCH_ROWS) onEndReached();
+  }, [last, rows.length, total, onEndReached]);
+
+  const focusRow = (index: number) => {
+    if (index < 0 || index >= rows.length) return;
+    virtualizer.scrollToIndex(index, { align: 'auto' });
+    requestAnimationFrame(() => scroller.current?.querySelector<HTMLElement>(`tr[data-index="${index}"]`)?.focus());
+  };
+
+  const before = items.length > 0 ? items[0]!.start : 0;
+  const after = items.length > 0 ? virtualizer.getTotalSize() - items[items.length - 1]!.end : 0;
+  const spacer = (size: number, key: string) =>
+    size > 0 ? (
+      <tr key={key} aria-hidden role="presentation" style={{ height: size }}>
+        <td colSpan={columns.length} style={{ padding: 0, border: 0 }} />
+      </tr>
+    ) : null;
+
+  return (
+    <div ref={scroller} style={{ height, overflowY: 'auto', overflowAnchor: 'none' }} data-testid={`${testId}-scroller`}>
+      <Table
+        highlightOnHover
+        verticalSpacing={verticalSpacing}
+        aria-label={ariaLabel}
+        aria-rowcount={total + 1}
+        data-testid={testId}
+        style={{ tableLayout: 'fixed', width: '100%' }}
+        stickyHeader
+      >
+        <colgroup>
+          {columns.map((c) => (
+            <col key={c.key} style={{ width: c.width }} />
+          ))}
+        </colgroup>
+        <Table.Thead style={{ zIndex: 1 }}>
+          <Table.Tr aria-rowindex={1}>
+            {columns.map((c) => (
+              <Table.Th key={c.key} ta={c.align}>
+                {c.header}
+              </Table.Th>
+            ))}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {spacer(before, 'before')}
+          {items.map((item) => {
+            const row = rows[item.index]!;
+            return (
+              <Table.Tr
+                key={item.key}
+                data-index={item.index}
+                ref={virtualizer.measureElement}
+                aria-rowindex={item.index + 2}
+                className={item.index % 2 === 0 ? 'clickable-row virtual-row-odd' : 'clickable-row'}
+                tabIndex={0}
+                onClick={() => onOpen(row)}
+                onKeyDown={(e) => {
+                  if (e.key === 'Enter' || e.key === ' ') {
+                    e.preventDefault();
+                    onOpen(row);
+                  } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+                    e.preventDefault();
+                    focusRow(item.index + (e.key === 'ArrowDown' ? 1 : -1));
+                  }
+                }}
+              >
+                {columns.map((c) => (
+                  <Table.Td key={c.key} ta={c.align} fw={c.fw} style={c.style}>
+                    {c.cell(row)}
+                  </Table.Td>
+                ))}
+              </Table.Tr>
+            );
+          })}
+          {spacer(after, 'after')}
+        </Table.Tbody>
+      </Table>
+    </div>
+  );
+}

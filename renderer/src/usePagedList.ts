@@ -1,0 +1,75 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Page } from '../../db/paging';
+import { showError } from './notify';
+
+export interface PagedList<T> {
+  rows: T[];
+  /** How many rows match in all (undefined until the first page has come). */
+  total: number | undefined;
+  loading: boolean;
+  /** Fetch the next page, if there is one and none is on its way. */
+  loadMore: () => void;
+  /** Read the list again from the start (after a write). */
+  reload: () => void;
+}
+
+/**
+ * A list read one page at a time through the contract. A change of `deps` (filters, sort) starts
+ * again from the first page; answers to an older request are dropped.
+ */
+export function usePagedList<T>(load: (page: { offset: number; limit: number }) => Promise<Page<T>>, deps: unknown[], pageSize = 100): PagedList<T> {
+  const [rows, setRows] = useState<T[]>([]);
+  const [total, setTotal] = useState<number>();
+  const [loading, setLoading] = useState(true);
+  const [generation, setGeneration] = useState(0);
+  const state = useRef({ request: 0, next: null as number | null, busy: false });
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const stableLoad = useCallback(load, deps);
+
+  useEffect(() => {
+    const request = ++state.current.request;
+    state.current.busy = true;
+    setLoading(true);
+    stableLoad({ offset: 0, limit: pageSize })
+      .then((page) => {
+        if (request !== state.current.request) return;
+        state.current.next = page.next;
+        setRows(page.rows);
+        setTotal(page.total);
+      })
+      .catch((error: unknown) => {
+        if (request === state.current.request) showError(error, 'load');
+      })
+      .finally(() => {
+        if (request !== state.current.request) return;
+        state.current.busy = false;
+        setLoading(false);
+      });
+  }, [stableLoad, generation, pageSize]);
+
+  const loadMore = useCallback(() => {
+    const { next, busy } = state.current;
+    if (busy || next === null) return;
+    const request = state.current.request;
+    state.current.busy = true;
+    setLoading(true);
+    stableLoad({ offset: next, limit: pageSize })
+      .then((page) => {
+        if (request !== state.current.request) return;
+        state.current.next = page.next;
+        setRows((before) => [...before, ...page.rows]);
+        setTotal(page.total);
+      })
+      .catch((error: unknown) => {
+        if (request === state.current.request) showError(error, 'load');
+      })
+      .finally(() => {
+        if (request !== state.current.request) return;
+        state.current.busy = false;
+        setLoading(false);
+      });
+  }, [stableLoad, pageSize]);
+
+  const reload = useCallback(() => setGeneration((g) => g + 1), []);
+  return { rows, total, loading, loadMore, reload };
+}
