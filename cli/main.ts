@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { openCore } from '../db/core';
+import { ensureDailyBackup } from '../db/backups';
 import { createRegistry } from '../db/api';
 import { AppError, toSerializedError } from '../db/errors';
 import { checkDatabase } from '../db/check';
@@ -99,6 +100,7 @@ async function serve(args: string[]): Promise<void> {
   const port = values.port === undefined ? 0 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw usageError('--port must be a number from 0 to 65535', '--port 必须是 0 到 65535 之间的数字');
   const core = await openCore(file, { appVersion: VERSION });
+  ensureDailyBackup(core);
   core.services.renderPdf = renderPdf;
   const running = await startBrowserMode({
     core,

@@ -49,6 +49,8 @@ import * as review from './sync/review';
 import { reportHtml, reportInput, reportPdf } from './reports';
 import { mergeInWorker } from './sync/merge-job';
 import { jobInput } from './jobs';
+import { backupRestoreInput, createBackup, listBackups, restoreBackup } from './backups';
+import { historyListInput, listHistory } from './history';
 
 export interface Operation<Name extends string, Input extends z.ZodType, Output> {
   name: Name;
@@ -161,6 +163,10 @@ export const operationList = [
   defineOperation('duplicates.decide', 'write', review.duplicateDecideInput, (core, input) => review.decideDuplicate(core, input)),
   defineOperation('reports.html', 'read', reportInput, (core, input) => reportHtml(core, input)),
   defineOperation('reports.pdf', 'read', reportInput, (core, input) => reportPdf(core, input)),
+  defineOperation('backups.list', 'read', noInput, (core) => listBackups(core)),
+  defineOperation('backups.create', 'self', noInput, (core) => createBackup(core, 'manual')),
+  defineOperation('backups.restore', 'self', backupRestoreInput, (core, input) => restoreBackup(core, input.name)),
+  defineOperation('history.list', 'read', historyListInput, (core, input) => listHistory(core, input)),
   defineOperation('settings.get', 'read', noInput, (core) => getSettings(core)),
   defineOperation('settings.update', 'write', settingsUpdateInput, (core, input) => updateSettings(core, input)),
 ] as const;

@@ -3,11 +3,12 @@
  * it untouched), back up before migrating, migrate in one transaction with foreign keys
  * off on the connection, check foreign keys before committing, then set the pragmas.
  */
-import { existsSync, openSync, readSync, closeSync, statSync } from 'node:fs';
+import { existsSync, openSync, readSync, closeSync, renameSync, statSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { readMigrationFiles, type MigrationMeta } from 'drizzle-orm/migrator';
 import { AppError } from './errors';
+import { newBackupPath } from './backup-files';
 
 export const MIGRATIONS_TABLE = '__drizzle_migrations';
 const SQLITE_HEADER = 'SQLite format 3\u0000';
@@ -19,7 +20,7 @@ export interface OpenOptions {
   nativeBinding?: string;
   /** Open without writing anything: no migration, no pragmas that change the file. */
   readonly?: boolean;
-  /** Where backups made before a migration go; default: beside the database. */
+  /** Where backups go (before a migration, merge, restore; daily; manual); default: `backups/` beside the database. */
   backupDir?: string;
 }
 
@@ -158,11 +159,6 @@ function inspect(file: string, known: MigrationMeta[], nativeBinding?: string) {
   }
 }
 
-function backupFileName(file: string, fromVersion: number, dir?: string): string {
-  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-  const base = `${path.basename(file)}.before-v${fromVersion + 1}.${stamp}.bak`;
-  return path.join(dir ?? path.dirname(file), base);
-}
 
 /** Apply pending migrations in one transaction, foreign keys off on the connection, checked before commit. */
 export function applyMigrations(sqlite: Database.Database, pending: MigrationMeta[]): void {
@@ -229,8 +225,10 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
     sqlite.pragma('synchronous = NORMAL');
     let backupPath: string | null = null;
     if (state.pending.length > 0 && state.hasData) {
-      backupPath = backupFileName(file, state.version, options.backupDir);
-      await sqlite.backup(backupPath);
+      backupPath = newBackupPath(file, `before-v${state.version + 1}`, new Date(), options.backupDir);
+      // Written under a temporary name and renamed when complete: a kill mid-backup leaves no file that looks whole.
+      await sqlite.backup(`${backupPath}.partial`);
+      renameSync(`${backupPath}.partial`, backupPath);
     }
     applyMigrations(sqlite, state.pending);
     sqlite.pragma('foreign_keys = ON');

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Core } from './core';
 import { optionalText } from './validation';
+import { keepBackups, keepBackupsSchema, META_KEEP_BACKUPS } from './backups';
 
 export interface Settings {
   officeName: string | null;
@@ -10,6 +11,8 @@ export interface Settings {
   dailyReminder: boolean;
   /** From this hour (0–23, local time) on, the day's notification may be shown. */
   reminderHour: number;
+  /** How many automatic backups are kept (db/backups.ts). */
+  keepBackups: number;
 }
 
 export const DEFAULT_REMINDER_HOUR = 9;
@@ -19,6 +22,7 @@ export const settingsUpdateInput = z.strictObject({
   userName: optionalText(200),
   dailyReminder: z.boolean().optional(),
   reminderHour: z.number().int().min(0).max(23).optional(),
+  keepBackups: keepBackupsSchema.optional(),
 });
 
 export function getSettings(core: Core): Settings {
@@ -28,6 +32,7 @@ export function getSettings(core: Core): Settings {
     userName: core.getMeta('user_name'),
     dailyReminder: core.getMeta('daily_reminder') !== 'off',
     reminderHour: core.getMeta('reminder_hour') !== null && Number.isInteger(hour) && hour >= 0 && hour <= 23 ? hour : DEFAULT_REMINDER_HOUR,
+    keepBackups: keepBackups(core),
   };
 }
 
@@ -41,5 +46,6 @@ export function updateSettings(core: Core, input: z.output<typeof settingsUpdate
   set('user_name', input.userName);
   set('daily_reminder', input.dailyReminder === undefined ? undefined : input.dailyReminder ? 'on' : 'off');
   set('reminder_hour', input.reminderHour === undefined ? undefined : String(input.reminderHour));
+  set(META_KEEP_BACKUPS, input.keepBackups === undefined ? undefined : String(input.keepBackups));
   return getSettings(core);
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach } from 'vitest';
 import { openCore, type Core, type CoreOptions } from '../db/core';
 import { createRegistry, type Envelope, type OperationRegistry } from '../db/api';
-import { createClient } from '../renderer/src/api/client';
+import { ApiError, createClient } from '../renderer/src/api/client';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {
@@ -45,4 +45,20 @@ export function dataTableNames(sqlite: Core['sqlite']): string[] {
 /** Every compared table with every row, in storage order: "nothing written" means this does not change. */
 export function dumpTables(sqlite: Core['sqlite']): Record<string, Record<string, unknown>[]> {
   return Object.fromEntries(dataTableNames(sqlite).map((name) => [name, sqlite.prepare(`SELECT rowid, * FROM "${name}" ORDER BY rowid`).all() as Record<string, unknown>[]]));
+}
+
+/** The whole database as one string: "nothing written" means this does not change. */
+export function dumpText(core: Core): string {
+  return JSON.stringify(dumpTables(core.sqlite));
+}
+
+/** The translated error a contract call was refused with (fails if it was not refused). */
+export async function rejected(promise: Promise<unknown>): Promise<ApiError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof ApiError) return error;
+    throw error;
+  }
+  throw new Error('expected a rejection');
 }

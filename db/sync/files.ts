@@ -1,11 +1,12 @@
 /** Export and import of whole database files, as a user runs them (Sync view, File menu, CLI). */
-import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { AppError } from '../errors';
 import { uuidv7 } from '../ids';
 import type { Core } from '../core';
 import { countRecords } from '../info';
+import { writeBackup } from '../backups';
 import { encryptBytes, type ScryptParams } from './crypto';
 import { readIncomingFile, type OpenIncomingOptions } from './incoming';
 import { applyMerge, planMerge, type ApplyOptions, type EntityCounts, type FieldConflict, type DuplicateCandidate } from './merge';
@@ -72,7 +73,7 @@ export interface MergeSummary {
 
 export interface MergeFileOptions extends OpenIncomingOptions, ApplyOptions {
   dryRun?: boolean;
-  /** Where the backup made before merging goes; default beside the database. */
+  /** Where the backup made before merging goes; default the core's backup folder. */
   backupDir?: string;
 }
 
@@ -94,16 +95,7 @@ export function mergeFile(core: Core, file: string, options: MergeFileOptions = 
     backupPath: null,
   };
   if (options.dryRun) return summary;
-  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-  const backupPath = path.join(options.backupDir ?? path.dirname(core.opened.path), `${path.basename(core.opened.path)}.before-merge.${stamp}.bak`);
-  if (!existsSync(backupPath)) {
-    // Written under a temporary name and renamed when complete: a kill mid-backup leaves no file that looks whole.
-    const partial = `${backupPath}.partial`;
-    rmSync(partial, { force: true });
-    core.sqlite.prepare('VACUUM INTO ?').run(partial);
-    renameSync(partial, backupPath);
-  }
-  summary.backupPath = backupPath;
+  summary.backupPath = writeBackup(core, 'before-merge', options.backupDir ?? core.openOptions.backupDir);
   summary.syncId = applyMerge(core, plan, options);
   return summary;
 }

@@ -4,6 +4,7 @@ import {
   IconAddressBook,
   IconBuildingCommunity,
   IconCalendarEvent,
+  IconDatabase,
   IconChecklist,
   IconFileReport,
   IconHeartHandshake,
@@ -33,6 +34,7 @@ import { MeetingPage } from './views/MeetingPage';
 import { TasksView } from './views/TasksView';
 import { ContactsView } from './views/ContactsView';
 import { DashboardView } from './views/DashboardView';
+import { BackupsView } from './views/BackupsView';
 import { TrashView } from './views/TrashView';
 import { SyncView } from './views/SyncView';
 import { ReportsView } from './views/ReportsView';
@@ -55,6 +57,7 @@ const NAV: { view: View; icon: typeof IconLayoutDashboard }[] = [
   { view: 'contacts', icon: IconAddressBook },
   { view: 'reports', icon: IconFileReport },
   { view: 'sync', icon: IconRefresh },
+  { view: 'backups', icon: IconDatabase },
   { view: 'trash', icon: IconTrash },
   { view: 'settings', icon: IconSettings },
 ];
@@ -160,6 +163,8 @@ function CurrentView({ route, dataVersion, info, onSettingsChange }: { route: Ro
       return <TrashView key={key} />;
     case 'sync':
       return <SyncView key={key} />;
+    case 'backups':
+      return <BackupsView key={key} />;
     case 'reports':
       return <ReportsView key={key} />;
     case 'search':

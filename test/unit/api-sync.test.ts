@@ -3,23 +3,9 @@ import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { dumpTables, tempCore, tempDir, localClient } from '../helpers';
-import { ApiError } from '../../renderer/src/api/client';
-import type { Core } from '../../db/core';
+import { dumpText, rejected, tempCore, tempDir, localClient } from '../helpers';
 
-function dump(core: Core): string {
-  return JSON.stringify(dumpTables(core.sqlite));
-}
-
-async function rejected(promise: Promise<unknown>): Promise<ApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof ApiError) return error;
-    throw error;
-  }
-  throw new Error('expected a rejection');
-}
+const dump = dumpText;
 
 async function twoOffices() {
   const a = await tempCore({ now: () => new Date('2026-03-04T10:00:00Z') });

@@ -185,6 +185,7 @@ const COVERED_IN_FILES: Record<string, readonly OperationName[]> = {
   'api-sync.test.ts': ['sync.export', 'sync.preview', 'sync.merge', 'sync.mergeStart', 'jobs.get', 'sync.log', 'conflicts.list', 'conflicts.resolve', 'duplicates.list', 'duplicates.decide'],
   'reports.test.ts': ['reports.html', 'reports.pdf'],
   'map.test.ts': ['map.data'],
+  'backups-history.test.ts': ['backups.list', 'backups.create', 'backups.restore', 'history.list'],
   'timeline-reminders.test.ts': ['timeline.portfolio', 'reminders.list'],
 };
 
@@ -1806,7 +1807,7 @@ describe('search.query', () => {
 
 describe('settings', () => {
   /** The reminder settings (timeline-reminders.test.ts) keep their defaults here. */
-  const REMINDERS_DEFAULT = { dailyReminder: true, reminderHour: 9 };
+  const REMINDERS_DEFAULT = { dailyReminder: true, reminderHour: 9, keepBackups: 14 };
   it('update then get round-trips; null or empty text clears one setting and leaves the other', async () => {
     const core = await tempCore({ now: () => NOW });
     const api = localClient(core);

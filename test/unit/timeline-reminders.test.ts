@@ -279,7 +279,7 @@ describe('reminder settings', () => {
     expect(await api['settings.get']()).toMatchObject({ dailyReminder: true, reminderHour: 9 });
     expect(await api['settings.update']({ dailyReminder: false, reminderHour: 0 })).toMatchObject({ dailyReminder: false, reminderHour: 0 });
     expect(await api['settings.update']({ officeName: '汕头市外事局' })).toMatchObject({ dailyReminder: false, reminderHour: 0 });
-    expect(await api['settings.update']({ dailyReminder: true, reminderHour: 23 })).toEqual({ officeName: '汕头市外事局', userName: null, dailyReminder: true, reminderHour: 23 });
+    expect(await api['settings.update']({ dailyReminder: true, reminderHour: 23 })).toEqual({ officeName: '汕头市外事局', userName: null, dailyReminder: true, reminderHour: 23, keepBackups: 14 });
     expect(await api['settings.get']()).toMatchObject({ dailyReminder: true, reminderHour: 23 });
   });
 

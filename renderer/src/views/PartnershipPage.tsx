@@ -5,6 +5,7 @@ import {
   IconArrowLeft,
   IconChecklist,
   IconFiles,
+  IconHistory,
   IconPencil,
   IconRestore,
   IconTimeline,
@@ -22,6 +23,7 @@ import { localTitle, STATUS_COLORS } from './partnership/common';
 import { PartnershipForm } from './partnership/PartnershipForm';
 import { PartnershipTimeline } from './partnership/PartnershipTimeline';
 import { ContactsTab, DocumentsTab, TasksTab } from './partnership/PartnershipTabs';
+import { RecordHistory } from '../components/RecordHistory';
 import { TimelineChart } from '../components/Timeline';
 import type { TimelineRow } from '../../../db/timeline';
 
@@ -38,7 +40,7 @@ async function meetingsOf(partnershipId: string): Promise<MeetingListItem[]> {
   }
   return rows;
 }
-type Tab = 'timeline' | 'tasks' | 'contacts' | 'documents';
+type Tab = 'timeline' | 'tasks' | 'contacts' | 'documents' | 'history';
 
 /** #/partnerships/<id>: everything about one partnership, its timeline, tasks, contacts and documents. */
 export function PartnershipPage({ id }: { id: string }) {
@@ -162,6 +164,9 @@ export function PartnershipPage({ id }: { id: string }) {
           <Tabs.Tab value="documents" leftSection={<IconFiles size={16} aria-hidden />}>
             {t('partnership.page.tabs.documents')}
           </Tabs.Tab>
+          <Tabs.Tab value="history" leftSection={<IconHistory size={16} aria-hidden />}>
+            {t('backups.history.title')}
+          </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="timeline" pt="md">
           <Stack gap="md">
@@ -177,6 +182,9 @@ export function PartnershipPage({ id }: { id: string }) {
         </Tabs.Panel>
         <Tabs.Panel value="documents" pt="md">
           <DocumentsTab partnershipId={p.id} />
+        </Tabs.Panel>
+        <Tabs.Panel value="history" pt="md">
+          <RecordHistory entity="partnerships" id={p.id} />
         </Tabs.Panel>
       </Tabs>
 

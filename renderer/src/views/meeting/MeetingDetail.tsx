@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { routeHash, navigate } from '../../route';
 import { Markdown } from '../../components/Markdown';
 import type { Meeting } from '../../../../db/meetings';
+import { RecordHistory } from '../../components/RecordHistory';
 import { PRIORITY_COLORS, SIDES, STATUS_COLORS, formatDay, formatLongDay, partnershipTitle } from './shared';
 
 export function MeetingDetail({ meeting, onEdit, onDelete, onRestore }: { meeting: Meeting; onEdit: () => void; onDelete: () => void; onRestore: () => void }) {
@@ -171,6 +172,9 @@ export function MeetingDetail({ meeting, onEdit, onDelete, onRestore }: { meetin
             </Table.Tbody>
           </Table>
         )}
+      </Block>
+      <Block title={t('backups.history.title')}>
+        <RecordHistory entity="meetings" id={meeting.id} />
       </Block>
     </Stack>
   );

@@ -1,0 +1,188 @@
+/**
+ * Automatic and manual backups of the open database, all in one folder (db/backup-files.ts):
+ * daily, before every migration, merge and import, before a restore, and on request. Backups
+ * are written with VACUUM INTO under a temporary name, never by copying the live file.
+ * Restoring copies a checked backup into the live database with SQLite's backup API, after
+ * backing up the current state.
+ */
+import { copyFileSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { z } from 'zod';
+import type { Core } from './core';
+import { AppError } from './errors';
+import { openDatabase } from './open';
+import { ensureSearchIndex } from './search';
+import { backupFolder, newBackupPath, parseBackupName, type BackupReason } from './backup-files';
+
+export type { BackupReason } from './backup-files';
+
+export interface BackupInfo {
+  name: string;
+  reason: BackupReason;
+  /** Bytes. */
+  size: number;
+  /** ISO time the backup was made. */
+  time: string;
+}
+
+export const DEFAULT_KEEP_BACKUPS = 14;
+export const META_KEEP_BACKUPS = 'keep_backups';
+export const keepBackupsSchema = z.number().int().min(1).max(365);
+
+export const backupRestoreInput = z.strictObject({ name: z.string().min(1).max(400) });
+
+/** How many automatic backups are kept (Settings). */
+export function keepBackups(core: Core): number {
+  const parsed = keepBackupsSchema.safeParse(Number(core.getMeta(META_KEEP_BACKUPS)));
+  return parsed.success ? parsed.data : DEFAULT_KEEP_BACKUPS;
+}
+
+function folderOf(core: Core): string {
+  return backupFolder(core.opened.path, core.openOptions.backupDir);
+}
+
+/** Every backup of this database in the folder, newest first. */
+export function listBackups(core: Core): BackupInfo[] {
+  const dir = folderOf(core);
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  const list: BackupInfo[] = [];
+  for (const name of names) {
+    const parsed = parseBackupName(core.opened.path, name);
+    if (!parsed) continue;
+    try {
+      const stat = statSync(path.join(dir, name));
+      if (stat.isFile()) list.push({ name, reason: parsed.reason, size: stat.size, time: parsed.time });
+    } catch {
+      // removed meanwhile
+    }
+  }
+  return list.sort((a, b) => (a.time === b.time ? b.name.localeCompare(a.name) : b.time.localeCompare(a.time)));
+}
+
+const writeFailed = (target: string) =>
+  new AppError('internal', {
+    zh: `无法写入备份“${target}”。请检查该位置是否可写、空间是否足够。`,
+    en: `Cannot write the backup "${target}". Check that the location is writable and has enough space.`,
+  });
+
+/** A consistent snapshot (VACUUM INTO) under `tag`; must not run inside a transaction. Returns its path. */
+export function writeBackup(core: Core, tag: string, backupDir: string | undefined = core.openOptions.backupDir, at: Date = core.now()): string {
+  const target = newBackupPath(core.opened.path, tag, at, backupDir);
+  // Written under a temporary name and renamed when complete: a kill mid-backup leaves no file that looks whole.
+  const partial = `${target}.partial`;
+  try {
+    core.sqlite.prepare('VACUUM INTO ?').run(partial);
+    renameSync(partial, target);
+  } catch {
+    rmSync(partial, { force: true });
+    throw writeFailed(target);
+  }
+  return target;
+}
+
+const TAGS: Record<Exclude<BackupReason, 'migration'>, string> = {
+  daily: 'daily',
+  manual: 'manual',
+  merge: 'before-merge',
+  import: 'before-import',
+  'before-restore': 'before-restore',
+};
+
+/** Make a backup, then prune the automatic ones beyond the kept number. */
+export function createBackup(core: Core, reason: Exclude<BackupReason, 'migration'> = 'manual'): BackupInfo {
+  const target = writeBackup(core, TAGS[reason]);
+  pruneBackups(core);
+  const made = listBackups(core).find((b) => b.name === path.basename(target));
+  if (!made) throw writeFailed(target);
+  return made;
+}
+
+/**
+ * Keep the newest N automatic backups (daily, migration, merge, import, before-restore).
+ * Manual ones are kept: a person made each on purpose, and N is about the automatic flow.
+ */
+export function pruneBackups(core: Core): string[] {
+  const keep = keepBackups(core);
+  const automatic = listBackups(core).filter((b) => b.reason !== 'manual');
+  const removed = automatic.slice(keep).map((b) => b.name);
+  for (const name of removed) rmSync(path.join(folderOf(core), name), { force: true });
+  return removed;
+}
+
+function dayOf(iso: string): string {
+  return iso.slice(0, 10);
+}
+
+/** Make the day's backup unless one was made today (UTC day); call when the app or serve opens the database. */
+export function ensureDailyBackup(core: Core): BackupInfo | null {
+  if (core.sqlite.readonly) return null;
+  const today = dayOf(core.now().toISOString());
+  if (listBackups(core).some((b) => b.reason === 'daily' && dayOf(b.time) === today)) return null;
+  return createBackup(core, 'daily');
+}
+
+const notABackup = (name: string) =>
+  new AppError('not_found', {
+    zh: `找不到备份“${name}”。请从备份列表中选择。`,
+    en: `There is no backup "${name}". Choose one from the list of backups.`,
+  });
+
+const unusable = (name: string, why: { zh: string; en: string }) =>
+  new AppError('not_a_database', {
+    zh: `备份“${name}”无法恢复：${why.zh}。当前数据未作改动。`,
+    en: `The backup "${name}" cannot be restored: ${why.en}. The current data has not been changed.`,
+  });
+
+export interface RestoreResult {
+  restored: BackupInfo;
+  /** The backup of the state just replaced. */
+  safetyBackup: BackupInfo;
+}
+
+/**
+ * Restore a listed backup: check a private copy (opens, quick_check, ours, same installation;
+ * an older schema is migrated in the copy), back up the current state, then copy the pages
+ * into the live database with the backup API (one write transaction on the live file: a crash
+ * leaves the old or the new content, never a mix).
+ */
+export async function restoreBackup(core: Core, name: string): Promise<RestoreResult> {
+  const entry = listBackups(core).find((b) => b.name === name);
+  if (!entry) throw notABackup(name);
+  const work = mkdtempSync(path.join(os.tmpdir(), 'pt-restore-'));
+  try {
+    const copy = path.join(work, 'restore.db');
+    copyFileSync(path.join(folderOf(core), entry.name), copy);
+    let source;
+    try {
+      source = await openDatabase(copy, {
+        ...(core.openOptions.migrationsFolder ? { migrationsFolder: core.openOptions.migrationsFolder } : {}),
+        ...(core.openOptions.nativeBinding ? { nativeBinding: core.openOptions.nativeBinding } : {}),
+        backupDir: work,
+      });
+    } catch (error) {
+      const why = error instanceof AppError ? error.localized : { zh: 'SQLite 无法打开它', en: 'SQLite cannot open it' };
+      throw unusable(name, why);
+    }
+    try {
+      const origin = (source.sqlite.prepare("SELECT value FROM meta WHERE key = 'origin_id'").get() as { value: string } | undefined)?.value;
+      if (origin !== core.clock.origin) {
+        throw unusable(name, { zh: '它来自另一个安装（另一个办公室的数据库）', en: 'it comes from another installation (another office’s database)' });
+      }
+      const safety = createBackup(core, 'before-restore');
+      // Large steps: the live file stays locked for as short a time as possible.
+      await source.sqlite.backup(core.opened.path, { progress: () => 1 << 20 });
+      ensureSearchIndex(core);
+      return { restored: entry, safetyBackup: safety };
+    } finally {
+      source.sqlite.close();
+    }
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}

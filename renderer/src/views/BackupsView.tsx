@@ -1,0 +1,167 @@
+import { useState } from 'react';
+import { Badge, Button, Group, Modal, NumberInput, Paper, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { IconDatabaseExport, IconRestore } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../api';
+import { useLoad } from '../useLoad';
+import { showDone, showError } from '../notify';
+import { formatDateTime } from './task/format';
+import { uiLocale } from '../i18n';
+import type { BackupInfo, BackupReason } from '../../../db/backups';
+
+const REASON_COLORS: Record<BackupReason, string> = {
+  daily: 'blue',
+  migration: 'orange',
+  merge: 'grape',
+  import: 'cyan',
+  'before-restore': 'red',
+  manual: 'teal',
+};
+
+function formatSize(bytes: number): string {
+  const number = (n: number) => new Intl.NumberFormat(uiLocale(), { maximumFractionDigits: 1 }).format(n);
+  if (bytes < 1024 * 1024) return `${number(bytes / 1024)} KB`;
+  return `${number(bytes / (1024 * 1024))} MB`;
+}
+
+/** Every backup of the open database, newest first: back up now, restore after a confirmation, how many to keep. */
+export function BackupsView() {
+  const { t } = useTranslation();
+  const { data, loading, reload } = useLoad(() => api['backups.list'](), []);
+  const settings = useLoad(() => api['settings.get'](), []);
+  const [busy, setBusy] = useState(false);
+  const [confirming, setConfirming] = useState<BackupInfo | null>(null);
+
+  const backUp = async () => {
+    setBusy(true);
+    try {
+      const made = await api['backups.create']();
+      showDone(t('backups.made', { name: made.name }));
+      reload();
+    } catch (error) {
+      showError(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const restore = async (backup: BackupInfo) => {
+    setBusy(true);
+    try {
+      await api['backups.restore']({ name: backup.name });
+      setConfirming(null);
+      showDone(t('backups.restored', { time: formatDateTime(backup.time) }));
+      reload();
+    } catch (error) {
+      showError(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const saveKeep = async (value: number | string) => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 1 || n > 365) return;
+    try {
+      await api['settings.update']({ keepBackups: n });
+      showDone(t('backups.keepSaved', { count: n }));
+    } catch (error) {
+      showError(error);
+    }
+  };
+
+  return (
+    <Stack>
+      <Group justify="space-between" align="flex-end" wrap="wrap" gap="sm">
+        <Stack gap={4} maw={720}>
+          <Title order={2}>{t('backups.title')}</Title>
+          <Text c="dimmed" size="sm">
+            {t('backups.intro')}
+          </Text>
+        </Stack>
+        <Group align="flex-end" gap="sm">
+          {settings.data ? (
+            <NumberInput
+              label={t('backups.keep')}
+              defaultValue={settings.data.keepBackups}
+              min={1}
+              max={365}
+              w={190}
+              onBlur={(e) => void saveKeep(e.currentTarget.value)}
+              data-testid="keep-backups"
+            />
+          ) : null}
+          <Button leftSection={<IconDatabaseExport size={16} aria-hidden />} loading={busy && !confirming} onClick={() => void backUp()}>
+            {t('backups.backUpNow')}
+          </Button>
+        </Group>
+      </Group>
+      {data && data.length === 0 && !loading ? <Text c="dimmed">{t('backups.empty')}</Text> : null}
+      {data && data.length > 0 ? (
+        <Paper withBorder radius="md">
+          <Table verticalSpacing="xs" highlightOnHover aria-label={t('backups.title')} data-testid="backups-table">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th w={200}>{t('backups.columns.time')}</Table.Th>
+                <Table.Th w={140}>{t('backups.columns.reason')}</Table.Th>
+                <Table.Th w={110} ta="right">
+                  {t('backups.columns.size')}
+                </Table.Th>
+                <Table.Th>{t('backups.columns.name')}</Table.Th>
+                <Table.Th w={120}>
+                  <VisuallyHidden>{t('backups.columns.actions')}</VisuallyHidden>
+                </Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {data.map((backup) => (
+                <Table.Tr key={backup.name} data-testid="backup-row">
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(backup.time)}</Table.Td>
+                  <Table.Td>
+                    <Badge variant="light" color={REASON_COLORS[backup.reason]} tt="none">
+                      {t(`backups.reasons.${backup.reason}`)}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
+                    {formatSize(backup.size)}
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+                      {backup.name}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td ta="right">
+                    <Button
+                      size="compact-sm"
+                      variant="light"
+                      leftSection={<IconRestore size={14} aria-hidden />}
+                      aria-label={t('backups.restoreLabel', { time: formatDateTime(backup.time) })}
+                      onClick={() => setConfirming(backup)}
+                    >
+                      {t('backups.restore')}
+                    </Button>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Paper>
+      ) : null}
+      <Modal opened={!!confirming} onClose={() => setConfirming(null)} title={t('backups.confirmTitle')} centered>
+        {confirming ? (
+          <Stack>
+            <Text size="sm">{t('backups.confirmBody', { time: formatDateTime(confirming.time) })}</Text>
+            <Group justify="flex-end">
+              <Button variant="default" onClick={() => setConfirming(null)}>
+                {t('backups.cancel')}
+              </Button>
+              <Button color="red" loading={busy} onClick={() => void restore(confirming)} data-testid="confirm-restore">
+                {t('backups.confirm')}
+              </Button>
+            </Group>
+          </Stack>
+        ) : null}
+      </Modal>
+    </Stack>
+  );
+}

@@ -1,0 +1,198 @@
+/** Contract and behaviour tests of backups.* (daily, pruning, restore) and history.list (local and merged changes). */
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Core } from '../../db/core';
+import { ensureDailyBackup, listBackups, pruneBackups } from '../../db/backups';
+import { parseBackupName } from '../../db/backup-files';
+import { dumpText, localClient, rejected, tempCore, tempDir } from '../helpers';
+
+const dump = dumpText;
+
+function backupDir(core: Core): string {
+  return path.join(path.dirname(core.opened.path), 'backups');
+}
+
+describe('backups.*', () => {
+  it('backups.create writes a manual backup in backups/ beside the file; backups.list shows name, reason, size, time, newest first', async () => {
+    let now = new Date('2026-03-04T10:00:00Z');
+    const core = await tempCore({ now: () => now });
+    const api = localClient(core);
+    expect(await api['backups.list']()).toEqual([]);
+    const first = await api['backups.create']();
+    now = new Date('2026-03-04T11:00:00Z');
+    const second = await api['backups.create']({});
+    expect(first).toMatchObject({ reason: 'manual', time: '2026-03-04T10:00:00.000Z' });
+    expect(first.size).toBeGreaterThan(0);
+    expect(first.name).toMatch(/^test\.db\.manual\.2026-03-04T10-00-00-000Z\.bak$/);
+    expect(existsSync(path.join(backupDir(core), first.name))).toBe(true);
+    expect(await api['backups.list']()).toEqual([second, first]);
+  });
+
+  it('lists the migration and merge backups made by opening and merging, with their reasons', async () => {
+    const a = await tempCore();
+    const b = await tempCore();
+    const apiA = localClient(a);
+    const apiB = localClient(b);
+    await apiA['organizations.create']({ displayName: 'Burgas', country: 'BG' });
+    const file = (await apiA['sync.export']({ path: path.join(tempDir(), 'a.db') })).path;
+    const merged = await apiB['sync.merge']({ path: file });
+    expect(path.dirname(merged.backupPath!)).toBe(backupDir(b));
+    expect((await apiB['backups.list']()).map((x) => x.reason)).toEqual(['merge']);
+    expect(parseBackupName('x.db', 'x.db.before-v3.2026-03-04T10-00-00-000Z.bak')).toEqual({ reason: 'migration', time: '2026-03-04T10:00:00.000Z' });
+    expect(parseBackupName('x.db', 'y.db.daily.2026-03-04T10-00-00-000Z.bak')).toBeNull();
+    expect(parseBackupName('x.db', 'x.db.daily.2026-03-04T10-00-00-000Z.bak.partial')).toBeNull();
+  });
+
+  it('ensureDailyBackup makes one backup a day', async () => {
+    let now = new Date('2026-03-04T08:00:00Z');
+    const core = await tempCore({ now: () => now });
+    expect(ensureDailyBackup(core)).toMatchObject({ reason: 'daily' });
+    now = new Date('2026-03-04T20:00:00Z');
+    expect(ensureDailyBackup(core)).toBeNull();
+    expect(listBackups(core)).toHaveLength(1);
+    now = new Date('2026-03-05T07:00:00Z');
+    expect(ensureDailyBackup(core)).toMatchObject({ reason: 'daily', time: '2026-03-05T07:00:00.000Z' });
+    expect(listBackups(core).map((x) => x.reason)).toEqual(['daily', 'daily']);
+  });
+
+  it('keeps the newest N automatic backups (settings keepBackups, default 14); manual ones are kept', async () => {
+    let now = new Date('2026-03-01T08:00:00Z');
+    const core = await tempCore({ now: () => now });
+    const api = localClient(core);
+    expect((await api['settings.get']()).keepBackups).toBe(14);
+    expect(await api['settings.update']({ keepBackups: 3 })).toMatchObject({ keepBackups: 3 });
+    const manual = await api['backups.create']();
+    for (let day = 1; day <= 6; day++) {
+      now = new Date(`2026-03-0${day}T09:00:00Z`);
+      ensureDailyBackup(core);
+    }
+    const left = listBackups(core);
+    expect(left.filter((x) => x.reason === 'daily').map((x) => x.time.slice(0, 10))).toEqual(['2026-03-06', '2026-03-05', '2026-03-04']);
+    expect(left.map((x) => x.name)).toContain(manual.name);
+    expect(readdirSync(backupDir(core))).toHaveLength(4);
+    expect(pruneBackups(core)).toEqual([]);
+    const error = await rejected(api['settings.update']({ keepBackups: 0 }));
+    expect(error.code).toBe('invalid_input');
+    expect((await api['settings.get']()).keepBackups).toBe(3);
+  });
+
+  it('backups.restore brings back the earlier content exactly, after a before-restore backup of the current state', async () => {
+    let now = new Date('2026-03-04T10:00:00Z');
+    const core = await tempCore({ now: () => now });
+    const api = localClient(core);
+    const org = await api['organizations.create']({ displayName: '布尔加斯 / Burgas', country: 'BG' });
+    const backup = await api['backups.create']();
+    const before = dump(core);
+    now = new Date('2026-03-04T11:00:00Z');
+    await api['organizations.update']({ id: org.id, displayName: 'Burgas (renamed)' });
+    await api['organizations.create']({ displayName: 'Varna', country: 'BG' });
+    const current = dump(core);
+    expect(current).not.toBe(before);
+
+    const result = await api['backups.restore']({ name: backup.name });
+    expect(result.restored.name).toBe(backup.name);
+    expect(result.safetyBackup.reason).toBe('before-restore');
+    expect(dump(core)).toBe(before);
+    expect((await api['organizations.get']({ id: org.id })).displayName).toBe('布尔加斯 / Burgas');
+    expect(core.sqlite.pragma('quick_check', { simple: true })).toBe('ok');
+
+    // the state replaced is itself restorable
+    await api['backups.restore']({ name: result.safetyBackup.name });
+    expect(dump(core)).toBe(current);
+    // and writes go on normally afterwards
+    await api['organizations.create']({ displayName: 'Sofia', country: 'BG' });
+    expect((await api['organizations.list']()).map((o) => o.displayName)).toContain('Sofia');
+  });
+
+  it('backups.restore refuses unknown names, paths, damaged files and other installations’ files, leaving the live database untouched', async () => {
+    const core = await tempCore();
+    const other = await tempCore();
+    const api = localClient(core);
+    await api['organizations.create']({ displayName: 'Burgas', country: 'BG' });
+    await localClient(other)['organizations.create']({ displayName: 'Elsewhere', country: 'CN' });
+    const dir = backupDir(core);
+    const good = await api['backups.create']();
+    // a damaged file under a backup's name
+    const damaged = 'test.db.daily.2026-01-01T00-00-00-000Z.bak';
+    writeFileSync(path.join(dir, damaged), Buffer.concat([Buffer.from('SQLite format 3\u0000'), Buffer.alloc(5000, 7)]));
+    // another office's database under a backup's name
+    const foreign = 'test.db.manual.2026-01-02T00-00-00-000Z.bak';
+    other.sqlite.prepare('VACUUM INTO ?').run(path.join(dir, foreign));
+    const before = dump(core);
+    const listed = await api['backups.list']();
+
+    for (const name of ['nope.bak', `../${good.name}`, path.join(dir, good.name), 'test.db']) {
+      const error = await rejected(api['backups.restore']({ name }));
+      expect(error.code, name).toBe('not_found');
+    }
+    const bad = await rejected(api['backups.restore']({ name: damaged }));
+    expect(bad.code).toBe('not_a_database');
+    expect(bad.message).toMatch(/not been changed/);
+    const notOurs = await rejected(api['backups.restore']({ name: foreign }));
+    expect(notOurs.code).toBe('not_a_database');
+    expect(notOurs.message).toMatch(/another installation/);
+    expect((await rejected(api['backups.restore']({} as never))).code).toBe('invalid_input');
+    expect((await rejected(api['backups.restore']({ name: good.name, extra: 1 } as never))).code).toBe('invalid_input');
+    expect((await rejected(api['backups.create']({ reason: 'daily' } as never))).code).toBe('invalid_input');
+    expect(dump(core)).toBe(before);
+    expect(await api['backups.list']()).toEqual(listed);
+  });
+});
+
+describe('history.list', () => {
+  it('shows each field change with old → new, who and when, newest first', async () => {
+    let now = new Date('2026-03-04T10:00:00Z');
+    const core = await tempCore({ now: () => now });
+    const api = localClient(core);
+    await api['settings.update']({ officeName: '汕头市外事局' });
+    const org = await api['organizations.create']({ displayName: 'Burgas', country: 'BG' });
+    now = new Date('2026-03-05T10:00:00Z');
+    await api['organizations.update']({ id: org.id, displayName: 'Burgas City' });
+    now = new Date('2026-03-06T10:00:00Z');
+    await api['organizations.update']({ id: org.id, displayName: 'Burgas Municipality' });
+    const history = await api['history.list']({ entity: 'organizations', id: org.id });
+    const names = history.filter((h) => h.field === 'display_name');
+    expect(names.map((h) => [h.oldValue, h.newValue, h.first])).toEqual([
+      ['Burgas City', 'Burgas Municipality', false],
+      ['Burgas', 'Burgas City', false],
+      [null, 'Burgas', true],
+    ]);
+    expect(names[0]).toMatchObject({ office: '汕头市外事局', via: 'local', merge: null, recordedAt: '2026-03-06T10:00:00.000Z', writtenAt: '2026-03-06T10:00:00.000Z' });
+  });
+
+  it('includes changes that came by merge, naming the file and the office', async () => {
+    const a = await tempCore({ now: () => new Date('2026-03-04T10:00:00Z') });
+    const b = await tempCore({ now: () => new Date('2026-03-04T10:00:01Z') });
+    const apiA = localClient(a);
+    const apiB = localClient(b);
+    await apiA['settings.update']({ officeName: '汕头市外事局' });
+    await apiB['settings.update']({ officeName: 'Burgas Municipality' });
+    const org = await apiA['organizations.create']({ displayName: 'Burgas', country: 'BG' });
+    const dir = tempDir();
+    await apiB['sync.merge']({ path: (await apiA['sync.export']({ path: path.join(dir, 'shantou-1.db') })).path });
+    await apiB['organizations.update']({ id: org.id, nameEn: 'Burgas' });
+    await apiA['organizations.update']({ id: org.id, displayName: 'Burgas (BG)' });
+    await apiB['sync.merge']({ path: (await apiA['sync.export']({ path: path.join(dir, 'shantou-2.db') })).path });
+
+    const history = await apiB['history.list']({ entity: 'organizations', id: org.id });
+    const name = history.filter((h) => h.field === 'display_name');
+    expect(name.map((h) => [h.oldValue, h.newValue])).toEqual([
+      ['Burgas', 'Burgas (BG)'],
+      [null, 'Burgas'],
+    ]);
+    expect(name[0]).toMatchObject({ via: 'merge', office: '汕头市外事局', merge: { fileName: 'shantou-2.db', peerOffice: '汕头市外事局' } });
+    expect(name[1]!.merge!.fileName).toBe('shantou-1.db');
+    expect(history.find((h) => h.field === 'name_en')).toMatchObject({ via: 'local', office: 'Burgas Municipality', merge: null, newValue: 'Burgas' });
+  });
+
+  it('rejects invalid input and unknown ids, writing nothing', async () => {
+    const core = await tempCore();
+    const api = localClient(core);
+    const before = dump(core);
+    expect((await rejected(api['history.list']({ entity: 'organizations', id: '0190a0a0-0000-7000-8000-000000000000' }))).code).toBe('not_found');
+    expect((await rejected(api['history.list']({ entity: 'nope', id: 'x' } as never))).code).toBe('invalid_input');
+    expect((await rejected(api['history.list']({ entity: 'organizations' } as never))).code).toBe('invalid_input');
+    expect(dump(core)).toBe(before);
+  });
+});
