@@ -49,6 +49,7 @@ import * as review from './sync/review';
 import { reportHtml, reportInput, reportPdf } from './reports';
 import { mergeInWorker } from './sync/merge-job';
 import { jobInput } from './jobs';
+import { commitImport, importCommitInput, importPreviewInput, previewImport } from './import';
 
 export interface Operation<Name extends string, Input extends z.ZodType, Output> {
   name: Name;
@@ -161,6 +162,8 @@ export const operationList = [
   defineOperation('duplicates.decide', 'write', review.duplicateDecideInput, (core, input) => review.decideDuplicate(core, input)),
   defineOperation('reports.html', 'read', reportInput, (core, input) => reportHtml(core, input)),
   defineOperation('reports.pdf', 'read', reportInput, (core, input) => reportPdf(core, input)),
+  defineOperation('import.preview', 'read', importPreviewInput, (core, input) => previewImport(core, input)),
+  defineOperation('import.commit', 'self', importCommitInput, (core, input) => commitImport(core, input)),
   defineOperation('settings.get', 'read', noInput, (core) => getSettings(core)),
   defineOperation('settings.update', 'write', settingsUpdateInput, (core, input) => updateSettings(core, input)),
 ] as const;
