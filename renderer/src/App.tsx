@@ -11,6 +11,7 @@ import {
   IconMap,
   IconRefresh,
   IconSettings,
+  IconTableImport,
   IconTimeline,
   IconTrash,
 } from '@tabler/icons-react';
@@ -38,6 +39,7 @@ import { SyncView } from './views/SyncView';
 import { ReportsView } from './views/ReportsView';
 import { PlaceholderView } from './views/PlaceholderView';
 import { SettingsView } from './views/SettingsView';
+import { ImportView } from './views/ImportView';
 
 /** Loaded on first visit: the world map's borders are not part of the first screen's bundle. */
 const MapView = lazy(() => import('./views/MapView').then((module) => ({ default: module.MapView })));
@@ -55,6 +57,7 @@ const NAV: { view: View; icon: typeof IconLayoutDashboard }[] = [
   { view: 'contacts', icon: IconAddressBook },
   { view: 'reports', icon: IconFileReport },
   { view: 'sync', icon: IconRefresh },
+  { view: 'import', icon: IconTableImport },
   { view: 'trash', icon: IconTrash },
   { view: 'settings', icon: IconSettings },
 ];
@@ -160,6 +163,8 @@ function CurrentView({ route, dataVersion, info, onSettingsChange }: { route: Ro
       return <TrashView key={key} />;
     case 'sync':
       return <SyncView key={key} />;
+    case 'import':
+      return <ImportView key={key} />;
     case 'reports':
       return <ReportsView key={key} />;
     case 'search':

@@ -12,6 +12,7 @@ export const en = {
     trash: 'Trash',
     reports: 'Reports',
     sync: 'Sync',
+    import: 'Import sheet',
     settings: 'Settings',
   },
   language: { label: 'Language', zh: '中文', en: 'English' },

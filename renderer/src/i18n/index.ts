@@ -10,6 +10,7 @@ import { reportsMessages } from './features/reports';
 import { timelineMessages } from './features/timeline';
 import { mapMessages } from './features/map';
 import { searchMessages } from './features/search';
+import { importMessages } from './features/import';
 
 export type Language = 'zh' | 'en';
 const STORAGE_KEY = 'pt.language';
@@ -28,8 +29,8 @@ export function setLanguage(language: Language): void {
 
 /** One translation tree per language: the shell's messages plus one namespace key per feature. */
 const resources = {
-  en: { translation: { ...en, partnership: partnershipMessages.en, meetings: meetingsMessages.en, tasks: tasksMessages.en, sync: syncMessages.en, reports: reportsMessages.en, timeline: timelineMessages.en, map: mapMessages.en, search: searchMessages.en } },
-  zh: { translation: { ...zh, partnership: partnershipMessages.zh, meetings: meetingsMessages.zh, tasks: tasksMessages.zh, sync: syncMessages.zh, reports: reportsMessages.zh, timeline: timelineMessages.zh, map: mapMessages.zh, search: searchMessages.zh } },
+  en: { translation: { ...en, partnership: partnershipMessages.en, meetings: meetingsMessages.en, tasks: tasksMessages.en, sync: syncMessages.en, reports: reportsMessages.en, timeline: timelineMessages.en, map: mapMessages.en, search: searchMessages.en, import: importMessages.en } },
+  zh: { translation: { ...zh, partnership: partnershipMessages.zh, meetings: meetingsMessages.zh, tasks: tasksMessages.zh, sync: syncMessages.zh, reports: reportsMessages.zh, timeline: timelineMessages.zh, map: mapMessages.zh, search: searchMessages.zh, import: importMessages.zh } },
 };
 
 void i18n.use(initReactI18next).init({

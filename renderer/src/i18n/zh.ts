@@ -14,6 +14,7 @@ export const zh: Messages = {
     trash: '回收站',
     reports: '报告',
     sync: '同步',
+    import: '表格导入',
     settings: '设置',
   },
   language: { label: '语言', zh: '中文', en: 'English' },
