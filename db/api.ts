@@ -50,6 +50,7 @@ import { reportHtml, reportInput, reportPdf } from './reports';
 import { mergeInWorker } from './sync/merge-job';
 import { jobInput } from './jobs';
 import { commitImport, importCommitInput, importPreviewInput, previewImport } from './import';
+import { exportList, exportListInput } from './import/export';
 
 export interface Operation<Name extends string, Input extends z.ZodType, Output> {
   name: Name;
@@ -164,6 +165,7 @@ export const operationList = [
   defineOperation('reports.pdf', 'read', reportInput, (core, input) => reportPdf(core, input)),
   defineOperation('import.preview', 'read', importPreviewInput, (core, input) => previewImport(core, input)),
   defineOperation('import.commit', 'self', importCommitInput, (core, input) => commitImport(core, input)),
+  defineOperation('export.list', 'read', exportListInput, (core, input) => exportList(core, input)),
   defineOperation('settings.get', 'read', noInput, (core) => getSettings(core)),
   defineOperation('settings.update', 'write', settingsUpdateInput, (core, input) => updateSettings(core, input)),
 ] as const;

@@ -185,7 +185,7 @@ const COVERED_IN_FILES: Record<string, readonly OperationName[]> = {
   'reports.test.ts': ['reports.html', 'reports.pdf'],
   'map.test.ts': ['map.data'],
   'timeline-reminders.test.ts': ['timeline.portfolio', 'reminders.list'],
-  'spreadsheet-import.test.ts': ['import.preview', 'import.commit'],
+  'spreadsheet-import.test.ts': ['import.preview', 'import.commit', 'export.list'],
 };
 
 interface InvalidCase {

@@ -261,3 +261,43 @@ describe('import', () => {
     expect(['2024-02-30', 'May 1', '', '1/5/24'].map(normalizeDate)).toEqual([null, null, null, null]);
   });
 });
+
+describe('export.list', () => {
+  it('exports a list view to CSV and XLSX with headers in the chosen language, and the export imports back', async () => {
+    const f = await setup();
+    await f.api['tasks.create']({ title: '回访布尔加斯', partnershipId: f.burgasLink.id, assignee: '李明', dueOn: '2024-05-01' });
+    await f.api['tasks.create']({ title: 'Send the MoU draft', assignee: 'Wang Fang' });
+    const csv = await f.api['export.list']({ view: 'tasks', format: 'csv', lang: 'zh', filters: { view: 'all', partnershipId: f.burgasLink.id } });
+    expect(csv.fileName).toMatch(/^任务-\d{4}-\d{2}-\d{2}\.csv$/);
+    expect(csv.mimeType).toBe('text/csv');
+    const text = Buffer.from(csv.dataBase64, 'base64').toString('utf8');
+    expect(text.replace(/^\uFEFF/, '').split('\r\n')).toEqual(['任务,合作关系,负责人,截止日期,状态,优先级', '回访布尔加斯,深圳—布尔加斯友好城市,李明,2024-05-01,open,normal']);
+    // the exported file reads back as an import: every row already there
+    const back = await f.api['import.preview']({ entity: 'tasks', fileName: csv.fileName, dataBase64: csv.dataBase64 });
+    expect(back.rows.map((r) => [r.status, r.links.partnership?.id])).toEqual([['duplicate', f.burgasLink.id]]);
+
+    const xlsx = await f.api['export.list']({ view: 'organizations', format: 'xlsx', lang: 'en' });
+    expect(xlsx.fileName).toMatch(/^organizations-.*\.xlsx$/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(xlsx.dataBase64, 'base64') as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0]!;
+    expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(['Name', 'Chinese name', 'English name', 'Aliases', 'Country', 'Region', 'Partnerships']);
+    expect(sheet.rowCount).toBe(6);
+    const names = Array.from({ length: 5 }, (_, i) => String(sheet.getRow(i + 2).getCell(1).value));
+    expect(names).toContain('汕头');
+
+    for (const view of ['partnerships', 'meetings', 'contacts'] as const) {
+      const out = await f.api['export.list']({ view, format: 'csv', lang: 'en' });
+      expect(Buffer.from(out.dataBase64, 'base64').toString('utf8').length).toBeGreaterThan(10);
+    }
+  });
+
+  it('refuses unknown views, formats, languages and filters', async () => {
+    const f = await setup();
+    await refusal(f.api['export.list']({ view: 'planets', format: 'csv', lang: 'en' } as never));
+    await refusal(f.api['export.list']({ view: 'tasks', format: 'pdf', lang: 'en' } as never));
+    await refusal(f.api['export.list']({ view: 'tasks', format: 'csv', lang: 'fr' } as never));
+    await refusal(f.api['export.list']({ view: 'tasks', format: 'csv', lang: 'en', filters: { view: 'someday' } }));
+    await refusal(f.api['export.list']({ view: 'contacts', format: 'csv', lang: 'en', filters: { colour: 'red' } }));
+  });
+});
