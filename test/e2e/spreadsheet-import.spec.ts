@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect, switchLanguage, callApi as call } from './fixtures';
@@ -78,4 +79,27 @@ test('a messy CSV of meetings through the import screen: fix a column, choose a 
 
   await page.goto(`${emptyApp.url}#/meetings`);
   await expect(page.getByText('港口合作工作会')).toBeVisible();
+});
+
+test('the Contacts and Tasks lists export to CSV and Excel', async ({ page, request, emptyApp }) => {
+  await call(request, emptyApp, 'app.finishOnboarding', { choice: 'empty' });
+  await call(request, emptyApp, 'contacts.create', { name: '张伟', title: '处长', email: 'zw@example.org' });
+  await call(request, emptyApp, 'tasks.create', { title: 'Send the MoU draft', assignee: 'Wang Fang', dueOn: '2030-01-01' });
+  await page.goto(`${emptyApp.url}#/contacts`);
+  await switchLanguage(page, '中文');
+  await page.getByRole('button', { name: '导出' }).click();
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: 'CSV' }).click()]);
+  expect(csv.suggestedFilename()).toMatch(/^联系人-.*\.csv$/);
+  const text = (await readFile(await csv.path())).toString('utf8');
+  expect(text).toContain('姓名,职务,单位,邮箱,电话');
+  expect(text).toContain('张伟,处长,,zw@example.org,');
+
+  await switchLanguage(page, 'English');
+  await page.goto(`${emptyApp.url}#/tasks`);
+  await page.getByRole('tab', { name: /^All/ }).click();
+  await page.getByRole('button', { name: 'Export' }).click();
+  const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: 'Excel (.xlsx)' }).click()]);
+  expect(xlsx.suggestedFilename()).toMatch(/^tasks-.*\.xlsx$/);
+  const bytes = await readFile(await xlsx.path());
+  expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
 });
