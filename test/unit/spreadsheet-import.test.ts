@@ -108,6 +108,7 @@ describe.each([
     ]);
     // three text formats (and a date cell) become calendar days
     expect([4, 6, 7].map((n) => byRow[n]!.values.date)).toEqual(['2024-05-01', '2024-05-12', '2024-06-03']);
+    expect(byRow[10]!.values.date).toBe('2024-07-01'); // an Excel date cell (ISO text in the CSV)
     // 'Shantou' is 汕头 (its English name), and 汕头's one partnership is the meeting's
     expect(byRow[4]!.links.city!.id).toBe(f.shantou.id);
     expect(byRow[4]!.links.partnership!.id).toBe(f.shantouLink.id);
