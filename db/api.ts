@@ -51,6 +51,8 @@ import { mergeInWorker } from './sync/merge-job';
 import { jobInput } from './jobs';
 import { backupRestoreInput, createBackup, listBackups, restoreBackup } from './backups';
 import { historyListInput, listHistory } from './history';
+import { commitImport, importCommitInput, importPreviewInput, previewImport } from './import';
+import { exportList, exportListInput } from './import/export';
 
 export interface Operation<Name extends string, Input extends z.ZodType, Output> {
   name: Name;
@@ -167,6 +169,9 @@ export const operationList = [
   defineOperation('backups.create', 'self', noInput, (core) => createBackup(core, 'manual')),
   defineOperation('backups.restore', 'self', backupRestoreInput, (core, input) => restoreBackup(core, input.name)),
   defineOperation('history.list', 'read', historyListInput, (core, input) => listHistory(core, input)),
+  defineOperation('import.preview', 'read', importPreviewInput, (core, input) => previewImport(core, input)),
+  defineOperation('import.commit', 'self', importCommitInput, (core, input) => commitImport(core, input)),
+  defineOperation('export.list', 'read', exportListInput, (core, input) => exportList(core, input)),
   defineOperation('settings.get', 'read', noInput, (core) => getSettings(core)),
   defineOperation('settings.update', 'write', settingsUpdateInput, (core, input) => updateSettings(core, input)),
 ] as const;

@@ -12,6 +12,7 @@ import {
   IconMap,
   IconRefresh,
   IconSettings,
+  IconTableImport,
   IconTimeline,
   IconTrash,
 } from '@tabler/icons-react';
@@ -40,6 +41,7 @@ import { SyncView } from './views/SyncView';
 import { ReportsView } from './views/ReportsView';
 import { PlaceholderView } from './views/PlaceholderView';
 import { SettingsView } from './views/SettingsView';
+import { ImportView } from './views/ImportView';
 
 /** Loaded on first visit: the world map's borders are not part of the first screen's bundle. */
 const MapView = lazy(() => import('./views/MapView').then((module) => ({ default: module.MapView })));
@@ -58,6 +60,7 @@ const NAV: { view: View; icon: typeof IconLayoutDashboard }[] = [
   { view: 'reports', icon: IconFileReport },
   { view: 'sync', icon: IconRefresh },
   { view: 'backups', icon: IconDatabase },
+  { view: 'import', icon: IconTableImport },
   { view: 'trash', icon: IconTrash },
   { view: 'settings', icon: IconSettings },
 ];
@@ -165,6 +168,8 @@ function CurrentView({ route, dataVersion, info, onSettingsChange }: { route: Ro
       return <SyncView key={key} />;
     case 'backups':
       return <BackupsView key={key} />;
+    case 'import':
+      return <ImportView key={key} />;
     case 'reports':
       return <ReportsView key={key} />;
     case 'search':

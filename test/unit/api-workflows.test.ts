@@ -187,6 +187,7 @@ const COVERED_IN_FILES: Record<string, readonly OperationName[]> = {
   'map.test.ts': ['map.data'],
   'backups-history.test.ts': ['backups.list', 'backups.create', 'backups.restore', 'history.list'],
   'timeline-reminders.test.ts': ['timeline.portfolio', 'reminders.list'],
+  'spreadsheet-import.test.ts': ['import.preview', 'import.commit', 'export.list'],
 };
 
 interface InvalidCase {

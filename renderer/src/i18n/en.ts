@@ -13,6 +13,7 @@ export const en = {
     reports: 'Reports',
     sync: 'Sync',
     backups: 'Backups',
+    import: 'Import sheet',
     settings: 'Settings',
   },
   language: { label: 'Language', zh: '中文', en: 'English' },

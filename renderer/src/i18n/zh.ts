@@ -15,6 +15,7 @@ export const zh: Messages = {
     reports: '报告',
     sync: '同步',
     backups: '备份',
+    import: '表格导入',
     settings: '设置',
   },
   language: { label: '语言', zh: '中文', en: 'English' },

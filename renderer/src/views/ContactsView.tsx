@@ -4,6 +4,7 @@ import { useDebouncedValue, useHotkeys } from '@mantine/hooks';
 import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
+import { ExportMenu } from '../components/ExportMenu';
 import { useLoad } from '../useLoad';
 import { deleteWithUndo } from '../undo';
 import type { Contact } from '../../../db/contacts';
@@ -45,6 +46,7 @@ export function ContactsView() {
             onChange={(e) => setQuery(e.currentTarget.value)}
             w={280}
           />
+          <ExportMenu view="contacts" filters={debounced ? { query: debounced } : {}} />
           <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setEditing('new')} title="Ctrl+N" aria-keyshortcuts="Control+N Meta+N">
             {t('meetings.contacts.new')}
           </Button>

@@ -5,6 +5,7 @@ import { notifications } from '@mantine/notifications';
 import { IconPlus, IconSettings } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
+import { ExportMenu } from '../components/ExportMenu';
 import { useLoad } from '../useLoad';
 import { showDone, showError } from '../notify';
 import { deleteWithUndo } from '../undo';
@@ -29,15 +30,15 @@ export function TasksView() {
 
   useEffect(() => storeTaskFilters(filters), [filters]);
 
+  const listInput = {
+    view: filters.view,
+    today,
+    partnershipId: filters.partnershipId ?? undefined,
+    assignee: filters.assignee ?? undefined,
+    includeClosed: filters.view === 'all' && filters.showDone,
+  };
   const { data: tasks, loading, reload } = useLoad(
-    () =>
-      api['tasks.list']({
-        view: filters.view,
-        today,
-        partnershipId: filters.partnershipId ?? undefined,
-        assignee: filters.assignee ?? undefined,
-        includeClosed: filters.view === 'all' && filters.showDone,
-      }),
+    () => api['tasks.list'](listInput),
     [filters.view, filters.partnershipId, filters.assignee, filters.showDone, today],
   );
   const { data: counts, reload: reloadCounts } = useLoad(async () => {
@@ -283,9 +284,12 @@ export function TasksView() {
     <Stack>
       <Group justify="space-between" align="center" wrap="nowrap">
         <Title order={2}>{t('tasks.title')}</Title>
-        <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setEditing('new')} title="Ctrl+N">
-          {t('tasks.new')}
-        </Button>
+        <Group gap="sm" wrap="nowrap">
+          <ExportMenu view="tasks" filters={listInput} />
+          <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setEditing('new')} title="Ctrl+N">
+            {t('tasks.new')}
+          </Button>
+        </Group>
       </Group>
       <Tabs value={filters.view} onChange={(v) => v && (TASK_VIEW_LIST as string[]).includes(v) && set('view', v as TaskView)}>
         <Tabs.List aria-label={t('tasks.views.label')}>

@@ -1,6 +1,7 @@
 /** The Reports view's settings and the contract input they make (reports.html and reports.pdf take the same). */
 import type { OperationInput } from '../../../../db/api';
 import type { PartnershipStatus } from '../../../../db/partnerships';
+import { saveBytes } from '../../files';
 
 export type ReportKind = 'partnership' | 'portfolio';
 export type ReportLanguage = 'zh' | 'en';
@@ -75,17 +76,5 @@ export function reportInput(settings: ReportSettings, lang: ReportLanguage, offi
 
 /** Save a PDF the contract returned (base64) through the browser's download: a Save dialog in Electron. */
 export function downloadPdf(fileName: string, pdfBase64: string): void {
-  const binary = atob(pdfBase64);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  const url = URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.style.display = 'none';
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  // The download has its own copy once started; free the blob a little later.
-  window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  saveBytes(fileName, 'application/pdf', pdfBase64);
 }

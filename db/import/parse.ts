@@ -1,0 +1,86 @@
+/** Reading a spreadsheet someone kept by hand: CSV (papaparse) or XLSX (exceljs), every cell as text. */
+import ExcelJS from 'exceljs';
+import Papa from 'papaparse';
+import { AppError } from '../errors';
+
+/** One sheet row as the person sees it: its row number in the sheet and its cells as trimmed text. */
+export interface SheetRow {
+  rowNumber: number;
+  cells: string[];
+}
+
+const unreadable = (en: string, zh: string) =>
+  new AppError('invalid_input', { zh: `无法读取该表格：${zh}。未保存任何内容。`, en: `The spreadsheet cannot be read: ${en}. Nothing was saved.` }, ['dataBase64']);
+
+export function isXlsx(fileName: string): boolean {
+  return /\.xlsx$/i.test(fileName);
+}
+
+/** A date cell (or an Excel date serial that exceljs hands back as a Date) as YYYY-MM-DD. */
+function dayOf(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+function cellText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) return dayOf(value);
+  if (typeof value === 'object') {
+    if ('richText' in value) return value.richText.map((part) => part.text).join('');
+    if ('text' in value && typeof value.text === 'string') return value.text;
+    if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
+    if ('error' in value) return '';
+    return '';
+  }
+  return String(value);
+}
+
+async function readXlsx(bytes: Buffer): Promise<SheetRow[]> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch {
+    throw unreadable('it is not an XLSX workbook', '这不是 XLSX 工作簿');
+  }
+  const sheet = workbook.worksheets[0];
+  if (!sheet) throw unreadable('the workbook has no sheet', '工作簿中没有工作表');
+  const rows: SheetRow[] = [];
+  sheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
+    const cells: string[] = [];
+    row.eachCell({ includeEmpty: true }, (cell, column) => {
+      // A merged range repeats its master's value in every cell; keep it once, in the master.
+      cells[column - 1] = cell.isMerged && cell.master !== cell ? '' : cellText(cell.value).trim();
+    });
+    rows.push({ rowNumber, cells: Array.from(cells, (c) => c ?? '') });
+  });
+  return rows;
+}
+
+function readCsv(text: string): SheetRow[] {
+  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: false });
+  return parsed.data.map((cells, index) => ({ rowNumber: index + 1, cells: cells.map((c) => String(c ?? '').trim()) }));
+}
+
+/** The first sheet of the file, row by row (blank rows included, so row numbers stay those of the sheet). */
+export async function readSheet(fileName: string, dataBase64: string): Promise<SheetRow[]> {
+  const bytes = Buffer.from(dataBase64, 'base64');
+  if (bytes.length === 0) throw unreadable('the file is empty', '文件为空');
+  if (isXlsx(fileName)) return readXlsx(bytes);
+  if (!/\.(csv|txt)$/i.test(fileName)) throw unreadable('only .csv and .xlsx files can be imported', '只能导入 .csv 和 .xlsx 文件');
+  return readCsv(bytes.toString('utf8'));
+}
+
+export const isBlank = (row: SheetRow): boolean => row.cells.every((c) => c === '');
+
+/** Dates as offices type them: 2024-05-01, 2024/5/1, 2024年5月1日, 01.05.2024, or an Excel serial. */
+export function normalizeDate(text: string): string | null {
+  const t = text.trim().normalize('NFKC');
+  let y: number, m: number, d: number;
+  let match = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(t);
+  if (match) [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  else if ((match = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(t))) [y, m, d] = [Number(match[3]), Number(match[2]), Number(match[1])];
+  else if (/^\d{5}$/.test(t)) return dayOf(new Date(Date.UTC(1899, 11, 30) + Number(t) * 86400000));
+  else return null;
+  const iso = `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  const date = new Date(`${iso}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && dayOf(date) === iso ? iso : null;
+}
