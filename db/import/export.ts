@@ -5,10 +5,22 @@ import { z } from 'zod';
 import type { Core } from '../core';
 import { inputError } from '../validation';
 import { listOrganizations, organizationListInput } from '../organizations';
-import { listPartnerships, partnershipListInput } from '../partnerships';
+import { listAllPartnerships, partnershipListInput } from '../partnerships';
 import { contactListInput, listContacts } from '../contacts';
-import { listMeetings, meetingListInput } from '../meetings';
+import { allMeetings, meetingListInput } from '../meetings';
+import { MAX_PAGE, type Page } from '../paging';
 import { listTasks, taskListInput } from '../tasks';
+
+/** Every row of a paged list (an export is the whole list as filtered). */
+function everyPage<T>(load: (offset: number) => Page<T>): T[] {
+  const rows: T[] = [];
+  for (let offset: number | null = 0; offset !== null; ) {
+    const page = load(offset);
+    rows.push(...page.rows);
+    offset = page.next;
+  }
+  return rows;
+}
 
 export const EXPORT_VIEWS = ['partnerships', 'organizations', 'meetings', 'tasks', 'contacts'] as const;
 type ExportView = (typeof EXPORT_VIEWS)[number];
@@ -49,7 +61,7 @@ function table(core: Core, view: ExportView, filters: unknown): { columns: Colum
         ['国家', 'Country', (o) => o.country],
         ['地区', 'Region', (o) => o.region],
         ['合作关系数', 'Partnerships', (o) => o.partnershipCount],
-      ], listOrganizations(core, parse(organizationListInput)));
+      ], everyPage((offset) => listOrganizations(core, { ...parse(organizationListInput), limit: MAX_PAGE, offset })));
     case 'partnerships':
       return make({ zh: '合作关系', en: 'partnerships' }, [
         ['标题', 'Title', (p, lang) => pick(lang, p.titleZh, p.titleEn, p.title)],
@@ -58,7 +70,7 @@ function table(core: Core, view: ExportView, filters: unknown): { columns: Colum
         ['状态', 'Status', (p) => p.status],
         ['状态起始', 'Since', (p) => p.statusSince],
         ['负责人', 'Owner', (p) => p.owner],
-      ], listPartnerships(core, parse(partnershipListInput)));
+      ], listAllPartnerships(core, parse(partnershipListInput)));
     case 'meetings':
       return make({ zh: '会见', en: 'meetings' }, [
         ['日期', 'Date', (m) => m.date],
@@ -66,7 +78,7 @@ function table(core: Core, view: ExportView, filters: unknown): { columns: Colum
         ['合作关系', 'Partnership', (m, lang) => joined(m.partnerships.map((p) => pick(lang, p.titleZh, p.titleEn, p.title)))],
         ['地点', 'Location', (m) => m.location],
         ['成果', 'Outcomes', (m) => m.outcomes],
-      ], listMeetings(core, parse(meetingListInput)));
+      ], allMeetings(core, parse(meetingListInput)));
     case 'tasks':
       return make({ zh: '任务', en: 'tasks' }, [
         ['任务', 'Task', (t) => t.title],

@@ -18,7 +18,9 @@ async function open(page: Page, url: string, hash: string): Promise<void> {
 }
 
 test('back up now, change a partnership, restore the backup and see the old value', async ({ page, request, sampleApp }) => {
-  const [partnership] = await callApi(request, sampleApp, 'partnerships.list', {});
+  const {
+    rows: [partnership],
+  } = await callApi(request, sampleApp, 'partnerships.list', {});
   const original = (await callApi(request, sampleApp, 'partnerships.get', { id: partnership!.id })).summary;
   expect(original).toBeTruthy();
   await open(page, sampleApp.url, '#/backups');
@@ -50,7 +52,9 @@ test('back up now, change a partnership, restore the backup and see the old valu
 });
 
 test('a partnership edited twice shows both changes, old → new, in its History', async ({ page, request, sampleApp }) => {
-  const [partnership] = await callApi(request, sampleApp, 'partnerships.list', {});
+  const {
+    rows: [partnership],
+  } = await callApi(request, sampleApp, 'partnerships.list', {});
   await callApi(request, sampleApp, 'partnerships.update', { id: partnership!.id, owner: 'Wang Fang' });
   await callApi(request, sampleApp, 'partnerships.update', { id: partnership!.id, owner: 'Li Wei' });
   await open(page, sampleApp.url, `#/partnerships/${partnership!.id}`);

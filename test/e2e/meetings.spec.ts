@@ -511,7 +511,9 @@ test('a contact created here, attached to a meeting, lists that meeting', async 
 });
 
 test('a long meeting log: the total shown, only the rows in view in the page, later pages load on scrolling, Enter opens a row', async ({ page, request, sampleApp }) => {
-  const [partnership] = await callApi(request, sampleApp, 'partnerships.list', {});
+  const {
+    rows: [partnership],
+  } = await callApi(request, sampleApp, 'partnerships.list', {});
   // 450 meetings, one a day from 2000-01-01: older than every sample meeting, so the last is "Bulk meeting 000".
   const day = (i: number) => new Date(Date.UTC(2000, 0, 1 + i)).toISOString().slice(0, 10);
   for (let start = 0; start < 450; start += 25) {

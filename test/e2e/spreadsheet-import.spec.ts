@@ -68,12 +68,12 @@ test('a messy CSV of meetings through the import screen: fix a column, choose a 
   await page.getByRole('button', { name: 'Import 3 records' }).click();
   await expect(page.getByText('3 records imported; duplicates skipped: 1.')).toBeVisible();
   const meetings = await call(request, emptyApp, 'meetings.list', {});
-  expect(meetings.map((m) => [m.date, m.title]).sort()).toEqual([
+  expect(meetings.rows.map((m) => [m.date, m.title]).sort()).toEqual([
     ['2024-05-01', '汕头代表团来访'],
     ['2024-05-12', '港口合作工作会'],
     ['2024-06-03', '视频会商'],
   ]);
-  const video = await call(request, emptyApp, 'meetings.get', { id: meetings.find((m) => m.title === '视频会商')!.id });
+  const video = await call(request, emptyApp, 'meetings.get', { id: meetings.rows.find((m) => m.title === '视频会商')!.id });
   expect(video.partnerships.map((p) => p.id)).toEqual([ilLink.id]);
   expect(video.summary).toBe('确定互访日程');
 

@@ -102,7 +102,7 @@ describe('backups.*', () => {
     expect(dump(core)).toBe(current);
     // and writes go on normally afterwards
     await api['organizations.create']({ displayName: 'Sofia', country: 'BG' });
-    expect((await api['organizations.list']()).map((o) => o.displayName)).toContain('Sofia');
+    expect((await api['organizations.list']()).rows.map((o) => o.displayName)).toContain('Sofia');
   });
 
   it('backups.restore refuses unknown names, paths, damaged files and other installations’ files, leaving the live database untouched', async () => {

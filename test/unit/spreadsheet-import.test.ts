@@ -147,7 +147,7 @@ describe.each([
     const result = await f.api['import.commit']({ entity: 'meetings', fileName, dataBase64: clean, choices, confirm: true });
     expect(result).toMatchObject({ created: 3, skippedDuplicates: 1 });
     const meetings = await f.api['meetings.list']({});
-    const got = meetings.map((m) => [m.date, m.title]).sort();
+    const got = meetings.rows.map((m) => [m.date, m.title]).sort();
     expect(got).toEqual([
       ['2024-05-01', '汕头代表团来访'],
       ['2024-05-12', '港口合作工作会'],
