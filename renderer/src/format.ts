@@ -1,4 +1,4 @@
-import { i18n } from './i18n';
+import { i18n, uiLocale } from './i18n';
 
 export function countryName(code: string | null): string {
   if (!code) return '';
@@ -35,4 +35,12 @@ function dateFormat(locale: string, precision: 'month' | 'day'): Intl.DateTimeFo
 
 export function formatNumber(n: number): string {
   return new Intl.NumberFormat(i18n.language === 'zh' ? 'zh-CN' : 'en').format(n);
+}
+
+/** A file size in B, KB or MB, in the UI locale. */
+export function formatSize(bytes: number): string {
+  const number = (n: number) => new Intl.NumberFormat(uiLocale(), { maximumFractionDigits: 1 }).format(n);
+  if (bytes < 1024) return `${number(bytes)} B`;
+  if (bytes < 1024 * 1024) return `${number(bytes / 1024)} KB`;
+  return `${number(bytes / (1024 * 1024))} MB`;
 }

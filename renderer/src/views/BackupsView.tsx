@@ -6,7 +6,7 @@ import { api } from '../api';
 import { useLoad } from '../useLoad';
 import { showDone, showError } from '../notify';
 import { formatDateTime } from './task/format';
-import { uiLocale } from '../i18n';
+import { formatSize } from '../format';
 import type { BackupInfo, BackupReason } from '../../../db/backups';
 
 const REASON_COLORS: Record<BackupReason, string> = {
@@ -17,12 +17,6 @@ const REASON_COLORS: Record<BackupReason, string> = {
   'before-restore': 'red',
   manual: 'teal',
 };
-
-function formatSize(bytes: number): string {
-  const number = (n: number) => new Intl.NumberFormat(uiLocale(), { maximumFractionDigits: 1 }).format(n);
-  if (bytes < 1024 * 1024) return `${number(bytes / 1024)} KB`;
-  return `${number(bytes / (1024 * 1024))} MB`;
-}
 
 /** Every backup of the open database, newest first: back up now, restore after a confirmation, how many to keep. */
 export function BackupsView() {

@@ -20,6 +20,7 @@ const en = {
   history: {
     title: 'History',
     label: 'Change history',
+    show: 'Show the change history',
     empty: 'No changes recorded.',
     created: 'set to',
     byMerge: 'by merge from {{from}}',
@@ -52,6 +53,7 @@ const zh: typeof en = {
   history: {
     title: '修改记录',
     label: '修改记录',
+    show: '显示修改记录',
     empty: '没有修改记录。',
     created: '设为',
     byMerge: '经合并来自 {{from}}',

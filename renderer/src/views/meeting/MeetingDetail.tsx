@@ -1,5 +1,5 @@
 /** One meeting: everything logged, attendees by side, notes as safe Markdown, follow-up tasks. */
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Alert, Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { IconArrowLeft, IconCalendarEvent, IconClock, IconEdit, IconMapPin, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +12,8 @@ import { PRIORITY_COLORS, SIDES, STATUS_COLORS, formatDay, formatLongDay, partne
 export function MeetingDetail({ meeting, onEdit, onDelete, onRestore }: { meeting: Meeting; onEdit: () => void; onDelete: () => void; onRestore: () => void }) {
   const { t } = useTranslation();
   const deleted = !!meeting.deletedAt;
+  // Shown on request: the change list repeats the page's values, and most visits do not need it.
+  const [showHistory, setShowHistory] = useState(false);
 
   return (
     <Stack maw={1100} gap="md">
@@ -174,7 +176,13 @@ export function MeetingDetail({ meeting, onEdit, onDelete, onRestore }: { meetin
         )}
       </Block>
       <Block title={t('backups.history.title')}>
-        <RecordHistory entity="meetings" id={meeting.id} />
+        {showHistory ? (
+          <RecordHistory entity="meetings" id={meeting.id} />
+        ) : (
+          <Button size="compact-sm" variant="light" onClick={() => setShowHistory(true)}>
+            {t('backups.history.show')}
+          </Button>
+        )}
       </Block>
     </Stack>
   );

@@ -7,8 +7,8 @@ import { api } from '../../api';
 import { useLoad } from '../../useLoad';
 import { showDone, showError } from '../../notify';
 import { deleteWithUndo } from '../../undo';
-import { formatPartialDate } from '../../format';
-import { i18n, uiLocale } from '../../i18n';
+import { formatPartialDate, formatSize } from '../../format';
+import { i18n } from '../../i18n';
 import { navigate, routeHash } from '../../route';
 import type { Attachment } from '../../../../db/attachments';
 import type { Task } from '../../../../db/tasks';
@@ -125,13 +125,6 @@ export function ContactsTab({ partnershipId }: { partnershipId: string }) {
 
 /** Largest file the contract accepts (db/attachments.ts MAX_ATTACHMENT_BYTES). */
 const MAX_BYTES = 25 * 1024 * 1024;
-
-function formatSize(bytes: number): string {
-  const number = (n: number) => new Intl.NumberFormat(uiLocale(), { maximumFractionDigits: 1 }).format(n);
-  if (bytes < 1024) return `${number(bytes)} B`;
-  if (bytes < 1024 * 1024) return `${number(bytes / 1024)} KB`;
-  return `${number(bytes / (1024 * 1024))} MB`;
-}
 
 function showProblem(message: string): void {
   notifications.show({ color: 'red', title: i18n.t('common.errorTitle'), message, autoClose: 8000 });
