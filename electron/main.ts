@@ -7,6 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { app, BrowserWindow, clipboard, dialog, ipcMain, Menu, nativeTheme, Notification, screen, session, shell, type MenuItemConstructorOptions, type WebContents } from 'electron';
 import { openCore, type Core } from '../db/core';
 import { createRegistry } from '../db/api';
+import { ensureDailyBackup } from '../db/backups';
 import { AppError, toSerializedError } from '../db/errors';
 import { API_CHANNEL, COMMAND_CHANNEL, UI_STATE_CHANNEL } from './bridge';
 import { menuTemplate, parseUiState, PAGE_COMMANDS, type MenuCommand, type MenuItemSpec, type PageCommand, type ThemeChoice } from './menu';
@@ -113,6 +114,12 @@ async function start(): Promise<void> {
   }
 
   core.services.renderPdf = renderPdfInHiddenWindow;
+  // One backup a day, the first time the app opens the file that day (pruned to Settings' number).
+  try {
+    ensureDailyBackup(core);
+  } catch (error) {
+    console.error('daily backup failed:', error);
+  }
 
   ipcMain.handle(API_CHANNEL, (event, name: unknown, input: unknown) => {
     const frameUrl = event.senderFrame?.url ?? '';

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import type { Core } from '../core';
+import { createBackup } from '../backups';
 import { AppError, type LocalizedText } from '../errors';
 import { idSchema, inputError } from '../validation';
 import { normalizeForSearch } from '../search';
@@ -416,20 +417,27 @@ export async function previewImport(core: Core, input: ImportPreviewInput): Prom
 }
 
 /** Write every good row in one transaction, or nothing: refused while any row has an error or an open choice. */
+function refuseBlocked(preview: ReturnType<typeof analyze>): void {
+  const blocking = preview.rows.filter((row) => row.status === 'error' || row.status === 'choice').map((row) => row.rowNumber);
+  if (blocking.length === 0) return;
+  const list = blocking.slice(0, 10).join(', ') + (blocking.length > 10 ? ' …' : '');
+  throw new AppError(
+    'invalid_input',
+    say(`第 ${list} 行仍有错误或需要选择，未导入任何内容。`, `Rows ${list} still have errors or need a choice; nothing was imported.`),
+    ['rows'],
+  );
+}
+
 export async function commitImport(core: Core, input: z.output<typeof importCommitInput>): Promise<ImportResult> {
   const sheet = await readSheet(input.fileName, input.dataBase64);
+  // Refused before anything is written; then a backup (outside the transaction: VACUUM INTO cannot
+  // run inside one); then checked again and written in one transaction.
+  refuseBlocked(analyze(core, input, sheet));
+  createBackup(core, 'import');
   return core.sqlite
     .transaction((): ImportResult => {
       const preview = analyze(core, input, sheet);
-      const blocking = preview.rows.filter((row) => row.status === 'error' || row.status === 'choice').map((row) => row.rowNumber);
-      if (blocking.length > 0) {
-        const list = blocking.slice(0, 10).join(', ') + (blocking.length > 10 ? ' …' : '');
-        throw new AppError(
-          'invalid_input',
-          say(`第 ${list} 行仍有错误或需要选择，未导入任何内容。`, `Rows ${list} still have errors or need a choice; nothing was imported.`),
-          ['rows'],
-        );
-      }
+      refuseBlocked(preview);
       const ids: string[] = [];
       for (const row of preview.rows) {
         if (row.status !== 'ok') continue;

@@ -9,7 +9,7 @@ import { useWindowEvent } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import type { PageCommand } from '../../electron/menu';
 import { setLanguage, type Language } from './i18n';
-import { navigate, VIEWS, type View } from './route';
+import { navigate } from './route';
 
 export const COMMAND_EVENT = 'pt:command';
 /** Asks the Reports view to print what it shows (the menu's Print report…, Ctrl/Cmd+P). */
@@ -17,10 +17,6 @@ export const PRINT_EVENT = 'pt:print-report';
 
 let listening = false;
 
-/** Go to a view by name, if this build has it. */
-function openView(name: string): void {
-  if ((VIEWS as readonly string[]).includes(name)) navigate(name as View);
-}
 
 function listenOnce(): void {
   if (listening || !window.api?.onCommand) return;
@@ -44,7 +40,7 @@ export function useDesktopShell(): void {
     if (command === 'language-zh' || command === 'language-en') setLanguage(command.slice('language-'.length) as Language);
     else if (command === 'theme-system') setColorScheme('auto');
     else if (command === 'theme-light' || command === 'theme-dark') setColorScheme(command === 'theme-light' ? 'light' : 'dark');
-    else if (command === 'backups') openView('backups');
+    else if (command === 'backups') navigate('backups');
     else if (command === 'print-report') {
       if (location.hash.startsWith('#/reports')) window.dispatchEvent(new Event(PRINT_EVENT));
       else navigate('reports');

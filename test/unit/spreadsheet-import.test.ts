@@ -146,6 +146,8 @@ describe.each([
 
     const result = await f.api['import.commit']({ entity: 'meetings', fileName, dataBase64: clean, choices, confirm: true });
     expect(result).toMatchObject({ created: 3, skippedDuplicates: 1 });
+    // a backup was made before writing (and none for the refused attempt)
+    expect((await f.api['backups.list']()).filter((b) => b.reason === 'import')).toHaveLength(1);
     const meetings = await f.api['meetings.list']({});
     const got = meetings.rows.map((m) => [m.date, m.title]).sort();
     expect(got).toEqual([
