@@ -18,7 +18,7 @@ const ROW_HEIGHT = 40;
 const PAGE_SIZE = 200;
 /** Ask for the next page when the rows in view come this close to the last one loaded. */
 const FETCH_AHEAD = 60;
-const COLUMNS = 'minmax(8.5em, 1fr) 4.5em minmax(12em, 3fr) minmax(11em, 1.4fr) minmax(6.5em, 0.9fr) minmax(10em, 2fr)';
+const COLUMNS = 'minmax(8em, 1fr) 4.5em minmax(12em, 3fr) minmax(12.5em, 1.4fr) minmax(6.5em, 0.9fr) minmax(10em, 2fr)';
 
 interface Log {
   rows: MeetingListItem[];
