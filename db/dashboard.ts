@@ -80,13 +80,15 @@ export const QUIET_DAYS = 180;
  * Active and negotiating partnerships with no meeting in the last QUIET_DAYS days (or never), longest quiet first.
  * The partnerships that did meet are found from the meetings of the period (by the date index) first, so the last
  * meeting is looked up only for the quiet ones: a meeting's row is wide, and reading all of them is what costs.
+ * That lookup goes from the partnership's links (`+m.deleted_at` keeps SQLite from walking the meetings_list index
+ * over every meeting once per partnership instead: 2.8 s → 48 ms for the dashboard at M).
  */
 export function quietPartnerships(core: Core, today: string): QuietPartnership[] {
   return core.sqlite
     .prepare(
       `SELECT p.id, p.title, p.title_zh AS titleZh, p.title_en AS titleEn, p.status,
               (SELECT max(m.date) FROM meeting_partnerships mp JOIN meetings m ON m.id = mp.meeting_id
-                WHERE mp.partnership_id = p.id AND mp.deleted_at IS NULL AND m.deleted_at IS NULL AND m.date <= @today) AS lastMeeting
+                WHERE mp.partnership_id = p.id AND mp.deleted_at IS NULL AND +m.deleted_at IS NULL AND m.date <= @today) AS lastMeeting
          FROM partnerships p
         WHERE p.deleted_at IS NULL AND p.status IN ('active', 'negotiating')
           AND p.id NOT IN (SELECT mp.partnership_id FROM meetings m JOIN meeting_partnerships mp ON mp.meeting_id = m.id

@@ -133,6 +133,12 @@ describe('query plans of the hot queries', () => {
     expect(rangedPlan.filter((d) => /TEMP B-TREE/.test(d))).toEqual([]);
   });
 
+  it('quiet partnerships on the dashboard (db/dashboard.ts): each last meeting found from the partnership\'s links, not by walking meetings_list', () => {
+    const details = planOf('dashboard.get', { today: '2025-07-01' }, /AS lastMeeting/);
+    expect(details).toContainEqual(expect.stringMatching(/^SEARCH mp USING (COVERING )?INDEX meeting_partnerships_partnership \(partnership_id=\?\)/));
+    expect(details.filter((d) => /USING (COVERING )?INDEX meetings_list \(deleted_at=\? AND date<\?\)/.test(d)), details.join('\n')).toEqual([]);
+  });
+
   it('overdue tasks (db/tasks.ts listTasks, view overdue): open statuses, then a range of due_on (tasks_status_due_on)', () => {
     const details = planOf('tasks.list', { view: 'overdue', today: GENERATED_TODAY }, /from "tasks"/);
     expect(details).toContainEqual(expect.stringMatching(/^SEARCH tasks USING INDEX tasks_status_due_on \(status=\? AND due_on<\?\)/));
