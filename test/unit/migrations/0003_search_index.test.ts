@@ -1,25 +1,12 @@
-import path from 'node:path';
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { applyMigrations, loadMigrations } from '../../../db/open';
+import { loadMigrations } from '../../../db/open';
 import { openCore } from '../../../db/core';
-import { localClient, tempDir } from '../../helpers';
-import { fillAtVersion1, snapshotRows } from './fill';
-
-/** A database at migration 0002 (schema version 3), filled with rows in every table. */
-function databaseAtVersion3(): { file: string; before: Record<string, unknown[]> } {
-  const file = path.join(tempDir(), 'office.db');
-  const sqlite = new Database(file);
-  applyMigrations(sqlite, loadMigrations().slice(0, 3));
-  fillAtVersion1(sqlite);
-  const before = snapshotRows(sqlite);
-  sqlite.close();
-  return { file, before };
-}
+import { localClient } from '../../helpers';
+import { filledDatabaseAt, snapshotRows } from './fill';
 
 describe('migration 0003: the full-text search index', () => {
   it('keeps every row; the core then indexes every live record, names and aliases included, deleted ones left out', async () => {
-    const { file, before } = databaseAtVersion3();
+    const { file, before } = filledDatabaseAt(3);
     const core = await openCore(file);
     try {
       expect(core.opened.migrationsApplied).toBe(loadMigrations().length - 3);

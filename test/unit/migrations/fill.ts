@@ -1,5 +1,8 @@
 /** Fill a database at a given schema with rows in every table, children pointing at parents. */
-import type Database from 'better-sqlite3';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { applyMigrations, loadMigrations } from '../../../db/open';
+import { tempDir } from '../../helpers';
 
 const T = '2024-05-01T08:00:00.000Z';
 const STAMP = '001714550400000-000000-office-a';
@@ -72,3 +75,18 @@ export function snapshotRows(sqlite: Database.Database): Record<string, unknown[
     }),
   );
 }
+
+/** A database file with the first `migrations` migrations applied, filled with rows in every table, and its rows. */
+export function filledDatabaseAt(migrations: number): { file: string; before: Record<string, unknown[]> } {
+  const file = path.join(tempDir(), 'office.db');
+  const sqlite = new Database(file);
+  applyMigrations(sqlite, loadMigrations().slice(0, migrations));
+  fillAtVersion1(sqlite);
+  const before = snapshotRows(sqlite);
+  sqlite.close();
+  return { file, before };
+}
+
+/** EXPLAIN QUERY PLAN of a statement, its steps joined on one line. */
+export const planText = (sqlite: Database.Database, sql: string, ...params: unknown[]): string =>
+  (sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail).join(' | ');
