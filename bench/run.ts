@@ -16,10 +16,10 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { and, desc, isNull, sql } from 'drizzle-orm';
+import { Placeholder } from 'drizzle-orm';
 import { openCore, updateRecord, deleteRecord, type Core } from '../db/core';
 import { createRegistry } from '../db/api';
-import { meetings } from '../db/schema';
+import { partnershipMeetingsPage, partnershipMeetingsPageQuery } from '../db/meetings';
 import type { RecordEntity } from '../db/schema';
 import { generateDatabase, GENERATED_TODAY, isGenerateScale, type GenerateScale } from '../db/generate';
 import { exportDatabase, mergeFile } from '../db/sync/files';
@@ -225,35 +225,17 @@ async function main(): Promise<void> {
     for (const [name, query] of SEARCH_QUERIES) bench.latency(`search.query.${name}`, [call('search.query', { query })], 30);
     log(`operations measured (busiest partnership: ${busiest})`);
 
-    // 3. drizzle vs the same SQL as a raw prepared statement: meetings of a partnership (db/meetings.ts listMeetings)
+    // 3. drizzle vs the same SQL as a raw prepared statement: a partnership's first page of meetings
+    // (db/meetings.ts partnershipMeetingsPage, a drizzle query prepared once per connection).
     const typical = picked[0]!;
-    const meetingsOf = (partnershipId: string) =>
-      a.db
-        .select({
-          id: meetings.id,
-          title: meetings.title,
-          date: meetings.date,
-          time: meetings.time,
-          location: meetings.location,
-          format: meetings.format,
-          kind: meetings.kind,
-          outcomes: meetings.outcomes,
-          deletedAt: meetings.deletedAt,
-        })
-        .from(meetings)
-        .where(
-          and(
-            isNull(meetings.deletedAt),
-            sql`"meetings"."id" IN (SELECT meeting_id FROM meeting_partnerships WHERE partnership_id = ${partnershipId} AND deleted_at IS NULL)`,
-          ),
-        )
-        .orderBy(desc(meetings.date), desc(meetings.time), desc(meetings.id));
+    const query = partnershipMeetingsPageQuery(a);
+    const raw = a.sqlite.prepare(query.sql);
     for (const [name, partnershipId] of [['drizzle.rawRatio.typicalPartnership', typical], ['drizzle.rawRatio.busiestPartnership', busiest]] as const) {
-      const query = meetingsOf(partnershipId).toSQL();
-      const raw = a.sqlite.prepare(query.sql);
-      const runs = scale === 'L' ? 60 : 200;
-      const drizzleMs = medianTime(runs, () => meetingsOf(partnershipId).all());
-      const rawMs = medianTime(runs, () => raw.all(...query.params));
+      const values: Record<string, unknown> = { partnershipId, limit: 101 };
+      const params = query.params.map((p) => (p instanceof Placeholder ? values[p.name] : p));
+      const runs = scale === 'L' ? 200 : 400;
+      const drizzleMs = medianTime(runs, () => partnershipMeetingsPage(a, partnershipId, 101));
+      const rawMs = medianTime(runs, () => raw.all(...params));
       bench.atMost(name, drizzleMs / rawMs, 'ratio', 1.5);
       log(`${name}: drizzle ${(drizzleMs * 1000).toFixed(0)} µs, raw ${(rawMs * 1000).toFixed(0)} µs`);
     }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { and, asc, count, desc, eq, gte, inArray, isNotNull, isNull, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, isNotNull, isNull, lte, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import {
   contacts,
   meetingAttendees,
@@ -16,6 +16,7 @@ import { deleteRecord, insertRecord, requireLive, restoreRecord, updateRecord, t
 import { AppError, notFound } from './errors';
 import { calendarDate, escapeLike, idSchema, optionalDate, optionalText, requiredText } from './validation';
 import { listTasks, type Task } from './tasks';
+import { perConnection } from './prepared';
 
 const attendeeSchema = z
   .strictObject({
@@ -165,10 +166,37 @@ function filterOf(input: MeetingFilters): SQL | undefined {
     input.from ? gte(meetings.date, input.from) : undefined,
     input.to ? lte(meetings.date, input.to) : undefined,
     q ? sql`${meetings.title} LIKE ${q} ESCAPE '\\'` : undefined,
-    input.partnershipId
-      ? sql`"meetings"."id" IN (SELECT meeting_id FROM meeting_partnerships WHERE partnership_id = ${input.partnershipId} AND deleted_at IS NULL)`
-      : undefined,
+    input.partnershipId ? linkedTo(input.partnershipId) : undefined,
   );
+}
+
+function linkedTo(partnershipId: string | Placeholder): SQL {
+  return sql`"meetings"."id" IN (SELECT meeting_id FROM meeting_partnerships WHERE partnership_id = ${partnershipId} AND deleted_at IS NULL)`;
+}
+
+const newestFirst = [desc(meetings.date), desc(meetings.time), desc(meetings.id)] as const;
+
+/**
+ * The two first pages people open most, the meeting log and a partnership's meetings, prepared
+ * once per connection: the same SQL `listMeetings` would build, without building it each time.
+ */
+const firstPages = perConnection((core: Core) => {
+  const linked = and(sql`+${meetings.deletedAt} IS NULL`, linkedTo(sql.placeholder('partnershipId')));
+  const live = isNull(meetings.deletedAt);
+  const page = (where: SQL | undefined) =>
+    core.db.select(listColumns).from(meetings).where(where).orderBy(...newestFirst).limit(sql.placeholder('limit')).prepare();
+  const total = (where: SQL | undefined) => core.db.select({ n: count() }).from(meetings).where(where).prepare();
+  return { log: page(live), logTotal: total(live), ofPartnership: page(linked), ofPartnershipTotal: total(linked) };
+});
+
+/** A partnership's newest meetings, through its prepared statement (also what the benchmark times against raw SQL). */
+export function partnershipMeetingsPage(core: Core, partnershipId: string, limit: number): Omit<MeetingListItem, 'partnerships'>[] {
+  return firstPages(core).ofPartnership.all({ partnershipId, limit });
+}
+
+/** The SQL of `partnershipMeetingsPage`, for the benchmark's raw reference. */
+export function partnershipMeetingsPageQuery(core: Core): { sql: string; params: unknown[] } {
+  return firstPages(core).ofPartnership.getQuery();
 }
 
 /**
@@ -188,20 +216,37 @@ function withPartnerships(core: Core, rows: Omit<MeetingListItem, 'partnerships'
   return rows.map((r) => ({ ...r, partnerships: links.get(r.id) ?? [] }));
 }
 
-/** One page of the meeting log, newest first, with the count of all matches. */
-export function listMeetings(core: Core, input: z.output<typeof meetingListInput>): MeetingPage {
+type ListRow = Omit<MeetingListItem, 'partnerships'>;
+
+/** The first page of the whole log or of one partnership's meetings (one row more than asked), prepared; undefined for other shapes. */
+function firstPageOf(core: Core, input: z.output<typeof meetingListInput>): { rows: ListRow[]; total: number } | undefined {
+  if (input.after || input.from || input.to || input.query || input.deleted) return undefined;
+  const limit = input.limit + 1;
+  const prepared = firstPages(core);
+  if (!input.partnershipId) return { rows: prepared.log.all({ limit }), total: prepared.logTotal.get()?.n ?? 0 };
+  const partnershipId = input.partnershipId;
+  return { rows: partnershipMeetingsPage(core, partnershipId, limit), total: prepared.ofPartnershipTotal.get({ partnershipId })?.n ?? 0 };
+}
+
+/** Any page of any filter (one row more than asked), built for the input. */
+function pageOf(core: Core, input: z.output<typeof meetingListInput>): { rows: ListRow[]; total: number } {
   const filter = filterOf(input);
   const rows = core.db
     .select(listColumns)
     .from(meetings)
     .where(input.after ? and(filter, afterCursor(input.after)) : filter)
-    .orderBy(desc(meetings.date), desc(meetings.time), desc(meetings.id))
+    .orderBy(...newestFirst)
     .limit(input.limit + 1)
     .all();
+  return { rows, total: core.db.select({ n: count() }).from(meetings).where(filter).get()?.n ?? 0 };
+}
+
+/** One page of the meeting log, newest first, with the count of all matches. */
+export function listMeetings(core: Core, input: z.output<typeof meetingListInput>): MeetingPage {
+  const { rows, total } = firstPageOf(core, input) ?? pageOf(core, input);
   const more = rows.length > input.limit;
   const page = more ? rows.slice(0, input.limit) : rows;
   const last = page[page.length - 1];
-  const total = core.db.select({ n: count() }).from(meetings).where(filter).get()?.n ?? 0;
   return { rows: withPartnerships(core, page), total, next: more && last ? { date: last.date, time: last.time, id: last.id } : null };
 }
 
@@ -211,7 +256,7 @@ export function allMeetings(core: Core, input: MeetingFilters): MeetingListItem[
     .select(listColumns)
     .from(meetings)
     .where(filterOf(input))
-    .orderBy(desc(meetings.date), desc(meetings.time), desc(meetings.id))
+    .orderBy(...newestFirst)
     .all();
   return withPartnerships(core, rows);
 }

@@ -104,7 +104,12 @@ export const partnerships = sqliteTable(
     reviewOn: text('review_on'),
     source: text('source'),
   },
-  (t) => [index('partnerships_status').on(t.status), index('partnerships_programme').on(t.programmeId)],
+  (t) => [
+    index('partnerships_status').on(t.status),
+    index('partnerships_programme').on(t.programmeId),
+    // The list's default order (status since, newest first; then title and id): a page is read from it without sorting.
+    index('partnerships_list').on(t.deletedAt, sql`${t.statusSince} DESC`, t.title, t.id),
+  ],
 );
 
 export const partnershipParties = sqliteTable(

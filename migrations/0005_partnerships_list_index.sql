@@ -1,0 +1,1 @@
+CREATE INDEX `partnerships_list` ON `partnerships` (`deleted_at`,"status_since" DESC,`title`,`id`);
