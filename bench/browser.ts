@@ -1,5 +1,6 @@
 /**
- * What a person feels in the browser mode (issue #7): `npx tsx bench/browser.ts --db FILE [--shot PNG]`.
+ * What a person feels in the browser mode (issue #7). bench/run.ts calls `measureBrowser` on the
+ * database it generated; alone: `npx tsx bench/browser.ts --db FILE [--shot PNG]`.
  *
  * Starts `cli serve` on FILE (make one with `cli generate --db FILE --scale M`; run `npm run build`
  * first), opens it in Chromium (playwright-core, the system's browser) at 1280×800 and measures,
@@ -9,10 +10,11 @@
  *   (a MutationObserver, performance.now()), then until the next frame is painted;
  * - the longest frame (requestAnimationFrame delta) while the log is scrolled to its end quickly,
  *   which fetches every page on the way.
+ * - the server process's peak resident memory (VmHWM) over all of it (Linux).
  * Prints one JSON object. Figures, not assertions: no test times anything.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
@@ -21,8 +23,12 @@ import { findChromium } from '../cli/pdf';
 const ROOT = path.resolve(__dirname, '..');
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
+/** Where the built renderer is: the browser mode serves it (`npm run build`). */
+export const RENDERER_INDEX = path.join(ROOT, 'out', 'renderer', 'index.html');
+
+/** `cli serve` in a Node process of its own (not through the tsx launcher), so its memory is its own. */
 function startServe(db: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(path.join(ROOT, 'node_modules', '.bin', 'tsx'), [path.join(ROOT, 'cli', 'main.ts'), 'serve', '--db', db], {
+  const child = spawn(process.execPath, ['--require', 'tsx/cjs', path.join(ROOT, 'cli', 'main.ts'), 'serve', '--db', db], {
     cwd: ROOT,
     env: { ...process.env, LANG: 'en_US.UTF-8' },
   });
@@ -110,13 +116,49 @@ const IN_PAGE_SCROLL = `(px, maxMs) => new Promise((resolve) => {
   requestAnimationFrame(frame);
 })`;
 
-async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { db: { type: 'string' }, shot: { type: 'string' }, step: { type: 'string' }, 'scroll-ms': { type: 'string' } } });
-  if (!values.db || !existsSync(values.db)) throw new Error('usage: tsx bench/browser.ts --db FILE [--shot PNG] [--step PX] [--scroll-ms MS]');
-  const step = Number(values.step ?? 3000);
-  // At L the log has 1,000 pages of 200: --scroll-ms stops the scroll earlier, its frames measured so far.
-  const scrollMs = Number(values['scroll-ms'] ?? 600_000);
-  const { url, child } = await startServe(path.resolve(values.db));
+/** Peak resident memory of a process in MB (Linux's VmHWM), or null where /proc is not there. */
+function peakRssMB(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  try {
+    const match = /^VmHWM:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Number(match[1]) / 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
+export interface BrowserFigures {
+  db: string;
+  firstContentfulPaintMs: number;
+  meetingsMountMs: number;
+  meetingsMountPaintedMs: number;
+  mountCalls: { op: string; ms: number }[];
+  slowestPageCallMs: number;
+  longestScrollFrameMs: number;
+  p99ScrollFrameMs: number;
+  scrollFrames: number;
+  scrollStepPx: number;
+  scrollMs: number;
+  reachedEnd: boolean;
+  rowsInDomAtEnd: number;
+  listHeightPx: number;
+  shown: string;
+  serverPeakRssMB: number | null;
+}
+
+export interface BrowserOptions {
+  db: string;
+  /** Pixels scrolled per frame. */
+  step?: number;
+  /** Stop scrolling after this long (at L the log has 1,000 pages of 200), its frames measured so far. */
+  scrollMs?: number;
+  shot?: string;
+}
+
+export async function measureBrowser(options: BrowserOptions): Promise<BrowserFigures> {
+  const step = options.step ?? 3000;
+  const scrollMs = options.scrollMs ?? 600_000;
+  const { url, child } = await startServe(path.resolve(options.db));
   const browser = await chromium.launch({ executablePath: findChromium() ?? '/usr/bin/chromium', args: ARGS, headless: true });
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
@@ -141,14 +183,12 @@ async function main(): Promise<void> {
     // The list is in view: let its first page of partnerships names settle before scrolling.
     await page.waitForLoadState('networkidle');
 
-    if (values.shot) await page.screenshot({ path: values.shot });
+    if (options.shot) await page.screenshot({ path: options.shot });
 
     const scroll = await page.evaluate<ScrollResult>(`(${IN_PAGE_SCROLL})(${step}, ${scrollMs})`);
 
-    console.log(
-      JSON.stringify(
-        {
-          db: values.db,
+    return {
+          db: options.db,
           firstContentfulPaintMs: Math.round(firstContentfulPaintMs * 10) / 10,
           meetingsMountMs: Math.round(mount.rowsInDomMs * 10) / 10,
           meetingsMountPaintedMs: Math.round(mount.paintedMs * 10) / 10,
@@ -163,18 +203,29 @@ async function main(): Promise<void> {
           rowsInDomAtEnd: scroll.rowsInDom,
           listHeightPx: scroll.scrollHeight,
           shown: scroll.total,
-        },
-        null,
-        2,
-      ),
-    );
+          serverPeakRssMB: peakRssMB(child.pid),
+    };
   } finally {
     await browser.close();
     child.kill('SIGTERM');
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { db: { type: 'string' }, shot: { type: 'string' }, step: { type: 'string' }, 'scroll-ms': { type: 'string' } } });
+  if (!values.db || !existsSync(values.db)) throw new Error('usage: tsx bench/browser.ts --db FILE [--shot PNG] [--step PX] [--scroll-ms MS]');
+  const figures = await measureBrowser({
+    db: values.db,
+    ...(values.step ? { step: Number(values.step) } : {}),
+    ...(values['scroll-ms'] ? { scrollMs: Number(values['scroll-ms']) } : {}),
+    ...(values.shot ? { shot: values.shot } : {}),
+  });
+  console.log(JSON.stringify(figures, null, 2));
+}
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+}

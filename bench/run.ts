@@ -8,11 +8,13 @@
  * - a hot query through drizzle divided by the same SQL as a raw better-sqlite3 prepared statement;
  * - export (`exportDatabase`) divided by `VACUUM INTO` of the same database;
  * - a merge of two generated files with ~10% divergent edits each, divided by `VACUUM INTO`;
- * - the process's peak RSS.
+ * - in Chromium against the browser mode (bench/browser.ts): the dashboard's first contentful paint,
+ *   the meeting log's mount and its longest frame while scrolling, and the server process's peak RSS;
+ * - this process's peak RSS (generation, export and merge included).
  * Prints a table and writes `{"scale","machine","metrics":{name:{value,unit,target,pass}}}` to
  * bench/results-<scale>.json (or --out). Not part of vitest; test/unit/generate.test.ts runs it at S.
  */
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -26,6 +28,7 @@ import { exportDatabase, mergeFile } from '../db/sync/files';
 import { SEARCH_QUERIES } from './queries';
 import { measurePdf } from './pdf';
 import { findChromium } from '../cli/pdf';
+import { measureBrowser, RENDERER_INDEX } from './browser';
 
 type Unit = 'ms' | 'ratio' | 'rows/s' | 'MB';
 
@@ -42,10 +45,11 @@ interface Results {
   metrics: Record<string, Metric>;
 }
 
-const NOT_MEASURED = [
-  'renderer.paint (first paint of the partnership list in Chromium)',
-  'renderer.scroll (frame time scrolling a long list in Chromium)',
-];
+const BROWSER_METRICS = ['browser.dashboard.firstContentfulPaint', 'browser.meetings.mount', 'browser.meetings.longestScrollFrame', 'server.peakRssMB'];
+/** How long the browser part scrolls the meeting log at each scale. */
+const SCROLL_MS: Record<GenerateScale, number> = { S: 5_000, M: 20_000, L: 20_000 };
+/** Metrics this run could not take, with the reason; printed under the table. */
+const notMeasured: string[] = [];
 
 /** Time budget per measured operation, and the iteration bounds. */
 const BUDGET_MS: Record<GenerateScale, number> = { S: 400, M: 2000, L: 5000 };
@@ -221,6 +225,27 @@ async function main(): Promise<void> {
     bench.latency('dashboard.get', [call('dashboard.get', { today })], 20);
     bench.latency('organizations.list', [call('organizations.list', {})], 20);
     bench.latency('organizations.list.query', [call('organizations.list', { query: 'an' })], 20);
+    // The other list and detail operations, each on records picked the same way every run.
+    const pick = (table: string) => sample(ids(a, `SELECT id FROM "${table}" WHERE deleted_at IS NULL ORDER BY id`), 40, next);
+    const byId = (op: string, table: string) => bench.latency(op, pick(table).map((id) => call(op, { id })), 20);
+    byId('organizations.get', 'organizations');
+    byId('contacts.get', 'contacts');
+    byId('meetings.get', 'meetings');
+    byId('tasks.get', 'tasks');
+    byId('milestones.get', 'milestones');
+    bench.latency('milestones.list', picked.map((id) => call('milestones.list', { partnershipId: id })), 20);
+    bench.latency('partnerships.contacts', picked.map((id) => call('partnerships.contacts', { partnershipId: id })), 20);
+    bench.latency('tasks.list.all', [call('tasks.list', {})], 20);
+    bench.latency('tasks.list.byPartnership', picked.map((id) => call('tasks.list', { view: 'all', partnershipId: id })), 20);
+    bench.latency('contacts.list', [call('contacts.list', {})], 20);
+    bench.latency('history.list', picked.map((id) => call('history.list', { entity: 'partnerships', id })), 20);
+    bench.latency('reminders.list', [call('reminders.list', { today })], 20);
+    bench.latency('timeline.portfolio', [call('timeline.portfolio', {})], 20);
+    bench.latency('map.data', [call('map.data', undefined)], 20);
+    bench.latency('partnerships.filterOptions', [call('partnerships.filterOptions', undefined)], 20);
+    bench.latency('tasks.assignees', [call('tasks.assignees', undefined)], 20);
+    bench.latency('trash.list', [call('trash.list', undefined)], 20);
+    bench.latency('conflicts.list', [call('conflicts.list', {})], 20);
     // What the Ctrl+K palette asks, at every query length (1 and 2 characters scan, 3+ use the trigram index).
     for (const [name, query] of SEARCH_QUERIES) bench.latency(`search.query.${name}`, [call('search.query', { query })], 30);
     log(`operations measured (busiest partnership: ${busiest})`);
@@ -247,7 +272,24 @@ async function main(): Promise<void> {
       // No target in the issue for the portfolio: ours is 10 s for about 1,000 partnerships.
       bench.atMost('report.pdf.portfolio', pdf.portfolioMs, 'ms', 10_000);
       log(`PDF: busiest partnership ${pdf.partnershipMs.toFixed(0)} ms; portfolio of ${pdf.portfolioPartnerships} partnerships ${pdf.portfolioMs.toFixed(0)} ms, ${(pdf.portfolioBytes / 1024).toFixed(0)} KB`);
-    } else log('PDF: no Chromium found, not measured');
+    } else notMeasured.push('report.pdf.partnership (no Chromium found)', 'report.pdf.portfolio (no Chromium found)');
+
+    // 3c. What a person feels in Chromium against the browser mode, and the server process's memory
+    // (needs the built renderer and a Chromium; said so when either is missing).
+    if (findChromium() && existsSync(RENDERER_INDEX)) {
+      // At L the log is 1,000 pages: the scroll stops after SCROLL_MS, its frames measured so far.
+      const figures = await measureBrowser({ db: fileA, scrollMs: SCROLL_MS[scale] });
+      bench.atMost('browser.dashboard.firstContentfulPaint', figures.firstContentfulPaintMs, 'ms', 500);
+      bench.atMost('browser.meetings.mount', figures.meetingsMountMs, 'ms', 50);
+      bench.atMost('browser.meetings.longestScrollFrame', figures.longestScrollFrameMs, 'ms', 50);
+      if (figures.serverPeakRssMB !== null) bench.atMost('server.peakRssMB', figures.serverPeakRssMB, 'MB', 300);
+      log(
+        `browser: log of ${figures.shown}, mount ${figures.meetingsMountMs} ms (${figures.mountCalls.map((c) => `${c.op} ${c.ms} ms`).join(', ')}), ` +
+          `scrolled ${figures.scrollMs} ms over ${figures.scrollFrames} frames (p99 ${figures.p99ScrollFrameMs} ms, reached the end: ${figures.reachedEnd})`,
+      );
+    } else {
+      notMeasured.push(...BROWSER_METRICS.map((name) => `${name} (${findChromium() ? 'run `npm run build` first' : 'no Chromium found'})`));
+    }
 
     // 4. Export vs VACUUM INTO of the same database
     const vacuumTarget = path.join(dir, 'vacuum.db');
@@ -298,7 +340,7 @@ function printTable(results: Results): void {
     `${m.unit === 'rows/s' ? '≥' : '≤'} ${m.target.toLocaleString('en-US')}`,
     m.pass ? 'pass' : 'MISS',
   ]);
-  rows.push(...NOT_MEASURED.map((name) => [name, 'not measured', '', '', '']));
+  rows.push(...notMeasured.map((name) => [name, 'not measured', '', '', '']));
   const header = ['metric', 'value', 'unit', 'target', ''];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === 1 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd();
