@@ -29,7 +29,7 @@ import {
   restorePartnership,
   updatePartnership,
 } from './partnerships';
-import { appInfo, finishOnboarding, onboardingInput } from './info';
+import { appInfo, countRecords, finishOnboarding, onboardingInput } from './info';
 import { partnershipFilterOptions } from './partnerships';
 import * as milestones from './milestones';
 import * as contacts from './contacts';
@@ -81,6 +81,7 @@ const syncFileInput = z.strictObject({ path: filePath, passphrase: z.string().ma
 
 export const operationList = [
   defineOperation('app.info', 'read', noInput, (core) => appInfo(core)),
+  defineOperation('app.counts', 'read', noInput, (core) => countRecords(core)),
   defineOperation('app.finishOnboarding', 'write', onboardingInput, (core, input) => finishOnboarding(core, input)),
 
   defineOperation('organizations.list', 'read', organizationListInput, (core, input) => listOrganizations(core, input)),

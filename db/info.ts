@@ -14,9 +14,9 @@ export interface AppInfo {
   officeName: string | null;
   /** A new, empty database whose user has not yet chosen sample data or an empty start. */
   needsOnboarding: boolean;
-  counts: Record<RecordEntity, number>;
 }
 
+/** Live records per table. Each count reads its whole table (about 0.3 s for all of them at L): not for startup. */
 export function countRecords(core: Core): Record<RecordEntity, number> {
   const counts = {} as Record<RecordEntity, number>;
   for (const entity of Object.keys(recordTables) as RecordEntity[]) {
@@ -26,9 +26,14 @@ export function countRecords(core: Core): Record<RecordEntity, number> {
   return counts;
 }
 
+/** No record at all, live or deleted (one row looked at per table, where counting would read them all). */
+function isEmpty(core: Core): boolean {
+  return (Object.keys(recordTables) as RecordEntity[]).every((entity) => !core.sqlite.prepare(`SELECT 1 FROM "${tableName(entity)}" LIMIT 1`).get());
+}
+
+/** What the app asks when it starts: cheap at any size (the counts are `app.counts`, asked by Settings). */
 export function appInfo(core: Core): AppInfo {
-  const counts = countRecords(core);
-  const empty = Object.values(counts).every((n) => n === 0);
+  const empty = isEmpty(core);
   return {
     version: core.appVersion,
     databasePath: core.opened.path,
@@ -36,7 +41,6 @@ export function appInfo(core: Core): AppInfo {
     origin: core.clock.origin,
     officeName: core.getMeta('office_name'),
     needsOnboarding: empty && core.getMeta('onboarding') !== 'done',
-    counts,
   };
 }
 

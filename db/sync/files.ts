@@ -1,5 +1,5 @@
 /** Export and import of whole database files, as a user runs them (Sync view, File menu, CLI). */
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { AppError } from '../errors';
@@ -50,7 +50,7 @@ export function exportDatabase(core: Core, outPath: string, options: { passphras
   core.sqlite
     .prepare('INSERT INTO sync_log (id, direction, at, file_name, peer_origin, peer_office, peer_hlc, counts) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
     .run(uuidv7(), 'export', core.now().toISOString(), path.basename(target), null, null, core.clock.current(), JSON.stringify(counts));
-  return { path: target, bytes: readFileSync(target).length, encrypted: !!options.passphrase, counts };
+  return { path: target, bytes: statSync(target).size, encrypted: !!options.passphrase, counts };
 }
 
 export interface MergeSummary {
