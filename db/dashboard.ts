@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Core } from './core';
 import { PARTNERSHIP_STATUSES } from './schema';
 import { calendarDate } from './validation';
-import { listTasks, todayOf, type Task } from './tasks';
+import { countTasks, listTasks, todayOf, type Task } from './tasks';
 import type { PartnershipStatus } from './partnerships';
 
 export const dashboardInput = z.strictObject({ today: calendarDate.optional() }).default({});
@@ -43,6 +43,9 @@ export interface QuietPartnership {
   lastMeeting: string | null;
 }
 
+/** At most this many items of a long card are sent (the first screen of a large office stays light); `totals` counts all. */
+export const DASHBOARD_LIST_LIMIT = 100;
+
 export interface Dashboard {
   today: string;
   byStatus: Record<PartnershipStatus, number>;
@@ -51,6 +54,8 @@ export interface Dashboard {
   renewals: DashboardRenewal[];
   recentMeetings: DashboardMeeting[];
   quietPartnerships: QuietPartnership[];
+  /** How many there are of the lists cut at DASHBOARD_LIST_LIMIT. */
+  totals: { overdueTasks: number; recentMeetings: number; quietPartnerships: number };
 }
 
 export function addDays(day: string, days: number): string {
@@ -117,16 +122,29 @@ export function dashboard(core: Core, input: z.output<typeof dashboardInput>): D
     )
     .all(today, in90) as DashboardMilestone[];
   const renewals = renewalsBetween(core, today, in90);
+  const monthAgo = addDays(today, -30);
   const recentMeetings = core.sqlite
-    .prepare('SELECT id, title, date, kind FROM meetings WHERE deleted_at IS NULL AND date >= ? AND date <= ? ORDER BY date DESC, id DESC')
-    .all(addDays(today, -30), today) as DashboardMeeting[];
+    .prepare('SELECT id, title, date, kind FROM meetings WHERE deleted_at IS NULL AND date >= ? AND date <= ? ORDER BY date DESC, id DESC LIMIT ?')
+    .all(monthAgo, today, DASHBOARD_LIST_LIMIT) as DashboardMeeting[];
+  const recentTotal =
+    recentMeetings.length < DASHBOARD_LIST_LIMIT
+      ? recentMeetings.length
+      : (core.sqlite.prepare('SELECT count(*) AS n FROM meetings WHERE deleted_at IS NULL AND date >= ? AND date <= ?').get(monthAgo, today) as { n: number }).n;
+  const overdue = { view: 'overdue' as const, today };
+  const overdueTasks = listTasks(core, overdue, DASHBOARD_LIST_LIMIT);
+  const quiet = quietPartnerships(core, today);
   return {
     today,
     byStatus,
-    overdueTasks: listTasks(core, { view: 'overdue', today }),
+    overdueTasks,
     upcomingMilestones,
     renewals,
     recentMeetings,
-    quietPartnerships: quietPartnerships(core, today),
+    quietPartnerships: quiet.slice(0, DASHBOARD_LIST_LIMIT),
+    totals: {
+      overdueTasks: overdueTasks.length < DASHBOARD_LIST_LIMIT ? overdueTasks.length : countTasks(core, overdue),
+      recentMeetings: recentTotal,
+      quietPartnerships: quiet.length,
+    },
   };
 }

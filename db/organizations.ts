@@ -123,7 +123,7 @@ export function listOrganizations(core: Core, input: z.output<typeof organizatio
     const counted = core.sqlite
       .prepare(
         `SELECT pp.organization_id AS id, count(*) AS n FROM partnership_parties pp JOIN partnerships p ON p.id = pp.partnership_id
-          WHERE pp.organization_id IN (SELECT value FROM json_each(?)) AND pp.deleted_at IS NULL AND +p.deleted_at IS NULL
+          WHERE pp.organization_id IN (SELECT value FROM json_each(?)) AND pp.deleted_at IS NULL AND p.deleted_at IS NULL
           GROUP BY pp.organization_id`,
       )
       .all(JSON.stringify(rows.map((r) => r.id))) as { id: string; n: number }[];

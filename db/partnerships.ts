@@ -217,15 +217,8 @@ export function partnershipFilterOptions(core: Core): PartnershipFilterOptions {
 
 function partnershipWhere(input: PartnershipFilters) {
   const q = input.query ? `%${input.query.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
-  // Filtered by status or programme, their own index narrows best: the unary + keeps SQLite from
-  // walking partnerships_list (every live partnership) instead. Unfiltered, partnerships_list gives the page already sorted.
-  const narrowed = !!(input.status || input.programmeId);
   return and(
-    input.deleted
-      ? isNotNull(partnerships.deletedAt)
-      : narrowed
-        ? sql`+${partnerships.deletedAt} IS NULL`
-        : isNull(partnerships.deletedAt),
+    input.deleted ? isNotNull(partnerships.deletedAt) : isNull(partnerships.deletedAt),
     input.status ? eq(partnerships.status, input.status) : undefined,
     q
       ? sql`(${partnerships.title} LIKE ${q} ESCAPE '\\' OR ${partnerships.titleZh} LIKE ${q} ESCAPE '\\' OR ${partnerships.titleEn} LIKE ${q} ESCAPE '\\')`

@@ -107,8 +107,11 @@ export const partnerships = sqliteTable(
   (t) => [
     index('partnerships_status').on(t.status),
     index('partnerships_programme').on(t.programmeId),
-    // The list's default order (status since, newest first; then title and id): a page is read from it without sorting.
-    index('partnerships_list').on(t.deletedAt, sql`${t.statusSince} DESC`, t.title, t.id),
+    // The list's default order (status since, newest first; then title and id) over live partnerships: a page is
+    // read from it without sorting (deleted_at included so the index covers the query). Partial, so no other query takes `deleted_at IS NULL` for a selective lookup.
+    index('partnerships_list')
+      .on(sql`${t.statusSince} DESC`, t.title, t.id, t.deletedAt)
+      .where(sql`${t.deletedAt} IS NULL`),
   ],
 );
 

@@ -1,1 +1,1 @@
-CREATE INDEX `partnerships_list` ON `partnerships` (`deleted_at`,"status_since" DESC,`title`,`id`);
+CREATE INDEX `partnerships_list` ON `partnerships` ("status_since" DESC,`title`,`id`,`deleted_at`) WHERE "partnerships"."deleted_at" IS NULL;

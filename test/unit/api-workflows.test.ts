@@ -12,6 +12,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { operationList, type OperationInput, type OperationName } from '../../db/api';
 import { MAX_ATTACHMENT_BYTES } from '../../db/attachments';
+import { DASHBOARD_LIST_LIMIT } from '../../db/dashboard';
 import { insertRecord, type Core } from '../../db/core';
 import type { MeetingCursor } from '../../db/meetings';
 import { sampleId } from '../../db/sample';
@@ -1635,7 +1636,23 @@ describe('dashboard.get', () => {
       renewals: [],
       recentMeetings: [],
       quietPartnerships: [],
+      totals: { overdueTasks: 0, recentMeetings: 0, quietPartnerships: 0 },
     });
+  });
+
+  it('a large office: long cards send their first DASHBOARD_LIST_LIMIT items, earliest due first, and count them all', async () => {
+    const b = await base();
+    const { api } = b;
+    const partnership = await createPartnership(b, 'Busy', { status: 'active' });
+    for (let i = 0; i < DASHBOARD_LIST_LIMIT + 5; i++) {
+      await api['tasks.create']({ title: `Overdue ${String(i).padStart(3, '0')}`, dueOn: addDays(TODAY, -1 - i), partnershipId: partnership.id });
+    }
+    const d = await api['dashboard.get']({ today: TODAY });
+    expect(d.overdueTasks).toHaveLength(DASHBOARD_LIST_LIMIT);
+    expect(d.totals.overdueTasks).toBe(DASHBOARD_LIST_LIMIT + 5);
+    expect(d.overdueTasks[0]!.title).toBe(`Overdue ${String(DASHBOARD_LIST_LIMIT + 4).padStart(3, '0')}`);
+    expect(d.totals.recentMeetings).toBe(d.recentMeetings.length);
+    expect(d.totals.quietPartnerships).toBe(d.quietPartnerships.length);
   });
 });
 

@@ -52,6 +52,7 @@ export function DashboardView() {
             testId="dashboard-overdue"
             title={t('tasks.dashboard.overdue')}
             items={data.overdueTasks}
+            total={data.totals.overdueTasks}
             countColor="red"
             empty={t('tasks.dashboard.overdueEmpty')}
             render={(task) => (
@@ -116,6 +117,7 @@ export function DashboardView() {
             testId="dashboard-meetings"
             title={t('tasks.dashboard.meetings')}
             items={data.recentMeetings}
+            total={data.totals.recentMeetings}
             empty={t('tasks.dashboard.meetingsEmpty')}
             render={(m) => (
               <ItemLink
@@ -132,6 +134,7 @@ export function DashboardView() {
             title={t('tasks.dashboard.quiet')}
             hint={t('tasks.dashboard.quietHint')}
             items={data.quietPartnerships}
+            total={data.totals.quietPartnerships}
             countColor="orange"
             empty={t('tasks.dashboard.quietEmpty')}
             render={(p) => (

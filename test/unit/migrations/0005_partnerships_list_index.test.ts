@@ -15,7 +15,7 @@ describe('migration 0005: the index the partnership list pages through', () => {
       opened.sqlite,
       'SELECT id FROM partnerships WHERE deleted_at IS NULL ORDER BY status_since DESC, title ASC, id ASC LIMIT 100 OFFSET 4900',
     );
-    expect(page).toMatch(/SCAN partnerships USING COVERING INDEX partnerships_list|SEARCH partnerships USING COVERING INDEX partnerships_list \(deleted_at=\?\)/);
+    expect(page).toMatch(/SCAN partnerships USING COVERING INDEX partnerships_list/);
     expect(page).not.toMatch(/TEMP B-TREE/);
     expect(planText(opened.sqlite, 'SELECT count(*) FROM partnerships WHERE deleted_at IS NULL')).toMatch(/COVERING INDEX partnerships_list/);
     opened.sqlite.close();

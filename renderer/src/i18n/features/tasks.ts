@@ -82,6 +82,7 @@ const en = {
     lastMeeting: 'Last meeting {{date}}',
     never: 'Never met',
     showAll: 'Show all {{count}}',
+    showFirst: 'Show the first {{count}} of {{total}}',
     showFewer: 'Show fewer',
     milestoneKind: {
       proposal: 'Proposal',
@@ -228,6 +229,7 @@ const zh: Widen<typeof en> = {
     lastMeeting: '上次会见 {{date}}',
     never: '从未会见',
     showAll: '显示全部 {{count}} 条',
+    showFirst: '显示前 {{count}} 条（共 {{total}} 条）',
     showFewer: '收起',
     milestoneKind: {
       proposal: '提议',

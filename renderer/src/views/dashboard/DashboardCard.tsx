@@ -15,10 +15,13 @@ export function DashboardCard<T>({
   countColor = 'gray',
   footer,
   testId,
+  total = items.length,
 }: {
   title: string;
   hint?: string;
   items: T[];
+  /** How many there are when `items` is only the first of them. */
+  total?: number;
   empty: string;
   render: (item: T) => ReactNode;
   countColor?: string;
@@ -38,7 +41,7 @@ export function DashboardCard<T>({
           </Title>
           {items.length > 0 ? (
             <Badge variant={countColor === 'gray' ? 'light' : 'filled'} color={countColor} style={{ flexShrink: 0 }}>
-              {items.length}
+              {total.toLocaleString()}
             </Badge>
           ) : null}
         </Group>
@@ -62,7 +65,11 @@ export function DashboardCard<T>({
           <Group justify="space-between" gap="xs">
             {items.length > FIRST ? (
               <Button variant="subtle" size="compact-sm" onClick={() => setAll((v) => !v)} aria-expanded={all}>
-                {all ? t('tasks.dashboard.showFewer') : t('tasks.dashboard.showAll', { count: items.length })}
+                {all
+                  ? t('tasks.dashboard.showFewer')
+                  : total > items.length
+                    ? t('tasks.dashboard.showFirst', { count: items.length, total: total.toLocaleString() })
+                    : t('tasks.dashboard.showAll', { count: items.length })}
               </Button>
             ) : (
               <span />
