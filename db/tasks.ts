@@ -142,8 +142,20 @@ export function getTask(core: Core, id: string): Task {
 
 /** Who tasks are assigned to, for the assignee filter. */
 export function listAssignees(core: Core): string[] {
+  // A skip scan of tasks_assignee: one index seek per distinct name, then one live task of that name,
+  // instead of reading every task (0.6 s for 300,000 tasks).
   return (
-    core.sqlite.prepare('SELECT DISTINCT assignee FROM tasks WHERE deleted_at IS NULL AND assignee IS NOT NULL ORDER BY assignee').all() as { assignee: string }[]
+    core.sqlite
+      .prepare(
+        `WITH RECURSIVE names(name) AS (
+           SELECT min(assignee) FROM tasks
+           UNION ALL
+           SELECT (SELECT min(assignee) FROM tasks WHERE assignee > names.name) FROM names WHERE names.name IS NOT NULL)
+         SELECT name AS assignee FROM names
+          WHERE name IS NOT NULL AND EXISTS (SELECT 1 FROM tasks WHERE assignee = names.name AND deleted_at IS NULL)
+          ORDER BY name`,
+      )
+      .all() as { assignee: string }[]
   ).map((r) => r.assignee);
 }
 

@@ -228,6 +228,12 @@ describe('query plans of the hot queries', () => {
     expectNoFullScan(taskPlan, 'tasks');
   });
 
+  it('who tasks are assigned to (db/tasks.ts listAssignees): a skip scan of tasks_assignee, never every task', () => {
+    const details = planOf('tasks.assignees', undefined, /WITH RECURSIVE names/);
+    expect(details.filter((d) => /USING (COVERING )?INDEX tasks_assignee/.test(d)).length).toBeGreaterThanOrEqual(2);
+    expectNoFullScan(details, 'tasks');
+  });
+
   it('the change log by row: change_log_row for a record history, change_log_unique for merge’s lookup', () => {
     // A record's history (no reader yet: written as the history view would ask).
     const history = plan('SELECT field, value, hlc, origin, office, via, recorded_at FROM change_log WHERE entity = ? AND row_id = ? ORDER BY seq', ['meetings', partnershipId]);
