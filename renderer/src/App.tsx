@@ -25,28 +25,54 @@ import { showError } from './notify';
 import { SearchBox } from './components/SearchBox';
 import { useDesktopShell } from './desktop';
 import { RemindersButton } from './components/RemindersButton';
-import { SearchView } from './views/SearchView';
 import { OnboardingDialog } from './views/OnboardingDialog';
-import { PartnershipsView } from './views/PartnershipsView';
-import { PartnershipPage } from './views/PartnershipPage';
-import { OrganizationsView } from './views/OrganizationsView';
-import { MeetingsView } from './views/MeetingsView';
-import { MeetingPage } from './views/MeetingPage';
-import { TasksView } from './views/TasksView';
-import { ContactsView } from './views/ContactsView';
 import { DashboardView } from './views/DashboardView';
-import { BackupsView } from './views/BackupsView';
-import { TrashView } from './views/TrashView';
-import { SyncView } from './views/SyncView';
-import { ReportsView } from './views/ReportsView';
-import { PlaceholderView } from './views/PlaceholderView';
-import { SettingsView } from './views/SettingsView';
-import { ImportView } from './views/ImportView';
 
-/** Loaded on first visit: the world map's borders are not part of the first screen's bundle. */
-const MapView = lazy(() => import('./views/MapView').then((module) => ({ default: module.MapView })));
-/** Loaded on first visit, like the map. */
-const TimelineView = lazy(() => import('./views/TimelineView').then((module) => ({ default: module.TimelineView })));
+/**
+ * Every view but the dashboard is its own chunk: the first screen's bundle holds only what the
+ * dashboard needs (the map's borders alone are 140 kB). They load on first visit, and in idle time
+ * once the first screen is up (`preloadViews`), so opening one later does not wait for the file.
+ */
+const VIEW_LOADERS = {
+  MapView: () => import('./views/MapView').then((module) => ({ default: module.MapView })),
+  TimelineView: () => import('./views/TimelineView').then((module) => ({ default: module.TimelineView })),
+  SearchView: () => import('./views/SearchView').then((module) => ({ default: module.SearchView })),
+  PartnershipsView: () => import('./views/PartnershipsView').then((module) => ({ default: module.PartnershipsView })),
+  PartnershipPage: () => import('./views/PartnershipPage').then((module) => ({ default: module.PartnershipPage })),
+  OrganizationsView: () => import('./views/OrganizationsView').then((module) => ({ default: module.OrganizationsView })),
+  MeetingsView: () => import('./views/MeetingsView').then((module) => ({ default: module.MeetingsView })),
+  MeetingPage: () => import('./views/MeetingPage').then((module) => ({ default: module.MeetingPage })),
+  TasksView: () => import('./views/TasksView').then((module) => ({ default: module.TasksView })),
+  ContactsView: () => import('./views/ContactsView').then((module) => ({ default: module.ContactsView })),
+  BackupsView: () => import('./views/BackupsView').then((module) => ({ default: module.BackupsView })),
+  TrashView: () => import('./views/TrashView').then((module) => ({ default: module.TrashView })),
+  SyncView: () => import('./views/SyncView').then((module) => ({ default: module.SyncView })),
+  ReportsView: () => import('./views/ReportsView').then((module) => ({ default: module.ReportsView })),
+  PlaceholderView: () => import('./views/PlaceholderView').then((module) => ({ default: module.PlaceholderView })),
+  SettingsView: () => import('./views/SettingsView').then((module) => ({ default: module.SettingsView })),
+  ImportView: () => import('./views/ImportView').then((module) => ({ default: module.ImportView })),
+};
+const MapView = lazy(VIEW_LOADERS.MapView);
+const TimelineView = lazy(VIEW_LOADERS.TimelineView);
+const SearchView = lazy(VIEW_LOADERS.SearchView);
+const PartnershipsView = lazy(VIEW_LOADERS.PartnershipsView);
+const PartnershipPage = lazy(VIEW_LOADERS.PartnershipPage);
+const OrganizationsView = lazy(VIEW_LOADERS.OrganizationsView);
+const MeetingsView = lazy(VIEW_LOADERS.MeetingsView);
+const MeetingPage = lazy(VIEW_LOADERS.MeetingPage);
+const TasksView = lazy(VIEW_LOADERS.TasksView);
+const ContactsView = lazy(VIEW_LOADERS.ContactsView);
+const BackupsView = lazy(VIEW_LOADERS.BackupsView);
+const TrashView = lazy(VIEW_LOADERS.TrashView);
+const SyncView = lazy(VIEW_LOADERS.SyncView);
+const ReportsView = lazy(VIEW_LOADERS.ReportsView);
+const PlaceholderView = lazy(VIEW_LOADERS.PlaceholderView);
+const SettingsView = lazy(VIEW_LOADERS.SettingsView);
+const ImportView = lazy(VIEW_LOADERS.ImportView);
+
+function preloadViews(): void {
+  for (const load of Object.values(VIEW_LOADERS)) void load();
+}
 
 const NAV: { view: View; icon: typeof IconLayoutDashboard }[] = [
   { view: 'dashboard', icon: IconLayoutDashboard },
@@ -75,6 +101,11 @@ export function App() {
   useEffect(() => {
     api['app.info']().then(setInfo, (error: unknown) => showError(error, 'load'));
   }, [dataVersion, route.view]);
+
+  useEffect(() => {
+    const idle = window.requestIdleCallback ?? ((run: () => void) => window.setTimeout(run, 200));
+    idle(preloadViews);
+  }, []);
 
   useEffect(() => {
     document.title = t('app.name');
@@ -128,7 +159,9 @@ export function App() {
         ))}
       </AppShell.Navbar>
       <AppShell.Main>
-        <CurrentView route={route} dataVersion={dataVersion} info={info} onSettingsChange={() => setDataVersion((v) => v + 1)} />
+        <Suspense fallback={<Loader size="sm" />}>
+          <CurrentView route={route} dataVersion={dataVersion} info={info} onSettingsChange={() => setDataVersion((v) => v + 1)} />
+        </Suspense>
       </AppShell.Main>
       <OnboardingDialog opened={!!info?.needsOnboarding} onDone={() => setDataVersion((v) => v + 1)} />
     </AppShell>
@@ -143,21 +176,13 @@ function CurrentView({ route, dataVersion, info, onSettingsChange }: { route: Ro
     case 'partnerships':
       return route.id ? <PartnershipPage key={key} id={route.id} /> : <PartnershipsView key={key} />;
     case 'map':
-      return (
-        <Suspense fallback={<Loader size="sm" />}>
-          <MapView key={key} />
-        </Suspense>
-      );
+      return <MapView key={key} />;
     case 'organizations':
       return <OrganizationsView key={key} />;
     case 'meetings':
       return route.id ? <MeetingPage key={key} id={route.id} /> : <MeetingsView key={key} />;
     case 'timeline':
-      return (
-        <Suspense fallback={<Loader size="sm" />}>
-          <TimelineView key={key} />
-        </Suspense>
-      );
+      return <TimelineView key={key} />;
     case 'tasks':
       return <TasksView key={key} />;
     case 'contacts':

@@ -235,7 +235,7 @@ describe('bench/run.ts', () => {
       'process.peakRssMB',
       // CI has Debian's Chromium: the report PDFs are measured there
       ...(findChromium() ? ['report.pdf.partnership', 'report.pdf.portfolio'] : []),
-      ...(browserMeasured ? ['browser.dashboard.firstContentfulPaint', 'browser.meetings.mount', 'browser.meetings.longestScrollFrame', 'server.peakRssMB'] : []),
+      ...(browserMeasured ? ['browser.dashboard.firstContentfulPaint', 'browser.dashboard.ready', 'browser.meetings.mount', 'browser.meetings.longestScrollFrame', 'server.peakRssMB'] : []),
       ...['meetings.get', 'tasks.list.all', 'contacts.list', 'history.list', 'timeline.portfolio', 'map.data'].map((op) => `${op}.p95`),
     ];
     for (const name of names) expect(Object.keys(results.metrics)).toContain(name);
