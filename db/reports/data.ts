@@ -2,8 +2,8 @@
 import { z } from 'zod';
 import type { Core } from '../core';
 import { getPartnership, listAllPartnerships, type Partnership, type PartnershipListItem, type PartnershipStatus } from '../partnerships';
-import { allMeetings as meetingsWhere, type MeetingListItem } from '../meetings';
-import { isOverdue, listTasks, todayOf, type Task } from '../tasks';
+import { allMeetings as meetingsWhere, listMeetings, type MeetingListItem } from '../meetings';
+import { countTasks, isOverdue, listTasks, todayOf, type Task } from '../tasks';
 import { calendarDate, idSchema } from '../validation';
 import { notFound } from '../errors';
 import { PARTNERSHIP_STATUSES } from '../schema';
@@ -43,6 +43,8 @@ export interface ReportFrame {
 
 /** Without a period, a partnership report shows this many of the latest meetings (one page for leadership). */
 export const RECENT_MEETINGS = 8;
+/** A partnership report lists at most this many open tasks (the busiest generated partnership has 1,262). */
+export const REPORT_OPEN_TASKS = 50;
 
 export interface PartnershipReportData extends ReportFrame {
   kind: 'partnership';
@@ -51,7 +53,10 @@ export interface PartnershipReportData extends ReportFrame {
   meetings: MeetingListItem[];
   /** Earlier meetings left out (no period given). */
   earlierMeetings: number;
+  /** The first REPORT_OPEN_TASKS open tasks, soonest due (so overdue) first. */
   openTasks: (Task & { overdue: boolean })[];
+  /** Open tasks left out of the list. */
+  moreOpenTasks: number;
   upcomingMilestones: Partnership['milestones'];
 }
 
@@ -91,11 +96,14 @@ export function partnershipReportData(core: Core, input: z.output<typeof partner
   const partnership = getPartnership(core, input.partnershipId);
   if (partnership.deletedAt) throw notFound('partnerships', input.partnershipId);
   const period = !!(input.from || input.to);
-  const allMeetings = meetingsWhere(core, { partnershipId: input.partnershipId, ...(input.from ? { from: input.from } : {}), ...(input.to ? { to: input.to } : {}) });
-  const meetings = period ? allMeetings : allMeetings.slice(0, RECENT_MEETINGS);
-  const openTasks = listTasks(core, { view: 'all', partnershipId: input.partnershipId, today: base.today }).map((t) => ({ ...t, overdue: isOverdue(t, base.today) }));
+  // A period lists all of its meetings; without one, only the latest page is read (the busiest partnership has 8,550).
+  const latest = period ? null : listMeetings(core, { partnershipId: input.partnershipId, limit: RECENT_MEETINGS });
+  const meetings = latest ? latest.rows : meetingsWhere(core, { partnershipId: input.partnershipId, ...(input.from ? { from: input.from } : {}), ...(input.to ? { to: input.to } : {}) });
+  const open = { view: 'all' as const, partnershipId: input.partnershipId, today: base.today };
+  const openTasks = listTasks(core, open, REPORT_OPEN_TASKS).map((t) => ({ ...t, overdue: isOverdue(t, base.today) }));
+  const moreOpenTasks = openTasks.length < REPORT_OPEN_TASKS ? 0 : countTasks(core, open) - openTasks.length;
   const upcomingMilestones = partnership.milestones.filter((m) => m.status === 'planned' && m.date >= base.today.slice(0, m.date.length));
-  return { ...base, kind: 'partnership', partnership, meetings, earlierMeetings: allMeetings.length - meetings.length, openTasks, upcomingMilestones };
+  return { ...base, kind: 'partnership', partnership, meetings, earlierMeetings: latest ? latest.total - meetings.length : 0, openTasks, moreOpenTasks, upcomingMilestones };
 }
 
 function addDays(day: string, days: number): string {

@@ -42,6 +42,18 @@ function subsets(): Subset[] {
   return result;
 }
 
+const encoded = new Map<string, string>();
+
+/** A subset file as base64, read once per process (a Chinese report embeds dozens of them). */
+function base64Of(file: string): string {
+  let value = encoded.get(file);
+  if (value === undefined) {
+    value = readFileSync(file).toString('base64');
+    encoded.set(file, value);
+  }
+  return value;
+}
+
 /** @font-face rules for the subsets that cover `text`, weights 400 and 700. */
 export function embeddedFontCss(text: string, family = 'Report Sans'): string {
   const codePoints = new Set<number>();
@@ -54,7 +66,7 @@ export function embeddedFontCss(text: string, family = 'Report Sans'): string {
     .map(
       (subset) =>
         `@font-face{font-family:'${family}';font-style:normal;font-weight:${subset.weight};font-display:block;` +
-        `src:url(data:font/woff2;base64,${readFileSync(subset.file).toString('base64')}) format('woff2');` +
+        `src:url(data:font/woff2;base64,${base64Of(subset.file)}) format('woff2');` +
         `unicode-range:${subset.ranges.map(([lo, hi]) => (lo === hi ? `U+${lo.toString(16)}` : `U+${lo.toString(16)}-${hi.toString(16)}`)).join(',')};}`,
     )
     .join('\n');

@@ -37,6 +37,7 @@ const L = {
     noMeetings: '所选期间内没有会见记录。',
     noMeetingsAtAll: '尚无会见记录。',
     earlierMeetings: (n: number) => `另有 ${n} 次更早的会见未列出（可指定报告期间）。`,
+    moreOpenTasks: (n: number) => `另有 ${n} 项未完成任务未列出（见应用中的任务视图）。`,
     outcomes: '成果',
     meeting: '会见',
     openTasks: '未完成任务',
@@ -97,6 +98,7 @@ const L = {
     noMeetings: 'No meetings in the chosen period.',
     noMeetingsAtAll: 'No meetings logged yet.',
     earlierMeetings: (n: number) => `${n} earlier ${n === 1 ? 'meeting is' : 'meetings are'} not listed (choose a period to see them).`,
+    moreOpenTasks: (n: number) => `${n} more open ${n === 1 ? 'task is' : 'tasks are'} not listed (see the app's Tasks view).`,
     outcomes: 'Outcomes',
     meeting: 'Meeting',
     openTasks: 'Open tasks',
@@ -409,7 +411,7 @@ export function renderPartnershipReport(data: PartnershipReportData): string {
           (task) =>
             `<tr><td>${escapeHtml(task.title)}${task.overdue ? ` <span class="overdue">${lang === 'zh' ? `（${t.overdue}）` : `(${t.overdue})`}</span>` : ''}</td><td class="nowrap ${task.overdue ? 'overdue' : ''}">${formatReportDate(task.dueOn, lang)}</td><td>${escapeHtml(task.assignee)}</td></tr>`,
         )
-        .join('')}</tbody></table>`
+        .join('')}</tbody></table>${data.moreOpenTasks ? `<p class="muted small">${t.moreOpenTasks(data.moreOpenTasks)}</p>` : ''}`
     : `<p class="muted">${t.noTasks}</p>`;
 
   const nextItems = [

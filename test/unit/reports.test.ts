@@ -10,6 +10,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { insertRecord, openCore, type Core } from '../../db/core';
 import { loadSampleData } from '../../db/sample';
+import { RECENT_MEETINGS, REPORT_OPEN_TASKS } from '../../db/reports/data';
 import { ApiError } from '../../renderer/src/api/client';
 import { localClient, tempCore } from '../helpers';
 
@@ -206,6 +207,27 @@ describe('reports through the contract', () => {
     // A deleted partnership has no report.
     await api['partnerships.delete']({ id: burgas });
     expect(await fail({ kind: 'partnership', partnershipId: burgas })).toBe('not_found');
+  });
+
+  it('a busy partnership: its report lists the latest meetings and the first open tasks, and says how many more there are', async () => {
+    const core = await tempCore();
+    core.sqlite.transaction(() => loadSampleData(core)).immediate();
+    const { burgas } = await addWork(core);
+    const api = localClient(core);
+    const openBefore = (await api['tasks.list']({ view: 'all', partnershipId: burgas })).length;
+    for (let i = 0; i < REPORT_OPEN_TASKS + 3; i++) {
+      await api['tasks.create']({ title: `Follow-up ${String(i).padStart(2, '0')}`, dueOn: '2019-01-01', partnershipId: burgas });
+    }
+    for (let i = 0; i < RECENT_MEETINGS + 2; i++) {
+      await api['meetings.create']({ title: `Call ${i}`, date: '2018-02-01', format: 'video', kind: 'working_meeting', partnershipIds: [burgas] });
+    }
+    const html = await api['reports.html']({ kind: 'partnership', partnershipId: burgas, lang: 'en', today: TODAY });
+    const more = openBefore + REPORT_OPEN_TASKS + 3 - REPORT_OPEN_TASKS;
+    expect(html).toContain(`${more} more open tasks are not listed`);
+    expect(html).toContain(OVERDUE_TASK);
+    expect(html).toMatch(/\d+ earlier meetings are not listed/);
+    const zh = await api['reports.html']({ kind: 'partnership', partnershipId: burgas, lang: 'zh', today: TODAY });
+    expect(zh).toContain(`另有 ${more} 项未完成任务未列出`);
   });
 
   it('reports.pdf goes through the shell’s renderPdf; without one, a translated error says to print instead', async () => {
