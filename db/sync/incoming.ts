@@ -202,8 +202,18 @@ function acceptedSql(column: AnyColumn): string {
   return column.notNull ? `(${ok})` : `(${c} IS NULL OR ${ok})`;
 }
 
-/** Check that a table and its known columns are there and every value has its type; return the columns. */
-function checkTable(file: string, sqlite: Database.Database, table: Table): AnyColumn[] {
+interface CheckedTable {
+  columns: AnyColumn[];
+  rows: number;
+  /** max(hlc) for a record table. */
+  maxHlc?: string | null;
+}
+
+/**
+ * Check that a table and its known columns are there and every value has its type. One scan counts
+ * the rows, flags the suspect ones and, for a record table, finds the highest stamp.
+ */
+function checkTable(file: string, sqlite: Database.Database, table: Table, withHlc = false): CheckedTable {
   const name = getTableName(table);
   const kind = sqlite.prepare('SELECT type FROM sqlite_master WHERE name = ?').get(name) as { type: string } | undefined;
   if (!kind || kind.type !== 'table') {
@@ -214,11 +224,16 @@ function checkTable(file: string, sqlite: Database.Database, table: Table): AnyC
   for (const column of columns) {
     if (!present.has(column.name)) throw refuse(file, `缺少字段 ${name}.${column.name}。`, `the column ${name}.${column.name} is missing.`);
   }
-  const flagged = sqlite.prepare(`SELECT ${quoted(columns.map((c) => c.name))} FROM "${name}" WHERE CASE WHEN ${columns.map(acceptedSql).join(' AND ')} THEN 0 ELSE 1 END`);
-  for (const row of flagged.iterate() as Iterable<Record<string, unknown>>) {
-    for (const column of columns) checkValue(file, name, column, row[column.name]);
+  const suspect = `CASE WHEN ${columns.map(acceptedSql).join(' AND ')} THEN 0 ELSE 1 END`;
+  const stats = sqlite
+    .prepare(`SELECT count(*) AS n, total(${suspect}) AS suspect${withHlc ? ', max(hlc COLLATE BINARY) AS maxHlc' : ''} FROM "${name}"`)
+    .get() as { n: number; suspect: number; maxHlc?: string | null };
+  if (stats.suspect > 0) {
+    for (const row of sqlite.prepare(`SELECT ${quoted(columns.map((c) => c.name))} FROM "${name}" WHERE ${suspect}`).iterate() as Iterable<Record<string, unknown>>) {
+      for (const column of columns) checkValue(file, name, column, row[column.name]);
+    }
   }
-  return columns;
+  return { columns, rows: stats.n, maxHlc: stats.maxHlc };
 }
 
 /** Read in pages by `key`, which an index must order (as in every file the app writes): else each page would scan the table. */
@@ -336,15 +351,16 @@ function openFile(file: string, options: OpenIncomingOptions): OpenedFile {
     const keyPages = new Map<RecordEntity, () => Generator<RecordKey[]>>();
     const recordStatements = new Map<RecordEntity, Database.Statement>();
     let total = 0;
-    const count = (table: string) => (db.prepare(`SELECT count(*) AS n FROM "${table}"`).get() as { n: number }).n;
+    const tableMax: [RecordEntity, unknown][] = [];
     for (const [entity, table] of RECORD_TABLES) {
-      const columns = checkTable(fileName, db, table).map((c) => c.name);
+      const checked = checkTable(fileName, db, table, true);
       const name = getTableName(table);
       keyPages.set(entity, pager(fileName, db, name, 'id', ['id', 'hlc', 'field_stamps']));
-      recordStatements.set(entity, db.prepare(`SELECT ${quoted(columns)} FROM "${name}" WHERE id COLLATE BINARY = ?`));
-      total += count(name);
+      recordStatements.set(entity, db.prepare(`SELECT ${quoted(checked.columns.map((c) => c.name))} FROM "${name}" WHERE id COLLATE BINARY = ?`));
+      total += checked.rows;
+      tableMax.push([entity, checked.maxHlc]);
     }
-    checkTable(fileName, db, blobs);
+    total += checkTable(fileName, db, blobs).rows;
     const blobPages = pager(fileName, db, 'blobs', 'sha256', ['sha256', 'created_at']);
     // Blobs are addressed by their hash and never rewritten: bytes that do not match it would stay wrong for good.
     for (const blob of db.prepare('SELECT sha256, size, data FROM blobs').iterate() as Iterable<{ sha256: string; size: number; data: Buffer }>) {
@@ -352,17 +368,14 @@ function openFile(file: string, options: OpenIncomingOptions): OpenedFile {
         throw refuse(fileName, '其中附件的内容已损坏（与校验值不符）。', 'the contents of an attachment are damaged (they do not match their checksum).', 'corrupt_database');
       }
     }
-    total += count('blobs');
-    checkTable(fileName, db, changeLog);
-    total += count('change_log');
+    total += checkTable(fileName, db, changeLog).rows;
     checkTable(fileName, db, syncLog);
 
-    // The clock-skew check needs the highest stamp before anything is merged: one max() per table.
+    // The clock-skew check needs the highest stamp before anything is merged.
     let maxHlc = '';
-    for (const [entity, table] of RECORD_TABLES) {
-      const max = (db.prepare(`SELECT max(hlc COLLATE BINARY) AS m FROM "${getTableName(table)}"`).get() as { m: string | null }).m;
-      if (max === null) continue;
-      if (!STAMP.test(max)) throw damagedStamps(fileName, entity);
+    for (const [entity, max] of tableMax) {
+      if (max === null || max === undefined) continue;
+      if (typeof max !== 'string' || !STAMP.test(max)) throw damagedStamps(fileName, entity);
       if (max > maxHlc) maxHlc = max;
     }
     const vector = new Map<string, string>();

@@ -16,7 +16,8 @@ import { AppError } from '../errors';
 import { HybridLogicalClock, parseHlc } from '../hlc';
 import { uuidv7 } from '../ids';
 import { serializeStamps, tableName, type Core } from '../core';
-import type { RecordEntity } from '../schema';
+import { getTableColumns } from 'drizzle-orm';
+import { recordTables, type RecordEntity } from '../schema';
 import { indexRecords, pauseIndexMerging } from '../search';
 import { CHANGE_LOG_COLUMNS, damagedStamps, parseStamps, STAMP, type IncomingSource, type RecordKey, type Row, type SqlValue } from './incoming';
 
@@ -228,6 +229,8 @@ function mergePass(core: Core, source: IncomingSource, clockAheadMs: number, wri
     const insertStatements = new Map<string, Database.Statement>();
     const updateStatements = new Map<string, Database.Statement>();
     const likelyDuplicate = entity === 'organizations' ? duplicateFinder(sqlite) : null;
+    // The fields a merge compares: every known column but the bookkeeping ones.
+    const fields = new Set(Object.values(getTableColumns(recordTables[entity])).map((c) => c.name).filter((f) => !META_COLUMNS.has(f)));
     for (const page of source.recordKeys(entity)) {
       const ours = new Map<string, RecordKey>();
       for (const key of localKeys.all(page[0]![0], page.at(-1)![0]) as RecordKey[]) ours.set(key[0], key);
@@ -239,8 +242,11 @@ function mergePass(core: Core, source: IncomingSource, clockAheadMs: number, wri
         if (ourKey && ourKey[1] === hlc && ourKey[2] === stamps) continue;
         const theirStamps = parseStamps(fileName, entity, stamps);
         if (!STAMP.test(hlc)) throw damagedStamps(fileName, entity);
+        const ourStamps = ourKey ? (JSON.parse(ourKey[2]) as Record<string, string>) : null;
+        // Ours newer field by field and no conflict possible: neither record needs reading whole.
+        if (ourKey && ourStamps && hlc <= ourKey[1] && !stampsMatter(fields, ourStamps, theirStamps, localVector, incomingVector)) continue;
         const theirs = source.record(entity, id);
-        if (ourKey === undefined) {
+        if (ourStamps === null) {
           counts[entity].added += 1;
           if (theirs.deleted_at) counts[entity].deleted += 1;
           const match = likelyDuplicate && !theirs.deleted_at ? likelyDuplicate(theirs) : undefined;
@@ -259,13 +265,10 @@ function mergePass(core: Core, source: IncomingSource, clockAheadMs: number, wri
           continue;
         }
         const our = localRow.get(id) as Row;
-        const ourStamps = JSON.parse(String(our.field_stamps)) as Record<string, string>;
         const newStamps = { ...ourStamps };
         const set: Record<string, SqlValue> = {};
         let valueChanged = false;
-        const fields = new Set([...Object.keys(theirs), ...Object.keys(our)].filter((f) => !META_COLUMNS.has(f)));
         for (const field of fields) {
-          if (!(field in theirs)) continue;
           const ourStamp = ourStamps[field] ?? '';
           const theirStamp = theirStamps[field] ?? '';
           if (theirStamp === ourStamp) continue;
@@ -363,6 +366,25 @@ function mergePass(core: Core, source: IncomingSource, clockAheadMs: number, wri
   }
   if (report) report(source.total, source.total);
   return { result, written };
+}
+
+/** Whether their stamps win a field here or may hold a conflict; when neither, the records need no comparing. */
+function stampsMatter(
+  fields: ReadonlySet<string>,
+  ours: Record<string, string>,
+  theirs: Record<string, string>,
+  localVector: Map<string, string>,
+  incomingVector: Map<string, string>,
+): boolean {
+  for (const field of Object.keys(theirs)) {
+    if (!fields.has(field)) continue;
+    const ourStamp = ours[field] ?? '';
+    const theirStamp = theirs[field]!;
+    if (theirStamp === ourStamp) continue;
+    if (theirStamp > ourStamp) return true;
+    if (ourStamp && !seen(incomingVector, ourStamp) && !seen(localVector, theirStamp)) return true;
+  }
+  return false;
 }
 
 /**
