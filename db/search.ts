@@ -321,6 +321,22 @@ function setMerging(sqlite: Database.Database, automerge: number, crisismerge: n
   }
 }
 
+/**
+ * For a merge, which indexes many records in one transaction: FTS5 merges no index segments while it
+ * runs (merging them at commit rewrote much of the index: seconds at scale). `resume` writes out what
+ * is pending and puts FTS5's defaults back, so later writes merge the new segments a little at a time.
+ */
+export function pauseIndexMerging(sqlite: Database.Database): { resume(): void } {
+  setMerging(sqlite, 0, 1000);
+  return {
+    resume: () => {
+      // A savepoint makes FTS5 write out its pending data now, while merging is still off.
+      sqlite.exec('SAVEPOINT search_flush; RELEASE search_flush');
+      setMerging(sqlite, 4, 16);
+    },
+  };
+}
+
 /** Index every live searchable record from scratch. Runs inside the caller's transaction if any. */
 export function rebuildSearchIndex(sqlite: Database.Database): number {
   const run = () => {

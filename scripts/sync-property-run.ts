@@ -24,7 +24,7 @@
  *
  * Exchanges go either through real files (exportDatabase, then mergeFile: validation, backup,
  * one transaction) or, to afford 1,000 runs within `npm test`, through an in-process snapshot
- * of the same rows readIncomingFile returns, passed to the same planMerge/applyMerge. Every
+ * of the same rows readIncomingFile returns, passed to the same mergeIncoming. Every
  * files-mode run checks that the snapshot equals what readIncomingFile reads from the exported
  * file, so the shortcut is checked to be faithful.
  *
@@ -42,8 +42,8 @@ import { openCore, tableName, type Core } from '../db/core';
 import { createRegistry, type OperationRegistry } from '../db/api';
 import { blobs, changeLog, recordTables, syncLog, type RecordEntity } from '../db/schema';
 import { exportDatabase, mergeFile } from '../db/sync/files';
-import { readIncomingFile, type IncomingFile, type Row } from '../db/sync/incoming';
-import { applyMerge, MERGE_ORDER, planMerge, type EntityCounts } from '../db/sync/merge';
+import { readIncomingFile, snapshotSource, type IncomingFile, type Row } from '../db/sync/incoming';
+import { mergeIncoming, MERGE_ORDER, type EntityCounts } from '../db/sync/merge';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -493,9 +493,7 @@ class Run {
       const summary = mergeFile(office.core, file.file, { acceptClockSkew: true, backupDir: path.join(this.h.dir, 'backups') });
       totals = { added: summary.added, changed: summary.changed, deleted: summary.deleted, conflicts: summary.conflicts };
     } else {
-      const plan = planMerge(office.core, file.snapshot!);
-      applyMerge(office.core, plan, { acceptClockSkew: true });
-      totals = plan.totals;
+      totals = mergeIncoming(office.core, snapshotSource(file.snapshot!), { acceptClockSkew: true }).totals;
     }
     for (const key of file.known) office.known.add(key);
     office.lastSeq = Math.max(office.lastSeq, maxSeq(office.core));

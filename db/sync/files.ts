@@ -8,8 +8,8 @@ import type { Core } from '../core';
 import { countRecords } from '../info';
 import { writeBackup } from '../backups';
 import { encryptBytes, type ScryptParams } from './crypto';
-import { readIncomingFile, type OpenIncomingOptions } from './incoming';
-import { applyMerge, planMerge, type ApplyOptions, type EntityCounts, type FieldConflict, type DuplicateCandidate } from './merge';
+import { openIncomingFile, type OpenIncomingOptions } from './incoming';
+import { checkClockSkew, clockAheadOf, mergeIncoming, type ApplyOptions, type EntityCounts, type FieldConflict, type DuplicateCandidate } from './merge';
 import type { RecordEntity } from '../schema';
 
 export interface ExportResult {
@@ -77,25 +77,33 @@ export interface MergeFileOptions extends OpenIncomingOptions, ApplyOptions {
   backupDir?: string;
 }
 
-/** Validate, plan, and (unless a dry run) back up and apply in one transaction. */
+/**
+ * Validate, then (unless a dry run) back up and merge in one transaction, reading the file as a
+ * stream. A clock too far ahead is refused before the backup; a refusal while merging rolls back.
+ */
 export function mergeFile(core: Core, file: string, options: MergeFileOptions = {}): MergeSummary {
-  const incoming = readIncomingFile(file, options);
-  const plan = planMerge(core, incoming);
-  const summary: MergeSummary = {
-    fileName: plan.fileName,
-    peerOffice: plan.peerOffice,
-    peerOrigin: plan.peerOrigin,
-    encrypted: plan.encrypted,
-    ...plan.totals,
-    entities: plan.counts,
-    conflictList: plan.conflicts,
-    duplicates: plan.duplicates,
-    clockAheadMs: plan.clockAheadMs,
-    syncId: null,
-    backupPath: null,
-  };
-  if (options.dryRun) return summary;
-  summary.backupPath = writeBackup(core, 'before-merge', options.backupDir ?? core.openOptions.backupDir);
-  summary.syncId = applyMerge(core, plan, options);
-  return summary;
+  const source = openIncomingFile(file, options);
+  try {
+    let backupPath: string | null = null;
+    if (!options.dryRun) {
+      checkClockSkew(clockAheadOf(core, source.maxHlc), options.acceptClockSkew);
+      backupPath = writeBackup(core, 'before-merge', options.backupDir ?? core.openOptions.backupDir);
+    }
+    const result = mergeIncoming(core, source, options);
+    return {
+      fileName: source.fileName,
+      peerOffice: source.office,
+      peerOrigin: source.origin,
+      encrypted: source.encrypted,
+      ...result.totals,
+      entities: result.counts,
+      conflictList: result.conflicts,
+      duplicates: result.duplicates,
+      clockAheadMs: result.clockAheadMs,
+      syncId: result.syncId,
+      backupPath,
+    };
+  } finally {
+    source.close();
+  }
 }

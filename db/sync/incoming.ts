@@ -1,15 +1,18 @@
 /**
- * An incoming file, validated before anything else: size, header (or decryption), quick_check,
- * schema version (newer refused), expected tables and columns, and every value's type. It is
- * opened read-only with trusted_schema off (better-sqlite3 runs in defensive mode); only known
- * columns of known tables are read, through explicit column lists, so its triggers and views never run.
+ * An incoming file, validated before anything is written: size, header (or decryption), quick_check,
+ * schema version (newer refused), expected tables and columns, every value's type (one SQL scan per
+ * table; only rows it flags are read into JS and checked exactly), blob checksums, and each table's
+ * highest stamp. It is then read as a stream (pages ordered by id), never whole. It is opened
+ * read-only with trusted_schema off (better-sqlite3 runs in defensive mode), inside one read
+ * transaction; only known columns of known tables are read, through explicit column lists, so its
+ * triggers and views never run.
  */
 import { createHash } from 'node:crypto';
 import { closeSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { getTableColumns, getTableName, type Column } from 'drizzle-orm';
+import { getTableColumns, getTableName, type Column, type Table } from 'drizzle-orm';
 import { AppError } from '../errors';
 import { classifySchema, loadMigrations, MIGRATIONS_TABLE } from '../open';
 import { blobs, changeLog, recordTables, syncLog, type RecordEntity } from '../schema';
@@ -40,7 +43,7 @@ export interface IncomingFile {
   encrypted: boolean;
   /** Record rows by entity, every known column by SQL name. */
   records: Record<RecordEntity, Row[]>;
-  blobs: { sha256: string; size: number; data: Buffer; created_at: string }[];
+  blobs: BlobRow[];
   changeLog: ChangeLogRow[];
   /** What the sending office has imported: origin -> highest stamp seen from it. */
   knownPeers: Record<string, string>;
@@ -102,28 +105,179 @@ function checkValue(file: string, table: string, column: AnyColumn, value: unkno
   }
 }
 
-function readTable(file: string, sqlite: Database.Database, table: Parameters<typeof getTableColumns>[0]): Row[] {
+export interface BlobRow {
+  sha256: string;
+  size: number;
+  data: Buffer;
+  created_at: string;
+}
+
+export const STAMP = /^\d{15}-\d{6}-.+$/;
+
+export function damagedStamps(fileName: string, entity: string): AppError {
+  return new AppError('not_a_database', {
+    zh: `无法导入“${fileName}”：${entity} 中的同步标记已损坏。本地数据库未作任何改动。`,
+    en: `Cannot import "${fileName}": the sync stamps in ${entity} are damaged. The local database has not been changed.`,
+  });
+}
+
+/** A record's field_stamps, refused unless a JSON object of stamps. */
+export function parseStamps(fileName: string, entity: string, raw: SqlValue | undefined): Record<string, string> {
+  let parsed: unknown;
+  try {
+    parsed = typeof raw === 'string' ? JSON.parse(raw) : null;
+  } catch {
+    parsed = null;
+  }
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed) || Object.values(parsed).some((v) => typeof v !== 'string' || !STAMP.test(v))) {
+    throw damagedStamps(fileName, entity);
+  }
+  return parsed as Record<string, string>;
+}
+
+/** The change-log columns a merge reads, in the order a stream gives them. */
+export const CHANGE_LOG_COLUMNS = ['entity', 'row_id', 'field', 'value', 'hlc', 'origin', 'office'] as const;
+
+/** A record's id, hlc and field_stamps: enough to see that it equals ours. */
+export type RecordKey = [id: string, hlc: string, fieldStamps: string];
+
+/** A validated file as a merge reads it: in pages and rows, never whole. */
+export interface IncomingSource {
+  readonly fileName: string;
+  readonly origin: string | null;
+  readonly office: string | null;
+  readonly schemaVersion: number;
+  readonly encrypted: boolean;
+  /** Highest stamp in the file ('' when it has none). */
+  readonly maxHlc: string;
+  /** Rows a merge goes through (records, blobs, change log): the progress total. */
+  readonly total: number;
+  /** Highest change-log stamp per origin. */
+  versionVector(): Map<string, string>;
+  /** Every record's key, in pages ascending by id. */
+  recordKeys(entity: RecordEntity): Iterable<RecordKey[]>;
+  /** One record, every known column by SQL name. */
+  record(entity: RecordEntity, id: string): Row;
+  /** [sha256, created_at] of every blob, in pages. */
+  blobKeys(): Iterable<[string, string][]>;
+  blob(sha256: string): BlobRow;
+  /** Change-log rows, values in CHANGE_LOG_COLUMNS order. */
+  changeLog(): Iterable<SqlValue[]>;
+  close(): void;
+}
+
+const PAGE = 1000;
+const RECORD_TABLES = Object.entries(recordTables) as [RecordEntity, Table][];
+
+const columnsOf = (table: Table) => Object.values(getTableColumns(table)) as AnyColumn[];
+const quoted = (names: readonly string[]) => names.map((n) => `"${n}"`).join(', ');
+const sqlText = (value: string) => `'${value.replaceAll("'", "''")}'`;
+
+/**
+ * SQL true only for values checkValue accepts. It may be false for some accepted ones (a long text in
+ * few UTF-16 units); those rows are read and checked in JS, so the SQL never decides a refusal alone.
+ */
+function acceptedSql(column: AnyColumn): string {
+  const c = `"${column.name}"`;
+  let ok: string;
+  switch (column.columnType) {
+    case 'SQLiteText': {
+      const allowed = (column as unknown as { enumValues?: string[] }).enumValues;
+      // Bytes of the stored encoding are never fewer than JS's UTF-16 units.
+      ok = `typeof(${c}) = 'text' AND octet_length(${c}) <= ${MAX_TEXT_CHARS}`;
+      if (allowed && allowed.length > 0) ok += ` AND ${c} COLLATE BINARY IN (${allowed.map(sqlText).join(', ')})`;
+      break;
+    }
+    case 'SQLiteReal':
+    case 'SQLiteInteger':
+    case 'SQLiteBoolean':
+      ok = `typeof(${c}) = 'integer' OR (typeof(${c}) = 'real' AND abs(${c}) <= 1.7976931348623157e308)`;
+      break;
+    case 'SQLiteBlobBuffer':
+      ok = `typeof(${c}) = 'blob'`;
+      break;
+    default:
+      ok = `typeof(${c}) <> 'null'`;
+  }
+  return column.notNull ? `(${ok})` : `(${c} IS NULL OR ${ok})`;
+}
+
+interface CheckedTable {
+  columns: AnyColumn[];
+  rows: number;
+  /** max(hlc) for a record table. */
+  maxHlc?: string | null;
+}
+
+/**
+ * Check that a table and its known columns are there and every value has its type. One scan counts
+ * the rows, flags the suspect ones and, for a record table, finds the highest stamp.
+ */
+function checkTable(file: string, sqlite: Database.Database, table: Table, withHlc = false): CheckedTable {
   const name = getTableName(table);
   const kind = sqlite.prepare('SELECT type FROM sqlite_master WHERE name = ?').get(name) as { type: string } | undefined;
   if (!kind || kind.type !== 'table') {
     throw refuse(file, `缺少数据表 ${name}。`, `the table ${name} is missing.`);
   }
   const present = new Set((sqlite.prepare('SELECT name FROM pragma_table_info(?)').all(name) as { name: string }[]).map((c) => c.name));
-  const columns = Object.values(getTableColumns(table)) as AnyColumn[];
+  const columns = columnsOf(table);
   for (const column of columns) {
     if (!present.has(column.name)) throw refuse(file, `缺少字段 ${name}.${column.name}。`, `the column ${name}.${column.name} is missing.`);
   }
-  const list = columns.map((c) => `"${c.name}"`).join(', ');
-  const rows = sqlite.prepare(`SELECT ${list} FROM "${name}"`).all() as Record<string, unknown>[];
-  return rows.map((row) => {
-    const checked: Row = {};
-    for (const column of columns) checked[column.name] = checkValue(file, name, column, row[column.name]);
-    return checked;
-  });
+  const suspect = `CASE WHEN ${columns.map(acceptedSql).join(' AND ')} THEN 0 ELSE 1 END`;
+  const stats = sqlite
+    .prepare(`SELECT count(*) AS n, total(${suspect}) AS suspect${withHlc ? ', max(hlc COLLATE BINARY) AS maxHlc' : ''} FROM "${name}"`)
+    .get() as { n: number; suspect: number; maxHlc?: string | null };
+  if (stats.suspect > 0) {
+    for (const row of sqlite.prepare(`SELECT ${quoted(columns.map((c) => c.name))} FROM "${name}" WHERE ${suspect}`).iterate() as Iterable<Record<string, unknown>>) {
+      for (const column of columns) checkValue(file, name, column, row[column.name]);
+    }
+  }
+  return { columns, rows: stats.n, maxHlc: stats.maxHlc };
 }
 
-/** Validate and read a file from another office. Throws a translated AppError when it is refused. */
-export function readIncomingFile(file: string, options: OpenIncomingOptions = {}): IncomingFile {
+/** Read in pages by `key`, which an index must order (as in every file the app writes): else each page would scan the table. */
+function pager(file: string, sqlite: Database.Database, table: string, key: string, columns: readonly string[]) {
+  const select = `SELECT ${quoted(columns)} FROM "${table}"`;
+  const order = `ORDER BY "${key}" COLLATE BINARY LIMIT ${PAGE}`;
+  const next = sqlite.prepare(`${select} WHERE "${key}" COLLATE BINARY > ? ${order}`).raw();
+  const plan = (sqlite.prepare(`EXPLAIN QUERY PLAN ${next.source}`).all('') as { detail: string }[]).map((p) => p.detail);
+  if (plan.length !== 1 || !/^SEARCH .* USING (COVERING INDEX|INDEX|PRIMARY KEY)/.test(plan[0]!)) {
+    throw refuse(file, `数据表 ${table} 缺少索引。`, `the table ${table} lacks its index.`);
+  }
+  const first = sqlite.prepare(`${select} ${order}`).raw();
+  return function* pages<T extends unknown[]>(): Generator<T[]> {
+    let page = first.all() as T[];
+    while (page.length > 0) {
+      // Ascending (binary) within a page and `>` between pages: a key twice shows as two equal neighbours.
+      for (let i = 1; i < page.length; i++) {
+        if (page[i]![0] === page[i - 1]![0]) throw refuse(file, `数据表 ${table} 中有重复的编号。`, `the table ${table} holds the same key twice.`);
+      }
+      yield page;
+      if (page.length < PAGE) return;
+      page = next.all(page.at(-1)![0]) as T[];
+    }
+  };
+}
+
+/**
+ * quick_check of every ordinary table (shadow tables included) with its indexes, and a file no shorter
+ * than its header says. Virtual tables (the search index) are left out: their check runs their
+ * module's code over the file's data (FTS5: several times a VACUUM INTO), and a merge never reads them.
+ */
+function quickCheck(db: Database.Database, fileSize: number): boolean {
+  const pages = (db.pragma('page_count', { simple: true }) as number) * (db.pragma('page_size', { simple: true }) as number);
+  if (pages > fileSize) return false;
+  const tables = db.prepare("SELECT name FROM pragma_table_list WHERE schema = 'main' AND type IN ('table', 'shadow')").pluck().all() as string[];
+  return tables.every((name) => db.pragma(`quick_check("${name.replaceAll('"', '""')}")`, { simple: true }) === 'ok');
+}
+
+interface OpenedFile {
+  source: IncomingSource;
+  sqlite: Database.Database;
+}
+
+function openFile(file: string, options: OpenIncomingOptions): OpenedFile {
   const fileName = path.basename(file);
   let size: number;
   try {
@@ -145,85 +299,195 @@ export function readIncomingFile(file: string, options: OpenIncomingOptions = {}
     plainPath = path.join(tempDir, 'incoming.db');
     writeFileSync(plainPath, plain, { mode: 0o600 });
   }
+  const removeTemp = () => {
+    if (tempDir) rmSync(tempDir, { recursive: true, force: true });
+  };
+  let sqlite: Database.Database | null = null;
   try {
     const plainHead = encrypted ? readHead(plainPath, 16) : head;
     if (plainHead.toString('latin1') !== 'SQLite format 3\u0000') {
       throw refuse(fileName, '它不是伙伴关系管理导出的数据库文件。', 'it is not a database file exported by Partnership Tracker.');
     }
-    let sqlite: Database.Database;
     try {
       sqlite = new Database(plainPath, { readonly: true, fileMustExist: true, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
       sqlite.pragma('trusted_schema = OFF');
       sqlite.pragma('query_only = ON');
+      // One read transaction: validation and the merge's reads see the same content.
+      sqlite.exec('BEGIN');
     } catch {
       throw refuse(fileName, 'SQLite 无法打开它。', 'SQLite cannot open it.');
     }
+    const db = sqlite;
+    let quick: boolean;
     try {
-      let quick: unknown;
-      try {
-        quick = sqlite.pragma('quick_check', { simple: true });
-      } catch {
-        quick = 'unreadable';
-      }
-      if (quick !== 'ok') throw refuse(fileName, '文件已损坏或不完整。', 'the file is damaged or incomplete.', 'corrupt_database');
-      const known = loadMigrations(options.migrationsFolder);
-      const hasMigrations = !!sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(MIGRATIONS_TABLE);
-      if (!hasMigrations) throw refuse(fileName, '它不是伙伴关系管理导出的数据库文件。', 'it is not a database file exported by Partnership Tracker.');
-      const applied = (sqlite.prepare(`SELECT hash, created_at AS createdAt FROM ${MIGRATIONS_TABLE} ORDER BY created_at, id`).all() as { hash: string; createdAt: number }[]).map(
-        (m) => ({ hash: String(m.hash), createdAt: Number(m.createdAt) }),
-      );
-      let version: number;
-      try {
-        version = classifySchema(fileName, applied, known, true).version;
-      } catch (error) {
-        if (error instanceof AppError && error.code === 'future_database') {
-          throw refuse(fileName, '它由更新版本的应用导出。请先更新本应用。', 'it was exported by a newer version of the app. Update the app first.', 'future_database');
-        }
-        if (error instanceof AppError && error.code === 'not_a_database') {
-          throw refuse(fileName, '它不是伙伴关系管理导出的数据库文件。', 'it is not a database file exported by Partnership Tracker.');
-        }
-        throw error;
-      }
-      const records = {} as Record<RecordEntity, Row[]>;
-      for (const [entity, table] of Object.entries(recordTables) as [RecordEntity, (typeof recordTables)[RecordEntity]][]) {
-        records[entity] = readTable(fileName, sqlite, table);
-      }
-      const blobRows = readTable(fileName, sqlite, blobs) as unknown as IncomingFile['blobs'];
-      // Blobs are addressed by their hash and never rewritten: bytes that do not match it would stay wrong for good.
-      for (const blob of blobRows) {
-        if (blob.size !== blob.data.length || createHash('sha256').update(blob.data).digest('hex') !== blob.sha256) {
-          throw refuse(fileName, '其中附件的内容已损坏（与校验值不符）。', 'the contents of an attachment are damaged (they do not match their checksum).', 'corrupt_database');
-        }
-      }
-      const changeRows = readTable(fileName, sqlite, changeLog) as unknown as ChangeLogRow[];
-      const syncRows = readTable(fileName, sqlite, syncLog);
-      const metaRows = sqlite.prepare("SELECT key, value FROM meta WHERE key IN ('origin_id', 'office_name')").all() as { key: string; value: unknown }[];
-      const meta = Object.fromEntries(metaRows.filter((r) => typeof r.value === 'string').map((r) => [r.key, r.value as string]));
-      const knownPeers: Record<string, string> = {};
-      for (const row of syncRows) {
-        const peer = row.peer_origin;
-        const stamp = row.peer_hlc;
-        if (row.direction === 'import' && typeof peer === 'string' && typeof stamp === 'string' && stamp > (knownPeers[peer] ?? '')) knownPeers[peer] = stamp;
-      }
-      let maxHlc = '';
-      for (const rows of Object.values(records)) for (const row of rows) if (typeof row.hlc === 'string' && row.hlc > maxHlc) maxHlc = row.hlc;
-      for (const row of changeRows) if (row.hlc > maxHlc) maxHlc = row.hlc;
-      return {
-        fileName,
-        origin: meta.origin_id ?? null,
-        office: meta.office_name ?? null,
-        schemaVersion: version,
-        encrypted,
-        records,
-        blobs: blobRows,
-        changeLog: changeRows,
-        knownPeers,
-        maxHlc,
-      };
-    } finally {
-      sqlite.close();
+      quick = quickCheck(db, statSync(plainPath).size);
+    } catch {
+      quick = false;
     }
-  } finally {
-    if (tempDir) rmSync(tempDir, { recursive: true, force: true });
+    if (!quick) throw refuse(fileName, '文件已损坏或不完整。', 'the file is damaged or incomplete.', 'corrupt_database');
+    // Ours are UTF-8: ids then sort alike (binary) here and in the local database.
+    if (db.pragma('encoding', { simple: true }) !== 'UTF-8') {
+      throw refuse(fileName, '它不是伙伴关系管理导出的数据库文件。', 'it is not a database file exported by Partnership Tracker.');
+    }
+    const known = loadMigrations(options.migrationsFolder);
+    const hasMigrations = !!db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(MIGRATIONS_TABLE);
+    if (!hasMigrations) throw refuse(fileName, '它不是伙伴关系管理导出的数据库文件。', 'it is not a database file exported by Partnership Tracker.');
+    const applied = (db.prepare(`SELECT hash, created_at AS createdAt FROM ${MIGRATIONS_TABLE} ORDER BY created_at, id`).all() as { hash: string; createdAt: number }[]).map(
+      (m) => ({ hash: String(m.hash), createdAt: Number(m.createdAt) }),
+    );
+    let version: number;
+    try {
+      version = classifySchema(fileName, applied, known, true).version;
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'future_database') {
+        throw refuse(fileName, '它由更新版本的应用导出。请先更新本应用。', 'it was exported by a newer version of the app. Update the app first.', 'future_database');
+      }
+      if (error instanceof AppError && error.code === 'not_a_database') {
+        throw refuse(fileName, '它不是伙伴关系管理导出的数据库文件。', 'it is not a database file exported by Partnership Tracker.');
+      }
+      throw error;
+    }
+
+    const keyPages = new Map<RecordEntity, () => Generator<RecordKey[]>>();
+    const recordStatements = new Map<RecordEntity, Database.Statement>();
+    let total = 0;
+    const tableMax: [RecordEntity, unknown][] = [];
+    for (const [entity, table] of RECORD_TABLES) {
+      const checked = checkTable(fileName, db, table, true);
+      const name = getTableName(table);
+      keyPages.set(entity, pager(fileName, db, name, 'id', ['id', 'hlc', 'field_stamps']));
+      recordStatements.set(entity, db.prepare(`SELECT ${quoted(checked.columns.map((c) => c.name))} FROM "${name}" WHERE id COLLATE BINARY = ?`));
+      total += checked.rows;
+      tableMax.push([entity, checked.maxHlc]);
+    }
+    total += checkTable(fileName, db, blobs).rows;
+    const blobPages = pager(fileName, db, 'blobs', 'sha256', ['sha256', 'created_at']);
+    // Blobs are addressed by their hash and never rewritten: bytes that do not match it would stay wrong for good.
+    for (const blob of db.prepare('SELECT sha256, size, data FROM blobs').iterate() as Iterable<{ sha256: string; size: number; data: Buffer }>) {
+      if (blob.size !== blob.data.length || createHash('sha256').update(blob.data).digest('hex') !== blob.sha256) {
+        throw refuse(fileName, '其中附件的内容已损坏（与校验值不符）。', 'the contents of an attachment are damaged (they do not match their checksum).', 'corrupt_database');
+      }
+    }
+    total += checkTable(fileName, db, changeLog).rows;
+    checkTable(fileName, db, syncLog);
+
+    // The clock-skew check needs the highest stamp before anything is merged.
+    let maxHlc = '';
+    for (const [entity, max] of tableMax) {
+      if (max === null || max === undefined) continue;
+      if (typeof max !== 'string' || !STAMP.test(max)) throw damagedStamps(fileName, entity);
+      if (max > maxHlc) maxHlc = max;
+    }
+    const vector = new Map<string, string>();
+    for (const { origin, hlc } of db.prepare('SELECT origin, max(hlc COLLATE BINARY) AS hlc FROM change_log GROUP BY origin COLLATE BINARY').all() as { origin: string; hlc: string }[]) {
+      vector.set(origin, hlc);
+      if (hlc > maxHlc) maxHlc = hlc;
+    }
+    if (maxHlc !== '' && !STAMP.test(maxHlc)) throw damagedStamps(fileName, 'change_log');
+
+    const metaRows = db.prepare("SELECT key, value FROM meta WHERE key IN ('origin_id', 'office_name')").all() as { key: string; value: unknown }[];
+    const meta = Object.fromEntries(metaRows.filter((r) => typeof r.value === 'string').map((r) => [r.key, r.value as string]));
+    const blobStatement = db.prepare('SELECT sha256, size, data, created_at FROM blobs WHERE sha256 COLLATE BINARY = ?');
+    const changeStatement = db.prepare(`SELECT ${quoted(CHANGE_LOG_COLUMNS)} FROM change_log`).raw();
+    const source: IncomingSource = {
+      fileName,
+      origin: meta.origin_id ?? null,
+      office: meta.office_name ?? null,
+      schemaVersion: version,
+      encrypted,
+      maxHlc,
+      total,
+      versionVector: () => new Map(vector),
+      recordKeys: (entity) => keyPages.get(entity)!(),
+      record: (entity, id) => recordStatements.get(entity)!.get(id) as Row,
+      blobKeys: () => blobPages<[string, string]>(),
+      blob: (sha256) => blobStatement.get(sha256) as BlobRow,
+      changeLog: () => changeStatement.iterate() as Iterable<SqlValue[]>,
+      close: () => {
+        try {
+          db.close();
+        } finally {
+          removeTemp();
+        }
+      },
+    };
+    return { source, sqlite: db };
+  } catch (error) {
+    try {
+      sqlite?.close();
+    } finally {
+      removeTemp();
+    }
+    throw error;
   }
+}
+
+/** Validate a file from another office and open it for a merge to read. Throws a translated AppError when it is refused. */
+export function openIncomingFile(file: string, options: OpenIncomingOptions = {}): IncomingSource {
+  return openFile(file, options).source;
+}
+
+/** Validate and read a whole file (tests and tools; a merge streams through openIncomingFile instead). */
+export function readIncomingFile(file: string, options: OpenIncomingOptions = {}): IncomingFile {
+  const { source, sqlite } = openFile(file, options);
+  try {
+    const read = (table: Table) => sqlite.prepare(`SELECT ${quoted(columnsOf(table).map((c) => c.name))} FROM "${getTableName(table)}"`).all() as Row[];
+    const records = {} as Record<RecordEntity, Row[]>;
+    for (const [entity, table] of RECORD_TABLES) records[entity] = read(table);
+    const knownPeers: Record<string, string> = {};
+    for (const row of read(syncLog)) {
+      const peer = row.peer_origin;
+      const stamp = row.peer_hlc;
+      if (row.direction === 'import' && typeof peer === 'string' && typeof stamp === 'string' && stamp > (knownPeers[peer] ?? '')) knownPeers[peer] = stamp;
+    }
+    return {
+      fileName: source.fileName,
+      origin: source.origin,
+      office: source.office,
+      schemaVersion: source.schemaVersion,
+      encrypted: source.encrypted,
+      records,
+      blobs: read(blobs) as unknown as BlobRow[],
+      changeLog: read(changeLog) as unknown as ChangeLogRow[],
+      knownPeers,
+      maxHlc: source.maxHlc,
+    };
+  } finally {
+    source.close();
+  }
+}
+
+const byteOrder = (a: string, b: string) => Buffer.compare(Buffer.from(a), Buffer.from(b));
+
+function* inPages<T>(items: readonly T[]): Generator<T[]> {
+  for (let i = 0; i < items.length; i += PAGE) yield items.slice(i, i + PAGE);
+}
+
+/** A source over rows already in memory (the sync property runs' in-process snapshots). */
+export function snapshotSource(file: IncomingFile): IncomingSource {
+  const byId = new Map(RECORD_TABLES.map(([entity]) => [entity, new Map(file.records[entity].map((row) => [row.id as string, row]))]));
+  const blobsByHash = new Map(file.blobs.map((b) => [b.sha256, b]));
+  const vector = new Map<string, string>();
+  for (const { origin, hlc } of file.changeLog) if (hlc > (vector.get(origin) ?? '')) vector.set(origin, hlc);
+  return {
+    fileName: file.fileName,
+    origin: file.origin,
+    office: file.office,
+    schemaVersion: file.schemaVersion,
+    encrypted: file.encrypted,
+    maxHlc: file.maxHlc,
+    total: Object.values(file.records).reduce((n, rows) => n + rows.length, 0) + file.blobs.length + file.changeLog.length,
+    versionVector: () => new Map(vector),
+    recordKeys: (entity) =>
+      inPages(
+        file.records[entity]
+          .map((row): RecordKey => [row.id as string, row.hlc as string, row.field_stamps as string])
+          .sort((a, b) => byteOrder(a[0], b[0])),
+      ),
+    record: (entity, id) => byId.get(entity)!.get(id)!,
+    blobKeys: () => inPages(file.blobs.map((b): [string, string] => [b.sha256, b.created_at]).sort((a, b) => byteOrder(a[0], b[0]))),
+    blob: (sha256) => blobsByHash.get(sha256)!,
+    changeLog: () => file.changeLog.map((row) => CHANGE_LOG_COLUMNS.map((c) => row[c])),
+    close: () => undefined,
+  };
 }

@@ -7,14 +7,19 @@
  *   The winner is applied; the loser is kept in `conflicts` for a person to review and flip.
  * - The change log is merged as a union, so every value anyone wrote stays in the record's history.
  * - Same file twice: nothing changes. A into B and B into A: identical record content.
+ * - One pass over the file, never held whole: records page by page, each page's ids looked up here
+ *   at once; a record whose hlc and field_stamps equal ours costs nothing more. Writes go straight
+ *   to the open transaction, so memory does not grow with the file.
  */
+import type Database from 'better-sqlite3';
 import { AppError } from '../errors';
-import { parseHlc } from '../hlc';
+import { HybridLogicalClock, parseHlc } from '../hlc';
 import { uuidv7 } from '../ids';
 import { serializeStamps, tableName, type Core } from '../core';
-import type { RecordEntity } from '../schema';
-import { indexRecords } from '../search';
-import type { ChangeLogRow, IncomingFile, Row, SqlValue } from './incoming';
+import { getTableColumns } from 'drizzle-orm';
+import { recordTables, type RecordEntity } from '../schema';
+import { indexRecords, pauseIndexMerging } from '../search';
+import { CHANGE_LOG_COLUMNS, damagedStamps, parseStamps, STAMP, type IncomingSource, type RecordKey, type Row, type SqlValue } from './incoming';
 
 /** Parents before children, so links are never dangling. */
 export const MERGE_ORDER: RecordEntity[] = [
@@ -35,6 +40,8 @@ export const MERGE_ORDER: RecordEntity[] = [
 const META_COLUMNS = new Set(['id', 'created_at', 'updated_at', 'hlc', 'origin', 'field_stamps']);
 /** An incoming clock this far ahead of ours is shown and needs a person's confirmation. */
 export const CLOCK_SKEW_LIMIT_MS = 5 * 60 * 1000;
+/** Records written between search-index updates: bounds memory, and few large FTS5 writes. */
+const INDEX_BATCH = 20_000;
 
 export interface EntityCounts {
   added: number;
@@ -59,54 +66,6 @@ export interface DuplicateCandidate {
   localId: string;
   importedId: string;
   name: string;
-}
-
-interface RowUpdate {
-  entity: RecordEntity;
-  id: string;
-  set: Record<string, SqlValue>;
-  stamps: Record<string, string>;
-  meta: { updated_at: string; hlc: string; origin: string } | null;
-}
-
-export interface MergePlan {
-  fileName: string;
-  peerOrigin: string | null;
-  peerOffice: string | null;
-  encrypted: boolean;
-  counts: Record<RecordEntity, EntityCounts>;
-  totals: EntityCounts;
-  conflicts: FieldConflict[];
-  duplicates: DuplicateCandidate[];
-  /** How far the file's newest stamp is ahead of this machine's clock (0 when not ahead). */
-  clockAheadMs: number;
-  maxHlc: string;
-  inserts: { entity: RecordEntity; row: Row }[];
-  updates: RowUpdate[];
-  blobs: IncomingFile['blobs'];
-  changeLog: ChangeLogRow[];
-}
-
-const STAMP = /^\d{15}-\d{6}-.+$/;
-
-function damagedStamps(fileName: string, entity: string): AppError {
-  return new AppError('not_a_database', {
-    zh: `无法导入“${fileName}”：${entity} 中的同步标记已损坏。本地数据库未作任何改动。`,
-    en: `Cannot import "${fileName}": the sync stamps in ${entity} are damaged. The local database has not been changed.`,
-  });
-}
-
-function parseStamps(fileName: string, entity: string, raw: SqlValue | undefined): Record<string, string> {
-  let parsed: unknown;
-  try {
-    parsed = typeof raw === 'string' ? JSON.parse(raw) : null;
-  } catch {
-    parsed = null;
-  }
-  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed) || Object.values(parsed).some((v) => typeof v !== 'string' || !STAMP.test(v))) {
-    throw damagedStamps(fileName, entity);
-  }
-  return parsed as Record<string, string>;
 }
 
 function versionVector(entries: Iterable<{ origin: string; hlc: string }>): Map<string, string> {
@@ -139,88 +98,300 @@ function normalizedNames(row: Row): string[] {
     .map((n) => n.normalize('NFKC').toLowerCase().replace(/[\s\p{P}]+/gu, ''));
 }
 
-/** Work out what merging `incoming` would do, without writing anything. */
-export function planMerge(core: Core, incoming: IncomingFile): MergePlan {
+
+export interface ApplyOptions {
+  /** The person confirmed adopting a clock more than 5 minutes ahead. */
+  acceptClockSkew?: boolean;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface MergeOptions extends ApplyOptions {
+  /** Work out what merging would do (counts, conflicts, duplicates) and write nothing. */
+  dryRun?: boolean;
+}
+
+export interface MergeResult {
+  counts: Record<RecordEntity, EntityCounts>;
+  totals: EntityCounts;
+  conflicts: FieldConflict[];
+  duplicates: DuplicateCandidate[];
+  /** How far the file's newest stamp is ahead of this machine's clock (0 when not ahead). */
+  clockAheadMs: number;
+  /** The sync_log row written; null for a dry run. */
+  syncId: string | null;
+}
+
+/** How far `maxHlc` is ahead of this machine's clock, in ms (0 when not ahead). */
+export function clockAheadOf(core: Core, maxHlc: string): number {
+  if (!maxHlc) return 0;
+  const ahead = parseHlc(maxHlc).ms - core.now().getTime();
+  return ahead > 0 ? ahead : 0;
+}
+
+/** Refuse a clock too far ahead unless a person confirmed it: before anything is written, the backup included. */
+export function checkClockSkew(clockAheadMs: number, accepted: boolean | undefined): void {
+  if (clockAheadMs > CLOCK_SKEW_LIMIT_MS && !accepted) {
+    const minutes = Math.round(clockAheadMs / 60000);
+    throw new AppError('conflict', {
+      zh: `该文件的时间比本机快约 ${minutes} 分钟。请检查两台电脑的时钟，确认后再合并。未作任何改动。`,
+      en: `This file's clock is about ${minutes} minutes ahead of this computer's. Check both clocks, then confirm to merge. Nothing was changed.`,
+    });
+  }
+}
+
+/**
+ * Merge `source` in one transaction (the caller's backup comes first), or with `dryRun` only work
+ * out what that would do. A refusal part way (damaged stamps, broken links) rolls everything back.
+ */
+export function mergeIncoming(core: Core, source: IncomingSource, options: MergeOptions = {}): MergeResult {
   const sqlite = core.sqlite;
+  const clockAheadMs = clockAheadOf(core, source.maxHlc);
+  // A dry run reads one consistent snapshot of this database, and writes nothing.
+  if (options.dryRun) return sqlite.transaction(() => mergePass(core, source, clockAheadMs, false, options).result).deferred();
+  checkClockSkew(clockAheadMs, options.acceptClockSkew);
+  sqlite.exec('BEGIN IMMEDIATE');
+  try {
+    sqlite.pragma('defer_foreign_keys = ON');
+    const indexMerging = pauseIndexMerging(sqlite);
+    const pass = mergePass(core, source, clockAheadMs, true, options);
+    indexMerging.resume();
+    commitChecked(sqlite, pass.written);
+    if (source.maxHlc) core.clock.receive(source.maxHlc);
+    return pass.result;
+  } catch (error) {
+    if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
+    throw error;
+  }
+}
+
+/** Commit; links left broken fail the commit (foreign keys are deferred), and are then counted in the tables written. */
+function commitChecked(sqlite: Database.Database, written: ReadonlySet<string>): void {
+  try {
+    sqlite.exec('COMMIT');
+  } catch (error) {
+    if ((error as { code?: unknown }).code !== 'SQLITE_CONSTRAINT_FOREIGNKEY') throw error;
+    let broken = 0;
+    for (const table of written) broken += (sqlite.pragma(`foreign_key_check("${table}")`) as unknown[]).length;
+    throw new AppError('corrupt_database', {
+      zh: `该文件中有 ${broken} 处记录关联断开，已取消合并。未作任何改动。`,
+      en: `The file has ${broken} broken links between records; the merge was cancelled. Nothing was changed.`,
+    });
+  }
+}
+
+/** One pass over the file: compare, count, and (when writing) write. */
+function mergePass(core: Core, source: IncomingSource, clockAheadMs: number, writing: boolean, options: ApplyOptions): { result: MergeResult; written: Set<string> } {
+  const sqlite = core.sqlite;
+  const fileName = source.fileName;
   const localVector = versionVector(sqlite.prepare('SELECT origin, max(hlc) AS hlc FROM change_log GROUP BY origin').all() as { origin: string; hlc: string }[]);
-  const incomingVector = versionVector(incoming.changeLog);
+  const incomingVector = source.versionVector();
   const counts = Object.fromEntries(MERGE_ORDER.map((e) => [e, emptyCounts()])) as Record<RecordEntity, EntityCounts>;
-  const plan: MergePlan = {
-    fileName: incoming.fileName,
-    peerOrigin: incoming.origin,
-    peerOffice: incoming.office,
-    encrypted: incoming.encrypted,
-    counts,
-    totals: emptyCounts(),
-    conflicts: [],
-    duplicates: [],
-    clockAheadMs: 0,
-    maxHlc: incoming.maxHlc,
-    inserts: [],
-    updates: [],
-    blobs: [],
-    changeLog: [],
+  const conflicts: FieldConflict[] = [];
+  const duplicates: DuplicateCandidate[] = [];
+  const written = new Set<string>();
+  const syncId = uuidv7();
+  const at = core.now().toISOString();
+  const report = writing ? options.onProgress : undefined;
+  let done = 0;
+  const tick = () => {
+    done += 1;
+    if (report && done % 500 === 0) report(done, source.total);
   };
 
-  for (const entity of MERGE_ORDER) {
-    const table = tableName(entity);
-    const select = sqlite.prepare(`SELECT * FROM "${table}" WHERE id = ?`);
-    for (const theirs of incoming.records[entity]) {
-      const id = theirs.id as string;
-      const theirStamps = parseStamps(incoming.fileName, entity, theirs.field_stamps);
-      if (typeof theirs.hlc !== 'string' || !STAMP.test(theirs.hlc)) throw damagedStamps(incoming.fileName, entity);
-      const ours = select.get(id) as Row | undefined;
-      if (!ours) {
-        plan.inserts.push({ entity, row: theirs });
-        counts[entity].added += 1;
-        if (theirs.deleted_at) counts[entity].deleted += 1;
-        continue;
-      }
-      const ourStamps = JSON.parse(String(ours.field_stamps)) as Record<string, string>;
-      const update: RowUpdate = { entity, id, set: {}, stamps: { ...ourStamps }, meta: null };
-      let valueChanged = false;
-      const fields = new Set([...Object.keys(theirs), ...Object.keys(ours)].filter((f) => !META_COLUMNS.has(f)));
-      for (const field of fields) {
-        if (!(field in theirs)) continue;
-        const ourStamp = ourStamps[field] ?? '';
-        const theirStamp = theirStamps[field] ?? '';
-        if (theirStamp === ourStamp) continue;
-        const theirsWin = theirStamp > ourStamp;
-        const differs = !sameValue(ours[field], theirs[field]);
-        if (theirsWin) {
-          update.stamps[field] = theirStamp;
-          if (differs) {
-            update.set[field] = theirs[field]!;
-            valueChanged = true;
-            if (field === 'deleted_at' && theirs.deleted_at && !ours.deleted_at) counts[entity].deleted += 1;
-          }
-        }
-        // A conflict: both wrote the field, the values differ, and neither had seen the other's write.
-        if (differs && ourStamp && theirStamp && !seen(incomingVector, ourStamp) && !seen(localVector, theirStamp)) {
-          const winnerOurs = !theirsWin;
-          plan.conflicts.push({
-            entity,
-            rowId: id,
-            field,
-            winningValue: winnerOurs ? ours[field]! : theirs[field]!,
-            winningHlc: winnerOurs ? ourStamp : theirStamp,
-            losingValue: winnerOurs ? theirs[field]! : ours[field]!,
-            losingHlc: winnerOurs ? theirStamp : ourStamp,
-            localWon: winnerOurs,
-          });
-          counts[entity].conflicts += 1;
-        }
-      }
-      const stampsChanged = Object.keys(update.stamps).some((f) => update.stamps[f] !== ourStamps[f]);
-      if (typeof theirs.hlc === 'string' && theirs.hlc > String(ours.hlc)) {
-        update.meta = { updated_at: String(theirs.updated_at), hlc: theirs.hlc, origin: String(theirs.origin) };
-      }
-      if (valueChanged || stampsChanged || update.meta) plan.updates.push(update);
-      if (valueChanged) counts[entity].changed += 1;
+  // Blobs missing here, and blobs both offices stored independently: the earlier created_at is kept on both sides.
+  const haveBlob = sqlite.prepare('SELECT created_at FROM blobs WHERE sha256 = ?');
+  const putBlob = sqlite.prepare(
+    `INSERT INTO blobs (sha256, size, data, created_at) VALUES (?, ?, ?, ?)
+     ON CONFLICT(sha256) DO UPDATE SET created_at = excluded.created_at WHERE excluded.created_at < blobs.created_at`,
+  );
+  for (const page of writing ? source.blobKeys() : []) {
+    for (const [sha256, createdAt] of page) {
+      tick();
+      const ours = haveBlob.get(sha256) as { created_at: string } | undefined;
+      if (ours && createdAt >= ours.created_at) continue;
+      const blob = source.blob(sha256);
+      putBlob.run(blob.sha256, blob.size, blob.data, blob.created_at);
+      written.add('blobs');
     }
   }
 
-  // Likely duplicates: a new organization with the same normalized name (any script) and country as a local one.
+  // Records written, indexed for search in large batches: FTS5 writes least when given many docs at once.
+  let touched: { entity: RecordEntity; id: string }[] = [];
+  const flushIndex = () => {
+    // Reversed: the newest records get the lowest docs, as search lists newest first.
+    if (touched.length > 0) indexRecords(sqlite, touched.reverse());
+    touched = [];
+  };
+  for (const entity of MERGE_ORDER) {
+    const table = tableName(entity);
+    const localKeys = sqlite.prepare(`SELECT id, hlc, field_stamps FROM "${table}" WHERE id BETWEEN ? AND ?`).raw();
+    const localRow = sqlite.prepare(`SELECT * FROM "${table}" WHERE id = ?`);
+    const insertStatements = new Map<string, Database.Statement>();
+    const updateStatements = new Map<string, Database.Statement>();
+    const likelyDuplicate = entity === 'organizations' ? duplicateFinder(sqlite) : null;
+    // The fields a merge compares: every known column but the bookkeeping ones.
+    const fields = new Set(Object.values(getTableColumns(recordTables[entity])).map((c) => c.name).filter((f) => !META_COLUMNS.has(f)));
+    for (const page of source.recordKeys(entity)) {
+      const ours = new Map<string, RecordKey>();
+      for (const key of localKeys.all(page[0]![0], page.at(-1)![0]) as RecordKey[]) ours.set(key[0], key);
+      const before = touched.length;
+      for (const [id, hlc, stamps] of page) {
+        tick();
+        const ourKey = ours.get(id);
+        // The same stamps as ours: the same content, nothing to do.
+        if (ourKey && ourKey[1] === hlc && ourKey[2] === stamps) continue;
+        const theirStamps = parseStamps(fileName, entity, stamps);
+        if (!STAMP.test(hlc)) throw damagedStamps(fileName, entity);
+        const ourStamps = ourKey ? (JSON.parse(ourKey[2]) as Record<string, string>) : null;
+        // Ours newer field by field and no conflict possible: neither record needs reading whole.
+        if (ourKey && ourStamps && hlc <= ourKey[1] && !stampsMatter(fields, ourStamps, theirStamps, localVector, incomingVector)) continue;
+        const theirs = source.record(entity, id);
+        if (ourStamps === null) {
+          counts[entity].added += 1;
+          if (theirs.deleted_at) counts[entity].deleted += 1;
+          const match = likelyDuplicate && !theirs.deleted_at ? likelyDuplicate(theirs) : undefined;
+          if (match) duplicates.push({ localId: match, importedId: id, name: String(theirs.display_name) });
+          if (writing) {
+            const columns = Object.keys(theirs);
+            const shape = columns.join(',');
+            let insert = insertStatements.get(shape);
+            if (!insert) {
+              insert = sqlite.prepare(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
+              insertStatements.set(shape, insert);
+            }
+            insert.run(...columns.map((c) => theirs[c] ?? null));
+            touched.push({ entity, id });
+          }
+          continue;
+        }
+        const our = localRow.get(id) as Row;
+        const newStamps = { ...ourStamps };
+        const set: Record<string, SqlValue> = {};
+        let valueChanged = false;
+        for (const field of fields) {
+          const ourStamp = ourStamps[field] ?? '';
+          const theirStamp = theirStamps[field] ?? '';
+          if (theirStamp === ourStamp) continue;
+          const theirsWin = theirStamp > ourStamp;
+          const differs = !sameValue(our[field], theirs[field]);
+          if (theirsWin) {
+            newStamps[field] = theirStamp;
+            if (differs) {
+              set[field] = theirs[field]!;
+              valueChanged = true;
+              if (field === 'deleted_at' && theirs.deleted_at && !our.deleted_at) counts[entity].deleted += 1;
+            }
+          }
+          // A conflict: both wrote the field, the values differ, and neither had seen the other's write.
+          if (differs && ourStamp && theirStamp && !seen(incomingVector, ourStamp) && !seen(localVector, theirStamp)) {
+            const winnerOurs = !theirsWin;
+            conflicts.push({
+              entity,
+              rowId: id,
+              field,
+              winningValue: winnerOurs ? our[field]! : theirs[field]!,
+              winningHlc: winnerOurs ? ourStamp : theirStamp,
+              losingValue: winnerOurs ? theirs[field]! : our[field]!,
+              losingHlc: winnerOurs ? theirStamp : ourStamp,
+              localWon: winnerOurs,
+            });
+            counts[entity].conflicts += 1;
+          }
+        }
+        if (valueChanged) counts[entity].changed += 1;
+        const stampsChanged = Object.keys(newStamps).some((f) => newStamps[f] !== ourStamps[f]);
+        const newerRow = hlc > String(our.hlc);
+        if (!writing || !(valueChanged || stampsChanged || newerRow)) continue;
+        const values: Record<string, SqlValue> = {
+          ...set,
+          field_stamps: serializeStamps(newStamps),
+          ...(newerRow ? { updated_at: String(theirs.updated_at), hlc, origin: String(theirs.origin) } : {}),
+        };
+        const columns = Object.keys(values);
+        const shape = columns.join(',');
+        let update = updateStatements.get(shape);
+        if (!update) {
+          update = sqlite.prepare(`UPDATE "${table}" SET ${columns.map((c) => `"${c}" = ?`).join(', ')} WHERE id = ?`);
+          updateStatements.set(shape, update);
+        }
+        update.run(...columns.map((c) => values[c] ?? null), id);
+        touched.push({ entity, id });
+      }
+      if (touched.length > before) written.add(table);
+      if (touched.length >= INDEX_BATCH) flushIndex();
+    }
+  }
+  flushIndex();
+
+  // The change log is a union; its unique index drops what is here already.
+  if (writing) {
+    const log = sqlite.prepare(
+      `INSERT OR IGNORE INTO change_log (${CHANGE_LOG_COLUMNS.join(', ')}, via, recorded_at) VALUES (${CHANGE_LOG_COLUMNS.map(() => '?').join(', ')}, ?, ?)`,
+    );
+    for (const row of source.changeLog()) {
+      log.run(...row, syncId, at);
+      tick();
+    }
+  }
+
+  const totals = emptyCounts();
+  for (const c of Object.values(counts)) {
+    totals.added += c.added;
+    totals.changed += c.changed;
+    totals.deleted += c.deleted;
+    totals.conflicts += c.conflicts;
+  }
+  const result: MergeResult = { counts, totals, conflicts, duplicates, clockAheadMs, syncId: writing ? syncId : null };
+  if (!writing) return { result, written };
+
+  const known = sqlite.prepare('SELECT 1 FROM conflicts WHERE entity = ? AND row_id = ? AND field = ? AND losing_hlc = ?');
+  const addConflict = sqlite.prepare(
+    `INSERT INTO conflicts (id, entity, row_id, field, winning_value, winning_hlc, losing_value, losing_hlc, detected_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  for (const c of conflicts) {
+    if (known.get(c.entity, c.rowId, c.field, c.losingHlc)) continue;
+    addConflict.run(uuidv7(), c.entity, c.rowId, c.field, JSON.stringify(jsonable(c.winningValue)), c.winningHlc, JSON.stringify(jsonable(c.losingValue)), c.losingHlc, at);
+  }
+  const addDuplicate = sqlite.prepare('INSERT INTO duplicate_candidates (id, entity, local_id, imported_id, detected_at) VALUES (?, ?, ?, ?, ?)');
+  for (const d of duplicates) addDuplicate.run(uuidv7(), 'organizations', d.localId, d.importedId, at);
+  sqlite
+    .prepare('INSERT INTO sync_log (id, direction, at, file_name, peer_origin, peer_office, peer_hlc, counts) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+    .run(syncId, 'import', at, fileName, source.origin, source.office, source.maxHlc || null, JSON.stringify({ ...totals, entities: counts }));
+  if (source.maxHlc) {
+    // Persisted with the merge; this connection's clock moves once it has committed.
+    const clock = new HybridLogicalClock(core.clock.origin, core.clock.current());
+    clock.receive(source.maxHlc);
+    core.setMeta('hlc_last', clock.current());
+  }
+  if (report) report(source.total, source.total);
+  return { result, written };
+}
+
+/** Whether their stamps win a field here or may hold a conflict; when neither, the records need no comparing. */
+function stampsMatter(
+  fields: ReadonlySet<string>,
+  ours: Record<string, string>,
+  theirs: Record<string, string>,
+  localVector: Map<string, string>,
+  incomingVector: Map<string, string>,
+): boolean {
+  for (const field of Object.keys(theirs)) {
+    if (!fields.has(field)) continue;
+    const ourStamp = ours[field] ?? '';
+    const theirStamp = theirs[field]!;
+    if (theirStamp === ourStamp) continue;
+    if (theirStamp > ourStamp) return true;
+    if (ourStamp && !seen(incomingVector, ourStamp) && !seen(localVector, theirStamp)) return true;
+  }
+  return false;
+}
+
+/**
+ * Likely duplicates: a new organization with the same normalized name (any script) and country as a
+ * local one, judged against the organizations here before the merge, less pairs a person decided.
+ */
+function duplicateFinder(sqlite: Database.Database): (row: Row) => string | undefined {
   const localOrganizations = sqlite
     .prepare('SELECT id, display_name, name_zh, name_en, name_local, aliases, country FROM organizations WHERE deleted_at IS NULL')
     .all() as Row[];
@@ -229,124 +400,12 @@ export function planMerge(core: Core, incoming: IncomingFile): MergePlan {
   const decided = new Set(
     (sqlite.prepare("SELECT local_id || '|' || imported_id AS pair FROM duplicate_candidates").all() as { pair: string }[]).map((r) => r.pair),
   );
-  for (const { entity, row } of plan.inserts) {
-    if (entity !== 'organizations' || row.deleted_at) continue;
+  return (row) => {
     const match = normalizedNames(row)
       .map((name) => byKey.get(`${row.country ?? ''}|${name}`))
       .find((id) => id !== undefined);
-    if (match && !decided.has(`${match}|${row.id as string}`)) {
-      plan.duplicates.push({ localId: match, importedId: row.id as string, name: String(row.display_name) });
-    }
-  }
-
-  // Blobs missing here, and blobs both offices stored independently: the earlier created_at is kept on both sides.
-  const haveBlob = sqlite.prepare('SELECT created_at FROM blobs WHERE sha256 = ?');
-  plan.blobs = incoming.blobs.filter((b) => {
-    const ours = haveBlob.get(b.sha256) as { created_at: string } | undefined;
-    return !ours || b.created_at < ours.created_at;
-  });
-  const haveChange = sqlite.prepare('SELECT 1 FROM change_log WHERE entity = ? AND row_id = ? AND field = ? AND hlc = ?');
-  plan.changeLog = incoming.changeLog.filter((c) => !haveChange.get(c.entity, c.row_id, c.field, c.hlc));
-
-  if (incoming.maxHlc) {
-    const ahead = parseHlc(incoming.maxHlc).ms - core.now().getTime();
-    plan.clockAheadMs = ahead > 0 ? ahead : 0;
-  }
-  for (const c of Object.values(counts)) {
-    plan.totals.added += c.added;
-    plan.totals.changed += c.changed;
-    plan.totals.deleted += c.deleted;
-    plan.totals.conflicts += c.conflicts;
-  }
-  return plan;
-}
-
-export interface ApplyOptions {
-  /** The person confirmed adopting a clock more than 5 minutes ahead. */
-  acceptClockSkew?: boolean;
-  onProgress?: (done: number, total: number) => void;
-}
-
-/** Apply a plan inside one transaction (the caller's backup comes first). Returns the sync_log id. */
-export function applyMerge(core: Core, plan: MergePlan, options: ApplyOptions = {}): string {
-  if (plan.clockAheadMs > CLOCK_SKEW_LIMIT_MS && !options.acceptClockSkew) {
-    const minutes = Math.round(plan.clockAheadMs / 60000);
-    throw new AppError('conflict', {
-      zh: `该文件的时间比本机快约 ${minutes} 分钟。请检查两台电脑的时钟，确认后再合并。未作任何改动。`,
-      en: `This file's clock is about ${minutes} minutes ahead of this computer's. Check both clocks, then confirm to merge. Nothing was changed.`,
-    });
-  }
-  const sqlite = core.sqlite;
-  const syncId = uuidv7();
-  const total = plan.inserts.length + plan.updates.length + plan.changeLog.length + plan.blobs.length;
-  let done = 0;
-  const tick = () => {
-    done += 1;
-    if (options.onProgress && (done % 500 === 0 || done === total)) options.onProgress(done, total);
+    return match && !decided.has(`${match}|${row.id as string}`) ? match : undefined;
   };
-  const run = sqlite.transaction(() => {
-    sqlite.pragma('defer_foreign_keys = ON');
-    for (const blob of plan.blobs) {
-      sqlite
-        .prepare(
-          `INSERT INTO blobs (sha256, size, data, created_at) VALUES (?, ?, ?, ?)
-           ON CONFLICT(sha256) DO UPDATE SET created_at = excluded.created_at WHERE excluded.created_at < blobs.created_at`,
-        )
-        .run(blob.sha256, blob.size, blob.data, blob.created_at);
-      tick();
-    }
-    for (const { entity, row } of plan.inserts) {
-      const columns = Object.keys(row);
-      sqlite
-        .prepare(`INSERT INTO "${tableName(entity)}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`)
-        .run(...columns.map((c) => row[c] ?? null));
-      tick();
-    }
-    for (const update of plan.updates) {
-      const set: Record<string, SqlValue> = { ...update.set, field_stamps: serializeStamps(update.stamps), ...(update.meta ?? {}) };
-      const columns = Object.keys(set);
-      sqlite
-        .prepare(`UPDATE "${tableName(update.entity)}" SET ${columns.map((c) => `"${c}" = ?`).join(', ')} WHERE id = ?`)
-        .run(...columns.map((c) => set[c] ?? null), update.id);
-      tick();
-    }
-    indexRecords(sqlite, [...plan.inserts.map(({ entity, row }) => ({ entity, id: row.id as string })), ...plan.updates.map((u) => ({ entity: u.entity, id: u.id }))]);
-    const log = sqlite.prepare(
-      'INSERT OR IGNORE INTO change_log (entity, row_id, field, value, hlc, origin, office, via, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-    );
-    const at = core.now().toISOString();
-    for (const c of plan.changeLog) {
-      log.run(c.entity, c.row_id, c.field, c.value, c.hlc, c.origin, c.office, syncId, at);
-      tick();
-    }
-    const known = sqlite.prepare('SELECT 1 FROM conflicts WHERE entity = ? AND row_id = ? AND field = ? AND losing_hlc = ?');
-    const addConflict = sqlite.prepare(
-      `INSERT INTO conflicts (id, entity, row_id, field, winning_value, winning_hlc, losing_value, losing_hlc, detected_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    for (const c of plan.conflicts) {
-      if (known.get(c.entity, c.rowId, c.field, c.losingHlc)) continue;
-      addConflict.run(uuidv7(), c.entity, c.rowId, c.field, JSON.stringify(jsonable(c.winningValue)), c.winningHlc, JSON.stringify(jsonable(c.losingValue)), c.losingHlc, at);
-    }
-    const addDuplicate = sqlite.prepare('INSERT INTO duplicate_candidates (id, entity, local_id, imported_id, detected_at) VALUES (?, ?, ?, ?, ?)');
-    for (const d of plan.duplicates) addDuplicate.run(uuidv7(), 'organizations', d.localId, d.importedId, at);
-    const violations = sqlite.pragma('foreign_key_check') as unknown[];
-    if (violations.length > 0) {
-      throw new AppError('corrupt_database', {
-        zh: `该文件中有 ${violations.length} 处记录关联断开，已取消合并。未作任何改动。`,
-        en: `The file has ${violations.length} broken links between records; the merge was cancelled. Nothing was changed.`,
-      });
-    }
-    sqlite
-      .prepare('INSERT INTO sync_log (id, direction, at, file_name, peer_origin, peer_office, peer_hlc, counts) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(syncId, 'import', at, plan.fileName, plan.peerOrigin, plan.peerOffice, plan.maxHlc || null, JSON.stringify({ ...plan.totals, entities: plan.counts }));
-    if (plan.maxHlc) {
-      core.clock.receive(plan.maxHlc);
-      core.setMeta('hlc_last', core.clock.current());
-    }
-  });
-  run.immediate();
-  return syncId;
 }
 
 function jsonable(value: SqlValue): string | number | null {

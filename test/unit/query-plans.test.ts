@@ -239,8 +239,14 @@ describe('query plans of the hot queries', () => {
     const history = plan('SELECT field, value, hlc, origin, office, via, recorded_at FROM change_log WHERE entity = ? AND row_id = ? ORDER BY seq', ['meetings', partnershipId]);
     expect(history).toContainEqual(expect.stringMatching(/^SEARCH change_log USING INDEX change_log_row \(entity=\? AND row_id=\?\)/));
     expectNoFullScan(history, 'change_log');
-    // db/sync/merge.ts planMerge: is this change already here?
+    // Is this change already here? (db/sync/merge.ts leaves that to INSERT OR IGNORE on this index.)
     const known = plan('SELECT 1 FROM change_log WHERE entity = ? AND row_id = ? AND field = ? AND hlc = ?', ['meetings', partnershipId, 'title', 'x']);
     expect(known).toContainEqual(expect.stringMatching(/^SEARCH change_log USING COVERING INDEX change_log_unique/));
+  });
+
+  it('merge (db/sync/merge.ts): one page of incoming ids is looked up here as one range of the id index', () => {
+    const page = plan('SELECT id, hlc, field_stamps FROM "meetings" WHERE id BETWEEN ? AND ?', ['0', 'z']);
+    expect(page).toContainEqual(expect.stringMatching(/^SEARCH meetings USING INDEX sqlite_autoindex_meetings_1 \(id>\? AND id<\?\)/));
+    expectNoFullScan(page, 'meetings');
   });
 });

@@ -263,7 +263,15 @@ describe('hostile incoming files', () => {
       ['a number for a stamp', '{"display_name": 1}'],
     ])('damaged field_stamps JSON: %s', async (_label, stamps) => {
       const file = craft(`stamps-${_label.replace(/\W+/g, '-')}`, (db) => db.prepare('UPDATE organizations SET field_stamps = ?').run(stamps));
-      await expectRefused(file, /the sync stamps in organizations are damaged/);
+      // field_stamps are read as the merge streams the file, after the backup: refused there and rolled back.
+      await expectRefused(file, /the sync stamps in organizations are damaged/, {}, true);
+    });
+
+    it('damaged stamps in the last table merged: refused halfway through, everything merged before them rolled back', async () => {
+      const file = craft('stamps-last-table', (db) => db.prepare('UPDATE attachments SET field_stamps = ?').run('{"file_name": "later"}'));
+      await expectRefused(file, /the sync stamps in attachments are damaged/, {}, true);
+      // The same file as a dry run: refused too, and nothing written.
+      await expectRefused(file, /the sync stamps in attachments are damaged/, { dryRun: true });
     });
 
     it('a damaged row stamp (hlc)', async () => {

@@ -4,7 +4,7 @@
  * some twice. The harness and the checks are in scripts/sync-property-run.ts, which also runs the
  * documented larger run (`npx tsx scripts/sync-property-run.ts --runs 20000`).
  *
- * Most runs exchange in-process snapshots through the real planMerge/applyMerge (what 1,000 runs
+ * Most runs exchange in-process snapshots through the real mergeIncoming (what 1,000 runs
  * can afford); the real-file runs go through exportDatabase and mergeFile, and each of them checks
  * that the snapshot equals what readIncomingFile reads from the exported file.
  */
