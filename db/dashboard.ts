@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Core } from './core';
 import { PARTNERSHIP_STATUSES } from './schema';
 import { calendarDate } from './validation';
-import { listTasks, todayOf, type Task } from './tasks';
+import { allTasks, todayOf, type Task } from './tasks';
 import type { PartnershipStatus } from './partnerships';
 
 export const dashboardInput = z.strictObject({ today: calendarDate.optional() }).default({});
@@ -123,7 +123,7 @@ export function dashboard(core: Core, input: z.output<typeof dashboardInput>): D
   return {
     today,
     byStatus,
-    overdueTasks: listTasks(core, { view: 'overdue', today }),
+    overdueTasks: allTasks(core, { view: 'overdue', today }),
     upcomingMilestones,
     renewals,
     recentMeetings,

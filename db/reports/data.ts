@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Core } from '../core';
 import { getPartnership, listAllPartnerships, type Partnership, type PartnershipListItem, type PartnershipStatus } from '../partnerships';
 import { allMeetings as meetingsWhere, type MeetingListItem } from '../meetings';
-import { isOverdue, listTasks, todayOf, type Task } from '../tasks';
+import { allTasks, isOverdue, todayOf, type Task } from '../tasks';
 import { calendarDate, idSchema } from '../validation';
 import { notFound } from '../errors';
 import { PARTNERSHIP_STATUSES } from '../schema';
@@ -93,7 +93,7 @@ export function partnershipReportData(core: Core, input: z.output<typeof partner
   const period = !!(input.from || input.to);
   const allMeetings = meetingsWhere(core, { partnershipId: input.partnershipId, ...(input.from ? { from: input.from } : {}), ...(input.to ? { to: input.to } : {}) });
   const meetings = period ? allMeetings : allMeetings.slice(0, RECENT_MEETINGS);
-  const openTasks = listTasks(core, { view: 'all', partnershipId: input.partnershipId, today: base.today }).map((t) => ({ ...t, overdue: isOverdue(t, base.today) }));
+  const openTasks = allTasks(core, { view: 'all', partnershipId: input.partnershipId, today: base.today }).map((t) => ({ ...t, overdue: isOverdue(t, base.today) }));
   const upcomingMilestones = partnership.milestones.filter((m) => m.status === 'planned' && m.date >= base.today.slice(0, m.date.length));
   return { ...base, kind: 'partnership', partnership, meetings, earlierMeetings: allMeetings.length - meetings.length, openTasks, upcomingMilestones };
 }
@@ -140,7 +140,7 @@ export function portfolioReportData(core: Core, input: z.output<typeof portfolio
     )
     .all() as { id: string; country: string }[];
   for (const row of countryRows) if (ids.has(row.id)) countryCounts.set(row.country, (countryCounts.get(row.country) ?? 0) + 1);
-  const overdueTasks = listTasks(core, { view: 'overdue', today: base.today }).filter((t) => !t.partnershipId || ids.has(t.partnershipId));
+  const overdueTasks = allTasks(core, { view: 'overdue', today: base.today }).filter((t) => !t.partnershipId || ids.has(t.partnershipId));
   const horizon = addDays(base.today, 90);
   const next90: PortfolioReportData['next90'] = [];
   for (const row of core.sqlite
