@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { and, asc, desc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import { contacts, meetingAttendees, meetings, organizations } from './schema';
 import { deleteRecord, insertRecord, requireLive, restoreRecord, updateRecord, type Core } from './core';
 import { notFound } from './errors';
 import { escapeLike, idSchema, optionalText, requiredText } from './validation';
+import { offsetPage, pageFields, type Page } from './paging';
 
 const contactFields = {
   name: requiredText(200),
@@ -16,9 +17,10 @@ const contactFields = {
 
 export const contactCreateInput = z.strictObject(contactFields);
 export const contactUpdateInput = z.strictObject({ id: idSchema, ...z.strictObject(contactFields).partial().shape });
-export const contactListInput = z
-  .strictObject({ query: z.string().trim().max(200).optional(), organizationId: idSchema.optional(), deleted: z.boolean().optional() })
-  .default({});
+const contactFilters = { query: z.string().trim().max(200).optional(), organizationId: idSchema.optional(), deleted: z.boolean().optional() };
+/** A page of contacts by name: at most `limit` (1–500, default 100) from `offset`. */
+export const contactListInput = z.strictObject({ ...contactFilters, ...pageFields }).default({});
+type ContactFilters = z.input<z.ZodObject<typeof contactFilters>>;
 
 export interface Contact {
   id: string;
@@ -55,24 +57,43 @@ const columns = {
   deletedAt: contacts.deletedAt,
 };
 
-export function listContacts(core: Core, input: z.output<typeof contactListInput>): Contact[] {
+/**
+ * Contacts matching the filters. The live contacts are walked in name order through contacts_list;
+ * an organization's few are found through contacts_organization (the unary + keeps SQLite off
+ * contacts_list) and sorted. A search also matches the organization's names.
+ */
+function contactWhere(input: ContactFilters): SQL | undefined {
   const q = input.query ? `%${escapeLike(input.query)}%` : null;
+  const live = input.organizationId ? sql`+${contacts.deletedAt} IS NULL` : isNull(contacts.deletedAt);
+  return and(
+    input.deleted ? isNotNull(contacts.deletedAt) : live,
+    input.organizationId ? eq(contacts.organizationId, input.organizationId) : undefined,
+    q
+      ? sql`(${contacts.name} LIKE ${q} ESCAPE '\\' OR ${contacts.title} LIKE ${q} ESCAPE '\\' OR ${contacts.email} LIKE ${q} ESCAPE '\\'
+          OR ${contacts.phone} LIKE ${q} ESCAPE '\\' OR ${contacts.organizationId} IN (SELECT id FROM organizations
+            WHERE display_name LIKE ${q} ESCAPE '\\' OR name_zh LIKE ${q} ESCAPE '\\' OR name_en LIKE ${q} ESCAPE '\\'))`
+      : undefined,
+  );
+}
+
+/** By name; ties by id, so pages never repeat or skip a contact. */
+const byName = [asc(contacts.name), asc(contacts.id)] as const;
+
+/** One page of contacts by name, with the count of all matches; only the page's rows are joined to their organization. */
+export function listContacts(core: Core, input: z.output<typeof contactListInput>): Page<Contact> {
+  return offsetPage(core, { table: contacts, where: contactWhere(input), order: byName }, input, (ids) =>
+    core.db.select(columns).from(contacts).leftJoin(organizations, eq(organizations.id, contacts.organizationId)).where(inArray(contacts.id, ids)).all(),
+  );
+}
+
+/** Every matching contact by name: for exports, not the contract. */
+export function allContacts(core: Core, input: ContactFilters): Contact[] {
   return core.db
     .select(columns)
     .from(contacts)
     .leftJoin(organizations, eq(organizations.id, contacts.organizationId))
-    .where(
-      and(
-        input.deleted ? isNotNull(contacts.deletedAt) : isNull(contacts.deletedAt),
-        input.organizationId ? eq(contacts.organizationId, input.organizationId) : undefined,
-        q
-          ? sql`(${contacts.name} LIKE ${q} ESCAPE '\\' OR ${contacts.title} LIKE ${q} ESCAPE '\\' OR ${contacts.email} LIKE ${q} ESCAPE '\\'
-              OR ${contacts.phone} LIKE ${q} ESCAPE '\\' OR ${organizations.displayName} LIKE ${q} ESCAPE '\\'
-              OR ${organizations.nameZh} LIKE ${q} ESCAPE '\\' OR ${organizations.nameEn} LIKE ${q} ESCAPE '\\')`
-          : undefined,
-      ),
-    )
-    .orderBy(asc(contacts.name))
+    .where(contactWhere(input))
+    .orderBy(...byName)
     .all();
 }
 

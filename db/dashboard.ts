@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Core } from './core';
 import { PARTNERSHIP_STATUSES } from './schema';
 import { calendarDate } from './validation';
-import { countTasks, listTasks, todayOf, type Task } from './tasks';
+import { listTasks, todayOf, type Task } from './tasks';
 import type { PartnershipStatus } from './partnerships';
 
 export const dashboardInput = z.strictObject({ today: calendarDate.optional() }).default({});
@@ -130,19 +130,18 @@ export function dashboard(core: Core, input: z.output<typeof dashboardInput>): D
     recentMeetings.length < DASHBOARD_LIST_LIMIT
       ? recentMeetings.length
       : (core.sqlite.prepare('SELECT count(*) AS n FROM meetings WHERE deleted_at IS NULL AND date >= ? AND date <= ?').get(monthAgo, today) as { n: number }).n;
-  const overdue = { view: 'overdue' as const, today };
-  const overdueTasks = listTasks(core, overdue, DASHBOARD_LIST_LIMIT);
+  const overdue = listTasks(core, { view: 'overdue', today, limit: DASHBOARD_LIST_LIMIT, offset: 0 });
   const quiet = quietPartnerships(core, today);
   return {
     today,
     byStatus,
-    overdueTasks,
+    overdueTasks: overdue.rows,
     upcomingMilestones,
     renewals,
     recentMeetings,
     quietPartnerships: quiet.slice(0, DASHBOARD_LIST_LIMIT),
     totals: {
-      overdueTasks: overdueTasks.length < DASHBOARD_LIST_LIMIT ? overdueTasks.length : countTasks(core, overdue),
+      overdueTasks: overdue.total,
       recentMeetings: recentTotal,
       quietPartnerships: quiet.length,
     },

@@ -15,7 +15,7 @@ import {
 import { deleteRecord, insertRecord, requireLive, restoreRecord, updateRecord, type Core } from './core';
 import { AppError, notFound } from './errors';
 import { calendarDate, escapeLike, idSchema, optionalDate, optionalText, requiredText } from './validation';
-import { listTasks, type Task } from './tasks';
+import { allTasks, type Task } from './tasks';
 import { perConnection } from './prepared';
 
 const attendeeSchema = z
@@ -289,7 +289,7 @@ export function getMeeting(core: Core, id: string): Meeting {
     ...row,
     partnerships: partnershipsOf(core, [id]).get(id) ?? [],
     attendees,
-    tasks: listTasks(core, { view: 'all', meetingId: id, includeClosed: true }),
+    tasks: allTasks(core, { view: 'all', meetingId: id, includeClosed: true }),
   };
 }
 

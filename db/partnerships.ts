@@ -16,7 +16,7 @@ import {
 import { deleteRecord, insertRecord, requireLive, restoreRecord, updateRecord, type Core } from './core';
 import { AppError, notFound } from './errors';
 import { idSchema, optionalDate, optionalText, partialDate, requiredText } from './validation';
-import { DEFAULT_PAGE, pageFields, pageOf, type Page } from './paging';
+import { offsetPage, pageFields, type Page } from './paging';
 
 export const TOPICS = [
   'smart_city', 'green_building', 'smart_transport', 'port', 'finance', 'culture_tourism',
@@ -261,23 +261,7 @@ function listItemsOf(core: Core, ids: string[]): PartnershipListItem[] {
  * are read for the page alone.
  */
 export function listPartnerships(core: Core, input: z.output<typeof partnershipListInput>): Page<PartnershipListItem> {
-  const limit = input.limit ?? DEFAULT_PAGE;
-  const offset = input.offset ?? 0;
-  const where = partnershipWhere(input);
-  const total = core.db.select({ n: sql<number>`count(*)` }).from(partnerships).where(where).get()?.n ?? 0;
-  const ids =
-    offset >= total
-      ? []
-      : core.db
-          .select({ id: partnerships.id })
-          .from(partnerships)
-          .where(where)
-          .orderBy(...sortOrder(input.sort))
-          .limit(limit)
-          .offset(offset)
-          .all()
-          .map((r) => r.id);
-  return pageOf(listItemsOf(core, ids), total, offset);
+  return offsetPage(core, { table: partnerships, where: partnershipWhere(input), order: sortOrder(input.sort) }, input, (ids) => listItemsOf(core, ids));
 }
 
 /** Every matching partnership, for the portfolio report (not in the contract: reports are read whole, in one process). */

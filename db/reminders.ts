@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { Core } from './core';
 import { calendarDate } from './validation';
 import { addDays, quietPartnerships, renewalsBetween, type DashboardRenewal, type QuietPartnership } from './dashboard';
-import { countTasks, listTasks, todayOf, type Task } from './tasks';
+import { listTasks, todayOf, type Task } from './tasks';
 
 export const remindersInput = z.strictObject({ today: calendarDate.optional() }).default({});
 
@@ -59,10 +59,11 @@ function computeReminders(core: Core, today: string): Reminders {
   const dueInput = { view: 'overdue' as const, today: addDays(today, 1) };
   const renewals = renewalsBetween(core, today, addMonths(today, 12));
   const quiet = quietPartnerships(core, today);
-  const totals = { tasksDue: countTasks(core, dueInput), renewals: renewals.length, quiet: quiet.length };
+  const due = listTasks(core, { ...dueInput, limit: REMINDER_LIST_LIMIT });
+  const totals = { tasksDue: due.total, renewals: renewals.length, quiet: quiet.length };
   return {
     today,
-    tasksDue: listTasks(core, dueInput, REMINDER_LIST_LIMIT),
+    tasksDue: due.rows,
     renewals: renewals.slice(0, REMINDER_LIST_LIMIT),
     quiet: quiet.slice(0, REMINDER_LIST_LIMIT),
     totals,

@@ -170,7 +170,11 @@ export const contacts = sqliteTable(
     phone: text('phone'),
     notes: text('notes'),
   },
-  (t) => [index('contacts_organization').on(t.organizationId)],
+  (t) => [
+    index('contacts_organization').on(t.organizationId),
+    // The contact list's pages: live contacts by name (ties by id), and their count, without sorting.
+    index('contacts_list').on(t.deletedAt, t.name, t.id),
+  ],
 );
 
 export const meetings = sqliteTable(
@@ -251,6 +255,9 @@ export const tasks = sqliteTable(
     index('tasks_assignee').on(t.assignee),
     index('tasks_partnership').on(t.partnershipId),
     index('tasks_meeting').on(t.meetingId),
+    // The task list's pages: live tasks due soonest first, no due date last, ties by title and id;
+    // the status at the end lets the open-only pages and their count skip done tasks without reading them.
+    index('tasks_list').on(t.deletedAt, sql`${t.dueOn} IS NULL`, t.dueOn, t.title, t.id, t.status),
   ],
 );
 

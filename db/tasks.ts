@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { and, asc, count, eq, gte, inArray, isNotNull, isNull, lt, lte, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNotNull, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import { meetings, partnerships, tasks, TASK_PRIORITIES, TASK_STATUSES } from './schema';
+import { offsetPage, pageFields, type Page } from './paging';
 import { deleteRecord, insertRecord, requireLive, restoreRecord, updateRecord, type Core } from './core';
 import { notFound } from './errors';
 import { calendarDate, escapeLike, idSchema, optionalDate, optionalText, requiredText } from './validation';
@@ -22,20 +23,22 @@ const taskFields = {
 
 export const taskCreateInput = z.strictObject(taskFields);
 export const taskUpdateInput = z.strictObject({ id: idSchema, ...z.strictObject(taskFields).partial().shape });
-export const taskListInput = z
-  .strictObject({
-    view: z.enum(TASK_VIEWS).default('all'),
-    /** The user's calendar day (their time zone); default: today in UTC. */
-    today: calendarDate.optional(),
-    partnershipId: idSchema.optional(),
-    meetingId: idSchema.optional(),
-    assignee: z.string().trim().max(200).optional(),
-    query: z.string().trim().max(200).optional(),
-    /** Include done and cancelled tasks. */
-    includeClosed: z.boolean().optional(),
-    deleted: z.boolean().optional(),
-  })
-  .default({ view: 'all' });
+const taskFilters = {
+  view: z.enum(TASK_VIEWS).default('all'),
+  /** The user's calendar day (their time zone); default: today in UTC. */
+  today: calendarDate.optional(),
+  partnershipId: idSchema.optional(),
+  meetingId: idSchema.optional(),
+  assignee: z.string().trim().max(200).optional(),
+  query: z.string().trim().max(200).optional(),
+  /** Include done and cancelled tasks. */
+  includeClosed: z.boolean().optional(),
+  deleted: z.boolean().optional(),
+};
+
+/** A page of a task view: at most `limit` tasks (1–500, default 100) from `offset`. */
+export const taskListInput = z.strictObject({ ...taskFilters, ...pageFields }).default({ view: 'all' });
+export type TaskFilters = z.input<z.ZodObject<typeof taskFilters>>;
 
 export interface Task {
   id: string;
@@ -92,18 +95,25 @@ const columns = {
 
 const OPEN: TaskStatus[] = ['open', 'in_progress'];
 
-/** The WHERE of a task list: only columns of tasks, so a count needs no join. */
-function taskFilter(core: Core, input: z.output<typeof taskListInput>) {
+/**
+ * The WHERE of a task list: only columns of tasks, so a count needs no join. The whole list of a
+ * view is walked in order through tasks_list; a partnership's, a meeting's, a person's tasks and
+ * the overdue and this-week views are few, found through their own index (the unary + keeps
+ * SQLite from walking tasks_list past every other task instead) and then sorted.
+ */
+function taskFilter(core: Core, input: TaskFilters) {
   const today = input.today ?? todayOf(core);
   const me = core.getMeta('user_name');
+  const view = input.view ?? 'all';
   const q = input.query ? `%${escapeLike(input.query)}%` : null;
-  const openOnly = !input.includeClosed || input.view === 'overdue' || input.view === 'week';
+  const openOnly = !input.includeClosed || view === 'overdue' || view === 'week';
+  const narrow = view !== 'all' || !!(input.partnershipId || input.meetingId || input.assignee);
   return and(
-    input.deleted ? isNotNull(tasks.deletedAt) : isNull(tasks.deletedAt),
+    input.deleted ? isNotNull(tasks.deletedAt) : narrow ? sql`+${tasks.deletedAt} IS NULL` : isNull(tasks.deletedAt),
     openOnly ? inArray(tasks.status, OPEN) : undefined,
-    input.view === 'mine' ? (me ? eq(tasks.assignee, me) : sql`0`) : undefined,
-    input.view === 'overdue' ? lt(tasks.dueOn, today) : undefined,
-    input.view === 'week' ? and(gte(tasks.dueOn, today), lte(tasks.dueOn, endOfWeek(today))) : undefined,
+    view === 'mine' ? (me ? eq(tasks.assignee, me) : sql`0`) : undefined,
+    view === 'overdue' ? lt(tasks.dueOn, today) : undefined,
+    view === 'week' ? and(gte(tasks.dueOn, today), lte(tasks.dueOn, endOfWeek(today))) : undefined,
     input.partnershipId ? eq(tasks.partnershipId, input.partnershipId) : undefined,
     input.meetingId ? eq(tasks.meetingId, input.meetingId) : undefined,
     input.assignee ? eq(tasks.assignee, input.assignee) : undefined,
@@ -111,21 +121,35 @@ function taskFilter(core: Core, input: z.output<typeof taskListInput>) {
   );
 }
 
-/** The tasks of a view, soonest due first; the first `limit` of them when given. */
-export function listTasks(core: Core, input: z.output<typeof taskListInput>, limit?: number): Task[] {
-  const query = core.db
+/** Soonest due first, no due date last; ties by title, then id, so pages never repeat or skip a task. */
+const dueOrder = [sql`${tasks.dueOn} IS NULL`, asc(tasks.dueOn), asc(tasks.title), asc(tasks.id)] as const;
+
+/** The rows of these tasks. */
+function tasksByIds(core: Core, ids: string[]): Task[] {
+  return core.db
+    .select(columns)
+    .from(tasks)
+    .leftJoin(partnerships, eq(partnerships.id, tasks.partnershipId))
+    .leftJoin(meetings, eq(meetings.id, tasks.meetingId))
+    .where(inArray(tasks.id, ids))
+    .all();
+}
+
+/** One page of a task view, soonest due first, with the count of all its tasks. Only the page's ids are sorted and joined. */
+export function listTasks(core: Core, input: z.output<typeof taskListInput>): Page<Task> {
+  return offsetPage(core, { table: tasks, where: taskFilter(core, input), order: dueOrder }, input, (ids) => tasksByIds(core, ids));
+}
+
+/** Every task of a view, soonest due first: for the dashboard, reports, a meeting's tasks and exports, not the contract. */
+export function allTasks(core: Core, input: TaskFilters): Task[] {
+  return core.db
     .select(columns)
     .from(tasks)
     .leftJoin(partnerships, eq(partnerships.id, tasks.partnershipId))
     .leftJoin(meetings, eq(meetings.id, tasks.meetingId))
     .where(taskFilter(core, input))
-    .orderBy(sql`${tasks.dueOn} IS NULL`, asc(tasks.dueOn), asc(tasks.title));
-  return limit === undefined ? query.all() : query.limit(limit).all();
-}
-
-/** How many tasks `listTasks` lists for the same input. */
-export function countTasks(core: Core, input: z.output<typeof taskListInput>): number {
-  return core.db.select({ n: count() }).from(tasks).where(taskFilter(core, input)).get()?.n ?? 0;
+    .orderBy(...dueOrder)
+    .all();
 }
 
 export function getTask(core: Core, id: string): Task {

@@ -6,10 +6,10 @@ import type { Core } from '../core';
 import { inputError } from '../validation';
 import { listOrganizations, organizationListInput } from '../organizations';
 import { listAllPartnerships, partnershipListInput } from '../partnerships';
-import { contactListInput, listContacts } from '../contacts';
+import { allContacts, contactListInput } from '../contacts';
 import { allMeetings, meetingListInput } from '../meetings';
 import { MAX_PAGE, type Page } from '../paging';
-import { listTasks, taskListInput } from '../tasks';
+import { allTasks, taskListInput } from '../tasks';
 
 /** Every row of a paged list (an export is the whole list as filtered). */
 function everyPage<T>(load: (offset: number) => Page<T>): T[] {
@@ -87,7 +87,7 @@ function table(core: Core, view: ExportView, filters: unknown): { columns: Colum
         ['截止日期', 'Due', (t) => t.dueOn],
         ['状态', 'Status', (t) => t.status],
         ['优先级', 'Priority', (t) => t.priority],
-      ], listTasks(core, parse(taskListInput)));
+      ], allTasks(core, parse(taskListInput)));
     case 'contacts':
       return make({ zh: '联系人', en: 'contacts' }, [
         ['姓名', 'Name', (c) => c.name],
@@ -95,7 +95,7 @@ function table(core: Core, view: ExportView, filters: unknown): { columns: Colum
         ['单位', 'Organization', (c) => c.organizationName],
         ['邮箱', 'Email', (c) => c.email],
         ['电话', 'Phone', (c) => c.phone],
-      ], listContacts(core, parse(contactListInput)));
+      ], allContacts(core, parse(contactListInput)));
   }
 }
 

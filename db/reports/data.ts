@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Core } from '../core';
 import { getPartnership, listAllPartnerships, type Partnership, type PartnershipListItem, type PartnershipStatus } from '../partnerships';
 import { allMeetings as meetingsWhere, listMeetings, type MeetingListItem } from '../meetings';
-import { countTasks, isOverdue, listTasks, todayOf, type Task } from '../tasks';
+import { allTasks, isOverdue, listTasks, todayOf, type Task } from '../tasks';
 import { calendarDate, idSchema } from '../validation';
 import { notFound } from '../errors';
 import { PARTNERSHIP_STATUSES } from '../schema';
@@ -99,9 +99,9 @@ export function partnershipReportData(core: Core, input: z.output<typeof partner
   // A period lists all of its meetings; without one, only the latest page is read (the busiest partnership has 8,550).
   const latest = period ? null : listMeetings(core, { partnershipId: input.partnershipId, limit: RECENT_MEETINGS });
   const meetings = latest ? latest.rows : meetingsWhere(core, { partnershipId: input.partnershipId, ...(input.from ? { from: input.from } : {}), ...(input.to ? { to: input.to } : {}) });
-  const open = { view: 'all' as const, partnershipId: input.partnershipId, today: base.today };
-  const openTasks = listTasks(core, open, REPORT_OPEN_TASKS).map((t) => ({ ...t, overdue: isOverdue(t, base.today) }));
-  const moreOpenTasks = openTasks.length < REPORT_OPEN_TASKS ? 0 : countTasks(core, open) - openTasks.length;
+  const open = listTasks(core, { view: 'all', partnershipId: input.partnershipId, today: base.today, limit: REPORT_OPEN_TASKS, offset: 0 });
+  const openTasks = open.rows.map((t) => ({ ...t, overdue: isOverdue(t, base.today) }));
+  const moreOpenTasks = open.total - openTasks.length;
   const upcomingMilestones = partnership.milestones.filter((m) => m.status === 'planned' && m.date >= base.today.slice(0, m.date.length));
   return { ...base, kind: 'partnership', partnership, meetings, earlierMeetings: latest ? latest.total - meetings.length : 0, openTasks, moreOpenTasks, upcomingMilestones };
 }
@@ -148,7 +148,7 @@ export function portfolioReportData(core: Core, input: z.output<typeof portfolio
     )
     .all() as { id: string; country: string }[];
   for (const row of countryRows) if (ids.has(row.id)) countryCounts.set(row.country, (countryCounts.get(row.country) ?? 0) + 1);
-  const overdueTasks = listTasks(core, { view: 'overdue', today: base.today }).filter((t) => !t.partnershipId || ids.has(t.partnershipId));
+  const overdueTasks = allTasks(core, { view: 'overdue', today: base.today }).filter((t) => !t.partnershipId || ids.has(t.partnershipId));
   const horizon = addDays(base.today, 90);
   const next90: PortfolioReportData['next90'] = [];
   for (const row of core.sqlite

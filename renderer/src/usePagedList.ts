@@ -9,7 +9,7 @@ export interface PagedList<T> {
   loading: boolean;
   /** Fetch the next page, if there is one and none is on its way. */
   loadMore: () => void;
-  /** Read the list again from the start (after a write). */
+  /** Read the list again from the start (after a write), as many rows as were loaded, so the place in it stays. */
   reload: () => void;
 }
 
@@ -22,7 +22,7 @@ export function usePagedList<T>(load: (page: { offset: number; limit: number }) 
   const [total, setTotal] = useState<number>();
   const [loading, setLoading] = useState(true);
   const [generation, setGeneration] = useState(0);
-  const state = useRef({ request: 0, next: null as number | null, busy: false });
+  const state = useRef({ request: 0, next: null as number | null, busy: false, loaded: 0, keep: false });
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const stableLoad = useCallback(load, deps);
 
@@ -30,10 +30,14 @@ export function usePagedList<T>(load: (page: { offset: number; limit: number }) 
     const request = ++state.current.request;
     state.current.busy = true;
     setLoading(true);
-    stableLoad({ offset: 0, limit: pageSize })
+    // A reload reads back what was loaded (up to the largest page); new filters start with one page.
+    const limit = state.current.keep ? Math.min(500, Math.max(pageSize, state.current.loaded)) : pageSize;
+    state.current.keep = false;
+    stableLoad({ offset: 0, limit })
       .then((page) => {
         if (request !== state.current.request) return;
         state.current.next = page.next;
+        state.current.loaded = page.rows.length;
         setRows(page.rows);
         setTotal(page.total);
       })
@@ -57,6 +61,7 @@ export function usePagedList<T>(load: (page: { offset: number; limit: number }) 
       .then((page) => {
         if (request !== state.current.request) return;
         state.current.next = page.next;
+        state.current.loaded += page.rows.length;
         setRows((before) => [...before, ...page.rows]);
         setTotal(page.total);
       })
@@ -70,6 +75,9 @@ export function usePagedList<T>(load: (page: { offset: number; limit: number }) 
       });
   }, [stableLoad, pageSize]);
 
-  const reload = useCallback(() => setGeneration((g) => g + 1), []);
+  const reload = useCallback(() => {
+    state.current.keep = true;
+    setGeneration((g) => g + 1);
+  }, []);
   return { rows, total, loading, loadMore, reload };
 }

@@ -2,7 +2,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test';
+import { test as base, expect, type APIRequestContext, type Locator, type Page } from '@playwright/test';
 import type { Envelope, OperationInput, OperationName, OperationOutput } from '../../db/api';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -97,4 +97,12 @@ export async function callApi<N extends OperationName>(request: APIRequestContex
   const envelope = (await response.json()) as Envelope<OperationOutput<N>>;
   if (!envelope.ok) throw new Error(`${name} failed: ${envelope.error.message.en}`);
   return envelope.value;
+}
+
+/** Scroll a long list to its end, again as later pages come in, until `row` is in view. */
+export async function scrollToEndUntilVisible(scroller: Locator, row: Locator): Promise<void> {
+  await expect(async () => {
+    await scroller.evaluate((element) => element.scrollTo({ top: element.scrollHeight }));
+    await expect(row).toBeVisible({ timeout: 1000 });
+  }).toPass();
 }

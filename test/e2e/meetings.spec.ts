@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import { test, expect, switchLanguage, callApi } from './fixtures';
+import { test, expect, switchLanguage, callApi, scrollToEndUntilVisible } from './fixtures';
 
 const SHOTS = path.resolve(__dirname, '../../test-results/screenshots');
 
@@ -544,10 +544,7 @@ test('a long meeting log: the total shown, only the rows in view in the page, la
 
   // Scroll to the end: the pages after the first load on the way; the header stays in view.
   const last = table.getByRole('row', { name: /Bulk meeting 000/ });
-  await expect(async () => {
-    await table.evaluate((element) => element.scrollTo({ top: element.scrollHeight }));
-    await expect(last).toBeVisible({ timeout: 1000 });
-  }).toPass();
+  await scrollToEndUntilVisible(table, last);
   await expect(table.getByRole('columnheader', { name: 'Date' })).toBeVisible();
   expect(await table.getByRole('row').count()).toBeLessThan(60);
 

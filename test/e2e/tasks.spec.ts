@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { APIRequestContext, Locator, Page } from '@playwright/test';
-import { test, expect, switchLanguage, callApi as call, localDay as day, type BrowserModeServer } from './fixtures';
+import { test, expect, switchLanguage, callApi as call, localDay as day, scrollToEndUntilVisible, type BrowserModeServer } from './fixtures';
 
 const SHOTS = path.resolve(__dirname, '../../test-results/screenshots');
 
@@ -253,6 +253,56 @@ test('screenshots: the dashboard and the tasks view in Chinese and English at 12
       await page.screenshot({ path: path.join(SHOTS, `tasks-${language}-${width}.png`), fullPage: true });
     }
   }
+});
+
+test('a long task list: the total shown, only the rows in view in the page, later pages load on scrolling, the keys still work', async ({ page, request, sampleApp }) => {
+  test.setTimeout(120_000);
+  // 450 tasks due one a day from 2100-01-01: after every sample task with a date, in their own order.
+  const due = (i: number) => new Date(Date.UTC(2100, 0, 1 + i)).toISOString().slice(0, 10);
+  for (let start = 0; start < 450; start += 25) {
+    await Promise.all(
+      Array.from({ length: 25 }, (_, k) => start + k).map((i) =>
+        call(request, sampleApp, 'tasks.create', { title: `Bulk task ${String(i).padStart(3, '0')}`, dueOn: due(i), assignee: 'Wang Fang' }),
+      ),
+    );
+  }
+  const { total } = await call(request, sampleApp, 'tasks.list', { view: 'all', limit: 1 });
+  expect(total).toBeGreaterThanOrEqual(450);
+
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(`${sampleApp.url}#/tasks`);
+  await switchLanguage(page, 'English');
+  await page.getByRole('tab', { name: 'All' }).click();
+  const table = page.getByTestId('tasks-table');
+  await expect(page.getByText(`${total} shown`)).toBeVisible();
+  await expect(table).toHaveAttribute('aria-rowcount', String(total + 1));
+  await expect(taskRows(page).first()).toBeVisible();
+  // virtualized: the rows in view (plus a few either side), not hundreds
+  expect(await table.getByRole('row').count()).toBeLessThan(60);
+
+  // Scroll to the end: the pages after the first load on the way; the header stays in view.
+  const scroller = page.getByTestId('tasks-table-scroller');
+  const last = taskRow(page, 'Bulk task 449');
+  await scrollToEndUntilVisible(scroller, last);
+  await expect(table.getByRole('columnheader', { name: 'Task' })).toBeVisible();
+  expect(await table.getByRole('row').count()).toBeLessThan(60);
+
+  // The keys work on a row loaded by scrolling: up moves to the task before, X completes it and the focus stays in place.
+  await last.focus();
+  await page.keyboard.press('ArrowUp');
+  const before = taskRow(page, 'Bulk task 448');
+  await expect(before).toBeFocused();
+  await page.keyboard.press('x');
+  await expect(page.getByText(`${total - 1} shown`)).toBeVisible();
+  await expect(before).toHaveCount(0);
+  await expect(last).toBeFocused();
+
+  // A filter starts over at its first page, with its own total.
+  await page.getByRole('search').getByLabel('Assignee').fill('Wang');
+  await page.getByRole('option', { name: 'Wang Fang' }).click();
+  await expect(taskRow(page, 'Bulk task 000')).toBeVisible();
+  const { total: wang } = await call(request, sampleApp, 'tasks.list', { view: 'all', assignee: 'Wang Fang', limit: 1 });
+  await expect(page.getByText(`${wang} shown`)).toBeVisible();
 });
 
 /** Nothing is pushed past the right edge of the window. */

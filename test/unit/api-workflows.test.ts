@@ -274,6 +274,8 @@ const invalidCases: Record<CoveredHere | 'partnerships.list', InvalidCase[]> = {
     { what: 'malformed organizationId', input: () => ({ organizationId: 'burgas' }), field: 'organizationId' },
     { what: 'wrong type', input: () => ({ deleted: 'no' }), field: 'deleted' },
     { what: 'unknown key', input: () => ({ country: 'BG' }), field: 'country' },
+    { what: 'page larger than 500', input: () => ({ limit: 501 }), field: 'limit' },
+    { what: 'negative offset', input: () => ({ offset: -1 }), field: 'offset' },
   ],
   'contacts.get': [{ what: 'malformed id', input: () => ({ id: 'ivan' }), field: 'id' }],
   'contacts.create': [
@@ -366,6 +368,8 @@ const invalidCases: Record<CoveredHere | 'partnerships.list', InvalidCase[]> = {
     { what: 'wrong type', input: () => ({ includeClosed: 'yes' }), field: 'includeClosed' },
     { what: 'malformed meetingId', input: () => ({ meetingId: 'm1' }), field: 'meetingId' },
     { what: 'unknown key', input: () => ({ mine: true }), field: 'mine' },
+    { what: 'empty page', input: () => ({ limit: 0 }), field: 'limit' },
+    { what: 'offset as text', input: () => ({ offset: '100' }), field: 'offset' },
   ],
   'tasks.assignees': [{ what: 'unknown key', input: () => ({ includeDeleted: true }), field: 'includeDeleted' }],
   'tasks.get': [{ what: 'malformed id', input: () => ({ id: 'task-1' }), field: 'id' }],
@@ -917,7 +921,7 @@ describe('contacts', () => {
       meetings: [],
     });
     expect(await f.api['contacts.get']({ id: anna.id })).toEqual(anna);
-    const list = await f.api['contacts.list']();
+    const { rows: list } = await f.api['contacts.list']();
     expect(list.map((c) => c.name)).toEqual(['Anna Georgieva', 'Ivan Petrov']);
     expect(list[0]).toEqual((({ meetings: _meetings, ...rest }) => rest)(anna));
   });
@@ -944,7 +948,7 @@ describe('contacts', () => {
     const f = await fixture();
     const anna = await f.api['contacts.create']({ name: 'Anna Georgieva', organizationId: f.burgas.id, email: 'anna_g@burgas.bg' });
     const wang = await f.api['contacts.create']({ name: 'Wang Lei', title: '外办主任', organizationId: f.liaoyuan.id, email: 'annaxg@liaoyuan.cn' });
-    const ids = async (input: OperationInput<'contacts.list'>) => (await f.api['contacts.list'](input)).map((c) => c.id);
+    const ids = async (input: OperationInput<'contacts.list'>) => (await f.api['contacts.list'](input)).rows.map((c) => c.id);
     expect(await ids({ query: 'petrov' })).toEqual([f.ivan.id]);
     expect(await ids({ query: 'Deputy' })).toEqual([f.ivan.id]);
     expect(await ids({ query: '外办' })).toEqual([wang.id]);
@@ -967,13 +971,13 @@ describe('contacts', () => {
     const cleared = await f.api['contacts.update']({ id: f.ivan.id, email: '', organizationId: null, phone: null });
     expect(cleared).toMatchObject({ email: null, organizationId: null, organizationName: null, phone: null, title: 'Mayor' });
     expect(await f.api['contacts.get']({ id: f.ivan.id })).toEqual(cleared);
-    expect((await f.api['contacts.list']({ organizationId: f.burgas.id })).map((c) => c.id)).toEqual([]);
+    expect((await f.api['contacts.list']({ organizationId: f.burgas.id })).rows.map((c) => c.id)).toEqual([]);
   });
 
   it('delete hides the contact from lists and puts it in the trash; restore brings it back', async () => {
     const f = await fixture();
     expect((await f.api['contacts.delete']({ id: f.ivan.id })).deletedAt).toBe(NOW.toISOString());
-    expect(await f.api['contacts.list']()).toEqual([]);
+    expect((await f.api['contacts.list']()).rows).toEqual([]);
     expect((await f.api['partnerships.contacts']({ partnershipId: f.burgasLink.id })).map((c) => c.id)).toEqual([]);
     expect(await f.api['trash.list']()).toContainEqual({ entity: 'contacts', id: f.ivan.id, label: 'Ivan Petrov', deletedAt: NOW.toISOString() });
     // the meeting keeps its attendee's name
@@ -983,7 +987,7 @@ describe('contacts', () => {
     expect(await f.api['contacts.get']({ id: f.ivan.id })).toEqual(restored);
     expect({ ...restored, meetings: [] }).toEqual(f.ivan);
     expect(restored.meetings.map((m) => m.id)).toEqual([f.meeting.id]);
-    expect((await f.api['contacts.list']()).map((c) => c.id)).toEqual([f.ivan.id]);
+    expect((await f.api['contacts.list']()).rows.map((c) => c.id)).toEqual([f.ivan.id]);
   });
 });
 
@@ -1050,8 +1054,8 @@ describe('meetings', () => {
 
     // seen through later reads
     expect(await f.api['meetings.get']({ id: created.id })).toEqual(created);
-    expect((await f.api['tasks.list']({ meetingId: created.id })).map((t) => t.id).sort()).toEqual(created.tasks.map((t) => t.id).sort());
-    expect((await f.api['tasks.list']({ partnershipId: f.liaoyuanLink.id })).map((t) => t.title)).toEqual(['Invite Liaoyuan to the expo']);
+    expect((await f.api['tasks.list']({ meetingId: created.id })).rows.map((t) => t.id).sort()).toEqual(created.tasks.map((t) => t.id).sort());
+    expect((await f.api['tasks.list']({ partnershipId: f.liaoyuanLink.id })).rows.map((t) => t.title)).toEqual(['Invite Liaoyuan to the expo']);
     expect((await f.api['meetings.list']({ partnershipId: f.liaoyuanLink.id })).rows.map((m) => m.id)).toEqual([created.id]);
     expect((await f.api['contacts.get']({ id: f.ivan.id })).meetings[0]).toEqual({ id: created.id, title: 'Burgas delegation visits Shantou', date: '2026-03-02', role: 'head of delegation' });
     for (const link of rowsWhere(f.core, 'meeting_partnerships', 'meeting_id', created.id)) expect(link.deleted_at).toBeNull();
@@ -1088,7 +1092,7 @@ describe('meetings', () => {
       'attendees.1.name',
     );
     expect((await f.api['meetings.list']()).rows).toHaveLength(1);
-    expect(await f.api['tasks.list']()).toHaveLength(1);
+    expect((await f.api['tasks.list']()).rows).toHaveLength(1);
 
     // the same meeting with the follow-up on one of its partnerships goes through
     const ok = await f.api['meetings.create']({
@@ -1266,7 +1270,7 @@ describe('tasks', () => {
 
   it('overdue uses the given today: due before it and still open or in progress', async () => {
     const w = await week();
-    const titles = async (input: OperationInput<'tasks.list'>) => (await w.api['tasks.list'](input)).map((t) => t.title);
+    const titles = async (input: OperationInput<'tasks.list'>) => (await w.api['tasks.list'](input)).rows.map((t) => t.title);
     expect(await titles({ view: 'overdue', today: TODAY })).toEqual(['due long ago, in progress', 'due Monday (past)', 'due yesterday']);
     // without a today, the pinned clock's day
     expect(await titles({ view: 'overdue' })).toEqual(await titles({ view: 'overdue', today: TODAY }));
@@ -1275,27 +1279,27 @@ describe('tasks', () => {
     expect(await titles({ view: 'overdue', today: '2026-03-02' })).toEqual(['due long ago, in progress']);
     // closed tasks are never overdue, even when closed ones are asked for
     expect(await titles({ view: 'overdue', today: TODAY, includeClosed: true })).toEqual(['due long ago, in progress', 'due Monday (past)', 'due yesterday']);
-    const overdue = await w.api['tasks.list']({ view: 'overdue', today: TODAY });
+    const { rows: overdue } = await w.api['tasks.list']({ view: 'overdue', today: TODAY });
     expect(overdue.every((t) => t.status === 'open' || t.status === 'in_progress')).toBe(true);
   });
 
   it("week is today through this (Monday-first) week's Sunday, open tasks only", async () => {
     const w = await week();
-    const titles = async (today: string) => (await w.api['tasks.list']({ view: 'week', today })).map((t) => t.title);
+    const titles = async (today: string) => (await w.api['tasks.list']({ view: 'week', today })).rows.map((t) => t.title);
     expect(await titles(TODAY)).toEqual(['due today', 'due Sunday']);
     expect(await titles('2026-03-08')).toEqual(['due Sunday']); // Sunday: the week ends today
     expect(await titles('2026-03-09')).toEqual(['due next Monday']); // Monday starts a new week
     expect(await titles('2026-03-02')).toEqual(['due Monday (past)', 'due yesterday', 'due today', 'due Sunday']);
-    expect((await w.api['tasks.list']({ view: 'week' })).map((t) => t.title)).toEqual(await titles(TODAY));
+    expect((await w.api['tasks.list']({ view: 'week' })).rows.map((t) => t.title)).toEqual(await titles(TODAY));
   });
 
   it("mine is the open tasks assigned to settings.userName; with no user name set it is empty", async () => {
     const w = await week();
-    const titles = async () => (await w.api['tasks.list']({ view: 'mine', today: TODAY })).map((t) => t.title);
+    const titles = async () => (await w.api['tasks.list']({ view: 'mine', today: TODAY })).rows.map((t) => t.title);
     expect(await titles()).toEqual([]);
     await w.api['settings.update']({ userName: '王芳' });
     expect(await titles()).toEqual(['due yesterday', 'due today', 'due next Monday']);
-    expect((await w.api['tasks.list']({ view: 'mine', includeClosed: true })).map((t) => t.title)).toEqual(['due yesterday', 'due today', 'mine, done', 'due next Monday']);
+    expect((await w.api['tasks.list']({ view: 'mine', includeClosed: true })).rows.map((t) => t.title)).toEqual(['due yesterday', 'due today', 'mine, done', 'due next Monday']);
     await w.api['settings.update']({ userName: 'Li Wei' });
     expect(await titles()).toEqual(['due long ago, in progress', 'no due date']);
     await w.api['settings.update']({ userName: null });
@@ -1304,7 +1308,7 @@ describe('tasks', () => {
 
   it('all: open tasks by due date (undated last), closed ones on request; filters by assignee, partnership, meeting and text', async () => {
     const w = await week();
-    const titles = async (input?: OperationInput<'tasks.list'>) => (await w.api['tasks.list'](input)).map((t) => t.title);
+    const titles = async (input?: OperationInput<'tasks.list'>) => (await w.api['tasks.list'](input)).rows.map((t) => t.title);
     expect(await titles()).toEqual([
       'due long ago, in progress',
       'due Monday (past)',
@@ -1357,9 +1361,9 @@ describe('tasks', () => {
     const done = await f.api['tasks.complete']({ id: f.task.id });
     expect(done).toMatchObject({ status: 'done', doneAt: '2026-03-05T08:30:00.000Z', title: 'Send the minutes' });
     expect(await f.api['tasks.get']({ id: f.task.id })).toEqual(done);
-    expect(await f.api['tasks.list']()).toEqual([]);
-    expect((await f.api['tasks.list']({ includeClosed: true })).map((t) => t.id)).toEqual([f.task.id]);
-    expect(await f.api['tasks.list']({ view: 'overdue', today: '2026-04-01' })).toEqual([]);
+    expect((await f.api['tasks.list']()).rows).toEqual([]);
+    expect((await f.api['tasks.list']({ includeClosed: true })).rows.map((t) => t.id)).toEqual([f.task.id]);
+    expect((await f.api['tasks.list']({ view: 'overdue', today: '2026-04-01' })).rows).toEqual([]);
 
     // completing again keeps the first completion time
     clock = new Date('2026-03-06T08:30:00Z');
@@ -1369,7 +1373,7 @@ describe('tasks', () => {
 
     const reopened = await f.api['tasks.reopen']({ id: f.task.id });
     expect(reopened).toMatchObject({ status: 'open', doneAt: null });
-    expect((await f.api['tasks.list']({ view: 'overdue', today: '2026-04-01' })).map((t) => t.id)).toEqual([f.task.id]);
+    expect((await f.api['tasks.list']({ view: 'overdue', today: '2026-04-01' })).rows.map((t) => t.id)).toEqual([f.task.id]);
     // reopening an open task changes nothing
     const open = snapshot(f.core);
     await f.api['tasks.reopen']({ id: f.task.id });
@@ -1399,14 +1403,14 @@ describe('tasks', () => {
   it('delete hides the task from lists and meetings and puts it in the trash; restore brings it back', async () => {
     const f = await fixture();
     expect((await f.api['tasks.delete']({ id: f.task.id })).deletedAt).toBe(NOW.toISOString());
-    expect(await f.api['tasks.list']({ includeClosed: true })).toEqual([]);
-    expect((await f.api['tasks.list']({ deleted: true })).map((t) => t.id)).toEqual([f.task.id]);
+    expect((await f.api['tasks.list']({ includeClosed: true })).rows).toEqual([]);
+    expect((await f.api['tasks.list']({ deleted: true })).rows.map((t) => t.id)).toEqual([f.task.id]);
     expect((await f.api['meetings.get']({ id: f.meeting.id })).tasks).toEqual([]);
     expect(await f.api['tasks.assignees']()).toEqual([]);
     expect(await f.api['trash.list']()).toEqual([{ entity: 'tasks', id: f.task.id, label: 'Send the minutes', deletedAt: NOW.toISOString() }]);
     const restored = await f.api['tasks.restore']({ id: f.task.id });
     expect(restored).toEqual(f.task);
-    expect((await f.api['tasks.list']()).map((t) => t.id)).toEqual([f.task.id]);
+    expect((await f.api['tasks.list']()).rows.map((t) => t.id)).toEqual([f.task.id]);
   });
 });
 
@@ -1689,8 +1693,8 @@ describe('trash', () => {
       partnerships: async () => (await f.api['partnerships.list']()).rows.map((p) => p.id),
       milestones: async () => (await f.api['milestones.list']({ partnershipId: f.burgasLink.id })).map((m) => m.id),
       meetings: async () => (await f.api['meetings.list']()).rows.map((m) => m.id),
-      tasks: async () => (await f.api['tasks.list']()).map((t) => t.id),
-      contacts: async () => (await f.api['contacts.list']()).map((c) => c.id),
+      tasks: async () => (await f.api['tasks.list']()).rows.map((t) => t.id),
+      contacts: async () => (await f.api['contacts.list']()).rows.map((c) => c.id),
       attachments: async () => (await f.api['attachments.list']({ partnershipId: f.burgasLink.id })).map((a) => a.id),
     };
     let remaining = expected;

@@ -140,19 +140,64 @@ describe('query plans of the hot queries', () => {
     expect(details.filter((d) => /USING (COVERING )?INDEX meetings_list \(deleted_at=\? AND date<\?\)/.test(d)), details.join('\n')).toEqual([]);
   });
 
-  it('overdue tasks (db/tasks.ts listTasks, view overdue): open statuses, then a range of due_on (tasks_status_due_on)', () => {
-    const details = planOf('tasks.list', { view: 'overdue', today: GENERATED_TODAY }, /from "tasks"/);
-    expect(details).toContainEqual(expect.stringMatching(/^SEARCH tasks USING INDEX tasks_status_due_on \(status=\? AND due_on<\?\)/));
-    expectNoFullScan(details, 'tasks', 'partnerships', 'meetings');
+  /** The plans of a task page's id query and of its count. */
+  const taskPlans = (input: unknown) => {
+    const ran = statementsOf('tasks.list', input);
+    const pick = (pattern: RegExp) => {
+      const statement = ran.find((s) => pattern.test(s.sql));
+      expect(statement, `tasks.list ${JSON.stringify(input)} runs ${String(pattern)}`).toBeDefined();
+      return plan(statement!.sql, statement!.params);
+    };
+    return { page: pick(/^select "id" from "tasks".*limit/), total: pick(/^select count\(\*\) from "tasks"/) };
+  };
+
+  it('a page of open tasks and of all tasks (db/tasks.ts listTasks): read in order from tasks_list, no sort; the count too', () => {
+    for (const input of [{ limit: 100, offset: 100 }, { includeClosed: true, limit: 100, offset: 1000 }]) {
+      const { page, total } = taskPlans(input);
+      expect(page).toContainEqual(expect.stringMatching(/^SEARCH tasks USING COVERING INDEX tasks_list \(deleted_at=\?\)/));
+      expect(page.join('\n')).not.toMatch(/TEMP B-TREE/);
+      expect(total).toContainEqual(expect.stringMatching(/^SEARCH tasks USING COVERING INDEX tasks_list \(deleted_at=\?\)/));
+    }
+    const rows = planOf('tasks.list', { limit: 100 }, /left join "meetings"/);
+    expect(rows).toContainEqual(expect.stringMatching(/^SEARCH tasks USING INDEX sqlite_autoindex_tasks_1 \(id=\?\)/));
+    expectNoFullScan(rows, 'tasks', 'partnerships', 'meetings');
   });
 
-  it('tasks due this week and tasks of a partnership: tasks_status_due_on, tasks_partnership', () => {
-    const week = planOf('tasks.list', { view: 'week', today: GENERATED_TODAY }, /from "tasks"/);
-    expect(week).toContainEqual(expect.stringMatching(/^SEARCH tasks USING INDEX tasks_status_due_on \(status=\? AND due_on>\? AND due_on<\?\)/));
-    expectNoFullScan(week, 'tasks');
-    const ofPartnership = planOf('tasks.list', { partnershipId }, /from "tasks"/);
-    expect(ofPartnership).toContainEqual(expect.stringMatching(/^SEARCH tasks USING INDEX tasks_partnership \(partnership_id=\?\)/));
-    expectNoFullScan(ofPartnership, 'tasks');
+  it('overdue tasks (db/tasks.ts listTasks, view overdue): open statuses, then a range of due_on (tasks_status_due_on)', () => {
+    for (const details of Object.values(taskPlans({ view: 'overdue', today: GENERATED_TODAY }))) {
+      expect(details).toContainEqual(expect.stringMatching(/^SEARCH tasks USING INDEX tasks_status_due_on \(status=\? AND due_on<\?\)/));
+      expectNoFullScan(details, 'tasks');
+    }
+  });
+
+  it("tasks due this week, a person's, a partnership's: tasks_status_due_on, tasks_assignee, tasks_partnership, never walking tasks_list", () => {
+    const cases = [
+      [{ view: 'week', today: GENERATED_TODAY }, /^SEARCH tasks USING INDEX tasks_status_due_on \(status=\? AND due_on>\? AND due_on<\?\)/],
+      [{ assignee: '李明', includeClosed: true }, /^SEARCH tasks USING INDEX tasks_assignee \(assignee=\?\)/],
+      [{ partnershipId }, /^SEARCH tasks USING INDEX tasks_partnership \(partnership_id=\?\)/],
+    ] as const;
+    for (const [input, index] of cases) {
+      for (const details of Object.values(taskPlans(input))) {
+        expect(details).toContainEqual(expect.stringMatching(index));
+        expect(details.join('\n')).not.toMatch(/tasks_list/);
+        expectNoFullScan(details, 'tasks');
+      }
+    }
+  });
+
+  it('a page of contacts (db/contacts.ts listContacts): by name from contacts_list, no sort; an organization\'s through contacts_organization', () => {
+    const ran = statementsOf('contacts.list', { limit: 50, offset: 100 });
+    const ids = ran.find((s) => /^select "id" from "contacts".*limit/.test(s.sql))!;
+    const page = plan(ids.sql, ids.params);
+    expect(page).toContainEqual(expect.stringMatching(/^SEARCH contacts USING COVERING INDEX contacts_list \(deleted_at=\?\)/));
+    expect(page.join('\n')).not.toMatch(/TEMP B-TREE/);
+    expectNoFullScan(page, 'contacts', 'organizations');
+    const total = ran.find((s) => /^select count\(\*\) from "contacts"/.test(s.sql))!;
+    expect(plan(total.sql, total.params)).toContainEqual(expect.stringMatching(/^SEARCH contacts USING COVERING INDEX contacts_list \(deleted_at=\?\)/));
+    const organizationId = (core.sqlite.prepare('SELECT organization_id AS id FROM contacts WHERE organization_id IS NOT NULL LIMIT 1').get() as { id: string }).id;
+    const ofOrganization = planOf('contacts.list', { organizationId }, /^select "id" from "contacts".*limit/);
+    expect(ofOrganization).toContainEqual(expect.stringMatching(/^SEARCH contacts USING INDEX contacts_organization \(organization_id=\?\)/));
+    expectNoFullScan(ofOrganization, 'contacts');
   });
 
   it('partnerships by status (db/partnerships.ts listPartnerships): partnerships_status', () => {

@@ -214,7 +214,7 @@ describe('reports through the contract', () => {
     core.sqlite.transaction(() => loadSampleData(core)).immediate();
     const { burgas } = await addWork(core);
     const api = localClient(core);
-    const openBefore = (await api['tasks.list']({ view: 'all', partnershipId: burgas })).length;
+    const openBefore = (await api['tasks.list']({ view: 'all', partnershipId: burgas })).total;
     for (let i = 0; i < REPORT_OPEN_TASKS + 3; i++) {
       await api['tasks.create']({ title: `Follow-up ${String(i).padStart(2, '0')}`, dueOn: '2019-01-01', partnershipId: burgas });
     }

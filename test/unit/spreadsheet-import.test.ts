@@ -211,7 +211,7 @@ describe('import', () => {
 
     const result = await f.api['import.commit']({ ...input, mapping: { '4': 'details' }, confirm: true });
     expect(result.created).toBe(3);
-    const tasks = await f.api['tasks.list']({ view: 'all', partnershipId: f.burgasLink.id });
+    const { rows: tasks } = await f.api['tasks.list']({ view: 'all', partnershipId: f.burgasLink.id });
     expect(tasks.map((t) => [t.title, t.assignee, t.dueOn, t.details]).sort()).toEqual([
       ['回访布尔加斯', '李明', '2024-05-01', '待落实'],
       ['寄送礼品', '李明', '2024-05-01', null],
@@ -229,7 +229,7 @@ describe('import', () => {
     expect(c.rows.map((r) => r.status)).toEqual(['ok', 'choice']);
     const done = await f.api['import.commit']({ entity: 'contacts', fileName: 'c.csv', dataBase64: contacts, choices: { '3:organization': f.springMa.id }, confirm: true });
     expect(done.created).toBe(2);
-    const list = await f.api['contacts.list']({});
+    const { rows: list } = await f.api['contacts.list']({});
     expect(list.map((x) => [x.name, x.organizationName]).sort()).toEqual([
       ['John Smith', 'Springfield, Massachusetts'],
       ['张伟', '汕头'],

@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef, useState, type CSSProperties, type ReactNode } from 'react';
+import { Fragment, useEffect, useLayoutEffect, useRef, useState, type CSSProperties, type ReactNode } from 'react';
 import { Table, type MantineSpacing } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
 
@@ -11,6 +11,13 @@ export interface Column<T> {
   align?: 'left' | 'right';
   fw?: number;
   style?: CSSProperties;
+}
+
+/** What a row drawn by `renderRow` spreads on its <tr>: it is measured, and counted in the table. */
+export interface VirtualRowProps {
+  ref: (element: HTMLTableRowElement | null) => void;
+  'data-index': number;
+  'aria-rowindex': number;
 }
 
 /** How close to the end of the loaded rows (in rows) the next page is asked for. */
@@ -33,6 +40,8 @@ export function VirtualTable<T>({
   testId,
   estimateRowHeight,
   verticalSpacing = 'sm',
+  renderRow,
+  focusRef,
 }: {
   rows: T[];
   total: number;
@@ -44,6 +53,10 @@ export function VirtualTable<T>({
   testId: string;
   estimateRowHeight: number;
   verticalSpacing?: MantineSpacing;
+  /** Draws a row with its own cells and keys instead of the clickable row of the columns' cells. */
+  renderRow?: (row: T, index: number, props: VirtualRowProps) => ReactNode;
+  /** Set to a function that scrolls a row into view and focuses it (for keys that move between rows). */
+  focusRef?: { current: ((index: number) => void) | null };
 }) {
   const scroller = useRef<HTMLDivElement>(null);
   const [height, setHeight] = useState(400);
@@ -55,7 +68,7 @@ export function VirtualTable<T>({
     getItemKey: (index) => rowKey(rows[index]!),
   });
 
-  // The body fills the window below the table's top, so the page itself does not scroll.
+  // The body reaches at most to the bottom of the window, so the page itself does not scroll.
   useLayoutEffect(() => {
     const fit = () => {
       const top = scroller.current?.getBoundingClientRect().top ?? 0;
@@ -77,6 +90,7 @@ export function VirtualTable<T>({
     virtualizer.scrollToIndex(index, { align: 'auto' });
     requestAnimationFrame(() => scroller.current?.querySelector<HTMLElement>(`tr[data-index="${index}"]`)?.focus());
   };
+  if (focusRef) focusRef.current = focusRow;
 
   const before = items.length > 0 ? items[0]!.start : 0;
   const after = items.length > 0 ? virtualizer.getTotalSize() - items[items.length - 1]!.end : 0;
@@ -88,7 +102,7 @@ export function VirtualTable<T>({
     ) : null;
 
   return (
-    <div ref={scroller} style={{ height, overflowY: 'auto', overflowAnchor: 'none' }} data-testid={`${testId}-scroller`}>
+    <div ref={scroller} style={{ maxHeight: height, overflowY: 'auto', overflowAnchor: 'none' }} data-testid={`${testId}-scroller`}>
       <Table
         highlightOnHover
         verticalSpacing={verticalSpacing}
@@ -116,6 +130,10 @@ export function VirtualTable<T>({
           {spacer(before, 'before')}
           {items.map((item) => {
             const row = rows[item.index]!;
+            if (renderRow) {
+              const props = { ref: virtualizer.measureElement, 'data-index': item.index, 'aria-rowindex': item.index + 2 };
+              return <Fragment key={item.key}>{renderRow(row, item.index, props)}</Fragment>;
+            }
             return (
               <Table.Tr
                 key={item.key}

@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { Anchor, Button, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue, useHotkeys } from '@mantine/hooks';
 import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
 import { ExportMenu } from '../components/ExportMenu';
-import { useLoad } from '../useLoad';
+import { usePagedList } from '../usePagedList';
+import { VirtualTable, type Column } from '../components/VirtualTable';
 import { deleteWithUndo } from '../undo';
 import type { Contact } from '../../../db/contacts';
 import { ContactForm } from './contact/ContactForm';
@@ -18,7 +19,7 @@ export function ContactsView() {
   const [debounced] = useDebouncedValue(query.trim(), 200);
   const [editing, setEditing] = useState<Contact | 'new' | null>(null);
   const [openId, setOpenId] = useState<string | null>(null);
-  const { data, loading, reload } = useLoad(() => api['contacts.list']({ query: debounced || undefined }), [debounced]);
+  const { rows, total, loading, loadMore, reload } = usePagedList((page) => api['contacts.list']({ query: debounced || undefined, ...page }), [debounced]);
 
   // Ctrl/Cmd+N works from any field too (it types nothing), but never replaces a form being filled.
   useHotkeys([['mod+N', () => setEditing((current) => current ?? 'new')]], []);
@@ -32,6 +33,25 @@ export function ContactsView() {
       onChange: reload,
     });
   };
+
+  const columns: Column<Contact>[] = [
+    { key: 'name', header: t('meetings.contacts.fields.name'), width: '16%', fw: 500, cell: (c) => c.name },
+    { key: 'title', header: t('meetings.contacts.fields.title'), width: '18%', cell: (c) => c.title },
+    { key: 'organization', header: t('meetings.contacts.fields.organization'), width: '22%', cell: (c) => c.organizationName },
+    {
+      key: 'email',
+      header: t('meetings.contacts.fields.email'),
+      width: '28%',
+      style: { overflowWrap: 'anywhere' },
+      cell: (c) =>
+        c.email ? (
+          <Anchor href={`mailto:${c.email}`} size="sm" tabIndex={-1} onClick={(e) => e.stopPropagation()}>
+            {c.email}
+          </Anchor>
+        ) : null,
+    },
+    { key: 'phone', header: t('meetings.contacts.fields.phone'), width: '16%', style: { whiteSpace: 'nowrap' }, cell: (c) => c.phone },
+  ];
 
   return (
     <Stack>
@@ -52,47 +72,22 @@ export function ContactsView() {
           </Button>
         </Group>
       </Group>
-      {data && data.length === 0 && !loading ? <Text c="dimmed">{debounced ? t('meetings.contacts.noMatches') : t('meetings.contacts.empty')}</Text> : null}
-      {data && data.length > 0 ? (
-        <Table striped highlightOnHover verticalSpacing="xs" aria-label={t('meetings.contacts.title')} data-testid="contacts-table">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('meetings.contacts.fields.name')}</Table.Th>
-              <Table.Th>{t('meetings.contacts.fields.title')}</Table.Th>
-              <Table.Th>{t('meetings.contacts.fields.organization')}</Table.Th>
-              <Table.Th>{t('meetings.contacts.fields.email')}</Table.Th>
-              <Table.Th>{t('meetings.contacts.fields.phone')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {data.map((c) => (
-              <Table.Tr
-                key={c.id}
-                className="clickable-row"
-                tabIndex={0}
-                onClick={() => setOpenId(c.id)}
-                onKeyDown={(e) => {
-                  if (e.key === 'Enter' || e.key === ' ') {
-                    e.preventDefault();
-                    setOpenId(c.id);
-                  }
-                }}
-              >
-                <Table.Td fw={500}>{c.name}</Table.Td>
-                <Table.Td>{c.title}</Table.Td>
-                <Table.Td>{c.organizationName}</Table.Td>
-                <Table.Td style={{ overflowWrap: 'anywhere' }}>
-                  {c.email ? (
-                    <Anchor href={`mailto:${c.email}`} size="sm" tabIndex={-1} onClick={(e) => e.stopPropagation()}>
-                      {c.email}
-                    </Anchor>
-                  ) : null}
-                </Table.Td>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>{c.phone}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+      {total === 0 && !loading ? <Text c="dimmed">{debounced ? t('meetings.contacts.noMatches') : t('meetings.contacts.empty')}</Text> : null}
+      {total ? (
+        <VirtualTable
+          // a new search shows its first rows from the top
+          key={debounced}
+          rows={rows}
+          total={total}
+          columns={columns}
+          rowKey={(c) => c.id}
+          onOpen={(c) => setOpenId(c.id)}
+          onEndReached={loadMore}
+          ariaLabel={t('meetings.contacts.title')}
+          testId="contacts-table"
+          estimateRowHeight={41}
+          verticalSpacing="xs"
+        />
       ) : null}
       {openId && !editing ? (
         <ContactDrawer

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { Anchor, Badge, Button, Group, Paper, Select, Stack, Switch, Table, Tabs, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Paper, Select, Stack, Switch, Tabs, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconPlus, IconSettings } from '@tabler/icons-react';
@@ -17,6 +17,8 @@ import { storedTaskFilters, storeTaskFilters, TASK_VIEW_LIST, type TaskFilters }
 import { isClosed, TaskRow } from './task/TaskRow';
 import { TaskDialog } from './task/TaskDialog';
 import { allPages } from '../api/pages';
+import { usePagedList } from '../usePagedList';
+import { VirtualTable, type Column } from '../components/VirtualTable';
 
 export function TasksView() {
   const { t, i18n } = useTranslation();
@@ -24,7 +26,7 @@ export function TasksView() {
   const [filters, setFilters] = useState<TaskFilters>(storedTaskFilters);
   const [today] = useState(localToday);
   const [editing, setEditing] = useState<Task | 'new' | null>(null);
-  const rows = useRef<(HTMLTableRowElement | null)[]>([]);
+  const focusRow = useRef<((index: number) => void) | null>(null);
   const focusAfterLoad = useRef<number | null>(null);
   const set = <K extends keyof TaskFilters>(key: K, value: TaskFilters[K]) => setFilters((f) => ({ ...f, [key]: value }));
 
@@ -37,15 +39,16 @@ export function TasksView() {
     assignee: filters.assignee ?? undefined,
     includeClosed: filters.view === 'all' && filters.showDone,
   };
-  const { data: tasks, loading, reload } = useLoad(
-    () => api['tasks.list'](listInput),
+  const { rows: tasks, total, loading, loadMore, reload } = usePagedList(
+    (page) => api['tasks.list']({ ...listInput, ...page }),
     [filters.view, filters.partnershipId, filters.assignee, filters.showDone, today],
   );
+  // The tabs' counts: the total of a one-row page of each view.
   const { data: counts, reload: reloadCounts } = useLoad(async () => {
     const [mine, overdue, week] = await Promise.all(
-      (['mine', 'overdue', 'week'] as const).map((view) => api['tasks.list']({ view, today })),
+      (['mine', 'overdue', 'week'] as const).map((view) => api['tasks.list']({ view, today, limit: 1 })),
     );
-    return { mine: mine!.length, overdue: overdue!.length, week: week!.length };
+    return { mine: mine!.total, overdue: overdue!.total, week: week!.total };
   }, [today]);
   const { data: settings } = useLoad(() => api['settings.get'](), []);
   const { data: partnershipList } = useLoad(() => allPages((page) => api['partnerships.list'](page)), []);
@@ -85,11 +88,11 @@ export function TasksView() {
 
   // After a keyboard action the focus stays in the list: on the same place, or the last row.
   useEffect(() => {
-    if (focusAfterLoad.current === null || !tasks) return;
+    if (focusAfterLoad.current === null || loading) return;
     const index = Math.min(focusAfterLoad.current, tasks.length - 1);
     focusAfterLoad.current = null;
-    if (index >= 0) rows.current[index]?.focus();
-  }, [tasks]);
+    if (index >= 0) focusRow.current?.(index);
+  }, [tasks, loading]);
 
   useHotkeys([['mod+N', () => setEditing((current) => current ?? 'new')]], []);
 
@@ -151,10 +154,20 @@ export function TasksView() {
   };
 
   const move = (index: number, step: -1 | 1 | 'first' | 'last') => {
-    const last = (tasks?.length ?? 0) - 1;
+    const last = tasks.length - 1;
     const target = step === 'first' ? 0 : step === 'last' ? last : Math.max(0, Math.min(last, index + step));
-    rows.current[target]?.focus();
+    focusRow.current?.(target);
   };
+
+  // The header and widths of the columns; each row draws its own cells (TaskRow).
+  const columns: Column<Task>[] = [
+    { key: 'done', width: '44px', header: <VisuallyHidden>{t('tasks.columns.done')}</VisuallyHidden>, cell: () => null },
+    { key: 'title', width: 'auto', header: t('tasks.columns.title'), cell: () => null },
+    { key: 'due', width: '124px', header: t('tasks.columns.due'), cell: () => null },
+    { key: 'assignee', width: '120px', header: t('tasks.columns.assignee'), cell: () => null },
+    { key: 'related', width: '28%', header: t('tasks.columns.related'), cell: () => null },
+    { key: 'actions', width: '44px', header: <VisuallyHidden>{t('tasks.columns.actions')}</VisuallyHidden>, cell: () => null },
+  ];
 
   const filtered = !!filters.partnershipId || !!filters.assignee;
 
@@ -220,53 +233,47 @@ export function TasksView() {
             mb={8}
           />
         ) : null}
-        {tasks && tasks.length > 0 ? (
+        {total ? (
           <Text size="sm" c="dimmed" ml="auto" mb={8} aria-live="polite">
-            {t('tasks.shown', { count: tasks.length })}
+            {t('tasks.shown', { count: total })}
           </Text>
         ) : null}
       </Group>
-      {tasks && tasks.length === 0 && !loading ? emptyMessage() : null}
-      {tasks && tasks.length > 0 ? (
-        <Paper withBorder radius="md">
-          <Table verticalSpacing="xs" highlightOnHover aria-label={t(`tasks.views.${filters.view}`)} data-testid="tasks-table">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th w={44}>
-                  <VisuallyHidden>{t('tasks.columns.done')}</VisuallyHidden>
-                </Table.Th>
-                <Table.Th>{t('tasks.columns.title')}</Table.Th>
-                <Table.Th>{t('tasks.columns.due')}</Table.Th>
-                <Table.Th>{t('tasks.columns.assignee')}</Table.Th>
-                <Table.Th>{t('tasks.columns.related')}</Table.Th>
-                <Table.Th w={44}>
-                  <VisuallyHidden>{t('tasks.columns.actions')}</VisuallyHidden>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {tasks.map((task, index) => (
-                <TaskRow
-                  key={task.id}
-                  task={task}
-                  today={today}
-                  rowRef={(el) => {
-                    rows.current[index] = el;
-                  }}
-                  onToggle={(viaKeyboard) => void toggle(task, viaKeyboard ? index : null)}
-                  onEdit={() => setEditing(task)}
-                  onDelete={(viaKeyboard) => remove(task, viaKeyboard ? index : null)}
-                  onMove={(step) => move(index, step)}
-                />
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Paper>
-      ) : null}
-      {tasks && tasks.length > 0 ? (
+      {total === 0 && !loading ? emptyMessage() : null}
+      {total ? (
         <Text size="xs" c="dimmed">
           {t('tasks.keyboardHint')}
         </Text>
+      ) : null}
+      {total ? (
+        <Paper withBorder radius="md" style={{ overflow: 'hidden' }}>
+          <VirtualTable
+            // new filters show their first rows from the top
+            key={`${filters.partnershipId}|${filters.assignee}|${filters.showDone}`}
+            rows={tasks}
+            total={total}
+            columns={columns}
+            rowKey={(task) => task.id}
+            onOpen={setEditing}
+            onEndReached={loadMore}
+            ariaLabel={t(`tasks.views.${filters.view}`)}
+            testId="tasks-table"
+            estimateRowHeight={53}
+            verticalSpacing="xs"
+            focusRef={focusRow}
+            renderRow={(task, index, props) => (
+              <TaskRow
+                task={task}
+                today={today}
+                rowProps={props}
+                onToggle={(viaKeyboard) => void toggle(task, viaKeyboard ? index : null)}
+                onEdit={() => setEditing(task)}
+                onDelete={(viaKeyboard) => remove(task, viaKeyboard ? index : null)}
+                onMove={(step) => move(index, step)}
+              />
+            )}
+          />
+        </Paper>
       ) : null}
     </Stack>
   );

@@ -166,7 +166,7 @@ function draftOf(meeting: Meeting | null, preselected: string | null): Draft {
 export function MeetingForm({ meeting, onCancel, onSaved }: { meeting: Meeting | null; onCancel: () => void; onSaved: (meeting: Meeting) => void }) {
   const { t } = useTranslation();
   const { data } = useLoad(
-    () => Promise.all([allPages((page) => api['partnerships.list'](page)), api['contacts.list']({}), api['tasks.assignees']()]),
+    () => Promise.all([allPages((page) => api['partnerships.list'](page)), allPages((page) => api['contacts.list'](page)), api['tasks.assignees']()]),
     [],
   );
   if (!data) {

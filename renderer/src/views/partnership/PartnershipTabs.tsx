@@ -14,6 +14,7 @@ import type { Attachment } from '../../../../db/attachments';
 import type { Task } from '../../../../db/tasks';
 import { formatInstantDay, todayLocal } from './common';
 import { readAsBase64, saveBytes } from '../../files';
+import { allPages } from '../../api/pages';
 
 /** Open or in progress, and due before today (the user's day). */
 function isOverdue(task: Pick<Task, 'status' | 'dueOn'>, today: string): boolean {
@@ -25,7 +26,8 @@ const TASK_STATUS_COLORS: Record<Task['status'], string> = { open: 'blue', in_pr
 export function TasksTab({ partnershipId }: { partnershipId: string }) {
   const { t } = useTranslation();
   const today = todayLocal();
-  const { data } = useLoad(() => api['tasks.list']({ view: 'all', partnershipId, includeClosed: true, today }), [partnershipId, today]);
+  // A partnership's tasks are few: all of them, page by page.
+  const { data } = useLoad(() => allPages((page) => api['tasks.list']({ view: 'all', partnershipId, includeClosed: true, today, ...page })), [partnershipId, today]);
   if (!data) return <Text c="dimmed">{t('common.loading')}</Text>;
   if (data.length === 0) return <Text c="dimmed">{t('partnership.tasks.empty')}</Text>;
   return (

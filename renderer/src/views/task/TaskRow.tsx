@@ -1,10 +1,11 @@
-import type { KeyboardEvent, Ref } from 'react';
+import type { KeyboardEvent } from 'react';
 import { ActionIcon, Anchor, Badge, Group, Stack, Table, Text, Tooltip } from '@mantine/core';
 import { IconCalendarEvent, IconCheck, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { formatPartialDate } from '../../format';
 import { routeHash } from '../../route';
 import type { Task } from '../../../../db/tasks';
+import type { VirtualRowProps } from '../../components/VirtualTable';
 import { localTitle, relativeDay } from './format';
 import { isOverdue, localToday } from './today';
 import classes from './tasks.module.css';
@@ -20,7 +21,7 @@ export function isClosed(task: Pick<Task, 'status'>): boolean {
 export function TaskRow({
   task,
   today,
-  rowRef,
+  rowProps,
   onToggle,
   onEdit,
   onDelete,
@@ -28,7 +29,8 @@ export function TaskRow({
 }: {
   task: Task;
   today: string;
-  rowRef: Ref<HTMLTableRowElement>;
+  /** From the virtualized table: the row is measured and counted there. */
+  rowProps: VirtualRowProps;
   onToggle: (viaKeyboard: boolean) => void;
   onEdit: () => void;
   onDelete: (viaKeyboard: boolean) => void;
@@ -73,7 +75,7 @@ export function TaskRow({
 
   return (
     <Table.Tr
-      ref={rowRef}
+      {...rowProps}
       tabIndex={0}
       className={classes.row}
       data-done={closed || undefined}
