@@ -5,18 +5,16 @@
  * spread over the whole restore and half timed from when the page copy's write transaction has begun; then
  * the file must pass quick_check and foreign_key_check and hold every row of one of the two states.
  */
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deleteRecord, insertRecord, openCore, updateRecord, type Core } from '../../db/core';
 import { createBackup, restoreBackup } from '../../db/backups';
 import { tempDir } from '../helpers';
+import { markerValue, runKillable, type Kill as KillAt } from '../kill';
 
-const ROOT = path.resolve(__dirname, '../..');
-const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
 const CHILD = path.join(__dirname, 'fixtures', 'restore-child.ts');
 const KILLS = 16;
 
@@ -52,24 +50,8 @@ function inspect(file: string): { quickCheck: unknown; foreignKeyProblems: unkno
   }
 }
 
-function processGone(pid: number): boolean {
-  try {
-    // A zombie (killed, not yet reaped by its new parent) no longer holds files.
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return / Z /.test(stat.slice(stat.lastIndexOf(')')));
-  } catch {
-    try {
-      process.kill(pid, 0);
-      return false;
-    } catch {
-      return true;
-    }
-  }
-}
-
-interface Kill {
+interface Kill extends KillAt {
   after: 'restoring' | 'copying';
-  delayMs: number;
 }
 
 interface ChildResult {
@@ -81,59 +63,20 @@ interface ChildResult {
   stderr: string;
 }
 
-/** Run the restore child and SIGKILL its whole process group (tsx runs the script in a child node process) at `kill`. */
-function runChild(file: string, backupDir: string, name: string, kill: Kill | null): Promise<ChildResult> {
-  return new Promise((resolve, reject) => {
-    // the restore's private copy goes to the temporary folder: one beside the file, removed with it
-    const tmp = path.join(path.dirname(file), 'tmp');
-    mkdirSync(tmp, { recursive: true });
-    const child = spawn(TSX, [CHILD, file, backupDir, name], { cwd: ROOT, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, TMPDIR: tmp } });
-    let stdout = '';
-    let stderr = '';
-    let workerPid: number | null = null;
-    let killed = false;
-    let whileCopying = false;
-    let timer: NodeJS.Timeout | null = null;
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-      stdout += chunk;
-      const restoring = /^restoring (\d+)$/m.exec(stdout);
-      if (restoring && workerPid === null) workerPid = Number(restoring[1]);
-      if (kill && timer === null && new RegExp(`^${kill.after} `, 'm').test(stdout)) {
-        timer = setTimeout(() => {
-          if (/^restored /m.test(stdout)) return;
-          killed = true;
-          whileCopying = /^copying /m.test(stdout);
-          try {
-            process.kill(-child.pid!, 'SIGKILL');
-          } catch {
-            // the group is already gone
-          }
-        }, kill.delayMs);
-      }
-    });
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      if (timer) clearTimeout(timer);
-      const wait = () => {
-        if (workerPid !== null && !processGone(workerPid)) {
-          setTimeout(wait, 5);
-          return;
-        }
-        const restored = /^restored (\d+)$/m.exec(stdout);
-        const copying = /^copying (\d+)$/m.exec(stdout);
-        resolve({
-          restoreMs: restored ? Number(restored[1]) : null,
-          copyingMs: copying ? Number(copying[1]) : null,
-          killed: killed && !restored,
-          killedWhileCopying: killed && whileCopying && !restored,
-          exitCode: code,
-          stderr,
-        });
-      };
-      wait();
-    });
-  });
+/** Run the restore child and SIGKILL it at `kill`; resolves once every process of it is gone. */
+async function runChild(file: string, backupDir: string, name: string, kill: Kill | null): Promise<ChildResult> {
+  // the restore's private copy goes to the temporary folder: one beside the file, removed with it
+  const tmp = path.join(path.dirname(file), 'tmp');
+  mkdirSync(tmp, { recursive: true });
+  const run = await runKillable(CHILD, [file, backupDir, name], { pid: 'restoring', done: 'restored' }, kill, { ...process.env, TMPDIR: tmp });
+  return {
+    restoreMs: markerValue(run.stdout, 'restored'),
+    copyingMs: markerValue(run.stdout, 'copying'),
+    killed: run.stdoutAtKill !== null,
+    killedWhileCopying: run.stdoutAtKill !== null && markerValue(run.stdoutAtKill, 'copying') !== null,
+    exitCode: run.exitCode,
+    stderr: run.stderr,
+  };
 }
 
 describe('a restore killed at a random moment', () => {
