@@ -256,6 +256,31 @@ describe('history.list', () => {
     expect(history.find((h) => h.field === 'name_en')).toMatchObject({ via: 'local', office: 'Burgas Municipality', merge: null, newValue: 'Burgas' });
   });
 
+  it('works for tasks, contacts and milestones too, and names the records a reference field points to', async () => {
+    const core = await tempCore();
+    const api = localClient(core);
+    const shantou = await api['organizations.create']({ displayName: '汕头 / Shantou', country: 'CN' });
+    const burgas = await api['organizations.create']({ displayName: '布尔加斯 / Burgas', country: 'BG' });
+    const first = await api['partnerships.create']({ title: 'Shantou–Burgas', kind: 'sister_city', status: 'active', parties: [{ organizationId: shantou.id }, { organizationId: burgas.id }] });
+    const second = await api['partnerships.create']({ title: 'Shantou–Varna', kind: 'sister_city', status: 'prospect', parties: [{ organizationId: shantou.id }, { organizationId: burgas.id }] });
+    const task = await api['tasks.create']({ title: 'Send the MoU draft', partnershipId: first.id });
+    await api['tasks.update']({ id: task.id, partnershipId: second.id, status: 'done' });
+    const taskHistory = await api['history.list']({ entity: 'tasks', id: task.id });
+    expect(taskHistory.find((h) => h.field === 'partnership_id' && !h.first)).toMatchObject({ oldValue: first.id, newValue: second.id, oldName: 'Shantou–Burgas', newName: 'Shantou–Varna' });
+    expect(taskHistory.find((h) => h.field === 'status' && !h.first)).toMatchObject({ oldValue: 'open', newValue: 'done', oldName: null, newName: null });
+
+    const contact = await api['contacts.create']({ name: 'Maria Ivanova', organizationId: burgas.id });
+    await api['contacts.update']({ id: contact.id, title: 'Mayor' });
+    const contactHistory = await api['history.list']({ entity: 'contacts', id: contact.id });
+    expect(contactHistory[0]).toMatchObject({ field: 'title', newValue: 'Mayor' });
+    expect(contactHistory.find((h) => h.field === 'organization_id')).toMatchObject({ first: true, newName: '布尔加斯 / Burgas' });
+
+    const milestone = await api['milestones.create']({ partnershipId: first.id, title: 'Joint statement', date: '2017-05', kind: 'joint_statement', status: 'planned' });
+    await api['milestones.update']({ id: milestone.id, status: 'done' });
+    const milestoneHistory = await api['history.list']({ entity: 'milestones', id: milestone.id });
+    expect(milestoneHistory[0]).toMatchObject({ field: 'status', oldValue: 'planned', newValue: 'done' });
+  });
+
   it('rejects invalid input and unknown ids, writing nothing', async () => {
     const core = await tempCore();
     const api = localClient(core);
