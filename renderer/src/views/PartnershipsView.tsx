@@ -103,7 +103,7 @@ export function PartnershipsView() {
     {
       key: 'parties',
       header: t('partnerships.columns.parties'),
-      width: '27%',
+      width: '25%',
       cell: (p) => (
         <Text size="sm">
           {p.parties.map((party) => partyName(party, i18n.language)).join(' · ')}
@@ -128,7 +128,7 @@ export function PartnershipsView() {
         </Badge>
       ),
     },
-    { key: 'since', header: t('partnerships.columns.since'), width: '10%', style: { whiteSpace: 'nowrap' }, cell: (p) => formatPartialDate(p.statusSince) },
+    { key: 'since', header: t('partnerships.columns.since'), width: '12%', style: { whiteSpace: 'nowrap' }, cell: (p) => formatPartialDate(p.statusSince) },
     {
       key: 'programme',
       header: t('partnerships.columns.programme'),
