@@ -49,7 +49,7 @@ import * as review from './sync/review';
 import { reportHtml, reportInput, reportPdf } from './reports';
 import { mergeInWorker } from './sync/merge-job';
 import { jobInput } from './jobs';
-import { backupRestoreInput, createBackup, listBackups, restoreBackup } from './backups';
+import { backupDeleteInput, backupRestoreInput, createBackup, deleteBackup, listBackups, restoreBackup } from './backups';
 import { historyListInput, listHistory } from './history';
 import { commitImport, importCommitInput, importPreviewInput, previewImport } from './import';
 import { exportList, exportListInput } from './import/export';
@@ -169,6 +169,7 @@ export const operationList = [
   defineOperation('backups.list', 'read', noInput, (core) => listBackups(core)),
   defineOperation('backups.create', 'self', noInput, (core) => createBackup(core, 'manual')),
   defineOperation('backups.restore', 'self', backupRestoreInput, (core, input) => restoreBackup(core, input.name)),
+  defineOperation('backups.delete', 'self', backupDeleteInput, (core, input) => deleteBackup(core, input.name)),
   defineOperation('history.list', 'read', historyListInput, (core, input) => listHistory(core, input)),
   defineOperation('import.preview', 'read', importPreviewInput, (core, input) => previewImport(core, input)),
   defineOperation('import.commit', 'self', importCommitInput, (core, input) => commitImport(core, input)),

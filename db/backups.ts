@@ -30,7 +30,17 @@ export const DEFAULT_KEEP_BACKUPS = 14;
 export const META_KEEP_BACKUPS = 'keep_backups';
 export const keepBackupsSchema = z.number().int().min(1).max(365);
 
-export const backupRestoreInput = z.strictObject({ name: z.string().min(1).max(400) });
+/** A backup's bare file name, as listed: never a path (no separator, no `.` or `..`). */
+const backupName = z
+  .string()
+  .min(1)
+  .max(400)
+  .refine((name) => !/[/\\\0]/.test(name) && name !== '.' && name !== '..');
+export const backupRestoreInput = z.strictObject({ name: backupName });
+export const backupDeleteInput = z.strictObject({ name: backupName });
+
+/** Databases with a restore under way: their backups are not deleted meanwhile (the restore reads one and writes another). */
+const restoring = new WeakSet<Core>();
 
 /** How many automatic backups are kept (Settings). */
 export function keepBackups(core: Core): number {
@@ -139,21 +149,63 @@ const unusable = (name: string, why: { zh: string; en: string }) =>
     en: `The backup "${name}" cannot be restored: ${why.en}. The current data has not been changed.`,
   });
 
+const restoreUnderWay = () =>
+  new AppError('conflict', {
+    zh: '正在恢复备份。请等恢复完成后再试。',
+    en: 'A backup is being restored. Try again when the restore has finished.',
+  });
+
+/**
+ * Delete one listed backup file (a name from backups.list, nothing else: never a path, never a file
+ * of another database). Refused while a restore is under way.
+ */
+export function deleteBackup(core: Core, name: string): { deleted: string } {
+  if (restoring.has(core)) throw restoreUnderWay();
+  const entry = listBackups(core).find((b) => b.name === name);
+  if (!entry) throw notABackup(name);
+  try {
+    rmSync(path.join(folderOf(core), entry.name));
+  } catch {
+    throw new AppError('internal', {
+      zh: `无法删除备份“${name}”。请检查备份文件夹是否可写。`,
+      en: `Cannot delete the backup "${name}". Check that the backups folder is writable.`,
+    });
+  }
+  return { deleted: entry.name };
+}
+
 export interface RestoreResult {
   restored: BackupInfo;
   /** The backup of the state just replaced. */
   safetyBackup: BackupInfo;
 }
 
+export interface RestoreOptions {
+  /** Called between the steps of the page copy into the live file (inside its write transaction), with the pages left. */
+  onCopyProgress?: (remainingPages: number, totalPages: number) => void;
+}
+
 /**
  * Restore a listed backup: check a private copy (opens, quick_check, ours, same installation;
  * an older schema is migrated in the copy), back up the current state, then copy the pages
  * into the live database with the backup API (one write transaction on the live file: a crash
- * leaves the old or the new content, never a mix).
+ * leaves the old or the new content, never a mix: test/unit/restore-kill.test.ts). Refused while
+ * another restore of the same database is under way.
  */
-export async function restoreBackup(core: Core, name: string): Promise<RestoreResult> {
+export async function restoreBackup(core: Core, name: string, options: RestoreOptions = {}): Promise<RestoreResult> {
   const entry = listBackups(core).find((b) => b.name === name);
   if (!entry) throw notABackup(name);
+  if (restoring.has(core)) throw restoreUnderWay();
+  restoring.add(core);
+  try {
+    return await restoreListed(core, entry, options);
+  } finally {
+    restoring.delete(core);
+  }
+}
+
+async function restoreListed(core: Core, entry: BackupInfo, options: RestoreOptions): Promise<RestoreResult> {
+  const name = entry.name;
   const work = mkdtempSync(path.join(os.tmpdir(), 'pt-restore-'));
   try {
     const copy = path.join(work, 'restore.db');
@@ -176,7 +228,12 @@ export async function restoreBackup(core: Core, name: string): Promise<RestoreRe
       }
       const safety = createBackup(core, 'before-restore');
       // Large steps: the live file stays locked for as short a time as possible.
-      await source.sqlite.backup(core.opened.path, { progress: () => 1 << 20 });
+      await source.sqlite.backup(core.opened.path, {
+        progress: ({ remainingPages, totalPages }) => {
+          options.onCopyProgress?.(remainingPages, totalPages);
+          return 1 << 20;
+        },
+      });
       ensureSearchIndex(core);
       return { restored: entry, safetyBackup: safety };
     } finally {

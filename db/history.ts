@@ -21,6 +21,12 @@ export interface HistoryEntry {
   /** The value before this change (decoded JSON); null when the field had none. */
   oldValue: unknown;
   newValue: unknown;
+  /**
+   * For a field that points to another record (partnership_id, organization_id …): that record's name
+   * (a partnership's title, an organization's display name …) before and after; null otherwise.
+   */
+  oldName: string | null;
+  newName: string | null;
   /** True for the first recorded write of the field (the record was created or the field first set). */
   first: boolean;
   office: string | null;
@@ -58,6 +64,15 @@ const decode = (json: string | null): unknown => {
   }
 };
 
+/** What each reference field points to, and how that record is named. */
+const REFERENCES: Record<string, string> = {
+  partnership_id: 'SELECT title FROM partnerships WHERE id = ?',
+  organization_id: 'SELECT display_name FROM organizations WHERE id = ?',
+  meeting_id: 'SELECT title FROM meetings WHERE id = ?',
+  contact_id: 'SELECT name FROM contacts WHERE id = ?',
+  programme_id: "SELECT COALESCE(name_zh || ' / ' || name_en, name_zh, name_en) FROM programmes WHERE id = ?",
+};
+
 /** Newest first. */
 export function listHistory(core: Core, input: z.output<typeof historyListInput>): HistoryEntry[] {
   const exists = core.sqlite.prepare(`SELECT 1 FROM "${tableName(input.entity)}" WHERE id = ?`).get(input.id);
@@ -69,6 +84,14 @@ export function listHistory(core: Core, input: z.output<typeof historyListInput>
        WHERE c.entity = ? AND c.row_id = ? ORDER BY c.hlc, c.seq`,
     )
     .all(input.entity, input.id) as Row[];
+  const names = new Map<string, string | null>();
+  const nameOf = (field: string, value: unknown): string | null => {
+    const query = REFERENCES[field];
+    if (!query || typeof value !== 'string') return null;
+    const key = `${field}/${value}`;
+    if (!names.has(key)) names.set(key, (core.sqlite.prepare(query).pluck().get(value) as string | null | undefined) ?? null);
+    return names.get(key)!;
+  };
   const last = new Map<string, unknown>();
   const entries: HistoryEntry[] = [];
   for (const row of rows) {
@@ -82,6 +105,8 @@ export function listHistory(core: Core, input: z.output<typeof historyListInput>
       field: row.field,
       oldValue,
       newValue,
+      oldName: nameOf(row.field, oldValue),
+      newName: nameOf(row.field, newValue),
       first,
       office: row.office,
       origin: row.origin,

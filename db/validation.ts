@@ -44,6 +44,7 @@ const fieldLabels: Record<string, { zh: string; en: string }> = {
   kind: { zh: '类型', en: 'Kind' },
   status: { zh: '状态', en: 'Status' },
   id: { zh: '编号', en: 'Id' },
+  name: { zh: '名称', en: 'Name' },
 };
 
 function describeIssue(issue: z.core.$ZodIssue): { zh: string; en: string } {

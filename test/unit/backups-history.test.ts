@@ -122,9 +122,14 @@ describe('backups.*', () => {
     const before = dump(core);
     const listed = await api['backups.list']();
 
-    for (const name of ['nope.bak', `../${good.name}`, path.join(dir, good.name), 'test.db']) {
+    for (const name of ['nope.bak', 'test.db']) {
       const error = await rejected(api['backups.restore']({ name }));
       expect(error.code, name).toBe('not_found');
+    }
+    // a path is refused before anything looks at the folder
+    for (const name of [`../${good.name}`, path.join(dir, good.name), '..']) {
+      const error = await rejected(api['backups.restore']({ name }));
+      expect(error.code, name).toBe('invalid_input');
     }
     const bad = await rejected(api['backups.restore']({ name: damaged }));
     expect(bad.code).toBe('not_a_database');
@@ -137,6 +142,71 @@ describe('backups.*', () => {
     expect((await rejected(api['backups.create']({ reason: 'daily' } as never))).code).toBe('invalid_input');
     expect(dump(core)).toBe(before);
     expect(await api['backups.list']()).toEqual(listed);
+  });
+});
+
+describe('backups.delete', () => {
+  it('deletes the named backup file; the list no longer shows it and the others stay', async () => {
+    let now = new Date('2026-03-04T10:00:00Z');
+    const core = await tempCore({ now: () => now });
+    const api = localClient(core);
+    const first = await api['backups.create']();
+    now = new Date('2026-03-04T11:00:00Z');
+    const second = await api['backups.create']();
+    const before = dump(core);
+    expect(await api['backups.delete']({ name: first.name })).toEqual({ deleted: first.name });
+    expect(existsSync(path.join(backupDir(core), first.name))).toBe(false);
+    expect(await api['backups.list']()).toEqual([second]);
+    expect(readdirSync(backupDir(core))).toEqual([second.name]);
+    // the database itself is not touched
+    expect(dump(core)).toBe(before);
+    // deleting it again: it is gone, said so in both languages
+    const again = await rejected(api['backups.delete']({ name: first.name }));
+    expect(again.code).toBe('not_found');
+    expect(again.localized.zh).toContain('找不到备份');
+  });
+
+  it('refuses paths, names outside the list, partial files and the database itself, deleting nothing', async () => {
+    const core = await tempCore();
+    const api = localClient(core);
+    const dir = backupDir(core);
+    const good = await api['backups.create']();
+    // a file beside the folder that a traversal would reach, and a half-written backup
+    writeFileSync(path.join(path.dirname(dir), 'precious.txt'), 'keep me');
+    const partial = `${good.name.replace('.bak', '')}-x.bak.partial`;
+    writeFileSync(path.join(dir, partial), 'half');
+    const files = () => [...readdirSync(path.dirname(dir)), ...readdirSync(dir)].sort();
+    const before = files();
+    for (const name of ['../precious.txt', `../backups/${good.name}`, path.join(dir, good.name), '..', '.', 'a\\b.bak', '']) {
+      const error = await rejected(api['backups.delete']({ name }));
+      expect(error.code, name).toBe('invalid_input');
+      expect(error.localized.zh, name).toContain('名称');
+    }
+    for (const name of ['nope.bak', 'precious.txt', 'test.db', partial, 'other.db.manual.2026-03-04T10-00-00-000Z.bak']) {
+      const error = await rejected(api['backups.delete']({ name }));
+      expect(error.code, name).toBe('not_found');
+      expect(error.message, name).toMatch(/Choose one from the list/);
+    }
+    expect((await rejected(api['backups.delete']({} as never))).code).toBe('invalid_input');
+    expect((await rejected(api['backups.delete']({ name: good.name, path: dir } as never))).code).toBe('invalid_input');
+    expect((await rejected(api['backups.delete']({ name: 7 } as never))).code).toBe('invalid_input');
+    expect(files()).toEqual(before);
+    expect(existsSync(core.opened.path)).toBe(true);
+  });
+
+  it('refuses while a restore is under way, so the backup being restored and the one it makes stay; afterwards deletes', async () => {
+    const core = await tempCore();
+    const api = localClient(core);
+    await api['organizations.create']({ displayName: 'Burgas', country: 'BG' });
+    const backup = await api['backups.create']();
+    const restore = api['backups.restore']({ name: backup.name });
+    const during = await rejected(api['backups.delete']({ name: backup.name }));
+    expect(during.code).toBe('conflict');
+    expect(during.localized).toEqual({ zh: expect.stringContaining('正在恢复') as unknown, en: expect.stringContaining('being restored') as unknown });
+    const result = await restore;
+    expect((await api['backups.list']()).map((b) => b.name).sort()).toEqual([backup.name, result.safetyBackup.name].sort());
+    await api['backups.delete']({ name: backup.name });
+    expect((await api['backups.list']()).map((b) => b.name)).toEqual([result.safetyBackup.name]);
   });
 });
 
@@ -184,6 +254,31 @@ describe('history.list', () => {
     expect(name[0]).toMatchObject({ via: 'merge', office: '汕头市外事局', merge: { fileName: 'shantou-2.db', peerOffice: '汕头市外事局' } });
     expect(name[1]!.merge!.fileName).toBe('shantou-1.db');
     expect(history.find((h) => h.field === 'name_en')).toMatchObject({ via: 'local', office: 'Burgas Municipality', merge: null, newValue: 'Burgas' });
+  });
+
+  it('works for tasks, contacts and milestones too, and names the records a reference field points to', async () => {
+    const core = await tempCore();
+    const api = localClient(core);
+    const shantou = await api['organizations.create']({ displayName: '汕头 / Shantou', country: 'CN' });
+    const burgas = await api['organizations.create']({ displayName: '布尔加斯 / Burgas', country: 'BG' });
+    const first = await api['partnerships.create']({ title: 'Shantou–Burgas', kind: 'sister_city', status: 'active', parties: [{ organizationId: shantou.id }, { organizationId: burgas.id }] });
+    const second = await api['partnerships.create']({ title: 'Shantou–Varna', kind: 'sister_city', status: 'prospect', parties: [{ organizationId: shantou.id }, { organizationId: burgas.id }] });
+    const task = await api['tasks.create']({ title: 'Send the MoU draft', partnershipId: first.id });
+    await api['tasks.update']({ id: task.id, partnershipId: second.id, status: 'done' });
+    const taskHistory = await api['history.list']({ entity: 'tasks', id: task.id });
+    expect(taskHistory.find((h) => h.field === 'partnership_id' && !h.first)).toMatchObject({ oldValue: first.id, newValue: second.id, oldName: 'Shantou–Burgas', newName: 'Shantou–Varna' });
+    expect(taskHistory.find((h) => h.field === 'status' && !h.first)).toMatchObject({ oldValue: 'open', newValue: 'done', oldName: null, newName: null });
+
+    const contact = await api['contacts.create']({ name: 'Maria Ivanova', organizationId: burgas.id });
+    await api['contacts.update']({ id: contact.id, title: 'Mayor' });
+    const contactHistory = await api['history.list']({ entity: 'contacts', id: contact.id });
+    expect(contactHistory[0]).toMatchObject({ field: 'title', newValue: 'Mayor' });
+    expect(contactHistory.find((h) => h.field === 'organization_id')).toMatchObject({ first: true, newName: '布尔加斯 / Burgas' });
+
+    const milestone = await api['milestones.create']({ partnershipId: first.id, title: 'Joint statement', date: '2017-05', kind: 'joint_statement', status: 'planned' });
+    await api['milestones.update']({ id: milestone.id, status: 'done' });
+    const milestoneHistory = await api['history.list']({ entity: 'milestones', id: milestone.id });
+    expect(milestoneHistory[0]).toMatchObject({ field: 'status', oldValue: 'planned', newValue: 'done' });
   });
 
   it('rejects invalid input and unknown ids, writing nothing', async () => {

@@ -5,18 +5,16 @@
  * SIGKILLed at a random moment of the merge; then the local file must pass `PRAGMA integrity_check`
  * and hold either the content from before or the content of a complete merge.
  */
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertRecord, updateRecord, deleteRecord, openCore, type Core } from '../../db/core';
 import { exportDatabase, mergeFile } from '../../db/sync/files';
 import { tempDir } from '../helpers';
+import { markerValue, runKillable, type Kill as KillAt } from '../kill';
 
-const ROOT = path.resolve(__dirname, '../..');
-const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
 const CHILD = path.join(__dirname, 'fixtures', 'merge-child.ts');
 const KILLS = 20;
 
@@ -63,21 +61,6 @@ function inspectAfterKill(file: string): { integrity: unknown; digest: Record<st
   }
 }
 
-function processGone(pid: number): boolean {
-  try {
-    // A zombie (killed, not yet reaped by its new parent) no longer holds files.
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return / Z /.test(stat.slice(stat.lastIndexOf(')')));
-  } catch {
-    try {
-      process.kill(pid, 0);
-      return false;
-    } catch {
-      return true;
-    }
-  }
-}
-
 interface ChildResult {
   /** Milliseconds from `merging` to `merged`, as the child measured them; null if it did not finish. */
   mergeMs: number | null;
@@ -91,64 +74,21 @@ interface ChildResult {
 }
 
 /** When to kill: `delayMs` after the child says it is merging, or after its merge transaction has begun writing. */
-interface Kill {
+interface Kill extends KillAt {
   after: 'merging' | 'applying';
-  delayMs: number;
 }
 
-/**
- * Run the merge child on `local` and SIGKILL its whole process group at `kill` (tsx runs the script in a
- * child node process). Resolves once every process of the group is gone.
- */
-function runChild(local: string, incoming: string, kill: Kill | null): Promise<ChildResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(TSX, [CHILD, local, incoming], { cwd: ROOT, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    let workerPid: number | null = null;
-    let killed = false;
-    let inTransaction = false;
-    let timer: NodeJS.Timeout | null = null;
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-      stdout += chunk;
-      const merging = /^merging (\d+)$/m.exec(stdout);
-      if (merging && workerPid === null) workerPid = Number(merging[1]);
-      if (kill && timer === null && new RegExp(`^${kill.after} `, 'm').test(stdout)) {
-        timer = setTimeout(() => {
-          if (/^merged /m.test(stdout)) return;
-          killed = true;
-          inTransaction = /^applying /m.test(stdout);
-          try {
-            process.kill(-child.pid!, 'SIGKILL');
-          } catch {
-            // the group is already gone
-          }
-        }, kill.delayMs);
-      }
-    });
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      if (timer) clearTimeout(timer);
-      const wait = () => {
-        if (workerPid !== null && !processGone(workerPid)) {
-          setTimeout(wait, 5);
-          return;
-        }
-        const merged = /^merged (\d+) /m.exec(stdout);
-        const applying = /^applying (\d+)$/m.exec(stdout);
-        resolve({
-          mergeMs: merged ? Number(merged[1]) : null,
-          applyingMs: applying ? Number(applying[1]) : null,
-          killed: killed && !merged,
-          killedInTransaction: killed && inTransaction && !merged,
-          exitCode: code,
-          stderr,
-        });
-      };
-      wait();
-    });
-  });
+/** Run the merge child on `local` and SIGKILL it at `kill`; resolves once every process of it is gone. */
+async function runChild(local: string, incoming: string, kill: Kill | null): Promise<ChildResult> {
+  const run = await runKillable(CHILD, [local, incoming], { pid: 'merging', done: 'merged' }, kill);
+  return {
+    mergeMs: markerValue(run.stdout, 'merged'),
+    applyingMs: markerValue(run.stdout, 'applying'),
+    killed: run.stdoutAtKill !== null,
+    killedInTransaction: run.stdoutAtKill !== null && markerValue(run.stdoutAtKill, 'applying') !== null,
+    exitCode: run.exitCode,
+    stderr: run.stderr,
+  };
 }
 
 /** Build two offices that share records, edit them concurrently, and a large file from one of them. */

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { Badge, Button, Group, Modal, NumberInput, Paper, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
-import { IconDatabaseExport, IconRestore } from '@tabler/icons-react';
+import { ActionIcon, Badge, Button, Group, Modal, NumberInput, Paper, Stack, Table, Text, Title, Tooltip, VisuallyHidden } from '@mantine/core';
+import { IconDatabaseExport, IconRestore, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
 import { useLoad } from '../useLoad';
@@ -18,13 +18,14 @@ const REASON_COLORS: Record<BackupReason, string> = {
   manual: 'teal',
 };
 
-/** Every backup of the open database, newest first: back up now, restore after a confirmation, how many to keep. */
+/** Every backup of the open database, newest first: back up now, restore or delete after a confirmation, how many to keep. */
 export function BackupsView() {
   const { t } = useTranslation();
   const { data, loading, reload } = useLoad(() => api['backups.list'](), []);
   const settings = useLoad(() => api['settings.get'](), []);
   const [busy, setBusy] = useState(false);
   const [confirming, setConfirming] = useState<BackupInfo | null>(null);
+  const [deleting, setDeleting] = useState<BackupInfo | null>(null);
 
   const backUp = async () => {
     setBusy(true);
@@ -50,6 +51,21 @@ export function BackupsView() {
       showError(error);
     } finally {
       setBusy(false);
+    }
+  };
+
+  const remove = async (backup: BackupInfo) => {
+    setBusy(true);
+    try {
+      await api['backups.delete']({ name: backup.name });
+      setDeleting(null);
+      showDone(t('backups.deleted', { time: formatDateTime(backup.time) }));
+    } catch (error) {
+      showError(error);
+    } finally {
+      setBusy(false);
+      // deleted, or gone meanwhile: the list says which
+      reload();
     }
   };
 
@@ -85,7 +101,7 @@ export function BackupsView() {
               data-testid="keep-backups"
             />
           ) : null}
-          <Button leftSection={<IconDatabaseExport size={16} aria-hidden />} loading={busy && !confirming} onClick={() => void backUp()}>
+          <Button leftSection={<IconDatabaseExport size={16} aria-hidden />} loading={busy && !confirming && !deleting} onClick={() => void backUp()}>
             {t('backups.backUpNow')}
           </Button>
         </Group>
@@ -102,7 +118,7 @@ export function BackupsView() {
                   {t('backups.columns.size')}
                 </Table.Th>
                 <Table.Th>{t('backups.columns.name')}</Table.Th>
-                <Table.Th w={120}>
+                <Table.Th w={150}>
                   <VisuallyHidden>{t('backups.columns.actions')}</VisuallyHidden>
                 </Table.Th>
               </Table.Tr>
@@ -125,15 +141,28 @@ export function BackupsView() {
                     </Text>
                   </Table.Td>
                   <Table.Td ta="right">
-                    <Button
-                      size="compact-sm"
-                      variant="light"
-                      leftSection={<IconRestore size={14} aria-hidden />}
-                      aria-label={t('backups.restoreLabel', { time: formatDateTime(backup.time) })}
-                      onClick={() => setConfirming(backup)}
-                    >
-                      {t('backups.restore')}
-                    </Button>
+                    <Group gap={6} justify="flex-end" wrap="nowrap">
+                      <Button
+                        size="compact-sm"
+                        variant="light"
+                        leftSection={<IconRestore size={14} aria-hidden />}
+                        aria-label={t('backups.restoreLabel', { time: formatDateTime(backup.time) })}
+                        onClick={() => setConfirming(backup)}
+                      >
+                        {t('backups.restore')}
+                      </Button>
+                      <Tooltip label={t('backups.delete')} withArrow>
+                        <ActionIcon
+                          variant="subtle"
+                          color="red"
+                          aria-label={t('backups.deleteLabel', { time: formatDateTime(backup.time) })}
+                          onClick={() => setDeleting(backup)}
+                          data-testid="delete-backup"
+                        >
+                          <IconTrash size={16} aria-hidden />
+                        </ActionIcon>
+                      </Tooltip>
+                    </Group>
                   </Table.Td>
                 </Table.Tr>
               ))}
@@ -151,6 +180,26 @@ export function BackupsView() {
               </Button>
               <Button color="red" loading={busy} onClick={() => void restore(confirming)} data-testid="confirm-restore">
                 {t('backups.confirm')}
+              </Button>
+            </Group>
+          </Stack>
+        ) : null}
+      </Modal>
+      <Modal opened={!!deleting} onClose={() => setDeleting(null)} title={t('backups.deleteTitle')} centered>
+        {deleting ? (
+          <Stack>
+            <Text size="sm">
+              {t('backups.deleteBody', { time: formatDateTime(deleting.time), reason: t(`backups.reasons.${deleting.reason}`), size: formatSize(deleting.size) })}
+            </Text>
+            <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+              {deleting.name}
+            </Text>
+            <Group justify="flex-end">
+              <Button variant="default" onClick={() => setDeleting(null)} data-autofocus>
+                {t('backups.cancel')}
+              </Button>
+              <Button color="red" leftSection={<IconTrash size={16} aria-hidden />} loading={busy} onClick={() => void remove(deleting)} data-testid="confirm-delete">
+                {t('backups.deleteConfirm')}
               </Button>
             </Group>
           </Stack>

@@ -12,6 +12,7 @@ import { navigate } from '../route';
 import { useLoad } from '../useLoad';
 import { formatDay, isCalendarDate, partnershipTitle } from './meeting/shared';
 import { allPages } from '../api/pages';
+import { ExportMenu } from '../components/ExportMenu';
 
 /** Every row is one line high, so the list knows its full height before it has the rows. */
 const ROW_HEIGHT = 40;
@@ -104,9 +105,20 @@ export function MeetingsView() {
     <Stack>
       <Group justify="space-between" align="flex-end">
         <Title order={2}>{t('meetings.list.title')}</Title>
-        <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={logMeeting} title="Ctrl+N" aria-keyshortcuts="Control+N Meta+N">
-          {t('meetings.list.new')}
-        </Button>
+        <Group gap="sm" wrap="nowrap">
+          <ExportMenu
+            view="meetings"
+            filters={{
+              ...(debounced ? { query: debounced } : {}),
+              ...(partnershipId ? { partnershipId } : {}),
+              ...(validFrom ? { from: validFrom } : {}),
+              ...(validTo ? { to: validTo } : {}),
+            }}
+          />
+          <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={logMeeting} title="Ctrl+N" aria-keyshortcuts="Control+N Meta+N">
+            {t('meetings.list.new')}
+          </Button>
+        </Group>
       </Group>
       <Group gap="sm" align="flex-end" wrap="wrap" role="search" aria-label={t('meetings.list.filters')}>
         <TextInput

@@ -1,11 +1,13 @@
 import { useState } from 'react';
-import { Button, Group, Modal, NumberInput, Select, SimpleGrid, TagsInput, Textarea, TextInput } from '@mantine/core';
+import { Modal, NumberInput, Select, SimpleGrid, TagsInput, Textarea, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../api';
 import { showDone, showError } from '../notify';
 import { localized } from '../i18n';
 import type { Organization } from '../../../db/organizations';
 import type { ORGANIZATION_KINDS } from '../../../db/schema';
+import { WithHistoryTab } from '../components/RecordHistory';
+import { CancelSaveButtons } from '../components/CancelSaveButtons';
 
 type Kind = (typeof ORGANIZATION_KINDS)[number];
 const KINDS: Kind[] = ['city', 'district', 'new_area', 'province', 'region', 'country', 'association', 'company', 'university', 'programme_body', 'government_body', 'other'];
@@ -90,45 +92,40 @@ export function OrganizationForm({ organization, onClose, onSaved }: { organizat
 
   return (
     <Modal opened onClose={onClose} title={organization ? t('organizations.editTitle') : t('organizations.newTitle')} size="lg">
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save();
-        }}
-        noValidate
-      >
-        <TextInput label={t('organizations.fields.displayName')} required data-autofocus value={draft.displayName} onChange={(e) => set('displayName', e.currentTarget.value)} error={errors.displayName} mb="sm" />
-        <SimpleGrid cols={3} mb="sm">
-          <TextInput label={t('organizations.fields.nameZh')} value={draft.nameZh} onChange={(e) => set('nameZh', e.currentTarget.value)} error={errors.nameZh} />
-          <TextInput label={t('organizations.fields.nameEn')} value={draft.nameEn} onChange={(e) => set('nameEn', e.currentTarget.value)} error={errors.nameEn} />
-          <TextInput label={t('organizations.fields.nameLocal')} value={draft.nameLocal} onChange={(e) => set('nameLocal', e.currentTarget.value)} error={errors.nameLocal} />
-        </SimpleGrid>
-        <TagsInput label={t('organizations.fields.aliases')} description={t('organizations.fields.aliasesHint')} value={draft.aliases} onChange={(v) => set('aliases', v)} error={errors.aliases} mb="sm" />
-        <SimpleGrid cols={3} mb="sm">
-          <TextInput label={t('organizations.fields.country')} maxLength={2} value={draft.country} onChange={(e) => set('country', e.currentTarget.value.toUpperCase())} error={errors.country} />
-          <TextInput label={t('organizations.fields.region')} value={draft.region} onChange={(e) => set('region', e.currentTarget.value)} error={errors.region} />
-          <Select
-            label={t('organizations.fields.kind')}
-            value={draft.kind}
-            allowDeselect={false}
-            onChange={(v) => v && set('kind', v as Kind)}
-            data={KINDS.map((k) => ({ value: k, label: t(`organizationKind.${k}`) }))}
-          />
-        </SimpleGrid>
-        <SimpleGrid cols={2} mb="sm">
-          <NumberInput label={t('organizations.fields.latitude')} min={-90} max={90} decimalScale={6} value={draft.latitude} onChange={(v) => set('latitude', typeof v === 'number' ? v : '')} error={errors.latitude} />
-          <NumberInput label={t('organizations.fields.longitude')} min={-180} max={180} decimalScale={6} value={draft.longitude} onChange={(v) => set('longitude', typeof v === 'number' ? v : '')} error={errors.longitude} />
-        </SimpleGrid>
-        <Textarea label={t('organizations.fields.notes')} autosize minRows={2} maxRows={6} value={draft.notes} onChange={(e) => set('notes', e.currentTarget.value)} mb="md" />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={saving}>
-            {t('common.save')}
-          </Button>
-        </Group>
-      </form>
+      <WithHistoryTab entity="organizations" id={organization?.id ?? null}>
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            void save();
+          }}
+          noValidate
+        >
+          <TextInput label={t('organizations.fields.displayName')} required data-autofocus value={draft.displayName} onChange={(e) => set('displayName', e.currentTarget.value)} error={errors.displayName} mb="sm" />
+          <SimpleGrid cols={3} mb="sm">
+            <TextInput label={t('organizations.fields.nameZh')} value={draft.nameZh} onChange={(e) => set('nameZh', e.currentTarget.value)} error={errors.nameZh} />
+            <TextInput label={t('organizations.fields.nameEn')} value={draft.nameEn} onChange={(e) => set('nameEn', e.currentTarget.value)} error={errors.nameEn} />
+            <TextInput label={t('organizations.fields.nameLocal')} value={draft.nameLocal} onChange={(e) => set('nameLocal', e.currentTarget.value)} error={errors.nameLocal} />
+          </SimpleGrid>
+          <TagsInput label={t('organizations.fields.aliases')} description={t('organizations.fields.aliasesHint')} value={draft.aliases} onChange={(v) => set('aliases', v)} error={errors.aliases} mb="sm" />
+          <SimpleGrid cols={3} mb="sm">
+            <TextInput label={t('organizations.fields.country')} maxLength={2} value={draft.country} onChange={(e) => set('country', e.currentTarget.value.toUpperCase())} error={errors.country} />
+            <TextInput label={t('organizations.fields.region')} value={draft.region} onChange={(e) => set('region', e.currentTarget.value)} error={errors.region} />
+            <Select
+              label={t('organizations.fields.kind')}
+              value={draft.kind}
+              allowDeselect={false}
+              onChange={(v) => v && set('kind', v as Kind)}
+              data={KINDS.map((k) => ({ value: k, label: t(`organizationKind.${k}`) }))}
+            />
+          </SimpleGrid>
+          <SimpleGrid cols={2} mb="sm">
+            <NumberInput label={t('organizations.fields.latitude')} min={-90} max={90} decimalScale={6} value={draft.latitude} onChange={(v) => set('latitude', typeof v === 'number' ? v : '')} error={errors.latitude} />
+            <NumberInput label={t('organizations.fields.longitude')} min={-180} max={180} decimalScale={6} value={draft.longitude} onChange={(v) => set('longitude', typeof v === 'number' ? v : '')} error={errors.longitude} />
+          </SimpleGrid>
+          <Textarea label={t('organizations.fields.notes')} autosize minRows={2} maxRows={6} value={draft.notes} onChange={(e) => set('notes', e.currentTarget.value)} mb="md" />
+          <CancelSaveButtons onCancel={onClose} saving={saving} justify="flex-end" />
+        </form>
+      </WithHistoryTab>
     </Modal>
   );
 }

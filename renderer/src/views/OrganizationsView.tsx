@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../api';
 import { usePagedList } from '../usePagedList';
 import { VirtualTable, type Column } from '../components/VirtualTable';
+import { ExportMenu } from '../components/ExportMenu';
 import { countryName } from '../format';
 import type { Organization, OrganizationListItem } from '../../../db/organizations';
 import { OrganizationForm } from './OrganizationForm';
@@ -44,6 +45,7 @@ export function OrganizationsView() {
             onChange={(e) => setQuery(e.currentTarget.value)}
             w={260}
           />
+          <ExportMenu view="organizations" filters={debounced.trim() ? { query: debounced.trim() } : {}} />
           <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setEditing('new')} title="Ctrl+N">
             {t('organizations.new')}
           </Button>

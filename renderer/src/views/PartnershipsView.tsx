@@ -7,6 +7,7 @@ import { api } from '../api';
 import { useLoad } from '../useLoad';
 import { usePagedList } from '../usePagedList';
 import { VirtualTable, type Column } from '../components/VirtualTable';
+import { ExportMenu } from '../components/ExportMenu';
 import { countryName, formatPartialDate } from '../format';
 import { navigate } from '../route';
 import type { PartnershipListItem, PartnershipStatus, PARTNERSHIP_SORTS } from '../../../db/partnerships';
@@ -80,6 +81,16 @@ export function PartnershipsView() {
     [debouncedQuery, filters.status, filters.programmeId, filters.country, filters.topic, filters.owner, filters.sort],
   );
   const { data: options } = useLoad(() => api['partnerships.filterOptions'](), []);
+  // The export is the list as filtered and sorted now (the typed query settled, as the list shows it).
+  const exportFilters = {
+    ...(debouncedQuery ? { query: debouncedQuery } : {}),
+    ...(filters.status ? { status: filters.status } : {}),
+    ...(filters.programmeId ? { programmeId: filters.programmeId } : {}),
+    ...(filters.country ? { country: filters.country } : {}),
+    ...(filters.topic ? { topic: filters.topic } : {}),
+    ...(filters.owner ? { owner: filters.owner } : {}),
+    sort: filters.sort,
+  };
 
   useHotkeys([['mod+N', () => setCreating(true)]], []);
 
@@ -92,7 +103,7 @@ export function PartnershipsView() {
     {
       key: 'parties',
       header: t('partnerships.columns.parties'),
-      width: '27%',
+      width: '25%',
       cell: (p) => (
         <Text size="sm">
           {p.parties.map((party) => partyName(party, i18n.language)).join(' · ')}
@@ -117,7 +128,7 @@ export function PartnershipsView() {
         </Badge>
       ),
     },
-    { key: 'since', header: t('partnerships.columns.since'), width: '10%', style: { whiteSpace: 'nowrap' }, cell: (p) => formatPartialDate(p.statusSince) },
+    { key: 'since', header: t('partnerships.columns.since'), width: '12%', style: { whiteSpace: 'nowrap' }, cell: (p) => formatPartialDate(p.statusSince) },
     {
       key: 'programme',
       header: t('partnerships.columns.programme'),
@@ -141,6 +152,7 @@ export function PartnershipsView() {
             w={200}
             comboboxProps={{ width: 240, position: 'bottom-start' }}
           />
+          <ExportMenu view="partnerships" filters={exportFilters} />
           <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setCreating(true)} title="Ctrl+N">
             {t('partnership.list.new')}
           </Button>

@@ -6,6 +6,7 @@ import { api } from '../../api';
 import { routeHash } from '../../route';
 import { useLoad } from '../../useLoad';
 import { safeHref } from '../../components/Markdown';
+import { WithHistoryTab } from '../../components/RecordHistory';
 import { formatDay } from '../meeting/shared';
 import type { Contact } from '../../../../db/contacts';
 
@@ -20,53 +21,55 @@ export function ContactDrawer({ id, onClose, onEdit, onDelete }: { id: string; o
       {!contact ? (
         <Loader size="sm" />
       ) : (
-        <Stack gap="md">
-          <Stack gap={6}>
-            <Field label={t('meetings.contacts.fields.title')}>{contact.title}</Field>
-            <Field label={t('meetings.contacts.fields.organization')}>{contact.organizationName}</Field>
-            <Field label={t('meetings.contacts.fields.email')}>{contact.email ? mailto ? <Anchor href={mailto}>{contact.email}</Anchor> : contact.email : null}</Field>
-            <Field label={t('meetings.contacts.fields.phone')}>{contact.phone}</Field>
-            {contact.notes ? (
-              <Field label={t('meetings.contacts.fields.notes')}>
-                <Text size="sm" component="span" style={{ whiteSpace: 'pre-wrap' }}>
-                  {contact.notes}
+        <WithHistoryTab entity="contacts" id={contact.id} compact>
+          <Stack gap="md">
+            <Stack gap={6}>
+              <Field label={t('meetings.contacts.fields.title')}>{contact.title}</Field>
+              <Field label={t('meetings.contacts.fields.organization')}>{contact.organizationName}</Field>
+              <Field label={t('meetings.contacts.fields.email')}>{contact.email ? mailto ? <Anchor href={mailto}>{contact.email}</Anchor> : contact.email : null}</Field>
+              <Field label={t('meetings.contacts.fields.phone')}>{contact.phone}</Field>
+              {contact.notes ? (
+                <Field label={t('meetings.contacts.fields.notes')}>
+                  <Text size="sm" component="span" style={{ whiteSpace: 'pre-wrap' }}>
+                    {contact.notes}
+                  </Text>
+                </Field>
+              ) : null}
+            </Stack>
+            <Group gap="sm">
+              <Button variant="default" leftSection={<IconEdit size={16} aria-hidden />} onClick={() => onEdit(contact)}>
+                {t('common.edit')}
+              </Button>
+              <Button variant="light" color="red" leftSection={<IconTrash size={16} aria-hidden />} onClick={() => onDelete(contact)}>
+                {t('common.delete')}
+              </Button>
+            </Group>
+            <Divider />
+            <Stack gap="xs" component="section" aria-label={t('meetings.contacts.meetings')}>
+              <Title order={3} size="h5">
+                {t('meetings.contacts.meetings')}
+              </Title>
+              {contact.meetings.length === 0 ? (
+                <Text size="sm" c="dimmed">
+                  {t('meetings.contacts.noMeetings')}
                 </Text>
-              </Field>
-            ) : null}
+              ) : (
+                <Stack gap={6} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+                  {contact.meetings.map((m) => (
+                    <li key={`${m.id}-${m.role ?? ''}`}>
+                      <Anchor href={routeHash('meetings', m.id)} size="sm" fw={500}>
+                        {m.title}
+                      </Anchor>
+                      <Text size="xs" c="dimmed">
+                        {[formatDay(m.date), m.role].filter(Boolean).join(' · ')}
+                      </Text>
+                    </li>
+                  ))}
+                </Stack>
+              )}
+            </Stack>
           </Stack>
-          <Group gap="sm">
-            <Button variant="default" leftSection={<IconEdit size={16} aria-hidden />} onClick={() => onEdit(contact)}>
-              {t('common.edit')}
-            </Button>
-            <Button variant="light" color="red" leftSection={<IconTrash size={16} aria-hidden />} onClick={() => onDelete(contact)}>
-              {t('common.delete')}
-            </Button>
-          </Group>
-          <Divider />
-          <Stack gap="xs" component="section" aria-label={t('meetings.contacts.meetings')}>
-            <Title order={3} size="h5">
-              {t('meetings.contacts.meetings')}
-            </Title>
-            {contact.meetings.length === 0 ? (
-              <Text size="sm" c="dimmed">
-                {t('meetings.contacts.noMeetings')}
-              </Text>
-            ) : (
-              <Stack gap={6} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
-                {contact.meetings.map((m) => (
-                  <li key={`${m.id}-${m.role ?? ''}`}>
-                    <Anchor href={routeHash('meetings', m.id)} size="sm" fw={500}>
-                      {m.title}
-                    </Anchor>
-                    <Text size="xs" c="dimmed">
-                      {[formatDay(m.date), m.role].filter(Boolean).join(' · ')}
-                    </Text>
-                  </li>
-                ))}
-              </Stack>
-            )}
-          </Stack>
-        </Stack>
+        </WithHistoryTab>
       )}
     </Drawer>
   );

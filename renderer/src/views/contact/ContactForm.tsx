@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Group, Modal, Select, SimpleGrid, Textarea, TextInput } from '@mantine/core';
+import { Modal, Select, SimpleGrid, Textarea, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../api';
 import { localized } from '../../i18n';
@@ -8,6 +8,7 @@ import { useLoad } from '../../useLoad';
 import type { Contact, ContactDetail } from '../../../../db/contacts';
 import type { Organization } from '../../../../db/organizations';
 import { allPages } from '../../api/pages';
+import { CancelSaveButtons } from '../../components/CancelSaveButtons';
 
 interface Draft {
   name: string;
@@ -104,14 +105,7 @@ export function ContactForm({ contact, onClose, onSaved }: { contact: Contact | 
           <TextInput type="tel" label={t('meetings.contacts.fields.phone')} value={draft.phone} onChange={(e) => set('phone', e.currentTarget.value)} error={errors.phone} />
         </SimpleGrid>
         <Textarea label={t('meetings.contacts.fields.notes')} autosize minRows={2} maxRows={6} value={draft.notes} onChange={(e) => set('notes', e.currentTarget.value)} error={errors.notes} mb="md" />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={saving}>
-            {t('common.save')}
-          </Button>
-        </Group>
+        <CancelSaveButtons onCancel={onClose} saving={saving} justify="flex-end" />
       </form>
     </Modal>
   );

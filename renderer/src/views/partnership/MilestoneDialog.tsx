@@ -1,10 +1,12 @@
 import { useRef, useState } from 'react';
-import { Button, Group, Modal, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Modal, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import { showDone, showError } from '../../notify';
 import { formatPartialDate } from '../../format';
 import type { MilestoneView } from '../../../../db/partnerships';
+import { WithHistoryTab } from '../../components/RecordHistory';
+import { CancelSaveButtons } from '../../components/CancelSaveButtons';
 import {
   isPartialDate,
   MILESTONE_KIND_LIST,
@@ -83,56 +85,51 @@ export function MilestoneDialog({
 
   return (
     <Modal opened onClose={onClose} title={milestone ? t('partnership.milestone.editTitle') : t('partnership.milestone.newTitle')} size="lg">
-      <form
-        ref={form}
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save();
-        }}
-        noValidate
-      >
-        <Stack gap="sm">
-          <TextInput label={t('partnership.milestone.title')} required data-autofocus value={draft.title} onChange={(e) => set('title', e.currentTarget.value)} error={errors.title} />
-          <SimpleGrid cols={3} spacing="sm">
-            <TextInput
-              label={t('partnership.milestone.date')}
-              required
-              placeholder="2015-06"
-              description={dateValid ? t('partnership.milestone.shownAs', { date: formatPartialDate(date) }) : t('partnership.milestone.dateHint')}
-              inputWrapperOrder={['label', 'input', 'description', 'error']}
-              value={draft.date}
-              onChange={(e) => set('date', e.currentTarget.value)}
-              error={errors.date}
-            />
-            <Select
-              label={t('partnership.milestone.kind')}
-              value={draft.kind}
-              allowDeselect={false}
-              onChange={(v) => v && set('kind', v as MilestoneKind)}
-              data={MILESTONE_KIND_LIST.map((k) => ({ value: k, label: t(`partnership.milestone.kinds.${k}`) }))}
-              error={errors.kind}
-            />
-            <Select
-              label={t('partnership.milestone.status')}
-              value={draft.status}
-              allowDeselect={false}
-              onChange={(v) => v && set('status', v as MilestoneStatus)}
-              data={MILESTONE_STATUS_LIST.map((s) => ({ value: s, label: t(`partnership.milestone.statuses.${s}`) }))}
-              error={errors.status}
-            />
-          </SimpleGrid>
-          <TextInput label={t('partnership.milestone.source')} value={draft.source} onChange={(e) => set('source', e.currentTarget.value)} error={errors.source} />
-          <Textarea label={t('partnership.milestone.notes')} autosize minRows={2} maxRows={8} value={draft.notes} onChange={(e) => set('notes', e.currentTarget.value)} error={errors.notes} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={saving}>
-              {t('common.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
+      <WithHistoryTab entity="milestones" id={milestone?.id ?? null}>
+        <form
+          ref={form}
+          onSubmit={(e) => {
+            e.preventDefault();
+            void save();
+          }}
+          noValidate
+        >
+          <Stack gap="sm">
+            <TextInput label={t('partnership.milestone.title')} required data-autofocus value={draft.title} onChange={(e) => set('title', e.currentTarget.value)} error={errors.title} />
+            <SimpleGrid cols={3} spacing="sm">
+              <TextInput
+                label={t('partnership.milestone.date')}
+                required
+                placeholder="2015-06"
+                description={dateValid ? t('partnership.milestone.shownAs', { date: formatPartialDate(date) }) : t('partnership.milestone.dateHint')}
+                inputWrapperOrder={['label', 'input', 'description', 'error']}
+                value={draft.date}
+                onChange={(e) => set('date', e.currentTarget.value)}
+                error={errors.date}
+              />
+              <Select
+                label={t('partnership.milestone.kind')}
+                value={draft.kind}
+                allowDeselect={false}
+                onChange={(v) => v && set('kind', v as MilestoneKind)}
+                data={MILESTONE_KIND_LIST.map((k) => ({ value: k, label: t(`partnership.milestone.kinds.${k}`) }))}
+                error={errors.kind}
+              />
+              <Select
+                label={t('partnership.milestone.status')}
+                value={draft.status}
+                allowDeselect={false}
+                onChange={(v) => v && set('status', v as MilestoneStatus)}
+                data={MILESTONE_STATUS_LIST.map((s) => ({ value: s, label: t(`partnership.milestone.statuses.${s}`) }))}
+                error={errors.status}
+              />
+            </SimpleGrid>
+            <TextInput label={t('partnership.milestone.source')} value={draft.source} onChange={(e) => set('source', e.currentTarget.value)} error={errors.source} />
+            <Textarea label={t('partnership.milestone.notes')} autosize minRows={2} maxRows={8} value={draft.notes} onChange={(e) => set('notes', e.currentTarget.value)} error={errors.notes} />
+            <CancelSaveButtons onCancel={onClose} saving={saving} justify="flex-end" />
+          </Stack>
+        </form>
+      </WithHistoryTab>
     </Modal>
   );
 }

@@ -40,6 +40,7 @@ import {
 } from './common';
 import { NewOrganizationPanel } from './NewOrganizationPanel';
 import { allPages } from '../../api/pages';
+import { CancelSaveButtons } from '../../components/CancelSaveButtons';
 
 interface PartyDraft {
   key: number;
@@ -434,14 +435,7 @@ export function PartnershipForm({
           </SimpleGrid>
           <Textarea label={t('partnership.form.rationale')} autosize minRows={2} maxRows={6} value={draft.rationale} onChange={(e) => set('rationale', e.currentTarget.value)} error={errors.rationale} />
           <Textarea label={t('partnership.form.summary')} autosize minRows={2} maxRows={8} value={draft.summary} onChange={(e) => set('summary', e.currentTarget.value)} error={errors.summary} />
-          <Group justify="flex-end" mt="xs">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={saving}>
-              {t('common.save')}
-            </Button>
-          </Group>
+          <CancelSaveButtons onCancel={onClose} saving={saving} justify="flex-end" mt="xs" />
         </Stack>
       </form>
     </Modal>

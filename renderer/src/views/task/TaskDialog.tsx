@@ -8,6 +8,8 @@ import { showDone, showError } from '../../notify';
 import { routeHash } from '../../route';
 import type { Task, TaskStatus } from '../../../../db/tasks';
 import type { TASK_PRIORITIES } from '../../../../db/schema';
+import { WithHistoryTab } from '../../components/RecordHistory';
+import { CancelSaveButtons } from '../../components/CancelSaveButtons';
 
 type Priority = (typeof TASK_PRIORITIES)[number];
 const PRIORITIES: Record<Priority, true> = { low: true, normal: true, high: true };
@@ -112,101 +114,96 @@ export function TaskDialog({
 
   return (
     <Modal opened onClose={onClose} title={task ? t('tasks.form.editTitle') : t('tasks.form.newTitle')} size="lg">
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save();
-        }}
-        noValidate
-      >
-        <TextInput
-          label={t('tasks.form.title')}
-          required
-          data-autofocus
-          value={draft.title}
-          onChange={(e) => set('title', e.currentTarget.value)}
-          error={errors.title}
-          mb="sm"
-        />
-        <Textarea
-          label={t('tasks.form.details')}
-          autosize
-          minRows={2}
-          maxRows={8}
-          value={draft.details}
-          onChange={(e) => set('details', e.currentTarget.value)}
-          error={errors.details}
-          mb="sm"
-        />
-        <SimpleGrid cols={2} mb="sm">
-          <TextInput type="date" label={t('tasks.form.dueOn')} value={draft.dueOn} onChange={(e) => set('dueOn', e.currentTarget.value)} error={errors.dueOn} />
-          <Autocomplete
-            label={t('tasks.form.assignee')}
-            value={draft.assignee}
-            onChange={(v) => set('assignee', v)}
-            data={assignees.filter((name) => name !== draft.assignee)}
-            error={errors.assignee}
-            comboboxProps={{ withinPortal: true }}
+      <WithHistoryTab entity="tasks" id={task?.id ?? null}>
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            void save();
+          }}
+          noValidate
+        >
+          <TextInput
+            label={t('tasks.form.title')}
+            required
+            data-autofocus
+            value={draft.title}
+            onChange={(e) => set('title', e.currentTarget.value)}
+            error={errors.title}
+            mb="sm"
           />
-        </SimpleGrid>
-        <Text size="xs" c="dimmed" mt={-6} mb="sm">
-          {t('tasks.form.assigneeHint')}
-        </Text>
-        <Select
-          label={t('tasks.form.partnership')}
-          placeholder={t('tasks.form.noPartnership')}
-          searchable
-          clearable
-          value={draft.partnershipId}
-          onChange={(v) => set('partnershipId', v)}
-          data={options}
-          error={errors.partnershipId}
-          mb="sm"
-        />
-        <SimpleGrid cols={2} mb="sm">
-          <Select
-            label={t('tasks.form.priority')}
-            allowDeselect={false}
-            value={draft.priority}
-            onChange={(v) => v && v in PRIORITIES && set('priority', v as Priority)}
-            data={(Object.keys(PRIORITIES) as Priority[]).map((p) => ({ value: p, label: t(`tasks.priority.${p}`) }))}
+          <Textarea
+            label={t('tasks.form.details')}
+            autosize
+            minRows={2}
+            maxRows={8}
+            value={draft.details}
+            onChange={(e) => set('details', e.currentTarget.value)}
+            error={errors.details}
+            mb="sm"
           />
-          {task ? (
-            <Select
-              label={t('tasks.form.status')}
-              allowDeselect={false}
-              value={draft.status}
-              onChange={(v) => v && v in STATUSES && set('status', v as TaskStatus)}
-              data={(Object.keys(STATUSES) as TaskStatus[]).map((s) => ({ value: s, label: t(`tasks.status.${s}`) }))}
+          <SimpleGrid cols={2} mb="sm">
+            <TextInput type="date" label={t('tasks.form.dueOn')} value={draft.dueOn} onChange={(e) => set('dueOn', e.currentTarget.value)} error={errors.dueOn} />
+            <Autocomplete
+              label={t('tasks.form.assignee')}
+              value={draft.assignee}
+              onChange={(v) => set('assignee', v)}
+              data={assignees.filter((name) => name !== draft.assignee)}
+              error={errors.assignee}
+              comboboxProps={{ withinPortal: true }}
             />
-          ) : null}
-        </SimpleGrid>
-        {task?.meetingId ? (
-          <Text size="sm" mb="sm">
-            {t('tasks.form.fromMeeting')}{' '}
-            <Anchor href={routeHash('meetings', task.meetingId)} onClick={onClose}>
-              {task.meetingTitle ?? task.meetingId}
-            </Anchor>
+          </SimpleGrid>
+          <Text size="xs" c="dimmed" mt={-6} mb="sm">
+            {t('tasks.form.assigneeHint')}
           </Text>
-        ) : null}
-        <Group justify="space-between" mt="md">
-          {task && onDelete ? (
-            <Button variant="subtle" color="red" leftSection={<IconTrash size={16} aria-hidden />} onClick={() => onDelete(task)}>
-              {t('common.delete')}
-            </Button>
-          ) : (
-            <span />
-          )}
-          <Group>
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={saving}>
-              {t('common.save')}
-            </Button>
+          <Select
+            label={t('tasks.form.partnership')}
+            placeholder={t('tasks.form.noPartnership')}
+            searchable
+            clearable
+            value={draft.partnershipId}
+            onChange={(v) => set('partnershipId', v)}
+            data={options}
+            error={errors.partnershipId}
+            mb="sm"
+          />
+          <SimpleGrid cols={2} mb="sm">
+            <Select
+              label={t('tasks.form.priority')}
+              allowDeselect={false}
+              value={draft.priority}
+              onChange={(v) => v && v in PRIORITIES && set('priority', v as Priority)}
+              data={(Object.keys(PRIORITIES) as Priority[]).map((p) => ({ value: p, label: t(`tasks.priority.${p}`) }))}
+            />
+            {task ? (
+              <Select
+                label={t('tasks.form.status')}
+                allowDeselect={false}
+                value={draft.status}
+                onChange={(v) => v && v in STATUSES && set('status', v as TaskStatus)}
+                data={(Object.keys(STATUSES) as TaskStatus[]).map((s) => ({ value: s, label: t(`tasks.status.${s}`) }))}
+              />
+            ) : null}
+          </SimpleGrid>
+          {task?.meetingId ? (
+            <Text size="sm" mb="sm">
+              {t('tasks.form.fromMeeting')}{' '}
+              <Anchor href={routeHash('meetings', task.meetingId)} onClick={onClose}>
+                {task.meetingTitle ?? task.meetingId}
+              </Anchor>
+            </Text>
+          ) : null}
+          <Group justify="space-between" mt="md">
+            {task && onDelete ? (
+              <Button variant="subtle" color="red" leftSection={<IconTrash size={16} aria-hidden />} onClick={() => onDelete(task)}>
+                {t('common.delete')}
+              </Button>
+            ) : (
+              <span />
+            )}
+            <CancelSaveButtons onCancel={onClose} saving={saving} />
           </Group>
-        </Group>
-      </form>
+        </form>
+      </WithHistoryTab>
     </Modal>
   );
 }

@@ -1,0 +1,90 @@
+/**
+ * Running a child process to SIGKILL it at a chosen moment, for the kill tests (test/unit/sync-kill.test.ts,
+ * test/unit/restore-kill.test.ts). The child prints marker lines (`<marker> <number>`) as it goes; the kill
+ * is timed from one of them.
+ */
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+const ROOT = path.resolve(__dirname, '..');
+const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
+
+/** When to kill: `delayMs` after the child printed the line starting with `after`. */
+export interface Kill {
+  after: string;
+  delayMs: number;
+}
+
+export interface KilledChild {
+  /** Everything the child printed. */
+  stdout: string;
+  /** What it had printed when the kill came; null if it was not killed (it had finished first, or no kill was asked). */
+  stdoutAtKill: string | null;
+  exitCode: number | null;
+  stderr: string;
+}
+
+/** The number on the child's line `<marker> <number>`, or null if it did not print it. */
+export function markerValue(stdout: string, marker: string): number | null {
+  const match = new RegExp(`^${marker} (\\d+)`, 'm').exec(stdout);
+  return match ? Number(match[1]) : null;
+}
+
+function processGone(pid: number): boolean {
+  try {
+    // A zombie (killed, not yet reaped by its new parent) no longer holds files.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return / Z /.test(stat.slice(stat.lastIndexOf(')')));
+  } catch {
+    try {
+      process.kill(pid, 0);
+      return false;
+    } catch {
+      return true;
+    }
+  }
+}
+
+/**
+ * Run `tsx script ...args` and SIGKILL its whole process group at `kill` (tsx runs the script in a child node
+ * process), unless it has printed `doneMarker` by then. The script prints `<pidMarker> <its pid>` first; this
+ * resolves once that process is gone too.
+ */
+export function runKillable(script: string, args: string[], markers: { pid: string; done: string }, kill: Kill | null, env: NodeJS.ProcessEnv = process.env): Promise<KilledChild> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(TSX, [script, ...args], { cwd: ROOT, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env });
+    let stdout = '';
+    let stderr = '';
+    let stdoutAtKill: string | null = null;
+    let timer: NodeJS.Timeout | null = null;
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      stdout += chunk;
+      if (kill && timer === null && new RegExp(`^${kill.after} `, 'm').test(stdout)) {
+        timer = setTimeout(() => {
+          if (markerValue(stdout, markers.done) !== null) return;
+          stdoutAtKill = stdout;
+          try {
+            process.kill(-child.pid!, 'SIGKILL');
+          } catch {
+            // the group is already gone
+          }
+        }, kill.delayMs);
+      }
+    });
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (timer) clearTimeout(timer);
+      const workerPid = markerValue(stdout, markers.pid);
+      const wait = () => {
+        if (workerPid !== null && !processGone(workerPid)) {
+          setTimeout(wait, 5);
+          return;
+        }
+        resolve({ stdout, stdoutAtKill: markerValue(stdout, markers.done) === null ? stdoutAtKill : null, exitCode: code, stderr });
+      };
+      wait();
+    });
+  });
+}
