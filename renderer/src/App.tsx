@@ -30,8 +30,8 @@ import { DashboardView } from './views/DashboardView';
 
 /**
  * Every view but the dashboard is its own chunk: the first screen's bundle holds only what the
- * dashboard needs (the map's borders alone are 140 kB). They load on first visit, and in idle time
- * once the first screen is up (`preloadViews`), so opening one later does not wait for the file.
+ * dashboard needs (the map's borders alone are 140 kB). They load on first visit, and all but the
+ * map in idle time once the first screen is up (`preloadViews`), so opening one does not wait.
  */
 const VIEW_LOADERS = {
   MapView: () => import('./views/MapView').then((module) => ({ default: module.MapView })),
@@ -71,7 +71,8 @@ const SettingsView = lazy(VIEW_LOADERS.SettingsView);
 const ImportView = lazy(VIEW_LOADERS.ImportView);
 
 function preloadViews(): void {
-  for (const load of Object.values(VIEW_LOADERS)) void load();
+  // Not the map: its borders are the heaviest chunk, and many offices never open it.
+  for (const [name, load] of Object.entries(VIEW_LOADERS)) if (name !== 'MapView') void load();
 }
 
 const NAV: { view: View; icon: typeof IconLayoutDashboard }[] = [
