@@ -26,54 +26,49 @@ export function usePagedList<T>(load: (page: { offset: number; limit: number }) 
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const stableLoad = useCallback(load, deps);
 
+  /** Ask for one page; `take` keeps its rows unless a newer request has started since. */
+  const fetchPage = useCallback(
+    (request: number, offset: number, limit: number, take: (page: Page<T>) => void) => {
+      state.current.busy = true;
+      setLoading(true);
+      stableLoad({ offset, limit })
+        .then((page) => {
+          if (request !== state.current.request) return;
+          state.current.next = page.next;
+          take(page);
+          setTotal(page.total);
+        })
+        .catch((error: unknown) => {
+          if (request === state.current.request) showError(error, 'load');
+        })
+        .finally(() => {
+          if (request !== state.current.request) return;
+          state.current.busy = false;
+          setLoading(false);
+        });
+    },
+    [stableLoad],
+  );
+
   useEffect(() => {
     const request = ++state.current.request;
-    state.current.busy = true;
-    setLoading(true);
     // A reload reads back what was loaded (up to the largest page); new filters start with one page.
     const limit = state.current.keep ? Math.min(500, Math.max(pageSize, state.current.loaded)) : pageSize;
     state.current.keep = false;
-    stableLoad({ offset: 0, limit })
-      .then((page) => {
-        if (request !== state.current.request) return;
-        state.current.next = page.next;
-        state.current.loaded = page.rows.length;
-        setRows(page.rows);
-        setTotal(page.total);
-      })
-      .catch((error: unknown) => {
-        if (request === state.current.request) showError(error, 'load');
-      })
-      .finally(() => {
-        if (request !== state.current.request) return;
-        state.current.busy = false;
-        setLoading(false);
-      });
-  }, [stableLoad, generation, pageSize]);
+    fetchPage(request, 0, limit, (page) => {
+      state.current.loaded = page.rows.length;
+      setRows(page.rows);
+    });
+  }, [fetchPage, generation, pageSize]);
 
   const loadMore = useCallback(() => {
-    const { next, busy } = state.current;
+    const { next, busy, request } = state.current;
     if (busy || next === null) return;
-    const request = state.current.request;
-    state.current.busy = true;
-    setLoading(true);
-    stableLoad({ offset: next, limit: pageSize })
-      .then((page) => {
-        if (request !== state.current.request) return;
-        state.current.next = page.next;
-        state.current.loaded += page.rows.length;
-        setRows((before) => [...before, ...page.rows]);
-        setTotal(page.total);
-      })
-      .catch((error: unknown) => {
-        if (request === state.current.request) showError(error, 'load');
-      })
-      .finally(() => {
-        if (request !== state.current.request) return;
-        state.current.busy = false;
-        setLoading(false);
-      });
-  }, [stableLoad, pageSize]);
+    fetchPage(request, next, pageSize, (page) => {
+      state.current.loaded += page.rows.length;
+      setRows((before) => [...before, ...page.rows]);
+    });
+  }, [fetchPage, pageSize]);
 
   const reload = useCallback(() => {
     state.current.keep = true;
