@@ -620,6 +620,17 @@ export function syncProperty(h: Harness, mode: ExchangeMode, maxSteps: number) {
   return fc.property(scenarioArbitrary(h.offices.length, maxSteps), (scenario) => runScenario(h, mode, scenario));
 }
 
+/**
+ * The same property, letting the event loop run before each run: a test worker that runs hundreds of scenarios
+ * back to back without it cannot answer the test runner (vitest's "Timeout calling onTaskUpdate").
+ */
+export function syncPropertyYielding(h: Harness, mode: ExchangeMode, maxSteps: number) {
+  return fc.asyncProperty(scenarioArbitrary(h.offices.length, maxSteps), async (scenario) => {
+    await new Promise((resolve) => setImmediate(resolve));
+    runScenario(h, mode, scenario);
+  });
+}
+
 // ---------------------------------------------------------------------------------------------
 // The larger run
 // ---------------------------------------------------------------------------------------------

@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -61,4 +62,46 @@ export async function rejected(promise: Promise<unknown>): Promise<ApiError> {
     throw error;
   }
   throw new Error('expected a rejection');
+}
+
+export interface ProcessRun {
+  code: number | null;
+  stdout: string;
+  /** Trimmed. */
+  stderr: string;
+}
+
+/**
+ * Run a command to its end without holding this worker's event loop (spawnSync would, for as long as the command
+ * runs: a CLI run or a bench at S is seconds to a minute, and vitest's RPC times out on a slow machine).
+ */
+export function runProcess(command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<ProcessRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr: stderr.trim() }));
+  });
+}
+
+const ROOT_DIR = path.resolve(__dirname, '..');
+
+/** The CLI as a user runs it (`tsx cli/main.ts ...`), in English unless `env` says otherwise. */
+export function runCli(args: string[], env: Record<string, string> = {}): Promise<ProcessRun> {
+  return runProcess(path.join(ROOT_DIR, 'node_modules', '.bin', 'tsx'), [path.join(ROOT_DIR, 'cli', 'main.ts'), ...args], {
+    cwd: ROOT_DIR,
+    env: { ...process.env, LANG: 'en_US.UTF-8', ...env },
+  });
+}
+
+/**
+ * Fill `file` (new or empty) with generated data, as `cli generate` does, in a child process: seconds of synchronous
+ * writing in this worker would keep it from answering the test runner. Open it afterwards through the core.
+ */
+export async function generateInChild(file: string, seed: number, scale: 'S' | 'M' = 'S'): Promise<void> {
+  const run = await runCli(['generate', '--db', file, '--scale', scale, '--seed', String(seed)]);
+  if (run.code !== 0) throw new Error(`cli generate failed: ${run.stderr}`);
 }

@@ -1,9 +1,10 @@
 /**
  * Running a child process to SIGKILL it at a chosen moment, for the kill tests (test/unit/sync-kill.test.ts,
  * test/unit/restore-kill.test.ts). The child prints marker lines (`<marker> <number>`) as it goes; the kill
- * is timed from one of them.
+ * is timed from one of them. Also what those tests need to stay off the worker's event loop: inspecting a
+ * whole database in another process, and yielding between batches of writes.
  */
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -87,4 +88,28 @@ export function runKillable(script: string, args: string[], markers: { pid: stri
       wait();
     });
   });
+}
+
+export interface Inspection {
+  pragmas: Record<string, unknown>;
+  digest: Record<string, string>;
+}
+
+/**
+ * Open `file` in a separate process (recovering its WAL as the app would after a crash) and return the asked
+ * pragmas and a digest per query, or per table with `allTables` (see test/inspect-db.cjs). The kill tests compare
+ * whole databases many times; doing it here would hold the test worker's event loop for seconds each time.
+ */
+export function inspectDatabase(file: string, request: { pragmas?: string[]; queries?: Record<string, string>; allTables?: boolean }): Promise<Inspection> {
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, [path.join(__dirname, 'inspect-db.cjs'), file, JSON.stringify(request)], { maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
+      if (error) reject(new Error(`inspecting ${file}: ${stderr || error.message}`));
+      else resolve(JSON.parse(stdout) as Inspection);
+    });
+  });
+}
+
+/** Let the event loop run: between batches of synchronous database work in a test worker. */
+export function yieldToLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }

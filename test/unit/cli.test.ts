@@ -1,26 +1,15 @@
-import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tempDir } from '../helpers';
+import { runCli as cli, runProcess, tempDir } from '../helpers';
 import { openDatabase } from '../../db/open';
 
 const ROOT = path.resolve(__dirname, '../..');
-const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
 
-function cli(args: string[], env: Record<string, string> = {}) {
-  const result = spawnSync(TSX, [path.join(ROOT, 'cli', 'main.ts'), ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, LANG: 'en_US.UTF-8', ...env },
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr.trim() };
-}
-
-function sqlite3(file: string, query: string): string {
-  const result = spawnSync('sqlite3', [file, query], { encoding: 'utf8' });
-  expect(result.status, result.stderr).toBe(0);
+async function sqlite3(file: string, query: string): Promise<string> {
+  const result = await runProcess('sqlite3', [file, query]);
+  expect(result.code, result.stderr).toBe(0);
   return result.stdout.trim();
 }
 
@@ -32,13 +21,13 @@ function expectOneLineError(stderr: string, pattern: RegExp) {
 }
 
 describe('cli', () => {
-  it('sample writes a plain SQLite file that the sqlite3 tool reads: 30+ cities, in both scripts', () => {
+  it('sample writes a plain SQLite file that the sqlite3 tool reads: 30+ cities, in both scripts', async () => {
     const file = path.join(tempDir(), 's.db');
-    const result = cli(['sample', '--db', file]);
+    const result = await cli(['sample', '--db', file]);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/Loaded the sample data/);
-    expect(Number(sqlite3(file, 'select count(*) from organizations'))).toBeGreaterThanOrEqual(30);
-    const names = sqlite3(file, 'select display_name, name_zh, name_en from organizations');
+    expect(Number(await sqlite3(file, 'select count(*) from organizations'))).toBeGreaterThanOrEqual(30);
+    const names = await sqlite3(file, 'select display_name, name_zh, name_en from organizations');
     for (const name of ['汕头', 'Shantou', '布尔加斯', 'Burgas', '辽源']) expect(names).toContain(name);
   });
 
@@ -49,15 +38,15 @@ describe('cli', () => {
       .prepare("INSERT INTO organizations (id, created_at, updated_at, hlc, origin, display_name) VALUES ('0190aaaa-0000-7000-8000-000000000001', 't', 't', 'h', 'office', 'Ours')")
       .run();
     opened.sqlite.close();
-    const result = cli(['sample', '--db', file]);
+    const result = await cli(['sample', '--db', file]);
     expect(result.code).toBe(1);
     expectOneLineError(result.stderr, /already holds data/);
   });
 
-  it('check on the sample exits 0 and reports integrity, schema version and counts', () => {
+  it('check on the sample exits 0 and reports integrity, schema version and counts', async () => {
     const file = path.join(tempDir(), 's.db');
-    expect(cli(['sample', '--db', file]).code).toBe(0);
-    const result = cli(['check', '--db', file, '--json']);
+    expect((await cli(['sample', '--db', file])).code).toBe(0);
+    const result = await cli(['check', '--db', file, '--json']);
     expect(result.code, result.stderr).toBe(0);
     const report = JSON.parse(result.stdout) as { ok: boolean; integrity: string; schemaVersion: number; latestSchemaVersion: number; counts: Record<string, number> };
     expect(report).toMatchObject({ ok: true, integrity: 'ok' });
@@ -66,25 +55,25 @@ describe('cli', () => {
     expect(report.counts.partnerships).toBeGreaterThanOrEqual(6);
   });
 
-  it('check on random bytes, a missing file, or another app’s database exits 1 with one line and no stack trace', () => {
+  it('check on random bytes, a missing file, or another app’s database exits 1 with one line and no stack trace', async () => {
     const dir = tempDir();
     const junk = path.join(dir, 'junk.db');
     writeFileSync(junk, randomBytes(4096));
-    const r1 = cli(['check', '--db', junk]);
+    const r1 = await cli(['check', '--db', junk]);
     expect(r1.code).toBe(1);
     expectOneLineError(r1.stderr, /not a Partnership Tracker database/);
 
-    const r2 = cli(['check', '--db', path.join(dir, 'missing.db')]);
+    const r2 = await cli(['check', '--db', path.join(dir, 'missing.db')]);
     expect(r2.code).toBe(1);
     expectOneLineError(r2.stderr, /does not exist/);
 
     const other = path.join(dir, 'other.db');
-    spawnSync('sqlite3', [other, 'create table t(x); insert into t values (1);']);
-    const r3 = cli(['check', '--db', other]);
+    await runProcess('sqlite3', [other, 'create table t(x); insert into t values (1);']);
+    const r3 = await cli(['check', '--db', other]);
     expect(r3.code).toBe(1);
     expectOneLineError(r3.stderr, /another application/);
 
-    const zh = cli(['check', '--db', junk], { LANG: 'zh_CN.UTF-8' });
+    const zh = await cli(['check', '--db', junk], { LANG: 'zh_CN.UTF-8' });
     expect(zh.code).toBe(1);
     expectOneLineError(zh.stderr, /不是伙伴关系管理的数据库文件/);
   });
@@ -95,28 +84,28 @@ describe('cli', () => {
     opened.sqlite.prepare('INSERT INTO __drizzle_migrations (hash, created_at) VALUES (?, ?)').run('f'.repeat(64), Date.UTC(2031, 0, 1));
     opened.sqlite.pragma('journal_mode = DELETE');
     opened.sqlite.close();
-    const before = sqlite3(file, 'select count(*) from __drizzle_migrations');
-    const result = cli(['check', '--db', file]);
+    const before = await sqlite3(file, 'select count(*) from __drizzle_migrations');
+    const result = await cli(['check', '--db', file]);
     expect(result.code).toBe(1);
     expectOneLineError(result.stderr, /newer version/);
-    expect(sqlite3(file, 'select count(*) from __drizzle_migrations')).toBe(before);
+    expect(await sqlite3(file, 'select count(*) from __drizzle_migrations')).toBe(before);
   });
 
-  it('a usage mistake exits 1 with one line naming the fix', () => {
-    const r1 = cli(['check']);
+  it('a usage mistake exits 1 with one line naming the fix', async () => {
+    const r1 = await cli(['check']);
     expect(r1.code).toBe(1);
     expectOneLineError(r1.stderr, /--db FILE is required/);
-    const r2 = cli(['frobnicate']);
+    const r2 = await cli(['frobnicate']);
     expect(r2.code).toBe(1);
     expectOneLineError(r2.stderr, /unknown command/);
-    const r3 = cli(['check', '--db', 'x.db', '--bogus']);
+    const r3 = await cli(['check', '--db', 'x.db', '--bogus']);
     expect(r3.code).toBe(1);
     expectOneLineError(r3.stderr, /bogus/);
   });
 
-  it('the package bin runs the same CLI', () => {
-    const result = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'partnership-tracker.cjs'), 'help'], { encoding: 'utf8' });
-    expect(result.status).toBe(0);
+  it('the package bin runs the same CLI', async () => {
+    const result = await runProcess(process.execPath, [path.join(ROOT, 'bin', 'partnership-tracker.cjs'), 'help']);
+    expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/sample --db FILE/);
   });
 });

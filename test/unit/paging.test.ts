@@ -10,10 +10,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRegistry, type OperationInput } from '../../db/api';
 import { openCore, type Core } from '../../db/core';
 import { allContacts } from '../../db/contacts';
-import { generateDatabase, GENERATED_TODAY } from '../../db/generate';
+import { GENERATED_TODAY } from '../../db/generate';
 import { listAllPartnerships, PARTNERSHIP_SORTS } from '../../db/partnerships';
 import { allTasks } from '../../db/tasks';
-import { localClient } from '../helpers';
+import { generateInChild, localClient } from '../helpers';
 
 let dir: string;
 let core: Core;
@@ -21,8 +21,8 @@ let api: ReturnType<typeof localClient>;
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'pt-paging-'));
+  await generateInChild(path.join(dir, 'paging.db'), 3);
   core = await openCore(path.join(dir, 'paging.db'));
-  generateDatabase(core, { scale: 'S', seed: 3 });
   api = localClient(core);
 });
 

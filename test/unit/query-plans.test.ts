@@ -12,7 +12,8 @@ import type Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCore, type Core } from '../../db/core';
 import { createRegistry } from '../../db/api';
-import { generateDatabase, GENERATED_TODAY } from '../../db/generate';
+import { GENERATED_TODAY } from '../../db/generate';
+import { generateInChild } from '../helpers';
 
 interface Ran {
   sql: string;
@@ -26,8 +27,8 @@ const registry = createRegistry();
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'pt-plans-'));
+  await generateInChild(path.join(dir, 'plans.db'), 1);
   core = await openCore(path.join(dir, 'plans.db'));
-  generateDatabase(core, { scale: 'S', seed: 1 });
   partnershipId = (
     core.sqlite
       .prepare('SELECT partnership_id AS id FROM meeting_partnerships GROUP BY partnership_id ORDER BY count(*) DESC, partnership_id LIMIT 1')

@@ -3,7 +3,7 @@
  * `cli report` makes them through the system's Chromium, read back with poppler (pdftotext, pdfinfo)
  * and rendered to PNG (pdftoppm) into test-results/screenshots for a person to look at.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,7 +12,7 @@ import { insertRecord, openCore, type Core } from '../../db/core';
 import { loadSampleData } from '../../db/sample';
 import { RECENT_MEETINGS, REPORT_OPEN_TASKS } from '../../db/reports/data';
 import { ApiError } from '../../renderer/src/api/client';
-import { localClient, tempCore } from '../helpers';
+import { localClient, runProcess, tempCore } from '../helpers';
 
 const ROOT = path.resolve(__dirname, '../..');
 const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
@@ -43,14 +43,15 @@ function cli(args: string[], env: Record<string, string> = {}): Promise<Run> {
   });
 }
 
-function tool(command: string, args: string[]): string {
-  const result = spawnSync(command, args, { encoding: 'utf8' });
-  expect(result.status, `${command} ${args.join(' ')}: ${result.stderr}`).toBe(0);
+/** A poppler tool's output, run without holding this worker's event loop. */
+async function tool(command: string, args: string[]): Promise<string> {
+  const result = await runProcess(command, args);
+  expect(result.code, `${command} ${args.join(' ')}: ${result.stderr}`).toBe(0);
   return result.stdout;
 }
 
-function pageCount(pdf: string): number {
-  return Number(/^Pages:\s+(\d+)/m.exec(tool('pdfinfo', [pdf]))![1]);
+async function pageCount(pdf: string): Promise<number> {
+  return Number(/^Pages:\s+(\d+)/m.exec(await tool('pdfinfo', [pdf]))![1]);
 }
 
 /** The whole text with all white space removed: CJK has no spaces, and wrapped lines must still match. */
@@ -69,12 +70,12 @@ const TABLE_HEAD = /^(中文名称|日期|事项|合作关系|Chinese name|Date|
  * Every page of a printed report: "page i of N", the running header, body text besides header and
  * footer (no blank page), and no heading or table head alone at the page's foot. Returns each page's text.
  */
-function expectPrintedPages(pdf: string, lang: 'zh' | 'en', classification: string | null): string[] {
-  const n = pageCount(pdf);
+async function expectPrintedPages(pdf: string, lang: 'zh' | 'en', classification: string | null): Promise<string[]> {
+  const n = await pageCount(pdf);
   const pages: string[] = [];
   for (let i = 1; i <= n; i++) {
     const where = `${path.basename(pdf)} page ${i} of ${n}`;
-    const text = tool('pdftotext', ['-f', String(i), '-l', String(i), '-layout', pdf, '-']);
+    const text = await tool('pdftotext', ['-f', String(i), '-l', String(i), '-layout', pdf, '-']);
     pages.push(text);
     expect(squash(text), where).toContain(lang === 'zh' ? `第${i}页，共${n}页` : `Page${i}of${n}`);
     expect(squash(text), `${where}: running header`).toContain(squash(OFFICE));
@@ -92,9 +93,9 @@ function expectPrintedPages(pdf: string, lang: 'zh' | 'en', classification: stri
 }
 
 /** Page 1 and page 2 as PNG, for a person to look at. */
-function snapshot(pdf: string, name: string): void {
+async function snapshot(pdf: string, name: string): Promise<void> {
   mkdirSync(SHOTS, { recursive: true });
-  for (const page of [1, 2]) tool('pdftoppm', ['-png', '-r', '70', '-f', String(page), '-l', String(page), '-singlefile', pdf, path.join(SHOTS, `${name}-p${page}`)]);
+  for (const page of [1, 2]) await tool('pdftoppm', ['-png', '-r', '70', '-f', String(page), '-l', String(page), '-singlefile', pdf, path.join(SHOTS, `${name}-p${page}`)]);
 }
 
 async function sampleCore(file: string): Promise<Core> {
@@ -289,23 +290,23 @@ describe('cli report (PDF through Chromium)', () => {
     ]);
     for (const run of await Promise.all(jobs)) expect(run.code, run.stderr).toBe(0);
 
-    const text = (name: string) => squash(tool('pdftotext', [out(name), '-']));
+    const text = async (name: string) => squash(await tool('pdftotext', [out(name), '-']));
     for (const lang of ['zh', 'en'] as const) {
-      const partnership = text(`partnership-${lang}`);
+      const partnership = await text(`partnership-${lang}`);
       for (const name of ['汕头', 'Shantou', '布尔加斯', 'Burgas', OFFICE, '内部资料/Internal', OVERDUE_TASK]) expect(partnership, lang).toContain(squash(name));
       expect(readFileSync(out(`partnership-${lang}`)).subarray(0, 5).toString()).toBe('%PDF-');
-      expectPrintedPages(out(`partnership-${lang}`), lang, '内部资料 / Internal');
-      expectPrintedPages(out(`portfolio-${lang}`), lang, null);
-      snapshot(out(`partnership-${lang}`), `report-partnership-${lang}`);
+      await expectPrintedPages(out(`partnership-${lang}`), lang, '内部资料 / Internal');
+      await expectPrintedPages(out(`portfolio-${lang}`), lang, null);
+      await snapshot(out(`partnership-${lang}`), `report-partnership-${lang}`);
     }
-    const pzh = text('partnership-zh');
+    const pzh = await text('partnership-zh');
     for (const s of ['合作关系状态报告', '汕头—布尔加斯项目合作', '2017年5月31日', '2017年12月31日', '（已逾期）', '2018年4月20日', '生成日期', '第1页，共2页']) expect(pzh).toContain(squash(s));
-    const pen = text('partnership-en');
+    const pen = await text('partnership-en');
     for (const s of ['Partnership status report', BURGAS_EN, '31 May 2017', '31 Dec 2017', '(Overdue)', '20 Apr 2018', 'Generated', 'Page 1 of 2']) expect(pen).toContain(squash(s));
 
-    const fzh = text('portfolio-zh');
+    const fzh = await text('portfolio-zh');
     for (const s of ['合作关系总体情况报告', '合计8', '执行中7', '洽谈中1', '意向0', '逾期任务', 'Send the signed joint', '2017年12月31日', '未来90天', '2018年4月20日']) expect(fzh).toContain(squash(s));
-    const fen = text('portfolio-en');
+    const fen = await text('portfolio-en');
     for (const s of ['Partnership portfolio report', 'Total 8', 'Active 7', 'Negotiating 1', 'Prospect 0', 'Overdue tasks', 'Send the signed joint', '31 Dec 2017', 'The next 90 days', '20 Apr 2018']) expect(fen).toContain(squash(s));
   }, 120_000);
 
@@ -318,25 +319,27 @@ describe('cli report (PDF through Chromium)', () => {
 
     for (const lang of ['zh', 'en'] as const) {
       const pdf = out(lang);
-      const pages = expectPrintedPages(pdf, lang, '内部资料 / Internal');
+      const pages = await expectPrintedPages(pdf, lang, '内部资料 / Internal');
       expect(pages.length, lang).toBeGreaterThan(10);
       // Every partnership's title is whole on one page: no row is cut across a page break. Read the
       // list's first column alone (from the left margin to the "Status" column head), so a wrapped
       // title's lines come out together. (pdftotext joins a word hyphenated at a line's end: compare without hyphens.)
-      const titlesText = pages.map((_, i) => {
+      const titlesText: string[] = [];
+      for (const [i] of pages.entries()) {
         const page = String(i + 1);
-        const words = tool('pdftotext', ['-f', page, '-l', page, '-bbox', pdf, '-']);
+        const words = await tool('pdftotext', ['-f', page, '-l', page, '-bbox', pdf, '-']);
         const status = [...words.matchAll(/<word xMin="([\d.]+)"[^>]*>([^<]*)<\/word>/g)].find((w) => w[2] === (lang === 'zh' ? '状态' : 'Status'));
-        if (!status) return '';
-        return squashHyphens(tool('pdftotext', ['-f', page, '-l', page, '-x', '40', '-y', '0', '-W', String(Math.floor(Number(status[1]) - 42)), '-H', '842', pdf, '-']));
-      });
+        titlesText.push(
+          status ? squashHyphens(await tool('pdftotext', ['-f', page, '-l', page, '-x', '40', '-y', '0', '-W', String(Math.floor(Number(status[1]) - 42)), '-H', '842', pdf, '-'])) : '',
+        );
+      }
       const titles = manyTitles.filter((t) => (lang === 'zh' ? /[\u4e00-\u9fff]/.test(t) && !/–/.test(t) : /no\. \d+/.test(t)));
       expect(titles.length).toBeGreaterThan(250);
       for (const title of titles) {
         const whole = new RegExp(`${squashHyphens(title).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?!\\d)`);
         expect(titlesText.filter((p) => whole.test(p)).length, `${lang}: ${title}`).toBe(1);
       }
-      snapshot(pdf, `report-portfolio-${lang}`);
+      await snapshot(pdf, `report-portfolio-${lang}`);
     }
   }, 180_000);
 

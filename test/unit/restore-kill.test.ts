@@ -5,54 +5,30 @@
  * spread over the whole restore and half timed from when the page copy's write transaction has begun; then
  * the file must pass quick_check and foreign_key_check and hold every row of one of the two states.
  */
-import { createHash } from 'node:crypto';
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { copyFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deleteRecord, insertRecord, openCore, updateRecord, type Core } from '../../db/core';
-import { createBackup, restoreBackup } from '../../db/backups';
+import { createBackup } from '../../db/backups';
 import { tempDir } from '../helpers';
-import { markerValue, runKillable, type Kill as KillAt } from '../kill';
+import { inspectDatabase, markerValue, runKillable, yieldToLoop, type Kill as KillAt } from '../kill';
 
 const CHILD = path.join(__dirname, 'fixtures', 'restore-child.ts');
 const KILLS = 16;
+/** Records per write transaction while building the fixture; the event loop runs between them. */
+const BATCH = 100;
 
-/** Every ordinary table of the file (the search index's own tables included), one digest each, rows in rowid order (or key order where there is no rowid). */
-function digest(sqlite: Database.Database): Record<string, string> {
-  const tables = sqlite
-    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL TABLE%' ORDER BY name")
-    .pluck()
-    .all() as string[];
-  const parts: Record<string, string> = {};
-  for (const table of tables) {
-    const hash = createHash('sha256');
-    let rows = 0;
-    // rowid order is storage order (no sort of a large table); a WITHOUT ROWID table is read in its key's order
-    let query = sqlite.prepare(`SELECT * FROM "${table}"`);
-    try {
-      query = sqlite.prepare(`SELECT * FROM "${table}" ORDER BY rowid`);
-    } catch {
-      // WITHOUT ROWID
-    }
-    for (const row of query.raw().iterate() as Iterable<unknown[]>) {
-      hash.update(JSON.stringify(row, (_key, value: unknown) => (Buffer.isBuffer(value) ? value.toString('base64') : value)));
-      hash.update('\n');
-      rows += 1;
-    }
-    parts[table] = `${rows}:${hash.digest('hex').slice(0, 16)}`;
-  }
-  return parts;
+interface State {
+  quickCheck: unknown;
+  foreignKeyProblems: unknown;
+  /** Every ordinary table of the file (the search index's own tables included), one digest each, rows in rowid order. */
+  digest: Record<string, string>;
 }
 
-/** Open a file as the app would after a crash (WAL recovered): its checks and its content. */
-function inspect(file: string): { quickCheck: unknown; foreignKeyProblems: unknown[]; digest: Record<string, string> } {
-  const sqlite = new Database(file);
-  try {
-    return { quickCheck: sqlite.pragma('quick_check', { simple: true }), foreignKeyProblems: sqlite.pragma('foreign_key_check') as unknown[], digest: digest(sqlite) };
-  } finally {
-    sqlite.close();
-  }
+/** Open a file as the app would after a crash (WAL recovered), in another process: its checks and its content. */
+async function inspect(file: string): Promise<State> {
+  const { pragmas, digest } = await inspectDatabase(file, { pragmas: ['quick_check', 'foreign_key_check'], allTables: true });
+  return { quickCheck: pragmas.quick_check, foreignKeyProblems: pragmas.foreign_key_check, digest };
 }
 
 interface Kill extends KillAt {
@@ -72,7 +48,7 @@ interface ChildResult {
 async function runChild(file: string, backupDir: string, name: string, kill: Kill | null): Promise<ChildResult> {
   // the restore's private copy goes to the temporary folder: one beside the file, removed with it
   const tmp = path.join(path.dirname(file), 'tmp');
-  mkdirSync(tmp, { recursive: true });
+  await mkdir(tmp, { recursive: true });
   const run = await runKillable(CHILD, [file, backupDir, name], { pid: 'restoring', done: 'restored' }, kill, { ...process.env, TMPDIR: tmp });
   return {
     restoreMs: markerValue(run.stdout, 'restored'),
@@ -89,11 +65,11 @@ async function runChild(file: string, backupDir: string, name: string, kill: Kil
  * synchronous transaction would keep this test worker from answering the test runner for too long on a busy machine.
  */
 async function inBatches(core: Core, count: number, write: (i: number) => unknown): Promise<void> {
-  for (let start = 0; start < count; start += 500) {
+  for (let start = 0; start < count; start += BATCH) {
     core.sqlite.transaction(() => {
-      for (let i = start; i < Math.min(count, start + 500); i++) write(i);
+      for (let i = start; i < Math.min(count, start + BATCH); i++) write(i);
     })();
-    await new Promise((resolve) => setImmediate(resolve));
+    await yieldToLoop();
   }
 }
 
@@ -106,14 +82,17 @@ describe('a restore killed at a random moment', () => {
   let restored: Record<string, string>;
   let trials = 0;
 
-  /** A folder with a consistent copy of the live database (VACUUM INTO) and the backup in its backups folder. */
-  const trial = (): { file: string; backups: string } => {
+  /** The live database as it is before the restore, written once by VACUUM INTO: a closed file that trials copy. */
+  let template: string;
+
+  /** A folder with a copy of the database before the restore and the backup in its backups folder (copied off the event loop). */
+  const trial = async (): Promise<{ file: string; backups: string }> => {
     const at = path.join(dir, `trial-${trials++}`);
     const backups = path.join(at, 'backups');
-    mkdirSync(backups, { recursive: true });
+    await mkdir(backups, { recursive: true });
     const file = path.join(at, 'office.db');
-    live.sqlite.prepare('VACUUM INTO ?').run(file);
-    copyFileSync(backupFile, path.join(backups, backupName));
+    await copyFile(template, file);
+    await copyFile(backupFile, path.join(backups, backupName));
     return { file, backups };
   };
 
@@ -137,15 +116,11 @@ describe('a restore killed at a random moment', () => {
     await inBatches(live, 4000, (i) => insertRecord(live, 'organizations', { displayName: `Organization ${i}`, country: 'CN', kind: 'district', notes: notes(i, 'C') }));
     await inBatches(live, 500, (i) => deleteRecord(live, 'organizations', organizations[5000 + i]!));
     live.sqlite.pragma('wal_checkpoint(TRUNCATE)');
-    before = digest(live.sqlite);
-    restored = inspect(backupFile).digest;
-    // The restored content, computed once in this process on another copy: exactly the backup's.
-    const reference = trial();
-    const core = await openCore(reference.file, { backupDir: reference.backups });
-    await restoreBackup(core, backupName);
-    core.close();
-    expect(inspect(reference.file)).toEqual({ quickCheck: 'ok', foreignKeyProblems: [], digest: restored });
-  }, 180_000);
+    template = path.join(dir, 'before-restore.db');
+    live.sqlite.prepare('VACUUM INTO ?').run(template);
+    before = (await inspect(template)).digest;
+    restored = (await inspect(backupFile)).digest;
+  }, 600_000);
 
   afterAll(() => {
     if (live?.sqlite.open) live.close();
@@ -154,10 +129,10 @@ describe('a restore killed at a random moment', () => {
   it(`${KILLS} kills: quick_check ok, no broken reference, and every row as before the restore or as in the backup`, async () => {
     expect(restored).not.toEqual(before);
     // First a complete restore in a child, which must give the backup's content, to time the kills.
-    const calibration = trial();
+    const calibration = await trial();
     const full = await runChild(calibration.file, calibration.backups, backupName, null);
     expect(full.exitCode, full.stderr).toBe(0);
-    expect(inspect(calibration.file)).toEqual({ quickCheck: 'ok', foreignKeyProblems: [], digest: restored });
+    expect(await inspect(calibration.file)).toEqual({ quickCheck: 'ok', foreignKeyProblems: [], digest: restored });
     const typicalMs = full.restoreMs!;
     const copyMs = typicalMs - full.copyingMs!;
     // The first run is the slowest (cold caches): kills spread over three quarters of its times land within the later runs.
@@ -165,14 +140,14 @@ describe('a restore killed at a random moment', () => {
 
     const outcomes: (Kill & { killed: boolean; whileCopying: boolean; state: 'before' | 'restored' })[] = [];
     for (let i = 0; i < KILLS; i++) {
-      const { file, backups } = trial();
+      const { file, backups } = await trial();
       const half = KILLS / 2;
       const kill: Kill =
         i < half
           ? { after: 'restoring', delayMs: Math.floor(((i + Math.random()) / half) * typicalMs * SPREAD) }
           : { after: 'copying', delayMs: Math.floor(((i - half + Math.random()) / half) * copyMs * SPREAD) };
       const result = await runChild(file, backups, backupName, kill);
-      const after = inspect(file);
+      const after = await inspect(file);
       const context = `kill ${i + 1}, ${kill.delayMs} ms after ${kill.after}, in a ${typicalMs} ms restore copying from ${full.copyingMs} ms (killed: ${result.killed}, ${result.stderr.trim()})`;
       expect(after.quickCheck, context).toBe('ok');
       expect(after.foreignKeyProblems, context).toEqual([]);
@@ -185,5 +160,5 @@ describe('a restore killed at a random moment', () => {
     // Most kills must land while the restore runs, some inside the copy, or the test shows nothing.
     expect(outcomes.filter((o) => o.killed).length, JSON.stringify(outcomes)).toBeGreaterThanOrEqual(KILLS / 2);
     expect(outcomes.filter((o) => o.whileCopying).length, JSON.stringify(outcomes)).toBeGreaterThanOrEqual(KILLS / 4);
-  }, 300_000);
+  }, 900_000);
 });

@@ -4,7 +4,6 @@
  * database left exactly as it was, or, where it is harmless, merged with integrity intact and nothing
  * lost; its triggers and views never run. A few go through the CLI: exit 1, one line on stderr.
  */
-import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -15,7 +14,7 @@ import { openCore, type Core } from '../../db/core';
 import { AppError } from '../../db/errors';
 import { exportDatabase, mergeFile, type MergeFileOptions } from '../../db/sync/files';
 import { MAX_TEXT_CHARS } from '../../db/sync/incoming';
-import { localClient } from '../helpers';
+import { localClient, runProcess } from '../helpers';
 
 const ROOT = path.resolve(__dirname, '../..');
 const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
@@ -382,8 +381,7 @@ describe('hostile incoming files', () => {
       const base: NodeJS.ProcessEnv = { ...process.env, LANG: 'en_US.UTF-8', ...env };
       delete base.LC_ALL;
       delete base.LC_MESSAGES;
-      const result = spawnSync(TSX, [path.join(ROOT, 'cli', 'main.ts'), ...args], { cwd: ROOT, encoding: 'utf8', env: base });
-      return { code: result.status, stdout: result.stdout, stderr: result.stderr.replace(/\n$/, '') };
+      return runProcess(TSX, [path.join(ROOT, 'cli', 'main.ts'), ...args], { cwd: ROOT, env: base });
     }
 
     it.each([
@@ -404,7 +402,7 @@ describe('hostile incoming files', () => {
       const before = logicalDump(core.sqlite);
       core.close();
       const args = ['merge', '--db', local, '--from', make(), '--json', ...('PT_TEST_PASSPHRASE' in env ? ['--passphrase-env', 'PT_TEST_PASSPHRASE'] : [])];
-      const result = cli(args, env);
+      const result = await cli(args, env);
       expect(result.code).toBe(1);
       expect(result.stdout).toBe('');
       expect(result.stderr.split('\n')).toHaveLength(1);
@@ -416,6 +414,6 @@ describe('hostile incoming files', () => {
       } finally {
         db.close();
       }
-    }, 30_000);
+    }, 120_000);
   });
 });

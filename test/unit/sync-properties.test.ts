@@ -12,13 +12,13 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportDatabase, mergeFile } from '../../db/sync/files';
-import { openHarness, recordContent, runScenario, snapshotOf, syncProperty, type Harness } from '../../scripts/sync-property-run';
+import { openHarness, recordContent, runScenario, snapshotOf, syncPropertyYielding, type Harness } from '../../scripts/sync-property-run';
 import { readIncomingFile } from '../../db/sync/incoming';
 import { localClient, tempCore, tempDir } from '../helpers';
 
 /** 480 + 400 + 70 + 50 = 1,000 runs. */
 const RUNS = { twoSnapshots: 480, threeSnapshots: 400, twoFiles: 70, threeFiles: 50 };
-const TIMEOUT = 180_000;
+const TIMEOUT = 600_000;
 
 describe('sync properties (fast-check)', () => {
   let two: Harness;
@@ -32,25 +32,25 @@ describe('sync properties (fast-check)', () => {
     three.close();
   });
 
-  it(`two offices, ${RUNS.twoSnapshots} runs: identical content after a full exchange, nothing lost, concurrent losers listed, same file twice changes nothing`, () => {
-    fc.assert(syncProperty(two, 'snapshot', 16), { numRuns: RUNS.twoSnapshots });
+  it(`two offices, ${RUNS.twoSnapshots} runs: identical content after a full exchange, nothing lost, concurrent losers listed, same file twice changes nothing`, async () => {
+    await fc.assert(syncPropertyYielding(two, 'snapshot', 16), { numRuns: RUNS.twoSnapshots });
     expect(two.runs).toBeGreaterThanOrEqual(RUNS.twoSnapshots);
   }, TIMEOUT);
 
-  it(`three offices, ${RUNS.threeSnapshots} runs: the same, merged through random pairs and a hub in random order`, () => {
-    fc.assert(syncProperty(three, 'snapshot', 16), { numRuns: RUNS.threeSnapshots });
+  it(`three offices, ${RUNS.threeSnapshots} runs: the same, merged through random pairs and a hub in random order`, async () => {
+    await fc.assert(syncPropertyYielding(three, 'snapshot', 16), { numRuns: RUNS.threeSnapshots });
     expect(three.runs).toBeGreaterThanOrEqual(RUNS.threeSnapshots);
   }, TIMEOUT);
 
-  it(`two offices, ${RUNS.twoFiles} runs through real exported files and mergeFile`, () => {
+  it(`two offices, ${RUNS.twoFiles} runs through real exported files and mergeFile`, async () => {
     const before = two.runs;
-    fc.assert(syncProperty(two, 'files', 12), { numRuns: RUNS.twoFiles });
+    await fc.assert(syncPropertyYielding(two, 'files', 12), { numRuns: RUNS.twoFiles });
     expect(two.runs - before).toBeGreaterThanOrEqual(RUNS.twoFiles);
   }, TIMEOUT);
 
-  it(`three offices, ${RUNS.threeFiles} runs through real exported files and mergeFile`, () => {
+  it(`three offices, ${RUNS.threeFiles} runs through real exported files and mergeFile`, async () => {
     const before = three.runs;
-    fc.assert(syncProperty(three, 'files', 12), { numRuns: RUNS.threeFiles });
+    await fc.assert(syncPropertyYielding(three, 'files', 12), { numRuns: RUNS.threeFiles });
     expect(three.runs - before).toBeGreaterThanOrEqual(RUNS.threeFiles);
   }, TIMEOUT);
 
