@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -61,4 +62,24 @@ export async function rejected(promise: Promise<unknown>): Promise<ApiError> {
     throw error;
   }
   throw new Error('expected a rejection');
+}
+
+export interface CliRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** The CLI as a person runs it (tsx cli/main.ts), asynchronously so several runs go at once. */
+export function runCli(args: string[], env: Record<string, string> = {}): Promise<CliRun> {
+  const root = path.resolve(__dirname, '..');
+  return new Promise((resolve, reject) => {
+    const child = spawn(path.join(root, 'node_modules', '.bin', 'tsx'), [path.join(root, 'cli', 'main.ts'), ...args], { cwd: root, env: { ...process.env, LANG: 'en_US.UTF-8', ...env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr: stderr.trim() }));
+  });
 }
