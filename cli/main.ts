@@ -13,9 +13,9 @@ import { checkDatabase } from '../db/check';
 import { loadSampleData } from '../db/sample';
 import { countRecords } from '../db/info';
 import { startBrowserMode } from './server';
-import { exportDatabase, mergeFile } from '../db/sync/files';
+import { exportDatabaseAsync, mergeFile } from '../db/sync/files';
 import { closePdfBrowser, renderPdf } from './pdf';
-import { writeFileSync } from 'node:fs';
+import { writeFileAtomic } from '../db/private-files';
 import { SEARCH_KIND_LABELS, type SearchResult } from '../db/search';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -133,7 +133,7 @@ async function exportCommand(args: string[]): Promise<void> {
   const passphrase = passphraseFrom(values['passphrase-env']);
   const core = await openCore(file, { appVersion: VERSION });
   try {
-    const result = exportDatabase(core, values.out, passphrase ? { passphrase } : {});
+    const result = await exportDatabaseAsync(core, values.out, passphrase ? { passphrase } : {});
     console.log(
       zh
         ? `已导出到 ${result.path}（${result.bytes} 字节${result.encrypted ? '，已加密' : ''}）。`
@@ -223,8 +223,8 @@ async function reportCommand(args: string[]): Promise<void> {
     const envelope = registry.call(core, 'reports.html', input);
     if (!envelope.ok) throw new AppError(envelope.error.code, envelope.error.message, envelope.error.fields);
     const html = envelope.value as string;
-    if (format === 'html') writeFileSync(values.out, html);
-    else writeFileSync(values.out, await renderPdf(html));
+    // Whole or not at all, readable by the user only (a report holds officials' names and notes).
+    writeFileAtomic(values.out, format === 'html' ? html : await renderPdf(html));
     console.log(zh ? `报告已写入 ${path.resolve(values.out)}` : `Report written to ${path.resolve(values.out)}`);
   } finally {
     core.close();

@@ -43,16 +43,23 @@ async function browser(): Promise<Browser> {
   return shared;
 }
 
-/** Print an HTML report to an A4 PDF using its own @page rules (margins, running header and footer). */
+/**
+ * Print an HTML report to an A4 PDF using its own @page rules (margins, running header and footer).
+ * The document holds values from other offices, so it is rendered with JavaScript off and every
+ * request refused except `data:` URLs (the embedded fonts), which never reach the network layer.
+ */
 export async function renderPdf(html: string): Promise<Buffer> {
-  const page = await (await browser()).newPage();
+  const context = await (await browser()).newContext({ javaScriptEnabled: false, serviceWorkers: 'block', acceptDownloads: false, offline: true });
   try {
+    await context.route('**/*', (route) => (route.request().url().startsWith('data:') ? route.continue() : route.abort('blockedbyclient')));
+    const page = await context.newPage();
     await page.setContent(html, { waitUntil: 'load' });
-    // Wait until the embedded fonts are decoded, so no page is laid out with a fallback font.
+    // Wait until the embedded fonts are decoded, so no page is laid out with a fallback font
+    // (evaluated by the driver: the page's own scripts stay off).
     await page.evaluate('document.fonts.ready.then(() => true)');
     return await page.pdf({ preferCSSPageSize: true, printBackground: true });
   } finally {
-    await page.close();
+    await context.close();
   }
 }
 

@@ -11,6 +11,7 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Core } from '../db/core';
 import type { OperationRegistry } from '../db/api';
+import { MAX_ATTACHMENT_BYTES } from '../db/attachments';
 
 export interface BrowserModeOptions {
   core: Core;
@@ -19,6 +20,8 @@ export interface BrowserModeOptions {
   staticDir: string;
   port?: number;
   token?: string;
+  /** A request whose headers and body have not all arrived by then is answered 408 and closed; default a minute. */
+  requestTimeoutMs?: number;
 }
 
 export interface RunningServer {
@@ -42,7 +45,14 @@ const CONTENT_TYPES: Record<string, string> = {
   '.ico': 'image/x-icon',
 };
 
-const MAX_BODY = 64 * 1024 * 1024;
+/**
+ * The largest request body: what the largest operation needs, a 25 MB attachment as base64 in its
+ * JSON envelope (34,952,536 characters), plus 64 KiB for its other fields. Anything larger is
+ * answered 413 without being read into memory.
+ */
+export const MAX_BODY = 4 * Math.ceil(MAX_ATTACHMENT_BYTES / 3) + 64 * 1024;
+/** A client that has not sent its whole request by then is answered 408 (slow-body attacks hold nothing for long). */
+export const REQUEST_TIMEOUT_MS = 60_000;
 const COOKIE = 'pt_token';
 
 /** Pure request policy, unit-tested: is this request allowed to reach the app? */
@@ -82,27 +92,75 @@ function securityHeaders(response: ServerResponse): void {
   response.setHeader('Cache-Control', 'no-store');
 }
 
+class BodyTooLarge extends Error {}
+
 function readBody(request: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
+    const declared = Number(request.headers['content-length'] ?? 0);
+    if (declared > MAX_BODY) {
+      reject(new BodyTooLarge());
+      return;
+    }
     const chunks: Buffer[] = [];
     let size = 0;
-    request.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       size += chunk.length;
       if (size > MAX_BODY) {
-        reject(new Error('body too large'));
-        request.destroy();
+        request.off('data', onData);
+        chunks.length = 0;
+        reject(new BodyTooLarge());
         return;
       }
       chunks.push(chunk);
-    });
+    };
+    request.on('data', onData);
     request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     request.on('error', reject);
   });
 }
 
+function sendJsonError(response: ServerResponse, status: number, code: string, message: { zh: string; en: string }): void {
+  response.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8' });
+  response.end(JSON.stringify({ ok: false, error: { code, message } }));
+}
+
+/**
+ * 413 at once; the rest of the body is read and dropped, never kept, so the client, still sending,
+ * reads the answer instead of a reset. Past four times the cap the connection is cut.
+ */
+function refuseTooLarge(request: IncomingMessage, response: ServerResponse): void {
+  sendJsonError(response, 413, 'invalid_input', {
+    zh: '请求太大（附件最大 25 MB）。未保存任何内容。',
+    en: 'The request is too large (attachments are 25 MB at most). Nothing was saved.',
+  });
+  let dropped = 0;
+  request.on('data', (chunk: Buffer) => {
+    dropped += chunk.length;
+    if (dropped > 4 * MAX_BODY) request.destroy();
+  });
+  request.resume();
+}
+
+/** decodeURIComponent, or null for a malformed escape (answered 400, never 500). */
+function decodePath(text: string): string | null {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return null;
+  }
+}
+
+function badRequest(response: ServerResponse): void {
+  response.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Bad request: the address is not valid.\n');
+}
+
 function sendStatic(response: ServerResponse, staticDir: string, pathname: string): void {
   const root = path.resolve(staticDir);
-  const relative = decodeURIComponent(pathname === '/' ? '/index.html' : pathname);
+  const relative = decodePath(pathname === '/' ? '/index.html' : pathname);
+  if (relative === null || relative.includes('\0')) {
+    badRequest(response);
+    return;
+  }
   let file = path.resolve(root, `.${relative}`);
   if (!file.startsWith(root + path.sep)) {
     response.writeHead(404).end();
@@ -121,51 +179,65 @@ function sendStatic(response: ServerResponse, staticDir: string, pathname: strin
 export function startBrowserMode(options: BrowserModeOptions): Promise<RunningServer> {
   const token = options.token ?? randomBytes(24).toString('base64url');
   let port = 0;
-  const server = createServer((request, response) => {
-    void (async () => {
-      securityHeaders(response);
-      const url = new URL(request.url ?? '/', 'http://127.0.0.1');
-      const allowed = isRequestAllowed(
-        { host: request.headers.host, origin: request.headers.origin, token: tokenOf(request, url) },
-        port,
-        token,
-      );
-      if (!allowed) {
-        response.writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Forbidden: open the address that `serve` printed, token included.\n');
-        return;
-      }
-      if (url.searchParams.has('token')) {
-        response.setHeader('Set-Cookie', `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`);
-      }
-      if (url.pathname.startsWith('/api/')) {
-        if (request.method !== 'POST') {
-          response.writeHead(405, { Allow: 'POST' }).end();
-          return;
-        }
-        const name = decodeURIComponent(url.pathname.slice('/api/'.length));
-        let input: unknown;
+  const requestTimeout = options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
+  const server = createServer(
+    { requestTimeout, headersTimeout: requestTimeout, connectionsCheckingInterval: Math.max(50, Math.min(30_000, Math.floor(requestTimeout / 4))) },
+    (request, response) => {
+      void (async () => {
+        securityHeaders(response);
+        let url: URL;
         try {
-          const body = await readBody(request);
-          input = body ? (JSON.parse(body) as unknown) : undefined;
+          url = new URL(request.url ?? '/', 'http://127.0.0.1');
         } catch {
-          response.writeHead(400, { 'Content-Type': 'application/json; charset=utf-8' });
-          response.end(JSON.stringify({ ok: false, error: { code: 'invalid_input', message: { zh: '请求格式不正确。', en: 'The request is not valid JSON.' } } }));
+          badRequest(response);
           return;
         }
-        const envelope = await options.registry.callAsync(options.core, name, input);
-        response.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8' });
-        response.end(JSON.stringify(envelope));
-        return;
-      }
-      if (request.method !== 'GET' && request.method !== 'HEAD') {
-        response.writeHead(405, { Allow: 'GET' }).end();
-        return;
-      }
-      sendStatic(response, options.staticDir, url.pathname);
-    })().catch(() => {
-      if (!response.headersSent) response.writeHead(500).end();
-    });
-  });
+        const allowed = isRequestAllowed(
+          { host: request.headers.host, origin: request.headers.origin, token: tokenOf(request, url) },
+          port,
+          token,
+        );
+        if (!allowed) {
+          response.writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Forbidden: open the address that `serve` printed, token included.\n');
+          return;
+        }
+        if (url.searchParams.has('token')) {
+          response.setHeader('Set-Cookie', `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`);
+        }
+        if (url.pathname.startsWith('/api/')) {
+          if (request.method !== 'POST') {
+            response.writeHead(405, { Allow: 'POST' }).end();
+            return;
+          }
+          const name = decodePath(url.pathname.slice('/api/'.length));
+          if (name === null) {
+            badRequest(response);
+            return;
+          }
+          let input: unknown;
+          try {
+            const body = await readBody(request);
+            input = body ? (JSON.parse(body) as unknown) : undefined;
+          } catch (error) {
+            if (error instanceof BodyTooLarge) refuseTooLarge(request, response);
+            else sendJsonError(response, 400, 'invalid_input', { zh: '请求格式不正确。', en: 'The request is not valid JSON.' });
+            return;
+          }
+          const envelope = await options.registry.callAsync(options.core, name, input);
+          response.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8' });
+          response.end(JSON.stringify(envelope));
+          return;
+        }
+        if (request.method !== 'GET' && request.method !== 'HEAD') {
+          response.writeHead(405, { Allow: 'GET' }).end();
+          return;
+        }
+        sendStatic(response, options.staticDir, url.pathname);
+      })().catch(() => {
+        if (!response.headersSent) response.writeHead(500).end();
+      });
+    },
+  );
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => {

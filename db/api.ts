@@ -44,7 +44,7 @@ import { listTrash, restoreFromTrash, trashRestoreInput } from './trash';
 import { getSettings, settingsUpdateInput, updateSettings } from './settings';
 import { idSchema } from './validation';
 import { search, searchInput } from './search';
-import { exportDatabase, mergeFile } from './sync/files';
+import { exportDatabaseAsync, mergeFile } from './sync/files';
 import * as review from './sync/review';
 import { reportHtml, reportInput, reportPdf } from './reports';
 import { mergeInWorker } from './sync/merge-job';
@@ -146,7 +146,7 @@ export const operationList = [
   defineOperation('trash.list', 'read', noInput, (core) => listTrash(core)),
   defineOperation('trash.restore', 'write', trashRestoreInput, (core, input) => restoreFromTrash(core, input)),
   defineOperation('search.query', 'read', searchInput, (core, input) => search(core, input)),
-  defineOperation('sync.export', 'self', syncExportInput, (core, input) => exportDatabase(core, input.path, input.passphrase ? { passphrase: input.passphrase } : {})),
+  defineOperation('sync.export', 'self', syncExportInput, (core, input) => exportDatabaseAsync(core, input.path, input.passphrase ? { passphrase: input.passphrase } : {})),
   defineOperation('sync.preview', 'self', syncFileInput, (core, input) =>
     mergeFile(core, input.path, { ...(input.passphrase ? { passphrase: input.passphrase } : {}), dryRun: true }),
   ),

@@ -37,10 +37,53 @@ export interface Attachment {
   deletedAt: string | null;
 }
 
+/**
+ * An attachment as it is handed to the person: always a download (application/octet-stream, never
+ * the type the record claims, which may have come from another office), under a name that cannot
+ * leave the download folder or hide its real extension, and the extension named when opening it
+ * could run code.
+ */
 export interface AttachmentContent {
   fileName: string;
-  mimeType: string | null;
+  mimeType: 'application/octet-stream';
   dataBase64: string;
+  /** The extension (without the dot) when opening the file could run code or script; else null. */
+  riskyExtension: string | null;
+}
+
+/** Extensions that a system opens as programs, scripts, shortcuts or active documents. */
+export const RISKY_EXTENSIONS = new Set([
+  'html', 'htm', 'xhtml', 'shtml', 'mht', 'mhtml', 'svg', 'svgz', 'xml', 'xsl', 'hta', 'js', 'mjs', 'cjs', 'jse', 'vbs', 'vbe', 'wsf', 'wsh', 'ws',
+  'exe', 'com', 'scr', 'pif', 'msi', 'msp', 'msix', 'appx', 'dll', 'cpl', 'bat', 'cmd', 'ps1', 'psm1', 'psd1', 'reg', 'lnk', 'url', 'scf', 'inf',
+  'jar', 'jnlp', 'class', 'py', 'pyw', 'pl', 'rb', 'sh', 'bash', 'zsh', 'csh', 'command', 'app', 'pkg', 'dmg', 'deb', 'rpm', 'apk', 'run', 'bin',
+  'desktop', 'appimage', 'docm', 'dotm', 'xlsm', 'xltm', 'xlam', 'pptm', 'potm', 'ppsm', 'sldm', 'iso', 'img', 'vhd', 'vhdx', 'chm', 'library-ms', 'settingcontent-ms',
+]);
+
+/**
+ * A file name safe to save as: no folders, no control or bidirectional-override characters (which
+ * can show `exe.pdf` for `fdp.exe`), none of the characters Windows refuses, no leading dots, no
+ * trailing dots or spaces, at most 200 characters with the extension kept.
+ */
+export function safeDownloadName(name: string): string {
+  let base = name.normalize('NFC').split(/[\\/]/).pop() ?? '';
+  // eslint-disable-next-line no-control-regex -- control characters are what this removes
+  base = base.replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff<>:"|?*]/g, '_').replace(/^[.\s]+/, '').replace(/[.\s]+$/, '');
+  if (/^(con|prn|aux|nul|com\d|lpt\d)(\..*)?$/i.test(base)) base = `_${base}`;
+  if (!base) base = 'attachment';
+  if (base.length > 200) {
+    const dot = base.lastIndexOf('.');
+    const ext = dot > 0 && base.length - dot <= 20 ? base.slice(dot) : '';
+    base = base.slice(0, 200 - ext.length) + ext;
+  }
+  return base;
+}
+
+/** The extension of `name` when it is one of RISKY_EXTENSIONS; else null. */
+export function riskyExtension(name: string): string | null {
+  const dot = name.lastIndexOf('.');
+  if (dot < 0) return null;
+  const ext = name.slice(dot + 1).toLowerCase();
+  return RISKY_EXTENSIONS.has(ext) ? ext : null;
 }
 
 const columns = {
@@ -110,7 +153,8 @@ export function attachmentContent(core: Core, id: string): AttachmentContent {
   if (attachment.deletedAt) throw notFound('attachments', id);
   const blob = core.sqlite.prepare('SELECT data FROM blobs WHERE sha256 = ?').get(attachment.sha256) as { data: Buffer } | undefined;
   if (!blob) throw notFound('attachments', id);
-  return { fileName: attachment.fileName, mimeType: attachment.mimeType, dataBase64: blob.data.toString('base64') };
+  const fileName = safeDownloadName(attachment.fileName);
+  return { fileName, mimeType: 'application/octet-stream', dataBase64: blob.data.toString('base64'), riskyExtension: riskyExtension(fileName) };
 }
 
 export function removeAttachment(core: Core, id: string): Attachment {

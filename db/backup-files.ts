@@ -4,8 +4,9 @@
  *   <backupDir>/<db file name>.<tag>.<UTC time>.bak
  * tag: daily | manual | before-restore | before-import | before-merge | before-vN (migration).
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
+import { ensurePrivateDir } from './private-files';
 
 export type BackupReason = 'daily' | 'migration' | 'merge' | 'import' | 'before-restore' | 'manual';
 
@@ -21,11 +22,11 @@ export function stampOf(date: Date): string {
 /** A new backup path for that tag (the folder is created); never one that exists already. */
 export function newBackupPath(dbFile: string, tag: string, date: Date, backupDir?: string): string {
   const dir = backupFolder(dbFile, backupDir);
-  mkdirSync(dir, { recursive: true });
+  ensurePrivateDir(dir);
   let at = date.getTime();
   for (;;) {
     const candidate = path.join(dir, `${path.basename(dbFile)}.${tag}.${stampOf(new Date(at))}.bak`);
-    if (!existsSync(candidate) && !existsSync(`${candidate}.partial`)) return candidate;
+    if (!existsSync(candidate) && !readdirSync(dir).some((name) => name.startsWith(`${path.basename(candidate)}.`) && name.endsWith('.partial'))) return candidate;
     at += 1;
   }
 }

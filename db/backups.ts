@@ -5,8 +5,7 @@
  * Restoring copies a checked backup into the live database with SQLite's backup API, after
  * backing up the current state.
  */
-import { copyFileSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
-import os from 'node:os';
+import { copyFileSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import type { Core } from './core';
@@ -14,6 +13,7 @@ import { AppError } from './errors';
 import { openDatabase } from './open';
 import { ensureSearchIndex } from './search';
 import { backupFolder, newBackupPath, parseBackupName, type BackupReason } from './backup-files';
+import { createPrivateFile, partialPathFor, privateTempDir } from './private-files';
 
 export type { BackupReason } from './backup-files';
 
@@ -85,8 +85,9 @@ const writeFailed = (target: string) =>
 export function writeBackup(core: Core, tag: string, backupDir: string | undefined = core.openOptions.backupDir, at: Date = core.now()): string {
   const target = newBackupPath(core.opened.path, tag, at, backupDir);
   // Written under a temporary name and renamed when complete: a kill mid-backup leaves no file that looks whole.
-  const partial = `${target}.partial`;
+  const partial = partialPathFor(target);
   try {
+    createPrivateFile(partial);
     core.sqlite.prepare('VACUUM INTO ?').run(partial);
     renameSync(partial, target);
   } catch {
@@ -206,7 +207,7 @@ export async function restoreBackup(core: Core, name: string, options: RestoreOp
 
 async function restoreListed(core: Core, entry: BackupInfo, options: RestoreOptions): Promise<RestoreResult> {
   const name = entry.name;
-  const work = mkdtempSync(path.join(os.tmpdir(), 'pt-restore-'));
+  const work = privateTempDir('restore');
   try {
     const copy = path.join(work, 'restore.db');
     copyFileSync(path.join(folderOf(core), entry.name), copy);

@@ -1,4 +1,7 @@
-/** `check`: is this file a sound Partnership Tracker database? Opens read-only; writes nothing. */
+/**
+ * `check`: is this file a sound Partnership Tracker database? Opens read-only and writes nothing,
+ * except that a write killed midway is rolled back first, as any open would (db/open.ts).
+ */
 import { getTableColumns, getTableName } from 'drizzle-orm';
 import { AppError } from './errors';
 import { openDatabase, type OpenOptions } from './open';

@@ -12,6 +12,8 @@ import { openDatabase, type OpenedDatabase, type OpenOptions } from './open';
 import { AppError, notFound } from './errors';
 import { JobRegistry } from './jobs';
 import { ensureSearchIndex, indexRecord } from './search';
+import { backupFolder } from './backup-files';
+import { removeLeftoversOfKilledWrites } from './private-files';
 
 export type Drizzle = BetterSQLite3Database<typeof schema>;
 
@@ -79,6 +81,7 @@ export async function openCore(file: string, options: CoreOptions = {}): Promise
     close: () => sqlite.close(),
   };
   ensureSearchIndex(core);
+  if (!options.readonly) removeLeftoversOfKilledWrites(file, backupFolder(file, options.backupDir));
   return core;
 }
 

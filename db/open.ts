@@ -9,6 +9,7 @@ import Database from 'better-sqlite3';
 import { readMigrationFiles, type MigrationMeta } from 'drizzle-orm/migrator';
 import { AppError } from './errors';
 import { newBackupPath } from './backup-files';
+import { createPrivateFile, ensurePrivateDir, partialPathFor, restrictFile } from './private-files';
 
 export const MIGRATIONS_TABLE = '__drizzle_migrations';
 const SQLITE_HEADER = 'SQLite format 3\u0000';
@@ -124,7 +125,32 @@ export function classifySchema(
   return { version: applied.length, pending: known.slice(applied.length) };
 }
 
+/**
+ * A write killed midway (a `generate` or `sample` in its one transaction, a migration) leaves a hot
+ * rollback journal or a WAL beside the file. A read-only connection cannot roll a hot journal back
+ * and refuses the file, so `check` (and every later open) would call a sound file "not ours". A
+ * read-write connection that reads one row lets SQLite roll it back (or recover the WAL) exactly as
+ * the next write would; a journal that another live process is still writing is not hot, and is
+ * left alone.
+ */
+function recoverInterruptedWrite(file: string, nativeBinding?: string): void {
+  const journal = `${file}-journal`;
+  const hot = (existsSync(journal) && statSync(journal).size > 0) || existsSync(`${file}-wal`);
+  if (!hot) return;
+  let sqlite: Database.Database | null = null;
+  try {
+    sqlite = new Database(file, { fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
+    sqlite.pragma('busy_timeout = 5000');
+    sqlite.prepare('SELECT count(*) FROM sqlite_master').get();
+  } catch {
+    // Not recoverable here (no write access, not SQLite): the read-only probe says why.
+  } finally {
+    sqlite?.close();
+  }
+}
+
 function inspect(file: string, known: MigrationMeta[], nativeBinding?: string) {
+  recoverInterruptedWrite(file, nativeBinding);
   const header = readHeader(file);
   if (header.length === 0) return { version: 0, pending: known, hasData: false };
   if (header.length < 16 || header.toString('latin1') !== SQLITE_HEADER) {
@@ -218,6 +244,12 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
     };
   }
 
+  // Personal data: the file (and so its journal and WAL, which take its mode) readable by the user only.
+  if (!existsSync(file)) {
+    ensurePrivateDir(path.dirname(path.resolve(file)));
+    createPrivateFile(file);
+  }
+  for (const suffix of ['', '-wal', '-shm', '-journal']) if (suffix === '' || existsSync(file + suffix)) restrictFile(file + suffix);
   const sqlite = new Database(file, native);
   try {
     sqlite.pragma('journal_mode = WAL');
@@ -227,8 +259,10 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
     if (state.pending.length > 0 && state.hasData) {
       backupPath = newBackupPath(file, `before-v${state.version + 1}`, new Date(), options.backupDir);
       // Written under a temporary name and renamed when complete: a kill mid-backup leaves no file that looks whole.
-      await sqlite.backup(`${backupPath}.partial`);
-      renameSync(`${backupPath}.partial`, backupPath);
+      const partial = partialPathFor(backupPath);
+      createPrivateFile(partial);
+      await sqlite.backup(partial);
+      renameSync(partial, backupPath);
     }
     applyMigrations(sqlite, state.pending);
     sqlite.pragma('foreign_keys = ON');

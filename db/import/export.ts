@@ -105,8 +105,10 @@ export async function exportList(core: Core, input: z.output<typeof exportListIn
   const body = rows.map((row) => columns.map(([, , get]) => get(row as never, input.lang) ?? ''));
   const fileName = `${name[input.lang]}-${core.now().toISOString().slice(0, 10)}.${input.format}`;
   if (input.format === 'csv') {
-    // a BOM, so Excel opens the Chinese text as UTF-8
-    const text = `\uFEFF${Papa.unparse([header, ...body.map((r) => r.map(String))])}`;
+    // A BOM, so Excel opens the Chinese text as UTF-8. A cell starting with =, +, -, @, tab or CR
+    // is written with a leading ' (escapeFormulae): a value merged from another office, such as
+    // =HYPERLINK(...), stays text in the spreadsheet the office hands on, never a live formula.
+    const text = `\uFEFF${Papa.unparse([header, ...body.map((r) => r.map(String))], { escapeFormulae: true })}`;
     return { fileName, mimeType: 'text/csv', dataBase64: Buffer.from(text, 'utf8').toString('base64') };
   }
   const workbook = new ExcelJS.Workbook();

@@ -2,6 +2,8 @@
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { AppError } from '../errors';
+import { parseSheetInWorker } from './sheet-job';
+import { declaredUnzippedSize } from './zip-size';
 
 /** One sheet row as the person sees it: its row number in the sheet and its cells as trimmed text. */
 export interface SheetRow {
@@ -60,13 +62,37 @@ function readCsv(text: string): SheetRow[] {
   return parsed.data.map((cells, index) => ({ rowNumber: index + 1, cells: cells.map((c) => String(c ?? '').trim()) }));
 }
 
-/** The first sheet of the file, row by row (blank rows included, so row numbers stay those of the sheet). */
+/**
+ * An .xlsx whose parts declare more than this unzipped is refused before it is parsed. An office's
+ * list of a few thousand rows unzips to a few MB; a 10 MB workbook of plain rows to about 80 MB.
+ */
+export const MAX_UNZIPPED_BYTES = 100 * 1024 * 1024;
+
+const tooLarge = () => unreadable('it unzips to more than 100 MB, far more than a list needs', '解压后超过 100 MB，远超名单所需');
+
+/** The first sheet, parsed here (in the sheet worker, or for CSV, whose size is its input's). */
+export async function parseSheet(fileName: string, bytes: Buffer): Promise<SheetRow[]> {
+  if (isXlsx(fileName)) return readXlsx(bytes);
+  return readCsv(bytes.toString('utf8'));
+}
+
+/**
+ * The first sheet of the file, row by row (blank rows included, so row numbers stay those of the
+ * sheet). An .xlsx is checked first against the total unzipped size its zip directory declares,
+ * then parsed in a worker thread whose heap is capped, so a zip bomb is refused in milliseconds
+ * and a lying directory ends the worker, not the app.
+ */
 export async function readSheet(fileName: string, dataBase64: string): Promise<SheetRow[]> {
   const bytes = Buffer.from(dataBase64, 'base64');
   if (bytes.length === 0) throw unreadable('the file is empty', '文件为空');
-  if (isXlsx(fileName)) return readXlsx(bytes);
+  if (isXlsx(fileName)) {
+    const size = declaredUnzippedSize(bytes);
+    if (!size) throw unreadable('it is not an XLSX workbook', '这不是 XLSX 工作簿');
+    if (size.unzippedBytes > MAX_UNZIPPED_BYTES) throw tooLarge();
+    return parseSheetInWorker(fileName, bytes, tooLarge);
+  }
   if (!/\.(csv|txt)$/i.test(fileName)) throw unreadable('only .csv and .xlsx files can be imported', '只能导入 .csv 和 .xlsx 文件');
-  return readCsv(bytes.toString('utf8'));
+  return parseSheet(fileName, bytes);
 }
 
 export const isBlank = (row: SheetRow): boolean => row.cells.every((c) => c === '');

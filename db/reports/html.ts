@@ -152,14 +152,34 @@ export function escapeHtml(text: string | null | undefined): string {
   return (text ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
-/** A CSS string literal (for page-margin `content`). */
-function cssString(text: string): string {
-  return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, ' ')}"`;
+/**
+ * A CSS string literal (for page-margin `content`) that is safe inside a `<style>` element: every
+ * ASCII character other than letters, digits and space is written as a CSS escape, so no value
+ * can end the string, the rule or the element (`</style>`), and line breaks become spaces.
+ */
+export function cssString(text: string): string {
+  const escaped = text
+    .replace(/[\r\n\f\t]+/g, ' ')
+    .replace(/[^\p{L}\p{N}\p{M} ]/gu, (c) => {
+      const code = c.codePointAt(0)!;
+      // Letters and digits of any script are harmless; only ASCII markup, quotes and controls matter.
+      return code >= 0x80 && code !== 0x2028 && code !== 0x2029 && !/\p{C}/u.test(c) ? c : `\\${code.toString(16).padStart(6, '0')}`;
+    });
+  return `"${escaped}"`;
+}
+
+/** The document's Content-Security-Policy: no script, no request; inline style, data: fonts and images only. */
+export const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src data:; base-uri 'none'; form-action 'none'";
+
+/** A date as formatReportDate shows it, escaped (a malformed stored date is shown as it is, as text). */
+function reportDate(value: string | null, lang: ReportLanguage): string {
+  return escapeHtml(formatReportDate(value, lang));
 }
 
 /** 2016, 2015-06 or 2017-05-31 shown with exactly that precision, in the report's language. */
 export function formatReportDate(value: string | null, lang: ReportLanguage): string {
   if (!value) return '';
+  if (!/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/.test(value)) return value;
   const [y, m, d] = value.split('-').map(Number);
   if (m === undefined) return lang === 'zh' ? `${y}年` : String(y);
   if (d === undefined) return lang === 'zh' ? `${y}年${m}月` : new Intl.DateTimeFormat('en-GB', { year: 'numeric', month: 'short', timeZone: 'UTC' }).format(new Date(Date.UTC(y!, m - 1, 1)));
@@ -204,6 +224,7 @@ function documentHtml(doc: Document): string {
 <html lang="${doc.lang === 'zh' ? 'zh-CN' : 'en'}">
 <head>
 <meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${REPORT_CSP}">
 <title>${escapeHtml(doc.heading)}</title>
 <style>
 ${embeddedFontCss(allText)}
@@ -218,7 +239,7 @@ ${embeddedFontCss(allText)}
 ${FONT_PRIMER_CSS}
 * { box-sizing: border-box; }
 html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-body { font-family: 'Report Sans', sans-serif; font-size: 10pt; line-height: 1.5; color: #1a1a1a; margin: 0; }
+body { font-family: 'Report Sans', sans-serif; font-size: 10pt; line-height: 1.5; color: #1a1a1a; margin: 0; overflow-wrap: anywhere; }
 h1 { font-size: 17pt; margin: 0 0 1mm; line-height: 1.3; }
 h2 { font-size: 12pt; margin: 6mm 0 2mm; padding-bottom: 1mm; border-bottom: 0.6pt solid #adb5bd; break-after: avoid; page-break-after: avoid; }
 p { margin: 0 0 2mm; orphans: 3; widows: 3; }
@@ -268,7 +289,7 @@ ${fontPrimerHtml(allText)}
 }
 
 function statusBadge(lang: ReportLanguage, status: keyof typeof STATUS.en): string {
-  return `<span class="badge" style="background:${STATUS_COLOR[status]}">${escapeHtml(STATUS[lang][status])}</span>`;
+  return `<span class="badge" style="background:${STATUS_COLOR[status] ?? '#868e96'}">${escapeHtml(STATUS[lang][status] ?? status)}</span>`;
 }
 
 /** Rough width of a label in SVG units at `size`: CJK characters are square, Latin about half. */
@@ -365,13 +386,13 @@ export function renderPartnershipReport(data: PartnershipReportData): string {
   const otherTitle = lang === 'zh' ? p.titleEn : p.titleZh;
   const programme = (lang === 'zh' ? p.programmeNameZh : p.programmeNameEn) ?? p.programmeNameZh ?? p.programmeNameEn;
   const facts = [
-    [t.status, `${statusBadge(lang, p.status)}${p.statusSince ? ` <span class="muted">${t.since} ${formatReportDate(p.statusSince, lang)}</span>` : ''}`],
+    [t.status, `${statusBadge(lang, p.status)}${p.statusSince ? ` <span class="muted">${t.since} ${reportDate(p.statusSince, lang)}</span>` : ''}`],
     [t.kind, escapeHtml(KIND[lang][p.kind])],
     ...(programme ? [[t.programme, escapeHtml(programme)]] : []),
     ...(p.owner ? [[t.owner, escapeHtml(p.owner)]] : []),
-    ...(p.termStart || p.termEnd ? [[t.term, `${formatReportDate(p.termStart, lang) || '…'} – ${formatReportDate(p.termEnd, lang) || '…'}`]] : []),
-    ...(p.reviewOn ? [[t.review, formatReportDate(p.reviewOn, lang)]] : []),
-    ...(data.from || data.to ? [[t.period, `${formatReportDate(data.from, lang) || '…'} – ${formatReportDate(data.to, lang) || '…'}`]] : []),
+    ...(p.termStart || p.termEnd ? [[t.term, `${reportDate(p.termStart, lang) || '…'} – ${reportDate(p.termEnd, lang) || '…'}`]] : []),
+    ...(p.reviewOn ? [[t.review, reportDate(p.reviewOn, lang)]] : []),
+    ...(data.from || data.to ? [[t.period, `${reportDate(data.from, lang) || '…'} – ${reportDate(data.to, lang) || '…'}`]] : []),
   ]
     .map(([k, v]) => `<tr><th>${k}</th><td>${v}</td></tr>`)
     .join('');
@@ -387,20 +408,20 @@ export function renderPartnershipReport(data: PartnershipReportData): string {
     ? `${timelineSvg(lang, p.milestones, data.today)}<table><thead><tr><th style="width:28mm">${t.date}</th><th>${t.item}</th><th style="width:20mm">${t.status}</th></tr></thead><tbody>${p.milestones
         .map(
           (m) =>
-            `<tr><td class="nowrap">${formatReportDate(m.date, lang)}</td><td>${escapeHtml(m.title)}</td><td class="${m.status === 'done' ? '' : 'muted'}">${t.milestoneStatus[m.status]}</td></tr>`,
+            `<tr><td class="nowrap">${reportDate(m.date, lang)}</td><td>${escapeHtml(m.title)}</td><td class="${m.status === 'done' ? '' : 'muted'}">${escapeHtml(t.milestoneStatus[m.status] ?? m.status)}</td></tr>`,
         )
         .join('')}</tbody></table>`
     : `<p class="muted">${t.noMilestones}</p>`;
 
   const history = p.statusHistory.length
-    ? `<table><tbody>${p.statusHistory.map((h) => `<tr><td class="nowrap" style="width:28mm">${formatReportDate(h.startedOn, lang)}</td><td class="nowrap" style="width:22mm">${escapeHtml(STATUS[lang][h.status])}</td><td>${escapeHtml(h.note)}</td></tr>`).join('')}</tbody></table>`
+    ? `<table><tbody>${p.statusHistory.map((h) => `<tr><td class="nowrap" style="width:28mm">${reportDate(h.startedOn, lang)}</td><td class="nowrap" style="width:22mm">${escapeHtml(STATUS[lang][h.status])}</td><td>${escapeHtml(h.note)}</td></tr>`).join('')}</tbody></table>`
     : `<p class="muted">${t.none}</p>`;
 
   const meetings = data.meetings.length
     ? `<table><thead><tr><th style="width:26mm">${t.date}</th><th style="width:62mm">${t.meeting}</th><th>${t.outcomes}</th></tr></thead><tbody>${data.meetings
         .map(
           (m) =>
-            `<tr><td class="nowrap">${formatReportDate(m.date, lang)}</td><td>${escapeHtml(m.title)}${m.location ? `<br><span class="muted small">${escapeHtml(m.location)}</span>` : ''}</td><td>${text(m.outcomes)}</td></tr>`,
+            `<tr><td class="nowrap">${reportDate(m.date, lang)}</td><td>${escapeHtml(m.title)}${m.location ? `<br><span class="muted small">${escapeHtml(m.location)}</span>` : ''}</td><td>${text(m.outcomes)}</td></tr>`,
         )
         .join('')}</tbody></table>${data.earlierMeetings ? `<p class="muted small">${t.earlierMeetings(data.earlierMeetings)}</p>` : ''}`
     : `<p class="muted">${data.from || data.to ? t.noMeetings : t.noMeetingsAtAll}</p>`;
@@ -409,7 +430,7 @@ export function renderPartnershipReport(data: PartnershipReportData): string {
     ? `<table><thead><tr><th>${t.item}</th><th style="width:28mm">${t.due}</th><th style="width:30mm">${t.assignee}</th></tr></thead><tbody>${data.openTasks
         .map(
           (task) =>
-            `<tr><td>${escapeHtml(task.title)}${task.overdue ? ` <span class="overdue">${lang === 'zh' ? `（${t.overdue}）` : `(${t.overdue})`}</span>` : ''}</td><td class="nowrap ${task.overdue ? 'overdue' : ''}">${formatReportDate(task.dueOn, lang)}</td><td>${escapeHtml(task.assignee)}</td></tr>`,
+            `<tr><td>${escapeHtml(task.title)}${task.overdue ? ` <span class="overdue">${lang === 'zh' ? `（${t.overdue}）` : `(${t.overdue})`}</span>` : ''}</td><td class="nowrap ${task.overdue ? 'overdue' : ''}">${reportDate(task.dueOn, lang)}</td><td>${escapeHtml(task.assignee)}</td></tr>`,
         )
         .join('')}</tbody></table>${data.moreOpenTasks ? `<p class="muted small">${t.moreOpenTasks(data.moreOpenTasks)}</p>` : ''}`
     : `<p class="muted">${t.noTasks}</p>`;
@@ -420,7 +441,7 @@ export function renderPartnershipReport(data: PartnershipReportData): string {
     ...(p.termEnd && p.termEnd >= data.today ? [{ date: p.termEnd, text: t.termEnds }] : []),
   ].sort((a, b) => a.date.localeCompare(b.date));
   const next = nextItems.length
-    ? `<table><tbody>${nextItems.map((n) => `<tr><td class="nowrap" style="width:28mm">${formatReportDate(n.date, lang)}</td><td>${n.text}</td></tr>`).join('')}</tbody></table>`
+    ? `<table><tbody>${nextItems.map((n) => `<tr><td class="nowrap" style="width:28mm">${reportDate(n.date, lang)}</td><td>${n.text}</td></tr>`).join('')}</tbody></table>`
     : `<p class="muted">${t.noNextSteps}</p>`;
 
   const body = `
@@ -474,7 +495,7 @@ export function renderPortfolioReport(data: PortfolioReportData): string {
   ]
     .filter(Boolean)
     .join(' · ');
-  const periodText = data.from || data.to ? `${formatReportDate(data.from, lang) || '…'} – ${formatReportDate(data.to, lang) || '…'}` : '';
+  const periodText = data.from || data.to ? `${reportDate(data.from, lang) || '…'} – ${reportDate(data.to, lang) || '…'}` : '';
 
   const figures = `<div class="figures keep">
 <div class="figure"><div class="value">${total}</div><div class="label">${t.totalLabel}</div></div>
@@ -483,7 +504,7 @@ export function renderPortfolioReport(data: PortfolioReportData): string {
 <div class="figure"><div class="value">${data.next90.length}</div><div class="label">${t.next90Label}</div></div>
 </div>`;
 
-  const countryCells = data.byCountry.map((c) => `<td>${escapeHtml(countryName(c.country, lang))} <span class="muted small">${c.country}</span><span class="n">${c.count}</span></td>`);
+  const countryCells = data.byCountry.map((c) => `<td>${escapeHtml(countryName(c.country, lang))} <span class="muted small">${escapeHtml(c.country)}</span><span class="n">${c.count}</span></td>`);
   const countryRows: string[] = [];
   for (let i = 0; i < countryCells.length; i += 3) countryRows.push(`<tr>${countryCells.slice(i, i + 3).join('')}${'<td></td>'.repeat(Math.max(0, 3 - countryCells.slice(i, i + 3).length))}</tr>`);
   const countries = countryRows.length ? `<table class="countries"><tbody>${countryRows.join('')}</tbody></table>` : `<p class="muted">${t.none}</p>`;
@@ -492,7 +513,7 @@ export function renderPortfolioReport(data: PortfolioReportData): string {
     ? `<table><thead><tr><th>${t.item}</th><th style="width:50mm">${t.partnership}</th><th style="width:28mm">${t.due}</th><th style="width:24mm">${t.assignee}</th></tr></thead><tbody>${data.overdueTasks
         .map(
           (task) =>
-            `<tr><td>${escapeHtml(task.title)}</td><td class="small">${escapeHtml((lang === 'zh' ? task.partnershipTitleZh : task.partnershipTitleEn) ?? task.partnershipTitle ?? '')}</td><td class="nowrap overdue">${formatReportDate(task.dueOn, lang)}</td><td>${escapeHtml(task.assignee)}</td></tr>`,
+            `<tr><td>${escapeHtml(task.title)}</td><td class="small">${escapeHtml((lang === 'zh' ? task.partnershipTitleZh : task.partnershipTitleEn) ?? task.partnershipTitle ?? '')}</td><td class="nowrap overdue">${reportDate(task.dueOn, lang)}</td><td>${escapeHtml(task.assignee)}</td></tr>`,
         )
         .join('')}</tbody></table>`
     : `<p class="muted">${t.none}</p>`;
@@ -501,7 +522,7 @@ export function renderPortfolioReport(data: PortfolioReportData): string {
     ? `<table><thead><tr><th style="width:28mm">${t.date}</th><th>${t.item}</th><th style="width:70mm">${t.partnership}</th></tr></thead><tbody>${data.next90
         .map(
           (n) =>
-            `<tr><td class="nowrap">${formatReportDate(n.date, lang)}</td><td>${n.what === 'milestone' ? escapeHtml(n.title) : n.what === 'review' ? t.reviewDue : t.termEnds}</td><td class="small">${escapeHtml(n.partnership)}</td></tr>`,
+            `<tr><td class="nowrap">${reportDate(n.date, lang)}</td><td>${n.what === 'milestone' ? escapeHtml(n.title) : n.what === 'review' ? t.reviewDue : t.termEnds}</td><td class="small">${escapeHtml(n.partnership)}</td></tr>`,
         )
         .join('')}</tbody></table>`
     : `<p class="muted">${t.none}</p>`;
@@ -511,7 +532,7 @@ export function renderPortfolioReport(data: PortfolioReportData): string {
       ? `<table><thead><tr><th style="width:26mm">${t.date}</th><th>${t.meeting}</th><th style="width:62mm">${t.partnership}</th></tr></thead><tbody>${data.meetingsInPeriod
           .map(
             (m) =>
-              `<tr><td class="nowrap">${formatReportDate(m.date, lang)}</td><td>${escapeHtml(m.title)}${m.outcomes ? `<br><span class="muted small pre">${escapeHtml(m.outcomes)}</span>` : ''}</td><td class="small">${m.partnerships.map((p) => escapeHtml(title(lang, p))).join('<br>')}</td></tr>`,
+              `<tr><td class="nowrap">${reportDate(m.date, lang)}</td><td>${escapeHtml(m.title)}${m.outcomes ? `<br><span class="muted small pre">${escapeHtml(m.outcomes)}</span>` : ''}</td><td class="small">${m.partnerships.map((p) => escapeHtml(title(lang, p))).join('<br>')}</td></tr>`,
           )
           .join('')}</tbody></table>`
       : `<p class="muted">${t.noMeetings}</p>`
@@ -520,7 +541,7 @@ export function renderPortfolioReport(data: PortfolioReportData): string {
   const rows = data.partnerships
     .map(
       (p) =>
-        `<tr><td>${escapeHtml(title(lang, p))}<br><span class="muted small">${escapeHtml(p.parties.map((x) => partyName(lang, x)).join(' · '))}${p.partyCount > p.parties.length ? ` +${p.partyCount - p.parties.length}` : ''}</span></td><td class="nowrap">${statusBadge(lang, p.status)}</td><td class="nowrap">${formatReportDate(p.lastContact, lang) || `<span class="muted">${t.none}</span>`}</td><td>${p.nextMilestone ? `<span class="nowrap">${formatReportDate(p.nextMilestone.date, lang)}</span><br><span class="small">${escapeHtml(p.nextMilestone.title)}</span>` : `<span class="muted">${t.none}</span>`}</td></tr>`,
+        `<tr><td>${escapeHtml(title(lang, p))}<br><span class="muted small">${escapeHtml(p.parties.map((x) => partyName(lang, x)).join(' · '))}${p.partyCount > p.parties.length ? ` +${p.partyCount - p.parties.length}` : ''}</span></td><td class="nowrap">${statusBadge(lang, p.status)}</td><td class="nowrap">${reportDate(p.lastContact, lang) || `<span class="muted">${t.none}</span>`}</td><td>${p.nextMilestone ? `<span class="nowrap">${reportDate(p.nextMilestone.date, lang)}</span><br><span class="small">${escapeHtml(p.nextMilestone.title)}</span>` : `<span class="muted">${t.none}</span>`}</td></tr>`,
     )
     .join('');
   const list = total

@@ -1,13 +1,14 @@
 /** Export and import of whole database files, as a user runs them (Sync view, File menu, CLI). */
-import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { AppError } from '../errors';
 import { uuidv7 } from '../ids';
+import { createPrivateFile, fsyncFile, partialPathFor, PARTIAL_NOTE, privateTempDir, writeDurable, writePrivateFile } from '../private-files';
 import type { Core } from '../core';
 import { countRecords } from '../info';
 import { writeBackup } from '../backups';
-import { encryptBytes, type ScryptParams } from './crypto';
+import { encryptBytes, encryptBytesAsync, type ScryptParams } from './crypto';
 import { openIncomingFile, type OpenIncomingOptions } from './incoming';
 import { checkClockSkew, clockAheadOf, mergeIncoming, type ApplyOptions, type EntityCounts, type FieldConflict, type DuplicateCandidate } from './merge';
 import type { RecordEntity } from '../schema';
@@ -19,38 +20,110 @@ export interface ExportResult {
   counts: Record<RecordEntity, number>;
 }
 
-/** Write a consistent snapshot of everything (VACUUM INTO: never a copy of the live file), optionally encrypted. */
-export function exportDatabase(core: Core, outPath: string, options: { passphrase?: string; scrypt?: ScryptParams } = {}): ExportResult {
+/** One export under way: its target, the partial written beside it, and its private temp folder. */
+interface ExportJob {
+  target: string;
+  partial: string;
+  work: string;
+  /** The plaintext snapshot: in the private temp folder when encrypted, else the partial itself. */
+  snapshotPath: string;
+}
+
+export type ExportStep = 'snapshot' | 'sealed' | 'written';
+
+export interface ExportOptions {
+  passphrase?: string;
+  scrypt?: ScryptParams;
+  /** Called as each step completes (the kill test times its kills from these). */
+  onStep?: (step: ExportStep) => void;
+}
+
+function exportFailed(job: ExportJob, error: unknown): never {
+  rmSync(job.partial, { force: true });
+  rmSync(job.work, { recursive: true, force: true });
+  if (error instanceof AppError) throw error;
+  throw new AppError('internal', {
+    zh: `无法写入“${job.target}”。请检查该位置是否可写、空间是否足够。`,
+    en: `Cannot write "${job.target}". Check that the location is writable and has enough space.`,
+  });
+}
+
+/** The consistent snapshot (VACUUM INTO: never a copy of the live file), as a plain rollback-journal file. */
+function startExport(core: Core, outPath: string, options: ExportOptions): ExportJob {
   const target = path.resolve(outPath);
   if (target === path.resolve(core.opened.path)) {
     throw new AppError('invalid_input', { zh: '不能导出到正在使用的数据库文件本身。', en: 'Cannot export onto the database file that is in use.' });
   }
-  const temp = `${target}.${uuidv7()}.partial`;
+  const work = privateTempDir('export');
+  const partial = partialPathFor(target);
+  const job = { target, partial, work, snapshotPath: options.passphrase ? path.join(work, 'snapshot.db') : partial };
   try {
-    core.sqlite.prepare('VACUUM INTO ?').run(temp);
+    // Noted first, so the next start can remove the partial if this process is killed.
+    writePrivateFile(path.join(work, PARTIAL_NOTE), partial);
+    createPrivateFile(job.snapshotPath);
+    core.sqlite.prepare('VACUUM INTO ?').run(job.snapshotPath);
     // A plain rollback-journal file: the sqlite3 tool, or another office, opens it as it is.
-    const snapshot = new Database(temp);
+    const snapshot = new Database(job.snapshotPath);
     snapshot.pragma('journal_mode = DELETE');
     snapshot.close();
-    if (options.passphrase) {
-      writeFileSync(target, encryptBytes(readFileSync(temp), options.passphrase, options.scrypt));
-      rmSync(temp, { force: true });
-    } else {
-      renameSync(temp, target);
-    }
+    options.onStep?.('snapshot');
+    return job;
   } catch (error) {
-    rmSync(temp, { force: true });
-    if (error instanceof AppError) throw error;
-    throw new AppError('internal', {
-      zh: `无法写入“${target}”。请检查该位置是否可写、空间是否足够。`,
-      en: `Cannot write "${target}". Check that the location is writable and has enough space.`,
-    });
+    return exportFailed(job, error);
   }
+}
+
+/** The sealed bytes (or the plain snapshot) flushed under the partial name, renamed over the target, logged. */
+function completeExport(core: Core, job: ExportJob, sealed: Buffer | null, options: ExportOptions): ExportResult {
+  try {
+    if (sealed) {
+      rmSync(job.snapshotPath, { force: true });
+      options.onStep?.('sealed');
+      writeDurable(job.partial, sealed);
+    } else {
+      fsyncFile(job.partial);
+    }
+    options.onStep?.('written');
+    renameSync(job.partial, job.target);
+  } catch (error) {
+    exportFailed(job, error);
+  }
+  rmSync(job.work, { recursive: true, force: true });
   const counts = countRecords(core);
   core.sqlite
     .prepare('INSERT INTO sync_log (id, direction, at, file_name, peer_origin, peer_office, peer_hlc, counts) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-    .run(uuidv7(), 'export', core.now().toISOString(), path.basename(target), null, null, core.clock.current(), JSON.stringify(counts));
-  return { path: target, bytes: statSync(target).size, encrypted: !!options.passphrase, counts };
+    .run(uuidv7(), 'export', core.now().toISOString(), path.basename(job.target), null, null, core.clock.current(), JSON.stringify(counts));
+  return { path: job.target, bytes: statSync(job.target).size, encrypted: !!sealed, counts };
+}
+
+/**
+ * Write everything to `outPath`, optionally encrypted. The target is written whole under a partial
+ * name beside it and then renamed over it, so an older export at that name survives a crash intact
+ * or is replaced whole. An encrypted export's plaintext snapshot is made in a private (0700) temp
+ * folder on the local disk, never in the target's folder (a USB stick keeps deleted files
+ * readable). A killed export's partial file and temp folder are removed at the next start.
+ */
+export function exportDatabase(core: Core, outPath: string, options: ExportOptions = {}): ExportResult {
+  const job = startExport(core, outPath, options);
+  let sealed: Buffer | null = null;
+  try {
+    if (options.passphrase) sealed = encryptBytes(readFileSync(job.snapshotPath), options.passphrase, options.scrypt);
+  } catch (error) {
+    exportFailed(job, error);
+  }
+  return completeExport(core, job, sealed, options);
+}
+
+/** exportDatabase with the key derived off the calling thread (the contract's and the CLI's export). */
+export async function exportDatabaseAsync(core: Core, outPath: string, options: ExportOptions = {}): Promise<ExportResult> {
+  const job = startExport(core, outPath, options);
+  let sealed: Buffer | null = null;
+  try {
+    if (options.passphrase) sealed = await encryptBytesAsync(readFileSync(job.snapshotPath), options.passphrase, options.scrypt);
+  } catch (error) {
+    exportFailed(job, error);
+  }
+  return completeExport(core, job, sealed, options);
 }
 
 export interface MergeSummary {

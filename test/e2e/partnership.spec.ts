@@ -177,7 +177,7 @@ test('deleting a partnership returns to the list, and Undo brings it back with i
   await expect(table.getByRole('row')).toHaveCount(1 + 8);
 });
 
-test('a file attached to a partnership opens with exactly the bytes uploaded, and its removal can be undone', async ({ page, sampleApp }) => {
+test('a file attached to a partnership opens with exactly the bytes uploaded, its removal can be undone, and a file that could run code is named in a warning first', async ({ page, sampleApp }) => {
   const bytes = Buffer.from('Minutes of the Burgas video call\n会议纪要：港口与智慧交通\n', 'utf8');
   await page.goto(`${sampleApp.url}#/partnerships`);
   await switchLanguage(page, 'English');
@@ -206,6 +206,23 @@ test('a file attached to a partnership opens with exactly the bytes uploaded, an
   await page.reload();
   await page.getByRole('tab', { name: 'Documents' }).click();
   await expect(row).toContainText(`${bytes.length} B`);
+
+  // A file that could run code (here one that says it is HTML): named in a warning before it is saved,
+  // and saved only as bytes, never shown as a page.
+  const html = Buffer.from('<script>document.title = "ran"</script>');
+  await page.getByTestId('attachment-input').setInputFiles({ name: 'minutes.html', mimeType: 'text/html', buffer: html });
+  const risky = documents.getByRole('row', { name: /minutes\.html/ });
+  await risky.getByRole('button', { name: /^Open/ }).click();
+  const warning = page.getByRole('dialog', { name: 'This file could run code' });
+  await expect(warning).toContainText('“minutes.html” is a .html file.');
+  await warning.getByRole('button', { name: 'Cancel' }).click();
+  await expect(warning).toHaveCount(0);
+  await risky.getByRole('button', { name: /^Open/ }).click();
+  const riskyDownload = page.waitForEvent('download');
+  await warning.getByRole('button', { name: 'Save anyway' }).click();
+  const saved = await riskyDownload;
+  expect(saved.suggestedFilename()).toBe('minutes.html');
+  expect(readFileSync(await saved.path()).equals(html)).toBe(true);
 });
 
 test('filtering by country BG shows only partnerships with a Bulgarian party; Enter opens the focused row', async ({ page, sampleApp }) => {

@@ -1450,7 +1450,8 @@ describe('attachments', () => {
     for (const attachment of [onPartnership, onMeeting]) {
       const content = await f.api['attachments.content']({ id: attachment.id });
       expect(content.fileName).toBe(attachment.fileName);
-      expect(content.mimeType).toBe(attachment.mimeType);
+      // Always a download: the stored type (which another office may have chosen) is not handed on.
+      expect(content.mimeType).toBe('application/octet-stream');
       expect(Buffer.from(content.dataBase64, 'base64').equals(bytes)).toBe(true);
     }
     const empty = await f.api['attachments.add']({ meetingId: f.meeting.id, fileName: 'empty.txt', dataBase64: '' });

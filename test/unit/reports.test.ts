@@ -3,7 +3,6 @@
  * `cli report` makes them through the system's Chromium, read back with poppler (pdftotext, pdfinfo)
  * and rendered to PNG (pdftoppm) into test-results/screenshots for a person to look at.
  */
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,10 +11,9 @@ import { insertRecord, openCore, type Core } from '../../db/core';
 import { loadSampleData } from '../../db/sample';
 import { RECENT_MEETINGS, REPORT_OPEN_TASKS } from '../../db/reports/data';
 import { ApiError } from '../../renderer/src/api/client';
-import { localClient, runProcess, tempCore } from '../helpers';
+import { localClient, runCli, runProcess, tempCore } from '../helpers';
 
 const ROOT = path.resolve(__dirname, '../..');
-const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
 const SHOTS = path.join(ROOT, 'test-results', 'screenshots');
 
 /** The report day: fixed, so "overdue" and "the next 90 days" do not move with the calendar. */
@@ -24,24 +22,7 @@ const OFFICE = '汕头市外事局 Shantou Foreign Affairs Office';
 const BURGAS_EN = 'Shantou–Burgas project cooperation';
 const OVERDUE_TASK = 'Send the signed joint statement to Burgas';
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** The CLI as a person runs it (tsx cli/main.ts), asynchronously so several reports render at once. */
-function cli(args: string[], env: Record<string, string> = {}): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(TSX, [path.join(ROOT, 'cli', 'main.ts'), ...args], { cwd: ROOT, env: { ...process.env, LANG: 'en_US.UTF-8', ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr: stderr.trim() }));
-  });
-}
+const cli = runCli;
 
 /** A poppler tool's output, run without holding this worker's event loop. */
 async function tool(command: string, args: string[]): Promise<string> {

@@ -330,7 +330,7 @@ describe('hostile incoming files', () => {
       ['format version', 5, 0x01, /made by a newer version of the app/],
       ['scrypt N, to an invalid value', 6, 0xff, /invalid parameters; it may have been altered/],
       ['scrypt N, to another valid value', 6, 0x01, /Wrong passphrase, or the file was altered/],
-      ['scrypt r', 7, 0x01, /Wrong passphrase, or the file was altered/],
+      ['scrypt r, to a cost the app never writes', 7, 0x01, /invalid parameters; it may have been altered/],
       ['salt', 12, 0x01, /Wrong passphrase, or the file was altered/],
       ['iv', 30, 0x80, /Wrong passphrase, or the file was altered/],
       ['ciphertext, first byte', 37, 0x01, /Wrong passphrase, or the file was altered/],

@@ -196,6 +196,9 @@ const en = {
     attached: 'Attached “{{name}}”',
     tooLarge: '“{{name}}” is too large (25 MB at most). Nothing was attached.',
     readFailed: '“{{name}}” could not be read. Nothing was attached.',
+    riskyTitle: 'This file could run code',
+    riskyText: '“{{name}}” is a .{{ext}} file. Opening it can run a program or script on this computer, and it may have come from another office. Save it only if you know where it came from, and open it with care.',
+    riskySave: 'Save anyway',
   },
 };
 
@@ -398,6 +401,9 @@ const zh: Widen<typeof en> = {
     attached: '已添加“{{name}}”',
     tooLarge: '“{{name}}”太大（最大 25 MB），未添加。',
     readFailed: '无法读取“{{name}}”，未添加。',
+    riskyTitle: '此文件可能运行代码',
+    riskyText: '“{{name}}”是 .{{ext}} 文件。打开它可能在本机上运行程序或脚本，而它可能来自其他办公室。请确认来源后再保存，并谨慎打开。',
+    riskySave: '仍然保存',
   },
 };
 

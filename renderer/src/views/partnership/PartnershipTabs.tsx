@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { Anchor, Badge, Button, Group, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Modal, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import { IconDownload, IconPaperclip, IconTrash } from '@tabler/icons-react';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
@@ -10,7 +10,7 @@ import { deleteWithUndo } from '../../undo';
 import { formatPartialDate, formatSize } from '../../format';
 import { i18n } from '../../i18n';
 import { navigate, routeHash } from '../../route';
-import type { Attachment } from '../../../../db/attachments';
+import type { Attachment, AttachmentContent } from '../../../../db/attachments';
 import type { Task } from '../../../../db/tasks';
 import { formatInstantDay, todayLocal } from './common';
 import { readAsBase64, saveBytes } from '../../files';
@@ -137,6 +137,8 @@ export function DocumentsTab({ partnershipId }: { partnershipId: string }) {
   const input = useRef<HTMLInputElement>(null);
   const [uploading, setUploading] = useState(false);
   const [opening, setOpening] = useState<string | null>(null);
+  /** A file whose extension could run code: saved only once the person has read the warning. */
+  const [risky, setRisky] = useState<AttachmentContent | null>(null);
   const { data, reload } = useLoad(() => api['attachments.list']({ partnershipId }), [partnershipId]);
 
   const attach = async (files: FileList | null) => {
@@ -174,7 +176,8 @@ export function DocumentsTab({ partnershipId }: { partnershipId: string }) {
     setOpening(attachment.id);
     try {
       const content = await api['attachments.content']({ id: attachment.id });
-      saveBytes(content.fileName, content.mimeType, content.dataBase64);
+      if (content.riskyExtension) setRisky(content);
+      else saveBytes(content.fileName, content.mimeType, content.dataBase64);
     } catch (error) {
       showError(error, 'load');
     } finally {
@@ -192,6 +195,25 @@ export function DocumentsTab({ partnershipId }: { partnershipId: string }) {
 
   return (
     <Stack gap="sm">
+      <Modal opened={!!risky} onClose={() => setRisky(null)} title={t('partnership.documents.riskyTitle')} data-testid="attachment-risky">
+        <Stack gap="md">
+          <Text style={{ overflowWrap: 'anywhere' }}>{risky ? t('partnership.documents.riskyText', { name: risky.fileName, ext: risky.riskyExtension }) : null}</Text>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setRisky(null)}>
+              {t('common.cancel')}
+            </Button>
+            <Button
+              color="red"
+              onClick={() => {
+                if (risky) saveBytes(risky.fileName, risky.mimeType, risky.dataBase64);
+                setRisky(null);
+              }}
+            >
+              {t('partnership.documents.riskySave')}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
       <Group justify="space-between" wrap="nowrap" align="center">
         <Text size="sm" c="dimmed">
           {t('partnership.documents.hint')}
