@@ -398,3 +398,39 @@ describe('one office, one id', () => {
     }
   });
 });
+
+describe('a delete against a concurrent edit', () => {
+  it('is listed as a conflict ("deleted here while edited there"), and flipping it brings the record back with the edit', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'pt-delete-edit-'));
+    try {
+      const a = await openCore(path.join(dir, 'a.db'), { now: () => NOW });
+      const apiA = localClient(a);
+      const org = await apiA['organizations.create']({ displayName: 'Burgas', country: 'BG' });
+      exportDatabase(a, path.join(dir, 'a1.ptdb'));
+      const b = await openCore(path.join(dir, 'b.db'), { now: () => new Date(NOW.getTime() + 60_000) });
+      mergeFile(b, path.join(dir, 'a1.ptdb'), { backupDir: path.join(dir, 'bb1') });
+      // A deletes the organization; B, not knowing, edits its notes (later by the clock).
+      await apiA['organizations.delete']({ id: org.id });
+      await localClient(b)['organizations.update']({ id: org.id, notes: 'Port MoU signed' });
+      exportDatabase(b, path.join(dir, 'b1.ptdb'));
+      const summary = mergeFile(a, path.join(dir, 'b1.ptdb'), { backupDir: path.join(dir, 'ab1') });
+      expect(summary.conflicts).toBe(1);
+      const [conflict] = await apiA['conflicts.list']({});
+      expect(conflict).toMatchObject({ entity: 'organizations', rowId: org.id, field: 'deleted_at', losingValue: null });
+      expect(conflict!.winningValue).toEqual(expect.any(String));
+      // The delete stands until a person decides.
+      expect((await apiA['organizations.list']({})).rows.map((o) => o.id)).not.toContain(org.id);
+      await apiA['conflicts.resolve']({ id: conflict!.id, choice: 'flip' });
+      const back = await apiA['organizations.get']({ id: org.id });
+      expect(back).toMatchObject({ deletedAt: null, notes: 'Port MoU signed' });
+      // Merged back into B: both hold the same live record.
+      exportDatabase(a, path.join(dir, 'a2.ptdb'));
+      mergeFile(b, path.join(dir, 'a2.ptdb'), { backupDir: path.join(dir, 'bb2') });
+      expect(await localClient(b)['organizations.get']({ id: org.id })).toMatchObject({ deletedAt: null, notes: 'Port MoU signed' });
+      a.close();
+      b.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
