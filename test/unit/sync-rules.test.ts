@@ -408,6 +408,7 @@ describe('a delete against a concurrent edit', () => {
       const org = await apiA['organizations.create']({ displayName: 'Burgas', country: 'BG' });
       exportDatabase(a, path.join(dir, 'a1.ptdb'));
       const b = await openCore(path.join(dir, 'b.db'), { now: () => new Date(NOW.getTime() + 60_000) });
+      b.setMeta('office_name', 'Burgas office');
       mergeFile(b, path.join(dir, 'a1.ptdb'), { backupDir: path.join(dir, 'bb1') });
       // A deletes the organization; B, not knowing, edits its notes (later by the clock).
       await apiA['organizations.delete']({ id: org.id });
@@ -416,7 +417,9 @@ describe('a delete against a concurrent edit', () => {
       const summary = mergeFile(a, path.join(dir, 'b1.ptdb'), { backupDir: path.join(dir, 'ab1') });
       expect(summary.conflicts).toBe(1);
       const [conflict] = await apiA['conflicts.list']({});
-      expect(conflict).toMatchObject({ entity: 'organizations', rowId: org.id, field: 'deleted_at', losingValue: null });
+      expect(conflict).toMatchObject({ entity: 'organizations', rowId: org.id, field: 'deleted_at', losingValue: null, kind: 'delete_edit' });
+      // Each value names its office and time: deleted here (A, 09:00) while edited at B (09:01).
+      expect(conflict).toMatchObject({ winningOffice: null, winningAt: '2026-04-01T09:00:00.000Z', losingAt: '2026-04-01T09:01:00.000Z', losingOffice: 'Burgas office' });
       expect(conflict!.winningValue).toEqual(expect.any(String));
       // The delete stands until a person decides.
       expect((await apiA['organizations.list']({})).rows.map((o) => o.id)).not.toContain(org.id);
