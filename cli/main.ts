@@ -11,6 +11,7 @@ import { createRegistry } from '../db/api';
 import { AppError, toSerializedError } from '../db/errors';
 import { checkDatabase } from '../db/check';
 import { loadSampleData } from '../db/sample';
+import { invalidFileError } from '../db/sync/incoming';
 import { countRecords } from '../db/info';
 import { startBrowserMode } from './server';
 import { exportDatabaseAsync, mergeFile } from '../db/sync/files';
@@ -158,10 +159,21 @@ async function mergeCommand(args: string[]): Promise<void> {
     const summary = mergeFile(core, path.resolve(values.from), {
       ...(passphrase ? { passphrase } : {}),
       dryRun: !!values['dry-run'],
+      // A dry run in JSON lists every value that breaks the rules, instead of refusing at the first.
+      listInvalid: !!values['dry-run'] && !!values.json,
       acceptClockSkew: !!values['accept-clock-skew'],
     });
     if (values.json) {
       const { added, changed, deleted, conflicts, entities } = summary;
+      if (summary.invalidCount > 0) {
+        // The file would be refused: say why in the UI language, list every bad value, and fail.
+        const first = summary.invalid[0]!;
+        const refusal = invalidFileError(summary.fileName, first, summary.invalidCount).localized;
+        const invalid = summary.invalid.map(({ table, id, field, reason, message }) => ({ table, id, field, reason, message: zh ? message.zh : message.en }));
+        console.log(JSON.stringify({ refused: zh ? refusal.zh : refusal.en, invalidCount: summary.invalidCount, invalid, dryRun: true }));
+        process.exitCode = 1;
+        return;
+      }
       console.log(JSON.stringify({ added, changed, deleted, conflicts, entities, dryRun: !!values['dry-run'], duplicates: summary.duplicates.length }));
     } else {
       const what = values['dry-run'] ? (zh ? '预览（未写入）' : 'Preview (nothing written)') : zh ? '已合并' : 'Merged';

@@ -7,14 +7,15 @@ import { AppError, notFound } from './errors';
 import { idSchema, optionalText, requiredText } from './validation';
 
 /** Larger files belong in a document system; the database travels by USB stick and email. */
-export const MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024;
+export { MAX_ATTACHMENT_BYTES } from './rules';
+import { MAX_ATTACHMENT_BYTES, mimeMatchesBytes, mimeType } from './rules';
 
 export const attachmentAddInput = z
   .strictObject({
     partnershipId: idSchema.nullable().optional(),
     meetingId: idSchema.nullable().optional(),
     fileName: requiredText(255),
-    mimeType: z.string().trim().max(200).nullable().optional(),
+    mimeType: z.string().trim().toLowerCase().pipe(mimeType).nullable().optional(),
     description: optionalText(2000),
     /** The file's bytes, base64. */
     dataBase64: z.string().max(Math.ceil((MAX_ATTACHMENT_BYTES * 4) / 3) + 4),
@@ -130,6 +131,14 @@ export function addAttachment(core: Core, input: z.output<typeof attachmentAddIn
       'invalid_input',
       { zh: '文件太大（最大 25 MB）。未保存任何内容。', en: 'The file is too large (25 MB at most). Nothing was saved.' },
       ['dataBase64'],
+    );
+  }
+  // The same rule a merge applies: a declared type must agree with the bytes.
+  if (!mimeMatchesBytes(input.mimeType ?? null, data)) {
+    throw new AppError(
+      'invalid_input',
+      { zh: '文件类型与文件内容不符。未保存任何内容。', en: 'The file type does not match the file’s contents. Nothing was saved.' },
+      ['mimeType'],
     );
   }
   const sha256 = createHash('sha256').update(data).digest('hex');

@@ -1,3 +1,4 @@
+import { email } from './rules';
 import { z } from 'zod';
 import { and, asc, desc, eq, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import { contacts, meetingAttendees, meetings, organizations } from './schema';
@@ -10,7 +11,7 @@ const contactFields = {
   name: requiredText(200),
   title: optionalText(200),
   organizationId: idSchema.nullable().optional(),
-  email: z.union([z.literal(''), z.string().trim().email().max(320)]).transform((v) => (v === '' ? null : v)).nullable().optional(),
+  email: z.union([z.literal(''), z.string().trim().pipe(email)]).transform((v) => (v === '' ? null : v)).nullable().optional(),
   phone: optionalText(100),
   notes: optionalText(20000),
 };

@@ -2,11 +2,13 @@
  * The core: an open database plus what every operation needs (clock, origin, office),
  * and the stamped write primitives every domain module uses, so no write skips its stamps.
  */
+import { realpathSync, statSync } from 'node:fs';
 import { getTableColumns, getTableName } from 'drizzle-orm';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import * as schema from './schema';
 import { recordTables, type RecordEntity } from './schema';
-import { HybridLogicalClock } from './hlc';
+import { HybridLogicalClock, MAX_STAMP_MS } from './hlc';
+import { STAMP_PATTERN, stampSql } from './rules';
 import { uuidv7 } from './ids';
 import { openDatabase, type OpenedDatabase, type OpenOptions } from './open';
 import { AppError, notFound } from './errors';
@@ -46,6 +48,30 @@ export interface Core {
 
 const META_ORIGIN = 'origin_id';
 const META_HLC = 'hlc_last';
+/** Which file the origin id belongs to: its real path and file id. A copy of the file is another office. */
+const META_ORIGIN_FILE = 'origin_file';
+
+/** The identity of a database file on disk, or null when it has none (in memory). */
+function fileIdentity(file: string): string | null {
+  try {
+    const real = realpathSync(file);
+    const stat = statSync(real, { bigint: true });
+    return JSON.stringify({ path: real, dev: String(stat.dev), ino: String(stat.ino) });
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The clock's last stamp as stored, or, when it cannot be read or lies beyond the latest time (a file
+ * damaged by an older version), the highest sound stamp of the change log: never an unreadable one.
+ */
+function lastStamp(sqlite: OpenedDatabase['sqlite'], stored: string | null): string | null {
+  if (stored !== null && STAMP_PATTERN.test(stored) && Number(stored.slice(0, 15)) <= MAX_STAMP_MS) return stored;
+  const best = sqlite.prepare(`SELECT max(hlc) FROM change_log WHERE ${stampSql('hlc')}`).pluck().get() as string | null;
+  if (stored !== null) console.error(`hlc_last ${JSON.stringify(stored.slice(0, 80))} is not a stamp the app can write; the clock continues from ${String(best)}`);
+  return best;
+}
 
 export async function openCore(file: string, options: CoreOptions = {}): Promise<Core> {
   const opened = await openDatabase(file, options);
@@ -58,6 +84,7 @@ export async function openCore(file: string, options: CoreOptions = {}): Promise
     sqlite.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
   };
   let origin = getMeta(META_ORIGIN);
+  const hadOrigin = origin !== null;
   if (!origin) {
     if (options.readonly) origin = 'readonly';
     else {
@@ -65,7 +92,22 @@ export async function openCore(file: string, options: CoreOptions = {}): Promise
       setMeta(META_ORIGIN, origin);
     }
   }
-  const clock = new HybridLogicalClock(origin, getMeta(META_HLC), () => now().getTime());
+  if (!options.readonly) {
+    // One office, one id: a file copied from another database, an export opened as a working database
+    // or a file put back in place of this one takes an id of its own before its first local write, so
+    // two offices never issue the same stamps (a fresh id is always safe: only stamps carry it).
+    const identity = fileIdentity(file);
+    const recorded = getMeta(META_ORIGIN_FILE);
+    if (identity !== null && recorded !== identity) {
+      // A file from before ids were tied to files may be such a copy too: it takes a new id once.
+      if (hadOrigin) origin = uuidv7();
+      sqlite.transaction(() => {
+        setMeta(META_ORIGIN, origin!);
+        setMeta(META_ORIGIN_FILE, identity);
+      })();
+    }
+  }
+  const clock = new HybridLogicalClock(origin, lastStamp(sqlite, getMeta(META_HLC)), () => now().getTime());
   const core: Core = {
     opened,
     sqlite,

@@ -1,3 +1,4 @@
+import { meetingTime } from './rules';
 import { z } from 'zod';
 import { and, asc, count, desc, eq, gte, inArray, isNotNull, isNull, lte, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import {
@@ -40,7 +41,6 @@ const followUpSchema = z.strictObject({
   partnershipId: idSchema.nullable().optional(),
 });
 
-const meetingTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
 
 const meetingFields = {
   title: requiredText(300),

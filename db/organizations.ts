@@ -4,27 +4,22 @@ import { organizations, ORGANIZATION_KINDS } from './schema';
 import { deleteRecord, insertRecord, requireLive, restoreRecord, updateRecord, type Core } from './core';
 import { notFound } from './errors';
 import { idSchema, optionalText, requiredText } from './validation';
+import { countryCode, LIMITS, readStoredList } from './rules';
 import { DEFAULT_PAGE, pageFields, pageOf, type Page } from './paging';
 
-const countryCode = z
-  .string()
-  .trim()
-  .transform((v) => v.toUpperCase())
-  .pipe(z.string().regex(/^[A-Z]{2}$/));
-
 const organizationFields = {
-  displayName: requiredText(200),
-  nameZh: optionalText(200),
-  nameEn: optionalText(200),
-  nameLocal: optionalText(200),
-  aliases: z.array(z.string().trim().min(1).max(200)).max(50).optional(),
+  displayName: requiredText(LIMITS.name),
+  nameZh: optionalText(LIMITS.name),
+  nameEn: optionalText(LIMITS.name),
+  nameLocal: optionalText(LIMITS.name),
+  aliases: z.array(z.string().trim().min(1).max(LIMITS.name)).max(LIMITS.aliases).optional(),
   country: countryCode.nullable().optional(),
-  region: optionalText(200),
+  region: optionalText(LIMITS.shortText),
   kind: z.enum(ORGANIZATION_KINDS).optional(),
   latitude: z.number().min(-90).max(90).nullable().optional(),
   longitude: z.number().min(-180).max(180).nullable().optional(),
-  notes: optionalText(20000),
-  source: optionalText(2000),
+  notes: optionalText(LIMITS.notes),
+  source: optionalText(LIMITS.source),
 };
 
 export const organizationCreateInput = z.strictObject(organizationFields);
@@ -57,6 +52,8 @@ export interface Organization {
   createdAt: string;
   updatedAt: string;
   deletedAt: string | null;
+  /** Fields whose stored value is malformed (shown empty, logged): the UI marks them. */
+  damaged?: string[];
 }
 
 export interface OrganizationListItem extends Organization {
@@ -66,13 +63,14 @@ export interface OrganizationListItem extends Organization {
 type OrganizationRow = typeof organizations.$inferSelect;
 
 function toOrganization(row: OrganizationRow): Organization {
+  const aliases = readStoredList(row.aliases, { table: 'organizations', id: row.id, field: 'aliases' });
   return {
     id: row.id,
     displayName: row.displayName,
     nameZh: row.nameZh,
     nameEn: row.nameEn,
     nameLocal: row.nameLocal,
-    aliases: JSON.parse(row.aliases) as string[],
+    aliases: aliases.values,
     country: row.country,
     region: row.region,
     kind: row.kind,
@@ -83,6 +81,7 @@ function toOrganization(row: OrganizationRow): Organization {
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
     deletedAt: row.deletedAt,
+    ...(aliases.damaged ? { damaged: ['aliases'] } : {}),
   };
 }
 

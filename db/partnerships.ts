@@ -12,16 +12,15 @@ import {
   DATE_PRECISIONS,
   MILESTONE_KINDS,
   MILESTONE_STATUSES,
+  TOPICS,
 } from './schema';
 import { deleteRecord, insertRecord, requireLive, restoreRecord, updateRecord, type Core } from './core';
 import { AppError, notFound } from './errors';
 import { idSchema, optionalDate, optionalText, partialDate, requiredText } from './validation';
 import { offsetPage, pageFields, type Page } from './paging';
+import { readStoredList } from './rules';
 
-export const TOPICS = [
-  'smart_city', 'green_building', 'smart_transport', 'port', 'finance', 'culture_tourism',
-  'trade', 'education', 'health', 'environment', 'energy', 'technology', 'urbanization',
-] as const;
+export { TOPICS } from './schema';
 
 const partySchema = z.strictObject({ organizationId: idSchema, role: optionalText(200) });
 
@@ -100,6 +99,8 @@ export interface PartnershipListItem {
   parties: PartyView[];
   updatedAt: string;
   deletedAt: string | null;
+  /** Fields whose stored value is malformed (shown empty, logged): the UI marks them. */
+  damaged?: string[];
 }
 
 export interface StatusChange {
@@ -279,6 +280,7 @@ export function listAllPartnerships(core: Core, input: PartnershipFilters): Part
 type PartnershipRow = typeof partnerships.$inferSelect;
 
 function toListFields(p: PartnershipRow, programmeNameZh: string | null, programmeNameEn: string | null, partyCount: number): Omit<PartnershipListItem, 'parties'> {
+  const topics = readStoredList(p.topics, { table: 'partnerships', id: p.id, field: 'topics' }, TOPICS);
   return {
     id: p.id,
     title: p.title,
@@ -290,11 +292,12 @@ function toListFields(p: PartnershipRow, programmeNameZh: string | null, program
     programmeId: p.programmeId,
     programmeNameZh,
     programmeNameEn,
-    topics: JSON.parse(p.topics) as string[],
+    topics: topics.values,
     owner: p.owner,
     partyCount,
     updatedAt: p.updatedAt,
     deletedAt: p.deletedAt,
+    ...(topics.damaged ? { damaged: ['topics'] } : {}),
   };
 }
 

@@ -32,6 +32,11 @@ export const PARTNERSHIP_KINDS = [
   'project_cooperation', 'pilot_programme',
 ] as const;
 export const PARTNERSHIP_STATUSES = ['prospect', 'negotiating', 'active', 'dormant', 'concluded'] as const;
+/** Topic keys a partnership may carry (stored as a JSON array in `partnerships.topics`). */
+export const TOPICS = [
+  'smart_city', 'green_building', 'smart_transport', 'port', 'finance', 'culture_tourism',
+  'trade', 'education', 'health', 'environment', 'energy', 'technology', 'urbanization',
+] as const;
 export const DATE_PRECISIONS = ['year', 'month', 'day'] as const;
 export const MILESTONE_KINDS = [
   'proposal', 'mou', 'joint_statement', 'agreement', 'visit', 'forum', 'launch', 'report', 'other',

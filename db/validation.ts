@@ -15,19 +15,9 @@ export const optionalText = (max = 20000) =>
     .nullable()
     .optional();
 
-const isoDay = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
-export const calendarDate = z
-  .string()
-  .regex(isoDay)
-  .refine((v) => {
-    const d = new Date(`${v}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
-  });
-/** YYYY, YYYY-MM or YYYY-MM-DD; a full date must be a real calendar day. */
-export const partialDate = z
-  .string()
-  .regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/)
-  .refine((v) => v.length < 10 || calendarDate.safeParse(v).success);
+// Calendar dates, full and partial, are domain rules: defined once in rules.ts, beside the schema.
+export { calendarDate, partialDate } from './rules';
+import { calendarDate } from './rules';
 export const optionalDate = calendarDate.nullable().optional();
 
 const fieldLabels: Record<string, { zh: string; en: string }> = {

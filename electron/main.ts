@@ -310,9 +310,13 @@ async function mergeWithPreview(file: string): Promise<void> {
   try {
     const preview = mergeFile(core, file, { dryRun: true });
     const text = mergePreviewText(zh() ? 'zh' : 'en', preview);
-    const answer = await dialog.showMessageBox(mainWindow, { type: 'question', message: text.message, detail: text.detail, buttons: text.buttons, defaultId: 0, cancelId: 0 });
+    const answer = await dialog.showMessageBox(mainWindow, {
+      type: 'question', message: text.message, detail: text.detail, buttons: text.buttons, defaultId: 0, cancelId: 0,
+      ...(text.checkboxLabel ? { checkboxLabel: text.checkboxLabel, checkboxChecked: false } : {}),
+    });
     if (answer.response !== 1) return;
-    mergeFile(core, file, { acceptClockSkew: true });
+    // The clock confirmation is the person's tick, never assumed: unticked, a clock ahead is refused with its reason.
+    mergeFile(core, file, { acceptClockSkew: !!text.checkboxLabel && answer.checkboxChecked });
     mainWindow.webContents.reload();
   } catch (error) {
     reportError(error);

@@ -11,6 +11,7 @@ import { AppError, type LocalizedText } from '../errors';
 import { idSchema, inputError } from '../validation';
 import { normalizeForSearch } from '../search';
 import { createOrganization, organizationCreateInput } from '../organizations';
+import { readStoredList } from '../rules';
 import { createPartnership, partnershipCreateInput } from '../partnerships';
 import { contactCreateInput, createContact } from '../contacts';
 import { createMeeting, meetingCreateInput } from '../meetings';
@@ -126,7 +127,7 @@ function loadLookups(core: Core, entity: ImportEntity): Lookups {
     orgRows.map((o) => ({
       id: o.id,
       label: [o.display_name, o.name_zh, o.name_en].filter((n, i, all) => n && all.indexOf(n) === i).join(' / '),
-      names: [o.display_name, o.name_zh, o.name_en, o.name_local, ...(JSON.parse(o.aliases) as string[])],
+      names: [o.display_name, o.name_zh, o.name_en, o.name_local, ...readStoredList(o.aliases, { table: 'organizations', id: o.id, field: 'aliases' }).values],
     })),
   );
   const partRows = core.sqlite

@@ -7,6 +7,7 @@
  * Page-break rules: no table row is split (rows avoid breaks inside, table heads repeat), a
  * heading stays with what follows it, short sections move to the next page whole.
  */
+import { partialDate } from '../rules';
 import { embeddedFontCss, FONT_PRIMER_CSS, fontPrimerHtml } from './fonts';
 import type { PartnershipReportData, PortfolioReportData, ReportLanguage } from './data';
 
@@ -179,7 +180,8 @@ function reportDate(value: string | null, lang: ReportLanguage): string {
 /** 2016, 2015-06 or 2017-05-31 shown with exactly that precision, in the report's language. */
 export function formatReportDate(value: string | null, lang: ReportLanguage): string {
   if (!value) return '';
-  if (!/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/.test(value)) return value;
+  // A malformed stored date (an older version, a hand-edited file) is shown as a marker, never a failure.
+  if (!partialDate.safeParse(value).success) return '?';
   const [y, m, d] = value.split('-').map(Number);
   if (m === undefined) return lang === 'zh' ? `${y}年` : String(y);
   if (d === undefined) return lang === 'zh' ? `${y}年${m}月` : new Intl.DateTimeFormat('en-GB', { year: 'numeric', month: 'short', timeZone: 'UTC' }).format(new Date(Date.UTC(y!, m - 1, 1)));

@@ -9,8 +9,8 @@ import type { Core } from '../core';
 import { countRecords } from '../info';
 import { writeBackup } from '../backups';
 import { encryptBytes, encryptBytesAsync, type ScryptParams } from './crypto';
-import { openIncomingFile, type OpenIncomingOptions } from './incoming';
-import { checkClockSkew, clockAheadOf, mergeIncoming, type ApplyOptions, type EntityCounts, type FieldConflict, type DuplicateCandidate } from './merge';
+import { openIncomingFile, type InvalidValue, type OpenIncomingOptions } from './incoming';
+import { checkClockSkew, clockAheadOf, mergeIncoming, MERGE_ORDER, type ApplyOptions, type EntityCounts, type FieldConflict, type DuplicateCandidate } from './merge';
 import type { RecordEntity } from '../schema';
 
 export interface ExportResult {
@@ -141,6 +141,10 @@ export interface MergeSummary {
   clockAheadMs: number;
   /** Set when applied. */
   syncId: string | null;
+  /** Values that break the domain rules (a dry run asked to list them; such a file is refused). */
+  invalid: InvalidValue[];
+  /** How many records break the rules. */
+  invalidCount: number;
   backupPath: string | null;
 }
 
@@ -155,8 +159,30 @@ export interface MergeFileOptions extends OpenIncomingOptions, ApplyOptions {
  * stream. A clock too far ahead is refused before the backup; a refusal while merging rolls back.
  */
 export function mergeFile(core: Core, file: string, options: MergeFileOptions = {}): MergeSummary {
-  const source = openIncomingFile(file, options);
+  const source = openIncomingFile(file, { ...options, listInvalid: !!options.dryRun && !!options.listInvalid });
   try {
+    if (source.invalidCount > 0) {
+      // Only a dry run that asked for the list gets here: nothing of such a file is merged, so nothing is counted.
+      const none = Object.fromEntries(MERGE_ORDER.map((e) => [e, { added: 0, changed: 0, deleted: 0, conflicts: 0 }])) as Record<RecordEntity, EntityCounts>;
+      return {
+        fileName: source.fileName,
+        peerOffice: source.office,
+        peerOrigin: source.origin,
+        encrypted: source.encrypted,
+        added: 0,
+        changed: 0,
+        deleted: 0,
+        conflicts: 0,
+        entities: none,
+        conflictList: [],
+        duplicates: [],
+        clockAheadMs: clockAheadOf(core, source.maxHlc),
+        syncId: null,
+        backupPath: null,
+        invalid: source.invalid,
+        invalidCount: source.invalidCount,
+      };
+    }
     let backupPath: string | null = null;
     if (!options.dryRun) {
       checkClockSkew(clockAheadOf(core, source.maxHlc), options.acceptClockSkew);
@@ -175,6 +201,8 @@ export function mergeFile(core: Core, file: string, options: MergeFileOptions = 
       clockAheadMs: result.clockAheadMs,
       syncId: result.syncId,
       backupPath,
+      invalid: [],
+      invalidCount: 0,
     };
   } finally {
     source.close();

@@ -13,9 +13,14 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { getTableColumns, getTableName, type Column, type Table } from 'drizzle-orm';
-import { AppError } from '../errors';
+import { AppError, type LocalizedText } from '../errors';
 import { classifySchema, loadMigrations, MIGRATIONS_TABLE } from '../open';
+import * as schemaModule from '../schema';
 import { blobs, changeLog, recordTables, syncLog, type RecordEntity } from '../schema';
+import { acceptedRowSql, checkRow, mimeMatchesBytes, REASON_TEXT, stamp, stampSql, type IssueReason } from '../rules';
+import { entityNames } from '../errors';
+import { is } from 'drizzle-orm';
+import { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { decryptBytes, isEncrypted } from './crypto';
 
 export const DEFAULT_MAX_IMPORT_BYTES = 2 * 1024 ** 3;
@@ -52,6 +57,8 @@ export interface IncomingFile {
 }
 
 export interface OpenIncomingOptions {
+  /** With a dry run: list every value that breaks the rules (`invalid`) instead of refusing the file. */
+  listInvalid?: boolean;
   passphrase?: string;
   maxBytes?: number;
   migrationsFolder?: string;
@@ -114,6 +121,50 @@ export interface BlobRow {
 
 export const STAMP = /^\d{15}-\d{6}-.+$/;
 
+/** One value that breaks the domain rules: where it is and why. */
+export interface InvalidValue {
+  entity: RecordEntity;
+  table: string;
+  id: string;
+  field: string;
+  reason: IssueReason;
+  /** The reason in both UI languages. */
+  message: LocalizedText;
+}
+
+/** At most this many invalid values are listed; all are counted. */
+export const MAX_LISTED = 10_000;
+
+class InvalidList {
+  readonly items: InvalidValue[] = [];
+  count = 0;
+  add(entity: RecordEntity, id: string, field: string, reason: IssueReason): void {
+    this.count += 1;
+    if (this.items.length >= MAX_LISTED) return;
+    const table: string = getTableName(recordTables[entity]);
+    this.items.push({ entity, table, id, field, reason, message: REASON_TEXT[reason] });
+  }
+}
+
+/**
+ * A file refused for its values, in one line: the first bad value (table, field, record, why) and how
+ * many other records break the rules (`merge --dry-run --json` lists them all).
+ */
+export function invalidFileError(fileName: string, first: InvalidValue, count: number): AppError {
+  const others = count - 1;
+  const name = entityNames[first.entity] ?? { zh: first.table, en: first.table };
+  const where = `${first.table}.${first.field}`;
+  return new AppError('invalid_input', {
+    zh:
+      `无法导入“${fileName}”：${name.zh}记录 ${first.id.slice(0, 64)} 的字段 ${where} ${first.message.zh}` +
+      `${others > 0 ? `；另有 ${others} 条记录也不符合规则` : ''}（用 merge --dry-run --json 可列出全部）。整个文件未被合并，本地数据库未作任何改动。`,
+    en:
+      `Cannot import "${fileName}": the field ${where} of ${name.en} ${first.id.slice(0, 64)} ${first.message.en}` +
+      `${others > 0 ? `, and ${others} other record${others === 1 ? ' breaks' : 's break'} the rules too` : ''} (merge --dry-run --json lists them all). ` +
+      `Nothing from the file was merged; the local database has not been changed.`,
+  });
+}
+
 export function damagedStamps(fileName: string, entity: string): AppError {
   return new AppError('not_a_database', {
     zh: `无法导入“${fileName}”：${entity} 中的同步标记已损坏。本地数据库未作任何改动。`,
@@ -150,6 +201,10 @@ export interface IncomingSource {
   readonly encrypted: boolean;
   /** Highest stamp in the file ('' when it has none). */
   readonly maxHlc: string;
+  /** Values that break the domain rules (only with `listInvalid`; otherwise such a file is refused). */
+  readonly invalid: InvalidValue[];
+  /** How many records break the rules (the list may stop at MAX_LISTED). */
+  readonly invalidCount: number;
   /** Rows a merge goes through (records, blobs, change log): the progress total. */
   readonly total: number;
   /** Highest change-log stamp per origin. */
@@ -213,7 +268,7 @@ interface CheckedTable {
  * Check that a table and its known columns are there and every value has its type. One scan counts
  * the rows, flags the suspect ones and, for a record table, finds the highest stamp.
  */
-function checkTable(file: string, sqlite: Database.Database, table: Table, withHlc = false): CheckedTable {
+function checkTable(file: string, sqlite: Database.Database, table: Table, withHlc = false, rules?: { entity: RecordEntity; invalid: InvalidList }): CheckedTable {
   const name = getTableName(table);
   const kind = sqlite.prepare('SELECT type FROM sqlite_master WHERE name = ?').get(name) as { type: string } | undefined;
   if (!kind || kind.type !== 'table') {
@@ -224,13 +279,20 @@ function checkTable(file: string, sqlite: Database.Database, table: Table, withH
   for (const column of columns) {
     if (!present.has(column.name)) throw refuse(file, `缺少字段 ${name}.${column.name}。`, `the column ${name}.${column.name} is missing.`);
   }
-  const suspect = `CASE WHEN ${columns.map(acceptedSql).join(' AND ')} THEN 0 ELSE 1 END`;
+  const accepted = [...columns.map(acceptedSql), ...(rules ? [`(${acceptedRowSql(rules.entity, name)})`] : [])].join(' AND ');
+  const suspect = `CASE WHEN ${accepted} THEN 0 ELSE 1 END`;
   const stats = sqlite
     .prepare(`SELECT count(*) AS n, total(${suspect}) AS suspect${withHlc ? ', max(hlc COLLATE BINARY) AS maxHlc' : ''} FROM "${name}"`)
     .get() as { n: number; suspect: number; maxHlc?: string | null };
   if (stats.suspect > 0) {
     for (const row of sqlite.prepare(`SELECT ${quoted(columns.map((c) => c.name))} FROM "${name}" WHERE ${suspect}`).iterate() as Iterable<Record<string, unknown>>) {
-      for (const column of columns) checkValue(file, name, column, row[column.name]);
+      if (!rules) {
+        for (const column of columns) checkValue(file, name, column, row[column.name]);
+        continue;
+      }
+      // A record table: every domain rule, each broken one listed (the whole file is then refused).
+      const issues = checkRow(rules.entity, row);
+      if (issues.length > 0) rules.invalid.add(rules.entity, typeof row.id === 'string' ? row.id : String(row.id), issues[0]!.field, issues[0]!.reason);
     }
   }
   return { columns, rows: stats.n, maxHlc: stats.maxHlc };
@@ -348,12 +410,15 @@ function openFile(file: string, options: OpenIncomingOptions): OpenedFile {
       throw error;
     }
 
+    refuseUnknownSchema(fileName, db);
+
     const keyPages = new Map<RecordEntity, () => Generator<RecordKey[]>>();
     const recordStatements = new Map<RecordEntity, Database.Statement>();
     let total = 0;
     const tableMax: [RecordEntity, unknown][] = [];
+    const invalid = new InvalidList();
     for (const [entity, table] of RECORD_TABLES) {
-      const checked = checkTable(fileName, db, table, true);
+      const checked = checkTable(fileName, db, table, true, { entity, invalid });
       const name = getTableName(table);
       keyPages.set(entity, pager(fileName, db, name, 'id', ['id', 'hlc', 'field_stamps']));
       recordStatements.set(entity, db.prepare(`SELECT ${quoted(checked.columns.map((c) => c.name))} FROM "${name}" WHERE id COLLATE BINARY = ?`));
@@ -368,8 +433,11 @@ function openFile(file: string, options: OpenIncomingOptions): OpenedFile {
         throw refuse(fileName, '其中附件的内容已损坏（与校验值不符）。', 'the contents of an attachment are damaged (they do not match their checksum).', 'corrupt_database');
       }
     }
+    checkAttachmentBytes(db, invalid);
     total += checkTable(fileName, db, changeLog).rows;
+    checkChangeLogStamps(fileName, db);
     checkTable(fileName, db, syncLog);
+    if (invalid.count > 0 && !options.listInvalid) throw invalidFileError(fileName, invalid.items[0]!, invalid.count);
 
     // The clock-skew check needs the highest stamp before anything is merged.
     let maxHlc = '';
@@ -396,13 +464,15 @@ function openFile(file: string, options: OpenIncomingOptions): OpenedFile {
       schemaVersion: version,
       encrypted,
       maxHlc,
+      invalid: invalid.items,
+      invalidCount: invalid.count,
       total,
       versionVector: () => new Map(vector),
-      recordKeys: (entity) => keyPages.get(entity)!(),
-      record: (entity, id) => recordStatements.get(entity)!.get(id) as Row,
-      blobKeys: () => blobPages<[string, string]>(),
-      blob: (sha256) => blobStatement.get(sha256) as BlobRow,
-      changeLog: () => changeStatement.iterate() as Iterable<SqlValue[]>,
+      recordKeys: (entity) => readingFile(fileName, keyPages.get(entity)!()),
+      record: (entity, id) => whileReading(fileName, () => recordStatements.get(entity)!.get(id) as Row),
+      blobKeys: () => readingFile(fileName, blobPages<[string, string]>()),
+      blob: (sha256) => whileReading(fileName, () => blobStatement.get(sha256) as BlobRow),
+      changeLog: () => readingFile(fileName, changeStatement.iterate() as Iterable<SqlValue[]>),
       close: () => {
         try {
           db.close();
@@ -418,8 +488,76 @@ function openFile(file: string, options: OpenIncomingOptions): OpenedFile {
     } finally {
       removeTemp();
     }
-    throw error;
+    // Whatever SQLite or a parser throws on a damaged file is a reason to refuse it, never "something unexpected".
+    if (error instanceof AppError) throw error;
+    throw refuse(fileName, '文件已损坏或不完整。', 'the file is damaged or incomplete.', 'corrupt_database');
   }
+}
+
+/** A read from the file that fails (damage past the checks) refuses the file, by name. */
+function whileReading<T>(fileName: string, read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw refuse(fileName, '文件已损坏或不完整。', 'the file is damaged or incomplete.', 'corrupt_database');
+  }
+}
+
+function* readingFile<T>(fileName: string, rows: Iterable<T>): Generator<T> {
+  const iterator = whileReading(fileName, () => rows[Symbol.iterator]());
+  for (;;) {
+    const next = whileReading(fileName, () => iterator.next());
+    if (next.done) return;
+    yield next.value;
+  }
+}
+
+/** Tables the app's schema has, and tables SQLite or the search index keep for themselves. */
+const SCHEMA_TABLES: Table[] = (Object.values(schemaModule) as unknown[]).filter((value): value is Table => is(value, SQLiteTable));
+const KNOWN_TABLES = new Set(SCHEMA_TABLES.map((table) => getTableName(table)));
+const isInternalTable = (name: string) => name === MIGRATIONS_TABLE || name.startsWith('sqlite_') || name.startsWith('search_');
+
+/**
+ * A table or a column this version does not know is data a newer version wrote: merging would drop it
+ * without a word. Refused with the one line a person can act on.
+ */
+function refuseUnknownSchema(fileName: string, db: Database.Database): void {
+  const newer = () =>
+    refuse(fileName, '它由更新版本的应用导出（含有本版本不认识的数据表或字段）。请先更新本应用。', 'it was exported by a newer version of the app (it has tables or columns this version does not know). Update the app first.', 'future_database');
+  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[];
+  for (const name of tables) {
+    if (isInternalTable(name)) continue;
+    if (!KNOWN_TABLES.has(name)) throw newer();
+  }
+  for (const table of SCHEMA_TABLES) {
+    const name = getTableName(table);
+    if (!tables.includes(name)) continue;
+    const known = new Set(columnsOf(table).map((c) => c.name));
+    const present = db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all(name) as string[];
+    if (present.some((column) => !known.has(column))) throw newer();
+  }
+}
+
+/** An attachment's size must be its bytes' size, and its declared type must agree with them. */
+function checkAttachmentBytes(db: Database.Database, invalid: InvalidList): void {
+  const rows = db
+    .prepare(
+      `SELECT a.id, a.size, a.mime_type AS mimeType, b.size AS blobSize, substr(b.data, 1, 16) AS head
+         FROM attachments a JOIN blobs b ON b.sha256 = a.sha256
+        WHERE a.size IS NOT b.size OR a.mime_type IS NOT NULL`,
+    )
+    .all() as { id: string; size: unknown; mimeType: unknown; blobSize: number; head: Buffer }[];
+  for (const row of rows) {
+    if (row.size !== row.blobSize) invalid.add('attachments', String(row.id), 'size', 'range');
+    else if (typeof row.mimeType === 'string' && Buffer.isBuffer(row.head) && !mimeMatchesBytes(row.mimeType, row.head)) invalid.add('attachments', String(row.id), 'mime_type', 'not_allowed');
+  }
+}
+
+/** Every change-log stamp well-formed and no later than the largest time the app can write. */
+function checkChangeLogStamps(fileName: string, db: Database.Database): void {
+  const flagged = db.prepare(`SELECT hlc FROM change_log WHERE NOT (${stampSql('hlc')})`).pluck().all() as unknown[];
+  if (flagged.some((value) => !stamp.safeParse(value).success)) throw damagedStamps(fileName, 'change_log');
 }
 
 /** Validate a file from another office and open it for a merge to read. Throws a translated AppError when it is refused. */
@@ -476,6 +614,8 @@ export function snapshotSource(file: IncomingFile): IncomingSource {
     schemaVersion: file.schemaVersion,
     encrypted: file.encrypted,
     maxHlc: file.maxHlc,
+    invalid: [],
+    invalidCount: 0,
     total: Object.values(file.records).reduce((n, rows) => n + rows.length, 0) + file.blobs.length + file.changeLog.length,
     versionVector: () => new Map(vector),
     recordKeys: (entity) =>

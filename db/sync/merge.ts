@@ -298,6 +298,11 @@ function mergePass(core: Core, source: IncomingSource, clockAheadMs: number, wri
             counts[entity].conflicts += 1;
           }
         }
+        const deleteEdit = deleteEditConflict(fields, our, theirs, ourStamps, theirStamps, localVector, incomingVector);
+        if (deleteEdit) {
+          conflicts.push({ entity, rowId: id, field: 'deleted_at', losingValue: null, ...deleteEdit });
+          counts[entity].conflicts += 1;
+        }
         if (valueChanged) counts[entity].changed += 1;
         const stampsChanged = Object.keys(newStamps).some((f) => newStamps[f] !== ourStamps[f]);
         const newerRow = hlc > String(our.hlc);
@@ -366,6 +371,44 @@ function mergePass(core: Core, source: IncomingSource, clockAheadMs: number, wri
   }
   if (report) report(source.total, source.total);
   return { result, written };
+}
+
+/**
+ * A record deleted at one office while another edited it, neither having seen the other's write: the
+ * delete stands (the edit is applied to the deleted record), and the pair is listed as a conflict on
+ * `deleted_at` whose losing value (null: the record live) carries the edit's stamp, so flipping it
+ * brings the record back with the edit.
+ */
+function deleteEditConflict(
+  fields: ReadonlySet<string>,
+  our: Row,
+  theirs: Row,
+  ourStamps: Record<string, string>,
+  theirStamps: Record<string, string>,
+  localVector: Map<string, string>,
+  incomingVector: Map<string, string>,
+): Pick<FieldConflict, 'winningValue' | 'winningHlc' | 'losingHlc' | 'localWon'> | null {
+  const ourDelete = ourStamps.deleted_at ?? '';
+  const theirDelete = theirStamps.deleted_at ?? '';
+  const deleterOurs = ourDelete >= theirDelete;
+  const deleted = deleterOurs ? our.deleted_at : theirs.deleted_at;
+  if (!deleted) return null;
+  const deleteStamp = deleterOurs ? ourDelete : theirDelete;
+  const editor = deleterOurs ? theirs : our;
+  if (editor.deleted_at) return null;
+  const editorStamps = deleterOurs ? theirStamps : ourStamps;
+  // What each side had seen when it wrote: the deleter's vector and the editor's.
+  const deleterVector = deleterOurs ? localVector : incomingVector;
+  const editorVector = deleterOurs ? incomingVector : localVector;
+  if (seen(editorVector, deleteStamp)) return null;
+  let edit = '';
+  for (const field of fields) {
+    if (field === 'deleted_at') continue;
+    const stamp = editorStamps[field];
+    if (stamp && stamp > edit && !seen(deleterVector, stamp)) edit = stamp;
+  }
+  if (!edit) return null;
+  return { winningValue: deleted, winningHlc: deleteStamp, losingHlc: edit, localWon: deleterOurs };
 }
 
 /** Whether their stamps win a field here or may hold a conflict; when neither, the records need no comparing. */

@@ -4,6 +4,7 @@ import { AppError } from '../errors';
 import { updateRecord, columnNames, type Core } from '../core';
 import { recordTables, type RecordEntity } from '../schema';
 import { idSchema } from '../validation';
+import { MAX_STAMP_MS } from '../hlc';
 
 export interface SyncLogEntry {
   id: string;
@@ -34,6 +35,13 @@ export interface ConflictView {
   detectedAt: string;
   resolvedAt: string | null;
   resolution: string | null;
+  /** Who wrote each value and when (from its stamp): the office's name when known, and the instant. */
+  winningOffice: string | null;
+  winningAt: string | null;
+  losingOffice: string | null;
+  losingAt: string | null;
+  /** 'delete_edit': deleted at one office while edited at another; flipping brings the record back with the edit. */
+  kind: 'value' | 'delete_edit';
 }
 
 export const conflictListInput = z.strictObject({ includeResolved: z.boolean().optional() }).default({});
@@ -47,12 +55,41 @@ export function listConflicts(core: Core, input: z.output<typeof conflictListInp
                 losing_hlc AS losingHlc, detected_at AS detectedAt, resolved_at AS resolvedAt, resolution
            FROM conflicts ${input.includeResolved ? '' : 'WHERE resolved_at IS NULL'} ORDER BY detected_at DESC, id`,
       )
-      .all() as (Omit<ConflictView, 'winningValue' | 'losingValue'> & { winningValue: string | null; losingValue: string | null })[]
-  ).map((row) => ({
-    ...row,
-    winningValue: row.winningValue === null ? null : (JSON.parse(row.winningValue) as unknown),
-    losingValue: row.losingValue === null ? null : (JSON.parse(row.losingValue) as unknown),
-  }));
+      .all() as (Omit<ConflictView, 'winningValue' | 'losingValue' | 'winningOffice' | 'winningAt' | 'losingOffice' | 'losingAt' | 'kind'> & {
+        winningValue: string | null;
+        losingValue: string | null;
+      })[]
+  ).map((row) => {
+    const winningValue = row.winningValue === null ? null : (JSON.parse(row.winningValue) as unknown);
+    const losingValue = row.losingValue === null ? null : (JSON.parse(row.losingValue) as unknown);
+    const winner = stampFacts(core, row.winningHlc);
+    const loser = stampFacts(core, row.losingHlc);
+    return {
+      ...row,
+      winningValue,
+      losingValue,
+      winningOffice: winner.office,
+      winningAt: winner.at,
+      losingOffice: loser.office,
+      losingAt: loser.at,
+      kind: row.field === 'deleted_at' && winningValue !== null && losingValue === null ? 'delete_edit' : 'value',
+    };
+  });
+}
+
+/** The office (by name, when any exchange or change named it) and the instant behind a stamp. */
+function stampFacts(core: Core, stamp: string): { office: string | null; at: string | null } {
+  const match = /^(\d{15})-\d{6}-(.+)$/.exec(stamp);
+  if (!match) return { office: null, at: null };
+  const ms = Number(match[1]);
+  const at = ms <= MAX_STAMP_MS ? new Date(ms).toISOString() : null;
+  const origin = match[2]!;
+  if (origin === core.clock.origin) return { office: core.getMeta('office_name'), at };
+  const office =
+    (core.sqlite.prepare('SELECT office FROM change_log WHERE origin = ? AND office IS NOT NULL LIMIT 1').pluck().get(origin) as string | undefined) ??
+    (core.sqlite.prepare('SELECT peer_office FROM sync_log WHERE peer_origin = ? AND peer_office IS NOT NULL ORDER BY at DESC LIMIT 1').pluck().get(origin) as string | undefined) ??
+    null;
+  return { office, at };
 }
 
 /** Keep the merged value, or flip to the other one: a new write that every office will then receive. */

@@ -10,6 +10,7 @@ const summary = {
   deleted: 1,
   conflicts: 2,
   duplicates: [{ localId: 'a', importedId: 'b', name: 'Burgas' }],
+  clockAheadMs: 0,
 } as unknown as MergeSummary;
 
 describe('File menu dialog texts', () => {
@@ -38,5 +39,15 @@ describe('File menu dialog texts', () => {
     const zh = mergePreviewText('zh', summary);
     expect(zh.detail).toContain('新增 12');
     expect(zh.buttons[0]).toBe('取消');
+  });
+
+  it('a file two years ahead names the clock and asks for the same confirmation as the Sync view, unticked', () => {
+    const ahead = { ...summary, clockAheadMs: 2 * 365 * 24 * 3600 * 1000 } as MergeSummary;
+    const en = mergePreviewText('en', ahead);
+    expect(en.detail).toMatch(/clock is ahead: the newest change in this file is about 1051200 minutes ahead/);
+    expect(en.checkboxLabel).toBe('I have checked the clocks; merge anyway');
+    expect(mergePreviewText('zh', ahead).checkboxLabel).toBe('我已检查时钟，仍然合并');
+    // Within the limit nothing is asked.
+    expect(mergePreviewText('en', { ...summary, clockAheadMs: 60_000 } as MergeSummary).checkboxLabel).toBeUndefined();
   });
 });

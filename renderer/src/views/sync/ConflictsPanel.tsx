@@ -68,15 +68,28 @@ export function ConflictsPanel({ conflicts, version, onResolved }: { conflicts: 
                         {entityLabel(c.entity)}
                       </Text>
                     </Table.Td>
-                    <Table.Td style={{ overflowWrap: 'anywhere' }}>{field}</Table.Td>
+                    <Table.Td style={{ overflowWrap: 'anywhere' }}>
+                      {field}
+                      {c.kind === 'delete_edit' ? (
+                        <Text size="xs" c="orange" data-testid="delete-edit">
+                          {t('sync.conflicts.deletedWhileEdited', { deleter: c.winningOffice ?? t('sync.conflicts.anotherOffice'), editor: c.losingOffice ?? t('sync.conflicts.anotherOffice') })}
+                        </Text>
+                      ) : null}
+                    </Table.Td>
                     <Table.Td style={{ overflowWrap: 'anywhere' }}>
                       <Text size="sm" lineClamp={4} fw={c.resolution === 'flip' ? undefined : 600} td={c.resolution === 'flip' ? 'line-through' : undefined}>
                         {kept}
+                      </Text>
+                      <Text size="xs" c="dimmed">
+                        {t('sync.conflicts.writtenBy', { office: c.winningOffice ?? t('sync.conflicts.anotherOffice'), at: c.winningAt ? formatInstant(c.winningAt) : '?' })}
                       </Text>
                     </Table.Td>
                     <Table.Td style={{ overflowWrap: 'anywhere' }}>
                       <Text size="sm" lineClamp={4} fw={c.resolution === 'flip' ? 600 : undefined}>
                         {other}
+                      </Text>
+                      <Text size="xs" c="dimmed">
+                        {t('sync.conflicts.writtenBy', { office: c.losingOffice ?? t('sync.conflicts.anotherOffice'), at: c.losingAt ? formatInstant(c.losingAt) : '?' })}
                       </Text>
                     </Table.Td>
                     <Table.Td>
