@@ -1,12 +1,12 @@
 /** Export and import of whole database files, as a user runs them (Sync view, File menu, CLI). */
 import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { AppError } from '../errors';
 import { uuidv7 } from '../ids';
 import type { Core } from '../core';
 import { countRecords } from '../info';
 import { writeBackup } from '../backups';
+import { openSqlite } from '../sqlite';
 import { encryptBytes, type ScryptParams } from './crypto';
 import { openIncomingFile, type OpenIncomingOptions } from './incoming';
 import { checkClockSkew, clockAheadOf, mergeIncoming, type ApplyOptions, type EntityCounts, type FieldConflict, type DuplicateCandidate } from './merge';
@@ -29,7 +29,7 @@ export function exportDatabase(core: Core, outPath: string, options: { passphras
   try {
     core.sqlite.prepare('VACUUM INTO ?').run(temp);
     // A plain rollback-journal file: the sqlite3 tool, or another office, opens it as it is.
-    const snapshot = new Database(temp);
+    const snapshot = openSqlite(temp, { nativeBinding: core.openOptions.nativeBinding });
     snapshot.pragma('journal_mode = DELETE');
     snapshot.close();
     if (options.passphrase) {
@@ -82,7 +82,9 @@ export interface MergeFileOptions extends OpenIncomingOptions, ApplyOptions {
  * stream. A clock too far ahead is refused before the backup; a refusal while merging rolls back.
  */
 export function mergeFile(core: Core, file: string, options: MergeFileOptions = {}): MergeSummary {
-  const source = openIncomingFile(file, options);
+  // The incoming file is opened with the core's addon build and migrations (the desktop app's own, not Node's or a bundle chunk's).
+  const { migrationsFolder, nativeBinding } = core.openOptions;
+  const source = openIncomingFile(file, { migrationsFolder, nativeBinding, ...options });
   try {
     let backupPath: string | null = null;
     if (!options.dryRun) {
