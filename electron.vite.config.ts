@@ -7,8 +7,14 @@ export default defineConfig({
     plugins: [externalizeDepsPlugin()],
     build: {
       outDir: 'out/main',
-      // The merge worker is its own bundle beside index.js (db/sync/merge-job.ts finds it there).
-      rollupOptions: { input: { index: resolve(__dirname, 'electron/main.ts'), 'merge-worker': resolve(__dirname, 'db/sync/merge-worker.ts') } },
+      // The merge and backup workers are bundles of their own beside index.js (db/sync/merge-job.ts and main.ts find them there).
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'electron/main.ts'),
+          'merge-worker': resolve(__dirname, 'db/sync/merge-worker.ts'),
+          'backup-worker': resolve(__dirname, 'db/backup-worker.ts'),
+        },
+      },
     },
   },
   preload: {
