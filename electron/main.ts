@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, clipboard, dialog, ipcMain, Menu, nativeTheme, Notification, screen, session, shell, type MenuItemConstructorOptions, type WebContents } from 'electron';
 import { openCore, type Core } from '../db/core';
 import { createRegistry } from '../db/api';
@@ -367,8 +367,19 @@ async function mergeWithPreview(file: string): Promise<void> {
   }
 }
 
-/** Report files being printed: the print windows' session loads these and nothing else. */
+/** Report files being printed (as paths, compared the way the OS does): the print windows' session loads these and nothing else. */
 const printableReports = new Set<string>();
+const samePath = (file: string) => (process.platform === 'win32' || process.platform === 'darwin' ? path.resolve(file).toLowerCase() : path.resolve(file));
+
+/** Whether a request of a report window is its own file (however Chromium spelled the URL). */
+function isPrintableReport(url: string): boolean {
+  if (!url.startsWith('file:')) return false;
+  try {
+    return printableReports.has(samePath(fileURLToPath(url)));
+  } catch {
+    return false;
+  }
+}
 let printSession: Electron.Session | null = null;
 
 /** An in-memory session for report windows that refuses every request but the report file itself and its data: fonts and images. */
@@ -377,7 +388,7 @@ function reportSession(): Electron.Session {
   printSession = session.fromPartition('pt-report-print', { cache: false });
   printSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   printSession.webRequest.onBeforeRequest((details, callback) => {
-    callback({ cancel: !(printableReports.has(details.url) || details.url.startsWith('data:')) });
+    callback({ cancel: !(isPrintableReport(details.url) || details.url.startsWith('data:')) });
   });
   return printSession;
 }
@@ -392,8 +403,7 @@ async function renderPdfInHiddenWindow(html: string): Promise<Buffer> {
   const file = path.join(dir, 'report.html');
   writeFileSync(`${file}.partial`, html, { mode: 0o600 });
   renameSync(`${file}.partial`, file);
-  const url = pathToFileURL(file).href;
-  printableReports.add(url);
+  printableReports.add(samePath(file));
   const window = new BrowserWindow({
     show: false,
     // A report is a document: no scripts run in it at all, and it reaches nothing but itself.
@@ -414,7 +424,7 @@ async function renderPdfInHiddenWindow(html: string): Promise<Buffer> {
     return await window.webContents.printToPDF({ preferCSSPageSize: true, printBackground: true });
   } finally {
     window.destroy();
-    printableReports.delete(url);
+    printableReports.delete(samePath(file));
     rmSync(dir, { recursive: true, force: true });
   }
 }
@@ -425,15 +435,22 @@ async function renderPdfInHiddenWindow(html: string): Promise<Buffer> {
  * question is asked through the DevTools protocol, which JavaScript being off does not stop.
  */
 async function fontsLoaded(contents: WebContents): Promise<void> {
-  contents.debugger.attach('1.3');
   try {
-    const answer = (await contents.debugger.sendCommand('Runtime.evaluate', {
-      expression: 'document.fonts.ready.then(() => document.fonts.status)',
-      awaitPromise: true,
-      returnByValue: true,
-    })) as { result?: { value?: unknown } };
-    if (answer.result?.value !== 'loaded') logError('report fonts', new Error(`fonts not loaded: ${JSON.stringify(answer)}`));
-  } finally {
-    contents.debugger.detach();
+    contents.debugger.attach('1.3');
+    try {
+      const answer = (await contents.debugger.sendCommand('Runtime.evaluate', {
+        expression: 'document.fonts.ready.then(() => document.fonts.status)',
+        awaitPromise: true,
+        returnByValue: true,
+      })) as { result?: { value?: unknown } };
+      if (answer.result?.value === 'loaded') return;
+      logError('report fonts', new Error(`fonts not loaded: ${JSON.stringify(answer)}`));
+    } finally {
+      contents.debugger.detach();
+    }
+  } catch (error) {
+    // Print anyway (a report with a fallback font beats no report), after giving the fonts a moment.
+    logError('report fonts: could not ask whether they are loaded', error);
+    await new Promise((resolve) => setTimeout(resolve, 500));
   }
 }
