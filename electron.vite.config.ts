@@ -7,13 +7,14 @@ export default defineConfig({
     plugins: [externalizeDepsPlugin()],
     build: {
       outDir: 'out/main',
-      // The merge and sheet workers are bundles of their own beside index.js (db/sync/merge-job.ts
-      // and db/import/sheet-job.ts find them there).
+      // The merge, sheet and backup workers are bundles of their own beside index.js (db/sync/merge-job.ts,
+      // db/import/sheet-job.ts and main.ts find them there).
       rollupOptions: {
         input: {
           index: resolve(__dirname, 'electron/main.ts'),
           'merge-worker': resolve(__dirname, 'db/sync/merge-worker.ts'),
           'sheet-worker': resolve(__dirname, 'db/import/sheet-worker.ts'),
+          'backup-worker': resolve(__dirname, 'db/backup-worker.ts'),
         },
       },
     },

@@ -5,11 +5,12 @@
  */
 import { existsSync, openSync, readSync, closeSync, renameSync, statSync } from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { readMigrationFiles, type MigrationMeta } from 'drizzle-orm/migrator';
 import { AppError } from './errors';
 import { newBackupPath } from './backup-files';
 import { createPrivateFile, ensurePrivateDir, partialPathFor, restrictFile } from './private-files';
+import { openSqlite } from './sqlite';
 
 export const MIGRATIONS_TABLE = '__drizzle_migrations';
 const SQLITE_HEADER = 'SQLite format 3\u0000';
@@ -139,7 +140,7 @@ function recoverInterruptedWrite(file: string, nativeBinding?: string): void {
   if (!hot) return;
   let sqlite: Database.Database | null = null;
   try {
-    sqlite = new Database(file, { fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
+    sqlite = openSqlite(file, { fileMustExist: true, nativeBinding });
     sqlite.pragma('busy_timeout = 5000');
     sqlite.prepare('SELECT count(*) FROM sqlite_master').get();
   } catch {
@@ -158,8 +159,10 @@ function inspect(file: string, known: MigrationMeta[], nativeBinding?: string) {
   }
   let probe: Database.Database;
   try {
-    probe = new Database(file, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
-  } catch {
+    probe = openSqlite(file, { readonly: true, fileMustExist: true, nativeBinding });
+  } catch (error) {
+    // A missing Electron build of the addon is named as such: the user's file is not foreign.
+    if (error instanceof AppError) throw error;
     throw notOurs(file, { zh: 'SQLite 无法打开它', en: 'SQLite cannot open it' });
   }
   try {
@@ -224,7 +227,6 @@ export function applyMigrations(sqlite: Database.Database, pending: MigrationMet
 
 export async function openDatabase(file: string, options: OpenOptions = {}): Promise<OpenedDatabase> {
   const known = loadMigrations(options.migrationsFolder);
-  const native = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
   const exists = existsSync(file) && statSync(file).size > 0;
   if (!exists && options.readonly) {
     throw notOurs(file, { zh: '文件不存在', en: 'the file does not exist' });
@@ -232,7 +234,7 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
   const state = exists ? inspect(file, known, options.nativeBinding) : { version: 0, pending: known, hasData: false };
 
   if (options.readonly) {
-    const sqlite = new Database(file, { readonly: true, fileMustExist: true, ...native });
+    const sqlite = openSqlite(file, { readonly: true, fileMustExist: true, nativeBinding: options.nativeBinding });
     sqlite.pragma('query_only = ON');
     return {
       sqlite,
@@ -250,7 +252,7 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
     createPrivateFile(file);
   }
   for (const suffix of ['', '-wal', '-shm', '-journal']) if (suffix === '' || existsSync(file + suffix)) restrictFile(file + suffix);
-  const sqlite = new Database(file, native);
+  const sqlite = openSqlite(file, { nativeBinding: options.nativeBinding });
   try {
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('busy_timeout = 5000');

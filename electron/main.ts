@@ -3,14 +3,16 @@
  * registered on one IPC channel. Policy lives in security.ts (pure, unit-tested).
  */
 import path from 'node:path';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, clipboard, dialog, ipcMain, Menu, nativeTheme, Notification, screen, session, shell, type MenuItemConstructorOptions, type WebContents } from 'electron';
 import { openCore, type Core } from '../db/core';
 import { createRegistry } from '../db/api';
-import { ensureDailyBackup } from '../db/backups';
+import { dailyBackupInWorker } from '../db/backup-job';
 import { AppError, toSerializedError } from '../db/errors';
+import { mergeInWorker } from '../db/sync/merge-job';
 import { API_CHANNEL, COMMAND_CHANNEL, UI_STATE_CHANNEL } from './bridge';
-import { menuTemplate, parseUiState, PAGE_COMMANDS, type MenuCommand, type MenuItemSpec, type PageCommand, type ThemeChoice } from './menu';
+import { contextMenuTemplate, menuTemplate, parseUiState, PAGE_COMMANDS, type MenuCommand, type MenuItemSpec, type PageCommand, type ThemeChoice } from './menu';
 import { DEFAULT_SIZE, MIN_SIZE, parseWindowState, restoreBounds, type WindowState } from './window-state';
 import type { Reminders } from '../db/reminders';
 import type { Settings } from '../db/settings';
@@ -19,6 +21,7 @@ import { exportDatabase, mergeFile } from '../db/sync/files';
 import { defaultExportName, EXCHANGE_EXTENSION, exchangeFileFromArgs, exportDoneText, mergePreviewText } from './sync-dialogs';
 import {
   contentSecurityPolicy,
+  DEV_CSP_NONCE_ENV,
   isAppUrl,
   isExternalLinkAllowed,
   isNavigationAllowed,
@@ -35,23 +38,37 @@ const zh = () => ui.language === 'zh';
 
 let core: Core | null = null;
 let mainWindow: BrowserWindow | null = null;
-/** A .ptdb the app was started with, merged (after a preview) once the window is up. */
-let fileToOpen: string | null = exchangeFileFromArgs(process.argv);
+/** The page has loaded: files asked to be opened before that wait in `waitingFiles`. */
+let pageReady = false;
+/** .ptdb files the app was asked to open before its window was up (start arguments, open-file, second-instance), in order. */
+const waitingFiles: string[] = [];
+/** One merge preview at a time: the next file waits for the person to answer the previous one. */
+let fileQueue: Promise<void> = Promise.resolve();
 const registry = createRegistry();
+
+/** Preview and merge `file` once the window is up; files opened meanwhile follow in order, none is dropped. */
+function openExchangeFile(file: string): void {
+  if (!pageReady) {
+    waitingFiles.push(file);
+    return;
+  }
+  fileQueue = fileQueue.then(() => mergeWithPreview(file));
+}
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
+  const startFile = exchangeFileFromArgs(process.argv);
+  if (startFile) openExchangeFile(startFile);
   app.on('second-instance', (_event, argv) => {
     showMainWindow();
     const file = exchangeFileFromArgs(argv);
-    if (file) void mergeWithPreview(file);
+    if (file) openExchangeFile(file);
   });
   // macOS: a .ptdb double-clicked in the Finder, before or after start.
   app.on('open-file', (event, file) => {
     event.preventDefault();
-    if (mainWindow) void mergeWithPreview(file);
-    else fileToOpen = file;
+    openExchangeFile(file);
   });
   app.on('web-contents-created', (_event, contents) => lockDown(contents));
   app.on('window-all-closed', () => {
@@ -76,6 +93,11 @@ function lockDown(contents: WebContents): void {
     if (!isAppUrl(url, appEntry)) event.preventDefault();
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
+  // Cut, copy and paste on right-click (Chromium shows no menu of its own in Electron).
+  contents.on('context-menu', (_event, params) => {
+    const template = contextMenuTemplate(params, ui.language);
+    if (template) Menu.buildFromTemplate(template.map(toElectronItem)).popup();
+  });
   // A link in a note may come from another office's file: the app never opens a browser by
   // itself; it copies an https or mailto link and says so, and the person decides.
   contents.setWindowOpenHandler(({ url }) => {
@@ -91,8 +113,22 @@ function lockDown(contents: WebContents): void {
   });
 }
 
+/** Written where a person or support can find it (userData/logs/main.log): a dialog alone leaves no trace. */
+function logError(what: string, error: unknown): void {
+  console.error(`${what}:`, error);
+  try {
+    const dir = app.getPath('logs');
+    mkdirSync(dir, { recursive: true });
+    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    appendFileSync(path.join(dir, 'main.log'), `${new Date().toISOString()} ${what}: ${detail}\n`, { mode: 0o600 });
+  } catch {
+    // nowhere to log: the console has it
+  }
+}
+
 async function start(): Promise<void> {
-  const csp = contentSecurityPolicy(devServerUrl);
+  ui.language = app.getLocale().toLowerCase().startsWith('zh') ? 'zh' : 'en';
+  const csp = contentSecurityPolicy(devServerUrl, process.env[DEV_CSP_NONCE_ENV]);
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.defaultSession.setPermissionCheckHandler(() => false);
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
@@ -107,6 +143,7 @@ async function start(): Promise<void> {
       migrationsFolder: migrationsPath(app.getAppPath(), process.resourcesPath, app.isPackaged, path.sep),
     });
   } catch (error) {
+    logError(`cannot open ${file}`, error);
     const message = toSerializedError(error).message;
     dialog.showErrorBox(zh() ? '无法打开数据库' : 'Cannot open the database', `${zh() ? message.zh : message.en}\n\n${file}`);
     app.quit();
@@ -114,12 +151,6 @@ async function start(): Promise<void> {
   }
 
   core.services.renderPdf = renderPdfInHiddenWindow;
-  // One backup a day, the first time the app opens the file that day (pruned to Settings' number).
-  try {
-    ensureDailyBackup(core);
-  } catch (error) {
-    console.error('daily backup failed:', error);
-  }
 
   ipcMain.handle(API_CHANNEL, (event, name: unknown, input: unknown) => {
     const frameUrl = event.senderFrame?.url ?? '';
@@ -132,7 +163,6 @@ async function start(): Promise<void> {
     return registry.callAsync(core, name, input);
   });
 
-  ui.language = app.getLocale().toLowerCase().startsWith('zh') ? 'zh' : 'en';
   buildMenu();
   ipcMain.on(UI_STATE_CHANNEL, (event, value: unknown) => {
     const state = parseUiState(value);
@@ -164,11 +194,16 @@ async function start(): Promise<void> {
       allowRunningInsecureContent: false,
       webviewTag: false,
       disableBlinkFeatures: 'Auxclick',
-      spellcheck: true,
+      // Chromium's spellchecker downloads its dictionaries from the internet on Linux and Windows: off.
+      spellcheck: false,
     },
   });
   if (saved.maximized) mainWindow.maximize();
-  mainWindow.once('ready-to-show', () => mainWindow?.show());
+  const window = mainWindow;
+  const showOnce = () => {
+    if (!window.isDestroyed() && !window.isVisible()) window.show();
+  };
+  window.once('ready-to-show', showOnce);
   mainWindow.on('close', () => {
     if (!mainWindow) return;
     const state: WindowState = { bounds: mainWindow.getNormalBounds(), maximized: mainWindow.isMaximized() };
@@ -177,17 +212,18 @@ async function start(): Promise<void> {
   mainWindow.on('closed', () => {
     mainWindow = null;
   });
-  if (devServerUrl) await mainWindow.loadURL(devServerUrl);
-  else await mainWindow.loadFile(rendererFile);
+  if (devServerUrl) await window.loadURL(devServerUrl);
+  else await window.loadFile(rendererFile);
+  showOnce();
+  // One backup a day, the first time the app opens the file that day (pruned to Settings' number):
+  // after the window is up, in a worker (at 1.5 GB the copy takes long; the window keeps answering).
+  dailyBackupInWorker(core, path.join(__dirname, 'backup-worker.js')).catch((error: unknown) => logError('daily backup failed', error));
   // Windows shows a notification only for an app with a user model id: the installer's appId.
   if (process.platform === 'win32') app.setAppUserModelId('org.partnership-tracker.desktop');
   checkReminders();
   setInterval(checkReminders, REMINDER_CHECK_MS);
-  if (fileToOpen) {
-    const file = fileToOpen;
-    fileToOpen = null;
-    await mergeWithPreview(file);
-  }
+  pageReady = true;
+  for (const file of waitingFiles.splice(0)) openExchangeFile(file);
 }
 
 /** Held so the notification (and its click handler) is not collected while it is on screen. */
@@ -242,26 +278,29 @@ function sendToPage(command: PageCommand): void {
   mainWindow?.webContents.send(COMMAND_CHANNEL, command);
 }
 
+/** A menu item as Electron takes it, its command wired to what it does. */
+function toElectronItem(item: MenuItemSpec): MenuItemConstructorOptions {
+  const { command, submenu, role, ...rest } = item;
+  return {
+    ...rest,
+    ...(role ? { role: role as MenuItemConstructorOptions['role'] } : {}),
+    ...(submenu ? { submenu: submenu.map(toElectronItem) } : {}),
+    ...(command ? { click: () => runMenuCommand(command) } : {}),
+  } as MenuItemConstructorOptions;
+}
+
+function runMenuCommand(command: MenuCommand): void {
+  if (command === 'export') void exportFromMenu();
+  else if (command === 'import') void importFromMenu();
+  else if (command === 'about') showAbout();
+  else if (command === 'open-data-folder') {
+    if (core) shell.showItemInFolder(core.opened.path);
+  } else if ((PAGE_COMMANDS as readonly string[]).includes(command)) sendToPage(command as PageCommand);
+}
+
 /** The native menu in the page's language, its items wired to what they do (electron/menu.ts decides what is there). */
 function buildMenu(): void {
-  const run = (command: MenuCommand): void => {
-    if (command === 'export') void exportFromMenu();
-    else if (command === 'import') void importFromMenu();
-    else if (command === 'about') showAbout();
-    else if (command === 'open-data-folder') {
-      if (core) shell.showItemInFolder(core.opened.path);
-    } else if ((PAGE_COMMANDS as readonly string[]).includes(command)) sendToPage(command as PageCommand);
-  };
-  const toElectron = (item: MenuItemSpec): MenuItemConstructorOptions => {
-    const { command, submenu, role, ...rest } = item;
-    return {
-      ...rest,
-      ...(role ? { role: role as MenuItemConstructorOptions['role'] } : {}),
-      ...(submenu ? { submenu: submenu.map(toElectron) } : {}),
-      ...(command ? { click: () => run(command) } : {}),
-    } as MenuItemConstructorOptions;
-  };
-  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ ...ui, platform: process.platform }).map(toElectron)));
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ ...ui, platform: process.platform }).map(toElectronItem)));
 }
 
 function showAbout(): void {
@@ -301,39 +340,121 @@ async function importFromMenu(): Promise<void> {
   });
   const file = choice.filePaths[0];
   if (choice.canceled || !file) return;
-  await mergeWithPreview(file);
+  openExchangeFile(file);
 }
 
-/** Show what a file would change, and merge it if the person agrees (File menu, or a .ptdb opened with the app). */
+/**
+ * Show what a file would change, and merge it if the person agrees (File menu, or a .ptdb opened
+ * with the app). The merge runs in the worker, its progress on the taskbar.
+ */
 async function mergeWithPreview(file: string): Promise<void> {
-  if (!core || !mainWindow) return;
+  const opened = core;
+  const window = mainWindow;
+  if (!opened || !window) return;
   try {
-    const preview = mergeFile(core, file, { dryRun: true });
+    const preview = mergeFile(opened, file, { dryRun: true });
     const text = mergePreviewText(zh() ? 'zh' : 'en', preview);
-    const answer = await dialog.showMessageBox(mainWindow, {
+    const answer = await dialog.showMessageBox(window, {
       type: 'question', message: text.message, detail: text.detail, buttons: text.buttons, defaultId: 0, cancelId: 0,
       ...(text.checkboxLabel ? { checkboxLabel: text.checkboxLabel, checkboxChecked: false } : {}),
     });
     if (answer.response !== 1) return;
-    // The clock confirmation is the person's tick, never assumed: unticked, a clock ahead is refused with its reason.
-    mergeFile(core, file, { acceptClockSkew: !!text.checkboxLabel && answer.checkboxChecked });
-    mainWindow.webContents.reload();
+    try {
+      // The clock confirmation is the person's tick, never assumed: unticked, a clock ahead is refused with its reason.
+      await mergeInWorker(opened, { file, acceptClockSkew: !!text.checkboxLabel && answer.checkboxChecked }, (done, total) => window.setProgressBar(total > 0 ? done / total : 2));
+    } finally {
+      window.setProgressBar(-1);
+    }
+    window.webContents.reload();
   } catch (error) {
     reportError(error);
   }
 }
 
-/** The same report document as a PDF through Chromium's printToPDF, in a hidden window without scripts. */
+/** Report files being printed (as paths, compared the way the OS does): the print windows' session loads these and nothing else. */
+const printableReports = new Set<string>();
+const samePath = (file: string) => (process.platform === 'win32' || process.platform === 'darwin' ? path.resolve(file).toLowerCase() : path.resolve(file));
+
+/** Whether a request of a report window is its own file (however Chromium spelled the URL). */
+function isPrintableReport(url: string): boolean {
+  if (!url.startsWith('file:')) return false;
+  try {
+    return printableReports.has(samePath(fileURLToPath(url)));
+  } catch {
+    return false;
+  }
+}
+let printSession: Electron.Session | null = null;
+
+/** An in-memory session for report windows that refuses every request but the report file itself and its data: fonts and images. */
+function reportSession(): Electron.Session {
+  if (printSession) return printSession;
+  printSession = session.fromPartition('pt-report-print', { cache: false });
+  printSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  printSession.webRequest.onBeforeRequest((details, callback) => {
+    callback({ cancel: !(isPrintableReport(details.url) || details.url.startsWith('data:')) });
+  });
+  return printSession;
+}
+
+/**
+ * The same report document as a PDF through Chromium's printToPDF, in a hidden window without
+ * scripts or network. Loaded from a private temporary file (a data: URL over 2 MiB is refused,
+ * and a portfolio of a hundred partnerships is larger); printed once its fonts are loaded.
+ */
 async function renderPdfInHiddenWindow(html: string): Promise<Buffer> {
+  const dir = mkdtempSync(path.join(app.getPath('temp'), 'pt-report-'));
+  const file = path.join(dir, 'report.html');
+  writeFileSync(`${file}.partial`, html, { mode: 0o600 });
+  renameSync(`${file}.partial`, file);
+  printableReports.add(samePath(file));
   const window = new BrowserWindow({
     show: false,
-    // A report is a document: no scripts run in it at all.
-    webPreferences: { javascript: false, sandbox: true, contextIsolation: true, nodeIntegration: false, webSecurity: true, disableBlinkFeatures: 'Auxclick' },
+    // A report is a document: no scripts run in it at all, and it reaches nothing but itself.
+    webPreferences: {
+      javascript: false,
+      session: reportSession(),
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: false,
+      disableBlinkFeatures: 'Auxclick',
+    },
   });
   try {
-    await window.loadURL(`data:text/html;charset=utf-8;base64,${Buffer.from(html).toString('base64')}`);
+    await window.loadFile(file);
+    await fontsLoaded(window.webContents);
     return await window.webContents.printToPDF({ preferCSSPageSize: true, printBackground: true });
   } finally {
     window.destroy();
+    printableReports.delete(samePath(file));
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Wait until the document's fonts are loaded (the embedded subsets are decoded only when laid out;
+ * printing before that leaves the header and footer blank). The page runs no script, so the
+ * question is asked through the DevTools protocol, which JavaScript being off does not stop.
+ */
+async function fontsLoaded(contents: WebContents): Promise<void> {
+  try {
+    contents.debugger.attach('1.3');
+    try {
+      const answer = (await contents.debugger.sendCommand('Runtime.evaluate', {
+        expression: 'document.fonts.ready.then(() => document.fonts.status)',
+        awaitPromise: true,
+        returnByValue: true,
+      })) as { result?: { value?: unknown } };
+      if (answer.result?.value === 'loaded') return;
+      logError('report fonts', new Error(`fonts not loaded: ${JSON.stringify(answer)}`));
+    } finally {
+      contents.debugger.detach();
+    }
+  } catch (error) {
+    // Print anyway (a report with a fallback font beats no report), after giving the fonts a moment.
+    logError('report fonts: could not ask whether they are loaded', error);
+    await new Promise((resolve) => setTimeout(resolve, 500));
   }
 }

@@ -31,6 +31,7 @@ export interface MenuItemSpec {
   accelerator?: string;
   command?: MenuCommand;
   checked?: boolean;
+  enabled?: boolean;
   submenu?: MenuItemSpec[];
 }
 
@@ -131,6 +132,33 @@ export function menuTemplate(state: MenuState): MenuItemSpec[] {
       ],
     },
   ];
+}
+
+/** What Chromium says about the place a person right-clicked (a subset of Electron's ContextMenuParams). */
+export interface ContextMenuPlace {
+  isEditable: boolean;
+  selectionText: string;
+  editFlags: { canCut: boolean; canCopy: boolean; canPaste: boolean; canSelectAll: boolean };
+}
+
+/**
+ * The right-click menu: cut, copy and paste in a field, copy on selected text; nothing elsewhere
+ * (null). Spellcheck is off (it would download dictionaries), so there are no suggestions.
+ */
+export function contextMenuTemplate(place: ContextMenuPlace, language: MenuLanguage): MenuItemSpec[] | null {
+  const t = (key: keyof typeof T) => T[key][language];
+  const flags = place.editFlags;
+  if (place.isEditable) {
+    return [
+      { label: t('cut'), role: 'cut', enabled: flags.canCut },
+      { label: t('copy'), role: 'copy', enabled: flags.canCopy },
+      { label: t('paste'), role: 'paste', enabled: flags.canPaste },
+      { type: 'separator' },
+      { label: t('selectAll'), role: 'selectAll', enabled: flags.canSelectAll },
+    ];
+  }
+  if (place.selectionText.trim()) return [{ label: t('copy'), role: 'copy', enabled: flags.canCopy }];
+  return null;
 }
 
 /** Every accelerator in a template, for the test that no shortcut is given twice. */

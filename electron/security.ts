@@ -3,13 +3,22 @@
  * unit-tested in Node. main.ts applies them.
  */
 
-/** Content Security Policy for the renderer: nothing remote, no eval, no plugins. */
-export function contentSecurityPolicy(devServerUrl?: string): string {
+/**
+ * `npm run dev`: the environment variable that carries the dev server's script nonce from
+ * vite.renderer.config.ts to the main process (electron-vite starts Electron with its environment).
+ * React's refresh preamble is an inline script: without its nonce the CSP blocks it and the
+ * window stays on its boot frame.
+ */
+export const DEV_CSP_NONCE_ENV = 'PT_DEV_CSP_NONCE';
+
+/** Content Security Policy for the renderer: nothing remote, no eval, no plugins; in development, the dev server and its nonce. */
+export function contentSecurityPolicy(devServerUrl?: string, devNonce?: string): string {
   const dev = devServerUrl ? new URL(devServerUrl) : null;
   const connect = dev ? `'self' ${dev.origin} ws://${dev.host}` : `'self'`;
+  const nonce = dev && devNonce && /^[A-Za-z0-9+/=_-]+$/.test(devNonce) ? ` 'nonce-${devNonce}'` : '';
   return [
     `default-src 'self'`,
-    `script-src 'self'`,
+    `script-src 'self'${nonce}`,
     `style-src 'self' 'unsafe-inline'`,
     `img-src 'self' data: blob:`,
     `font-src 'self' data:`,

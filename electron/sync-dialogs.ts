@@ -2,6 +2,7 @@
  * Texts of the File menu's export and import dialogs: pure functions, unit-tested in Node
  * (no `electron` import); main.ts shows them.
  */
+import { fileURLToPath } from 'node:url';
 import type { MergeSummary } from '../db/sync/files';
 import { CLOCK_SKEW_LIMIT_MS } from '../db/sync/merge';
 
@@ -14,12 +15,27 @@ export function defaultExportName(now: Date): string {
   return `partnership-tracker-export-${now.toISOString().slice(0, 10)}.${EXCHANGE_EXTENSION}`;
 }
 
+/** A path, or a local file:// URI (Linux file managers pass `%U`), as a path; anything else null. */
+function localPath(arg: string): string | null {
+  if (!/^file:/i.test(arg)) return /^[a-z][a-z0-9+.-]+:\/\//i.test(arg) ? null : arg;
+  try {
+    return fileURLToPath(arg);
+  } catch {
+    return null;
+  }
+}
+
 /**
  * The exported file the app was asked to open (double-click on Windows and Linux passes it on
- * the command line; macOS sends an event instead): the last argument naming a .ptdb file.
+ * the command line, as a path or a file:// URI; macOS sends an event instead): the last argument
+ * naming a .ptdb file.
  */
 export function exchangeFileFromArgs(argv: readonly string[]): string | null {
-  const files = argv.slice(1).filter((arg) => !arg.startsWith('-') && arg.toLowerCase().endsWith(`.${EXCHANGE_EXTENSION}`));
+  const files = argv
+    .slice(1)
+    .filter((arg) => !arg.startsWith('-'))
+    .map(localPath)
+    .filter((file): file is string => !!file && file.toLowerCase().endsWith(`.${EXCHANGE_EXTENSION}`));
   return files.at(-1) ?? null;
 }
 

@@ -1,13 +1,13 @@
 /** Export and import of whole database files, as a user runs them (Sync view, File menu, CLI). */
 import { readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { AppError } from '../errors';
 import { uuidv7 } from '../ids';
 import { createPrivateFile, fsyncFile, partialPathFor, PARTIAL_NOTE, privateTempDir, writeDurable, writePrivateFile } from '../private-files';
 import type { Core } from '../core';
 import { countRecords } from '../info';
 import { writeBackup } from '../backups';
+import { openSqlite } from '../sqlite';
 import { encryptBytes, encryptBytesAsync, type ScryptParams } from './crypto';
 import { openIncomingFile, type InvalidValue, type OpenIncomingOptions } from './incoming';
 import { checkClockSkew, clockAheadOf, mergeIncoming, MERGE_ORDER, type ApplyOptions, type EntityCounts, type FieldConflict, type DuplicateCandidate } from './merge';
@@ -63,7 +63,7 @@ function startExport(core: Core, outPath: string, options: ExportOptions): Expor
     createPrivateFile(job.snapshotPath);
     core.sqlite.prepare('VACUUM INTO ?').run(job.snapshotPath);
     // A plain rollback-journal file: the sqlite3 tool, or another office, opens it as it is.
-    const snapshot = new Database(job.snapshotPath);
+    const snapshot = openSqlite(job.snapshotPath, { nativeBinding: core.openOptions.nativeBinding });
     snapshot.pragma('journal_mode = DELETE');
     snapshot.close();
     options.onStep?.('snapshot');
@@ -159,7 +159,9 @@ export interface MergeFileOptions extends OpenIncomingOptions, ApplyOptions {
  * stream. A clock too far ahead is refused before the backup; a refusal while merging rolls back.
  */
 export function mergeFile(core: Core, file: string, options: MergeFileOptions = {}): MergeSummary {
-  const source = openIncomingFile(file, { ...options, listInvalid: !!options.dryRun && !!options.listInvalid });
+  // The incoming file is opened with the core's addon build and migrations (the desktop app's own, not Node's or a bundle chunk's).
+  const { migrationsFolder, nativeBinding } = core.openOptions;
+  const source = openIncomingFile(file, { migrationsFolder, nativeBinding, ...options, listInvalid: !!options.dryRun && !!options.listInvalid });
   try {
     if (source.invalidCount > 0) {
       // Only a dry run that asked for the list gets here: nothing of such a file is merged, so nothing is counted.

@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { getTableColumns, getTableName, type Column, type Table } from 'drizzle-orm';
 import { AppError, type LocalizedText } from '../errors';
 import { classifySchema, loadMigrations, MIGRATIONS_TABLE } from '../open';
@@ -22,6 +22,7 @@ import { entityNames } from '../errors';
 import { is } from 'drizzle-orm';
 import { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { decryptBytes, isEncrypted } from './crypto';
+import { openSqlite } from '../sqlite';
 
 export const DEFAULT_MAX_IMPORT_BYTES = 2 * 1024 ** 3;
 /** No text field of a record is this long; a file that has one is not ours, or is hostile. */
@@ -371,12 +372,13 @@ function openFile(file: string, options: OpenIncomingOptions): OpenedFile {
       throw refuse(fileName, '它不是伙伴关系管理导出的数据库文件。', 'it is not a database file exported by Partnership Tracker.');
     }
     try {
-      sqlite = new Database(plainPath, { readonly: true, fileMustExist: true, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
+      sqlite = openSqlite(plainPath, { readonly: true, fileMustExist: true, nativeBinding: options.nativeBinding });
       sqlite.pragma('trusted_schema = OFF');
       sqlite.pragma('query_only = ON');
       // One read transaction: validation and the merge's reads see the same content.
       sqlite.exec('BEGIN');
-    } catch {
+    } catch (error) {
+      if (error instanceof AppError) throw error;
       throw refuse(fileName, 'SQLite 无法打开它。', 'SQLite cannot open it.');
     }
     const db = sqlite;

@@ -1,0 +1,37 @@
+/** The daily backup in a worker thread (db/backup-worker.ts): the thread that answers the window never copies the file. */
+import { Worker } from 'node:worker_threads';
+import { AppError } from './errors';
+import type { Core } from './core';
+import type { BackupInfo } from './backups';
+import type { BackupWorkerInput, BackupWorkerMessage } from './backup-worker';
+
+/** Make the day's backup (unless there is one) in the worker at `workerFile`; resolves with it, or null if there was one. */
+export function dailyBackupInWorker(core: Core, workerFile: string): Promise<BackupInfo | null> {
+  const { migrationsFolder, nativeBinding, backupDir } = core.openOptions;
+  const input: BackupWorkerInput = {
+    dbPath: core.opened.path,
+    openOptions: {
+      appVersion: core.appVersion,
+      ...(migrationsFolder ? { migrationsFolder } : {}),
+      ...(nativeBinding ? { nativeBinding } : {}),
+      ...(backupDir ? { backupDir } : {}),
+    },
+  };
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(workerFile, { workerData: input });
+    let settled = false;
+    worker.on('message', (message: BackupWorkerMessage) => {
+      settled = true;
+      if (message.type === 'done') resolve(message.backup);
+      else reject(new AppError(message.error.code, message.error.message));
+      void worker.terminate();
+    });
+    worker.on('error', (error) => {
+      settled = true;
+      reject(error);
+    });
+    worker.on('exit', (code) => {
+      if (!settled) reject(new Error(`backup worker exited with ${code}`));
+    });
+  });
+}
