@@ -67,6 +67,8 @@ export const organizations = sqliteTable(
   (t) => [
     index('organizations_display_name').on(t.displayName),
     index('organizations_country').on(t.country),
+    // The Trash page: deleted organizations newest first, from an index of the deleted ones alone.
+    index('organizations_deleted').on(t.deletedAt).where(sql`${t.deletedAt} IS NOT NULL`),
     check('organizations_latitude_range', sql`${t.latitude} IS NULL OR (${t.latitude} BETWEEN -90 AND 90)`),
     check('organizations_longitude_range', sql`${t.longitude} IS NULL OR (${t.longitude} BETWEEN -180 AND 180)`),
   ],
@@ -114,6 +116,12 @@ export const partnerships = sqliteTable(
     // Renewals (dashboard, reminders): live agreements whose review date or term end falls in a period.
     index('partnerships_live_review_on').on(t.reviewOn).where(sql`${t.deletedAt} IS NULL`),
     index('partnerships_live_term_end').on(t.termEnd).where(sql`${t.deletedAt} IS NULL`),
+    // The Trash page: deleted partnerships newest first, from an index of the deleted ones alone.
+    index('partnerships_deleted').on(t.deletedAt).where(sql`${t.deletedAt} IS NOT NULL`),
+    // The owner filter's choices: the distinct owners of live partnerships, from the index alone.
+    index('partnerships_live_owner')
+      .on(t.owner, t.deletedAt)
+      .where(sql`${t.deletedAt} IS NULL AND ${t.owner} IS NOT NULL`),
     index('partnerships_programme').on(t.programmeId),
     // The list's default order (status since, newest first; then title and id) over live partnerships: a page is
     // read from it without sorting (deleted_at included so the index covers the query). Partial, so no other query takes `deleted_at IS NULL` for a selective lookup.
@@ -167,6 +175,8 @@ export const milestones = sqliteTable(
   (t) => [
     index('milestones_partnership').on(t.partnershipId),
     index('milestones_date').on(t.date),
+    // The Trash page: deleted milestones newest first, from an index of the deleted ones alone.
+    index('milestones_deleted').on(t.deletedAt).where(sql`${t.deletedAt} IS NOT NULL`),
     // A partnership's live milestones by date: its first in one seek (the portfolio timeline's order over 10,000
     // partnerships), its latest of a period read in order (deleted_at listed so that SQLite sees the index covers).
     index('milestones_live_partnership_date')
@@ -307,7 +317,12 @@ export const attachments = sqliteTable(
     meetingId: text('meeting_id').references(() => meetings.id),
     description: text('description'),
   },
-  (t) => [index('attachments_partnership').on(t.partnershipId), index('attachments_meeting').on(t.meetingId)],
+  (t) => [
+    index('attachments_partnership').on(t.partnershipId),
+    index('attachments_meeting').on(t.meetingId),
+    // The Trash page: deleted attachments newest first, from an index of the deleted ones alone.
+    index('attachments_deleted').on(t.deletedAt).where(sql`${t.deletedAt} IS NOT NULL`),
+  ],
 );
 
 /** Installation facts: origin id, office name, last HLC issued, onboarding state. */

@@ -195,6 +195,19 @@ describe('query plans of the hot queries', () => {
     for (const statement of ran) expectNoFullScan(plan(statement.sql, statement.params), 'meetings', 'm', 'milestones', 'ms', 'meeting_partnerships', 'pm');
   });
 
+  it('filter choices and the Trash page (db/partnerships.ts, db/trash.ts): owners and countries by skip scans, deleted records from their own indexes', () => {
+    const options = explainer(statementsOf('partnerships.filterOptions', undefined));
+    expect(options(/DISTINCT owner/)).toEqual([expect.stringMatching(/^(SCAN|SEARCH) partnerships USING COVERING INDEX partnerships_live_owner/)]);
+    const countries = options(/WITH RECURSIVE countries/);
+    expect(countries.filter((d) => /USING (COVERING )?INDEX organizations_country/.test(d)).length).toBeGreaterThanOrEqual(2);
+    expectNoFullScan(countries, 'organizations', 'o', 'pp', 'p', 'partnership_parties', 'partnerships');
+    const trash = planOf('trash.list', undefined, /deleted_at IS NOT NULL/);
+    for (const table of ['organizations', 'partnerships', 'milestones', 'meetings', 'tasks', 'contacts', 'attachments']) {
+      expect(trash, table).toContainEqual(expect.stringMatching(new RegExp(`^SEARCH ${table} USING (COVERING )?INDEX \\w+ \\(deleted_at>\\?\\)`)));
+    }
+    expectNoFullScan(trash, 'organizations', 'partnerships', 'milestones', 'meetings', 'tasks', 'contacts', 'attachments');
+  });
+
   /** The plans of a task page's id query and of its count. */
   const taskPlans = (input: unknown) => {
     const ran = statementsOf('tasks.list', input);

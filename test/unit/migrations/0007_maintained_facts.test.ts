@@ -1,7 +1,6 @@
 import type Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { loadMigrations, openDatabase } from '../../../db/open';
-import { filledDatabaseAt, planText, snapshotRows } from './fill';
+import { migratedFrom, planText } from './fill';
 
 /** What partnership_meetings must hold: every live meeting joined by a live link, once per partnership. */
 const expectedMeetings = (sqlite: Database.Database) =>
@@ -30,12 +29,7 @@ const maintainedCounts = (sqlite: Database.Database) => sqlite.prepare('SELECT s
 
 describe('migration 0007: maintained facts (each partnership\'s meetings by date and latest meeting, task counts) and the open-task index', () => {
   it('keeps every row, fills the three tables from the data, and the triggers keep them right on every kind of write', async () => {
-    const { file, before } = filledDatabaseAt(7);
-    const opened = await openDatabase(file);
-    const sqlite = opened.sqlite;
-    expect(opened.migrationsApplied).toBe(loadMigrations().length - 7);
-    expect(snapshotRows(sqlite)).toEqual(before);
-    expect(sqlite.pragma('foreign_key_check')).toEqual([]);
+    const sqlite = await migratedFrom(7);
     expect(maintainedMeetings(sqlite)).toHaveLength(20);
     expect(maintainedMeetings(sqlite)).toEqual(expectedMeetings(sqlite));
     expect(maintainedCounts(sqlite)).toEqual([{ status: 'open', due_on: '2024-05-15', n: 20 }]);

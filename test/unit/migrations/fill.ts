@@ -1,7 +1,8 @@
 /** Fill a database at a given schema with rows in every table, children pointing at parents. */
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { applyMigrations, loadMigrations } from '../../../db/open';
+import { expect } from 'vitest';
+import { applyMigrations, loadMigrations, openDatabase } from '../../../db/open';
 import { tempDir } from '../../helpers';
 
 const T = '2024-05-01T08:00:00.000Z';
@@ -93,3 +94,16 @@ export function filledDatabaseAt(migrations: number): { file: string; before: Re
 /** EXPLAIN QUERY PLAN of a statement, its steps joined on one line. */
 export const planText = (sqlite: Database.Database, sql: string, ...params: unknown[]): string =>
   (sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail).join(' | ');
+
+/**
+ * A filled database at the first `migrations` migrations, opened by the app (which applies the rest): every row is
+ * still there and every link still leads somewhere.
+ */
+export async function migratedFrom(migrations: number): Promise<Database.Database> {
+  const { file, before } = filledDatabaseAt(migrations);
+  const opened = await openDatabase(file);
+  expect(opened.migrationsApplied).toBe(loadMigrations().length - migrations);
+  expect(snapshotRows(opened.sqlite)).toEqual(before);
+  expect(opened.sqlite.pragma('foreign_key_check')).toEqual([]);
+  return opened.sqlite;
+}
