@@ -20,6 +20,7 @@ import { AppError } from './errors';
 import { formatHlc } from './hlc';
 import { serializeStamps, tableName, type Core } from './core';
 import { recordTables, type MILESTONE_KINDS, type RecordEntity } from './schema';
+import { withFactsRebuiltAfter } from './facts';
 import { rebuildSearchIndex } from './search';
 
 export const GENERATE_SCALES = { S: 0.01, M: 0.1, L: 1 } as const;
@@ -569,16 +570,20 @@ export function generateDatabase(core: Core, options: GenerateOptions): Generate
       assertEmpty(core);
       // Secondary indexes are built once at the end (a sort) instead of row by row: the same
       // definitions, dropped and re-created from their own SQL inside this transaction.
+      // The maintained facts likewise: their triggers dropped, the facts rebuilt in one pass at the end.
       const indexes = secondaryIndexes(sqlite);
-      for (const { name } of indexes) sqlite.exec(`DROP INDEX "${name}"`);
-      const g = new Generator(sqlite, seed, () => options.onProgress?.(g.rows, estimate));
-      fill(g, new Random(seed), target);
-      // One change-log row for the generated origin, at its highest stamp (the last row written):
-      // merge's version vectors read the highest stamp per origin from the change log.
-      sqlite
-        .prepare('INSERT INTO change_log (entity, row_id, field, value, hlc, origin, office, via, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
-        .run(g.lastEntity, g.lastId, g.lastField[0], JSON.stringify(g.lastField[1]), g.lastStamp, g.origin, 'generated', 'generated', new Date(GENERATED_BASE_MS).toISOString());
-      for (const { sql } of indexes) sqlite.exec(sql);
+      const g = withFactsRebuiltAfter(sqlite, () => {
+        for (const { name } of indexes) sqlite.exec(`DROP INDEX "${name}"`);
+        const g = new Generator(sqlite, seed, () => options.onProgress?.(g.rows, estimate));
+        fill(g, new Random(seed), target);
+        // One change-log row for the generated origin, at its highest stamp (the last row written):
+        // merge's version vectors read the highest stamp per origin from the change log.
+        sqlite
+          .prepare('INSERT INTO change_log (entity, row_id, field, value, hlc, origin, office, via, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+          .run(g.lastEntity, g.lastId, g.lastField[0], JSON.stringify(g.lastField[1]), g.lastStamp, g.origin, 'generated', 'generated', new Date(GENERATED_BASE_MS).toISOString());
+        for (const { sql } of indexes) sqlite.exec(sql);
+        return g;
+      });
       rebuildSearchIndex(sqlite);
       const violations = sqlite.pragma('foreign_key_check') as unknown[];
       if (violations.length > 0) throw new Error(`generated data breaks ${violations.length} foreign keys`);

@@ -28,18 +28,19 @@ export function pageOf<T>(rows: T[], total: number, offset: number): Page<T> {
 /**
  * One page by offset of the rows of `table` matching `where`, in `order` (which ends with the id,
  * so pages never repeat or skip a row): the count of all matches, the ids of the page alone, and
- * then `rowsOf` those ids (in any order; the page keeps the sorted one).
+ * then `rowsOf` those ids (in any order; the page keeps the sorted one). `total`, when given,
+ * answers the count from a maintained counter instead.
  */
 export function offsetPage<T extends { id: string }>(
   core: Core,
-  query: { table: SQLiteTable & { id: SQLiteColumn }; where: SQL | undefined; order: readonly SQL[] },
+  query: { table: SQLiteTable & { id: SQLiteColumn }; where: SQL | undefined; order: readonly SQL[]; total?: (() => number) | undefined },
   page: { limit?: number | undefined; offset?: number | undefined },
   rowsOf: (ids: string[]) => T[],
 ): Page<T> {
   const limit = page.limit ?? DEFAULT_PAGE;
   const offset = page.offset ?? 0;
   const { table, where, order } = query;
-  const total = core.db.select({ n: count() }).from(table).where(where).get()?.n ?? 0;
+  const total = query.total ? query.total() : (core.db.select({ n: count() }).from(table).where(where).get()?.n ?? 0);
   if (offset >= total) return pageOf([], total, offset);
   const ids = core.db
     .select({ id: table.id })

@@ -203,13 +203,26 @@ export function partnershipFilterOptions(core: Core): PartnershipFilterOptions {
       .where(isNull(programmes.deletedAt))
       .orderBy(asc(programmes.startedOn), asc(programmes.id))
       .all(),
-    owners: (core.sqlite.prepare('SELECT DISTINCT owner FROM partnerships WHERE deleted_at IS NULL AND owner IS NOT NULL ORDER BY owner').all() as { owner: string }[]).map((r) => r.owner),
+    // From the partial index partnerships_live_owner, without reading a partnership.
+    owners: (
+      core.sqlite
+        .prepare('SELECT DISTINCT owner FROM partnerships INDEXED BY partnerships_live_owner WHERE deleted_at IS NULL AND owner IS NOT NULL ORDER BY owner')
+        .all() as { owner: string }[]
+    ).map((r) => r.owner),
+    // A skip scan of organizations_country (one seek per country), each country kept when one of its organizations is a
+    // live party of a live partnership: the first such party ends the search, instead of joining every party (63 ms at L).
     countries: (
       core.sqlite
         .prepare(
-          `SELECT DISTINCT o.country FROM partnership_parties pp JOIN organizations o ON o.id = pp.organization_id
-             JOIN partnerships p ON p.id = pp.partnership_id
-            WHERE pp.deleted_at IS NULL AND p.deleted_at IS NULL AND o.country IS NOT NULL ORDER BY o.country`,
+          `WITH RECURSIVE countries(country) AS (
+             SELECT min(country) FROM organizations
+             UNION ALL
+             SELECT (SELECT min(country) FROM organizations WHERE country > countries.country) FROM countries WHERE countries.country IS NOT NULL)
+           SELECT country FROM countries
+            WHERE country IS NOT NULL
+              AND EXISTS (SELECT 1 FROM organizations o JOIN partnership_parties pp ON pp.organization_id = o.id JOIN partnerships p ON p.id = pp.partnership_id
+                           WHERE o.country = countries.country AND pp.deleted_at IS NULL AND p.deleted_at IS NULL)
+            ORDER BY country`,
         )
         .all() as { country: string }[]
     ).map((r) => r.country),

@@ -58,14 +58,14 @@ function computeReminders(core: Core, today: string): Reminders {
   // "Overdue" as of tomorrow: due before tomorrow, that is today or earlier.
   const dueInput = { view: 'overdue' as const, today: addDays(today, 1) };
   const renewals = renewalsBetween(core, today, addMonths(today, 12));
-  const quiet = quietPartnerships(core, today);
+  const quiet = quietPartnerships(core, today, REMINDER_LIST_LIMIT);
   const due = listTasks(core, { ...dueInput, limit: REMINDER_LIST_LIMIT });
-  const totals = { tasksDue: due.total, renewals: renewals.length, quiet: quiet.length };
+  const totals = { tasksDue: due.total, renewals: renewals.length, quiet: quiet.total };
   return {
     today,
     tasksDue: due.rows,
     renewals: renewals.slice(0, REMINDER_LIST_LIMIT),
-    quiet: quiet.slice(0, REMINDER_LIST_LIMIT),
+    quiet: quiet.rows,
     totals,
     count: totals.tasksDue + totals.renewals + totals.quiet,
   };

@@ -11,7 +11,7 @@
  *   Merge (last writer wins per field) compares these stamps; `deleted_at` is a field too.
  */
 import { sql } from 'drizzle-orm';
-import { blob, check, index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { blob, check, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 export const recordColumns = () => ({
   id: text('id').primaryKey(),
@@ -72,6 +72,8 @@ export const organizations = sqliteTable(
   (t) => [
     index('organizations_display_name').on(t.displayName),
     index('organizations_country').on(t.country),
+    // The Trash page: deleted organizations newest first, from an index of the deleted ones alone.
+    index('organizations_deleted').on(t.deletedAt).where(sql`${t.deletedAt} IS NOT NULL`),
     check('organizations_latitude_range', sql`${t.latitude} IS NULL OR (${t.latitude} BETWEEN -90 AND 90)`),
     check('organizations_longitude_range', sql`${t.longitude} IS NULL OR (${t.longitude} BETWEEN -180 AND 180)`),
   ],
@@ -111,6 +113,20 @@ export const partnerships = sqliteTable(
   },
   (t) => [
     index('partnerships_status').on(t.status),
+    // Live partnerships by status with their titles: the dashboard's counts per status and its quiet card, from the index alone
+    // (deleted_at is listed so that SQLite sees the index covers the query).
+    index('partnerships_live_status')
+      .on(t.status, t.id, t.title, t.titleZh, t.titleEn, t.deletedAt)
+      .where(sql`${t.deletedAt} IS NULL`),
+    // Renewals (dashboard, reminders): live agreements whose review date or term end falls in a period.
+    index('partnerships_live_review_on').on(t.reviewOn).where(sql`${t.deletedAt} IS NULL`),
+    index('partnerships_live_term_end').on(t.termEnd).where(sql`${t.deletedAt} IS NULL`),
+    // The Trash page: deleted partnerships newest first, from an index of the deleted ones alone.
+    index('partnerships_deleted').on(t.deletedAt).where(sql`${t.deletedAt} IS NOT NULL`),
+    // The owner filter's choices: the distinct owners of live partnerships, from the index alone.
+    index('partnerships_live_owner')
+      .on(t.owner, t.deletedAt)
+      .where(sql`${t.deletedAt} IS NULL AND ${t.owner} IS NOT NULL`),
     index('partnerships_programme').on(t.programmeId),
     // The list's default order (status since, newest first; then title and id) over live partnerships: a page is
     // read from it without sorting (deleted_at included so the index covers the query). Partial, so no other query takes `deleted_at IS NULL` for a selective lookup.
@@ -161,7 +177,22 @@ export const milestones = sqliteTable(
     source: text('source'),
     notes: text('notes'),
   },
-  (t) => [index('milestones_partnership').on(t.partnershipId), index('milestones_date').on(t.date)],
+  (t) => [
+    index('milestones_partnership').on(t.partnershipId),
+    index('milestones_date').on(t.date),
+    // The Trash page: deleted milestones newest first, from an index of the deleted ones alone.
+    index('milestones_deleted').on(t.deletedAt).where(sql`${t.deletedAt} IS NOT NULL`),
+    // A partnership's live milestones by date: its first in one seek (the portfolio timeline's order over 10,000
+    // partnerships), its latest of a period read in order (deleted_at listed so that SQLite sees the index covers).
+    index('milestones_live_partnership_date')
+      .on(t.partnershipId, t.date, t.id, t.deletedAt)
+      .where(sql`${t.deletedAt} IS NULL`),
+    // The dashboard's coming milestones: live planned ones by date, from the index alone (deleted_at and status
+    // listed so that SQLite sees it covers the query).
+    index('milestones_planned')
+      .on(t.date, t.id, t.partnershipId, t.title, t.kind, t.deletedAt, t.status)
+      .where(sql`${t.deletedAt} IS NULL AND ${t.status} = 'planned'`),
+  ],
 );
 
 export const contacts = sqliteTable(
@@ -263,6 +294,11 @@ export const tasks = sqliteTable(
     // The task list's pages: live tasks due soonest first, no due date last, ties by title and id;
     // the status at the end lets the open-only pages and their count skip done tasks without reading them.
     index('tasks_list').on(t.deletedAt, sql`${t.dueOn} IS NULL`, t.dueOn, t.title, t.id, t.status),
+    // Overdue and this-week pages (and the dashboard's overdue card): live open tasks with a due date, already in
+    // page order, so a page is read without sorting the 27,000 overdue tasks of a large office.
+    index('tasks_open_due')
+      .on(t.dueOn, t.title, t.id)
+      .where(sql`${t.deletedAt} IS NULL AND ${t.status} IN ('open', 'in_progress') AND ${t.dueOn} IS NOT NULL`),
   ],
 );
 
@@ -286,7 +322,12 @@ export const attachments = sqliteTable(
     meetingId: text('meeting_id').references(() => meetings.id),
     description: text('description'),
   },
-  (t) => [index('attachments_partnership').on(t.partnershipId), index('attachments_meeting').on(t.meetingId)],
+  (t) => [
+    index('attachments_partnership').on(t.partnershipId),
+    index('attachments_meeting').on(t.meetingId),
+    // The Trash page: deleted attachments newest first, from an index of the deleted ones alone.
+    index('attachments_deleted').on(t.deletedAt).where(sql`${t.deletedAt} IS NOT NULL`),
+  ],
 );
 
 /** Installation facts: origin id, office name, last HLC issued, onboarding state. */
@@ -377,6 +418,55 @@ export const searchDocs = sqliteTable('search_docs', {
   kind: text('kind').notNull(),
   recordId: text('record_id').notNull().unique(),
 });
+
+/**
+ * Maintained facts (not records: never exported as such, never merged, never stamped). Triggers
+ * written by hand in migration 0007 keep them equal to what they summarize on every write,
+ * local, merged or generated; the dashboard, the timeline and a partnership's meeting list read
+ * them instead of scanning meetings and tasks.
+ *
+ * `partnership_meetings`: one row per live meeting linked (by a live link) to a partnership,
+ * with the meeting's date and time, so a partnership's meetings are read newest first, and its
+ * last meeting found, from one index.
+ */
+export const partnershipMeetings = sqliteTable(
+  'partnership_meetings',
+  {
+    partnershipId: text('partnership_id').notNull(),
+    meetingId: text('meeting_id').notNull(),
+    date: text('date').notNull(),
+    time: text('time'),
+  },
+  (t) => [
+    uniqueIndex('partnership_meetings_link').on(t.meetingId, t.partnershipId),
+    index('partnership_meetings_by_date').on(t.partnershipId, t.date, t.time, t.meetingId),
+  ],
+);
+
+/**
+ * Each partnership's latest live meeting (future ones included), kept from partnership_meetings by
+ * triggers: the dashboard's quiet-partnership card reads one row per partnership instead of
+ * seeking its meetings (the few whose latest meeting lies after the day asked are looked up).
+ */
+export const partnershipFacts = sqliteTable('partnership_facts', {
+  partnershipId: text('partnership_id').primaryKey(),
+  lastMeeting: text('last_meeting'),
+});
+
+/**
+ * How many live tasks there are per status and due date ('' for none): the exact totals of the
+ * unfiltered task views (all, open, overdue, this week) are sums over a few thousand rows
+ * instead of counts over 300,000 tasks.
+ */
+export const taskCounts = sqliteTable(
+  'task_counts',
+  {
+    status: text('status').notNull(),
+    dueOn: text('due_on').notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.status, t.dueOn] })],
+);
 
 /** The user tables that carry records (bookkeeping columns, stamps, tombstones), by entity name. */
 export const recordTables = {

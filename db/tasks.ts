@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { and, asc, eq, gte, inArray, isNotNull, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import { meetings, partnerships, tasks, TASK_PRIORITIES, TASK_STATUSES } from './schema';
-import { offsetPage, pageFields, type Page } from './paging';
+import { DEFAULT_PAGE, offsetPage, pageFields, pageOf, type Page } from './paging';
 import { deleteRecord, insertRecord, requireLive, restoreRecord, updateRecord, type Core } from './core';
 import { notFound } from './errors';
 import { calendarDate, escapeLike, idSchema, optionalDate, optionalText, requiredText } from './validation';
@@ -124,6 +124,48 @@ function taskFilter(core: Core, input: TaskFilters) {
 /** Soonest due first, no due date last; ties by title, then id, so pages never repeat or skip a task. */
 const dueOrder = [sql`${tasks.dueOn} IS NULL`, asc(tasks.dueOn), asc(tasks.title), asc(tasks.id)] as const;
 
+/**
+ * A page of the live open tasks due in a range, read in page order from the partial index
+ * tasks_open_due (named: without statistics SQLite would take tasks_status_due_on and sort all
+ * 27,000 overdue tasks of a large office for each page).
+ */
+function datedOpenPage(core: Core, range: { from?: string; to?: string; before?: string }, limit: number, offset: number): string[] {
+  const bounds = [range.from ? 'due_on >= @from' : '', range.to ? 'due_on <= @to' : '', range.before ? 'due_on < @before' : ''].filter(Boolean);
+  return core.sqlite
+    .prepare(
+      `SELECT id FROM tasks INDEXED BY tasks_open_due
+        WHERE "tasks"."deleted_at" IS NULL AND "tasks"."status" IN ('open', 'in_progress') AND "tasks"."due_on" IS NOT NULL AND ${bounds.join(' AND ')}
+        ORDER BY due_on, title, id LIMIT @limit OFFSET @offset`,
+    )
+    .pluck()
+    .all({ ...range, limit, offset }) as string[];
+}
+
+/** A view of every task (all, open, overdue, this week), with no filter beside it: its count is kept in task_counts. */
+function isWholeView(input: TaskFilters): boolean {
+  return (input.view ?? 'all') !== 'mine' && !input.partnershipId && !input.meetingId && !input.assignee && !input.query && !input.deleted;
+}
+
+/**
+ * The exact count of a whole view, summed from task_counts (live tasks per status and due date,
+ * kept by triggers on every write and merge): a few thousand rows instead of 300,000 tasks.
+ */
+function wholeViewTotal(core: Core, input: TaskFilters): number {
+  const today = input.today ?? todayOf(core);
+  const view = input.view ?? 'all';
+  const open = `status IN ('open', 'in_progress')`;
+  const where =
+    view === 'overdue'
+      ? `${open} AND due_on <> '' AND due_on < @today`
+      : view === 'week'
+        ? `${open} AND due_on >= @today AND due_on <= @weekEnd`
+        : input.includeClosed
+          ? '1'
+          : open;
+  const row = core.sqlite.prepare(`SELECT coalesce(sum(n), 0) AS n FROM task_counts WHERE ${where}`).get({ today, weekEnd: endOfWeek(today) }) as { n: number };
+  return row.n;
+}
+
 /** The rows of these tasks. */
 function tasksByIds(core: Core, ids: string[]): Task[] {
   return core.db
@@ -137,7 +179,19 @@ function tasksByIds(core: Core, ids: string[]): Task[] {
 
 /** One page of a task view, soonest due first, with the count of all its tasks. Only the page's ids are sorted and joined. */
 export function listTasks(core: Core, input: z.output<typeof taskListInput>): Page<Task> {
-  return offsetPage(core, { table: tasks, where: taskFilter(core, input), order: dueOrder }, input, (ids) => tasksByIds(core, ids));
+  const whole = isWholeView(input);
+  const total = whole ? () => wholeViewTotal(core, input) : undefined;
+  if (whole && (input.view === 'overdue' || input.view === 'week')) {
+    const today = input.today ?? todayOf(core);
+    const range = input.view === 'overdue' ? { before: today } : { from: today, to: endOfWeek(today) };
+    const offset = input.offset ?? 0;
+    const count = wholeViewTotal(core, input);
+    if (offset >= count) return pageOf([], count, offset);
+    const ids = datedOpenPage(core, range, input.limit ?? DEFAULT_PAGE, offset);
+    const byId = new Map(tasksByIds(core, ids).map((row) => [row.id, row]));
+    return pageOf(ids.flatMap((id) => byId.get(id) ?? []), count, offset);
+  }
+  return offsetPage(core, { table: tasks, where: taskFilter(core, input), order: dueOrder, total }, input, (ids) => tasksByIds(core, ids));
 }
 
 /** Every task of a view, soonest due first: for the dashboard, reports, a meeting's tasks and exports, not the contract. */

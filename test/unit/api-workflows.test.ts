@@ -1641,7 +1641,7 @@ describe('dashboard.get', () => {
       renewals: [],
       recentMeetings: [],
       quietPartnerships: [],
-      totals: { overdueTasks: 0, recentMeetings: 0, quietPartnerships: 0 },
+      totals: { overdueTasks: 0, upcomingMilestones: 0, recentMeetings: 0, quietPartnerships: 0 },
     });
   });
 
@@ -1652,7 +1652,13 @@ describe('dashboard.get', () => {
     for (let i = 0; i < DASHBOARD_LIST_LIMIT + 5; i++) {
       await api['tasks.create']({ title: `Overdue ${String(i).padStart(3, '0')}`, dueOn: addDays(TODAY, -1 - i), partnershipId: partnership.id });
     }
+    for (let i = 0; i < DASHBOARD_LIST_LIMIT + 3; i++) {
+      await api['milestones.create']({ partnershipId: partnership.id, title: `Forum ${String(i).padStart(3, '0')}`, date: addDays(TODAY, 89 - (i % 90)), kind: 'forum', status: 'planned' });
+    }
     const d = await api['dashboard.get']({ today: TODAY });
+    expect(d.upcomingMilestones).toHaveLength(DASHBOARD_LIST_LIMIT);
+    expect(d.totals.upcomingMilestones).toBe(DASHBOARD_LIST_LIMIT + 3);
+    expect(d.upcomingMilestones[0]!.date).toBe(TODAY);
     expect(d.overdueTasks).toHaveLength(DASHBOARD_LIST_LIMIT);
     expect(d.totals.overdueTasks).toBe(DASHBOARD_LIST_LIMIT + 5);
     expect(d.overdueTasks[0]!.title).toBe(`Overdue ${String(DASHBOARD_LIST_LIMIT + 4).padStart(3, '0')}`);

@@ -128,6 +128,22 @@ describe('generate (S scale)', () => {
     expect(busiest).toBeGreaterThanOrEqual(5 * Math.max(1, median));
   });
 
+  it('builds the maintained facts in one pass at the end, equal to a recount, with their triggers back in place', async () => {
+    const fresh = await tempCore();
+    const core = await generated(1);
+    const triggers = (c: typeof core) => c.sqlite.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name").all();
+    expect(triggers(core)).toEqual(triggers(fresh));
+    const same = (maintained: string, recount: string) => expect(core.sqlite.prepare(maintained).raw().all()).toEqual(core.sqlite.prepare(recount).raw().all());
+    same(
+      'SELECT partnership_id, meeting_id, date, time FROM partnership_meetings ORDER BY 1, 2',
+      `SELECT DISTINCT mp.partnership_id, m.id, m.date, m.time FROM meeting_partnerships mp JOIN meetings m ON m.id = mp.meeting_id
+        WHERE mp.deleted_at IS NULL AND m.deleted_at IS NULL ORDER BY 1, 2`,
+    );
+    same('SELECT partnership_id, last_meeting FROM partnership_facts ORDER BY 1', 'SELECT partnership_id, max(date) FROM partnership_meetings GROUP BY 1 ORDER BY 1');
+    same('SELECT status, due_on, n FROM task_counts ORDER BY 1, 2', "SELECT status, coalesce(due_on, ''), count(*) FROM tasks WHERE deleted_at IS NULL GROUP BY 1, 2 ORDER BY 1, 2");
+    expect((core.sqlite.prepare('SELECT count(*) AS n FROM partnership_meetings').get() as { n: number }).n).toBeGreaterThan(0);
+  });
+
   it('passes integrity and foreign-key checks, keeps the indexes, and stamps every field with the row stamp', async () => {
     const fresh = await tempCore();
     const core = await generated(9);

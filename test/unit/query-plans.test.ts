@@ -93,6 +93,13 @@ function planOf(name: string, input: unknown, pick: RegExp): string[] {
   return plan(matching[0]!.sql, matching[0]!.params);
 }
 
+/** The plan of the first of `ran` that matches `pick` (fails if none does). */
+const explainer = (ran: Ran[]) => (pick: RegExp) => {
+  const statement = ran.find((s) => pick.test(s.sql));
+  expect(statement, `a statement matching ${String(pick)}`).toBeDefined();
+  return plan(statement!.sql, statement!.params);
+};
+
 function expectNoFullScan(details: string[], ...tables: string[]): void {
   for (const table of tables) {
     expect(
@@ -103,15 +110,26 @@ function expectNoFullScan(details: string[], ...tables: string[]): void {
 }
 
 describe('query plans of the hot queries', () => {
-  it('meetings of a partnership (db/meetings.ts listMeetings): through meeting_partnerships_partnership, meetings by id', () => {
-    const details = planOf('meetings.list', { partnershipId }, /from "meetings"/);
-    expect(details).toContainEqual(expect.stringMatching(/^SEARCH meeting_partnerships USING (COVERING )?INDEX meeting_partnerships_partnership \(partnership_id=\?\)/));
+  it('meetings of a partnership (db/meetings.ts listMeetings): read newest first from partnership_meetings_by_date, meetings by id, no sort', () => {
+    const ran = statementsOf('meetings.list', { partnershipId });
+    const page = ran.find((s) => /from "partnership_meetings"/.test(s.sql) && /order by/i.test(s.sql))!;
+    const details = plan(page.sql, page.params);
+    expect(details).toContainEqual(expect.stringMatching(/^SEARCH partnership_meetings USING (COVERING )?INDEX partnership_meetings_by_date \(partnership_id=\?\)/));
     expect(details).toContainEqual(expect.stringMatching(/^SEARCH meetings USING INDEX sqlite_autoindex_meetings_1 \(id=\?\)/));
-    expectNoFullScan(details, 'meetings', 'meeting_partnerships');
-    const total = statementsOf('meetings.list', { partnershipId }).find((s) => /count\(/i.test(s.sql))!;
+    expect(details.join('\n')).not.toMatch(/TEMP B-TREE/);
+    expectNoFullScan(details, 'meetings', 'meeting_partnerships', 'partnership_meetings');
+    const total = ran.find((s) => /count\(/i.test(s.sql))!;
     const totalPlan = plan(total.sql, total.params);
-    expect(totalPlan).toContainEqual(expect.stringMatching(/^SEARCH meetings USING INDEX sqlite_autoindex_meetings_1 \(id=\?\)/));
-    expectNoFullScan(totalPlan, 'meetings', 'meeting_partnerships');
+    expect(totalPlan).toContainEqual(expect.stringMatching(/^SEARCH partnership_meetings USING COVERING INDEX partnership_meetings_by_date \(partnership_id=\?\)/));
+    // A later page starts at the cursor's day in the same index.
+    const first = registry.call(core, 'meetings.list', { partnershipId, limit: 2 });
+    expect(first.ok).toBe(true);
+    const after = (first as { ok: true; value: { next: unknown } }).value.next;
+    expect(after).not.toBeNull();
+    const later = statementsOf('meetings.list', { partnershipId, limit: 2, after }).find((s) => /order by/i.test(s.sql))!;
+    const laterPlan = plan(later.sql, later.params);
+    expect(laterPlan).toContainEqual(expect.stringMatching(/^SEARCH partnership_meetings USING (COVERING )?INDEX partnership_meetings_by_date \(partnership_id=\? AND date<\?\)/));
+    expect(laterPlan.join('\n')).not.toMatch(/TEMP B-TREE/);
   });
 
   it('a page of the meeting log after a cursor, and its total (db/meetings.ts listMeetings): meetings_list, no sort', () => {
@@ -135,10 +153,60 @@ describe('query plans of the hot queries', () => {
     expect(rangedPlan.filter((d) => /TEMP B-TREE/.test(d))).toEqual([]);
   });
 
-  it('quiet partnerships on the dashboard (db/dashboard.ts): each last meeting found from the partnership\'s links, not by walking meetings_list', () => {
-    const details = planOf('dashboard.get', { today: '2025-07-01' }, /AS lastMeeting/);
-    expect(details).toContainEqual(expect.stringMatching(/^SEARCH mp USING (COVERING )?INDEX meeting_partnerships_partnership \(partnership_id=\?\)/));
-    expect(details.filter((d) => /USING (COVERING )?INDEX meetings_list \(deleted_at=\? AND date<\?\)/.test(d)), details.join('\n')).toEqual([]);
+  it('the dashboard (db/dashboard.ts) reads maintained facts and partial indexes, never a scan of meetings, links, tasks or milestones', () => {
+    const ran = statementsOf('dashboard.get', { today: GENERATED_TODAY });
+    const explain = explainer(ran);
+    // Quiet partnerships: candidates and titles from partnerships_live_status, the latest meeting from partnership_facts,
+    // and only for a partnership that met after the day, its last meeting up to the day from partnership_meetings_by_date.
+    const quiet = explain(/AS lastMeeting/);
+    expect(quiet).toContainEqual(expect.stringMatching(/^SEARCH p USING COVERING INDEX partnerships_live_status \(status=\?\)/));
+    expect(quiet).toContainEqual(expect.stringMatching(/^SEARCH f USING INDEX sqlite_autoindex_partnership_facts_1 \(partnership_id=\?\)/));
+    expect(quiet).toContainEqual(expect.stringMatching(/^SEARCH pm USING COVERING INDEX partnership_meetings_by_date \(partnership_id=\? AND date<\?\)/));
+    expect(quiet.join('\n')).not.toMatch(/\b(meetings|meeting_partnerships|mp|m)\b USING/);
+    expectNoFullScan(quiet, 'p', 'partnerships', 'f', 'pm');
+    // Counts by status from the same partial index; coming milestones from milestones_planned alone, in order.
+    expect(explain(/GROUP BY status/)).toEqual([expect.stringMatching(/^SCAN partnerships USING COVERING INDEX partnerships_live_status/)]);
+    const milestones = explain(/FROM milestones m JOIN partnerships p.*LIMIT/s);
+    expect(milestones).toContainEqual(expect.stringMatching(/^SEARCH m USING COVERING INDEX milestones_planned \(date>\? AND date<\?\)/));
+    expect(milestones.join('\n')).not.toMatch(/TEMP B-TREE/);
+    // Renewals: a range of each of the two dates.
+    const renewals = explain(/review_on AS date/);
+    expect(renewals).toContainEqual(expect.stringMatching(/^SEARCH partnerships USING INDEX partnerships_live_review_on \(review_on>\? AND review_on<\?\)/));
+    expect(renewals).toContainEqual(expect.stringMatching(/^SEARCH partnerships USING INDEX partnerships_live_term_end \(term_end>\? AND term_end<\?\)/));
+    expectNoFullScan(renewals, 'partnerships');
+    // Overdue tasks: the page from tasks_open_due in order, the count from task_counts.
+    const overdue = explain(/INDEXED BY tasks_open_due/);
+    expect(overdue).toEqual([expect.stringMatching(/^SEARCH tasks USING (COVERING )?INDEX tasks_open_due \(due_on>\? AND due_on<\?\)/)]);
+    expect(explain(/FROM task_counts/)).toEqual([expect.stringMatching(/^SEARCH task_counts USING (COVERING )?INDEX sqlite_autoindex_task_counts_1 \(status=\? AND due_on<\?\)/)]);
+    for (const statement of ran.filter((s) => !/GROUP BY status/.test(s.sql))) {
+      expectNoFullScan(plan(statement.sql, statement.params), 'meetings', 'meeting_partnerships', 'tasks', 'milestones', 'partnerships');
+    }
+  });
+
+  it('the portfolio timeline (db/timeline.ts): each partnership\'s latest events read newest first from an index of their dates, never sorted', () => {
+    const ran = statementsOf('timeline.portfolio', {});
+    const explain = explainer(ran);
+    const order = explain(/AS first/);
+    expect(order).toContainEqual(expect.stringMatching(/^SCAN p USING COVERING INDEX partnerships_live_status/));
+    expect(order).toContainEqual(expect.stringMatching(/^SEARCH ms USING COVERING INDEX milestones_live_partnership_date \(partnership_id=\?\)/));
+    const milestones = explain(/SELECT ms\.id FROM milestones ms WHERE ms\.partnership_id = @id/);
+    expect(milestones).toEqual([expect.stringMatching(/^SEARCH ms USING COVERING INDEX milestones_live_partnership_date \(partnership_id=\?\)/)]);
+    const meetings = explain(/SELECT pm\.meeting_id FROM partnership_meetings pm/);
+    expect(meetings).toEqual([expect.stringMatching(/^SEARCH pm USING COVERING INDEX partnership_meetings_by_date \(partnership_id=\?\)/)]);
+    for (const statement of ran) expectNoFullScan(plan(statement.sql, statement.params), 'meetings', 'm', 'milestones', 'ms', 'meeting_partnerships', 'pm');
+  });
+
+  it('filter choices and the Trash page (db/partnerships.ts, db/trash.ts): owners and countries by skip scans, deleted records from their own indexes', () => {
+    const options = explainer(statementsOf('partnerships.filterOptions', undefined));
+    expect(options(/DISTINCT owner/)).toEqual([expect.stringMatching(/^(SCAN|SEARCH) partnerships USING COVERING INDEX partnerships_live_owner/)]);
+    const countries = options(/WITH RECURSIVE countries/);
+    expect(countries.filter((d) => /USING (COVERING )?INDEX organizations_country/.test(d)).length).toBeGreaterThanOrEqual(2);
+    expectNoFullScan(countries, 'organizations', 'o', 'pp', 'p', 'partnership_parties', 'partnerships');
+    const trash = planOf('trash.list', undefined, /deleted_at IS NOT NULL/);
+    for (const table of ['organizations', 'partnerships', 'milestones', 'meetings', 'tasks', 'contacts', 'attachments']) {
+      expect(trash, table).toContainEqual(expect.stringMatching(new RegExp(`^SEARCH ${table} USING (COVERING )?INDEX \\w+ \\(deleted_at>\\?\\)`)));
+    }
+    expectNoFullScan(trash, 'organizations', 'partnerships', 'milestones', 'meetings', 'tasks', 'contacts', 'attachments');
   });
 
   /** The plans of a task page's id query and of its count. */
@@ -152,28 +220,39 @@ describe('query plans of the hot queries', () => {
     return { page: pick(/^select "id" from "tasks".*limit/), total: pick(/^select count\(\*\) from "tasks"/) };
   };
 
-  it('a page of open tasks and of all tasks (db/tasks.ts listTasks): read in order from tasks_list, no sort; the count too', () => {
+  it('a page of open tasks and of all tasks (db/tasks.ts listTasks): read in order from tasks_list, no sort; the count from task_counts', () => {
     for (const input of [{ limit: 100, offset: 100 }, { includeClosed: true, limit: 100, offset: 1000 }]) {
-      const { page, total } = taskPlans(input);
+      const ran = statementsOf('tasks.list', input);
+      const ids = ran.find((s) => /^select "id" from "tasks".*limit/.test(s.sql))!;
+      const page = plan(ids.sql, ids.params);
       expect(page).toContainEqual(expect.stringMatching(/^SEARCH tasks USING COVERING INDEX tasks_list \(deleted_at=\?\)/));
       expect(page.join('\n')).not.toMatch(/TEMP B-TREE/);
-      expect(total).toContainEqual(expect.stringMatching(/^SEARCH tasks USING COVERING INDEX tasks_list \(deleted_at=\?\)/));
+      // The exact total is a sum over task_counts (live tasks per status and due date), never a count of tasks.
+      expect(ran.filter((s) => /count\(/i.test(s.sql))).toEqual([]);
+      const total = ran.find((s) => /FROM task_counts/.test(s.sql))!;
+      expectNoFullScan(plan(total.sql, total.params), 'tasks');
     }
     const rows = planOf('tasks.list', { limit: 100 }, /left join "meetings"/);
     expect(rows).toContainEqual(expect.stringMatching(/^SEARCH tasks USING INDEX sqlite_autoindex_tasks_1 \(id=\?\)/));
     expectNoFullScan(rows, 'tasks', 'partnerships', 'meetings');
   });
 
-  it('overdue tasks (db/tasks.ts listTasks, view overdue): open statuses, then a range of due_on (tasks_status_due_on)', () => {
-    for (const details of Object.values(taskPlans({ view: 'overdue', today: GENERATED_TODAY }))) {
-      expect(details).toContainEqual(expect.stringMatching(/^SEARCH tasks USING INDEX tasks_status_due_on \(status=\? AND due_on<\?\)/));
-      expectNoFullScan(details, 'tasks');
+  it('overdue and this week (db/tasks.ts listTasks): a page read in order from tasks_open_due, no sort; the count from task_counts', () => {
+    for (const [view, range] of [['overdue', /\(due_on>\? AND due_on<\?\)/], ['week', /\(due_on>\? AND due_on<\?\)/]] as const) {
+      const ran = statementsOf('tasks.list', { view, today: GENERATED_TODAY });
+      const page = ran.find((s) => /INDEXED BY tasks_open_due/.test(s.sql))!;
+      const details = plan(page.sql, page.params);
+      expect(details).toEqual([expect.stringMatching(new RegExp(`^SEARCH tasks USING (COVERING )?INDEX tasks_open_due ${range.source}`))]);
+      expect(ran.filter((s) => /count\(/i.test(s.sql))).toEqual([]);
+      expect(plan(ran.find((s) => /FROM task_counts/.test(s.sql))!.sql, ran.find((s) => /FROM task_counts/.test(s.sql))!.params)).toContainEqual(
+        expect.stringMatching(/^SEARCH task_counts USING (COVERING )?INDEX sqlite_autoindex_task_counts_1 \(status=\?/),
+      );
     }
   });
 
-  it("tasks due this week, a person's, a partnership's: tasks_status_due_on, tasks_assignee, tasks_partnership, never walking tasks_list", () => {
+  it("overdue tasks of a partnership, a person's, a partnership's: tasks_status_due_on, tasks_assignee, tasks_partnership, never walking tasks_list", () => {
     const cases = [
-      [{ view: 'week', today: GENERATED_TODAY }, /^SEARCH tasks USING INDEX tasks_status_due_on \(status=\? AND due_on>\? AND due_on<\?\)/],
+      [{ view: 'overdue', today: GENERATED_TODAY, partnershipId }, /^SEARCH tasks USING INDEX tasks_(status_due_on|partnership) /],
       [{ assignee: '李明', includeClosed: true }, /^SEARCH tasks USING INDEX tasks_assignee \(assignee=\?\)/],
       [{ partnershipId }, /^SEARCH tasks USING INDEX tasks_partnership \(partnership_id=\?\)/],
     ] as const;
@@ -201,19 +280,15 @@ describe('query plans of the hot queries', () => {
     expectNoFullScan(ofOrganization, 'contacts');
   });
 
-  it('partnerships by status (db/partnerships.ts listPartnerships): partnerships_status', () => {
+  it('partnerships by status (db/partnerships.ts listPartnerships): the live ones of the status from partnerships_live_status', () => {
     const details = planOf('partnerships.list', { status: 'active' }, /from "partnerships"/);
-    expect(details).toContainEqual(expect.stringMatching(/^SEARCH partnerships USING INDEX partnerships_status \(status=\?\)/));
+    expect(details).toContainEqual(expect.stringMatching(/^SEARCH partnerships USING COVERING INDEX partnerships_live_status \(status=\?\)/));
     expectNoFullScan(details, 'partnerships');
   });
 
   it('a page of partnerships (listPartnerships): rows, programmes and parties read by id for the page alone', () => {
     const ran = statementsOf('partnerships.list', { limit: 25, offset: 25 });
-    const explain = (pick: RegExp) => {
-      const statement = ran.find((s) => pick.test(s.sql));
-      expect(statement, `a statement matching ${String(pick)}`).toBeDefined();
-      return plan(statement!.sql, statement!.params);
-    };
+    const explain = explainer(ran);
     // The ids of a page in the default order are read from partnerships_list, already sorted.
     const ids = explain(/^select "id" from "partnerships".*limit/);
     expect(ids).toContainEqual(expect.stringMatching(/^SCAN partnerships USING COVERING INDEX partnerships_list/));
@@ -225,10 +300,10 @@ describe('query plans of the hot queries', () => {
     const parties = explain(/from "partnership_parties"/);
     expect(parties).toContainEqual(expect.stringMatching(/^SEARCH partnership_parties USING INDEX partnership_parties_partnership \(partnership_id=\?\)/));
     expectNoFullScan(parties, 'partnership_parties', 'organizations');
-    // Filtered by status, the page and its count go through partnerships_status.
+    // Filtered by status, the page and its count go through a status index (the count through the live ones alone).
     for (const statement of statementsOf('partnerships.list', { status: 'active', limit: 10 }).filter((s) => /^select (count|"id")/.test(s.sql))) {
       const details = plan(statement.sql, statement.params);
-      expect(details).toContainEqual(expect.stringMatching(/^SEARCH partnerships USING (COVERING )?INDEX partnerships_status \(status=\?\)/));
+      expect(details).toContainEqual(expect.stringMatching(/^SEARCH partnerships USING (COVERING )?INDEX partnerships_(live_)?status \(status=\?\)/));
       expectNoFullScan(details, 'partnerships');
     }
   });
@@ -242,24 +317,20 @@ describe('query plans of the hot queries', () => {
 
   it('parties, status history and milestones of a partnership (getPartnership): their partnership indexes', () => {
     const ran = statementsOf('partnerships.get', { id: partnershipId });
-    const explain = (pick: RegExp) => {
-      const statement = ran.find((s) => pick.test(s.sql));
-      expect(statement, String(pick)).toBeDefined();
-      return plan(statement!.sql, statement!.params);
-    };
+    const explain = explainer(ran);
     const parties = explain(/from "partnership_parties"/);
     expect(parties).toContainEqual(expect.stringMatching(/^SEARCH partnership_parties USING INDEX partnership_parties_partnership \(partnership_id=\?\)/));
     expectNoFullScan(parties, 'partnership_parties', 'organizations');
     const history = explain(/from "partnership_status_history"/);
     expect(history).toContainEqual(expect.stringMatching(/^SEARCH partnership_status_history USING INDEX partnership_status_history_partnership/));
     const milestones = explain(/from "milestones"/);
-    expect(milestones).toContainEqual(expect.stringMatching(/^SEARCH milestones USING INDEX milestones_partnership \(partnership_id=\?\)/));
+    expect(milestones).toContainEqual(expect.stringMatching(/^SEARCH milestones USING INDEX milestones_(live_)?partnership(_date)? \(partnership_id=\?\)/));
     expectNoFullScan(milestones, 'milestones');
   });
 
   it('milestones of a partnership (db/milestones.ts listMilestones): milestones_partnership', () => {
     const details = planOf('milestones.list', { partnershipId }, /from "milestones"/);
-    expect(details).toContainEqual(expect.stringMatching(/^SEARCH milestones USING INDEX milestones_partnership \(partnership_id=\?\)/));
+    expect(details).toContainEqual(expect.stringMatching(/^SEARCH milestones USING INDEX milestones_(live_)?partnership(_date)? \(partnership_id=\?\)/));
     expectNoFullScan(details, 'milestones');
   });
 

@@ -83,6 +83,7 @@ export function DashboardView() {
             testId="dashboard-milestones"
             title={t('tasks.dashboard.milestones')}
             items={data.upcomingMilestones}
+            total={data.totals.upcomingMilestones}
             empty={t('tasks.dashboard.milestonesEmpty')}
             render={(m) => (
               <ItemLink

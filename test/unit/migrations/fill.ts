@@ -1,7 +1,8 @@
 /** Fill a database at a given schema with rows in every table, children pointing at parents. */
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { applyMigrations, loadMigrations } from '../../../db/open';
+import { expect } from 'vitest';
+import { applyMigrations, loadMigrations, openDatabase } from '../../../db/open';
 import { tempDir } from '../../helpers';
 
 const T = '2024-05-01T08:00:00.000Z';
@@ -63,10 +64,13 @@ export function fillAtVersion1(sqlite: Database.Database): void {
   fill();
 }
 
-/** Every row of every user table, for before/after comparison (the search index is derived, and filled by the core). */
+/**
+ * Every row of every user table, for before/after comparison (the search index is derived, and filled by the core;
+ * partnership_meetings, partnership_facts and task_counts are derived, and filled by migration 0007).
+ */
 export function snapshotRows(sqlite: Database.Database): Record<string, unknown[]> {
   const tables = sqlite
-    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'search_%' AND name <> '__drizzle_migrations' ORDER BY name")
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'search_%' AND name NOT IN ('__drizzle_migrations', 'partnership_meetings', 'partnership_facts', 'task_counts') ORDER BY name")
     .all() as { name: string }[];
   return Object.fromEntries(
     tables.map(({ name }) => {
@@ -90,3 +94,16 @@ export function filledDatabaseAt(migrations: number): { file: string; before: Re
 /** EXPLAIN QUERY PLAN of a statement, its steps joined on one line. */
 export const planText = (sqlite: Database.Database, sql: string, ...params: unknown[]): string =>
   (sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail).join(' | ');
+
+/**
+ * A filled database at the first `migrations` migrations, opened by the app (which applies the rest): every row is
+ * still there and every link still leads somewhere.
+ */
+export async function migratedFrom(migrations: number): Promise<Database.Database> {
+  const { file, before } = filledDatabaseAt(migrations);
+  const opened = await openDatabase(file);
+  expect(opened.migrationsApplied).toBe(loadMigrations().length - migrations);
+  expect(snapshotRows(opened.sqlite)).toEqual(before);
+  expect(opened.sqlite.pragma('foreign_key_check')).toEqual([]);
+  return opened.sqlite;
+}
