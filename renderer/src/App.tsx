@@ -26,7 +26,7 @@ import { showError } from './notify';
 import { SearchBox } from './components/SearchBox';
 import { useDesktopShell } from './desktop';
 import { RemindersButton } from './components/RemindersButton';
-import { focusPageHeading } from './components/Dialog';
+import { focusPageHeading, visibleHeading } from './components/Dialog';
 import { OnboardingDialog } from './views/OnboardingDialog';
 import { DashboardView } from './views/DashboardView';
 
@@ -199,13 +199,14 @@ function usePageHeading(main: RefObject<HTMLElement | null>, place: string, appN
     const root = main.current;
     if (!root) return;
     const update = () => {
-      const heading = root.querySelector<HTMLElement>('h1, h2');
+      const heading = visibleHeading(root);
       const text = heading?.textContent?.trim();
       document.title = text ? `${text} · ${appName}` : appName;
       if (focusedPlace.current === place || !heading) return;
       focusedPlace.current = place;
       const active = document.activeElement;
-      const settled = active && active !== document.body && (root.contains(active) || active.closest('[role="dialog"]'));
+      // Already in the new view (a form's first field) or in a dialog; not on the hidden previous view.
+      const settled = active && active !== document.body && active.getClientRects().length > 0 && (root.contains(active) || active.closest('[role="dialog"]'));
       if (!settled) focusPageHeading();
     };
     update();

@@ -36,9 +36,18 @@ export function restoreFocus(target: HTMLElement | null): void {
   focusPageHeading();
 }
 
+/**
+ * The view's heading: the first h1/h2 in `root` that is drawn. While the next view loads, React
+ * keeps the previous one mounted under display: none, its heading included.
+ */
+export function visibleHeading(root: Element | null): HTMLElement | null {
+  for (const heading of root?.querySelectorAll<HTMLElement>('h1, h2') ?? []) if (heading.getClientRects().length > 0) return heading;
+  return null;
+}
+
 /** Focus the heading of the view in <main> (made focusable by script only). */
 export function focusPageHeading(): boolean {
-  const heading = document.querySelector<HTMLElement>('main h1, main h2');
+  const heading = visibleHeading(document.querySelector('main'));
   if (!heading) return false;
   if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
   heading.focus();
