@@ -1,5 +1,6 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
-import { AppShell, Group, Loader, NavLink, SegmentedControl, Text, Title } from '@mantine/core';
+import { lazy, Suspense, useEffect, useRef, useState, type RefObject } from 'react';
+import { AppShell, Group, Loader, NavLink, SegmentedControl, Text, Title, Tooltip, VisuallyHidden } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import {
   IconAddressBook,
   IconBuildingCommunity,
@@ -25,6 +26,7 @@ import { showError } from './notify';
 import { SearchBox } from './components/SearchBox';
 import { useDesktopShell } from './desktop';
 import { RemindersButton } from './components/RemindersButton';
+import { focusPageHeading, visibleHeading } from './components/Dialog';
 import { OnboardingDialog } from './views/OnboardingDialog';
 import { DashboardView } from './views/DashboardView';
 
@@ -108,27 +110,39 @@ export function App() {
     idle(preloadViews);
   }, []);
 
-  useEffect(() => {
-    document.title = t('app.name');
-  }, [t, i18n.language]);
+  const main = useRef<HTMLElement>(null);
+  usePageHeading(main, `${route.view}/${route.id ?? ''}`, t('app.name'));
+  // Narrow windows (a small screen, or 200% zoom at 1280 px and 1024 px): the sidebar shows icons
+  // with their names in a tooltip and as the link's accessible name, and the header drops its text.
+  const narrow = useMediaQuery('(max-width: 56em)') ?? false;
 
   return (
-    <AppShell navbar={{ width: 200, breakpoint: 0 }} header={{ height: 56 }} padding="md">
+    <AppShell navbar={{ width: narrow ? 64 : 200, breakpoint: 0 }} header={{ height: 56 }} padding={narrow ? 'xs' : 'md'}>
+      <a
+        className="skip-link"
+        href={routeHash(route.view, route.id)}
+        onClick={(event) => {
+          event.preventDefault();
+          if (!focusPageHeading()) main.current?.focus();
+        }}
+      >
+        {t('app.skipToContent')}
+      </a>
       <AppShell.Header>
-        <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="md">
+        <Group h="100%" px={narrow ? 'xs' : 'md'} justify="space-between" wrap="nowrap" gap={narrow ? 'xs' : 'md'}>
           <Group gap="xs" wrap="nowrap" style={{ minWidth: 0 }}>
-            <IconHeartHandshake size={26} aria-hidden />
+            <IconHeartHandshake size={26} aria-hidden style={{ flexShrink: 0 }} />
             <Title order={1} size="h4" style={{ whiteSpace: 'nowrap' }}>
-              {t('app.name')}
+              {narrow ? <VisuallyHidden>{t('app.name')}</VisuallyHidden> : t('app.name')}
             </Title>
-            {info?.officeName ? (
+            {info?.officeName && !narrow ? (
               <Text c="dimmed" size="sm" truncate>
                 {info.officeName}
               </Text>
             ) : null}
           </Group>
-          <Group gap="md" wrap="nowrap">
-            <SearchBox />
+          <Group gap={narrow ? 'xs' : 'md'} wrap="nowrap">
+            <SearchBox narrow={narrow} />
             <RemindersButton route={route} />
             <SegmentedControl
               aria-label={t('language.label')}
@@ -143,23 +157,27 @@ export function App() {
           </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="xs" aria-label={t('app.name')}>
+      {/* Scrolls when the window is too short for every link (200% zoom): none is ever out of reach. */}
+      <AppShell.Navbar p="xs" aria-label={t('app.name')} style={{ overflowY: 'auto' }}>
         {NAV.map(({ view: target, icon: Icon }) => (
-          <NavLink
-            key={target}
-            href={routeHash(target)}
-            label={t(`nav.${target}`)}
-            leftSection={<Icon size={18} aria-hidden />}
-            active={route.view === target}
-            aria-current={route.view === target ? 'page' : undefined}
-            onClick={(event) => {
-              event.preventDefault();
-              navigate(target);
-            }}
-          />
+          <Tooltip key={target} label={t(`nav.${target}`)} position="right" disabled={!narrow} withinPortal>
+            <NavLink
+              href={routeHash(target)}
+              label={narrow ? null : t(`nav.${target}`)}
+              aria-label={narrow ? t(`nav.${target}`) : undefined}
+              leftSection={<Icon size={narrow ? 22 : 18} aria-hidden />}
+              active={route.view === target}
+              aria-current={route.view === target ? 'page' : undefined}
+              style={{ flexShrink: 0 }}
+              onClick={(event) => {
+                event.preventDefault();
+                navigate(target);
+              }}
+            />
+          </Tooltip>
         ))}
       </AppShell.Navbar>
-      <AppShell.Main>
+      <AppShell.Main ref={main} tabIndex={-1} style={{ outline: 'none' }}>
         <Suspense fallback={<Loader size="sm" />}>
           <CurrentView route={route} dataVersion={dataVersion} info={info} onSettingsChange={() => setDataVersion((v) => v + 1)} />
         </Suspense>
@@ -167,6 +185,35 @@ export function App() {
       <OnboardingDialog opened={!!info?.needsOnboarding} onDone={() => setDataVersion((v) => v + 1)} />
     </AppShell>
   );
+}
+
+/**
+ * The view's heading names the window ("汕头—布尔加斯项目合作 · 伙伴关系管理"), and after a route
+ * change it takes focus once drawn, unless focus is already in the new view or in a dialog: a
+ * keyboard or screen-reader user starts at the top of what they opened, never at <body>.
+ */
+function usePageHeading(main: RefObject<HTMLElement | null>, place: string, appName: string): void {
+  // The place whose heading has had its chance at focus: the first screen keeps the browser's own start.
+  const focusedPlace = useRef(place);
+  useEffect(() => {
+    const root = main.current;
+    if (!root) return;
+    const update = () => {
+      const heading = visibleHeading(root);
+      const text = heading?.textContent?.trim();
+      document.title = text ? `${text} · ${appName}` : appName;
+      if (focusedPlace.current === place || !heading) return;
+      focusedPlace.current = place;
+      const active = document.activeElement;
+      // Already in the new view (a form's first field) or in a dialog; not on the hidden previous view.
+      const settled = active && active !== document.body && active.getClientRects().length > 0 && (root.contains(active) || active.closest('[role="dialog"]'));
+      if (!settled) focusPageHeading();
+    };
+    update();
+    const observer = new MutationObserver(update);
+    observer.observe(root, { subtree: true, childList: true, characterData: true });
+    return () => observer.disconnect();
+  }, [main, place, appName]);
 }
 
 function CurrentView({ route, dataVersion, info, onSettingsChange }: { route: Route; dataVersion: number; info: AppInfo | undefined; onSettingsChange: () => void }) {

@@ -1,19 +1,13 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { MantineProvider, createTheme } from '@mantine/core';
+import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
 import './i18n';
 import './app.css';
 import { App } from './App';
-
-const theme = createTheme({
-  primaryColor: 'indigo',
-  fontFamily:
-    "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans CJK SC', 'Noto Sans SC', 'PingFang SC', 'Microsoft YaHei', sans-serif",
-  focusRing: 'auto',
-});
+import { cssVariablesResolver, theme } from './theme';
 
 // The browser mode's token arrives in the address once; the server sets a cookie, so drop it from the bar.
 if (new URLSearchParams(location.search).has('token')) {
@@ -22,7 +16,7 @@ if (new URLSearchParams(location.search).has('token')) {
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <MantineProvider theme={theme} defaultColorScheme="auto">
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="auto">
       <Notifications position="bottom-right" />
       <App />
     </MantineProvider>

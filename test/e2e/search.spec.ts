@@ -10,7 +10,7 @@ test('Ctrl+K searches every kind in any script: Шантоу finds 汕头, a par
   await page.goto(`${sampleApp.url}#/dashboard`);
   await switchLanguage(page, 'English');
   await page.keyboard.press('Control+K');
-  const box = page.getByRole('textbox', { name: 'Search everything' });
+  const box = page.getByRole('combobox', { name: 'Search everything' });
   await expect(box).toBeFocused();
 
   await box.fill('Шантоу');
@@ -43,7 +43,7 @@ test('the results page groups every match by kind, filters by kind and pages wit
   await page.goto(`${sampleApp.url}#/dashboard`);
   await switchLanguage(page, '中文');
   await page.keyboard.press('Control+K');
-  const box = page.getByRole('textbox', { name: '全局搜索' });
+  const box = page.getByRole('combobox', { name: '全局搜索' });
   await box.fill('试点');
   await page.getByRole('option', { name: /查看“试点”的全部结果/ }).click();
   await expect(page).toHaveURL(/#\/search\//);

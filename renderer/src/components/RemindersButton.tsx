@@ -59,16 +59,18 @@ export function RemindersButton({ route }: { route: Route }) {
   );
 
   return (
-    <Popover opened={opened} onChange={setOpened} position="bottom-end" width={400} shadow="md" withArrow trapFocus returnFocus>
-      <Popover.Target>
-        <Indicator
-          label={count > 99 ? '99+' : formatNumber(count)}
-          size={18}
-          color="red"
-          offset={4}
-          disabled={count === 0}
-          data-testid="reminders-badge"
-        >
+    // The indicator wraps the popover, not the other way round: the popover's target gets
+    // aria-expanded, which is allowed on the button and not on the indicator's <div>.
+    <Indicator
+      label={count > 99 ? '99+' : formatNumber(count)}
+      size={18}
+      color="red"
+      offset={4}
+      disabled={count === 0}
+      data-testid="reminders-badge"
+    >
+      <Popover opened={opened} onChange={setOpened} position="bottom-end" width={400} shadow="md" withArrow trapFocus returnFocus>
+        <Popover.Target>
           <ActionIcon
             variant="subtle"
             color="gray"
@@ -80,99 +82,99 @@ export function RemindersButton({ route }: { route: Route }) {
           >
             <IconBell size={20} aria-hidden />
           </ActionIcon>
-        </Indicator>
-      </Popover.Target>
-      <Popover.Dropdown p={0} role="dialog" aria-labelledby="reminders-title" data-testid="reminders">
-        <Group justify="space-between" px="md" pt="sm" pb={6}>
-          <Title order={2} size="h5" id="reminders-title">
-            {t('timeline.reminders.title')}
-          </Title>
-          {reminders ? (
-            <Text size="xs" c="dimmed">
-              {t('timeline.reminders.today', { date: formatPartialDate(reminders.today) })}
-            </Text>
-          ) : null}
-        </Group>
-        <Divider />
-        <ScrollArea.Autosize mah="min(70vh, 560px)" type="auto">
-          <Stack gap="sm" px="md" py="sm">
-            {!reminders ? (
-              <Text size="sm" c="dimmed">
-                {t('common.loading')}
+        </Popover.Target>
+        <Popover.Dropdown p={0} role="dialog" aria-labelledby="reminders-title" data-testid="reminders">
+          <Group justify="space-between" px="md" pt="sm" pb={6}>
+            <Title order={2} size="h5" id="reminders-title">
+              {t('timeline.reminders.title')}
+            </Title>
+            {reminders ? (
+              <Text size="xs" c="dimmed">
+                {t('timeline.reminders.today', { date: formatPartialDate(reminders.today) })}
               </Text>
-            ) : count === 0 ? (
-              <Text size="sm" c="dimmed">
-                {t('timeline.reminders.nothing')}
-              </Text>
-            ) : (
-              <>
-                <ReminderGroup
-                  title={t('timeline.reminders.tasksDue')}
-                  items={reminders.tasksDue}
-                  total={reminders.totals.tasksDue}
-                  testId="reminders-tasks"
-                  color="red"
-                  more={
-                    <Anchor
-                      href={routeHash('tasks')}
-                      size="xs"
-                      onClick={() => {
-                        showTaskView('overdue');
-                        close();
-                      }}
-                    >
-                      {t('timeline.reminders.openTasks')}
-                    </Anchor>
-                  }
-                  render={(task) => (
-                    <ItemLink
-                      href={routeHash('tasks', task.id)}
-                      onClick={close}
-                      primary={task.title}
-                      secondary={[
-                        task.dueOn ? t('timeline.reminders.due', { date: formatPartialDate(task.dueOn) }) : null,
-                        task.assignee,
-                        task.partnershipId ? localTitle({ title: task.partnershipTitle, titleZh: task.partnershipTitleZh, titleEn: task.partnershipTitleEn }, lang) : null,
-                      ]
-                        .filter(Boolean)
-                        .join(' · ')}
-                      aside={task.dueOn ? when(task.dueOn) : null}
-                    />
-                  )}
-                />
-                <ReminderGroup
-                  title={t('timeline.reminders.renewals')}
-                  items={reminders.renewals}
-                  total={reminders.totals.renewals}
-                  testId="reminders-renewals"
-                  color="orange"
-                  more={dashboardLink}
-                  render={(r) =>
-                    partnershipLink(
-                      r.partnershipId,
-                      localTitle(r, lang),
-                      t(r.what === 'review' ? 'timeline.reminders.review' : 'timeline.reminders.termEnd', { date: formatPartialDate(r.date) }),
-                      when(r.date),
-                    )
-                  }
-                />
-                <ReminderGroup
-                  title={t('timeline.reminders.quiet')}
-                  items={reminders.quiet}
-                  total={reminders.totals.quiet}
-                  testId="reminders-quiet"
-                  color="yellow"
-                  more={dashboardLink}
-                  render={(p) =>
-                    partnershipLink(p.id, localTitle(p, lang), p.lastMeeting ? t('timeline.reminders.lastMeeting', { date: formatPartialDate(p.lastMeeting) }) : t('timeline.reminders.never'))
-                  }
-                />
-              </>
-            )}
-          </Stack>
-        </ScrollArea.Autosize>
-      </Popover.Dropdown>
-    </Popover>
+            ) : null}
+          </Group>
+          <Divider />
+          <ScrollArea.Autosize mah="min(70vh, 560px)" type="auto">
+            <Stack gap="sm" px="md" py="sm">
+              {!reminders ? (
+                <Text size="sm" c="dimmed">
+                  {t('common.loading')}
+                </Text>
+              ) : count === 0 ? (
+                <Text size="sm" c="dimmed">
+                  {t('timeline.reminders.nothing')}
+                </Text>
+              ) : (
+                <>
+                  <ReminderGroup
+                    title={t('timeline.reminders.tasksDue')}
+                    items={reminders.tasksDue}
+                    total={reminders.totals.tasksDue}
+                    testId="reminders-tasks"
+                    color="red"
+                    more={
+                      <Anchor
+                        href={routeHash('tasks')}
+                        size="xs"
+                        onClick={() => {
+                          showTaskView('overdue');
+                          close();
+                        }}
+                      >
+                        {t('timeline.reminders.openTasks')}
+                      </Anchor>
+                    }
+                    render={(task) => (
+                      <ItemLink
+                        href={routeHash('tasks', task.id)}
+                        onClick={close}
+                        primary={task.title}
+                        secondary={[
+                          task.dueOn ? t('timeline.reminders.due', { date: formatPartialDate(task.dueOn) }) : null,
+                          task.assignee,
+                          task.partnershipId ? localTitle({ title: task.partnershipTitle, titleZh: task.partnershipTitleZh, titleEn: task.partnershipTitleEn }, lang) : null,
+                        ]
+                          .filter(Boolean)
+                          .join(' · ')}
+                        aside={task.dueOn ? when(task.dueOn) : null}
+                      />
+                    )}
+                  />
+                  <ReminderGroup
+                    title={t('timeline.reminders.renewals')}
+                    items={reminders.renewals}
+                    total={reminders.totals.renewals}
+                    testId="reminders-renewals"
+                    color="orange"
+                    more={dashboardLink}
+                    render={(r) =>
+                      partnershipLink(
+                        r.partnershipId,
+                        localTitle(r, lang),
+                        t(r.what === 'review' ? 'timeline.reminders.review' : 'timeline.reminders.termEnd', { date: formatPartialDate(r.date) }),
+                        when(r.date),
+                      )
+                    }
+                  />
+                  <ReminderGroup
+                    title={t('timeline.reminders.quiet')}
+                    items={reminders.quiet}
+                    total={reminders.totals.quiet}
+                    testId="reminders-quiet"
+                    color="yellow"
+                    more={dashboardLink}
+                    render={(p) =>
+                      partnershipLink(p.id, localTitle(p, lang), p.lastMeeting ? t('timeline.reminders.lastMeeting', { date: formatPartialDate(p.lastMeeting) }) : t('timeline.reminders.never'))
+                    }
+                  />
+                </>
+              )}
+            </Stack>
+          </ScrollArea.Autosize>
+        </Popover.Dropdown>
+      </Popover>
+    </Indicator>
   );
 }
 

@@ -10,6 +10,7 @@ import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useStat
 import { ActionIcon, Group, SegmentedControl, Stack, Text } from '@mantine/core';
 import { IconZoomIn, IconZoomOut } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { langOf } from '../lang';
 import type { TFunction } from 'i18next';
 import type { TimelineMeeting, TimelineMilestone, TimelineRow } from '../../../db/timeline';
 import { formatPartialDate } from '../format';
@@ -121,7 +122,9 @@ const TimelineRows = memo(function TimelineRows({
         {labelWidth > 0 ? (
           <a className={classes.label} href={href} style={{ width: labelWidth }} title={[`${rowTitle} · ${t(`status.${row.status}`)}`, ...moreText(t, row)].join('\n')}>
             <span className={classes.dot} style={{ background: `var(--mantine-color-${STATUS_COLORS[row.status]}-6)` }} aria-hidden />
-            <span className={classes.labelText}>{rowTitle}</span>
+            <span className={classes.labelText} lang={langOf(rowTitle, lang)}>
+              {rowTitle}
+            </span>
           </a>
         ) : null}
         <div className={classes.plot}>

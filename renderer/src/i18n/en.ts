@@ -1,5 +1,5 @@
 export const en = {
-  app: { name: 'Partnership Tracker', office: 'Foreign Affairs Office' },
+  app: { name: 'Partnership Tracker', office: 'Foreign Affairs Office', skipToContent: 'Skip to content' },
   nav: {
     dashboard: 'Dashboard',
     partnerships: 'Partnerships',
@@ -20,6 +20,8 @@ export const en = {
   common: {
     save: 'Save',
     cancel: 'Cancel',
+    close: 'Close',
+    formErrors: 'Not saved: check the fields marked in red ({{count}}).',
     create: 'Create',
     edit: 'Edit',
     delete: 'Delete',

@@ -1,7 +1,7 @@
 import type { Messages } from './en';
 
 export const zh: Messages = {
-  app: { name: '伙伴关系管理', office: '外事办公室' },
+  app: { name: '伙伴关系管理', office: '外事办公室', skipToContent: '跳到正文' },
   nav: {
     dashboard: '总览',
     partnerships: '合作关系',
@@ -22,6 +22,8 @@ export const zh: Messages = {
   common: {
     save: '保存',
     cancel: '取消',
+    close: '关闭',
+    formErrors: '未保存：请检查标红的字段（{{count}} 处）。',
     create: '新建',
     edit: '编辑',
     delete: '删除',

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { ActionIcon, Badge, Button, Group, Modal, NumberInput, Paper, Stack, Table, Text, Title, Tooltip, VisuallyHidden } from '@mantine/core';
+import { ActionIcon, Badge, Button, Group, NumberInput, Paper, Stack, Table, Text, Title, Tooltip, VisuallyHidden } from '@mantine/core';
+import { AppModal } from '../components/Dialog';
 import { IconDatabaseExport, IconRestore, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
@@ -170,7 +171,7 @@ export function BackupsView() {
           </Table>
         </Paper>
       ) : null}
-      <Modal opened={!!confirming} onClose={() => setConfirming(null)} title={t('backups.confirmTitle')} centered>
+      <AppModal opened={!!confirming} onClose={() => setConfirming(null)} title={t('backups.confirmTitle')} centered>
         {confirming ? (
           <Stack>
             <Text size="sm">{t('backups.confirmBody', { time: formatDateTime(confirming.time) })}</Text>
@@ -184,8 +185,8 @@ export function BackupsView() {
             </Group>
           </Stack>
         ) : null}
-      </Modal>
-      <Modal opened={!!deleting} onClose={() => setDeleting(null)} title={t('backups.deleteTitle')} centered>
+      </AppModal>
+      <AppModal opened={!!deleting} onClose={() => setDeleting(null)} title={t('backups.deleteTitle')} centered>
         {deleting ? (
           <Stack>
             <Text size="sm">
@@ -204,7 +205,7 @@ export function BackupsView() {
             </Group>
           </Stack>
         ) : null}
-      </Modal>
+      </AppModal>
     </Stack>
   );
 }

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Button, Group, Modal, Text } from '@mantine/core';
+import { Button, Group, Text } from '@mantine/core';
+import { AppModal } from '../components/Dialog';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
 import { showError } from '../notify';
@@ -19,7 +20,7 @@ export function OnboardingDialog({ opened, onDone }: { opened: boolean; onDone: 
     }
   };
   return (
-    <Modal opened={opened} onClose={() => void choose('empty')} title={t('onboarding.title')} centered closeOnClickOutside={false}>
+    <AppModal opened={opened} onClose={() => void choose('empty')} title={t('onboarding.title')} centered closeOnClickOutside={false}>
       <Text mb="lg">{t('onboarding.body')}</Text>
       <Group justify="flex-end">
         <Button variant="default" loading={busy === 'empty'} disabled={!!busy} onClick={() => void choose('empty')}>
@@ -29,6 +30,6 @@ export function OnboardingDialog({ opened, onDone }: { opened: boolean; onDone: 
           {t('onboarding.sample')}
         </Button>
       </Group>
-    </Modal>
+    </AppModal>
   );
 }

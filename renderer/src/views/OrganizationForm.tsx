@@ -1,5 +1,7 @@
-import { useState } from 'react';
-import { Modal, NumberInput, Select, SimpleGrid, TagsInput, Textarea, TextInput } from '@mantine/core';
+import { useRef, useState } from 'react';
+import { NumberInput, Select, SimpleGrid, TagsInput, Textarea, TextInput } from '@mantine/core';
+import { FormErrorSummary, useFocusFirstError } from '../components/FormErrors';
+import { AppModal } from '../components/Dialog';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../api';
 import { showDone, showError } from '../notify';
@@ -47,6 +49,8 @@ export function OrganizationForm({ organization, onClose, onSaved }: { organizat
   const { t } = useTranslation();
   const [draft, setDraft] = useState<Draft>(() => draftOf(organization));
   const [errors, setErrors] = useState<Partial<Record<keyof Draft, string>>>({});
+  const form = useRef<HTMLFormElement>(null);
+  const focusFirstError = useFocusFirstError(form);
   const [saving, setSaving] = useState(false);
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
 
@@ -55,6 +59,7 @@ export function OrganizationForm({ organization, onClose, onSaved }: { organizat
     if (!draft.displayName.trim()) next.displayName = t('organizations.required');
     if (draft.country.trim() && !/^[A-Za-z]{2}$/.test(draft.country.trim())) next.country = t('organizations.countryFormat');
     setErrors(next);
+    if (Object.keys(next).length > 0) focusFirstError();
     return Object.keys(next).length === 0;
   };
 
@@ -83,6 +88,7 @@ export function OrganizationForm({ organization, onClose, onSaved }: { organizat
       if (error instanceof ApiError && error.fields.length > 0) {
         const message = localized(error.localized);
         setErrors(Object.fromEntries(error.fields.map((f) => [f.split('.')[0], message])));
+        focusFirstError();
       }
       showError(error);
     } finally {
@@ -91,9 +97,10 @@ export function OrganizationForm({ organization, onClose, onSaved }: { organizat
   };
 
   return (
-    <Modal opened onClose={onClose} title={organization ? t('organizations.editTitle') : t('organizations.newTitle')} size="lg">
+    <AppModal opened onClose={onClose} title={organization ? t('organizations.editTitle') : t('organizations.newTitle')} size="lg">
       <WithHistoryTab entity="organizations" id={organization?.id ?? null}>
         <form
+          ref={form}
           onSubmit={(e) => {
             e.preventDefault();
             void save();
@@ -123,9 +130,10 @@ export function OrganizationForm({ organization, onClose, onSaved }: { organizat
             <NumberInput label={t('organizations.fields.longitude')} min={-180} max={180} decimalScale={6} value={draft.longitude} onChange={(v) => set('longitude', typeof v === 'number' ? v : '')} error={errors.longitude} />
           </SimpleGrid>
           <Textarea label={t('organizations.fields.notes')} autosize minRows={2} maxRows={6} value={draft.notes} onChange={(e) => set('notes', e.currentTarget.value)} mb="md" />
+          <FormErrorSummary errors={errors} />
           <CancelSaveButtons onCancel={onClose} saving={saving} justify="flex-end" />
         </form>
       </WithHistoryTab>
-    </Modal>
+    </AppModal>
   );
 }

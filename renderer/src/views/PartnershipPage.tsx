@@ -3,6 +3,7 @@ import { Alert, Anchor, Badge, Button, Group, Paper, SimpleGrid, Spoiler, Stack,
 import {
   IconAddressBook,
   IconArrowLeft,
+  IconCalendarPlus,
   IconChecklist,
   IconFiles,
   IconHistory,
@@ -25,6 +26,8 @@ import { PartnershipTimeline } from './partnership/PartnershipTimeline';
 import { ContactsTab, DocumentsTab, TasksTab } from './partnership/PartnershipTabs';
 import { RecordHistory } from '../components/RecordHistory';
 import { TimelineChart } from '../components/Timeline';
+import { PRESELECTED_PARTNERSHIP_KEY } from './meeting/shared';
+import { useLangOf } from '../lang';
 import type { TimelineRow } from '../../../db/timeline';
 
 type Loaded = { partnership: Partnership; meetings: MeetingListItem[] } | 'missing' | null;
@@ -221,21 +224,33 @@ function Header({ partnership: p, onEdit, onDelete }: { partnership: Partnership
   const { t, i18n } = useTranslation();
   const title = localTitle(p, i18n.language);
   const other = i18n.language === 'zh' ? p.titleEn : p.titleZh;
+  const langOf = useLangOf();
   return (
     <Stack gap={6}>
       <Group justify="space-between" align="flex-start" wrap="nowrap" gap="md">
         <Stack gap={2} style={{ minWidth: 0 }}>
-          <Title order={2} style={{ overflowWrap: 'anywhere' }}>
+          <Title order={2} style={{ overflowWrap: 'anywhere' }} {...langOf(title)}>
             {title}
           </Title>
           {other && other !== title ? (
-            <Text c="dimmed" size="sm" style={{ overflowWrap: 'anywhere' }}>
+            <Text c="dimmed" size="sm" style={{ overflowWrap: 'anywhere' }} {...langOf(other)}>
               {other}
             </Text>
           ) : null}
         </Stack>
         {!p.deletedAt ? (
           <Group gap="xs" wrap="nowrap" role="group" aria-label={t('partnership.page.actions')} style={{ flexShrink: 0 }}>
+            {/* The meeting form opens with this partnership chosen (it reads the key once). */}
+            <Button
+              variant="default"
+              leftSection={<IconCalendarPlus size={16} aria-hidden />}
+              onClick={() => {
+                sessionStorage.setItem(PRESELECTED_PARTNERSHIP_KEY, p.id);
+                navigate('meetings', 'new');
+              }}
+            >
+              {t('meetings.list.new')}
+            </Button>
             <Button variant="default" leftSection={<IconPencil size={16} aria-hidden />} onClick={onEdit}>
               {t('partnership.page.edit')}
             </Button>

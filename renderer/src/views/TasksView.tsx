@@ -15,6 +15,7 @@ import { localToday } from './task/today';
 import { localTitle } from './task/format';
 import { storedTaskFilters, storeTaskFilters, TASK_VIEW_LIST, type TaskFilters } from './task/state';
 import { isClosed, TaskRow } from './task/TaskRow';
+import { focusPageHeading } from '../components/Dialog';
 import { TaskDialog } from './task/TaskDialog';
 import { allPages } from '../api/pages';
 import { usePagedList } from '../usePagedList';
@@ -86,12 +87,14 @@ export function TasksView() {
     };
   }, [routeId]);
 
-  // After a keyboard action the focus stays in the list: on the same place, or the last row.
+  // After completing or deleting a row the focus stays in the list: on the same place (the next row), or the last row.
   useEffect(() => {
     if (focusAfterLoad.current === null || loading) return;
     const index = Math.min(focusAfterLoad.current, tasks.length - 1);
     focusAfterLoad.current = null;
     if (index >= 0) focusRow.current?.(index);
+    // The list is empty now: the page's heading, not <body>.
+    else if (document.activeElement === document.body) focusPageHeading();
   }, [tasks, loading]);
 
   useHotkeys([['mod+N', () => setEditing((current) => current ?? 'new')]], []);
@@ -266,9 +269,10 @@ export function TasksView() {
                 task={task}
                 today={today}
                 rowProps={props}
-                onToggle={(viaKeyboard) => void toggle(task, viaKeyboard ? index : null)}
+                // By key or by its ✓ button, focus stays in the list: on this place, now the next row.
+                onToggle={() => void toggle(task, index)}
                 onEdit={() => setEditing(task)}
-                onDelete={(viaKeyboard) => remove(task, viaKeyboard ? index : null)}
+                onDelete={() => remove(task, index)}
                 onMove={(step) => move(index, step)}
               />
             )}

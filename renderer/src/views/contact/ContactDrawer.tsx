@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
-import { Anchor, Button, Divider, Drawer, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Divider, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { AppDrawer } from '../../components/Dialog';
 import { IconEdit, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
@@ -17,7 +18,7 @@ export function ContactDrawer({ id, onClose, onEdit, onDelete }: { id: string; o
   const mailto = contact?.email ? safeHref(`mailto:${contact.email}`) : null;
 
   return (
-    <Drawer opened onClose={onClose} position="right" size="md" title={contact?.name ?? t('common.loading')}>
+    <AppDrawer opened onClose={onClose} position="right" size="md" title={contact?.name ?? t('common.loading')}>
       {!contact ? (
         <Loader size="sm" />
       ) : (
@@ -71,7 +72,7 @@ export function ContactDrawer({ id, onClose, onEdit, onDelete }: { id: string; o
           </Stack>
         </WithHistoryTab>
       )}
-    </Drawer>
+    </AppDrawer>
   );
 }
 

@@ -1,5 +1,7 @@
-import { useState } from 'react';
-import { Modal, Select, SimpleGrid, Textarea, TextInput } from '@mantine/core';
+import { useRef, useState } from 'react';
+import { Select, SimpleGrid, Textarea, TextInput } from '@mantine/core';
+import { FormErrorSummary, useFocusFirstError } from '../../components/FormErrors';
+import { AppModal } from '../../components/Dialog';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../api';
 import { localized } from '../../i18n';
@@ -40,6 +42,8 @@ export function ContactForm({ contact, onClose, onSaved }: { contact: Contact | 
     notes: contact?.notes ?? '',
   }));
   const [errors, setErrors] = useState<Partial<Record<keyof Draft, string>>>({});
+  const form = useRef<HTMLFormElement>(null);
+  const focusFirstError = useFocusFirstError(form);
   const [saving, setSaving] = useState(false);
   const { data: organizations } = useLoad(() => allPages((page) => api['organizations.list'](page)), []);
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => {
@@ -52,6 +56,7 @@ export function ContactForm({ contact, onClose, onSaved }: { contact: Contact | 
     if (!draft.name.trim()) next.name = t('meetings.contacts.errors.name');
     if (draft.email.trim() && !EMAIL.test(draft.email.trim())) next.email = t('meetings.contacts.errors.email');
     setErrors(next);
+    if (Object.keys(next).length > 0) focusFirstError();
     return Object.keys(next).length === 0;
   };
 
@@ -67,6 +72,7 @@ export function ContactForm({ contact, onClose, onSaved }: { contact: Contact | 
       if (error instanceof ApiError && error.fields.length > 0) {
         const message = localized(error.localized);
         setErrors(Object.fromEntries(error.fields.map((f) => [f.split('.')[0], message])));
+        focusFirstError();
       }
       showError(error);
     } finally {
@@ -75,8 +81,9 @@ export function ContactForm({ contact, onClose, onSaved }: { contact: Contact | 
   };
 
   return (
-    <Modal opened onClose={onClose} title={contact ? t('meetings.contacts.editTitle') : t('meetings.contacts.newTitle')} size="lg">
+    <AppModal opened onClose={onClose} title={contact ? t('meetings.contacts.editTitle') : t('meetings.contacts.newTitle')} size="lg">
       <form
+        ref={form}
         noValidate
         onSubmit={(e) => {
           e.preventDefault();
@@ -105,8 +112,9 @@ export function ContactForm({ contact, onClose, onSaved }: { contact: Contact | 
           <TextInput type="tel" label={t('meetings.contacts.fields.phone')} value={draft.phone} onChange={(e) => set('phone', e.currentTarget.value)} error={errors.phone} />
         </SimpleGrid>
         <Textarea label={t('meetings.contacts.fields.notes')} autosize minRows={2} maxRows={6} value={draft.notes} onChange={(e) => set('notes', e.currentTarget.value)} error={errors.notes} mb="md" />
+        <FormErrorSummary errors={errors} />
         <CancelSaveButtons onCancel={onClose} saving={saving} justify="flex-end" />
       </form>
-    </Modal>
+    </AppModal>
   );
 }

@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react';
-import { Modal, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { AppModal } from '../../components/Dialog';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import { showDone, showError } from '../../notify';
@@ -7,6 +8,7 @@ import { formatPartialDate } from '../../format';
 import type { MilestoneView } from '../../../../db/partnerships';
 import { WithHistoryTab } from '../../components/RecordHistory';
 import { CancelSaveButtons } from '../../components/CancelSaveButtons';
+import { FormErrorSummary } from '../../components/FormErrors';
 import {
   isPartialDate,
   MILESTONE_KIND_LIST,
@@ -84,7 +86,7 @@ export function MilestoneDialog({
   };
 
   return (
-    <Modal opened onClose={onClose} title={milestone ? t('partnership.milestone.editTitle') : t('partnership.milestone.newTitle')} size="lg">
+    <AppModal opened onClose={onClose} title={milestone ? t('partnership.milestone.editTitle') : t('partnership.milestone.newTitle')} size="lg">
       <WithHistoryTab entity="milestones" id={milestone?.id ?? null}>
         <form
           ref={form}
@@ -126,10 +128,11 @@ export function MilestoneDialog({
             </SimpleGrid>
             <TextInput label={t('partnership.milestone.source')} value={draft.source} onChange={(e) => set('source', e.currentTarget.value)} error={errors.source} />
             <Textarea label={t('partnership.milestone.notes')} autosize minRows={2} maxRows={8} value={draft.notes} onChange={(e) => set('notes', e.currentTarget.value)} error={errors.notes} />
+            <FormErrorSummary errors={errors} />
             <CancelSaveButtons onCancel={onClose} saving={saving} justify="flex-end" />
           </Stack>
         </form>
       </WithHistoryTab>
-    </Modal>
+    </AppModal>
   );
 }

@@ -6,7 +6,6 @@ import {
   Divider,
   Group,
   Input,
-  Modal,
   MultiSelect,
   Select,
   SimpleGrid,
@@ -18,6 +17,7 @@ import {
   type ComboboxItem,
   type OptionsFilter,
 } from '@mantine/core';
+import { AppModal } from '../../components/Dialog';
 import { IconBuildingPlus, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
@@ -41,6 +41,7 @@ import {
 import { NewOrganizationPanel } from './NewOrganizationPanel';
 import { allPages } from '../../api/pages';
 import { CancelSaveButtons } from '../../components/CancelSaveButtons';
+import { FormErrorSummary } from '../../components/FormErrors';
 
 interface PartyDraft {
   key: number;
@@ -255,7 +256,7 @@ export function PartnershipForm({
   const chosen = new Set(draft.parties.map((p) => p.organizationId).filter(Boolean));
 
   return (
-    <Modal opened onClose={onClose} title={partnership ? t('partnership.form.editTitle') : t('partnership.form.newTitle')} size="xl">
+    <AppModal opened onClose={onClose} title={partnership ? t('partnership.form.editTitle') : t('partnership.form.newTitle')} size="xl">
       <form
         ref={form}
         onSubmit={(e) => {
@@ -435,9 +436,10 @@ export function PartnershipForm({
           </SimpleGrid>
           <Textarea label={t('partnership.form.rationale')} autosize minRows={2} maxRows={6} value={draft.rationale} onChange={(e) => set('rationale', e.currentTarget.value)} error={errors.rationale} />
           <Textarea label={t('partnership.form.summary')} autosize minRows={2} maxRows={8} value={draft.summary} onChange={(e) => set('summary', e.currentTarget.value)} error={errors.summary} />
+          <FormErrorSummary errors={errors} />
           <CancelSaveButtons onCancel={onClose} saving={saving} justify="flex-end" mt="xs" />
         </Stack>
       </form>
-    </Modal>
+    </AppModal>
   );
 }

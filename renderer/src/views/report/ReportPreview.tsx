@@ -35,7 +35,7 @@ export function ReportPreview({ html, busy, busyDetail, zoom, onZoom, onFrameLoa
 
   return (
     <Paper withBorder radius="md" pos="relative" style={{ flex: 1, minWidth: 0, display: 'flex', flexDirection: 'column', overflow: 'hidden' }}>
-      <Group justify="space-between" px="sm" py={6} wrap="nowrap" style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}>
+      <Group justify="space-between" px="sm" py={6} wrap="nowrap" style={{ borderBottom: '1px solid var(--mantine-color-default-border)' }}>
         <Text size="sm" fw={600}>
           {t('reports.preview')}
         </Text>
@@ -55,7 +55,7 @@ export function ReportPreview({ html, busy, busyDetail, zoom, onZoom, onFrameLoa
           />
         </Group>
       </Group>
-      <Box ref={boxRef} pos="relative" bg="gray.3" style={{ flex: 1, minHeight: 0, overflowX: zoom === 'actual' ? 'auto' : 'hidden', overflowY: 'hidden' }}>
+      <Box ref={boxRef} pos="relative" style={{ background: 'light-dark(var(--mantine-color-gray-1), var(--mantine-color-dark-8))', flex: 1, minHeight: 0, overflowX: zoom === 'actual' ? 'auto' : 'hidden', overflowY: 'hidden' }}>
         {html !== null ? (
           <iframe
             ref={frameRef}

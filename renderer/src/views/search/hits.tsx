@@ -1,5 +1,6 @@
 import { Group, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { langOf } from '../../lang';
 import { navigate, type View } from '../../route';
 import type { SearchHit, SearchKind } from '../../../../db/search';
 
@@ -37,12 +38,12 @@ export function Snippet({ hit }: { hit: SearchHit }) {
 
 /** One hit: title and context on the first line, where it matched below. */
 export function HitLine({ hit }: { hit: SearchHit }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const inTitle = hit.snippet.map((p) => p.text).join('') === hit.title;
   return (
     <div style={{ minWidth: 0 }}>
       <Group justify="space-between" wrap="nowrap" gap="xs">
-        <Text size="sm" fw={500} lineClamp={1}>
+        <Text size="sm" fw={500} lineClamp={1} lang={langOf(hit.title, i18n.language)}>
           {inTitle ? <Snippet hit={hit} /> : hit.title}
         </Text>
         {hit.context ? (

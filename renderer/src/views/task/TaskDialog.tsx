@@ -1,5 +1,7 @@
-import { useState } from 'react';
-import { Anchor, Autocomplete, Button, Group, Modal, Select, SimpleGrid, Text, Textarea, TextInput } from '@mantine/core';
+import { useRef, useState } from 'react';
+import { Anchor, Autocomplete, Button, Group, Select, SimpleGrid, Text, Textarea, TextInput } from '@mantine/core';
+import { FormErrorSummary, useFocusFirstError } from '../../components/FormErrors';
+import { AppModal } from '../../components/Dialog';
 import { IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../api';
@@ -65,6 +67,8 @@ export function TaskDialog({
   const { t } = useTranslation();
   const [draft, setDraft] = useState<Draft>(() => draftOf(task, defaults));
   const [errors, setErrors] = useState<Partial<Record<keyof Draft, string>>>({});
+  const form = useRef<HTMLFormElement>(null);
+  const focusFirstError = useFocusFirstError(form);
   const [saving, setSaving] = useState(false);
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
 
@@ -81,6 +85,7 @@ export function TaskDialog({
     if (draft.assignee.trim().length > LIMITS.assignee) next.assignee = t('tasks.form.tooLong', { max: LIMITS.assignee });
     if (draft.dueOn && !/^\d{4}-\d{2}-\d{2}$/.test(draft.dueOn)) next.dueOn = t('tasks.form.badDate');
     setErrors(next);
+    if (Object.keys(next).length > 0) focusFirstError();
     return Object.keys(next).length === 0;
   };
 
@@ -105,6 +110,7 @@ export function TaskDialog({
       if (error instanceof ApiError && error.fields.length > 0) {
         const message = localized(error.localized);
         setErrors(Object.fromEntries(error.fields.map((f) => [f.split('.')[0], message])));
+        focusFirstError();
       }
       showError(error);
     } finally {
@@ -113,9 +119,10 @@ export function TaskDialog({
   };
 
   return (
-    <Modal opened onClose={onClose} title={task ? t('tasks.form.editTitle') : t('tasks.form.newTitle')} size="lg">
+    <AppModal opened onClose={onClose} title={task ? t('tasks.form.editTitle') : t('tasks.form.newTitle')} size="lg">
       <WithHistoryTab entity="tasks" id={task?.id ?? null}>
         <form
+          ref={form}
           onSubmit={(e) => {
             e.preventDefault();
             void save();
@@ -200,10 +207,11 @@ export function TaskDialog({
             ) : (
               <span />
             )}
+            <FormErrorSummary errors={errors} />
             <CancelSaveButtons onCancel={onClose} saving={saving} />
           </Group>
         </form>
       </WithHistoryTab>
-    </Modal>
+    </AppModal>
   );
 }

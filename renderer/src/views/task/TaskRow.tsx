@@ -2,6 +2,7 @@ import type { KeyboardEvent } from 'react';
 import { ActionIcon, Anchor, Badge, Group, Stack, Table, Text, Tooltip } from '@mantine/core';
 import { IconCalendarEvent, IconCheck, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { langOf } from '../../lang';
 import { formatPartialDate } from '../../format';
 import { routeHash } from '../../route';
 import type { Task } from '../../../../db/tasks';
@@ -102,7 +103,7 @@ export function TaskRow({
       </Table.Td>
       <Table.Td>
         <Group gap={6} wrap="wrap" align="center">
-          <Anchor component="button" type="button" size="sm" fw={500} c="inherit" className={classes.title} onClick={onEdit}>
+          <Anchor component="button" type="button" size="sm" fw={500} c="inherit" className={classes.title} onClick={onEdit} lang={langOf(task.title, i18n.language)}>
             {task.title}
           </Anchor>
           {task.priority !== 'normal' ? (

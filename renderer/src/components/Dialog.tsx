@@ -1,0 +1,69 @@
+import { useLayoutEffect, useRef } from 'react';
+import { Drawer, Modal, type DrawerProps, type ModalProps } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+
+/**
+ * Remember what had focus when a dialog opened, and give focus back to it when the dialog
+ * closes: by Esc, Cancel or Save, and whether the parent sets `opened` to false or unmounts the
+ * dialog (most parents render `{editing ? <Form … /> : null}`, and Mantine returns focus only on
+ * `opened` turning false). If the opener is gone by then (its row was deleted or re-rendered),
+ * focus goes to the page's heading, never to <body>.
+ */
+export function useReturnFocus(opened: boolean): void {
+  const opener = useRef<HTMLElement | null>(null);
+  // Before Mantine's focus trap moves focus into the dialog.
+  useLayoutEffect(() => {
+    if (!opened) return;
+    const active = document.activeElement;
+    opener.current = active instanceof HTMLElement && active !== document.body ? active : null;
+    return () => {
+      const target = opener.current;
+      opener.current = null;
+      // After the dialog's own unmount and focus-trap cleanup.
+      window.setTimeout(() => restoreFocus(target), 0);
+    };
+  }, [opened]);
+}
+
+export function restoreFocus(target: HTMLElement | null): void {
+  const active = document.activeElement;
+  // Something outside the closed dialog took focus on purpose meanwhile (a field, a page): leave it.
+  if (active && active !== document.body && active.isConnected && !active.closest('[role="dialog"]')) return;
+  if (target && target.isConnected && target.getClientRects().length > 0) {
+    target.focus();
+    return;
+  }
+  focusPageHeading();
+}
+
+/**
+ * The view's heading: the first h1/h2 in `root` that is drawn. While the next view loads, React
+ * keeps the previous one mounted under display: none, its heading included.
+ */
+export function visibleHeading(root: Element | null): HTMLElement | null {
+  for (const heading of root?.querySelectorAll<HTMLElement>('h1, h2') ?? []) if (heading.getClientRects().length > 0) return heading;
+  return null;
+}
+
+/** Focus the heading of the view in <main> (made focusable by script only). */
+export function focusPageHeading(): boolean {
+  const heading = visibleHeading(document.querySelector('main'));
+  if (!heading) return false;
+  if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
+  heading.focus();
+  return true;
+}
+
+/** Mantine's Modal with a named × button and focus given back to the opener on close. */
+export function AppModal({ opened, closeButtonProps, ...props }: ModalProps) {
+  const { t } = useTranslation();
+  useReturnFocus(opened);
+  return <Modal opened={opened} returnFocus={false} closeButtonProps={{ 'aria-label': t('common.close'), ...closeButtonProps }} {...props} />;
+}
+
+/** Mantine's Drawer with a named × button and focus given back to the opener on close. */
+export function AppDrawer({ opened, closeButtonProps, ...props }: DrawerProps) {
+  const { t } = useTranslation();
+  useReturnFocus(opened);
+  return <Drawer opened={opened} returnFocus={false} closeButtonProps={{ 'aria-label': t('common.close'), ...closeButtonProps }} {...props} />;
+}
