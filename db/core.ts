@@ -2,7 +2,6 @@
  * The core: an open database plus what every operation needs (clock, origin, office),
  * and the stamped write primitives every domain module uses, so no write skips its stamps.
  */
-import { realpathSync, statSync } from 'node:fs';
 import { getTableColumns, getTableName } from 'drizzle-orm';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import * as schema from './schema';
@@ -48,19 +47,6 @@ export interface Core {
 
 const META_ORIGIN = 'origin_id';
 const META_HLC = 'hlc_last';
-/** Which file the origin id belongs to: its real path and file id. A copy of the file is another office. */
-const META_ORIGIN_FILE = 'origin_file';
-
-/** The identity of a database file on disk, or null when it has none (in memory). */
-function fileIdentity(file: string): string | null {
-  try {
-    const real = realpathSync(file);
-    const stat = statSync(real, { bigint: true });
-    return JSON.stringify({ path: real, dev: String(stat.dev), ino: String(stat.ino) });
-  } catch {
-    return null;
-  }
-}
 
 /**
  * The clock's last stamp as stored, or, when it cannot be read or lies beyond the latest time (a file
@@ -84,27 +70,11 @@ export async function openCore(file: string, options: CoreOptions = {}): Promise
     sqlite.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
   };
   let origin = getMeta(META_ORIGIN);
-  const hadOrigin = origin !== null;
   if (!origin) {
     if (options.readonly) origin = 'readonly';
     else {
       origin = uuidv7();
       setMeta(META_ORIGIN, origin);
-    }
-  }
-  if (!options.readonly) {
-    // One office, one id: a file copied from another database, an export opened as a working database
-    // or a file put back in place of this one takes an id of its own before its first local write, so
-    // two offices never issue the same stamps (a fresh id is always safe: only stamps carry it).
-    const identity = fileIdentity(file);
-    const recorded = getMeta(META_ORIGIN_FILE);
-    if (identity !== null && recorded !== identity) {
-      // A file from before ids were tied to files may be such a copy too: it takes a new id once.
-      if (hadOrigin) origin = uuidv7();
-      sqlite.transaction(() => {
-        setMeta(META_ORIGIN, origin!);
-        setMeta(META_ORIGIN_FILE, identity);
-      })();
     }
   }
   const clock = new HybridLogicalClock(origin, lastStamp(sqlite, getMeta(META_HLC)), () => now().getTime());

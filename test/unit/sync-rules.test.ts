@@ -368,37 +368,6 @@ describe('a bounded clock', () => {
   });
 });
 
-describe('one office, one id', () => {
-  it('a copied database and an export opened as a working database each take an id of their own before their first write; reopening keeps it', async () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'pt-origin-'));
-    try {
-      const original = path.join(dir, 'city.db');
-      const core = await openCore(original, { now: () => NOW });
-      await localClient(core)['organizations.create']({ displayName: 'Shantou', country: 'CN' });
-      const origin = core.clock.origin;
-      exportDatabase(core, path.join(dir, 'export.ptdb'));
-      core.close();
-      copyFileSync(original, path.join(dir, 'district.db'));
-      copyFileSync(path.join(dir, 'export.ptdb'), path.join(dir, 'opened-export.db'));
-      const origins = [origin];
-      for (const name of ['district.db', 'opened-export.db']) {
-        const copy = await openCore(path.join(dir, name), { now: () => NOW });
-        await localClient(copy)['organizations.create']({ displayName: `Written at ${name}`, country: 'CN' });
-        origins.push(copy.clock.origin);
-        // Its first write already carries the new id.
-        expect(copy.sqlite.prepare("SELECT origin FROM change_log WHERE value LIKE '%Written at%'").pluck().all()).toEqual([copy.clock.origin]);
-        copy.close();
-      }
-      expect(new Set(origins).size).toBe(3);
-      const reopened = await openCore(original, { now: () => NOW });
-      expect(reopened.clock.origin).toBe(origin);
-      reopened.close();
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
-});
-
 describe('a delete against a concurrent edit', () => {
   it('is listed as a conflict ("deleted here while edited there"), and flipping it brings the record back with the edit', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'pt-delete-edit-'));
