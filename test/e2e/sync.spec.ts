@@ -182,8 +182,8 @@ test('a file exported by one office previews and merges into another; a conflict
     await burgas.getByRole('tab', { name: /Conflicts/ }).click();
     const conflicts = burgas.getByRole('tabpanel', { name: /Conflicts/ });
     const row = conflicts.getByTestId('conflicts-table').getByRole('row', { name: /English name/ });
-    await expect(row.getByRole('cell').nth(2)).toHaveText('City of Burgas');
-    await expect(row.getByRole('cell').nth(3)).toHaveText('Burgas Municipality');
+    await expect(row.getByRole('cell').nth(2)).toContainText('City of Burgas');
+    await expect(row.getByRole('cell').nth(3)).toContainText('Burgas Municipality');
     for (const language of ['zh', 'en'] as const) {
       await switchLanguage(burgas, language === 'zh' ? '中文' : 'English');
       await burgas.setViewportSize({ width: 1024, height: 768 });
