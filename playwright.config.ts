@@ -17,6 +17,9 @@ export default defineConfig({
     viewport: { width: 1280, height: 800 },
     locale: 'en-US',
     trace: 'retain-on-failure',
+    // The app honours reduced motion (theme: respectReducedMotion): dialogs and menus appear without
+    // their transitions, which took 8% of the e2e time (measured on partnership + focus: 89 → 82 s).
+    reducedMotion: 'reduce',
     launchOptions: {
       ...(executablePath ? { executablePath } : {}),
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],

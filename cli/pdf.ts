@@ -1,6 +1,6 @@
 /** HTML -> PDF through the system's Chromium (playwright-core), for `cli report` and the browser mode. */
 import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { AppError } from '../db/errors';
 
 const CANDIDATES = [
@@ -19,12 +19,21 @@ export function findChromium(): string | null {
   if (process.env.PT_CHROMIUM_ONLY === '1') return process.env.PT_CHROMIUM && existsSync(process.env.PT_CHROMIUM) ? process.env.PT_CHROMIUM : null;
   for (const candidate of CANDIDATES) if (candidate && existsSync(candidate)) return candidate;
   try {
-    const bundled = chromium.executablePath();
+    const bundled = playwright().chromium.executablePath();
     if (bundled && existsSync(bundled)) return bundled;
   } catch {
     // no bundled browser
   }
   return null;
+}
+
+/**
+ * playwright-core, loaded when a browser is first needed: it takes about 0.7 s of CPU to load, which every
+ * CLI command and the browser mode's start paid before.
+ */
+function playwright(): typeof import('playwright-core') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy load that stays synchronous (findChromium)
+  return require('playwright-core') as typeof import('playwright-core');
 }
 
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
@@ -39,7 +48,7 @@ async function browser(): Promise<Browser> {
       en: 'No Chromium or Chrome found to make the PDF. Install Chromium (Debian: apt-get install chromium) or set PT_CHROMIUM to a browser path; or use --format html.',
     });
   }
-  shared ??= chromium.launch({ executablePath, args: ARGS, headless: true });
+  shared ??= playwright().chromium.launch({ executablePath, args: ARGS, headless: true });
   return shared;
 }
 

@@ -1,5 +1,5 @@
 /** Reading a spreadsheet someone kept by hand: CSV (papaparse) or XLSX (exceljs), every cell as text. */
-import ExcelJS from 'exceljs';
+import type { CellValue } from 'exceljs';
 import Papa from 'papaparse';
 import { AppError } from '../errors';
 import { parseSheetInWorker } from './sheet-job';
@@ -23,13 +23,13 @@ function dayOf(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
 
-function cellText(value: ExcelJS.CellValue): string {
+function cellText(value: CellValue): string {
   if (value === null || value === undefined) return '';
   if (value instanceof Date) return dayOf(value);
   if (typeof value === 'object') {
     if ('richText' in value) return value.richText.map((part) => part.text).join('');
     if ('text' in value && typeof value.text === 'string') return value.text;
-    if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
+    if ('result' in value) return cellText(value.result as CellValue);
     if ('error' in value) return '';
     return '';
   }
@@ -37,6 +37,8 @@ function cellText(value: ExcelJS.CellValue): string {
 }
 
 async function readXlsx(bytes: Buffer): Promise<SheetRow[]> {
+  // exceljs takes about 0.6 s of CPU to load: only when a workbook is read, not at every start.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);

@@ -1,4 +1,4 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,12 +14,6 @@ export interface BrowserModeServer {
   url: string;
   origin: string;
   dbPath: string;
-}
-
-/** Run a CLI command to completion (e.g. `sample`). */
-export function runCli(args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(TSX, [CLI, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, LANG: 'en_US.UTF-8' } });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
 async function startServe(dbPath: string): Promise<{ server: BrowserModeServer; child: ChildProcess }> {
@@ -41,10 +35,21 @@ async function startServe(dbPath: string): Promise<{ server: BrowserModeServer; 
   return { server: { url, origin: new URL(url).origin, dbPath }, child };
 }
 
+async function loadSample(app: BrowserModeServer): Promise<void> {
+  const token = new URL(app.url).searchParams.get('token')!;
+  const response = await fetch(`${app.origin}/api/app.finishOnboarding`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ choice: 'sample' }),
+  });
+  const envelope = (await response.json()) as Envelope<unknown>;
+  expect(envelope.ok, JSON.stringify(envelope)).toBe(true);
+}
+
 interface Fixtures {
   /** A browser-mode server on a fresh, empty database. */
   emptyApp: BrowserModeServer;
-  /** A browser-mode server on a fresh database loaded with the sample data by `cli sample`. */
+  /** A browser-mode server on a fresh database loaded with the sample data, as the first-run dialog loads it. */
   sampleApp: BrowserModeServer;
 }
 
@@ -54,12 +59,10 @@ function serverFixture(withSample: boolean) {
   return async ({}, use: (server: BrowserModeServer) => Promise<void>) => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'pt-e2e-'));
     const dbPath = path.join(dir, 'office.db');
-    if (withSample) {
-      const result = runCli(['sample', '--db', dbPath]);
-      expect(result.status, result.stderr).toBe(0);
-    }
     const { server, child } = await startServe(dbPath);
     try {
+      // The sample through the contract, as the first-run dialog loads it: one process per test, not two.
+      if (withSample) await loadSample(server);
       await use(server);
     } finally {
       child.kill('SIGTERM');

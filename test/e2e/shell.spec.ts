@@ -87,6 +87,8 @@ test('a new empty database offers the sample data, which then fills the lists', 
 test('starting empty leaves the lists empty and does not ask again', async ({ page, emptyApp }) => {
   await page.goto(`${emptyApp.url}#/partnerships`);
   await page.getByRole('dialog').getByRole('button', { name: 'Start empty' }).click();
+  // The list behind the dialog is already empty: the choice is saved once the dialog has gone.
+  await expect(page.getByRole('dialog')).toBeHidden();
   await expect(page.getByText('No partnerships yet.')).toBeVisible();
   await page.reload();
   await expect(page.getByText('No partnerships yet.')).toBeVisible();
