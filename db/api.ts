@@ -147,8 +147,9 @@ export const operationList = [
   defineOperation('trash.restore', 'write', trashRestoreInput, (core, input) => restoreFromTrash(core, input)),
   defineOperation('search.query', 'read', searchInput, (core, input) => search(core, input)),
   defineOperation('sync.export', 'self', syncExportInput, (core, input) => exportDatabaseAsync(core, input.path, input.passphrase ? { passphrase: input.passphrase } : {})),
+  // In the merge worker: an encrypted file's key derivation and a large file's reading stay off this thread.
   defineOperation('sync.preview', 'self', syncFileInput, (core, input) =>
-    mergeFile(core, input.path, { ...(input.passphrase ? { passphrase: input.passphrase } : {}), dryRun: true }),
+    mergeInWorker(core, { file: input.path, ...(input.passphrase ? { passphrase: input.passphrase } : {}), dryRun: true }, () => undefined),
   ),
   defineOperation('sync.merge', 'self', syncFileInput, (core, input) =>
     mergeFile(core, input.path, { ...(input.passphrase ? { passphrase: input.passphrase } : {}), acceptClockSkew: !!input.acceptClockSkew }),

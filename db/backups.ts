@@ -5,6 +5,7 @@
  * Restoring copies a checked backup into the live database with SQLite's backup API, after
  * backing up the current state.
  */
+import { earlierOfficeIds, isOwnOfficeId, keepOfficeIdAfterRestore } from './office-id';
 import { copyFileSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
@@ -224,9 +225,11 @@ async function restoreListed(core: Core, entry: BackupInfo, options: RestoreOpti
     }
     try {
       const origin = (source.sqlite.prepare("SELECT value FROM meta WHERE key = 'origin_id'").get() as { value: string } | undefined)?.value;
-      if (origin !== core.clock.origin) {
+      // This office's own backup, made under its id now or an earlier one (a moved or copied file takes a new id).
+      if (!isOwnOfficeId(core.sqlite, core.clock.origin, origin)) {
         throw unusable(name, { zh: '它来自另一个安装（另一个办公室的数据库）', en: 'it comes from another installation (another office’s database)' });
       }
+      const historyBefore = earlierOfficeIds(core.sqlite);
       const safety = createBackup(core, 'before-restore');
       // Large steps: the live file stays locked for as short a time as possible.
       await source.sqlite.backup(core.opened.path, {
@@ -235,6 +238,7 @@ async function restoreListed(core: Core, entry: BackupInfo, options: RestoreOpti
           return 1 << 20;
         },
       });
+      keepOfficeIdAfterRestore(core.sqlite, core.opened.path, core.clock.origin, historyBefore);
       ensureSearchIndex(core);
       return { restored: entry, safetyBackup: safety };
     } finally {

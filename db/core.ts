@@ -9,6 +9,7 @@ import { recordTables, type RecordEntity } from './schema';
 import { HybridLogicalClock, MAX_STAMP_MS } from './hlc';
 import { STAMP_PATTERN, stampSql } from './rules';
 import { uuidv7 } from './ids';
+import { claimOfficeId, META_ORIGIN } from './office-id';
 import { openDatabase, type OpenedDatabase, type OpenOptions } from './open';
 import { AppError, notFound } from './errors';
 import { JobRegistry } from './jobs';
@@ -45,7 +46,6 @@ export interface Core {
   close(): void;
 }
 
-const META_ORIGIN = 'origin_id';
 const META_HLC = 'hlc_last';
 
 /**
@@ -69,14 +69,8 @@ export async function openCore(file: string, options: CoreOptions = {}): Promise
   const setMeta = (key: string, value: string): void => {
     sqlite.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
   };
-  let origin = getMeta(META_ORIGIN);
-  if (!origin) {
-    if (options.readonly) origin = 'readonly';
-    else {
-      origin = uuidv7();
-      setMeta(META_ORIGIN, origin);
-    }
-  }
+  // Read-only, the file's id as it is (or none); writable, an id of this file's own (db/office-id.ts).
+  const origin = options.readonly ? (getMeta(META_ORIGIN) ?? 'readonly') : claimOfficeId(sqlite, opened.path);
   const clock = new HybridLogicalClock(origin, lastStamp(sqlite, getMeta(META_HLC)), () => now().getTime());
   const core: Core = {
     opened,

@@ -6,7 +6,7 @@
  *   request: { "pragmas": ["quick_check", ...], "queries": { "<part>": "<SELECT ...>" }, "allTables": bool }
  *
  * `allTables` digests every ordinary table (virtual ones left out) in rowid order, or key order without a
- * rowid. Opening the file recovers a WAL left by a killed process, as the app would. This runs outside the
+ * rowid (a table with its own query in `queries` is digested by that query). Opening the file recovers a WAL left by a killed process, as the app would. This runs outside the
  * test worker: reading and hashing a whole database is long synchronous work that would keep the worker
  * from answering the test runner (vitest's "Timeout calling onTaskUpdate" on a slow machine).
  */
@@ -47,7 +47,7 @@ function main() {
         } catch {
           sql = `SELECT * FROM "${table}"`; // WITHOUT ROWID: its key's order
         }
-        queries[table] = sql;
+        if (!(table in queries)) queries[table] = sql; // an asked query for a table stands
       }
     }
     const digest = {};

@@ -90,6 +90,13 @@ export function runKillable(script: string, args: string[], markers: { pid: stri
   });
 }
 
+/**
+ * The meta table without what differs between copies of one database: a copy opened as a working file
+ * takes an office id of its own (db/office-id.ts), and the clock's last stamp ends with that id.
+ */
+export const META_WITHOUT_OFFICE_ID =
+  "SELECT key, CASE WHEN key = 'hlc_last' THEN substr(value, 1, 22) ELSE value END AS value FROM meta WHERE key NOT IN ('origin_id', 'origin_file', 'origin_history') ORDER BY key";
+
 export interface Inspection {
   pragmas: Record<string, unknown>;
   digest: Record<string, string>;

@@ -1,4 +1,7 @@
-/** Start a merge in a worker thread; resolve with its summary; report progress on the way. */
+/**
+ * Start a merge, or its preview (dryRun), in a worker thread; resolve with its summary; report progress on the way.
+ * Reading, validating and decrypting a file (scrypt) all happen there, never on the thread that answers the UI.
+ */
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { AppError, type SerializedAppError } from '../errors';
@@ -10,6 +13,8 @@ export interface MergeWorkerInput {
   file: string;
   passphrase?: string;
   acceptClockSkew: boolean;
+  /** Only work out what a merge would do (the preview): nothing is written. */
+  dryRun?: boolean;
   openOptions: Pick<CoreOptions, 'migrationsFolder' | 'nativeBinding' | 'appVersion'>;
 }
 
@@ -26,7 +31,7 @@ function workerEntry(): { file: string; execArgv: string[] } {
 
 export function mergeInWorker(
   core: Core,
-  request: { file: string; passphrase?: string; acceptClockSkew?: boolean },
+  request: { file: string; passphrase?: string; acceptClockSkew?: boolean; dryRun?: boolean },
   onProgress: (done: number, total: number) => void,
 ): Promise<MergeSummary> {
   const entry = workerEntry();
@@ -35,6 +40,7 @@ export function mergeInWorker(
     file: request.file,
     ...(request.passphrase ? { passphrase: request.passphrase } : {}),
     acceptClockSkew: !!request.acceptClockSkew,
+    ...(request.dryRun ? { dryRun: true } : {}),
     openOptions: {
       ...(core.openOptions.migrationsFolder ? { migrationsFolder: core.openOptions.migrationsFolder } : {}),
       ...(core.openOptions.nativeBinding ? { nativeBinding: core.openOptions.nativeBinding } : {}),

@@ -162,4 +162,32 @@ describe('exports and imports that cannot hurt', () => {
     }
     await expect(decryptBytesAsync(Buffer.from('PTENC'), 'x')).rejects.toThrow(/incomplete or damaged/);
   });
+
+  it('previews an encrypted file in the merge worker: timers keep firing while its key is derived and the file read', async () => {
+    const dir = tempDir();
+    const a = await openCore(path.join(dir, 'a.db'));
+    const b = await openCore(path.join(dir, 'b.db'));
+    try {
+      await localClient(a)['organizations.create']({ displayName: '汕头', country: 'CN' });
+      const file = path.join(dir, 'a.ptdb');
+      await localClient(a)['sync.export']({ path: file, passphrase: 'pass phrase' });
+      let ticks = 0;
+      const timer = setInterval(() => (ticks += 1), 5);
+      try {
+        const started = performance.now();
+        const preview = await localClient(b)['sync.preview']({ path: file, passphrase: 'pass phrase' });
+        const ms = performance.now() - started;
+        expect(preview.added).toBeGreaterThanOrEqual(1);
+        // An export-strength derivation (N = 2^17) and the file's validation, during which this thread went on.
+        expect(ticks).toBeGreaterThanOrEqual(Math.min(10, Math.floor(ms / 20)));
+        expect(ticks).toBeGreaterThan(2);
+      } finally {
+        clearInterval(timer);
+      }
+      expect(b.sqlite.prepare('SELECT count(*) FROM organizations').pluck().get()).toBe(0);
+    } finally {
+      a.close();
+      b.close();
+    }
+  });
 });

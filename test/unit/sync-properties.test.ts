@@ -71,6 +71,24 @@ describe('sync properties (fast-check)', () => {
   });
 });
 
+describe('three offices made from one copied file (issue #15)', () => {
+  const RUNS_COPIED = 150;
+  let copied: Harness;
+  beforeAll(async () => {
+    copied = await openHarness(3, undefined, { fromOneFile: true });
+  });
+  afterAll(() => copied.close());
+
+  it(`${RUNS_COPIED} runs: each copy is an office of its own, concurrent edits are recorded as conflicts, and all converge`, async () => {
+    // The copies were opened from one file's bytes: each took an id of its own before its first write.
+    expect(new Set(copied.offices.map((o) => o.core.clock.origin)).size).toBe(3);
+    await fc.assert(syncPropertyYielding(copied, 'snapshot', 16), { numRuns: RUNS_COPIED });
+    expect(copied.runs).toBeGreaterThanOrEqual(RUNS_COPIED);
+    expect(copied.conflicts).toBeGreaterThan(0);
+    console.log(`three offices from one copied file: ${copied.runs} runs, ${copied.conflicts} conflicts recorded`);
+  }, TIMEOUT);
+});
+
 describe('sync regressions found by the properties', () => {
   it('an edit racing a delete, each the first write of its field, leaves both offices with the same field_stamps text', async () => {
     const a = await tempCore({ now: () => new Date('2026-03-01T10:00:00Z') });

@@ -19,6 +19,7 @@ import { MAX_STAMP_MS } from '../../db/hlc';
 import { LIMITS } from '../../db/rules';
 import { exportDatabase, mergeFile } from '../../db/sync/files';
 import { dumpText, localClient } from '../helpers';
+import { createBackup, restoreBackup } from '../../db/backups';
 import { exerciseReaders } from '../readers';
 
 const NOW = new Date('2026-04-01T09:00:00Z');
@@ -362,6 +363,78 @@ describe('a bounded clock', () => {
       await localClient(reopened)['organizations.create']({ displayName: 'Burgas', country: 'BG' });
       reopened.close();
       expect((await checkDatabase(file)).ok).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('one office, one id', () => {
+  it('a copied database and an export opened as a working database each take an id of their own before their first write; reopening keeps it', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'pt-origin-'));
+    try {
+      const original = path.join(dir, 'city.db');
+      const core = await openCore(original, { now: () => NOW });
+      await localClient(core)['organizations.create']({ displayName: 'Shantou', country: 'CN' });
+      const origin = core.clock.origin;
+      exportDatabase(core, path.join(dir, 'export.ptdb'));
+      core.close();
+      copyFileSync(original, path.join(dir, 'district.db'));
+      copyFileSync(path.join(dir, 'export.ptdb'), path.join(dir, 'opened-export.db'));
+      const origins = [origin];
+      for (const name of ['district.db', 'opened-export.db']) {
+        const copy = await openCore(path.join(dir, name), { now: () => NOW });
+        await localClient(copy)['organizations.create']({ displayName: `Written at ${name}`, country: 'CN' });
+        origins.push(copy.clock.origin);
+        // Its first write already carries the new id.
+        expect(copy.sqlite.prepare("SELECT origin FROM change_log WHERE value LIKE '%Written at%'").pluck().all()).toEqual([copy.clock.origin]);
+        copy.close();
+      }
+      expect(new Set(origins).size).toBe(3);
+      const reopened = await openCore(original, { now: () => NOW });
+      expect(reopened.clock.origin).toBe(origin);
+      reopened.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('one office, one id: backups', () => {
+  it('a copied or moved database restores its own backups, made under its earlier id, and keeps the id it has now', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'pt-origin-backup-'));
+    try {
+      const backupDir = path.join(dir, 'backups');
+      const original = await openCore(path.join(dir, 'city.db'), { now: () => NOW, backupDir });
+      await localClient(original)['organizations.create']({ displayName: 'Before the backup', country: 'CN' });
+      const backup = createBackup(original, 'manual');
+      const first = original.clock.origin;
+      original.close();
+      // The office moves to a new computer: its database arrives as a copy, beside the same backups.
+      const movedFile = path.join(dir, 'new-computer', 'city.db');
+      mkdirSync(path.dirname(movedFile));
+      copyFileSync(path.join(dir, 'city.db'), movedFile);
+      const moved = await openCore(movedFile, { now: () => NOW, backupDir });
+      const second = moved.clock.origin;
+      expect(second).not.toBe(first);
+      await localClient(moved)['organizations.create']({ displayName: 'After the backup', country: 'CN' });
+      await restoreBackup(moved, backup.name);
+      const names = () => (moved.sqlite.prepare('SELECT display_name FROM organizations ORDER BY display_name').pluck().all() as string[]);
+      expect(names()).toEqual(['Before the backup']);
+      // Still this office, under the id it has now: its next write carries it, and so does the file.
+      await localClient(moved)['organizations.create']({ displayName: 'After the restore', country: 'CN' });
+      expect(moved.sqlite.prepare("SELECT origin FROM organizations WHERE display_name = 'After the restore'").pluck().get()).toBe(second);
+      expect(moved.getMeta('origin_id')).toBe(second);
+      moved.close();
+      const reopened = await openCore(movedFile, { now: () => NOW, backupDir });
+      expect(reopened.clock.origin).toBe(second);
+      reopened.close();
+
+      // Another office's backup in the same folder is still refused.
+      mkdirSync(path.join(dir, 'city.db.other'));
+      const other = await openCore(path.join(dir, 'city.db.other', 'city.db'), { now: () => NOW, backupDir });
+      await expect(restoreBackup(other, backup.name)).rejects.toThrow(/another installation/);
+      other.close();
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
