@@ -77,9 +77,13 @@ export function keepOfficeIdAfterRestore(sqlite: Database.Database, file: string
   const restored = readMeta(sqlite, META_ORIGIN);
   const history = [...new Set([...historyBefore, ...earlierOfficeIds(sqlite), ...(restored && restored !== current ? [restored] : [])])].filter((id) => id !== current);
   const identity = fileIdentity(file);
+  // Only what differs: restoring this office's own backup of this file changes nothing here.
+  const wanted: [string, string | null][] = [
+    [META_ORIGIN, current],
+    [META_ORIGIN_HISTORY, history.length > 0 || readMeta(sqlite, META_ORIGIN_HISTORY) !== null ? JSON.stringify(history) : null],
+    [META_ORIGIN_FILE, identity],
+  ];
   sqlite.transaction(() => {
-    writeMeta(sqlite, META_ORIGIN, current);
-    writeMeta(sqlite, META_ORIGIN_HISTORY, JSON.stringify(history));
-    if (identity !== null) writeMeta(sqlite, META_ORIGIN_FILE, identity);
+    for (const [key, value] of wanted) if (value !== null && readMeta(sqlite, key) !== value) writeMeta(sqlite, key, value);
   })();
 }
