@@ -1,4 +1,5 @@
 import { mkdirSync, readFileSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import path from 'node:path';
 import { test, expect, switchLanguage } from './fixtures';
 import type { Page } from '@playwright/test';
@@ -253,6 +254,27 @@ test('filtering by country BG shows only partnerships with a Bulgarian party; En
   await page.goBack();
   await expect(table.getByRole('row')).toHaveCount(1 + 1);
   await expect(page.getByRole('search').getByLabel('Country')).toHaveValue('Bulgaria (BG)');
+});
+
+test('a value stored in a shape the app cannot read shows as empty with a marker, in English and Chinese', async ({ page, sampleApp }) => {
+  mkdirSync(SHOTS, { recursive: true });
+  // As a hand-edited file or another version could have left it: topics that are not a JSON list.
+  const db = new Database(sampleApp.dbPath);
+  try {
+    db.prepare("UPDATE partnerships SET topics = 'banana' WHERE title_en LIKE 'Shantou–Burgas%'").run();
+  } finally {
+    db.close();
+  }
+  await page.goto(`${sampleApp.url}#/partnerships`);
+  await switchLanguage(page, 'English');
+  await openShantouBurgas(page);
+  const marker = page.getByTestId('damaged-topics');
+  await expect(marker).toHaveText(/could not be read .* shown empty/);
+  await marker.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(SHOTS, 'partnership-damaged-topics-en.png') });
+  await switchLanguage(page, '中文');
+  await expect(marker).toHaveText(/无法读取.*显示为空/);
+  await page.screenshot({ path: path.join(SHOTS, 'partnership-damaged-topics-zh.png') });
 });
 
 for (const [width, height] of [

@@ -38,6 +38,7 @@ export const en = {
     errorTitle: 'Not saved',
     loadErrorTitle: 'Could not load',
     count: '{{count}} shown',
+    damagedValue: 'The stored value could not be read (from another version or a hand-edited file), so it is shown empty. Saving sets it anew.',
   },
   empty: {
     dashboard: 'The dashboard will show what moved, what is stuck, overdue tasks and the milestones and renewals of the next 90 days.',

@@ -40,6 +40,7 @@ export const zh: Messages = {
     errorTitle: '未保存',
     loadErrorTitle: '无法加载',
     count: '显示 {{count}} 条',
+    damagedValue: '存储的值无法读取（来自其他版本或手工编辑的文件），因此显示为空。保存时会重新设置。',
   },
   empty: {
     dashboard: '总览将显示最新进展、停滞事项、逾期任务，以及未来 90 天的里程碑和协议续签。',

@@ -113,7 +113,7 @@ export function OrganizationForm({ organization, onClose, onSaved }: { organizat
             <TextInput label={t('organizations.fields.nameEn')} value={draft.nameEn} onChange={(e) => set('nameEn', e.currentTarget.value)} error={errors.nameEn} />
             <TextInput label={t('organizations.fields.nameLocal')} value={draft.nameLocal} onChange={(e) => set('nameLocal', e.currentTarget.value)} error={errors.nameLocal} />
           </SimpleGrid>
-          <TagsInput label={t('organizations.fields.aliases')} description={t('organizations.fields.aliasesHint')} value={draft.aliases} onChange={(v) => set('aliases', v)} error={errors.aliases} mb="sm" />
+          <TagsInput label={t('organizations.fields.aliases')} description={organization?.damaged?.includes('aliases') ? `⚠ ${t('common.damagedValue')}` : t('organizations.fields.aliasesHint')} value={draft.aliases} onChange={(v) => set('aliases', v)} error={errors.aliases} mb="sm" />
           <SimpleGrid cols={3} mb="sm">
             <TextInput label={t('organizations.fields.country')} maxLength={2} value={draft.country} onChange={(e) => set('country', e.currentTarget.value.toUpperCase())} error={errors.country} />
             <TextInput label={t('organizations.fields.region')} value={draft.region} onChange={(e) => set('region', e.currentTarget.value)} error={errors.region} />

@@ -304,7 +304,11 @@ function Details({ partnership: p }: { partnership: Partnership }) {
     [t('partnership.page.programme'), (zh ? p.programmeNameZh : p.programmeNameEn) ?? p.programmeNameZh ?? p.programmeNameEn ?? notSet],
     [
       t('partnership.page.topics'),
-      p.topics.length > 0 ? (
+      p.damaged?.includes('topics') ? (
+        <Text span c="orange.9" size="sm" data-testid="damaged-topics">
+          ⚠ {t('common.damagedValue')}
+        </Text>
+      ) : p.topics.length > 0 ? (
         <Group gap={4}>
           {p.topics.map((topic) => (
             <Badge key={topic} variant="outline" color="gray" tt="none" size="sm">
