@@ -17,7 +17,7 @@ import { DEFAULT_SIZE, MIN_SIZE, parseWindowState, restoreBounds, type WindowSta
 import type { Reminders } from '../db/reminders';
 import type { Settings } from '../db/settings';
 import { dueReminderNotification, lastNotifiedDay, localDay, REMINDER_CHECK_MS, rememberNotifiedDay } from './reminders';
-import { exportDatabase, mergeFile } from '../db/sync/files';
+import type { ExportResult, MergeSummary } from '../db/sync/files';
 import { defaultExportName, EXCHANGE_EXTENSION, exchangeFileFromArgs, exportDoneText, mergePreviewText } from './sync-dialogs';
 import {
   contentSecurityPolicy,
@@ -317,6 +317,13 @@ function reportError(error: unknown): void {
   void dialog.showMessageBox({ type: 'error', message: zh() ? message.zh : message.en });
 }
 
+/** A contract call from the menus, through the one door every shell uses; a refusal is thrown as the error it carries. */
+async function callCore<T>(opened: Core, name: string, input: unknown): Promise<T> {
+  const envelope = await registry.callAsync(opened, name, input);
+  if (!envelope.ok) throw new AppError(envelope.error.code, envelope.error.message, envelope.error.fields);
+  return envelope.value as T;
+}
+
 async function exportFromMenu(): Promise<void> {
   if (!core || !mainWindow) return;
   const choice = await dialog.showSaveDialog(mainWindow, {
@@ -325,7 +332,8 @@ async function exportFromMenu(): Promise<void> {
   });
   if (choice.canceled || !choice.filePath) return;
   try {
-    const result = exportDatabase(core, choice.filePath);
+    // The same operation as the Sync view's export, through the contract.
+    const result = await callCore<ExportResult>(core, 'sync.export', { path: choice.filePath });
     await dialog.showMessageBox(mainWindow, { type: 'info', message: exportDoneText(zh() ? 'zh' : 'en', result.path, result.bytes) });
   } catch (error) {
     reportError(error);
@@ -352,7 +360,8 @@ async function mergeWithPreview(file: string): Promise<void> {
   const window = mainWindow;
   if (!opened || !window) return;
   try {
-    const preview = mergeFile(opened, file, { dryRun: true });
+    // The preview runs in the merge worker (sync.preview): reading and checking a large file stays off this thread.
+    const preview = await callCore<MergeSummary>(opened, 'sync.preview', { path: file });
     const text = mergePreviewText(zh() ? 'zh' : 'en', preview);
     const answer = await dialog.showMessageBox(window, {
       type: 'question', message: text.message, detail: text.detail, buttons: text.buttons, defaultId: 0, cancelId: 0,
