@@ -5,16 +5,15 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { openCore } from '../db/core';
+import { openCore, type Core } from '../db/core';
 import { ensureDailyBackup } from '../db/backups';
 import { createRegistry } from '../db/api';
 import { AppError, toSerializedError } from '../db/errors';
 import { checkDatabase } from '../db/check';
-import { loadSampleData } from '../db/sample';
 import { invalidFileError } from '../db/sync/incoming';
 import { countRecords } from '../db/info';
 import { startBrowserMode } from './server';
-import { exportDatabaseAsync, mergeFile } from '../db/sync/files';
+import { mergeFile, type ExportResult } from '../db/sync/files';
 import { closePdfBrowser, renderPdf } from './pdf';
 import { writeFileAtomic } from '../db/private-files';
 import { SEARCH_KIND_LABELS, type SearchResult } from '../db/search';
@@ -61,25 +60,24 @@ async function sample(args: string[]): Promise<void> {
   const file = requireDb(values.db);
   const core = await openCore(file, { appVersion: VERSION });
   try {
+    // The first-run dialog's own operation, with its rule: only into a database without an office's own data.
+    await callCore(core, 'app.finishOnboarding', { choice: 'sample' });
     const counts = countRecords(core);
-    const existing = Object.values(counts).reduce((a, b) => a + b, 0);
-    const sampleOnly = core.sqlite.prepare("SELECT count(*) AS n FROM organizations WHERE origin <> 'sample'").get() as { n: number };
-    if (existing > 0 && sampleOnly.n > 0) {
-      throw new AppError('conflict', {
-        en: `${file} already holds data; sample data is loaded only into a new or empty database.`,
-        zh: `${file} 中已有数据；示例数据只能载入新的或空的数据库。`,
-      });
-    }
-    const summary = core.sqlite.transaction(() => loadSampleData(core)).immediate();
-    core.setMeta('onboarding', 'done');
     console.log(
       zh
-        ? `已载入示例数据到 ${file}：${summary.organizations} 个机构，${summary.partnerships} 项合作关系，${summary.milestones} 个里程碑。`
-        : `Loaded the sample data into ${file}: ${summary.organizations} organizations, ${summary.partnerships} partnerships, ${summary.milestones} milestones.`,
+        ? `已载入示例数据到 ${file}：${counts.organizations} 个机构，${counts.partnerships} 项合作关系，${counts.milestones} 个里程碑。`
+        : `Loaded the sample data into ${file}: ${counts.organizations} organizations, ${counts.partnerships} partnerships, ${counts.milestones} milestones.`,
     );
   } finally {
     core.close();
   }
+}
+
+/** A contract call through the registry, the one door every shell uses; a refusal is thrown as the error it carries. */
+async function callCore<T>(core: Core, name: string, input: unknown): Promise<T> {
+  const envelope = await createRegistry().callAsync(core, name, input);
+  if (!envelope.ok) throw new AppError(envelope.error.code, envelope.error.message, envelope.error.fields);
+  return envelope.value as T;
 }
 
 async function check(args: string[]): Promise<void> {
@@ -134,7 +132,7 @@ async function exportCommand(args: string[]): Promise<void> {
   const passphrase = passphraseFrom(values['passphrase-env']);
   const core = await openCore(file, { appVersion: VERSION });
   try {
-    const result = await exportDatabaseAsync(core, values.out, passphrase ? { passphrase } : {});
+    const result = await callCore<ExportResult>(core, 'sync.export', { path: path.resolve(values.out), ...(passphrase ? { passphrase } : {}) });
     console.log(
       zh
         ? `已导出到 ${result.path}（${result.bytes} 字节${result.encrypted ? '，已加密' : ''}）。`

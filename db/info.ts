@@ -3,6 +3,7 @@ import type { Core } from './core';
 import { tableName } from './core';
 import { recordTables, type RecordEntity } from './schema';
 import { loadSampleData } from './sample';
+import { AppError } from './errors';
 
 export const onboardingInput = z.strictObject({ choice: z.enum(['sample', 'empty']) });
 
@@ -44,8 +45,27 @@ export function appInfo(core: Core): AppInfo {
   };
 }
 
+/** Whether any record was written by an office (anything but the sample's own rows, live or deleted). */
+function holdsOwnData(core: Core): boolean {
+  return Object.keys(recordTables).some(
+    (entity) => core.sqlite.prepare(`SELECT EXISTS (SELECT 1 FROM "${tableName(entity as RecordEntity)}" WHERE origin <> 'sample')`).pluck().get() === 1,
+  );
+}
+
+/**
+ * The first run's choice (the UI's dialog, `cli sample`): the sample data, or an empty start. The sample
+ * goes only into a database that holds no office's own records, in every shell.
+ */
 export function finishOnboarding(core: Core, input: z.output<typeof onboardingInput>): AppInfo {
-  if (input.choice === 'sample') loadSampleData(core);
+  if (input.choice === 'sample') {
+    if (holdsOwnData(core)) {
+      throw new AppError('conflict', {
+        zh: '此数据库中已有数据；示例数据只能载入新的或空的数据库。',
+        en: 'This database already holds data; sample data is loaded only into a new or empty database.',
+      });
+    }
+    loadSampleData(core);
+  }
   core.setMeta('onboarding', 'done');
   return appInfo(core);
 }

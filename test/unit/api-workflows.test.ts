@@ -17,7 +17,7 @@ import { insertRecord, type Core } from '../../db/core';
 import type { MeetingCursor } from '../../db/meetings';
 import { sampleId } from '../../db/sample';
 import { ApiError } from '../../renderer/src/api/client';
-import { dumpTables, localClient, tempCore } from '../helpers';
+import { dumpTables, localClient, rejected, tempCore } from '../helpers';
 
 /** A Wednesday. */
 const NOW = new Date('2026-03-04T10:00:00Z');
@@ -655,6 +655,22 @@ describe('partnerships.filterOptions', () => {
     expect(await f.api['partnerships.filterOptions']()).toMatchObject({ owners: ['Li Wei'], countries: ['CN'] });
     await f.api['partnerships.restore']({ id: f.burgasLink.id });
     expect(await f.api['partnerships.filterOptions']()).toMatchObject({ owners: ['Li Wei', '王芳'], countries: ['BG', 'CN'] });
+  });
+
+  it('app.finishOnboarding loads the sample only into a database without an office’s own data, in every shell alike', async () => {
+    const core = await tempCore({ now: () => NOW });
+    const api = localClient(core);
+    await api['organizations.create']({ displayName: '吉林市', country: 'CN' });
+    const before = JSON.stringify(dumpTables(core.sqlite));
+    const error = await rejected(api['app.finishOnboarding']({ choice: 'sample' }));
+    expect(error.localized.en).toBe('This database already holds data; sample data is loaded only into a new or empty database.');
+    expect(error.localized.zh).toBe('此数据库中已有数据；示例数据只能载入新的或空的数据库。');
+    expect(JSON.stringify(dumpTables(core.sqlite))).toBe(before);
+    // An empty start is still possible, and the sample goes into a database that holds only the sample.
+    await api['app.finishOnboarding']({ choice: 'empty' });
+    const fresh = localClient(await tempCore({ now: () => NOW }));
+    await fresh['app.finishOnboarding']({ choice: 'sample' });
+    expect((await fresh['partnerships.list']({})).total).toBeGreaterThan(0);
   });
 
   it('on the sample: the programmes of the sample, and every country of a party', async () => {
