@@ -11,8 +11,10 @@ export type UiLanguage = 'zh' | 'en';
 /** The extension of files exported for another office (a SQLite file, or its encrypted form); the installers associate it with the app. */
 export const EXCHANGE_EXTENSION = 'ptdb';
 
+/** The name the File menu suggests: the local date, as the Sync view's suggestion (renderer/src/views/sync/syncFormat.ts). */
 export function defaultExportName(now: Date): string {
-  return `partnership-tracker-export-${now.toISOString().slice(0, 10)}.${EXCHANGE_EXTENSION}`;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `partnership-tracker-export-${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}.${EXCHANGE_EXTENSION}`;
 }
 
 /** A path, or a local file:// URI (Linux file managers pass `%U`), as a path; anything else null. */

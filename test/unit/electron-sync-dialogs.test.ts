@@ -15,7 +15,10 @@ const summary = {
 
 describe('File menu dialog texts', () => {
   it('names the export by date', () => {
-    expect(defaultExportName(new Date('2026-11-24T09:00:00Z'))).toBe('partnership-tracker-export-2026-11-24.ptdb');
+    expect(defaultExportName(new Date(2026, 10, 24, 9, 0))).toBe('partnership-tracker-export-2026-11-24.ptdb');
+    // The local day, as the Sync view names it, not the UTC one: late evening and early morning keep their date.
+    expect(defaultExportName(new Date(2026, 10, 24, 23, 59))).toBe('partnership-tracker-export-2026-11-24.ptdb');
+    expect(defaultExportName(new Date(2026, 10, 24, 0, 1))).toBe('partnership-tracker-export-2026-11-24.ptdb');
   });
 
   it('finds the exported file a double-click passed on the command line, and nothing else', () => {
