@@ -249,3 +249,15 @@ test('keyboard only: palette → partnership → log a meeting with one task →
   const done = await callApi(request, sampleApp, 'tasks.list', { view: 'all', includeClosed: true, query: taskTitle });
   expect(done.rows.find((t) => t.title === taskTitle)?.status).toBe('done');
 });
+
+test('list cells in the other language than the UI’s carry their lang, so a screen reader reads them with the right voice', async ({ page, sampleApp }) => {
+  await page.goto(`${sampleApp.url}#/organizations`);
+  await switchLanguage(page, 'English');
+  const table = page.getByTestId('organizations-table');
+  const shantou = table.getByRole('row', { name: /Shantou/ }).first();
+  await expect(shantou.getByRole('cell', { name: '汕头市', exact: true })).toHaveAttribute('lang', 'zh-CN');
+  await expect(shantou.getByRole('cell', { name: 'Shantou', exact: true })).not.toHaveAttribute('lang', /.+/);
+  await switchLanguage(page, '中文');
+  await expect(shantou.getByRole('cell', { name: 'Shantou', exact: true })).toHaveAttribute('lang', 'en');
+  await expect(shantou.getByRole('cell', { name: '汕头市', exact: true }).first()).not.toHaveAttribute('lang', /.+/);
+});

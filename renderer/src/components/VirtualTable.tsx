@@ -1,6 +1,7 @@
 import { Fragment, useEffect, useLayoutEffect, useRef, useState, type CSSProperties, type ReactNode } from 'react';
 import { Table, type MantineSpacing } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
+import { useLangOf } from '../lang';
 
 export interface Column<T> {
   key: string;
@@ -60,6 +61,7 @@ export function VirtualTable<T>({
 }) {
   const scroller = useRef<HTMLDivElement>(null);
   const [height, setHeight] = useState(400);
+  const lang = useLangOf();
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scroller.current,
@@ -153,11 +155,15 @@ export function VirtualTable<T>({
                   }
                 }}
               >
-                {columns.map((c) => (
-                  <Table.Td key={c.key} ta={c.align} fw={c.fw} style={c.style}>
-                    {c.cell(row)}
-                  </Table.Td>
-                ))}
+                {columns.map((c) => {
+                  const content = c.cell(row);
+                  // A name or title in the other language than the UI's is read with its own voice.
+                  return (
+                    <Table.Td key={c.key} ta={c.align} fw={c.fw} style={c.style} {...(typeof content === 'string' ? lang(content) : {})}>
+                      {content}
+                    </Table.Td>
+                  );
+                })}
               </Table.Tr>
             );
           })}
