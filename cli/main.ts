@@ -13,7 +13,7 @@ import { checkDatabase } from '../db/check';
 import { invalidFileError } from '../db/sync/incoming';
 import { countRecords } from '../db/info';
 import { startBrowserMode } from './server';
-import { mergeFile, type ExportResult } from '../db/sync/files';
+import type { ExportResult, MergeSummary } from '../db/sync/files';
 import { closePdfBrowser, renderPdf } from './pdf';
 import { writeFileAtomic } from '../db/private-files';
 import { SEARCH_KIND_LABELS, type SearchResult } from '../db/search';
@@ -154,13 +154,12 @@ async function mergeCommand(args: string[]): Promise<void> {
   const passphrase = passphraseFrom(values['passphrase-env']);
   const core = await openCore(file, { appVersion: VERSION });
   try {
-    const summary = mergeFile(core, path.resolve(values.from), {
-      ...(passphrase ? { passphrase } : {}),
-      dryRun: !!values['dry-run'],
-      // A dry run in JSON lists every value that breaks the rules, instead of refusing at the first.
-      listInvalid: !!values['dry-run'] && !!values.json,
-      acceptClockSkew: !!values['accept-clock-skew'],
-    });
+    // The Sync view's own operations: the preview (in the merge worker), or the merge.
+    const request = { path: path.resolve(values.from), ...(passphrase ? { passphrase } : {}), acceptClockSkew: !!values['accept-clock-skew'] };
+    const summary = values['dry-run']
+      ? // A dry run in JSON lists every value that breaks the rules, instead of refusing at the first.
+        await callCore<MergeSummary>(core, 'sync.preview', { ...request, listInvalid: !!values.json })
+      : await callCore<MergeSummary>(core, 'sync.merge', request);
     if (values.json) {
       const { added, changed, deleted, conflicts, entities } = summary;
       if (summary.invalidCount > 0) {

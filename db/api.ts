@@ -78,6 +78,8 @@ const noInput = z.strictObject({}).default({});
 const filePath = z.string().trim().min(1).max(4096);
 const syncExportInput = z.strictObject({ path: filePath, passphrase: z.string().min(8).max(1024).optional() });
 const syncFileInput = z.strictObject({ path: filePath, passphrase: z.string().max(1024).optional(), acceptClockSkew: z.boolean().optional() });
+/** The preview can list every value that breaks the rules instead of refusing at the first (`cli merge --dry-run --json`). */
+const syncPreviewInput = syncFileInput.extend({ listInvalid: z.boolean().optional() });
 
 export const operationList = [
   defineOperation('app.info', 'read', noInput, (core) => appInfo(core)),
@@ -148,8 +150,12 @@ export const operationList = [
   defineOperation('search.query', 'read', searchInput, (core, input) => search(core, input)),
   defineOperation('sync.export', 'self', syncExportInput, (core, input) => exportDatabaseAsync(core, input.path, input.passphrase ? { passphrase: input.passphrase } : {})),
   // In the merge worker: an encrypted file's key derivation and a large file's reading stay off this thread.
-  defineOperation('sync.preview', 'self', syncFileInput, (core, input) =>
-    mergeInWorker(core, { file: input.path, ...(input.passphrase ? { passphrase: input.passphrase } : {}), dryRun: true }, () => undefined),
+  defineOperation('sync.preview', 'self', syncPreviewInput, (core, input) =>
+    mergeInWorker(
+      core,
+      { file: input.path, ...(input.passphrase ? { passphrase: input.passphrase } : {}), dryRun: true, ...(input.listInvalid ? { listInvalid: true } : {}) },
+      () => undefined,
+    ),
   ),
   defineOperation('sync.merge', 'self', syncFileInput, (core, input) =>
     mergeFile(core, input.path, { ...(input.passphrase ? { passphrase: input.passphrase } : {}), acceptClockSkew: !!input.acceptClockSkew }),

@@ -15,6 +15,8 @@ export interface MergeWorkerInput {
   acceptClockSkew: boolean;
   /** Only work out what a merge would do (the preview): nothing is written. */
   dryRun?: boolean;
+  /** With dryRun: list every value that breaks the rules instead of refusing at the first. */
+  listInvalid?: boolean;
   openOptions: Pick<CoreOptions, 'migrationsFolder' | 'nativeBinding' | 'appVersion'>;
 }
 
@@ -31,7 +33,7 @@ function workerEntry(): { file: string; execArgv: string[] } {
 
 export function mergeInWorker(
   core: Core,
-  request: { file: string; passphrase?: string; acceptClockSkew?: boolean; dryRun?: boolean },
+  request: { file: string; passphrase?: string; acceptClockSkew?: boolean; dryRun?: boolean; listInvalid?: boolean },
   onProgress: (done: number, total: number) => void,
 ): Promise<MergeSummary> {
   const entry = workerEntry();
@@ -40,7 +42,7 @@ export function mergeInWorker(
     file: request.file,
     ...(request.passphrase ? { passphrase: request.passphrase } : {}),
     acceptClockSkew: !!request.acceptClockSkew,
-    ...(request.dryRun ? { dryRun: true } : {}),
+    ...(request.dryRun ? { dryRun: true, listInvalid: !!request.listInvalid } : {}),
     openOptions: {
       ...(core.openOptions.migrationsFolder ? { migrationsFolder: core.openOptions.migrationsFolder } : {}),
       ...(core.openOptions.nativeBinding ? { nativeBinding: core.openOptions.nativeBinding } : {}),

@@ -17,7 +17,7 @@ async function run(input: MergeWorkerInput): Promise<void> {
       const summary = mergeFile(core, input.file, {
         ...(input.passphrase ? { passphrase: input.passphrase } : {}),
         acceptClockSkew: input.acceptClockSkew,
-        ...(input.dryRun ? { dryRun: true } : {}),
+        ...(input.dryRun ? { dryRun: true, listInvalid: !!input.listInvalid } : {}),
         onProgress: (done, total) => post({ type: 'progress', done, total }),
       });
       post({ type: 'done', summary: JSON.parse(JSON.stringify(summary)) as typeof summary });

@@ -18,7 +18,7 @@ import { AppError } from '../../db/errors';
 import { MAX_STAMP_MS } from '../../db/hlc';
 import { LIMITS } from '../../db/rules';
 import { exportDatabase, mergeFile } from '../../db/sync/files';
-import { dumpText, localClient } from '../helpers';
+import { dumpText, localClient, runCli } from '../helpers';
 import { createBackup, restoreBackup } from '../../db/backups';
 import { exerciseReaders } from '../readers';
 
@@ -236,6 +236,13 @@ describe('hostile files: every table, every class of column', () => {
     } finally {
       core.close();
     }
+    // The CLI's dry run goes through the contract's preview (in the merge worker) and lists the same four.
+    const cli = await runCli(['merge', '--db', local, '--from', file, '--dry-run', '--json']);
+    expect(cli.code).toBe(1);
+    const listed = JSON.parse(cli.stdout) as { invalidCount: number; invalid: { table: string; field: string }[]; refused: string };
+    expect(listed.invalidCount).toBe(4);
+    expect(listed.invalid.map((v) => `${v.table}.${v.field}`).sort()).toEqual(['meeting_attendees.is_interpreter', 'meeting_attendees.is_interpreter', 'milestones.date', 'partnerships.topics']);
+    expect(listed.refused).toMatch(/^Cannot import "many\.ptdb"/);
   });
 
   it('afterwards every list, get, report and export answers, and check finds the local database sound', async () => {
