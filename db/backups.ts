@@ -229,8 +229,10 @@ async function restoreListed(core: Core, entry: BackupInfo, options: RestoreOpti
       if (!isOwnOfficeId(core.sqlite, core.clock.origin, origin)) {
         throw unusable(name, { zh: '它来自另一个安装（另一个办公室的数据库）', en: 'it comes from another installation (another office’s database)' });
       }
-      const historyBefore = earlierOfficeIds(core.sqlite);
       const safety = createBackup(core, 'before-restore');
+      // The office keeps the id it has now: written into the private copy first, so the page copy carries it
+      // in the same step (a crash leaves the old file or the new one, each with this office's id).
+      keepOfficeIdAfterRestore(source.sqlite, core.opened.path, core.clock.origin, earlierOfficeIds(core.sqlite));
       // Large steps: the live file stays locked for as short a time as possible.
       await source.sqlite.backup(core.opened.path, {
         progress: ({ remainingPages, totalPages }) => {
@@ -238,7 +240,6 @@ async function restoreListed(core: Core, entry: BackupInfo, options: RestoreOpti
           return 1 << 20;
         },
       });
-      keepOfficeIdAfterRestore(core.sqlite, core.opened.path, core.clock.origin, historyBefore);
       ensureSearchIndex(core);
       return { restored: entry, safetyBackup: safety };
     } finally {

@@ -87,7 +87,7 @@ export async function openCore(file: string, options: CoreOptions = {}): Promise
     close: () => sqlite.close(),
   };
   ensureSearchIndex(core);
-  if (!options.readonly) removeLeftoversOfKilledWrites(file, backupFolder(file, options.backupDir));
+  if (!options.readonly && !options.attached) removeLeftoversOfKilledWrites(file, backupFolder(file, options.backupDir));
   return core;
 }
 

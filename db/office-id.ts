@@ -2,8 +2,8 @@
  * One office, one id (issue #15). The office id (meta `origin_id`) is part of every stamp the office
  * writes; two offices that share one would issue equal stamps and never see each other's concurrent
  * edits as conflicts. A database copied to set up a second office, or an export opened as a working
- * database, carries the first office's id, so the id is tied to the file it was made for: its device,
- * inode and creation time (`origin_file`). Opened as another file, the database takes an id of its own
+ * database, carries the first office's id, so the id is tied to the file it was made for: its device
+ * and inode (`origin_file`). Opened as another file, the database takes an id of its own
  * before its first write and keeps the ids it had before (`origin_history`), so its own backups still
  * restore. A fresh id is always safe: only stamps carry it.
  */
@@ -21,8 +21,9 @@ export const OFFICE_ID_KEYS = [META_ORIGIN, META_ORIGIN_FILE, META_ORIGIN_HISTOR
 export function fileIdentity(file: string): string | null {
   try {
     const stat = statSync(file, { bigint: true });
-    // Moving a file keeps its identity; a copy, or a new file on a reused inode, does not.
-    return `${stat.dev}:${stat.ino}:${stat.birthtimeNs}`;
+    // Moving a file keeps its identity; a copy does not. Not the creation time: where statx is missing it
+    // reads as ctime, which every chmod changes.
+    return `${stat.dev}:${stat.ino}`;
   } catch {
     return null;
   }
@@ -52,16 +53,20 @@ export function earlierOfficeIds(sqlite: Database.Database): string[] {
  */
 export function claimOfficeId(sqlite: Database.Database, file: string): string {
   const identity = fileIdentity(file);
+  const kept = (current: string | null) => !!current && (identity === null || readMeta(sqlite, META_ORIGIN_FILE) === identity);
   const current = readMeta(sqlite, META_ORIGIN);
-  if (current && (identity === null || readMeta(sqlite, META_ORIGIN_FILE) === identity)) return current;
-  // A file from before ids were tied to files may be such a copy too: it takes a new id once.
-  const origin = uuidv7();
-  sqlite.transaction(() => {
-    if (current) writeMeta(sqlite, META_ORIGIN_HISTORY, JSON.stringify([...earlierOfficeIds(sqlite), current]));
+  if (kept(current)) return current!;
+  // Decided again inside a write transaction: two processes opening one file at once take one id.
+  return sqlite.transaction(() => {
+    const now = readMeta(sqlite, META_ORIGIN);
+    if (kept(now)) return now!;
+    // A file from before ids were tied to files may be such a copy too: it takes a new id once.
+    const origin = uuidv7();
+    if (now) writeMeta(sqlite, META_ORIGIN_HISTORY, JSON.stringify([...new Set([...earlierOfficeIds(sqlite), now])]));
     writeMeta(sqlite, META_ORIGIN, origin);
     if (identity !== null) writeMeta(sqlite, META_ORIGIN_FILE, identity);
-  })();
-  return origin;
+    return origin;
+  }).immediate();
 }
 
 /** Whether a backup stamped with `origin` was made by this office, under its id now or an earlier one. */
@@ -70,8 +75,9 @@ export function isOwnOfficeId(sqlite: Database.Database, current: string, origin
 }
 
 /**
- * After a backup's pages replaced the live file's: the office keeps the id it has now (a backup does
- * not turn it back into the office it was), with every earlier id of both in its history.
+ * In a backup's private copy, before its pages replace the live file's (`file`): the office keeps the id
+ * it has now (a backup does not turn it back into the office it was), with every earlier id of both in
+ * its history, and the live file's identity.
  */
 export function keepOfficeIdAfterRestore(sqlite: Database.Database, file: string, current: string, historyBefore: string[]): void {
   const restored = readMeta(sqlite, META_ORIGIN);

@@ -24,6 +24,11 @@ export interface OpenOptions {
   readonly?: boolean;
   /** Where backups go (before a migration, merge, restore; daily; manual); default: `backups/` beside the database. */
   backupDir?: string;
+  /**
+   * A worker's own connection to a file this process has open: it was checked and migrated when the
+   * process opened it, so the checks (a quick_check reads the whole file: seconds at L) are skipped.
+   */
+  attached?: boolean;
 }
 
 export interface OpenedDatabase {
@@ -227,6 +232,14 @@ export function applyMigrations(sqlite: Database.Database, pending: MigrationMet
 
 export async function openDatabase(file: string, options: OpenOptions = {}): Promise<OpenedDatabase> {
   const known = loadMigrations(options.migrationsFolder);
+  if (options.attached) {
+    const sqlite = openSqlite(file, { fileMustExist: true, nativeBinding: options.nativeBinding });
+    // The file is in WAL mode already (a setting the file keeps); these belong to each connection.
+    sqlite.pragma('busy_timeout = 5000');
+    sqlite.pragma('synchronous = NORMAL');
+    sqlite.pragma('foreign_keys = ON');
+    return { sqlite, path: file, schemaVersion: known.length, latestSchemaVersion: known.length, backupPath: null, migrationsApplied: 0 };
+  }
   const exists = existsSync(file) && statSync(file).size > 0;
   if (!exists && options.readonly) {
     throw notOurs(file, { zh: '文件不存在', en: 'the file does not exist' });

@@ -41,7 +41,9 @@ function describeIssue(issue: z.core.$ZodIssue): { zh: string; en: string } {
   switch (issue.code) {
     case 'too_small':
       if (issue.origin === 'array') return { zh: `至少需要 ${String(issue.minimum)} 项`, en: `needs at least ${String(issue.minimum)}` };
-      if (issue.origin === 'string') return { zh: '不能为空', en: 'is required' };
+      if (issue.origin === 'string') {
+        return Number(issue.minimum) > 1 ? { zh: `至少需要 ${String(issue.minimum)} 个字符`, en: `needs at least ${String(issue.minimum)} characters` } : { zh: '不能为空', en: 'is required' };
+      }
       return { zh: `不能小于 ${String(issue.minimum)}`, en: `must be at least ${String(issue.minimum)}` };
     case 'too_big':
       if (issue.origin === 'string') return { zh: `过长（最多 ${String(issue.maximum)} 个字符）`, en: `is too long (at most ${String(issue.maximum)} characters)` };

@@ -10,15 +10,14 @@ import { openCore, type Core } from '../db/core';
 import { createRegistry } from '../db/api';
 import { dailyBackupInWorker } from '../db/backup-job';
 import { AppError, toSerializedError } from '../db/errors';
-import { mergeInWorker } from '../db/sync/merge-job';
-import { API_CHANNEL, COMMAND_CHANNEL, UI_STATE_CHANNEL } from './bridge';
+import { API_CHANNEL, COMMAND_CHANNEL, EXCHANGE_FILE_CHANNEL, UI_STATE_CHANNEL } from './bridge';
 import { contextMenuTemplate, menuTemplate, parseUiState, PAGE_COMMANDS, type MenuCommand, type MenuItemSpec, type PageCommand, type ThemeChoice } from './menu';
 import { DEFAULT_SIZE, MIN_SIZE, parseWindowState, restoreBounds, type WindowState } from './window-state';
 import type { Reminders } from '../db/reminders';
 import type { Settings } from '../db/settings';
 import { dueReminderNotification, lastNotifiedDay, localDay, REMINDER_CHECK_MS, rememberNotifiedDay } from './reminders';
-import type { ExportResult, MergeSummary } from '../db/sync/files';
-import { defaultExportName, EXCHANGE_EXTENSION, exchangeFileFromArgs, exportDoneText, mergePreviewText } from './sync-dialogs';
+import type { ExportResult } from '../db/sync/files';
+import { defaultExportName, EXCHANGE_EXTENSION, exchangeFileFromArgs, exportDoneText } from './sync-dialogs';
 import {
   contentSecurityPolicy,
   DEV_CSP_NONCE_ENV,
@@ -42,17 +41,20 @@ let mainWindow: BrowserWindow | null = null;
 let pageReady = false;
 /** .ptdb files the app was asked to open before its window was up (start arguments, open-file, second-instance), in order. */
 const waitingFiles: string[] = [];
-/** One merge preview at a time: the next file waits for the person to answer the previous one. */
-let fileQueue: Promise<void> = Promise.resolve();
 const registry = createRegistry();
 
-/** Preview and merge `file` once the window is up; files opened meanwhile follow in order, none is dropped. */
+/**
+ * Hand `file` to the Sync view's import tab once the window is up (files opened meanwhile follow in order,
+ * none is dropped): it previews the file there, asks for the passphrase of an encrypted one and for the
+ * clock confirmation where needed, and merges in the worker, as for a file chosen in the view itself.
+ */
 function openExchangeFile(file: string): void {
-  if (!pageReady) {
+  if (!pageReady || !mainWindow) {
     waitingFiles.push(file);
     return;
   }
-  fileQueue = fileQueue.then(() => mergeWithPreview(file));
+  showMainWindow();
+  mainWindow.webContents.send(EXCHANGE_FILE_CHANNEL, file);
 }
 
 if (!app.requestSingleInstanceLock()) {
@@ -349,35 +351,6 @@ async function importFromMenu(): Promise<void> {
   const file = choice.filePaths[0];
   if (choice.canceled || !file) return;
   openExchangeFile(file);
-}
-
-/**
- * Show what a file would change, and merge it if the person agrees (File menu, or a .ptdb opened
- * with the app). The merge runs in the worker, its progress on the taskbar.
- */
-async function mergeWithPreview(file: string): Promise<void> {
-  const opened = core;
-  const window = mainWindow;
-  if (!opened || !window) return;
-  try {
-    // The preview runs in the merge worker (sync.preview): reading and checking a large file stays off this thread.
-    const preview = await callCore<MergeSummary>(opened, 'sync.preview', { path: file });
-    const text = mergePreviewText(zh() ? 'zh' : 'en', preview);
-    const answer = await dialog.showMessageBox(window, {
-      type: 'question', message: text.message, detail: text.detail, buttons: text.buttons, defaultId: 0, cancelId: 0,
-      ...(text.checkboxLabel ? { checkboxLabel: text.checkboxLabel, checkboxChecked: false } : {}),
-    });
-    if (answer.response !== 1) return;
-    try {
-      // The clock confirmation is the person's tick, never assumed: unticked, a clock ahead is refused with its reason.
-      await mergeInWorker(opened, { file, acceptClockSkew: !!text.checkboxLabel && answer.checkboxChecked }, (done, total) => window.setProgressBar(total > 0 ? done / total : 2));
-    } finally {
-      window.setProgressBar(-1);
-    }
-    window.webContents.reload();
-  } catch (error) {
-    reportError(error);
-  }
 }
 
 /** Report files being printed (as paths, compared the way the OS does): the print windows' session loads these and nothing else. */

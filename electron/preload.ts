@@ -1,10 +1,11 @@
 /**
  * Preload (sandboxed): exposes to the page `window.api.invoke`, which forwards an operation
  * name and its input to the main process over one channel; `onCommand`, which passes on the
- * menu's page commands (only names from a fixed list cross); and `reportUiState`.
+ * menu's page commands (only names from a fixed list cross); `onExchangeFile`, which passes on the
+ * path of a file to import; and `reportUiState`.
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import { API_CHANNEL, COMMAND_CHANNEL, UI_STATE_CHANNEL, type DesktopBridge } from './bridge';
+import { API_CHANNEL, COMMAND_CHANNEL, EXCHANGE_FILE_CHANNEL, UI_STATE_CHANNEL, type DesktopBridge } from './bridge';
 import { PAGE_COMMANDS, type PageCommand } from './menu';
 
 const bridge: DesktopBridge = {
@@ -13,6 +14,11 @@ const bridge: DesktopBridge = {
   onCommand: (listener) => {
     ipcRenderer.on(COMMAND_CHANNEL, (_event, command: unknown) => {
       if ((PAGE_COMMANDS as readonly unknown[]).includes(command)) listener(command as PageCommand);
+    });
+  },
+  onExchangeFile: (listener) => {
+    ipcRenderer.on(EXCHANGE_FILE_CHANNEL, (_event, file: unknown) => {
+      if (typeof file === 'string' && file.length > 0 && file.length <= 4096) listener(file);
     });
   },
   reportUiState: (state) => ipcRenderer.send(UI_STATE_CHANNEL, { language: state.language, theme: state.theme }),

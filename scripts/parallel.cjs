@@ -17,7 +17,8 @@ let failed = 0;
 
 function start() {
   if (next >= scripts.length) {
-    if (running === 0) process.exit(failed ? 1 : 0);
+    // exitCode, not exit(): the last output may still be on its way through a pipe.
+    if (running === 0) process.exitCode = failed ? 1 : 0;
     return;
   }
   const name = scripts[next++];
@@ -27,6 +28,9 @@ function start() {
   let output = '';
   child.stdout.on('data', (chunk) => (output += chunk));
   child.stderr.on('data', (chunk) => (output += chunk));
+  child.on('error', (error) => {
+    output += `${error.message}\n`;
+  });
   child.on('close', (code) => {
     running--;
     const seconds = ((Date.now() - started) / 1000).toFixed(1);

@@ -111,7 +111,8 @@ export async function exportList(core: Core, input: z.output<typeof exportListIn
     return { fileName, mimeType: 'text/csv', dataBase64: Buffer.from(text, 'utf8').toString('base64') };
   }
   // exceljs takes about 0.6 s of CPU to load: only when a workbook is written, not at every start.
-  const { default: ExcelJS } = await import('exceljs');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy CommonJS load, as in the bundles (no ESM loader inside app.asar)
+  const ExcelJS = require('exceljs') as typeof import('exceljs');
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(name[input.lang]);
   sheet.addRow(header).font = { bold: true };

@@ -38,7 +38,8 @@ function cellText(value: CellValue): string {
 
 async function readXlsx(bytes: Buffer): Promise<SheetRow[]> {
   // exceljs takes about 0.6 s of CPU to load: only when a workbook is read, not at every start.
-  const { default: ExcelJS } = await import('exceljs');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy CommonJS load, as in the bundles (no ESM loader inside app.asar)
+  const ExcelJS = require('exceljs') as typeof import('exceljs');
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);

@@ -16,7 +16,7 @@ export type SheetWorkerMessage = { type: 'done'; rows: SheetRow[] } | { type: 'e
 export const SHEET_WORKER_HEAP_MB = 512;
 
 function workerEntry(): { file: string; execArgv: string[] } {
-  if (__filename.endsWith('.ts')) return { file: path.join(__dirname, 'sheet-worker.ts'), execArgv: ['--require', 'tsx/cjs'] };
+  if (__filename.endsWith('.ts')) return { file: path.join(__dirname, 'sheet-worker.ts'), execArgv: ['--require', require.resolve('tsx/cjs')] }; // resolved here: --require looks in the working folder
   // Bundled: beside index.js, one folder up when this code landed in a shared chunk (out/main/chunks).
   const beside = path.join(__dirname, 'sheet-worker.js');
   return { file: existsSync(beside) ? beside : path.join(__dirname, '..', 'sheet-worker.js'), execArgv: [] };

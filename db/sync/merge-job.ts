@@ -27,7 +27,7 @@ export type MergeWorkerMessage =
 
 /** Where the worker's code is: beside this module when run from source (tsx), or beside the bundle. */
 function workerEntry(): { file: string; execArgv: string[] } {
-  if (__filename.endsWith('.ts')) return { file: path.join(__dirname, 'merge-worker.ts'), execArgv: ['--require', 'tsx/cjs'] };
+  if (__filename.endsWith('.ts')) return { file: path.join(__dirname, 'merge-worker.ts'), execArgv: ['--require', require.resolve('tsx/cjs')] }; // resolved here: --require looks in the working folder
   return { file: path.join(__dirname, 'merge-worker.js'), execArgv: [] };
 }
 

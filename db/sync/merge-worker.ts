@@ -12,7 +12,8 @@ import type { MergeWorkerInput, MergeWorkerMessage } from './merge-job';
 async function run(input: MergeWorkerInput): Promise<void> {
   const post = (message: MergeWorkerMessage) => parentPort!.postMessage(message);
   try {
-    const core = await openCore(input.dbPath, input.openOptions);
+    // The process that started this worker opened, checked and migrated the file: no second quick_check.
+    const core = await openCore(input.dbPath, { ...input.openOptions, attached: true });
     try {
       const summary = mergeFile(core, input.file, {
         ...(input.passphrase ? { passphrase: input.passphrase } : {}),

@@ -3,7 +3,7 @@
  * window.api.onCommand and are re-sent as a window event, so any component can listen with
  * useWindowEvent and stop listening when it unmounts. In the browser mode nothing arrives.
  */
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { useMantineColorScheme } from '@mantine/core';
 import { useWindowEvent } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +12,11 @@ import { setLanguage, type Language } from './i18n';
 import { navigate } from './route';
 
 export const COMMAND_EVENT = 'pt:command';
+/**
+ * An exchange file to import (double-clicked, or chosen in the File menu): its path as the event's
+ * detail. The Sync view's import tab takes it, previews it, and asks for what it needs.
+ */
+export const EXCHANGE_FILE_EVENT = 'pt:exchange-file';
 /** Asks the Reports view to print what it shows (the menu's Print report…, Ctrl/Cmd+P). */
 export const PRINT_EVENT = 'pt:print-report';
 
@@ -22,6 +27,35 @@ function listenOnce(): void {
   if (listening || !window.api?.onCommand) return;
   listening = true;
   window.api.onCommand((command) => window.dispatchEvent(new CustomEvent<PageCommand>(COMMAND_EVENT, { detail: command })));
+  window.api.onExchangeFile?.((file) => window.dispatchEvent(new CustomEvent<string>(EXCHANGE_FILE_EVENT, { detail: file })));
+}
+
+/** The exchange file asked for while no Sync view was on screen: the next one to mount takes it. */
+let pendingExchangeFile: string | null = null;
+const exchangeFileTakers = new Set<(file: string) => void>();
+
+function offerExchangeFile(file: string): void {
+  const taker = [...exchangeFileTakers].at(-1);
+  if (taker) taker(file);
+  else pendingExchangeFile = file;
+}
+
+/** Receive each exchange file asked for while the component is mounted, and one asked for just before. */
+export function useExchangeFile(take: (file: string) => void): void {
+  const latest = useRef(take);
+  latest.current = take;
+  useEffect(() => {
+    const taker = (file: string) => latest.current(file);
+    exchangeFileTakers.add(taker);
+    if (pendingExchangeFile !== null) {
+      const file = pendingExchangeFile;
+      pendingExchangeFile = null;
+      taker(file);
+    }
+    return () => {
+      exchangeFileTakers.delete(taker);
+    };
+  }, []);
 }
 
 /** Run `handler` for each desktop command while the component is mounted. */
@@ -45,6 +79,12 @@ export function useDesktopShell(): void {
       if (location.hash.startsWith('#/reports')) window.dispatchEvent(new Event(PRINT_EVENT));
       else navigate('reports');
     }
+  });
+
+  // An exchange file goes to the Sync view, which previews it (mounting it if another view is open).
+  useWindowEvent(EXCHANGE_FILE_EVENT, (event) => {
+    offerExchangeFile((event as CustomEvent<string>).detail);
+    navigate('sync');
   });
 
   useEffect(() => {

@@ -335,3 +335,38 @@ test('a file whose clock is more than five minutes ahead is merged only after a 
     rmSync(exchange, { recursive: true, force: true });
   }
 });
+
+test('a file double-clicked or chosen in the File menu opens in the import tab: a plain one is previewed, an encrypted one asks for its passphrase', async ({ browser, request, sampleApp, emptyApp }) => {
+  test.setTimeout(120_000);
+  const exchange = mkdtempSync(path.join(os.tmpdir(), 'pt-sync-e2e-'));
+  try {
+    await call(request, emptyApp, 'app.finishOnboarding', { choice: 'empty' });
+    const plain = path.join(exchange, 'shantou.ptdb');
+    const sealed = path.join(exchange, 'shantou-sealed.ptdb');
+    await call(request, sampleApp, 'sync.export', { path: plain });
+    await call(request, sampleApp, 'sync.export', { path: sealed, passphrase: 'harbour lights 2017' });
+    const burgas = await openOffice(browser, emptyApp);
+    await burgas.getByRole('link', { name: 'Partnerships' }).click();
+    // What the desktop shell's preload hands the page (window.api.onExchangeFile) for a double-clicked file.
+    const handOver = (file: string) => burgas.evaluate((detail) => window.dispatchEvent(new CustomEvent('pt:exchange-file', { detail })), file);
+
+    await handOver(plain);
+    const importPanel = burgas.getByRole('tabpanel', { name: 'Import' });
+    await expect(importPanel.getByLabel('File to import')).toHaveValue(plain);
+    await expect(burgas.getByTestId('merge-preview')).toBeVisible();
+    await expect(importPanel.getByRole('button', { name: 'Merge' })).toBeEnabled();
+
+    await handOver(sealed);
+    await expect(importPanel.getByLabel('File to import')).toHaveValue(sealed);
+    await expect(burgas.getByTestId('import-error')).toContainText('This file is encrypted: enter the passphrase it was exported with.');
+    await expect(burgas.getByTestId('merge-preview')).toHaveCount(0);
+    await importPanel.getByLabel('Passphrase').fill('harbour lights 2017');
+    await importPanel.getByRole('button', { name: 'Preview' }).click();
+    await expect(burgas.getByTestId('merge-preview')).toBeVisible();
+    await burgas.screenshot({ path: path.join(SHOTS, 'sync-handed-over-en.png'), fullPage: true, style: HIDE_TOASTS });
+    await merge(burgas);
+    await expect(burgas.getByTestId('merge-result')).toContainText('Added');
+  } finally {
+    rmSync(exchange, { recursive: true, force: true });
+  }
+});

@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Envelope } from '../../db/api';
 import type { MergeSummary } from '../../db/sync/files';
 import type { AppState } from '../desktop/app-process';
+import { EXCHANGE_FILE_CHANNEL } from '../../electron/bridge';
 import { BUILT_MAIN, launchApp, layoutApp, removeLayout, seedDatabase, type AppLayout, type LaunchOptions, type RunningApp } from '../desktop/harness';
 import { Menu, StandInWindow } from '../desktop/stand-in';
 
@@ -52,6 +53,8 @@ function windowUp(app: RunningApp): Promise<AppState> {
   return app.waitFor((s) => s.windows.some((w) => w.exposed.includes('api') && w.visible), 'the main window');
 }
 
+/** The paths the main process handed to the page as exchange files to import (EXCHANGE_FILE_CHANNEL). */
+const exchangeFiles = (state: AppState) => state.sentToPage.filter((m) => m.channel === EXCHANGE_FILE_CHANNEL).map((m) => String(m.args[0]));
 const messageBoxes = (state: AppState) => state.dialogs.filter((d) => d.kind === 'showMessageBox').map((d) => String(d.options.message));
 
 async function waitForJob(app: RunningApp, id: string): Promise<{ status: string; error: { message: { en: string } } | null }> {
@@ -225,18 +228,18 @@ describe('the built desktop main process', () => {
       expect((await app.invoke('organizations.get', { id: org.id })).ok).toBe(false);
     });
 
-    it('exports and imports from the File menu: save dialog, preview, merge in the worker, page reloaded', async () => {
+    it('exports from the File menu, and hands a file chosen in Import and merge… to the Sync view', async () => {
       const target = path.join(fixtures.work, 'from the menu.ptdb');
       await app.request({ op: 'answer', kind: 'showSaveDialog', answer: { canceled: false, filePath: target } });
       await app.request({ op: 'menu', labels: ['File', 'Export database…'] });
       let state = await app.waitFor((s) => messageBoxes(s).some((m) => m.startsWith('Exported to:')), 'the export to finish');
       expect(existsSync(target)).toBe(true);
 
+      // The Sync view's import tab previews it, asks for a passphrase or the clock confirmation where needed, and merges.
       await app.request({ op: 'answer', kind: 'showOpenDialog', answer: { canceled: false, filePaths: [fixtures.peer] } });
-      await app.request({ op: 'answer', kind: 'showMessageBox', answer: { response: 1 } });
       await app.request({ op: 'menu', labels: ['File', 'Import and merge…'] });
-      state = await app.waitFor((s) => s.timeline.some((t) => t.what === 'page.reload'), 'the merge to finish');
-      expect(messageBoxes(state).at(-1)).toBe(`Merge "${path.basename(fixtures.peer)}" (from (unnamed office))?`);
+      state = await app.waitFor((s) => exchangeFiles(s).length > 0, 'the file handed to the page');
+      expect(exchangeFiles(state)).toEqual([fixtures.peer]);
       expect(state.dialogs.some((d) => d.options.type === 'error')).toBe(false);
     });
 
@@ -276,14 +279,13 @@ describe('the built desktop main process', () => {
     await app.request({ op: 'secondInstance', args: [fixtures.peer] });
     await app.request({ op: 'secondInstance', args: ['--no-sandbox', uri] });
     await app.request({ op: 'ready' });
-    // A new database: the window comes up, then one preview per file (each cancelled here), the start file first.
-    const state = await app.waitFor((s) => messageBoxes(s).length >= 4, 'four merge previews');
-    const expected = `Merge "${path.basename(fixtures.peer)}" (from (unnamed office))?`;
-    expect(messageBoxes(state)).toEqual([expected, expected, expected, expected]);
+    // A new database: the window comes up, then each file goes to the page's Sync view, the start file first.
+    const state = await app.waitFor((s) => exchangeFiles(s).length >= 4, 'four files handed to the page');
+    expect(exchangeFiles(state)).toEqual([fixtures.peer, fixtures.peer, fixtures.peer, fixtures.peer]);
     // After start, a second instance given a URI opens it too.
     await app.request({ op: 'secondInstance', args: [uri] });
-    const later = await app.waitFor((s) => messageBoxes(s).length >= 5, 'a fifth merge preview');
-    expect(messageBoxes(later)[4]).toBe(expected);
+    const later = await app.waitFor((s) => exchangeFiles(s).length >= 5, 'a fifth file handed to the page');
+    expect(exchangeFiles(later)[4]).toBe(fixtures.peer);
     expect(later.dialogs.some((d) => d.options.type === 'error')).toBe(false);
     await app.stop();
   }, 30_000);

@@ -1,17 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultExportName, exchangeFileFromArgs, exportDoneText, mergePreviewText } from '../../electron/sync-dialogs';
-import type { MergeSummary } from '../../db/sync/files';
-
-const summary = {
-  fileName: 'district.db',
-  peerOffice: '龙湖区外事办',
-  added: 12,
-  changed: 3,
-  deleted: 1,
-  conflicts: 2,
-  duplicates: [{ localId: 'a', importedId: 'b', name: 'Burgas' }],
-  clockAheadMs: 0,
-} as unknown as MergeSummary;
+import { defaultExportName, exchangeFileFromArgs, exportDoneText } from '../../electron/sync-dialogs';
 
 describe('File menu dialog texts', () => {
   it('names the export by date', () => {
@@ -31,26 +19,5 @@ describe('File menu dialog texts', () => {
   it('reports where the export went and its size, in the UI language', () => {
     expect(exportDoneText('en', '/home/me/x.db', 2_500_000)).toBe('Exported to:\n/home/me/x.db\n(2.4 MB)');
     expect(exportDoneText('zh', 'D:\\x.db', 700_000)).toContain('已导出到');
-  });
-
-  it('previews a merge with its counts, duplicates and the backup, with Cancel first', () => {
-    const en = mergePreviewText('en', summary);
-    expect(en.message).toBe('Merge "district.db" (from 龙湖区外事办)?');
-    expect(en.detail).toContain('12 added, 3 changed, 1 deleted, 2 conflicts');
-    expect(en.detail).toContain('1 likely duplicate');
-    expect(en.buttons).toEqual(['Cancel', 'Merge']);
-    const zh = mergePreviewText('zh', summary);
-    expect(zh.detail).toContain('新增 12');
-    expect(zh.buttons[0]).toBe('取消');
-  });
-
-  it('a file two years ahead names the clock and asks for the same confirmation as the Sync view, unticked', () => {
-    const ahead = { ...summary, clockAheadMs: 2 * 365 * 24 * 3600 * 1000 } as MergeSummary;
-    const en = mergePreviewText('en', ahead);
-    expect(en.detail).toMatch(/clock is ahead: the newest change in this file is about 1051200 minutes ahead/);
-    expect(en.checkboxLabel).toBe('I have checked the clocks; merge anyway');
-    expect(mergePreviewText('zh', ahead).checkboxLabel).toBe('我已检查时钟，仍然合并');
-    // Within the limit nothing is asked.
-    expect(mergePreviewText('en', { ...summary, clockAheadMs: 60_000 } as MergeSummary).checkboxLabel).toBeUndefined();
   });
 });

@@ -425,7 +425,12 @@ describe('one office, one id: backups', () => {
       const second = moved.clock.origin;
       expect(second).not.toBe(first);
       await localClient(moved)['organizations.create']({ displayName: 'After the backup', country: 'CN' });
-      await restoreBackup(moved, backup.name);
+      const { safetyBackup } = await restoreBackup(moved, backup.name);
+      // The backup's own meta says it is the office before the move; the restored file says what the office is now.
+      const restoredMeta = new Database(movedFile, { readonly: true });
+      expect(restoredMeta.prepare("SELECT value FROM meta WHERE key = 'origin_id'").pluck().get()).toBe(second);
+      expect(JSON.parse(restoredMeta.prepare("SELECT value FROM meta WHERE key = 'origin_history'").pluck().get() as string)).toContain(first);
+      restoredMeta.close();
       const names = () => (moved.sqlite.prepare('SELECT display_name FROM organizations ORDER BY display_name').pluck().all() as string[]);
       expect(names()).toEqual(['Before the backup']);
       // Still this office, under the id it has now: its next write carries it, and so does the file.
@@ -435,6 +440,9 @@ describe('one office, one id: backups', () => {
       moved.close();
       const reopened = await openCore(movedFile, { now: () => NOW, backupDir });
       expect(reopened.clock.origin).toBe(second);
+      // The state the restore replaced (backed up under the id of now) restores too.
+      await restoreBackup(reopened, safetyBackup.name);
+      expect(reopened.sqlite.prepare('SELECT display_name FROM organizations ORDER BY display_name').pluck().all()).toEqual(['After the backup', 'Before the backup']);
       reopened.close();
 
       // Another office's backup in the same folder is still refused.

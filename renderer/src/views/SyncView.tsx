@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useExchangeFile } from '../desktop';
 import { Badge, Stack, Tabs, Text, Title } from '@mantine/core';
 import { IconAlertTriangle, IconCopy, IconFileExport, IconFileImport, IconHistory } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -29,6 +30,12 @@ export function SyncView() {
   // Bumped after every export, merge and decision: the log, conflicts and duplicates reload.
   const [version, setVersion] = useState(0);
   const changed = () => setVersion((v) => v + 1);
+  // A file double-clicked or chosen in the File menu: the import tab previews it.
+  const [requested, setRequested] = useState<{ path: string; seq: number } | null>(null);
+  useExchangeFile((file) => {
+    setSection('import');
+    setRequested((previous) => ({ path: file, seq: (previous?.seq ?? 0) + 1 }));
+  });
 
   const { data: info } = useLoad(() => api['app.info'](), []);
   const { data: log } = useLoad(() => api['sync.log'](), [version]);
@@ -67,7 +74,7 @@ export function SyncView() {
           <ExportPanel databasePath={info?.databasePath} onExported={changed} />
         </Tabs.Panel>
         <Tabs.Panel value="import">
-          <ImportPanel onMerged={changed} onReview={setSection} />
+          <ImportPanel requested={requested} onMerged={changed} onReview={setSection} />
         </Tabs.Panel>
         <Tabs.Panel value="conflicts">
           <ConflictsPanel conflicts={conflicts} version={version} onResolved={changed} />

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Alert, Button, Checkbox, Code, Group, Paper, PasswordInput, Progress, Stack, Text, TextInput, Title } from '@mantine/core';
 import { IconAlertCircle, IconAlertTriangle, IconCircleCheck, IconEye, IconGitMerge } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -14,7 +14,16 @@ type Busy = 'preview' | 'merge' | null;
  * Import another office's file: preview (a dry run), then merge. A refusal is shown in the UI language
  * beside the form and everything typed stays.
  */
-export function ImportPanel({ onMerged, onReview }: { onMerged: () => void; onReview: (section: 'conflicts' | 'duplicates') => void }) {
+export function ImportPanel({
+  onMerged,
+  onReview,
+  requested = null,
+}: {
+  onMerged: () => void;
+  onReview: (section: 'conflicts' | 'duplicates') => void;
+  /** A file handed over by the desktop shell (double-clicked, or chosen in the File menu): previewed at once. */
+  requested?: { path: string; seq: number } | null;
+}) {
   const { t } = useTranslation();
   const [path, setPath] = useState('');
   const [passphrase, setPassphrase] = useState('');
@@ -37,8 +46,8 @@ export function ImportPanel({ onMerged, onReview }: { onMerged: () => void; onRe
 
   const input = () => ({ path: path.trim(), ...(passphrase ? { passphrase } : {}) });
 
-  const runPreview = async () => {
-    if (!path.trim()) {
+  const runPreview = async (request: { path: string; passphrase?: string } = input()) => {
+    if (!request.path) {
       setPathError(t('sync.import.pathRequired'));
       return;
     }
@@ -49,13 +58,23 @@ export function ImportPanel({ onMerged, onReview }: { onMerged: () => void; onRe
     setPreview(null);
     setAcceptClockSkew(false);
     try {
-      setPreview(await api['sync.preview'](input()));
+      setPreview(await api['sync.preview'](request));
     } catch (error) {
       setFailure(error);
     } finally {
       setBusy(null);
     }
   };
+
+  // A handed-over file replaces what was typed and is previewed; an encrypted one then asks for its passphrase.
+  useEffect(() => {
+    if (!requested) return;
+    setPath(requested.path);
+    setPassphrase('');
+    void runPreview({ path: requested.path });
+    // Only a new request (its seq) starts a preview; runPreview reads the rest when it runs.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [requested?.seq]);
 
   const runMerge = async () => {
     if (!preview) return;
