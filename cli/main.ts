@@ -5,22 +5,23 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { openCore, type Core } from '../db/core';
+import { openCore } from '../db/core';
 import { ensureDailyBackup } from '../db/backups';
-import { createRegistry } from '../db/api';
+import { createRegistry, type OperationInput } from '../db/api';
 import { AppError, toSerializedError } from '../db/errors';
 import { checkDatabase } from '../db/check';
 import { invalidFileError } from '../db/sync/incoming';
 import { countRecords } from '../db/info';
 import { startBrowserMode } from './server';
-import type { ExportResult, MergeSummary } from '../db/sync/files';
 import { closePdfBrowser, renderPdf } from './pdf';
 import { writeFileAtomic } from '../db/private-files';
-import { SEARCH_KIND_LABELS, type SearchResult } from '../db/search';
+import { SEARCH_KIND_LABELS } from '../db/search';
 
 const ROOT = path.resolve(__dirname, '..');
 const VERSION = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 const zh = /^zh/i.test(process.env.LC_ALL ?? process.env.LC_MESSAGES ?? process.env.LANG ?? '');
+/** The one door: every command reaches the core through the contract, as the window does. */
+const registry = createRegistry();
 
 const USAGE = `Partnership Tracker ${VERSION}
 
@@ -61,7 +62,7 @@ async function sample(args: string[]): Promise<void> {
   const core = await openCore(file, { appVersion: VERSION });
   try {
     // The first-run dialog's own operation, with its rule: only into a database without an office's own data.
-    await callCore(core, 'app.finishOnboarding', { choice: 'sample' });
+    await registry.callOrThrow(core, 'app.finishOnboarding', { choice: 'sample' });
     const counts = countRecords(core);
     console.log(
       zh
@@ -71,13 +72,6 @@ async function sample(args: string[]): Promise<void> {
   } finally {
     core.close();
   }
-}
-
-/** A contract call through the registry, the one door every shell uses; a refusal is thrown as the error it carries. */
-async function callCore<T>(core: Core, name: string, input: unknown): Promise<T> {
-  const envelope = await createRegistry().callAsync(core, name, input);
-  if (!envelope.ok) throw new AppError(envelope.error.code, envelope.error.message, envelope.error.fields);
-  return envelope.value as T;
 }
 
 async function check(args: string[]): Promise<void> {
@@ -103,7 +97,7 @@ async function serve(args: string[]): Promise<void> {
   core.services.renderPdf = renderPdf;
   const running = await startBrowserMode({
     core,
-    registry: createRegistry(),
+    registry,
     staticDir: process.env.PT_RENDERER_DIR ?? path.join(ROOT, 'out', 'renderer'),
     port,
   });
@@ -132,7 +126,7 @@ async function exportCommand(args: string[]): Promise<void> {
   const passphrase = passphraseFrom(values['passphrase-env']);
   const core = await openCore(file, { appVersion: VERSION });
   try {
-    const result = await callCore<ExportResult>(core, 'sync.export', { path: path.resolve(values.out), ...(passphrase ? { passphrase } : {}) });
+    const result = await registry.callOrThrow(core, 'sync.export', { path: path.resolve(values.out), ...(passphrase ? { passphrase } : {}) });
     console.log(
       zh
         ? `已导出到 ${result.path}（${result.bytes} 字节${result.encrypted ? '，已加密' : ''}）。`
@@ -158,8 +152,8 @@ async function mergeCommand(args: string[]): Promise<void> {
     const request = { path: path.resolve(values.from), ...(passphrase ? { passphrase } : {}), acceptClockSkew: !!values['accept-clock-skew'] };
     const summary = values['dry-run']
       ? // A dry run in JSON lists every value that breaks the rules, instead of refusing at the first.
-        await callCore<MergeSummary>(core, 'sync.preview', { ...request, listInvalid: !!values.json })
-      : await callCore<MergeSummary>(core, 'sync.merge', request);
+        await registry.callOrThrow(core, 'sync.preview', { ...request, listInvalid: !!values.json })
+      : await registry.callOrThrow(core, 'sync.merge', request);
     if (values.json) {
       const { added, changed, deleted, conflicts, entities } = summary;
       if (summary.invalidCount > 0) {
@@ -228,10 +222,8 @@ async function reportCommand(args: string[]): Promise<void> {
           ...(values.country ? { country: values.country } : {}),
           ...(values.owner ? { owner: values.owner } : {}),
         };
-    const registry = createRegistry();
-    const envelope = registry.call(core, 'reports.html', input);
-    if (!envelope.ok) throw new AppError(envelope.error.code, envelope.error.message, envelope.error.fields);
-    const html = envelope.value as string;
+    // Options from the command line are checked by the operation's own schema, as any caller's are.
+    const html = await registry.callOrThrow(core, 'reports.html', input as OperationInput<'reports.html'>);
     // Whole or not at all, readable by the user only (a report holds officials' names and notes).
     writeFileAtomic(values.out, format === 'html' ? html : await renderPdf(html));
     console.log(zh ? `报告已写入 ${path.resolve(values.out)}` : `Report written to ${path.resolve(values.out)}`);
@@ -258,9 +250,7 @@ async function searchCommand(args: string[]): Promise<void> {
   // Opened writable so that a file indexed by another version is re-indexed first.
   const core = await openCore(file, { appVersion: VERSION });
   try {
-    const envelope = createRegistry().call(core, 'search.query', input);
-    if (!envelope.ok) throw new AppError(envelope.error.code, envelope.error.message, envelope.error.fields);
-    const result = envelope.value as SearchResult;
+    const result = await registry.callOrThrow(core, 'search.query', input as OperationInput<'search.query'>);
     if (values.json) {
       console.log(JSON.stringify(result, null, 2));
       return;

@@ -231,6 +231,16 @@ export class OperationRegistry {
     }
   }
 
+  /**
+   * For shells that run the core in their own process (the CLI, the File menu): like `callAsync`, typed by
+   * the operation's name, and a refusal comes back as the same AppError a form would show.
+   */
+  async callOrThrow<N extends OperationName>(core: Core, name: N, input: OperationInput<N>): Promise<OperationOutput<N>> {
+    const envelope = await this.callAsync(core, name, input);
+    if (!envelope.ok) throw new AppError(envelope.error.code, envelope.error.message, envelope.error.fields);
+    return envelope.value as OperationOutput<N>;
+  }
+
   /** Validate, run, and wrap. Synchronous operations only, unless `allowPromise` (see callAsync). */
   call(core: Core, name: string, rawInput: unknown, allowPromise = false): Envelope<unknown> {
     try {

@@ -16,7 +16,6 @@ import { DEFAULT_SIZE, MIN_SIZE, parseWindowState, restoreBounds, type WindowSta
 import type { Reminders } from '../db/reminders';
 import type { Settings } from '../db/settings';
 import { dueReminderNotification, lastNotifiedDay, localDay, REMINDER_CHECK_MS, rememberNotifiedDay } from './reminders';
-import type { ExportResult } from '../db/sync/files';
 import { defaultExportName, EXCHANGE_EXTENSION, exchangeFileFromArgs, exportDoneText } from './sync-dialogs';
 import {
   contentSecurityPolicy,
@@ -319,13 +318,6 @@ function reportError(error: unknown): void {
   void dialog.showMessageBox({ type: 'error', message: zh() ? message.zh : message.en });
 }
 
-/** A contract call from the menus, through the one door every shell uses; a refusal is thrown as the error it carries. */
-async function callCore<T>(opened: Core, name: string, input: unknown): Promise<T> {
-  const envelope = await registry.callAsync(opened, name, input);
-  if (!envelope.ok) throw new AppError(envelope.error.code, envelope.error.message, envelope.error.fields);
-  return envelope.value as T;
-}
-
 async function exportFromMenu(): Promise<void> {
   if (!core || !mainWindow) return;
   const choice = await dialog.showSaveDialog(mainWindow, {
@@ -335,7 +327,7 @@ async function exportFromMenu(): Promise<void> {
   if (choice.canceled || !choice.filePath) return;
   try {
     // The same operation as the Sync view's export, through the contract.
-    const result = await callCore<ExportResult>(core, 'sync.export', { path: choice.filePath });
+    const result = await registry.callOrThrow(core, 'sync.export', { path: choice.filePath });
     await dialog.showMessageBox(mainWindow, { type: 'info', message: exportDoneText(zh() ? 'zh' : 'en', result.path, result.bytes) });
   } catch (error) {
     reportError(error);
