@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { openCore } from '../db/core';
+import { findUp } from '../db/open';
 import { ensureDailyBackup } from '../db/backups';
 import { createRegistry, type OperationInput } from '../db/api';
 import { AppError, toSerializedError } from '../db/errors';
@@ -17,7 +18,8 @@ import { closePdfBrowser, renderPdf } from './pdf';
 import { writeFileAtomic } from '../db/private-files';
 import { SEARCH_KIND_LABELS } from '../db/search';
 
-const ROOT = path.resolve(__dirname, '..');
+/** The checkout: above cli/ when run from source (tsx), above out/cli/ when run from the build. */
+const ROOT = findUp(__dirname, 'package.json') ?? path.resolve(__dirname, '..');
 const VERSION = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 const zh = /^zh/i.test(process.env.LC_ALL ?? process.env.LC_MESSAGES ?? process.env.LANG ?? '');
 /** The one door: every command reaches the core through the contract, as the window does. */

@@ -43,11 +43,22 @@ export interface OpenedDatabase {
   migrationsApplied: number;
 }
 
+/**
+ * The nearest folder at or above `start` that holds `name`: the checkout's root, whether this code runs from
+ * its sources (db/, cli/) or from a bundle under out/ (out/cli/).
+ */
+export function findUp(start: string, name: string): string | null {
+  for (let dir = path.resolve(start); ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, name))) return dir;
+    if (path.dirname(dir) === dir) return null;
+  }
+}
+
 /** The migrations folder of this checkout or install (CLI, tests; Electron passes its own). */
 export function defaultMigrationsFolder(): string {
   const fromEnv = process.env.PT_MIGRATIONS_DIR;
   if (fromEnv) return fromEnv;
-  return path.resolve(__dirname, '..', 'migrations');
+  return path.join(findUp(__dirname, 'migrations') ?? path.resolve(__dirname, '..'), 'migrations');
 }
 
 export function loadMigrations(folder: string = defaultMigrationsFolder()): MigrationMeta[] {

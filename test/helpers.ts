@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { bundled } from './bundle';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -89,9 +90,12 @@ export function runProcess(command: string, args: string[], options: { cwd?: str
 
 const ROOT_DIR = path.resolve(__dirname, '..');
 
-/** The CLI as a user runs it (`tsx cli/main.ts ...`), in English unless `env` says otherwise. */
-export function runCli(args: string[], env: Record<string, string> = {}): Promise<ProcessRun> {
-  return runProcess(path.join(ROOT_DIR, 'node_modules', '.bin', 'tsx'), [path.join(ROOT_DIR, 'cli', 'main.ts'), ...args], {
+/**
+ * The CLI from this checkout's sources, bundled (test/bundle.ts), in English unless `env` says otherwise.
+ * test/unit/cli.test.ts also runs it as a user does, through the package's command and tsx.
+ */
+export async function runCli(args: string[], env: Record<string, string> = {}): Promise<ProcessRun> {
+  return runProcess(process.execPath, [await bundled('cli/main.ts'), ...args], {
     cwd: ROOT_DIR,
     env: { ...process.env, LANG: 'en_US.UTF-8', ...env },
   });

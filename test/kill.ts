@@ -7,9 +7,9 @@
 import { execFile, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { bundled } from './bundle';
 
 const ROOT = path.resolve(__dirname, '..');
-const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
 
 /** When to kill: `delayMs` after the child printed the line starting with `after`. */
 export interface Kill {
@@ -48,13 +48,14 @@ function processGone(pid: number): boolean {
 }
 
 /**
- * Run `tsx script ...args` and SIGKILL its whole process group at `kill` (tsx runs the script in a child node
- * process), unless it has printed `doneMarker` by then. The script prints `<pidMarker> <its pid>` first; this
- * resolves once that process is gone too.
+ * Run the TypeScript `script` (bundled, test/bundle.ts) with `args` and SIGKILL its whole process group at `kill`,
+ * unless it has printed `doneMarker` by then. The script prints `<pidMarker> <its pid>` first; this resolves once
+ * that process is gone too.
  */
-export function runKillable(script: string, args: string[], markers: { pid: string; done: string }, kill: Kill | null, env: NodeJS.ProcessEnv = process.env): Promise<KilledChild> {
+export async function runKillable(script: string, args: string[], markers: { pid: string; done: string }, kill: Kill | null, env: NodeJS.ProcessEnv = process.env): Promise<KilledChild> {
+  const file = await bundled(script);
   return new Promise((resolve, reject) => {
-    const child = spawn(TSX, [script, ...args], { cwd: ROOT, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env });
+    const child = spawn(process.execPath, [file, ...args], { cwd: ROOT, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env });
     let stdout = '';
     let stderr = '';
     let stdoutAtKill: string | null = null;

@@ -1,13 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test as base, expect, type APIRequestContext, type Locator, type Page } from '@playwright/test';
 import type { Envelope, OperationInput, OperationName, OperationOutput } from '../../db/api';
 
 const ROOT = path.resolve(__dirname, '../..');
-const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
-const CLI = path.join(ROOT, 'cli', 'main.ts');
+/** The built CLI (`npm run build`), as `npm run serve` runs it: ready in a fifth of the time tsx takes to compile the sources. */
+const CLI = path.join(ROOT, 'out', 'cli', 'main.js');
 
 export interface BrowserModeServer {
   /** The address `serve` printed, token included. */
@@ -17,7 +17,8 @@ export interface BrowserModeServer {
 }
 
 async function startServe(dbPath: string): Promise<{ server: BrowserModeServer; child: ChildProcess }> {
-  const child = spawn(TSX, [CLI, 'serve', '--db', dbPath], { cwd: ROOT, env: { ...process.env, LANG: 'en_US.UTF-8' } });
+  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run npm run build first`);
+  const child = spawn(process.execPath, [CLI, 'serve', '--db', dbPath], { cwd: ROOT, env: { ...process.env, LANG: 'en_US.UTF-8' } });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => reject(new Error(`serve did not print its address: ${out}`)), 30_000);

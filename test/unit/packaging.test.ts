@@ -109,7 +109,7 @@ describe('the packaged file list (electron-builder.yml over the built app)', () 
       expect(names.has(file), file).toBe(true);
     }
     // Every chunk the main process requires, and the map view's chunk (world-atlas is bundled into it).
-    for (const file of walk(path.join(ROOT, 'out')).filter((f) => f.endsWith('.js'))) expect(names.has(`out/${file}`), file).toBe(true);
+    for (const file of walk(path.join(ROOT, 'out')).filter((f) => f.endsWith('.js'))) expect(names.has(`out/${file}`), file).toBe(!file.startsWith('cli/'));
     expect([...names].some((f) => /^out\/renderer\/assets\/MapView-[\w-]+\.js$/.test(f))).toBe(true);
     // The report fonts (db/reports/fonts.ts): the CSS of weights 400 and 700 and every woff2 file they name.
     const fonts = 'node_modules/@fontsource/noto-sans-sc';
@@ -157,6 +157,8 @@ describe('the packaged file list (electron-builder.yml over the built app)', () 
       expect([...names].some((f) => f.startsWith(`node_modules/${tool}`)), tool).toBe(false);
     }
     expect([...names].filter((f) => f.endsWith('.map'))).toEqual([]);
+    // The CLI's own build (out/cli, for npm run serve and the e2e tests) stays out of the desktop app.
+    expect([...names].filter((f) => f.startsWith('out/cli/'))).toEqual([]);
   });
 
   it('reports the expected size: the app files, and compressed as in an installer', async () => {

@@ -15,9 +15,9 @@ import { AppError } from '../../db/errors';
 import { exportDatabase, mergeFile, type MergeFileOptions } from '../../db/sync/files';
 import { MAX_TEXT_CHARS } from '../../db/sync/incoming';
 import { localClient, runProcess } from '../helpers';
+import { bundled } from '../bundle';
 
 const ROOT = path.resolve(__dirname, '../..');
-const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
 const PASSPHRASE = 'correct horse battery staple';
 /** The smallest scrypt cost the app accepts, to keep the many decryptions of this file fast. */
 const FAST_SCRYPT = { log2N: 14, r: 8, p: 1 };
@@ -387,11 +387,11 @@ describe('hostile incoming files', () => {
   });
 
   describe('through the CLI: `merge --json` exits 1 with one line on stderr', () => {
-    function cli(args: string[], env: Record<string, string> = {}) {
+    async function cli(args: string[], env: Record<string, string> = {}) {
       const base: NodeJS.ProcessEnv = { ...process.env, LANG: 'en_US.UTF-8', ...env };
       delete base.LC_ALL;
       delete base.LC_MESSAGES;
-      return runProcess(TSX, [path.join(ROOT, 'cli', 'main.ts'), ...args], { cwd: ROOT, env: base });
+      return runProcess(process.execPath, [await bundled('cli/main.ts'), ...args], { cwd: ROOT, env: base });
     }
 
     it.each([
