@@ -40,6 +40,13 @@ export default tseslint.config(
     },
   },
   {
+    // What every side runs (core, shells, renderer): plain TypeScript that imports only its own folder.
+    files: ['common/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ regex: '^(?!\\./)', message: 'common/ is plain TypeScript for every side: it imports only from common/.' }] }],
+    },
+  },
+  {
     files: ['electron/security.ts', 'electron/bridge.ts', 'electron/reminders.ts'],
     rules: {
       'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'Pure policy: unit-tested in Node without Electron.' }] }],

@@ -20,7 +20,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Placeholder } from 'drizzle-orm';
 import { openCore, updateRecord, deleteRecord, type Core } from '../db/core';
-import { createRegistry } from '../db/api';
+import { createRegistry, type SlowOperation } from '../db/api';
 import { partnershipMeetingsPage, partnershipMeetingsPageQuery } from '../db/meetings';
 import type { RecordEntity } from '../db/schema';
 import { generateDatabase, GENERATED_TODAY, isGenerateScale, type GenerateScale } from '../db/generate';
@@ -43,6 +43,21 @@ interface Results {
   scale: GenerateScale;
   machine: string;
   metrics: Record<string, Metric>;
+  /** What the door's slow-operation log recorded in this run (calls over 50 ms), slowest first. */
+  slowOperations: { name: string; calls: number; maxMs: number; medianMs: number }[];
+}
+
+/** The door's log of this run, one line per operation name. */
+function slowestOperations(entries: SlowOperation[], limit = 10): Results['slowOperations'] {
+  const byName = new Map<string, number[]>();
+  for (const { name, ms } of entries) byName.set(name, [...(byName.get(name) ?? []), ms]);
+  return [...byName.entries()]
+    .map(([name, times]) => {
+      const sorted = [...times].sort((a, b) => a - b);
+      return { name, calls: sorted.length, maxMs: Math.round(sorted.at(-1)!), medianMs: Math.round(sorted[Math.floor(sorted.length / 2)]!) };
+    })
+    .sort((a, b) => b.maxMs - a.maxMs)
+    .slice(0, limit);
 }
 
 const BROWSER_METRICS = ['browser.dashboard.firstContentfulPaint', 'browser.dashboard.ready', 'browser.meetings.mount', 'browser.meetings.longestScrollFrame', 'server.peakRssMB'];
@@ -181,7 +196,8 @@ async function main(): Promise<void> {
   if (!Number.isInteger(seed) || seed < 0) throw new Error('--seed is a whole number');
   const out = path.resolve(values.out ?? path.join(__dirname, `results-${scale}.json`));
   const bench = new Bench(scale);
-  const results: Results = { scale, machine: machine(), metrics: bench.metrics };
+  const results: Results = { scale, machine: machine(), metrics: bench.metrics, slowOperations: [] };
+  const slow: SlowOperation[] = [];
   const dir = mkdtempSync(path.join(os.tmpdir(), 'pt-bench-'));
   const cores: Core[] = [];
   const log = (line: string) => console.error(`[bench ${scale}] ${line}`);
@@ -195,7 +211,8 @@ async function main(): Promise<void> {
     log(`generated ${generated.rows} rows in ${generated.seconds.toFixed(2)} s`);
 
     // 2. Operations through the contract
-    const registry = createRegistry();
+    // The door's slow-operation log, as the shells keep it: the run's slowest calls go into the results.
+    const registry = createRegistry(undefined, { onSlow: (entry) => slow.push(entry) });
     const call = (name: string, input: unknown) => () => {
       const envelope = registry.call(a, name, input);
       if (!envelope.ok) throw new Error(`${name} failed: ${envelope.error.message.en}`);
@@ -328,6 +345,7 @@ async function main(): Promise<void> {
   // 6. Peak RSS of this process (generation, queries, export and merge included)
   bench.atMost('process.peakRssMB', process.resourceUsage().maxRSS / 1024, 'MB', 300);
 
+  results.slowOperations = slowestOperations(slow);
   printTable(results);
   mkdirSync(path.dirname(out), { recursive: true });
   writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
@@ -350,6 +368,8 @@ function printTable(results: Results): void {
   console.log(line(header));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const row of rows) console.log(line(row));
+  console.log(`slowest operations logged by the door (over 50 ms): ${results.slowOperations.length ? '' : 'none'}`);
+  for (const op of results.slowOperations) console.log(`  ${op.name.padEnd(32)} ${String(op.calls).padStart(4)} calls  max ${op.maxMs} ms  median ${op.medianMs} ms`);
 }
 
 main().catch((error: unknown) => {

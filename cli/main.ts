@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { openCore } from '../db/core';
 import { findUp } from '../db/open';
 import { ensureDailyBackup } from '../db/backups';
-import { createRegistry, type OperationInput } from '../db/api';
+import { createRegistry, SLOW_LOG_NAME, type OperationInput } from '../db/api';
 import { AppError, toSerializedError } from '../db/errors';
 import { checkDatabase } from '../db/check';
 import { invalidFileError } from '../db/sync/incoming';
@@ -97,9 +97,11 @@ async function serve(args: string[]): Promise<void> {
   const core = await openCore(file, { appVersion: VERSION });
   ensureDailyBackup(core);
   core.services.renderPdf = renderPdf;
+  // Calls slower than 50 ms, by name and duration, where the desktop app keeps its logs: beside the data.
+  const slowLogFile = path.join(path.dirname(file), 'logs', SLOW_LOG_NAME);
   const running = await startBrowserMode({
     core,
-    registry,
+    registry: createRegistry(undefined, { slowLogFile }),
     staticDir: process.env.PT_RENDERER_DIR ?? path.join(ROOT, 'out', 'renderer'),
     port,
   });

@@ -6,6 +6,9 @@
 import { z } from 'zod';
 import type { Core } from './core';
 import { AppError, toSerializedError, type SerializedAppError } from './errors';
+import { MIN_PASSPHRASE } from '../common/sync';
+import { SLOW_OPERATION_MS, slowOperationLogger, type SlowOperation } from './slow-log';
+export { SLOW_LOG_NAME, slowOperationLogger, type SlowOperation } from './slow-log';
 import { inputError, byIdInput } from './validation';
 import {
   createOrganization,
@@ -76,7 +79,7 @@ export function defineOperation<const Name extends string, Input extends z.ZodTy
 
 const noInput = z.strictObject({}).default({});
 const filePath = z.string().trim().min(1).max(4096);
-const syncExportInput = z.strictObject({ path: filePath, passphrase: z.string().min(8).max(1024).optional() });
+const syncExportInput = z.strictObject({ path: filePath, passphrase: z.string().min(MIN_PASSPHRASE).max(1024).optional() });
 const syncFileInput = z.strictObject({ path: filePath, passphrase: z.string().max(1024).optional(), acceptClockSkew: z.boolean().optional() });
 /** The preview can list every value that breaks the rules instead of refusing at the first (`cli merge --dry-run --json`). */
 const syncPreviewInput = syncFileInput.extend({ listInvalid: z.boolean().optional() });
@@ -201,8 +204,28 @@ export type ApiClient = {
   [N in OperationName]: (input?: OperationInput<N>) => Promise<OperationOutput<N>>;
 };
 
+export interface RegistryOptions {
+  /** Told of every call slower than `slowMs` (50 ms unless given), with its name and duration. */
+  onSlow?: (entry: SlowOperation) => void;
+  /** Or: append those calls to this file (db/slow-log.ts), as the shells do. */
+  slowLogFile?: string;
+  slowMs?: number;
+}
+
 export class OperationRegistry {
   private readonly operations = new Map<string, AnyOperation>();
+
+  private readonly onSlow: ((entry: SlowOperation) => void) | undefined;
+
+  constructor(private readonly options: RegistryOptions = {}) {
+    this.onSlow = options.onSlow ?? (options.slowLogFile ? slowOperationLogger(options.slowLogFile) : undefined);
+  }
+
+  /** Report a call that took longer than the limit; `started` from performance.now(). */
+  private timed(name: string, started: number, at: number): void {
+    const ms = performance.now() - started;
+    if (this.onSlow && ms > (this.options.slowMs ?? SLOW_OPERATION_MS)) this.onSlow({ name, ms, at: new Date(at).toISOString() });
+  }
 
   register(operation: AnyOperation): void {
     if (this.operations.has(operation.name)) {
@@ -221,13 +244,21 @@ export class OperationRegistry {
 
   /** The door every shell calls: like `call`, and waits for operations that work asynchronously (PDF). */
   async callAsync(core: Core, name: string, rawInput: unknown): Promise<Envelope<unknown>> {
-    const envelope = this.call(core, name, rawInput, true);
-    if (!envelope.ok || !(envelope.value instanceof Promise)) return envelope;
+    const started = performance.now();
+    const at = Date.now();
+    const envelope = this.run(core, name, rawInput, true);
+    if (!envelope.ok || !(envelope.value instanceof Promise)) {
+      this.timed(name, started, at);
+      return envelope;
+    }
     try {
       return { ok: true, value: (await envelope.value) as unknown };
     } catch (error) {
       if (!(error instanceof AppError)) console.error(`operation ${name} failed:`, error);
       return { ok: false, error: toSerializedError(error) };
+    } finally {
+      // An asynchronous operation (a PDF, a merge in its worker) is measured until it has finished.
+      this.timed(name, started, at);
     }
   }
 
@@ -241,8 +272,18 @@ export class OperationRegistry {
     return envelope.value as OperationOutput<N>;
   }
 
-  /** Validate, run, and wrap. Synchronous operations only, unless `allowPromise` (see callAsync). */
-  call(core: Core, name: string, rawInput: unknown, allowPromise = false): Envelope<unknown> {
+  /** Validate, run, and wrap. Synchronous operations only (see callAsync). */
+  call(core: Core, name: string, rawInput: unknown): Envelope<unknown> {
+    const started = performance.now();
+    const at = Date.now();
+    try {
+      return this.run(core, name, rawInput, false);
+    } finally {
+      this.timed(name, started, at);
+    }
+  }
+
+  private run(core: Core, name: string, rawInput: unknown, allowPromise: boolean): Envelope<unknown> {
     try {
       const operation = this.operations.get(name);
       if (!operation) {
@@ -264,8 +305,8 @@ export class OperationRegistry {
   }
 }
 
-export function createRegistry(operations: readonly AnyOperation[] = operationList as readonly AnyOperation[]): OperationRegistry {
-  const registry = new OperationRegistry();
+export function createRegistry(operations: readonly AnyOperation[] = operationList as readonly AnyOperation[], options: RegistryOptions = {}): OperationRegistry {
+  const registry = new OperationRegistry(options);
   for (const operation of operations) registry.register(operation);
   return registry;
 }

@@ -15,6 +15,7 @@
  */
 import { z } from 'zod';
 import { getTableColumns, getTableName } from 'drizzle-orm';
+import { isCalendarDate, isPartialDate } from '../common/calendar';
 import {
   ATTENDEE_SIDES,
   DATE_PRECISIONS,
@@ -72,20 +73,10 @@ export const COUNTRY_CODES: ReadonlySet<string> = new Set(
   ).split(' '),
 );
 
-const isoDay = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
-/** YYYY-MM-DD, a real calendar day. */
-export const calendarDate = z
-  .string()
-  .regex(isoDay)
-  .refine((v) => {
-    const d = new Date(`${v}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
-  });
+/** YYYY-MM-DD, a real calendar day (common/calendar.ts: the forms check the same). */
+export const calendarDate = z.string().refine(isCalendarDate);
 /** YYYY, YYYY-MM or YYYY-MM-DD; a full date must be a real calendar day. */
-export const partialDate = z
-  .string()
-  .regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/)
-  .refine((v) => v.length < 10 || calendarDate.safeParse(v).success);
+export const partialDate = z.string().refine(isPartialDate);
 /** HH:MM, 00:00 to 23:59. */
 export const meetingTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
 /** An ISO 3166-1 alpha-2 code; the form may give it in lower case. */

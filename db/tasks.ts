@@ -58,10 +58,8 @@ export interface Task {
   deletedAt: string | null;
 }
 
-/** Open or in progress, and due before today. */
-export function isOverdue(task: Pick<Task, 'status' | 'dueOn'>, today: string): boolean {
-  return (task.status === 'open' || task.status === 'in_progress') && !!task.dueOn && task.dueOn < today;
-}
+/** Open or in progress, and due before today (one rule with the renderer's). */
+export { isOverdue } from '../common/calendar';
 
 export function todayOf(core: Core): string {
   return core.now().toISOString().slice(0, 10);

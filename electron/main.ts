@@ -7,7 +7,7 @@ import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSyn
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, clipboard, dialog, ipcMain, Menu, nativeTheme, Notification, screen, session, shell, type MenuItemConstructorOptions, type WebContents } from 'electron';
 import { openCore, type Core } from '../db/core';
-import { createRegistry } from '../db/api';
+import { createRegistry, SLOW_LOG_NAME, slowOperationLogger, type SlowOperation } from '../db/api';
 import { dailyBackupInWorker } from '../db/backup-job';
 import { AppError, toSerializedError } from '../db/errors';
 import { API_CHANNEL, COMMAND_CHANNEL, EXCHANGE_FILE_CHANNEL, UI_STATE_CHANNEL } from './bridge';
@@ -15,7 +15,8 @@ import { contextMenuTemplate, menuTemplate, parseUiState, PAGE_COMMANDS, type Me
 import { DEFAULT_SIZE, MIN_SIZE, parseWindowState, restoreBounds, type WindowState } from './window-state';
 import type { Reminders } from '../db/reminders';
 import type { Settings } from '../db/settings';
-import { dueReminderNotification, lastNotifiedDay, localDay, REMINDER_CHECK_MS, rememberNotifiedDay } from './reminders';
+import { dueReminderNotification, lastNotifiedDay, REMINDER_CHECK_MS, rememberNotifiedDay } from './reminders';
+import { localDay } from '../common/calendar';
 import { defaultExportName, EXCHANGE_EXTENSION, exchangeFileFromArgs, exportDoneText } from './sync-dialogs';
 import {
   contentSecurityPolicy,
@@ -40,7 +41,13 @@ let mainWindow: BrowserWindow | null = null;
 let pageReady = false;
 /** .ptdb files the app was asked to open before its window was up (start arguments, open-file, second-instance), in order. */
 const waitingFiles: string[] = [];
-const registry = createRegistry();
+// Every call slower than 50 ms, by name and duration, in the app's logs folder: a user can send it with a support request.
+const registry = createRegistry(undefined, { onSlow: (entry) => slowLog()(entry) });
+let slowLogger: ((entry: SlowOperation) => void) | undefined;
+function slowLog(): (entry: SlowOperation) => void {
+  slowLogger ??= slowOperationLogger(path.join(app.getPath('logs'), SLOW_LOG_NAME));
+  return slowLogger;
+}
 
 /**
  * Hand `file` to the Sync view's import tab once the window is up (files opened meanwhile follow in order,

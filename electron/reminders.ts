@@ -7,16 +7,11 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import type { Reminders } from '../db/reminders';
 import type { Settings } from '../db/settings';
 import type { UiLanguage } from './sync-dialogs';
+import { localDay } from '../common/calendar';
 
 /** How often main.ts asks whether the notification is due. */
 export const REMINDER_CHECK_MS = 60 * 60 * 1000;
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** The calendar day of `now` in this computer's time zone, YYYY-MM-DD: what the user calls today. */
-export function localDay(now: Date): string {
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
 
 /** Due once a day: when switched on, from the chosen hour (local time), and not yet shown today. */
 export function shouldNotify(now: Date, lastNotifiedDay: string | null, settings: Pick<Settings, 'dailyReminder' | 'reminderHour'>): boolean {

@@ -3,6 +3,7 @@
  * (no `electron` import); main.ts shows them.
  */
 import { fileURLToPath } from 'node:url';
+import { localDay } from '../common/calendar';
 
 export type UiLanguage = 'zh' | 'en';
 
@@ -11,8 +12,7 @@ export const EXCHANGE_EXTENSION = 'ptdb';
 
 /** The name the File menu suggests: the local date, as the Sync view's suggestion (renderer/src/views/sync/syncFormat.ts). */
 export function defaultExportName(now: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `partnership-tracker-export-${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}.${EXCHANGE_EXTENSION}`;
+  return `partnership-tracker-export-${localDay(now)}.${EXCHANGE_EXTENSION}`;
 }
 
 /** A path, or a local file:// URI (Linux file managers pass `%U`), as a path; anything else null. */

@@ -18,28 +18,15 @@ import { uuidv7 } from '../ids';
 import { serializeStamps, tableName, type Core } from '../core';
 import { getTableColumns } from 'drizzle-orm';
 import { recordTables, type RecordEntity } from '../schema';
+import { CLOCK_SKEW_LIMIT_MS, MERGE_ORDER as COMMON_MERGE_ORDER } from '../../common/sync';
 import { indexRecords, pauseIndexMerging } from '../search';
 import { CHANGE_LOG_COLUMNS, damagedStamps, parseStamps, STAMP, type IncomingSource, type RecordKey, type Row, type SqlValue } from './incoming';
 
-/** Parents before children, so links are never dangling. */
-export const MERGE_ORDER: RecordEntity[] = [
-  'organizations',
-  'programmes',
-  'partnerships',
-  'partnershipParties',
-  'partnershipStatusHistory',
-  'milestones',
-  'contacts',
-  'meetings',
-  'meetingPartnerships',
-  'meetingAttendees',
-  'tasks',
-  'attachments',
-];
+/** Parents before children, so links are never dangling (common/sync.ts: the Sync view lists them in this order). */
+export const MERGE_ORDER: readonly RecordEntity[] = COMMON_MERGE_ORDER;
 
 const META_COLUMNS = new Set(['id', 'created_at', 'updated_at', 'hlc', 'origin', 'field_stamps']);
-/** An incoming clock this far ahead of ours is shown and needs a person's confirmation. */
-export const CLOCK_SKEW_LIMIT_MS = 5 * 60 * 1000;
+export { CLOCK_SKEW_LIMIT_MS };
 /** Records written between search-index updates: bounds memory, and few large FTS5 writes. */
 const INDEX_BATCH = 20_000;
 

@@ -5,13 +5,13 @@ import { tempDir } from '../helpers';
 import {
   dueReminderNotification,
   lastNotifiedDay,
-  localDay,
   parseReminderState,
   rememberNotifiedDay,
   reminderNotification,
   serializeReminderState,
   shouldNotify,
 } from '../../electron/reminders';
+import { localDay } from '../../common/calendar';
 
 /** A local time on 24 November 2026 (the test runs in this machine's time zone, as the app does). */
 const at = (hours: number, minutes = 0, date = 24) => new Date(2026, 10, date, hours, minutes);

@@ -13,7 +13,7 @@ import { api } from '../api';
 import type { Reminders } from '../../../db/reminders';
 import { formatNumber, formatPartialDate } from '../format';
 import { routeHash, type Route } from '../route';
-import { localToday } from '../views/task/today';
+import { localDay } from '../../../common/calendar';
 import { localTitle, relativeDay } from '../views/task/format';
 import { showTaskView } from '../views/task/state';
 import { ItemLink } from '../views/dashboard/DashboardCard';
@@ -27,7 +27,7 @@ export function RemindersButton({ route }: { route: Route }) {
   useEffect(() => {
     let cancelled = false;
     // A failure here is not worth an error on every screen change: the bell just keeps its last count.
-    api['reminders.list']({ today: localToday() }).then(
+    api['reminders.list']({ today: localDay() }).then(
       (value) => {
         if (!cancelled) setReminders(value);
       },
@@ -54,7 +54,7 @@ export function RemindersButton({ route }: { route: Route }) {
   );
   const when = (day: string) => (
     <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
-      {relativeDay(day, reminders?.today ?? localToday())}
+      {relativeDay(day, reminders?.today ?? localDay())}
     </Text>
   );
 

@@ -16,7 +16,7 @@ import type { TimelineMeeting, TimelineMilestone, TimelineRow } from '../../../d
 import { formatPartialDate } from '../format';
 import { uiLocale } from '../i18n';
 import { routeHash } from '../route';
-import { localToday } from '../views/task/today';
+import { localDay } from '../../../common/calendar';
 import { localTitle, STATUS_COLORS } from '../views/partnership/common';
 import classes from './Timeline.module.css';
 
@@ -194,7 +194,7 @@ export function TimelineChart({ rows, name, labels = true, rowHeight = 36, fillH
 }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  const [today] = useState(localToday);
+  const [today] = useState(localDay);
   const { startYear, endYear } = useMemo(() => domainOf(rows, today), [rows, today]);
   const labelWidth = labels ? LABEL_WIDTH : 0;
   const scroller = useRef<HTMLDivElement>(null);

@@ -7,7 +7,7 @@ import { formatPartialDate } from '../format';
 import { routeHash } from '../route';
 import type { DashboardMeeting, DashboardMilestone, DashboardRenewal, QuietPartnership } from '../../../db/dashboard';
 import type { Task } from '../../../db/tasks';
-import { localToday } from './task/today';
+import { localDay } from '../../../common/calendar';
 import { localTitle, relativeDay } from './task/format';
 import { showTaskView } from './task/state';
 import { DashboardCard, ItemLink } from './dashboard/DashboardCard';
@@ -24,7 +24,7 @@ const QUIET_STATUS_COLORS: Record<QuietPartnership['status'], string> = {
 /** The head of division's weekly look: what is overdue, what is coming, what has gone quiet. Every item opens its record. */
 export function DashboardView() {
   const { t, i18n } = useTranslation();
-  const [today] = useState(localToday);
+  const [today] = useState(localDay);
   const { data } = useLoad(() => api['dashboard.get']({ today }), [today]);
   const lang = i18n.language;
   const join = (...parts: (string | null | undefined)[]) => parts.filter(Boolean).join(' · ');

@@ -9,7 +9,8 @@ import { api } from '../api';
 import { useRoute } from '../route';
 import { useLoad } from '../useLoad';
 import { showDone, showError } from '../notify';
-import { downloadPdf, initialSettings, localToday, reportInput, type ReportSettings } from './report/input';
+import { downloadPdf, initialSettings, reportInput, type ReportSettings } from './report/input';
+import { localDay } from '../../../common/calendar';
 import { ReportPreview, type Zoom } from './report/ReportPreview';
 import { ReportSettingsPanel } from './report/ReportSettingsPanel';
 import { allPages } from '../api/pages';
@@ -40,7 +41,7 @@ export function ReportsView() {
 
   const lang = settings.lang ?? (i18n.language === 'zh' ? 'zh' : 'en');
   const officeName = settings.officeName ?? stored?.officeName ?? '';
-  const input = stored ? reportInput(settings, lang, officeName, localToday()) : null;
+  const input = stored ? reportInput(settings, lang, officeName, localDay()) : null;
   const inputKey = input ? JSON.stringify(input) : '';
   const [debouncedKey] = useDebouncedValue(inputKey, 300);
 

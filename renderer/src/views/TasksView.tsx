@@ -11,7 +11,7 @@ import { showDone, showError } from '../notify';
 import { deleteWithUndo } from '../undo';
 import { navigate, routeHash, useRoute } from '../route';
 import type { Task, TaskView } from '../../../db/tasks';
-import { localToday } from './task/today';
+import { localDay } from '../../../common/calendar';
 import { localTitle } from './task/format';
 import { storedTaskFilters, storeTaskFilters, TASK_VIEW_LIST, type TaskFilters } from './task/state';
 import { isClosed, TaskRow } from './task/TaskRow';
@@ -25,7 +25,7 @@ export function TasksView() {
   const { t, i18n } = useTranslation();
   const route = useRoute();
   const [filters, setFilters] = useState<TaskFilters>(storedTaskFilters);
-  const [today] = useState(localToday);
+  const [today] = useState(localDay);
   const [editing, setEditing] = useState<Task | 'new' | null>(null);
   const focusRow = useRef<((index: number) => void) | null>(null);
   const focusAfterLoad = useRef<number | null>(null);

@@ -49,7 +49,6 @@ import {
   formatDay,
   isCalendarDate,
   partnershipTitle,
-  today,
   type AttendeeSide,
   type MeetingFormat,
   type MeetingKind,
@@ -57,6 +56,7 @@ import {
 } from './shared';
 import { ContactPicker } from './ContactPicker';
 import { allPages } from '../../api/pages';
+import { localDay } from '../../../../common/calendar';
 
 interface AttendeeDraft {
   key: string;
@@ -120,7 +120,7 @@ function draftOf(meeting: Meeting | null, preselected: string | null): Draft {
   if (!meeting) {
     return {
       title: '',
-      date: today(),
+      date: localDay(),
       time: '',
       location: '',
       format: 'in_person',

@@ -41,18 +41,7 @@ export function formatLongDay(day: string): string {
   return new Intl.DateTimeFormat(uiLocale(), { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(date);
 }
 
-/** The user's calendar day, in their time zone, as YYYY-MM-DD. */
-export function today(): string {
-  const now = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
-export function isCalendarDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const date = dateOf(value);
-  return !!date && date.toISOString().slice(0, 10) === value;
-}
+export { isCalendarDate } from '../../../../common/calendar';
 
 /** The sessionStorage key a partnership page sets before opening #/meetings/new. */
 export const PRESELECTED_PARTNERSHIP_KEY = 'pt.meeting.partnership';

@@ -33,7 +33,7 @@ import {
   PARTNERSHIP_KIND_LIST,
   PARTNERSHIP_STATUS_LIST,
   rejectedFields,
-  todayLocal,
+  localDay,
   TOPIC_LIST,
   useFieldErrors,
   type Topic,
@@ -178,7 +178,7 @@ export function PartnershipForm({
       if (!partnership) return { ...d, status };
       const original = partnership.statusSince ?? '';
       if (status === partnership.status) return { ...d, status, statusSince: original };
-      return { ...d, status, statusSince: d.statusSince === original ? todayLocal() : d.statusSince };
+      return { ...d, status, statusSince: d.statusSince === original ? localDay() : d.statusSince };
     });
   };
 
@@ -298,7 +298,7 @@ export function PartnershipForm({
             <TextInput
               label={t('partnership.form.statusSince')}
               description={t('partnership.form.statusSinceHint')}
-              placeholder={todayLocal()}
+              placeholder={localDay()}
               value={draft.statusSince}
               onChange={(e) => set('statusSince', e.currentTarget.value)}
               error={errors.statusSince}

@@ -12,7 +12,7 @@ import { i18n } from '../../i18n';
 import { navigate, routeHash } from '../../route';
 import type { Attachment, AttachmentContent } from '../../../../db/attachments';
 import type { Task } from '../../../../db/tasks';
-import { formatInstantDay, todayLocal } from './common';
+import { formatInstantDay, localDay } from './common';
 import { readAsBase64, saveBytes } from '../../files';
 import { allPages } from '../../api/pages';
 
@@ -25,7 +25,7 @@ const TASK_STATUS_COLORS: Record<Task['status'], string> = { open: 'blue', in_pr
 
 export function TasksTab({ partnershipId }: { partnershipId: string }) {
   const { t } = useTranslation();
-  const today = todayLocal();
+  const today = localDay();
   // A partnership's tasks are few: all of them, page by page.
   const { data } = useLoad(() => allPages((page) => api['tasks.list']({ view: 'all', partnershipId, includeClosed: true, today, ...page })), [partnershipId, today]);
   if (!data) return <Text c="dimmed">{t('common.loading')}</Text>;

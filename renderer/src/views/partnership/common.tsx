@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState, type RefObject } from 'react';
 import { ApiError } from '../../api';
 import { localized } from '../../i18n';
 import { formatPartialDate } from '../../format';
+import { isCalendarDate, isPartialDate, localDay } from '../../../../common/calendar';
 import type { PartnershipKind, PartnershipStatus, PartyView, TOPICS } from '../../../../db/partnerships';
 import type { MILESTONE_KINDS, MILESTONE_STATUSES } from '../../../../db/schema';
 
@@ -77,32 +78,8 @@ export function partyName(party: Pick<PartyView, 'displayName' | 'nameZh' | 'nam
   return (language === 'zh' ? party.nameZh : party.nameEn) ?? party.displayName;
 }
 
-const PARTIAL_DATE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
-
-/** A calendar date that exists (no 31 June). */
-export function isCalendarDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const d = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
-}
-
-/** YYYY, YYYY-MM or an existing YYYY-MM-DD: what the contract accepts as a date with precision. */
-export function isPartialDate(value: string): boolean {
-  if (!PARTIAL_DATE.test(value)) return false;
-  return value.length === 10 ? isCalendarDate(value) : true;
-}
-
-/** Today in the user's time zone, YYYY-MM-DD. */
-export function todayLocal(): string {
-  return localDay(new Date());
-}
-
-/** The user's calendar day of an instant, YYYY-MM-DD. */
-export function localDay(instant: Date | string): string {
-  const d = typeof instant === 'string' ? new Date(instant) : instant;
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
+/** Dates as the forms check them: the contract's own rules (db/rules.ts uses the same functions). */
+export { isCalendarDate, isPartialDate, localDay };
 
 /** An instant (ISO, UTC) as the user's calendar day, in the UI locale. */
 export function formatInstantDay(instant: string): string {

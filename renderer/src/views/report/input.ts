@@ -2,6 +2,7 @@
 import type { OperationInput } from '../../../../db/api';
 import type { PartnershipStatus } from '../../../../db/partnerships';
 import { saveBytes } from '../../files';
+import { isCalendarDate } from '../../../../common/calendar';
 
 export type ReportKind = 'partnership' | 'portfolio';
 export type ReportLanguage = 'zh' | 'en';
@@ -39,14 +40,6 @@ export function initialSettings(partnershipId: string | null): ReportSettings {
   };
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** The user's calendar day in their own time zone: what "overdue" and "the next 90 days" count from. */
-export function localToday(now: Date = new Date()): string {
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
-export const isCalendarDate = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value);
 
 /** The period's dates when complete and in order; `invalid` when the end comes before the start. */
 export function period(settings: Pick<ReportSettings, 'from' | 'to'>): { from?: string; to?: string; invalid: boolean } {

@@ -2,27 +2,12 @@
 import type { RecordEntity } from '../../../../db/schema';
 import { ApiError } from '../../api';
 import { i18n, localized, uiLocale } from '../../i18n';
+import { localDay } from '../../../../common/calendar';
+import { CLOCK_SKEW_LIMIT_MS, MERGE_ORDER, MIN_PASSPHRASE } from '../../../../common/sync';
 
 /** Every kind of record a file carries, in the order the merge applies them. */
-export const SYNC_ENTITIES: readonly RecordEntity[] = [
-  'organizations',
-  'programmes',
-  'partnerships',
-  'partnershipParties',
-  'partnershipStatusHistory',
-  'milestones',
-  'contacts',
-  'meetings',
-  'meetingPartnerships',
-  'meetingAttendees',
-  'tasks',
-  'attachments',
-];
-
-/** Mirrors CLOCK_SKEW_LIMIT_MS in db/sync/merge.ts (the renderer imports only types from db/). */
-export const CLOCK_SKEW_LIMIT_MS = 5 * 60 * 1000;
-
-export const MIN_PASSPHRASE = 8;
+export const SYNC_ENTITIES: readonly RecordEntity[] = MERGE_ORDER;
+export { CLOCK_SKEW_LIMIT_MS, MIN_PASSPHRASE };
 
 export function entityLabel(entity: string): string {
   return i18n.t(`sync.entities.${entity}`, { defaultValue: entity });
@@ -70,17 +55,12 @@ export function formatInstant(iso: string): string {
   return new Intl.DateTimeFormat(uiLocale(), { dateStyle: 'medium', timeStyle: 'short' }).format(date);
 }
 
-function localDate(now: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
 /** The database's folder + partnership-tracker-export-<date>.ptdb (the extension the installers associate with the app), with the separator the path already uses. */
 export function suggestedExportPath(databasePath: string, now: Date = new Date()): string {
   const separator = databasePath.includes('\\') && !databasePath.includes('/') ? '\\' : '/';
   const cut = databasePath.lastIndexOf(separator);
   const folder = cut > 0 ? databasePath.slice(0, cut) : cut === 0 ? '' : '.';
-  return `${folder}${separator}partnership-tracker-export-${localDate(now)}.ptdb`;
+  return `${folder}${separator}partnership-tracker-export-${localDay(now)}.ptdb`;
 }
 
 /** An error as a message in the UI language (called at render time, so a language switch re-translates it). */

@@ -8,7 +8,7 @@ import { routeHash } from '../../route';
 import type { Task } from '../../../../db/tasks';
 import type { VirtualRowProps } from '../../components/VirtualTable';
 import { localTitle, relativeDay } from './format';
-import { isOverdue, localToday } from './today';
+import { isOverdue, localDay } from '../../../../common/calendar';
 import classes from './tasks.module.css';
 
 export function isClosed(task: Pick<Task, 'status'>): boolean {
@@ -136,7 +136,7 @@ export function TaskRow({
           ) : null}
           {task.status === 'done' && task.doneAt ? (
             <Text size="xs" c="dimmed">
-              {t('tasks.doneOn', { date: formatPartialDate(localToday(new Date(task.doneAt))) })}
+              {t('tasks.doneOn', { date: formatPartialDate(localDay(new Date(task.doneAt))) })}
             </Text>
           ) : null}
         </Stack>
