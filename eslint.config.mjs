@@ -3,6 +3,17 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
+/**
+ * One door: the shells (cli/, electron/) reach the core at run time only through the contract (db/api), its
+ * open/close (db/core) and its error types (db/errors); types may come from anywhere. The CLI's `generate`, a
+ * developer's tool for the bench and never an operation a window may call, loads db/generate with import().
+ */
+const SHELL_FENCE = {
+  regex: '^\\.\\./db/(?!(api|core|errors)$)',
+  allowTypeImports: true,
+  message: 'A shell reaches the core only through db/api (the contract), db/core (open and close) and db/errors.',
+};
+
 export default tseslint.config(
   { ignores: ['out/', 'dist/', 'node_modules/', 'native/', '.electron-native/', 'test-results/', 'playwright-report/', 'migrations/'] },
   js.configs.recommended,
@@ -47,9 +58,15 @@ export default tseslint.config(
     },
   },
   {
+    files: ['cli/**/*.ts', 'electron/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [SHELL_FENCE] }],
+    },
+  },
+  {
     files: ['electron/security.ts', 'electron/bridge.ts', 'electron/reminders.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'Pure policy: unit-tested in Node without Electron.' }] }],
+      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'Pure policy: unit-tested in Node without Electron.' }], patterns: [SHELL_FENCE] }],
     },
   },
   {

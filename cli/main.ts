@@ -5,18 +5,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { openCore } from '../db/core';
-import { findUp } from '../db/open';
-import { ensureDailyBackup } from '../db/backups';
+import { checkDatabase, findUp, openCore, writeFileAtomic } from '../db/core';
 import { createRegistry, SLOW_LOG_NAME, type OperationInput } from '../db/api';
 import { AppError, toSerializedError } from '../db/errors';
-import { checkDatabase } from '../db/check';
-import { invalidFileError } from '../db/sync/incoming';
-import { countRecords } from '../db/info';
 import { startBrowserMode } from './server';
 import { closePdfBrowser, renderPdf } from './pdf';
-import { writeFileAtomic } from '../db/private-files';
-import { SEARCH_KIND_LABELS } from '../db/search';
+import { SEARCH_KIND_LABELS } from '../common/search';
 
 /** The checkout: above cli/ when run from source (tsx), above out/cli/ when run from the build. */
 const ROOT = findUp(__dirname, 'package.json') ?? path.resolve(__dirname, '..');
@@ -65,7 +59,7 @@ async function sample(args: string[]): Promise<void> {
   try {
     // The first-run dialog's own operation, with its rule: only into a database without an office's own data.
     await registry.callOrThrow(core, 'app.finishOnboarding', { choice: 'sample' });
-    const counts = countRecords(core);
+    const counts = await registry.callOrThrow(core, 'app.counts', {});
     console.log(
       zh
         ? `已载入示例数据到 ${file}：${counts.organizations} 个机构，${counts.partnerships} 项合作关系，${counts.milestones} 个里程碑。`
@@ -95,7 +89,8 @@ async function serve(args: string[]): Promise<void> {
   const port = values.port === undefined ? 0 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw usageError('--port must be a number from 0 to 65535', '--port 必须是 0 到 65535 之间的数字');
   const core = await openCore(file, { appVersion: VERSION });
-  ensureDailyBackup(core);
+  // The day's backup, in a worker, before the first request (db/backup-worker.ts).
+  await registry.callOrThrow(core, 'backups.daily', {});
   core.services.renderPdf = renderPdf;
   // Calls slower than 50 ms, by name and duration, where the desktop app keeps its logs: beside the data.
   const slowLogFile = path.join(path.dirname(file), 'logs', SLOW_LOG_NAME);
@@ -162,8 +157,7 @@ async function mergeCommand(args: string[]): Promise<void> {
       const { added, changed, deleted, conflicts, entities } = summary;
       if (summary.invalidCount > 0) {
         // The file would be refused: say why in the UI language, list every bad value, and fail.
-        const first = summary.invalid[0]!;
-        const refusal = invalidFileError(summary.fileName, first, summary.invalidCount).localized;
+        const refusal = summary.refusal!;
         const invalid = summary.invalid.map(({ table, id, field, reason, message }) => ({ table, id, field, reason, message: zh ? message.zh : message.en }));
         console.log(JSON.stringify({ refused: zh ? refusal.zh : refusal.en, invalidCount: summary.invalidCount, invalid, dryRun: true }));
         process.exitCode = 1;

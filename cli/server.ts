@@ -11,7 +11,7 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Core } from '../db/core';
 import type { OperationRegistry } from '../db/api';
-import { MAX_ATTACHMENT_BYTES } from '../db/attachments';
+import { MAX_ATTACHMENT_BYTES } from '../common/limits';
 
 export interface BrowserModeOptions {
   core: Core;

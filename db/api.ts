@@ -52,6 +52,7 @@ import * as review from './sync/review';
 import { reportHtml, reportInput, reportPdf } from './reports';
 import { mergeInWorker } from './sync/merge-job';
 import { jobInput } from './jobs';
+import { dailyBackupInWorker } from './backup-job';
 import { backupDeleteInput, backupRestoreInput, createBackup, deleteBackup, listBackups, restoreBackup } from './backups';
 import { historyListInput, listHistory } from './history';
 import { commitImport, importCommitInput, importPreviewInput, previewImport } from './import';
@@ -177,6 +178,8 @@ export const operationList = [
   defineOperation('reports.html', 'read', reportInput, (core, input) => reportHtml(core, input)),
   defineOperation('reports.pdf', 'read', reportInput, (core, input) => reportPdf(core, input)),
   defineOperation('backups.list', 'read', noInput, (core) => listBackups(core)),
+  // The day's backup (unless there is one), made in a worker with a connection of its own: what a shell runs on opening.
+  defineOperation('backups.daily', 'self', noInput, (core) => dailyBackupInWorker(core)),
   defineOperation('backups.create', 'self', noInput, (core) => createBackup(core, 'manual')),
   defineOperation('backups.restore', 'self', backupRestoreInput, (core, input) => restoreBackup(core, input.name)),
   defineOperation('backups.delete', 'self', backupDeleteInput, (core, input) => deleteBackup(core, input.name)),

@@ -1,12 +1,13 @@
 /** The daily backup in a worker thread (db/backup-worker.ts): the thread that answers the window never copies the file. */
 import { Worker } from 'node:worker_threads';
 import { AppError } from './errors';
+import { workerEntry } from './worker-entry';
 import type { Core } from './core';
 import type { BackupInfo } from './backups';
 import type { BackupWorkerInput, BackupWorkerMessage } from './backup-worker';
 
-/** Make the day's backup (unless there is one) in the worker at `workerFile`; resolves with it, or null if there was one. */
-export function dailyBackupInWorker(core: Core, workerFile: string): Promise<BackupInfo | null> {
+/** Make the day's backup (unless there is one) in a worker; resolves with it, or null if there was one. */
+export function dailyBackupInWorker(core: Core): Promise<BackupInfo | null> {
   const { migrationsFolder, nativeBinding, backupDir } = core.openOptions;
   const input: BackupWorkerInput = {
     dbPath: core.opened.path,
@@ -18,7 +19,8 @@ export function dailyBackupInWorker(core: Core, workerFile: string): Promise<Bac
     },
   };
   return new Promise((resolve, reject) => {
-    const worker = new Worker(workerFile, { workerData: input });
+    const entry = workerEntry('backup-worker');
+    const worker = new Worker(entry.file, { workerData: input, execArgv: entry.execArgv });
     let settled = false;
     worker.on('message', (message: BackupWorkerMessage) => {
       settled = true;

@@ -17,6 +17,15 @@ import { ensureSearchIndex, indexRecord } from './search';
 import { backupFolder } from './backup-files';
 import { removeLeftoversOfKilledWrites } from './private-files';
 
+/**
+ * What a shell needs besides the contract (db/api.ts) to open and close the core: the checkout's root, the check of a
+ * file before it is opened (`cli check`), and writing an output whole or not at all. cli/ and electron/ import db/
+ * only through db/api, db/core and db/errors (eslint.config.mjs).
+ */
+export { findUp } from './open';
+export { checkDatabase } from './check';
+export { writeFileAtomic } from './private-files';
+
 export type Drizzle = BetterSQLite3Database<typeof schema>;
 
 export interface CoreOptions extends OpenOptions {

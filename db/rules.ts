@@ -16,6 +16,7 @@
 import { z } from 'zod';
 import { getTableColumns, getTableName } from 'drizzle-orm';
 import { isCalendarDate, isPartialDate } from '../common/calendar';
+import { MAX_ATTACHMENT_BYTES } from '../common/limits';
 import {
   ATTENDEE_SIDES,
   DATE_PRECISIONS,
@@ -36,7 +37,7 @@ import { UUID_PATTERN } from './ids';
 import { MAX_STAMP_MS } from './hlc';
 
 /** The largest attachment the app stores. */
-export const MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024;
+export { MAX_ATTACHMENT_BYTES };
 
 export { MAX_STAMP_MS };
 

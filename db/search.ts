@@ -12,22 +12,13 @@
  * `indexRecord`, and a database whose `search_index_version` differs from this build's is
  * re-indexed when opened (`ensureSearchIndex`).
  */
+import { SEARCH_KINDS, SEARCH_KIND_LABELS, type SearchKind } from '../common/search';
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import type { Core } from './core';
 import type { RecordEntity } from './schema';
 
-export const SEARCH_KINDS = ['organization', 'partnership', 'milestone', 'meeting', 'task', 'contact'] as const;
-export type SearchKind = (typeof SEARCH_KINDS)[number];
-/** Group headings where no UI translation is at hand (the CLI). */
-export const SEARCH_KIND_LABELS: Record<SearchKind, { zh: string; en: string }> = {
-  organization: { zh: '城市与机构', en: 'Cities and organizations' },
-  partnership: { zh: '伙伴关系', en: 'Partnerships' },
-  milestone: { zh: '里程碑', en: 'Milestones' },
-  meeting: { zh: '会见', en: 'Meetings' },
-  task: { zh: '任务', en: 'Tasks' },
-  contact: { zh: '联系人', en: 'Contacts' },
-};
+export { SEARCH_KINDS, SEARCH_KIND_LABELS, type SearchKind };
 
 /** Bump when the indexed fields or the normalization change: databases are re-indexed on open. */
 export const SEARCH_INDEX_VERSION = '1';

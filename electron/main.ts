@@ -8,7 +8,6 @@ import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, clipboard, dialog, ipcMain, Menu, nativeTheme, Notification, screen, session, shell, type MenuItemConstructorOptions, type WebContents } from 'electron';
 import { openCore, type Core } from '../db/core';
 import { createRegistry, SLOW_LOG_NAME, slowOperationLogger, type SlowOperation } from '../db/api';
-import { dailyBackupInWorker } from '../db/backup-job';
 import { AppError, toSerializedError } from '../db/errors';
 import { API_CHANNEL, COMMAND_CHANNEL, EXCHANGE_FILE_CHANNEL, UI_STATE_CHANNEL } from './bridge';
 import { contextMenuTemplate, menuTemplate, parseUiState, PAGE_COMMANDS, type MenuCommand, type MenuItemSpec, type PageCommand, type ThemeChoice } from './menu';
@@ -225,7 +224,9 @@ async function start(): Promise<void> {
   showOnce();
   // One backup a day, the first time the app opens the file that day (pruned to Settings' number):
   // after the window is up, in a worker (at 1.5 GB the copy takes long; the window keeps answering).
-  dailyBackupInWorker(core, path.join(__dirname, 'backup-worker.js')).catch((error: unknown) => logError('daily backup failed', error));
+  void registry.callAsync(core, 'backups.daily', {}).then((envelope) => {
+    if (!envelope.ok) logError('daily backup failed', envelope.error.message.en);
+  });
   // Windows shows a notification only for an app with a user model id: the installer's appId.
   if (process.platform === 'win32') app.setAppUserModelId('org.partnership-tracker.desktop');
   checkReminders();

@@ -11,15 +11,15 @@ import path from 'node:path';
 const ROOT = path.resolve(__dirname, '..');
 
 /**
- * Bundle `entry` (a path under the checkout) as `outdir/<name>.js` for node, with the merge and sheet workers beside
- * it, where db/sync/merge-job.ts and db/import/sheet-job.ts look for them. Dependencies stay in node_modules and
+ * Bundle `entry` (a path under the checkout) as `outdir/<name>.js` for node, with the merge, sheet and backup workers
+ * beside it, where db/worker-entry.ts looks for them. Dependencies stay in node_modules and
  * load as they do from the sources (better-sqlite3's native module, exceljs when first needed).
  */
 export async function bundleForNode(name: string, entry: string, outdir: string): Promise<string> {
   const esbuild = await import('esbuild');
   await esbuild.build({
     absWorkingDir: ROOT,
-    entryPoints: { [name]: entry, 'merge-worker': 'db/sync/merge-worker.ts', 'sheet-worker': 'db/import/sheet-worker.ts' },
+    entryPoints: { [name]: entry, 'merge-worker': 'db/sync/merge-worker.ts', 'sheet-worker': 'db/import/sheet-worker.ts', 'backup-worker': 'db/backup-worker.ts' },
     outdir,
     bundle: true,
     platform: 'node',

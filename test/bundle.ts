@@ -16,7 +16,7 @@ let cleanup = false;
 
 /**
  * `entry` (a path under the checkout) bundled as `<name>.js`, with the core's workers beside it where
- * db/sync/merge-job.ts and db/import/sheet-job.ts look for them: the file to run with `node`.
+ * db/worker-entry.ts looks for them: the file to run with `node`.
  */
 export function bundled(entry: string): Promise<string> {
   const name = path.basename(entry, '.ts');

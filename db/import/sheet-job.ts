@@ -1,7 +1,6 @@
 /** Parse an .xlsx in a worker thread with a memory cap (resourceLimits); resolve with its rows. */
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { workerEntry } from '../worker-entry';
 import { AppError, type SerializedAppError } from '../errors';
 import type { SheetRow } from './parse';
 
@@ -15,15 +14,9 @@ export type SheetWorkerMessage = { type: 'done'; rows: SheetRow[] } | { type: 'e
 /** The worker's heap: far above what a 10 MB workbook of an office's list needs (about 100 MB), far below a bomb's gigabytes. */
 export const SHEET_WORKER_HEAP_MB = 512;
 
-function workerEntry(): { file: string; execArgv: string[] } {
-  if (__filename.endsWith('.ts')) return { file: path.join(__dirname, 'sheet-worker.ts'), execArgv: ['--require', require.resolve('tsx/cjs')] }; // resolved here: --require looks in the working folder
-  // Bundled: beside index.js, one folder up when this code landed in a shared chunk (out/main/chunks).
-  const beside = path.join(__dirname, 'sheet-worker.js');
-  return { file: existsSync(beside) ? beside : path.join(__dirname, '..', 'sheet-worker.js'), execArgv: [] };
-}
 
 export function parseSheetInWorker(fileName: string, bytes: Buffer, tooLarge: () => AppError): Promise<SheetRow[]> {
-  const entry = workerEntry();
+  const entry = workerEntry('import/sheet-worker');
   return new Promise((resolve, reject) => {
     const worker = new Worker(entry.file, {
       workerData: { fileName, bytes: new Uint8Array(bytes) } satisfies SheetWorkerInput,

@@ -9,7 +9,7 @@ import { countRecords } from '../info';
 import { writeBackup } from '../backups';
 import { openSqlite } from '../sqlite';
 import { encryptBytes, encryptBytesAsync, type ScryptParams } from './crypto';
-import { openIncomingFile, type InvalidValue, type OpenIncomingOptions } from './incoming';
+import { invalidFileError, openIncomingFile, type InvalidValue, type OpenIncomingOptions } from './incoming';
 import { checkClockSkew, clockAheadOf, mergeIncoming, MERGE_ORDER, type ApplyOptions, type EntityCounts, type FieldConflict, type DuplicateCandidate } from './merge';
 import type { RecordEntity } from '../schema';
 
@@ -145,6 +145,8 @@ export interface MergeSummary {
   invalid: InvalidValue[];
   /** How many records break the rules. */
   invalidCount: number;
+  /** Why such a file is refused, in both languages, naming the first bad value (null when nothing breaks the rules). */
+  refusal: { zh: string; en: string } | null;
   backupPath: string | null;
 }
 
@@ -183,6 +185,7 @@ export function mergeFile(core: Core, file: string, options: MergeFileOptions = 
         backupPath: null,
         invalid: source.invalid,
         invalidCount: source.invalidCount,
+        refusal: invalidFileError(source.fileName, source.invalid[0]!, source.invalidCount).localized,
       };
     }
     let backupPath: string | null = null;
@@ -205,6 +208,7 @@ export function mergeFile(core: Core, file: string, options: MergeFileOptions = 
       backupPath,
       invalid: [],
       invalidCount: 0,
+      refusal: null,
     };
   } finally {
     source.close();

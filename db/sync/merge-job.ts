@@ -2,8 +2,8 @@
  * Start a merge, or its preview (dryRun), in a worker thread; resolve with its summary; report progress on the way.
  * Reading, validating and decrypting a file (scrypt) all happen there, never on the thread that answers the UI.
  */
-import path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { workerEntry } from '../worker-entry';
 import { AppError, type SerializedAppError } from '../errors';
 import type { Core, CoreOptions } from '../core';
 import type { MergeSummary } from './files';
@@ -25,18 +25,13 @@ export type MergeWorkerMessage =
   | { type: 'done'; summary: MergeSummary }
   | { type: 'error'; error: SerializedAppError };
 
-/** Where the worker's code is: beside this module when run from source (tsx), or beside the bundle. */
-function workerEntry(): { file: string; execArgv: string[] } {
-  if (__filename.endsWith('.ts')) return { file: path.join(__dirname, 'merge-worker.ts'), execArgv: ['--require', require.resolve('tsx/cjs')] }; // resolved here: --require looks in the working folder
-  return { file: path.join(__dirname, 'merge-worker.js'), execArgv: [] };
-}
 
 export function mergeInWorker(
   core: Core,
   request: { file: string; passphrase?: string; acceptClockSkew?: boolean; dryRun?: boolean; listInvalid?: boolean },
   onProgress: (done: number, total: number) => void,
 ): Promise<MergeSummary> {
-  const entry = workerEntry();
+  const entry = workerEntry('sync/merge-worker');
   const input: MergeWorkerInput = {
     dbPath: core.opened.path,
     file: request.file,

@@ -186,7 +186,7 @@ const COVERED_IN_FILES: Record<string, readonly OperationName[]> = {
   'api-sync.test.ts': ['sync.export', 'sync.preview', 'sync.merge', 'sync.mergeStart', 'jobs.get', 'sync.log', 'conflicts.list', 'conflicts.resolve', 'duplicates.list', 'duplicates.decide'],
   'reports.test.ts': ['reports.html', 'reports.pdf'],
   'map.test.ts': ['map.data'],
-  'backups-history.test.ts': ['backups.list', 'backups.create', 'backups.restore', 'backups.delete', 'history.list'],
+  'backups-history.test.ts': ['backups.list', 'backups.daily', 'backups.create', 'backups.restore', 'backups.delete', 'history.list'],
   'timeline-reminders.test.ts': ['timeline.portfolio', 'reminders.list'],
   'spreadsheet-import.test.ts': ['import.preview', 'import.commit', 'export.list'],
 };

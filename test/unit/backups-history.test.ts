@@ -56,6 +56,21 @@ describe('backups.*', () => {
     expect(listBackups(core).map((x) => x.reason)).toEqual(['daily', 'daily']);
   });
 
+  it('backups.daily, what a shell runs on opening, makes the day’s backup in a worker, once a day, while the caller answers', async () => {
+    const core = await tempCore();
+    const api = localClient(core);
+    let ticks = 0;
+    const ticking = setInterval(() => (ticks += 1), 1);
+    const first = await api['backups.daily']();
+    clearInterval(ticking);
+    expect(first).toMatchObject({ reason: 'daily' });
+    expect(existsSync(path.join(backupDir(core), first!.name))).toBe(true);
+    // The copy ran in a worker: this thread's timers kept firing meanwhile.
+    expect(ticks).toBeGreaterThan(0);
+    expect(await api['backups.daily']({})).toBeNull();
+    expect((await api['backups.list']()).map((x) => x.reason)).toEqual(['daily']);
+  });
+
   it('keeps the newest N automatic backups (settings keepBackups, default 14); manual ones are kept', async () => {
     let now = new Date('2026-03-01T08:00:00Z');
     const core = await tempCore({ now: () => now });

@@ -1,18 +1,13 @@
 /**
  * Messages of the search box (Ctrl/Cmd+K) and the search results page, in both languages (the
- * zh object must have exactly the en keys).
+ * zh object must have exactly the en keys). The group headings are common/search.ts's, which the CLI prints too.
  */
+import { searchKindLabels } from '../../../../common/search';
+
 const en = {
   label: 'Search everything',
   placeholder: 'Search names, titles, notes…',
-  groups: {
-    organization: 'Cities and organizations',
-    partnership: 'Partnerships',
-    milestone: 'Milestones',
-    meeting: 'Meetings',
-    task: 'Tasks',
-    contact: 'Contacts',
-  },
+  groups: searchKindLabels('en'),
   field: {
     display_name: 'name', name_zh: 'Chinese name', name_en: 'English name', name_local: 'local name', aliases: 'alias', region: 'region',
     notes: 'notes', title: 'title', title_zh: 'Chinese title', title_en: 'English title', summary: 'summary', rationale: 'rationale',
@@ -35,14 +30,7 @@ type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 const zh: Widen<typeof en> = {
   label: '全局搜索',
   placeholder: '搜索名称、标题、纪要…',
-  groups: {
-    organization: '城市与机构',
-    partnership: '合作关系',
-    milestone: '里程碑',
-    meeting: '会见',
-    task: '任务',
-    contact: '联系人',
-  },
+  groups: searchKindLabels('zh'),
   field: {
     display_name: '名称', name_zh: '中文名', name_en: '英文名', name_local: '当地名称', aliases: '别名', region: '地区',
     notes: '备注', title: '标题', title_zh: '中文标题', title_en: '英文标题', summary: '摘要', rationale: '合作依据',

@@ -13,6 +13,7 @@ import { navigate, routeHash } from '../../route';
 import type { Attachment, AttachmentContent } from '../../../../db/attachments';
 import type { Task } from '../../../../db/tasks';
 import { formatInstantDay, localDay } from './common';
+import { MAX_ATTACHMENT_BYTES } from '../../../../common/limits';
 import { readAsBase64, saveBytes } from '../../files';
 import { allPages } from '../../api/pages';
 
@@ -125,8 +126,8 @@ export function ContactsTab({ partnershipId }: { partnershipId: string }) {
   );
 }
 
-/** Largest file the contract accepts (db/attachments.ts MAX_ATTACHMENT_BYTES). */
-const MAX_BYTES = 25 * 1024 * 1024;
+/** Largest file the contract accepts. */
+const MAX_BYTES = MAX_ATTACHMENT_BYTES;
 
 function showProblem(message: string): void {
   notifications.show({ color: 'red', title: i18n.t('common.errorTitle'), message, autoClose: 8000 });
