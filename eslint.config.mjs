@@ -9,7 +9,7 @@ import globals from 'globals';
  * developer's tool for the bench and never an operation a window may call, loads db/generate with import().
  */
 const SHELL_FENCE = {
-  regex: '^\\.\\./db/(?!(api|core|errors)$)',
+  regex: '(^|/)db/(?!(api|core|errors)$)',
   allowTypeImports: true,
   message: 'A shell reaches the core only through db/api (the contract), db/core (open and close) and db/errors.',
 };
@@ -54,7 +54,7 @@ export default tseslint.config(
     // What every side runs (core, shells, renderer): plain TypeScript that imports only its own folder.
     files: ['common/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ regex: '^(?!\\./)', message: 'common/ is plain TypeScript for every side: it imports only from common/.' }] }],
+      'no-restricted-imports': ['error', { patterns: [{ regex: '^(?!\\./[^/]+$)', message: 'common/ is plain TypeScript for every side: it imports only from common/.' }] }],
     },
   },
   {

@@ -15,19 +15,21 @@ export function localDay(instant: Date | string = new Date()): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
-const FULL_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
-const PARTIAL_DATE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
+/** The shape of a full date (the contract names a value that breaks it "not in the right format"). */
+export const FULL_DATE_PATTERN = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+/** The shape of a year, a month or a full date. */
+export const PARTIAL_DATE_PATTERN = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
 
 /** YYYY-MM-DD, and a day that exists: no 31 June, no 29 February 2025. */
 export function isCalendarDate(value: string): boolean {
-  if (!FULL_DATE.test(value)) return false;
+  if (!FULL_DATE_PATTERN.test(value)) return false;
   const d = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
 }
 
 /** YYYY, YYYY-MM or an existing YYYY-MM-DD: a date with its precision, as milestones and partnerships give it. */
 export function isPartialDate(value: string): boolean {
-  if (!PARTIAL_DATE.test(value)) return false;
+  if (!PARTIAL_DATE_PATTERN.test(value)) return false;
   return value.length < 10 || isCalendarDate(value);
 }
 

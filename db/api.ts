@@ -227,7 +227,13 @@ export class OperationRegistry {
   /** Report a call that took longer than the limit; `started` from performance.now(). */
   private timed(name: string, started: number, at: number): void {
     const ms = performance.now() - started;
-    if (this.onSlow && ms > (this.options.slowMs ?? SLOW_OPERATION_MS)) this.onSlow({ name, ms, at: new Date(at).toISOString() });
+    if (!this.onSlow || ms <= (this.options.slowMs ?? SLOW_OPERATION_MS)) return;
+    try {
+      this.onSlow({ name, ms, at: new Date(at).toISOString() });
+    } catch (error) {
+      // The log must never fail the call it measured.
+      console.error('slow-operation log failed:', error);
+    }
   }
 
   register(operation: AnyOperation): void {

@@ -6,8 +6,24 @@ import type { Core } from './core';
 import type { BackupInfo } from './backups';
 import type { BackupWorkerInput, BackupWorkerMessage } from './backup-worker';
 
-/** Make the day's backup (unless there is one) in a worker; resolves with it, or null if there was one. */
+/** The daily backup running for a core: a second call while it runs waits for the same one, never a second file. */
+const running = new WeakMap<Core, Promise<BackupInfo | null>>();
+
+/**
+ * Make the day's backup (unless there is one) in a worker; resolves with it, or null if there was one or the database
+ * is open read-only (as ensureDailyBackup does in the calling thread).
+ */
 export function dailyBackupInWorker(core: Core): Promise<BackupInfo | null> {
+  if (core.sqlite.readonly) return Promise.resolve(null);
+  let backup = running.get(core);
+  if (!backup) {
+    backup = startWorker(core).finally(() => running.delete(core));
+    running.set(core, backup);
+  }
+  return backup;
+}
+
+function startWorker(core: Core): Promise<BackupInfo | null> {
   const { migrationsFolder, nativeBinding, backupDir } = core.openOptions;
   const input: BackupWorkerInput = {
     dbPath: core.opened.path,

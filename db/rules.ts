@@ -15,7 +15,7 @@
  */
 import { z } from 'zod';
 import { getTableColumns, getTableName } from 'drizzle-orm';
-import { isCalendarDate, isPartialDate } from '../common/calendar';
+import { FULL_DATE_PATTERN, isCalendarDate, isPartialDate, PARTIAL_DATE_PATTERN } from '../common/calendar';
 import { MAX_ATTACHMENT_BYTES } from '../common/limits';
 import {
   ATTENDEE_SIDES,
@@ -75,9 +75,9 @@ export const COUNTRY_CODES: ReadonlySet<string> = new Set(
 );
 
 /** YYYY-MM-DD, a real calendar day (common/calendar.ts: the forms check the same). */
-export const calendarDate = z.string().refine(isCalendarDate);
+export const calendarDate = z.string().regex(FULL_DATE_PATTERN).refine(isCalendarDate);
 /** YYYY, YYYY-MM or YYYY-MM-DD; a full date must be a real calendar day. */
-export const partialDate = z.string().refine(isPartialDate);
+export const partialDate = z.string().regex(PARTIAL_DATE_PATTERN).refine(isPartialDate);
 /** HH:MM, 00:00 to 23:59. */
 export const meetingTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
 /** An ISO 3166-1 alpha-2 code; the form may give it in lower case. */

@@ -2,7 +2,7 @@
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Core } from '../../db/core';
+import { openCore, type Core } from '../../db/core';
 import { ensureDailyBackup, listBackups, pruneBackups } from '../../db/backups';
 import { parseBackupName } from '../../db/backup-files';
 import { dumpText, localClient, rejected, tempCore, tempDir } from '../helpers';
@@ -69,6 +69,25 @@ describe('backups.*', () => {
     expect(ticks).toBeGreaterThan(0);
     expect(await api['backups.daily']({})).toBeNull();
     expect((await api['backups.list']()).map((x) => x.reason)).toEqual(['daily']);
+  });
+
+  it('backups.daily called twice at once makes one backup, and none for a database open read-only', async () => {
+    const core = await tempCore();
+    const api = localClient(core);
+    const [a, b] = await Promise.all([api['backups.daily'](), api['backups.daily']()]);
+    expect(a).toEqual(b);
+    expect((await api['backups.list']()).map((x) => x.reason)).toEqual(['daily']);
+
+    const other = await tempCore();
+    const file = other.opened.path;
+    other.close();
+    const readonly = await openCore(file, { appVersion: '0.0.0-test', readonly: true });
+    try {
+      expect(await localClient(readonly)['backups.daily']()).toBeNull();
+      expect(existsSync(path.join(path.dirname(file), 'backups'))).toBe(false);
+    } finally {
+      readonly.close();
+    }
   });
 
   it('keeps the newest N automatic backups (settings keepBackups, default 14); manual ones are kept', async () => {

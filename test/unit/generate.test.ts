@@ -240,7 +240,7 @@ describe('bench/run.ts', () => {
       slowOperations: { name: string; calls: number; maxMs: number; medianMs: number }[];
     };
     // The door's slow-operation log of the run, slowest first, by operation name.
-    for (const op of results.slowOperations) expect(op.maxMs).toBeGreaterThan(50);
+    for (const op of results.slowOperations) expect(op.maxMs).toBeGreaterThanOrEqual(50);
     expect(results.slowOperations.map((op) => op.maxMs)).toEqual([...results.slowOperations.map((op) => op.maxMs)].sort((x, y) => y - x));
     expect(result.stdout).toMatch(/^slowest operations logged by the door \(over 50 ms\):/m);
     expect(results.scale).toBe('S');

@@ -5,7 +5,7 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createRegistry, defineOperation, SLOW_LOG_NAME, slowOperationLogger, type SlowOperation } from '../../db/api';
 import { SLOW_LOG_MAX_BYTES } from '../../db/slow-log';
 import { AppError } from '../../db/errors';
@@ -75,5 +75,16 @@ describe('the slow-operation log', () => {
     writeFileSync(blocker, '');
     const registry = createRegistry(operations, { slowLogFile: path.join(blocker, 'logs', SLOW_LOG_NAME) });
     expect(registry.call(core, 'test.slow', { secret: 'x' })).toEqual({ ok: true, value: 'slow' });
+    // Nor does a sink of a shell's own that throws, synchronous or not.
+    const throwing = createRegistry(operations, {
+      onSlow: () => {
+        throw new Error('logs folder unavailable');
+      },
+    });
+    const quiet = vi.spyOn(console, 'error').mockImplementation(() => {});
+    expect(throwing.call(core, 'test.slow', { secret: 'x' })).toEqual({ ok: true, value: 'slow' });
+    expect(await throwing.callAsync(core, 'test.slowAsync', {})).toEqual({ ok: true, value: 'late' });
+    expect(quiet).toHaveBeenCalledWith('slow-operation log failed:', expect.any(Error));
+    quiet.mockRestore();
   });
 });
