@@ -182,6 +182,24 @@ for (const [width, height] of [
   });
 }
 
+/** The palette's search for the whole of `query` has been answered (typed key by key, each prefix is searched too). */
+function searchAnswered(page: Page, query: string): Promise<unknown> {
+  return page.waitForResponse((response) => response.url().endsWith('/api/search.query') && (response.request().postData() ?? '').includes(`"query":"${query}"`));
+}
+
+/**
+ * Move the palette's highlight down to `option`, as a person does with the arrow keys. Typed key by key, a query's
+ * results arrive for each prefix and the rows are numbered afresh, so the option's id is read again at every step.
+ */
+async function highlight(page: Page, box: Locator, option: Locator): Promise<void> {
+  await expect(async () => {
+    const id = await option.getAttribute('id');
+    if ((await box.getAttribute('aria-activedescendant')) !== id) await page.keyboard.press('ArrowDown');
+    expect(await box.getAttribute('aria-activedescendant')).toBe(await option.getAttribute('id'));
+    await expect(option).toHaveAttribute('aria-selected', 'true', { timeout: 100 });
+  }).toPass({ intervals: [100], timeout: 30_000 });
+}
+
 test('keyboard only: palette → partnership → log a meeting with one task → save → complete the task, focus never on <body>', async ({ page, request, sampleApp }) => {
   test.setTimeout(180_000);
   const taskTitle = 'Send the port data model to Burgas';
@@ -191,13 +209,14 @@ test('keyboard only: palette → partnership → log a meeting with one task →
 
   // Palette → partnership
   await page.keyboard.press('Control+K');
+  let answered = searchAnswered(page, 'Burgas');
   await page.keyboard.type('Burgas');
+  await answered;
   const box = page.getByRole('combobox', { name: 'Search everything' });
   // The palette names a hit by its title as entered (here the Chinese one), then its context.
   const hit = page.getByRole('option', { name: /^汕头—布尔加斯项目合作 ·/ }).first();
   await expect(hit).toBeVisible();
-  const hitId = await hit.getAttribute('id');
-  for (let i = 0; i < 20 && (await box.getAttribute('aria-activedescendant')) !== hitId; i++) await page.keyboard.press('ArrowDown');
+  await highlight(page, box, hit);
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 2, name: BURGAS })).toBeFocused();
 
@@ -221,11 +240,12 @@ test('keyboard only: palette → partnership → log a meeting with one task →
 
   // Complete the task: the palette finds it and opens the task list, where the row completes with X.
   await page.keyboard.press('Control+K');
+  answered = searchAnswered(page, 'port data model');
   await page.keyboard.type('port data model');
+  await answered;
   const taskHit = page.getByRole('option', { name: new RegExp(`^${taskTitle}`) });
   await expect(taskHit).toBeVisible();
-  const taskHitId = await taskHit.getAttribute('id');
-  for (let i = 0; i < 20 && (await box.getAttribute('aria-activedescendant')) !== taskHitId; i++) await page.keyboard.press('ArrowDown');
+  await highlight(page, box, taskHit);
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 2, name: 'Tasks' })).toBeFocused();
   await tabTo(page, page.getByRole('tab', { selected: true }));
