@@ -225,11 +225,11 @@ export class OperationRegistry {
   }
 
   /** Report a call that took longer than the limit; `started` from performance.now(). */
-  private timed(name: string, started: number, at: number): void {
+  private timed(name: string, started: number): void {
     const ms = performance.now() - started;
     if (!this.onSlow || ms <= (this.options.slowMs ?? SLOW_OPERATION_MS)) return;
     try {
-      this.onSlow({ name, ms, at: new Date(at).toISOString() });
+      this.onSlow({ name, ms, at: new Date(Date.now() - ms).toISOString() });
     } catch (error) {
       // The log must never fail the call it measured.
       console.error('slow-operation log failed:', error);
@@ -254,10 +254,9 @@ export class OperationRegistry {
   /** The door every shell calls: like `call`, and waits for operations that work asynchronously (PDF). */
   async callAsync(core: Core, name: string, rawInput: unknown): Promise<Envelope<unknown>> {
     const started = performance.now();
-    const at = Date.now();
     const envelope = this.run(core, name, rawInput, true);
     if (!envelope.ok || !(envelope.value instanceof Promise)) {
-      this.timed(name, started, at);
+      this.timed(name, started);
       return envelope;
     }
     try {
@@ -267,7 +266,7 @@ export class OperationRegistry {
       return { ok: false, error: toSerializedError(error) };
     } finally {
       // An asynchronous operation (a PDF, a merge in its worker) is measured until it has finished.
-      this.timed(name, started, at);
+      this.timed(name, started);
     }
   }
 
@@ -284,11 +283,10 @@ export class OperationRegistry {
   /** Validate, run, and wrap. Synchronous operations only (see callAsync). */
   call(core: Core, name: string, rawInput: unknown): Envelope<unknown> {
     const started = performance.now();
-    const at = Date.now();
     try {
       return this.run(core, name, rawInput, false);
     } finally {
-      this.timed(name, started, at);
+      this.timed(name, started);
     }
   }
 
