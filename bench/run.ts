@@ -29,6 +29,8 @@ import { SEARCH_QUERIES } from './queries';
 import { measurePdf } from './pdf';
 import { findChromium } from '../cli/pdf';
 import { measureBrowser, RENDERER_INDEX } from './browser';
+import { startCoreThreads } from '../db/core-host';
+import { readSlowLog } from '../db/slow-log';
 
 type Unit = 'ms' | 'ratio' | 'rows/s' | 'MB';
 
@@ -266,6 +268,38 @@ async function main(): Promise<void> {
     // What the Ctrl+K palette asks, at every query length (1 and 2 characters scan, 3+ use the trigram index).
     for (const [name, query] of SEARCH_QUERIES) bench.latency(`search.query.${name}`, [call('search.query', { query })], 30);
     log(`operations measured (busiest partnership: ${busiest})`);
+
+    // 2b. The door as the shells run it (db/core-host.ts): while the portfolio timeline, the longest read, runs in
+    // the reader thread, app.info is asked again and again; each answer's time is what a window waits for.
+    const threadsLog = path.join(dir, 'threads-slow.log');
+    const door = await startCoreThreads({ file: fileA, options: { appVersion: 'bench' }, slowLogFile: threadsLog });
+    try {
+      const waits: number[] = [];
+      let portfolioMs = 0;
+      for (let round = 0; round < 5; round += 1) {
+        const started = performance.now();
+        let done = false;
+        const portfolio = door.call('timeline.portfolio', {}).then((envelope) => {
+          done = true;
+          portfolioMs = Math.max(portfolioMs, performance.now() - started);
+          if (!envelope.ok) throw new Error(`timeline.portfolio failed: ${envelope.error.message.en}`);
+        });
+        do {
+          const asked = performance.now();
+          const info = await door.call('app.info', {});
+          if (!info.ok) throw new Error(`app.info failed: ${info.error.message.en}`);
+          waits.push(performance.now() - asked);
+          await new Promise((resolve) => setTimeout(resolve, 10));
+        } while (!done);
+        await portfolio;
+      }
+      waits.sort((x, y) => x - y);
+      bench.atMost('door.appInfoDuringPortfolio.max', waits.at(-1)!, 'ms', 50);
+      log(`door: ${waits.length} app.info calls during timeline.portfolio (longest ${portfolioMs.toFixed(0)} ms): max ${waits.at(-1)!.toFixed(1)} ms`);
+    } finally {
+      await door.close();
+    }
+    slow.push(...readSlowLog(threadsLog));
 
     // 3. drizzle vs the same SQL as a raw prepared statement: a partnership's first page of meetings
     // (db/meetings.ts partnershipMeetingsPage, a drizzle query prepared once per connection).

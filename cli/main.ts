@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { checkDatabase, findUp, openCore, writeFileAtomic } from '../db/core';
+import { checkDatabase, findUp, openCore, startCoreThreads, writeFileAtomic } from '../db/core';
 import { createRegistry, SLOW_LOG_NAME, type OperationInput } from '../db/api';
 import { AppError, toSerializedError } from '../db/errors';
 import { startBrowserMode } from './server';
@@ -88,24 +88,24 @@ async function serve(args: string[]): Promise<void> {
   const file = requireDb(values.db);
   const port = values.port === undefined ? 0 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw usageError('--port must be a number from 0 to 65535', '--port 必须是 0 到 65535 之间的数字');
-  const core = await openCore(file, { appVersion: VERSION });
-  // The day's backup, in a worker, before the first request (db/backup-worker.ts).
-  await registry.callOrThrow(core, 'backups.daily', {});
-  core.services.renderPdf = renderPdf;
   // Calls slower than 50 ms, by name and duration, where the desktop app keeps its logs: beside the data.
   const slowLogFile = path.join(path.dirname(file), 'logs', SLOW_LOG_NAME);
+  // The core in threads of its own (db/core-host.ts): this thread answers HTTP and never waits for SQL.
+  const door = await startCoreThreads({ file, options: { appVersion: VERSION }, slowLogFile, renderPdf });
+  // The day's backup, in a worker, before the first request (db/backup-worker.ts).
+  const daily = await door.call('backups.daily', {});
+  if (!daily.ok) throw new AppError(daily.error.code, daily.error.message, daily.error.fields);
   const running = await startBrowserMode({
-    core,
-    registry: createRegistry(undefined, { slowLogFile }),
+    call: (name, input) => door.call(name, input),
     staticDir: process.env.PT_RENDERER_DIR ?? path.join(ROOT, 'out', 'renderer'),
     port,
   });
   console.log(zh ? `伙伴关系管理（浏览器模式）：${running.url}` : `Partnership Tracker (browser mode): ${running.url}`);
   const stop = () => {
-    void running.close().then(() => {
-      core.close();
-      process.exit(0);
-    });
+    void running
+      .close()
+      .then(() => door.close())
+      .then(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -9,13 +9,12 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import type { Core } from '../db/core';
-import type { OperationRegistry } from '../db/api';
+import type { Envelope } from '../db/api';
 import { MAX_ATTACHMENT_BYTES } from '../common/limits';
 
 export interface BrowserModeOptions {
-  core: Core;
-  registry: OperationRegistry;
+  /** The contract: in `serve`, the core's own threads (db/core-host.ts); tests may call a registry in-process. */
+  call: (name: string, input: unknown) => Promise<Envelope<unknown>>;
   /** Folder of the built renderer (index.html and assets). */
   staticDir: string;
   port?: number;
@@ -223,7 +222,7 @@ export function startBrowserMode(options: BrowserModeOptions): Promise<RunningSe
             else sendJsonError(response, 400, 'invalid_input', { zh: '请求格式不正确。', en: 'The request is not valid JSON.' });
             return;
           }
-          const envelope = await options.registry.callAsync(options.core, name, input);
+          const envelope = await options.call(name, input);
           response.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8' });
           response.end(JSON.stringify(envelope));
           return;

@@ -25,6 +25,8 @@ import { removeLeftoversOfKilledWrites } from './private-files';
 export { findUp } from './open';
 export { checkDatabase } from './check';
 export { writeFileAtomic } from './private-files';
+export { startCoreThreads, READER_OPERATIONS, type CoreDoor, type CorePort, type CoreThreadsOptions } from './core-host';
+export type { CoreThreadReply, CoreThreadRequest } from './core-protocol';
 
 export type Drizzle = BetterSQLite3Database<typeof schema>;
 

@@ -3,7 +3,7 @@
  * SLOW_OPERATION_MS, with its name and duration, appended to a file a user can send with a support request. No
  * input and no record content is written: names and milliseconds only.
  */
-import { appendFileSync, mkdirSync, renameSync, statSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync, renameSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 /** A call slower than this is logged: a window frame is 16 ms, and three frames is what a person notices. */
@@ -39,4 +39,19 @@ export function slowOperationLogger(file: string): (entry: SlowOperation) => voi
       // nowhere to log: the call itself succeeded
     }
   };
+}
+
+/** The entries of a log written by slowOperationLogger (the bench reads what the core's threads logged). */
+export function readSlowLog(file: string): SlowOperation[] {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return [];
+  }
+  return text
+    .split('\n')
+    .map((line) => /^(\S+) (\S+) (\d+) ms$/.exec(line))
+    .filter((match): match is RegExpExecArray => match !== null)
+    .map((match) => ({ at: match[1]!, name: match[2]!, ms: Number(match[3]) }));
 }

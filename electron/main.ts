@@ -5,16 +5,16 @@
 import path from 'node:path';
 import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, clipboard, dialog, ipcMain, Menu, nativeTheme, Notification, screen, session, shell, type MenuItemConstructorOptions, type WebContents } from 'electron';
-import { openCore, type Core } from '../db/core';
-import { createRegistry, SLOW_LOG_NAME, slowOperationLogger, type SlowOperation } from '../db/api';
+import { app, BrowserWindow, clipboard, dialog, ipcMain, Menu, nativeTheme, Notification, screen, session, shell, utilityProcess, type MenuItemConstructorOptions, type WebContents } from 'electron';
+import { SLOW_LOG_NAME, startCoreThreads, type CoreDoor, type CorePort } from '../db/core-host';
+import type { OperationInput, OperationName, OperationOutput } from '../db/api';
 import { AppError, toSerializedError } from '../db/errors';
 import { API_CHANNEL, COMMAND_CHANNEL, EXCHANGE_FILE_CHANNEL, UI_STATE_CHANNEL } from './bridge';
 import { contextMenuTemplate, menuTemplate, parseUiState, PAGE_COMMANDS, type MenuCommand, type MenuItemSpec, type PageCommand, type ThemeChoice } from './menu';
 import { DEFAULT_SIZE, MIN_SIZE, parseWindowState, restoreBounds, type WindowState } from './window-state';
 import type { Reminders } from '../db/reminders';
 import type { Settings } from '../db/settings';
-import { dueReminderNotification, lastNotifiedDay, REMINDER_CHECK_MS, rememberNotifiedDay } from './reminders';
+import { dueReminderNotification, lastNotifiedDay, REMINDER_CHECK_MS, rememberNotifiedDay, shouldNotify } from './reminders';
 import { localDay } from '../common/calendar';
 import { defaultExportName, EXCHANGE_EXTENSION, exchangeFileFromArgs, exportDoneText } from './sync-dialogs';
 import {
@@ -34,18 +34,33 @@ const appEntry = devServerUrl ? { devServerUrl } : { rendererFile };
 const ui: { language: 'zh' | 'en'; theme: ThemeChoice } = { language: 'en', theme: 'system' };
 const zh = () => ui.language === 'zh';
 
-let core: Core | null = null;
+/** The core, in a utility process of its own (db/core-thread.ts): this process keeps the windows, menus and dialogs. */
+let door: CoreDoor | null = null;
+/** The database the core opened (the About box, Open data folder). */
+let databaseFile: string | null = null;
 let mainWindow: BrowserWindow | null = null;
 /** The page has loaded: files asked to be opened before that wait in `waitingFiles`. */
 let pageReady = false;
 /** .ptdb files the app was asked to open before its window was up (start arguments, open-file, second-instance), in order. */
 const waitingFiles: string[] = [];
-// Every call slower than 50 ms, by name and duration, in the app's logs folder: a user can send it with a support request.
-const registry = createRegistry(undefined, { onSlow: (entry) => slowLog()(entry) });
-let slowLogger: ((entry: SlowOperation) => void) | undefined;
-function slowLog(): (entry: SlowOperation) => void {
-  slowLogger ??= slowOperationLogger(path.join(app.getPath('logs'), SLOW_LOG_NAME));
-  return slowLogger;
+
+/** One core process (db/core-thread.ts, its bundle beside this one) as the core host drives it. */
+function utilityPort(): CorePort {
+  const child = utilityProcess.fork(path.join(__dirname, 'core-thread.js'), [], { serviceName: 'Partnership Tracker core' });
+  return {
+    post: (message) => child.postMessage(message),
+    onMessage: (listener) => child.on('message', listener),
+    onExit: (listener) => child.on('exit', listener),
+    kill: () => void child.kill(),
+  };
+}
+
+/** An operation of the contract for the shell itself (File menu, reminders): the value, or the AppError a form would show. */
+async function callCore<N extends OperationName>(name: N, input: OperationInput<N>): Promise<OperationOutput<N>> {
+  if (!door) throw new AppError('internal', { zh: '数据库尚未打开。', en: 'The database is not open yet.' });
+  const envelope = await door.call(name, input);
+  if (!envelope.ok) throw new AppError(envelope.error.code, envelope.error.message, envelope.error.fields);
+  return envelope.value as OperationOutput<N>;
 }
 
 /**
@@ -79,9 +94,9 @@ if (!app.requestSingleInstanceLock()) {
   });
   app.on('web-contents-created', (_event, contents) => lockDown(contents));
   app.on('window-all-closed', () => {
-    core?.close();
-    core = null;
-    app.quit();
+    const closing = door?.close() ?? Promise.resolve();
+    door = null;
+    void closing.finally(() => app.quit());
   });
   void app.whenReady().then(start);
 }
@@ -144,11 +159,19 @@ async function start(): Promise<void> {
 
   const file = path.join(app.getPath('userData'), 'partnership-tracker.db');
   try {
-    core = await openCore(file, {
-      appVersion: app.getVersion(),
-      nativeBinding: nativeBindingPath(app.getAppPath(), app.isPackaged, path.sep),
-      migrationsFolder: migrationsPath(app.getAppPath(), process.resourcesPath, app.isPackaged, path.sep),
+    door = await startCoreThreads({
+      file,
+      options: {
+        appVersion: app.getVersion(),
+        nativeBinding: nativeBindingPath(app.getAppPath(), app.isPackaged, path.sep),
+        migrationsFolder: migrationsPath(app.getAppPath(), process.resourcesPath, app.isPackaged, path.sep),
+      },
+      // Every call slower than 50 ms, by name and duration, in the app's logs folder: a user can send it with a support request.
+      slowLogFile: path.join(app.getPath('logs'), SLOW_LOG_NAME),
+      renderPdf: renderPdfInHiddenWindow,
+      spawn: utilityPort,
     });
+    databaseFile = file;
   } catch (error) {
     logError(`cannot open ${file}`, error);
     const message = toSerializedError(error).message;
@@ -157,17 +180,15 @@ async function start(): Promise<void> {
     return;
   }
 
-  core.services.renderPdf = renderPdfInHiddenWindow;
-
   ipcMain.handle(API_CHANNEL, (event, name: unknown, input: unknown) => {
     const frameUrl = event.senderFrame?.url ?? '';
-    if (!core || typeof name !== 'string' || !isAppUrl(frameUrl, appEntry)) {
+    if (!door || typeof name !== 'string' || !isAppUrl(frameUrl, appEntry)) {
       return {
         ok: false,
         error: new AppError('forbidden', { zh: '拒绝了来自未知页面的请求。', en: 'A request from an unknown page was refused.' }).toJSON(),
       };
     }
-    return registry.callAsync(core, name, input);
+    return door.call(name, input);
   });
 
   buildMenu();
@@ -224,13 +245,11 @@ async function start(): Promise<void> {
   showOnce();
   // One backup a day, the first time the app opens the file that day (pruned to Settings' number):
   // after the window is up, in a worker (at 1.5 GB the copy takes long; the window keeps answering).
-  void registry.callAsync(core, 'backups.daily', {}).then((envelope) => {
-    if (!envelope.ok) logError('daily backup failed', envelope.error.message.en);
-  });
+  void callCore('backups.daily', {}).catch((error: unknown) => logError('daily backup failed', error));
   // Windows shows a notification only for an app with a user model id: the installer's appId.
   if (process.platform === 'win32') app.setAppUserModelId('org.partnership-tracker.desktop');
-  checkReminders();
-  setInterval(checkReminders, REMINDER_CHECK_MS);
+  void checkReminders();
+  setInterval(() => void checkReminders(), REMINDER_CHECK_MS);
   pageReady = true;
   for (const file of waitingFiles.splice(0)) openExchangeFile(file);
 }
@@ -239,19 +258,24 @@ async function start(): Promise<void> {
 let reminderNotice: Notification | null = null;
 
 /** The daily reminders notification (electron/reminders.ts decides); a click opens the list in the window. */
-function checkReminders(): void {
-  const opened = core;
-  if (!opened || !Notification.isSupported()) return;
+async function checkReminders(): Promise<void> {
+  if (!door || !Notification.isSupported()) return;
   try {
     const stateFile = path.join(app.getPath('userData'), 'reminders.json');
     const now = new Date();
-    const read = <T>(name: 'settings.get' | 'reminders.list', input: unknown): T | null => {
-      const envelope = registry.call(opened, name, input);
-      return envelope.ok ? (envelope.value as T) : null;
+    const read = async <T>(name: 'settings.get' | 'reminders.list', input: unknown): Promise<T | null> => {
+      const envelope = await door?.call(name, input);
+      return envelope?.ok ? (envelope.value as T) : null;
     };
-    const text = dueReminderNotification(now, lastNotifiedDay(stateFile), zh() ? 'zh' : 'en', {
-      settings: () => read<Settings>('settings.get', {}),
-      reminders: (today) => read<Reminders>('reminders.list', { today }),
+    // What the notification needs, asked of the core first: the decision itself is pure (electron/reminders.ts).
+    const today = localDay(now);
+    const settings = await read<Settings>('settings.get', {});
+    const last = lastNotifiedDay(stateFile);
+    if (!settings || !shouldNotify(now, last, settings)) return;
+    const reminders = await read<Reminders>('reminders.list', { today });
+    const text = dueReminderNotification(now, last, zh() ? 'zh' : 'en', {
+      settings: () => settings,
+      reminders: (day) => (day === today ? reminders : null),
     });
     if (!text) return;
     reminderNotice = new Notification(text);
@@ -303,7 +327,7 @@ function runMenuCommand(command: MenuCommand): void {
   else if (command === 'import') void importFromMenu();
   else if (command === 'about') showAbout();
   else if (command === 'open-data-folder') {
-    if (core) shell.showItemInFolder(core.opened.path);
+    if (databaseFile) shell.showItemInFolder(databaseFile);
   } else if ((PAGE_COMMANDS as readonly string[]).includes(command)) sendToPage(command as PageCommand);
 }
 
@@ -316,7 +340,7 @@ function showAbout(): void {
   const detail = [
     `${zh() ? '版本' : 'Version'} ${app.getVersion()}`,
     `Electron ${process.versions.electron} · Chromium ${process.versions.chrome} · Node ${process.versions.node}`,
-    `${zh() ? '数据库' : 'Database'}: ${core?.opened.path ?? '—'}`,
+    `${zh() ? '数据库' : 'Database'}: ${databaseFile ?? '—'}`,
   ].join('\n');
   void dialog.showMessageBox({ type: 'info', message: zh() ? '伙伴关系管理' : 'Partnership Tracker', detail });
 }
@@ -327,7 +351,7 @@ function reportError(error: unknown): void {
 }
 
 async function exportFromMenu(): Promise<void> {
-  if (!core || !mainWindow) return;
+  if (!door || !mainWindow) return;
   const choice = await dialog.showSaveDialog(mainWindow, {
     defaultPath: path.join(app.getPath('documents'), defaultExportName(new Date())),
     filters: [{ name: zh() ? '交换文件' : 'Exchange file', extensions: [EXCHANGE_EXTENSION] }],
@@ -335,7 +359,7 @@ async function exportFromMenu(): Promise<void> {
   if (choice.canceled || !choice.filePath) return;
   try {
     // The same operation as the Sync view's export, through the contract.
-    const result = await registry.callOrThrow(core, 'sync.export', { path: choice.filePath });
+    const result = await callCore('sync.export', { path: choice.filePath });
     await dialog.showMessageBox(mainWindow, { type: 'info', message: exportDoneText(zh() ? 'zh' : 'en', result.path, result.bytes) });
   } catch (error) {
     reportError(error);
@@ -343,7 +367,7 @@ async function exportFromMenu(): Promise<void> {
 }
 
 async function importFromMenu(): Promise<void> {
-  if (!core || !mainWindow) return;
+  if (!door || !mainWindow) return;
   const choice = await dialog.showOpenDialog(mainWindow, {
     properties: ['openFile'],
     filters: [{ name: zh() ? '数据库文件' : 'Database file', extensions: [EXCHANGE_EXTENSION, 'db', 'sqlite'] }],

@@ -28,6 +28,11 @@ export async function tempCore(options: CoreOptions = {}): Promise<Core> {
   return core;
 }
 
+/** The contract called in this process, as a shell's door (the browser mode's server in tests). */
+export function inProcess(core: Core, registry: OperationRegistry = createRegistry()): (name: string, input: unknown) => Promise<Envelope<unknown>> {
+  return (name, input) => registry.callAsync(core, name, input);
+}
+
 /** The contract as a shell sees it: envelopes serialized as over IPC/HTTP, then the typed client. */
 export function localClient(core: Core, registry: OperationRegistry = createRegistry()) {
   return createClient(async (name, input) => JSON.parse(JSON.stringify(await registry.callAsync(core, name, input))) as Envelope<unknown>);

@@ -53,6 +53,8 @@ function state() {
     applicationMenu: electron.record.applicationMenu ? electron.describeMenu(electron.record.applicationMenu) : null,
     quit: electron.record.quit,
     userDataAtFirstShow: electron.record.userDataAtFirstShow,
+    /** The database code the main process itself has loaded (none: the core runs in its utility process). */
+    databaseModulesInMain: Object.keys(require.cache).filter((file) => /[\\/](better-sqlite3|drizzle-orm)[\\/]/.test(file)),
   };
 }
 export type AppState = ReturnType<typeof state>;

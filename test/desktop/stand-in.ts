@@ -10,6 +10,7 @@
  * Everything the app does through it is recorded in `record` for the harness to read.
  */
 import { EventEmitter } from 'node:events';
+import { fork, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -620,3 +621,54 @@ export const clipboard = {
   },
 };
 export const nativeTheme = Object.assign(new EventEmitter(), { shouldUseDarkColors: false, themeSource: 'system' });
+
+// ------------------------------------------------------------------------------- utilityProcess
+
+let readyNow = false;
+void ready.then(() => {
+  readyNow = true;
+});
+
+/**
+ * Electron's utility process as a Node child process: `process.parentPort` inside (test/desktop/utility-preload.cjs),
+ * messages structured-cloned both ways, `exit` with its code. Like Electron, it refuses to fork before the app is ready.
+ */
+export class StandInUtilityProcess extends EventEmitter {
+  private readonly child: ChildProcess;
+
+  constructor(modulePath: string, args: string[] = [], options: { serviceName?: string; env?: NodeJS.ProcessEnv } = {}) {
+    super();
+    if (!readyNow) throw new Error('utilityProcess cannot be created before app is ready.');
+    if (!existsSync(modulePath)) throw new Error(`utilityProcess: no such module ${modulePath}`);
+    this.child = fork(modulePath, args, {
+      execArgv: ['--require', path.join(__dirname, 'utility-preload.cjs')],
+      serialization: 'advanced',
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      env: options.env ?? process.env,
+    });
+    note('utilityProcess.fork', `${path.basename(modulePath)}${options.serviceName ? ` (${options.serviceName})` : ''}`);
+    this.child.on('message', (message: unknown) => {
+      const report = message as { standIn?: string; detail?: string } | null;
+      if (report && typeof report === 'object' && report.standIn === 'worker.start') note('worker.start', report.detail);
+      else this.emit('message', message);
+    });
+    this.child.on('spawn', () => this.emit('spawn'));
+    this.child.on('exit', (code) => this.emit('exit', code ?? 1));
+  }
+
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
+  postMessage(message: unknown): void {
+    this.child.send(message as never);
+  }
+
+  kill(): boolean {
+    return this.child.kill();
+  }
+}
+
+export const utilityProcess = {
+  fork: (modulePath: string, args?: string[], options?: { serviceName?: string; env?: NodeJS.ProcessEnv }) => new StandInUtilityProcess(modulePath, args, options),
+};

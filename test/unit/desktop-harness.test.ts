@@ -129,6 +129,12 @@ describe('the built desktop main process', () => {
 
     it('starts with its window and menu, and answers every read a page makes through the IPC door', async () => {
       expect(shown.applicationMenu?.map((m) => m.label)).toEqual(['File', 'Edit', 'View', 'Help']);
+      // The core runs in utility processes of its own, a writer and a reader: the main process never loads SQLite.
+      expect(shown.timeline.filter((t) => t.what === 'utilityProcess.fork').map((t) => t.detail)).toEqual([
+        'core-thread.js (Partnership Tracker core)',
+        'core-thread.js (Partnership Tracker core)',
+      ]);
+      expect(shown.databaseModulesInMain).toEqual([]);
       const reads: [string, unknown][] = [
         ['app.info', {}],
         ['app.counts', {}],

@@ -8,10 +8,9 @@ import { writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createRegistry } from '../../db/api';
 import { MAX_ATTACHMENT_BYTES } from '../../db/attachments';
 import { MAX_BODY, REQUEST_TIMEOUT_MS, startBrowserMode, type RunningServer } from '../../cli/server';
-import { tempCore, tempDir } from '../helpers';
+import { inProcess, tempCore, tempDir } from '../helpers';
 
 let running: RunningServer | null = null;
 afterEach(async () => {
@@ -23,7 +22,7 @@ async function start(requestTimeoutMs?: number): Promise<RunningServer> {
   const core = await tempCore();
   const staticDir = tempDir();
   writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>app</title>');
-  running = await startBrowserMode({ core, registry: createRegistry(), staticDir, ...(requestTimeoutMs ? { requestTimeoutMs } : {}) });
+  running = await startBrowserMode({ call: inProcess(core), staticDir, ...(requestTimeoutMs ? { requestTimeoutMs } : {}) });
   return running;
 }
 

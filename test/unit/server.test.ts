@@ -2,8 +2,7 @@ import path from 'node:path';
 import { request } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { isRequestAllowed, startBrowserMode } from '../../cli/server';
-import { createRegistry } from '../../db/api';
-import { tempCore, tempDir } from '../helpers';
+import { inProcess, tempCore, tempDir } from '../helpers';
 import { writeFileSync } from 'node:fs';
 
 describe('browser-mode request policy', () => {
@@ -41,7 +40,7 @@ describe('browser-mode server', () => {
     const core = await tempCore();
     const staticDir = tempDir();
     writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>app</title>');
-    const running = await startBrowserMode({ core, registry: createRegistry(), staticDir });
+    const running = await startBrowserMode({ call: inProcess(core), staticDir });
     try {
       expect(running.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]{20,}$/);
       expect((running.server.address() as { address: string }).address).toBe('127.0.0.1');
