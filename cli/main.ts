@@ -125,7 +125,9 @@ async function exportCommand(args: string[]): Promise<void> {
   const passphrase = passphraseFrom(values['passphrase-env']);
   const core = await openCore(file, { appVersion: VERSION });
   try {
-    const result = await registry.callOrThrow(core, 'sync.export', { path: path.resolve(values.out), ...(passphrase ? { passphrase } : {}) });
+    // The CLI keeps its paths: the file named on the command line is the one the person chose.
+    const target = await registry.callOrThrow(core, 'files.grant', { path: path.resolve(values.out), mode: 'write' });
+    const result = await registry.callOrThrow(core, 'sync.export', { file: target.file, ...(passphrase ? { passphrase } : {}) });
     console.log(
       zh
         ? `已导出到 ${result.path}（${result.bytes} 字节${result.encrypted ? '，已加密' : ''}）。`
@@ -148,7 +150,8 @@ async function mergeCommand(args: string[]): Promise<void> {
   const core = await openCore(file, { appVersion: VERSION });
   try {
     // The Sync view's own operations: the preview (in the merge worker), or the merge.
-    const request = { path: path.resolve(values.from), ...(passphrase ? { passphrase } : {}), acceptClockSkew: !!values['accept-clock-skew'] };
+    const chosen = await registry.callOrThrow(core, 'files.grant', { path: path.resolve(values.from), mode: 'read' });
+    const request = { file: chosen.file, ...(passphrase ? { passphrase } : {}), acceptClockSkew: !!values['accept-clock-skew'] };
     const summary = values['dry-run']
       ? // A dry run in JSON lists every value that breaks the rules, instead of refusing at the first.
         await registry.callOrThrow(core, 'sync.preview', { ...request, listInvalid: !!values.json })

@@ -6,11 +6,14 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { chmodSync, createReadStream, createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import type { AddressInfo } from 'node:net';
 import type { Envelope } from '../db/api';
 import { MAX_ATTACHMENT_BYTES } from '../common/limits';
+import { SHELL_ONLY_OPERATIONS } from '../common/files';
 
 export interface BrowserModeOptions {
   /** The contract: in `serve`, the core's own threads (db/core-host.ts); tests may call a registry in-process. */
@@ -53,6 +56,24 @@ export const MAX_BODY = 4 * Math.ceil(MAX_ATTACHMENT_BYTES / 3) + 64 * 1024;
 /** A client that has not sent its whole request by then is answered 408 (slow-body attacks hold nothing for long). */
 export const REQUEST_TIMEOUT_MS = 60_000;
 const COOKIE = 'pt_token';
+/** The largest exchange file the browser can upload: an L database is about 1 GB. */
+export const MAX_UPLOAD = 4 * 1024 ** 3;
+
+/** A file name from the page, made safe to use as the last part of a path (and to show): never a path itself. */
+export function safeFileName(raw: string | null, fallback: string): string {
+  const name = [...(raw ?? '')]
+    .map((c) => (c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f || '/\\:*?"<>|'.includes(c) ? '_' : c))
+    .join('')
+    .replace(/^\.+/, '')
+    .trim()
+    .slice(0, 200);
+  return name || fallback;
+}
+
+function contentDisposition(name: string): string {
+  const ascii = name.replace(/[^\x20-\x7e]|["\\]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+}
 
 /** Pure request policy, unit-tested: is this request allowed to reach the app? */
 export function isRequestAllowed(
@@ -175,8 +196,101 @@ function sendStatic(response: ServerResponse, staticDir: string, pathname: strin
   response.end(readFileSync(file));
 }
 
+/**
+ * Files in and out of the browser (issue #16): the page never names a path. An upload is written to a private folder
+ * of this server and granted to the page as a handle to read; an export target is a new name in that folder, granted
+ * to write, and the finished file is downloaded once and removed.
+ */
+class BrowserFiles {
+  readonly dir = mkdtempSync(path.join(os.tmpdir(), 'pt-browser-files-'));
+  private readonly downloads = new Map<string, { path: string; name: string }>();
+
+  constructor(private readonly call: BrowserModeOptions['call']) {}
+
+  private newFolder(): { id: string; folder: string } {
+    const id = randomBytes(18).toString('base64url');
+    const folder = path.join(this.dir, id);
+    mkdirSync(folder, { mode: 0o700 });
+    return { id, folder };
+  }
+
+  async handle(request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> {
+    const sendJson = (value: unknown) => {
+      response.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8' });
+      response.end(JSON.stringify(value));
+    };
+    if (url.pathname === '/files/upload' && request.method === 'POST') {
+      const declared = Number(request.headers['content-length'] ?? 0);
+      if (declared > MAX_UPLOAD) {
+        sendJsonError(response, 413, 'invalid_input', { zh: '文件太大（最大 4 GB）。', en: 'The file is too large (4 GB at most).' });
+        request.resume();
+        return;
+      }
+      const name = safeFileName(url.searchParams.get('name'), 'upload.ptdb');
+      const { folder } = this.newFolder();
+      const target = path.join(folder, name);
+      const partial = `${target}.partial`;
+      let bytes = 0;
+      request.on('data', (chunk: Buffer) => {
+        bytes += chunk.length;
+        if (bytes > MAX_UPLOAD) request.destroy(new Error('too large'));
+      });
+      try {
+        await pipeline(request, createWriteStream(partial, { mode: 0o600 }));
+        renameSync(partial, target);
+        chmodSync(target, 0o600);
+      } catch {
+        rmSync(folder, { recursive: true, force: true });
+        if (!response.headersSent) sendJsonError(response, 400, 'invalid_input', { zh: '上传未完成，未导入任何内容。', en: 'The upload did not finish. Nothing was imported.' });
+        return;
+      }
+      const envelope = await this.call('files.grant', { path: target, mode: 'read', name });
+      sendJson(envelope.ok ? { ok: true, value: { ...(envelope.value as object), bytes } } : envelope);
+      return;
+    }
+    if (url.pathname === '/files/target' && request.method === 'POST') {
+      request.resume();
+      const name = safeFileName(url.searchParams.get('name'), 'partnership-tracker-export.ptdb');
+      const { id, folder } = this.newFolder();
+      const target = path.join(folder, name);
+      const envelope = await this.call('files.grant', { path: target, mode: 'write', name });
+      if (envelope.ok) this.downloads.set(id, { path: target, name });
+      sendJson(envelope.ok ? { ok: true, value: { ...(envelope.value as object), download: `/files/download/${id}` } } : envelope);
+      return;
+    }
+    const download = /^\/files\/download\/([\w-]{24})$/.exec(url.pathname);
+    if (download && (request.method === 'GET' || request.method === 'HEAD')) {
+      const entry = this.downloads.get(download[1]!);
+      if (!entry || !existsSync(entry.path)) {
+        response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('This export has already been downloaded, or was not written.\n');
+        return;
+      }
+      this.downloads.delete(download[1]!);
+      const folder = path.dirname(entry.path);
+      response.writeHead(200, {
+        'Content-Type': 'application/octet-stream',
+        'Content-Length': String(statSync(entry.path).size),
+        'Content-Disposition': contentDisposition(entry.name),
+      });
+      try {
+        await pipeline(createReadStream(entry.path), response);
+      } finally {
+        // Downloaded once: the server keeps no copy of the office's data.
+        rmSync(folder, { recursive: true, force: true });
+      }
+      return;
+    }
+    response.writeHead(404).end();
+  }
+
+  close(): void {
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}
+
 export function startBrowserMode(options: BrowserModeOptions): Promise<RunningServer> {
   const token = options.token ?? randomBytes(24).toString('base64url');
+  const files = new BrowserFiles(options.call);
   let port = 0;
   const requestTimeout = options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
   const server = createServer(
@@ -203,6 +317,10 @@ export function startBrowserMode(options: BrowserModeOptions): Promise<RunningSe
         if (url.searchParams.has('token')) {
           response.setHeader('Set-Cookie', `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`);
         }
+        if (url.pathname.startsWith('/files/')) {
+          await files.handle(request, response, url);
+          return;
+        }
         if (url.pathname.startsWith('/api/')) {
           if (request.method !== 'POST') {
             response.writeHead(405, { Allow: 'POST' }).end();
@@ -222,7 +340,10 @@ export function startBrowserMode(options: BrowserModeOptions): Promise<RunningSe
             else sendJsonError(response, 400, 'invalid_input', { zh: '请求格式不正确。', en: 'The request is not valid JSON.' });
             return;
           }
-          const envelope = await options.call(name, input);
+          // What only a shell may do (turn a path into a chosen file) is not the page's to ask.
+          const envelope = SHELL_ONLY_OPERATIONS.has(name)
+            ? { ok: false as const, error: { code: 'forbidden' as const, message: { zh: '页面不能指定文件路径：请选择或上传文件。', en: 'A page cannot name a file path: choose or upload the file.' } } }
+            : await options.call(name, input);
           response.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8' });
           response.end(JSON.stringify(envelope));
           return;
@@ -249,7 +370,10 @@ export function startBrowserMode(options: BrowserModeOptions): Promise<RunningSe
         // Stop at once: an open page keeps connections alive (and asks again), which would hold close() open.
         close: () =>
           new Promise<void>((done) => {
-            server.close(() => done());
+            server.close(() => {
+              files.close();
+              done();
+            });
             server.closeAllConnections();
           }),
       });

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { Core } from './core';
 import { AppError, toSerializedError, type SerializedAppError } from './errors';
 import { MIN_PASSPHRASE } from '../common/sync';
+import { FILE_HANDLE_PATTERN } from '../common/files';
 import { SLOW_OPERATION_MS, slowOperationLogger, type SlowOperation } from './slow-log';
 export { SLOW_LOG_NAME, slowOperationLogger, type SlowOperation } from './slow-log';
 import { inputError, byIdInput } from './validation';
@@ -47,7 +48,8 @@ import { listTrash, restoreFromTrash, trashRestoreInput } from './trash';
 import { getSettings, settingsUpdateInput, updateSettings } from './settings';
 import { idSchema } from './validation';
 import { search, searchInput } from './search';
-import { exportDatabaseAsync, mergeFile } from './sync/files';
+import path from 'node:path';
+import { exportDatabaseAsync } from './sync/files';
 import * as review from './sync/review';
 import { reportHtml, reportInput, reportPdf } from './reports';
 import { mergeInWorker } from './sync/merge-job';
@@ -80,10 +82,45 @@ export function defineOperation<const Name extends string, Input extends z.ZodTy
 
 const noInput = z.strictObject({}).default({});
 const filePath = z.string().trim().min(1).max(4096);
-const syncExportInput = z.strictObject({ path: filePath, passphrase: z.string().min(MIN_PASSPHRASE).max(1024).optional() });
-const syncFileInput = z.strictObject({ path: filePath, passphrase: z.string().max(1024).optional(), acceptClockSkew: z.boolean().optional() });
+/** A file a person chose in a shell (db/file-grants.ts): a handle, never a path. */
+const fileHandle = z.string().regex(FILE_HANDLE_PATTERN, { error: 'not a chosen file' });
+const syncExportInput = z.strictObject({ file: fileHandle, passphrase: z.string().min(MIN_PASSPHRASE).max(1024).optional() });
+const syncFileInput = z.strictObject({ file: fileHandle, passphrase: z.string().max(1024).optional(), acceptClockSkew: z.boolean().optional() });
 /** The preview can list every value that breaks the rules instead of refusing at the first (`cli merge --dry-run --json`). */
 const syncPreviewInput = syncFileInput.extend({ listInvalid: z.boolean().optional() });
+/** For shells only (common/files.ts SHELL_ONLY_OPERATIONS): the file a person chose in a dialog, an upload or a command line. */
+const fileGrantInput = z.strictObject({ path: filePath, mode: z.enum(['read', 'write']), name: z.string().min(1).max(255).optional() });
+
+/** A merge, or its preview, of the file behind a read handle: always in the merge worker (db/sync/merge-job.ts). */
+function mergeChosen(
+  core: Core,
+  input: z.output<typeof syncPreviewInput>,
+  options: { dryRun: boolean },
+  progress: (done: number, total: number) => void = () => undefined,
+) {
+  const file = core.files.resolve(input.file, 'read');
+  return mergeInWorker(
+    core,
+    {
+      file,
+      ...(input.passphrase ? { passphrase: input.passphrase } : {}),
+      acceptClockSkew: !!input.acceptClockSkew,
+      ...(options.dryRun ? { dryRun: true, ...(input.listInvalid ? { listInvalid: true } : {}) } : {}),
+    },
+    progress,
+  ).then((summary) => {
+    // Merged: this choice is used up (a preview leaves it for the merge that follows).
+    if (!options.dryRun) core.files.release(input.file);
+    return summary;
+  });
+}
+
+async function exportChosen(core: Core, input: z.output<typeof syncExportInput>) {
+  const target = core.files.resolve(input.file, 'write');
+  const result = await exportDatabaseAsync(core, target, input.passphrase ? { passphrase: input.passphrase } : {});
+  core.files.release(input.file);
+  return { ...result, name: path.basename(result.path) };
+}
 
 export const operationList = [
   defineOperation('app.info', 'read', noInput, (core) => appInfo(core)),
@@ -152,23 +189,18 @@ export const operationList = [
   defineOperation('trash.list', 'read', noInput, (core) => listTrash(core)),
   defineOperation('trash.restore', 'write', trashRestoreInput, (core, input) => restoreFromTrash(core, input)),
   defineOperation('search.query', 'read', searchInput, (core, input) => search(core, input)),
-  defineOperation('sync.export', 'self', syncExportInput, (core, input) => exportDatabaseAsync(core, input.path, input.passphrase ? { passphrase: input.passphrase } : {})),
-  // In the merge worker: an encrypted file's key derivation and a large file's reading stay off this thread.
-  defineOperation('sync.preview', 'self', syncPreviewInput, (core, input) =>
-    mergeInWorker(
-      core,
-      { file: input.path, ...(input.passphrase ? { passphrase: input.passphrase } : {}), dryRun: true, ...(input.listInvalid ? { listInvalid: true } : {}) },
-      () => undefined,
-    ),
-  ),
-  defineOperation('sync.merge', 'self', syncFileInput, (core, input) =>
-    mergeFile(core, input.path, { ...(input.passphrase ? { passphrase: input.passphrase } : {}), acceptClockSkew: !!input.acceptClockSkew }),
-  ),
-  defineOperation('sync.mergeStart', 'self', syncFileInput, (core, input) =>
-    core.jobs.start('merge', (progress) =>
-      mergeInWorker(core, { file: input.path, ...(input.passphrase ? { passphrase: input.passphrase } : {}), acceptClockSkew: !!input.acceptClockSkew }, progress),
-    ),
-  ),
+  defineOperation('files.grant', 'read', fileGrantInput, (core, input) => core.files.grant(input.path, input.mode, input.name)),
+  defineOperation('sync.export', 'self', syncExportInput, (core, input) => exportChosen(core, input)),
+  // One merge path, in the merge worker: an encrypted file's key derivation and a large file's reading stay off this
+  // thread. The preview is its dry run; sync.mergeStart is the job the windows follow with a progress bar; sync.merge
+  // waits for the same work (the CLI, the tests).
+  defineOperation('sync.preview', 'self', syncPreviewInput, (core, input) => mergeChosen(core, input, { dryRun: true })),
+  defineOperation('sync.merge', 'self', syncFileInput, (core, input) => mergeChosen(core, input, { dryRun: false })),
+  defineOperation('sync.mergeStart', 'self', syncFileInput, (core, input) => {
+    // Refused at once (not as a failed job) when the file was not chosen.
+    core.files.resolve(input.file, 'read');
+    return core.jobs.start('merge', (progress) => mergeChosen(core, input, { dryRun: false }, progress));
+  }),
   defineOperation('jobs.get', 'read', jobInput, (core, input) => core.jobs.get(input.id)),
   defineOperation('sync.log', 'read', noInput, (core) => review.listSyncLog(core)),
   defineOperation('conflicts.list', 'read', review.conflictListInput, (core, input) => review.listConflicts(core, input)),

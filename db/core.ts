@@ -13,6 +13,7 @@ import { claimOfficeId, META_ORIGIN } from './office-id';
 import { openDatabase, type OpenedDatabase, type OpenOptions } from './open';
 import { AppError, notFound } from './errors';
 import { JobRegistry } from './jobs';
+import { FileGrants } from './file-grants';
 import { ensureSearchIndex, indexRecord } from './search';
 import { backupFolder } from './backup-files';
 import { removeLeftoversOfKilledWrites } from './private-files';
@@ -47,6 +48,8 @@ export interface Core {
   openOptions: CoreOptions;
   services: CoreServices;
   jobs: JobRegistry;
+  /** The files a person chose in a shell, by handle (db/file-grants.ts): the only files the contract reads or writes. */
+  files: FileGrants;
   sqlite: OpenedDatabase['sqlite'];
   db: Drizzle;
   clock: HybridLogicalClock;
@@ -92,6 +95,7 @@ export async function openCore(file: string, options: CoreOptions = {}): Promise
     openOptions: options,
     services: {},
     jobs: new JobRegistry(),
+    files: new FileGrants(),
     now,
     getMeta,
     setMeta,

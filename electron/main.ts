@@ -9,7 +9,8 @@ import { app, BrowserWindow, clipboard, dialog, ipcMain, Menu, nativeTheme, Noti
 import { SLOW_LOG_NAME, startCoreThreads, type CoreDoor, type CorePort } from '../db/core-host';
 import type { OperationInput, OperationName, OperationOutput } from '../db/api';
 import { AppError, toSerializedError } from '../db/errors';
-import { API_CHANNEL, COMMAND_CHANNEL, EXCHANGE_FILE_CHANNEL, UI_STATE_CHANNEL } from './bridge';
+import { API_CHANNEL, CHOOSE_FILE_CHANNEL, COMMAND_CHANNEL, EXCHANGE_FILE_CHANNEL, parseFileRequest, UI_STATE_CHANNEL, type FileRequest } from './bridge';
+import { SHELL_ONLY_OPERATIONS, type ChosenFile } from '../common/files';
 import { contextMenuTemplate, menuTemplate, parseUiState, PAGE_COMMANDS, type MenuCommand, type MenuItemSpec, type PageCommand, type ThemeChoice } from './menu';
 import { DEFAULT_SIZE, MIN_SIZE, parseWindowState, restoreBounds, type WindowState } from './window-state';
 import type { Reminders } from '../db/reminders';
@@ -74,7 +75,27 @@ function openExchangeFile(file: string): void {
     return;
   }
   showMainWindow();
-  mainWindow.webContents.send(EXCHANGE_FILE_CHANNEL, file);
+  // The page gets a handle for this one file, never its path (db/file-grants.ts).
+  const window = mainWindow;
+  void callCore('files.grant', { path: file, mode: 'read' })
+    .then((chosen) => window.webContents.send(EXCHANGE_FILE_CHANNEL, chosen))
+    .catch(reportError);
+}
+
+/** The open or save dialog the page asked for; the chosen file as a handle, or null when the person cancelled. */
+async function chooseFile(request: FileRequest): Promise<ChosenFile | null> {
+  if (!mainWindow) return null;
+  const filters = [{ name: zh() ? '交换文件' : 'Exchange file', extensions: [EXCHANGE_EXTENSION, 'db', 'sqlite'] }];
+  if (request.purpose === 'import') {
+    const choice = await dialog.showOpenDialog(mainWindow, { properties: ['openFile'], filters });
+    const file = choice.filePaths[0];
+    return choice.canceled || !file ? null : callCore('files.grant', { path: file, mode: 'read' });
+  }
+  const choice = await dialog.showSaveDialog(mainWindow, {
+    defaultPath: path.join(app.getPath('documents'), request.suggestedName),
+    filters: [{ name: zh() ? '交换文件' : 'Exchange file', extensions: [EXCHANGE_EXTENSION] }],
+  });
+  return choice.canceled || !choice.filePath ? null : callCore('files.grant', { path: choice.filePath, mode: 'write' });
 }
 
 if (!app.requestSingleInstanceLock()) {
@@ -182,13 +203,19 @@ async function start(): Promise<void> {
 
   ipcMain.handle(API_CHANNEL, (event, name: unknown, input: unknown) => {
     const frameUrl = event.senderFrame?.url ?? '';
-    if (!door || typeof name !== 'string' || !isAppUrl(frameUrl, appEntry)) {
+    if (!door || typeof name !== 'string' || SHELL_ONLY_OPERATIONS.has(name) || !isAppUrl(frameUrl, appEntry)) {
       return {
         ok: false,
         error: new AppError('forbidden', { zh: '拒绝了来自未知页面的请求。', en: 'A request from an unknown page was refused.' }).toJSON(),
       };
     }
     return door.call(name, input);
+  });
+
+  ipcMain.handle(CHOOSE_FILE_CHANNEL, async (event, value: unknown) => {
+    const request = parseFileRequest(value);
+    if (!request || !isAppUrl(event.senderFrame?.url ?? '', appEntry)) return null;
+    return chooseFile(request);
   });
 
   buildMenu();
@@ -358,8 +385,9 @@ async function exportFromMenu(): Promise<void> {
   });
   if (choice.canceled || !choice.filePath) return;
   try {
-    // The same operation as the Sync view's export, through the contract.
-    const result = await callCore('sync.export', { path: choice.filePath });
+    // The same operation as the Sync view's export, for the file the person chose here.
+    const target = await callCore('files.grant', { path: choice.filePath, mode: 'write' });
+    const result = await callCore('sync.export', { file: target.file });
     await dialog.showMessageBox(mainWindow, { type: 'info', message: exportDoneText(zh() ? 'zh' : 'en', result.path, result.bytes) });
   } catch (error) {
     reportError(error);

@@ -1,11 +1,11 @@
 /**
  * Preload (sandboxed): exposes to the page `window.api.invoke`, which forwards an operation
  * name and its input to the main process over one channel; `onCommand`, which passes on the
- * menu's page commands (only names from a fixed list cross); `onExchangeFile`, which passes on the
- * path of a file to import; and `reportUiState`.
+ * menu's page commands (only names from a fixed list cross); `onExchangeFile`, which passes on a
+ * file to import (a handle and a name, never a path); `chooseFile`, the open and save dialogs; and `reportUiState`.
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import { API_CHANNEL, COMMAND_CHANNEL, EXCHANGE_FILE_CHANNEL, UI_STATE_CHANNEL, type DesktopBridge } from './bridge';
+import { API_CHANNEL, CHOOSE_FILE_CHANNEL, COMMAND_CHANNEL, EXCHANGE_FILE_CHANNEL, parseChosenFile, UI_STATE_CHANNEL, type DesktopBridge } from './bridge';
 import { PAGE_COMMANDS, type PageCommand } from './menu';
 
 const bridge: DesktopBridge = {
@@ -17,10 +17,12 @@ const bridge: DesktopBridge = {
     });
   },
   onExchangeFile: (listener) => {
-    ipcRenderer.on(EXCHANGE_FILE_CHANNEL, (_event, file: unknown) => {
-      if (typeof file === 'string' && file.length > 0 && file.length <= 4096) listener(file);
+    ipcRenderer.on(EXCHANGE_FILE_CHANNEL, (_event, value: unknown) => {
+      const chosen = parseChosenFile(value);
+      if (chosen) listener(chosen);
     });
   },
+  chooseFile: async (request) => parseChosenFile(await ipcRenderer.invoke(CHOOSE_FILE_CHANNEL, request)),
   reportUiState: (state) => ipcRenderer.send(UI_STATE_CHANNEL, { language: state.language, theme: state.theme }),
 };
 

@@ -3,17 +3,11 @@
  * (no `electron` import); main.ts shows them.
  */
 import { fileURLToPath } from 'node:url';
-import { localDay } from '../common/calendar';
+import { EXCHANGE_EXTENSION } from '../common/files';
 
 export type UiLanguage = 'zh' | 'en';
 
-/** The extension of files exported for another office (a SQLite file, or its encrypted form); the installers associate it with the app. */
-export const EXCHANGE_EXTENSION = 'ptdb';
-
-/** The name the File menu suggests: the local date, as the Sync view's suggestion (renderer/src/views/sync/syncFormat.ts). */
-export function defaultExportName(now: Date): string {
-  return `partnership-tracker-export-${localDay(now)}.${EXCHANGE_EXTENSION}`;
-}
+export { EXCHANGE_EXTENSION, defaultExportName } from '../common/files';
 
 /** A path, or a local file:// URI (Linux file managers pass `%U`), as a path; anything else null. */
 function localPath(arg: string): string | null {

@@ -12,7 +12,7 @@ const path = require('node:path');
 const ROOT = path.resolve(__dirname, '..');
 const REVIEWED = {
   PRELOAD_JS_CHECK:
-    'flags every preload script. Ours runs sandboxed (sandbox: true, contextIsolation: true) and exposes four functions through contextBridge: invoke on one channel whose sender frame main.ts checks, onCommand (names from a fixed list only), onExchangeFile (a path string, length-checked), reportUiState (validated in main).',
+    'flags every preload script. Ours runs sandboxed (sandbox: true, contextIsolation: true) and exposes five functions through contextBridge: invoke on one channel whose sender frame main.ts checks (shell-only operations refused), onCommand (names from a fixed list only), onExchangeFile (a handle and a name, checked; never a path), chooseFile (the main process shows the dialog and answers with a handle), reportUiState (validated in main).',
 };
 
 const electronVersion = JSON.parse(readFileSync(path.join(ROOT, 'node_modules', 'electron', 'package.json'), 'utf8')).version;

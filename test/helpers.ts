@@ -33,6 +33,14 @@ export function inProcess(core: Core, registry: OperationRegistry = createRegist
   return (name, input) => registry.callAsync(core, name, input);
 }
 
+/**
+ * The file a person chose in a shell's dialog (or named on the CLI's command line), as the shell grants it: the page,
+ * and every test that acts as one, then holds only the handle.
+ */
+export async function chosen(api: ReturnType<typeof localClient>, mode: 'read' | 'write', file: string): Promise<string> {
+  return (await api['files.grant']({ path: file, mode })).file;
+}
+
 /** The contract as a shell sees it: envelopes serialized as over IPC/HTTP, then the typed client. */
 export function localClient(core: Core, registry: OperationRegistry = createRegistry()) {
   return createClient(async (name, input) => JSON.parse(JSON.stringify(await registry.callAsync(core, name, input))) as Envelope<unknown>);

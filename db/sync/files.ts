@@ -1,5 +1,5 @@
 /** Export and import of whole database files, as a user runs them (Sync view, File menu, CLI). */
-import { readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../errors';
 import { uuidv7 } from '../ids';
@@ -8,7 +8,7 @@ import type { Core } from '../core';
 import { countRecords } from '../info';
 import { writeBackup } from '../backups';
 import { openSqlite } from '../sqlite';
-import { encryptBytes, encryptBytesAsync, type ScryptParams } from './crypto';
+import { ENCRYPTED_MAGIC, encryptBytes, encryptBytesAsync, type ScryptParams } from './crypto';
 import { invalidFileError, openIncomingFile, type InvalidValue, type OpenIncomingOptions } from './incoming';
 import { checkClockSkew, clockAheadOf, mergeIncoming, MERGE_ORDER, type ApplyOptions, type EntityCounts, type FieldConflict, type DuplicateCandidate } from './merge';
 import type { RecordEntity } from '../schema';
@@ -49,10 +49,37 @@ function exportFailed(job: ExportJob, error: unknown): never {
 }
 
 /** The consistent snapshot (VACUUM INTO: never a copy of the live file), as a plain rollback-journal file. */
+const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
+
+/** Whether the file at `file` is one an export may replace: none there, empty, a SQLite file or an encrypted export. */
+function replaceableByExport(file: string): boolean {
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ENOENT';
+  }
+  try {
+    if (!statSync(file).isFile()) return false;
+    const head = Buffer.alloc(SQLITE_HEADER.length);
+    const read = readSync(fd, head, 0, head.length, 0);
+    if (read === 0) return true;
+    return head.subarray(0, read).equals(SQLITE_HEADER) || head.subarray(0, ENCRYPTED_MAGIC.length).equals(ENCRYPTED_MAGIC);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 function startExport(core: Core, outPath: string, options: ExportOptions): ExportJob {
   const target = path.resolve(outPath);
   if (target === path.resolve(core.opened.path)) {
     throw new AppError('invalid_input', { zh: '不能导出到正在使用的数据库文件本身。', en: 'Cannot export onto the database file that is in use.' });
+  }
+  if (!replaceableByExport(target)) {
+    throw new AppError('invalid_input', {
+      zh: `“${path.basename(target)}”已存在，且不是本应用的数据库文件：导出不会覆盖它。请换一个文件名。`,
+      en: `“${path.basename(target)}” exists and is not a Partnership Tracker database: an export never replaces it. Choose another name.`,
+    });
   }
   const work = privateTempDir('export');
   const partial = partialPathFor(target);

@@ -8,13 +8,14 @@ import { useMantineColorScheme } from '@mantine/core';
 import { useWindowEvent } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import type { PageCommand } from '../../electron/menu';
+import type { ChosenFile } from '../../common/files';
 import { setLanguage, type Language } from './i18n';
 import { navigate } from './route';
 
 export const COMMAND_EVENT = 'pt:command';
 /**
- * An exchange file to import (double-clicked, or chosen in the File menu): its path as the event's
- * detail. The Sync view's import tab takes it, previews it, and asks for what it needs.
+ * An exchange file to import (double-clicked, or chosen in the File menu): a handle and a name as the event's
+ * detail, never a path. The Sync view's import tab takes it, previews it, and asks for what it needs.
  */
 export const EXCHANGE_FILE_EVENT = 'pt:exchange-file';
 /** Asks the Reports view to print what it shows (the menu's Print report…, Ctrl/Cmd+P). */
@@ -27,25 +28,25 @@ function listenOnce(): void {
   if (listening || !window.api?.onCommand) return;
   listening = true;
   window.api.onCommand((command) => window.dispatchEvent(new CustomEvent<PageCommand>(COMMAND_EVENT, { detail: command })));
-  window.api.onExchangeFile?.((file) => window.dispatchEvent(new CustomEvent<string>(EXCHANGE_FILE_EVENT, { detail: file })));
+  window.api.onExchangeFile?.((file) => window.dispatchEvent(new CustomEvent<ChosenFile>(EXCHANGE_FILE_EVENT, { detail: file })));
 }
 
 /** The exchange file asked for while no Sync view was on screen: the next one to mount takes it. */
-let pendingExchangeFile: string | null = null;
-const exchangeFileTakers = new Set<(file: string) => void>();
+let pendingExchangeFile: ChosenFile | null = null;
+const exchangeFileTakers = new Set<(file: ChosenFile) => void>();
 
-function offerExchangeFile(file: string): void {
+function offerExchangeFile(file: ChosenFile): void {
   const taker = [...exchangeFileTakers].at(-1);
   if (taker) taker(file);
   else pendingExchangeFile = file;
 }
 
 /** Receive each exchange file asked for while the component is mounted, and one asked for just before. */
-export function useExchangeFile(take: (file: string) => void): void {
+export function useExchangeFile(take: (file: ChosenFile) => void): void {
   const latest = useRef(take);
   latest.current = take;
   useEffect(() => {
-    const taker = (file: string) => latest.current(file);
+    const taker = (file: ChosenFile) => latest.current(file);
     exchangeFileTakers.add(taker);
     if (pendingExchangeFile !== null) {
       const file = pendingExchangeFile;
@@ -83,7 +84,7 @@ export function useDesktopShell(): void {
 
   // An exchange file goes to the Sync view, which previews it (mounting it if another view is open).
   useWindowEvent(EXCHANGE_FILE_EVENT, (event) => {
-    offerExchangeFile((event as CustomEvent<string>).detail);
+    offerExchangeFile((event as CustomEvent<ChosenFile>).detail);
     navigate('sync');
   });
 

@@ -66,6 +66,11 @@ async function handle(request: HarnessRequest): Promise<unknown> {
       if (!api) throw new Error('the page has no window.api (the preload did not run)');
       return api.invoke(request.name, request.input);
     }
+    case 'chooseFile': {
+      const api = mainWindow().webContents.exposed.api as { chooseFile(request: unknown): Promise<unknown> } | undefined;
+      if (!api) throw new Error('the page has no window.api (the preload did not run)');
+      return api.chooseFile(request.request);
+    }
     case 'menu': {
       const item = electron.record.applicationMenu?.find(request.labels);
       if (!item?.click) throw new Error(`no menu item ${request.labels.join(' > ')}`);

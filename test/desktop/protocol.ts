@@ -13,6 +13,8 @@ export interface LaunchConfig {
 
 export type HarnessRequest =
   | { op: 'invoke'; name: string; input: unknown }
+  /** The page asks for the open or save dialog (window.api.chooseFile); answer it first with `answer`. */
+  | { op: 'chooseFile'; request: unknown }
   | { op: 'menu'; labels: string[] }
   | { op: 'contextMenu'; params: Record<string, unknown> }
   | { op: 'answer'; kind: DialogRecord['kind']; answer: DialogAnswer }

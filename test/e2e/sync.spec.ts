@@ -3,7 +3,7 @@
  * preview and merge into the other, a conflict made on both sides and exchanged both ways, flipped in
  * the Conflicts section; an encrypted file refused with a wrong passphrase, then opened with the right one.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -38,27 +38,62 @@ async function openOffice(browser: Browser, server: BrowserModeServer): Promise<
   return page;
 }
 
-async function exportTo(page: Page, file: string, passphrase?: string): Promise<void> {
+/** The export a person downloads: under the dated name the app offers, saved by the browser (here, as `saveAs`). */
+async function exportTo(page: Page, saveAs: string, passphrase?: string): Promise<void> {
   await page.getByRole('tab', { name: 'Export' }).click();
   const panel = page.getByRole('tabpanel', { name: 'Export' });
-  await panel.getByLabel('Save as').fill(file);
   await panel.getByLabel('Passphrase (optional)').fill(passphrase ?? '');
   if (passphrase) await panel.getByLabel('Repeat the passphrase').fill(passphrase);
   else await expect(panel.getByLabel('Repeat the passphrase')).toBeDisabled();
-  await panel.getByRole('button', { name: 'Export' }).click();
+  const downloading = page.waitForEvent('download');
+  await panel.getByRole('button', { name: 'Export and download' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/^partnership-tracker-export-\d{4}-\d{2}-\d{2}\.ptdb$/);
+  await download.saveAs(saveAs);
   const result = panel.getByTestId('export-result');
-  await expect(result).toContainText(file);
+  await expect(result).toContainText(download.suggestedFilename());
   await expect(result).toContainText(passphrase ? 'Encrypted with a passphrase' : 'Not encrypted');
 }
 
-/** Fill the import form and ask for a preview; merging stays disabled until one is shown. */
+/** Choose a file in the browser's picker, as a person does: it is uploaded and previewed at once. */
+async function chooseFile(page: Page, file: string): Promise<void> {
+  const panel = page.getByRole('tabpanel', { name: 'Import' });
+  const picking = page.waitForEvent('filechooser');
+  await panel.getByRole('button', { name: 'Choose file…' }).click();
+  await (await picking).setFiles(file);
+  await expect(panel.getByLabel('File to import')).toHaveValue(path.basename(file));
+}
+
+/** Type the passphrase (if any), then choose the file: the preview follows; merging stays disabled until it is shown. */
 async function requestPreview(page: Page, file: string, passphrase = ''): Promise<void> {
   await page.getByRole('tab', { name: 'Import' }).click();
   const panel = page.getByRole('tabpanel', { name: 'Import' });
-  await panel.getByLabel('File to import').fill(file);
   await panel.getByLabel('Passphrase', { exact: true }).fill(passphrase);
   await expect(panel.getByRole('button', { name: 'Merge into this database' })).toBeDisabled();
-  await panel.getByRole('button', { name: 'Preview' }).click();
+  await chooseFile(page, file);
+}
+
+/** An export over HTTP, as a script would fetch one: a target from the server, the export, the download. */
+async function exportOverHttp(request: APIRequestContext, server: BrowserModeServer, file: string, passphrase?: string): Promise<void> {
+  const token = new URL(server.url).searchParams.get('token')!;
+  const headers = { Authorization: `Bearer ${token}` };
+  const target = (await (await request.post(`${server.origin}/files/target?name=${encodeURIComponent(path.basename(file))}`, { headers })).json()) as {
+    value: { file: string; download: string };
+  };
+  await call(request, server, 'sync.export', { file: target.value.file, ...(passphrase ? { passphrase } : {}) });
+  const download = await request.get(`${server.origin}${target.value.download}`, { headers });
+  expect(download.status()).toBe(200);
+  writeFileSync(file, await download.body());
+}
+
+/** Upload a file over HTTP: the handle the desktop shell would hand the page for a double-clicked file. */
+async function uploadOverHttp(request: APIRequestContext, server: BrowserModeServer, file: string): Promise<{ file: string; name: string }> {
+  const token = new URL(server.url).searchParams.get('token')!;
+  const response = await request.post(`${server.origin}/files/upload?name=${encodeURIComponent(path.basename(file))}`, {
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/octet-stream' },
+    data: readFileSync(file),
+  });
+  return ((await response.json()) as { value: { file: string; name: string } }).value;
 }
 
 async function previewFile(page: Page, file: string, passphrase = ''): Promise<void> {
@@ -98,11 +133,7 @@ test('a file exported by one office previews and merges into another; a conflict
     const shantou = await openOffice(browser, sampleApp);
     const burgas = await openOffice(browser, emptyApp);
 
-    // Export: the path suggested is the database's folder and a dated name.
-    await shantou.getByRole('tab', { name: 'Export' }).click();
-    await expect(shantou.getByLabel('Save as')).toHaveValue(
-      new RegExp(`^${path.dirname(sampleApp.dbPath).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/partnership-tracker-export-\\d{4}-\\d{2}-\\d{2}\\.ptdb$`),
-    );
+    // Export: downloaded under the dated name the app offers; a path is never typed.
     const first = path.join(exchange, 'shantou-1.db');
     await exportTo(shantou, first);
 
@@ -244,14 +275,13 @@ test('an encrypted file is refused with a wrong passphrase in the UI language, t
     // The passphrase is checked in the form first: too short, then not repeated the same.
     await shantou.getByRole('tab', { name: 'Export' }).click();
     const exportPanel = shantou.getByRole('tabpanel', { name: 'Export' });
-    await exportPanel.getByLabel('Save as').fill(file);
     await exportPanel.getByLabel('Passphrase (optional)').fill('short');
     await exportPanel.getByLabel('Repeat the passphrase').fill('short');
-    await exportPanel.getByRole('button', { name: 'Export' }).click();
+    await exportPanel.getByRole('button', { name: 'Export and download' }).click();
     await expect(exportPanel.getByText('At least 8 characters.', { exact: true })).toBeVisible();
     await exportPanel.getByLabel('Passphrase (optional)').fill('harbour lights 2017');
     await exportPanel.getByLabel('Repeat the passphrase').fill('harbour lights 2071');
-    await exportPanel.getByRole('button', { name: 'Export' }).click();
+    await exportPanel.getByRole('button', { name: 'Export and download' }).click();
     await expect(exportPanel.getByText('The two passphrases are not the same.', { exact: true })).toBeVisible();
     await expect(exportPanel.getByTestId('export-result')).toHaveCount(0);
     await exportTo(shantou, file, 'harbour lights 2017');
@@ -268,8 +298,7 @@ test('an encrypted file is refused with a wrong passphrase in the UI language, t
     await expect(error).toContainText('it is not a database file exported by Partnership Tracker');
 
     // Encrypted, and no passphrase given.
-    await importPanel.getByLabel('File to import').fill(file);
-    await importPanel.getByRole('button', { name: 'Preview' }).click();
+    await chooseFile(burgas, file);
     await expect(error).toContainText('This file is encrypted: enter the passphrase it was exported with.');
 
     // A wrong passphrase, in Chinese: the refusal is translated and nothing typed is lost.
@@ -278,7 +307,7 @@ test('an encrypted file is refused with a wrong passphrase in the UI language, t
     await panelZh.getByLabel('密码', { exact: true }).fill('harbour lights 2071');
     await panelZh.getByRole('button', { name: '预览' }).click();
     await expect(error).toContainText('密码错误，或文件在传输中被改动。未导入任何内容。');
-    await expect(panelZh.getByLabel('要导入的文件')).toHaveValue(file);
+    await expect(panelZh.getByLabel('要导入的文件')).toHaveValue(path.basename(file));
     await expect(panelZh.getByLabel('密码', { exact: true })).toHaveValue('harbour lights 2071');
     await expect(panelZh.getByRole('button', { name: '合并到本数据库' })).toBeDisabled();
     await burgas.setViewportSize({ width: 1024, height: 768 });
@@ -310,7 +339,7 @@ test('a file whose clock is more than five minutes ahead is merged only after a 
   try {
     await call(request, emptyApp, 'app.finishOnboarding', { choice: 'empty' });
     const file = path.join(exchange, 'from-the-future.db');
-    await call(request, sampleApp, 'sync.export', { path: file });
+    await exportOverHttp(request, sampleApp, file);
     // The sending computer's clock ran 20 minutes fast when it last wrote.
     const sqlite = new Database(file);
     const last = sqlite.prepare('SELECT seq, hlc FROM change_log ORDER BY seq DESC LIMIT 1').get() as { seq: number; hlc: string };
@@ -343,21 +372,25 @@ test('a file double-clicked or chosen in the File menu opens in the import tab: 
     await call(request, emptyApp, 'app.finishOnboarding', { choice: 'empty' });
     const plain = path.join(exchange, 'shantou.ptdb');
     const sealed = path.join(exchange, 'shantou-sealed.ptdb');
-    await call(request, sampleApp, 'sync.export', { path: plain });
-    await call(request, sampleApp, 'sync.export', { path: sealed, passphrase: 'harbour lights 2017' });
+    await exportOverHttp(request, sampleApp, plain);
+    await exportOverHttp(request, sampleApp, sealed, 'harbour lights 2017');
     const burgas = await openOffice(browser, emptyApp);
     await burgas.getByRole('link', { name: 'Partnerships' }).click();
-    // What the desktop shell's preload hands the page (window.api.onExchangeFile) for a double-clicked file.
-    const handOver = (file: string) => burgas.evaluate((detail) => window.dispatchEvent(new CustomEvent('pt:exchange-file', { detail })), file);
+    // What the desktop shell's preload hands the page (window.api.onExchangeFile) for a double-clicked file: a handle
+    // and a name, never a path. Here the handle comes from an upload.
+    const handOver = async (file: string) => {
+      const chosen = await uploadOverHttp(request, emptyApp, file);
+      await burgas.evaluate((detail) => window.dispatchEvent(new CustomEvent('pt:exchange-file', { detail })), chosen);
+    };
 
     await handOver(plain);
     const importPanel = burgas.getByRole('tabpanel', { name: 'Import' });
-    await expect(importPanel.getByLabel('File to import')).toHaveValue(plain);
+    await expect(importPanel.getByLabel('File to import')).toHaveValue(path.basename(plain));
     await expect(burgas.getByTestId('merge-preview')).toBeVisible();
     await expect(importPanel.getByRole('button', { name: 'Merge' })).toBeEnabled();
 
     await handOver(sealed);
-    await expect(importPanel.getByLabel('File to import')).toHaveValue(sealed);
+    await expect(importPanel.getByLabel('File to import')).toHaveValue(path.basename(sealed));
     await expect(burgas.getByTestId('import-error')).toContainText('This file is encrypted: enter the passphrase it was exported with.');
     await expect(burgas.getByTestId('merge-preview')).toHaveCount(0);
     await importPanel.getByLabel('Passphrase').fill('harbour lights 2017');

@@ -1,9 +1,9 @@
 /** Contract tests of the sync operations: what the Sync view calls. */
 import { randomBytes } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { dumpText, rejected, tempCore, tempDir, localClient } from '../helpers';
+import { dumpText, rejected, tempCore, tempDir, localClient, chosen } from '../helpers';
 
 const dump = dumpText;
 
@@ -21,17 +21,17 @@ describe('sync.* operations', () => {
   it('sync.export writes a file; sync.preview shows what sync.merge then does; sync.log records both sides', async () => {
     const { a, b, apiA, apiB, dir } = await twoOffices();
     const file = path.join(dir, 'shantou.db');
-    const exported = await apiA['sync.export']({ path: file });
+    const exported = await apiA['sync.export']({ file: await chosen(apiA, 'write', file) });
     expect(exported).toMatchObject({ path: file, encrypted: false });
     expect(exported.bytes).toBeGreaterThan(0);
 
     const before = dump(b);
-    const preview = await apiB['sync.preview']({ path: file });
+    const preview = await apiB['sync.preview']({ file: await chosen(apiB, 'read', file) });
     expect(preview).toMatchObject({ added: 1, changed: 0, deleted: 0, conflicts: 0, peerOffice: '汕头市外事局', syncId: null });
     expect(preview.entities.organizations.added).toBe(1);
     expect(dump(b)).toBe(before);
 
-    const merged = await apiB['sync.merge']({ path: file });
+    const merged = await apiB['sync.merge']({ file: await chosen(apiB, 'read', file) });
     expect(merged.added).toBe(1);
     expect(merged.syncId).not.toBeNull();
     expect((await apiB['organizations.list']()).rows.map((o) => o.displayName)).toEqual(['布尔加斯 / Burgas']);
@@ -43,8 +43,8 @@ describe('sync.* operations', () => {
   it('sync.mergeStart merges in a worker thread; jobs.get reports progress, then the summary; local writes afterwards win', async () => {
     const { a, b, apiA, apiB, org, dir } = await twoOffices();
     for (let i = 0; i < 30; i++) await apiA['organizations.create']({ displayName: `City ${i}`, country: 'CN' });
-    const file = (await apiA['sync.export']({ path: path.join(dir, 'big.db') })).path;
-    const started = await apiB['sync.mergeStart']({ path: file });
+    const file = (await apiA['sync.export']({ file: await chosen(apiA, 'write', path.join(dir, 'big.db')) })).path;
+    const started = await apiB['sync.mergeStart']({ file: await chosen(apiB, 'read', file) });
     expect(started.status).toBe('running');
     let job = await apiB['jobs.get']({ id: started.id });
     for (let i = 0; i < 400 && job.status === 'running'; i++) {
@@ -60,7 +60,7 @@ describe('sync.* operations', () => {
     await apiB['organizations.update']({ id: org.id, notes: 'after the merge' });
     const stamps = JSON.parse((b.sqlite.prepare('SELECT field_stamps FROM organizations WHERE id = ?').get(org.id) as { field_stamps: string }).field_stamps) as Record<string, string>;
     expect(Object.values(stamps).every((stamp) => stamp <= stamps.notes!)).toBe(true);
-    const refused = await apiB['sync.mergeStart']({ path: path.join(dir, 'missing.db') });
+    const refused = await apiB['sync.mergeStart']({ file: await chosen(apiB, 'read', path.join(dir, 'missing.db')) });
     let failed = await apiB['jobs.get']({ id: refused.id });
     for (let i = 0; i < 400 && failed.status === 'running'; i++) {
       await new Promise((resolve) => setTimeout(resolve, 25));
@@ -74,16 +74,45 @@ describe('sync.* operations', () => {
   it('an encrypted export needs its passphrase; a wrong one is refused in both languages and nothing is written', async () => {
     const { b, apiA, apiB, dir } = await twoOffices();
     const file = path.join(dir, 'sealed.db');
-    await apiA['sync.export']({ path: file, passphrase: 'correct horse battery' });
+    await apiA['sync.export']({ file: await chosen(apiA, 'write', file), passphrase: 'correct horse battery' });
     const before = dump(b);
-    const wrong = await rejected(apiB['sync.merge']({ path: file, passphrase: 'wrong passphrase' }));
+    const wrong = await rejected(apiB['sync.merge']({ file: await chosen(apiB, 'read', file), passphrase: 'wrong passphrase' }));
     expect(wrong.code).toBe('not_a_database');
     expect(wrong.localized.en).toMatch(/Wrong passphrase/);
     expect(wrong.localized.zh).toMatch(/密码错误/);
-    const none = await rejected(apiB['sync.preview']({ path: file }));
+    const none = await rejected(apiB['sync.preview']({ file: await chosen(apiB, 'read', file) }));
     expect(none.localized.en).toMatch(/encrypted/);
     expect(dump(b)).toBe(before);
-    expect((await apiB['sync.merge']({ path: file, passphrase: 'correct horse battery' })).added).toBe(1);
+    expect((await apiB['sync.merge']({ file: await chosen(apiB, 'read', file), passphrase: 'correct horse battery' })).added).toBe(1);
+  });
+
+  it('reads and writes only the files a person chose: a made-up handle, the wrong use, a used one, and a file not ours are refused', async () => {
+    const { apiA, apiB, dir } = await twoOffices();
+    const profile = path.join(dir, '.bashrc');
+    writeFileSync(profile, 'export PATH=$HOME/bin:$PATH\n');
+    const before = readFileSync(profile, 'utf8');
+    const refusedWith = async (promise: Promise<unknown>) => (await rejected(promise)).code;
+    // A handle nobody granted.
+    expect(await refusedWith(apiA['sync.export']({ file: `f_${'A'.repeat(32)}` }))).toBe('forbidden');
+    // Chosen to be read (a file to import), it cannot be written.
+    expect(await refusedWith(apiA['sync.export']({ file: await chosen(apiA, 'read', profile) }))).toBe('forbidden');
+    // Chosen as an export's target, a file that is not this app's is still never replaced.
+    const refusal = await rejected(apiA['sync.export']({ file: await chosen(apiA, 'write', profile) }));
+    expect(refusal.code).toBe('invalid_input');
+    expect(refusal.localized.en).toContain('is not a Partnership Tracker database');
+    expect(readFileSync(profile, 'utf8')).toBe(before);
+    // A write handle serves one export.
+    const target = await chosen(apiA, 'write', path.join(dir, 'once.ptdb'));
+    await apiA['sync.export']({ file: target });
+    expect(await refusedWith(apiA['sync.export']({ file: target }))).toBe('forbidden');
+    // Granted by one office's core, a handle means nothing to another's.
+    const read = await chosen(apiA, 'read', path.join(dir, 'once.ptdb'));
+    expect(await refusedWith(apiB['sync.preview']({ file: read }))).toBe('forbidden');
+    // Previewed, then merged: the merge uses the choice up.
+    const forB = await chosen(apiB, 'read', path.join(dir, 'once.ptdb'));
+    await apiB['sync.preview']({ file: forB });
+    await apiB['sync.merge']({ file: forB });
+    expect(await refusedWith(apiB['sync.merge']({ file: forB }))).toBe('forbidden');
   });
 
   it('invalid input is refused with nothing written: empty path, short export passphrase, unknown keys, a file that is not ours', async () => {
@@ -91,10 +120,15 @@ describe('sync.* operations', () => {
     const before = dump(b);
     const loose = apiB as unknown as Record<string, (input: unknown) => Promise<unknown>>;
     for (const [name, input] of [
-      ['sync.export', { path: '' }],
-      ['sync.export', { path: path.join(dir, 'x.db'), passphrase: 'short' }],
-      ['sync.preview', { path: path.join(dir, 'x.db'), extra: 1 }],
+      ['sync.export', { file: '' }],
+      // A path is not a chosen file: the page cannot name one.
+      ['sync.export', { path: path.join(dir, 'x.db') }],
+      ['sync.preview', { file: path.join(dir, 'x.db') }],
+      ['sync.export', { file: `f_${'a'.repeat(32)}`, passphrase: 'short' }],
+      ['sync.preview', { file: `f_${'a'.repeat(32)}`, extra: 1 }],
       ['sync.merge', {}],
+      ['files.grant', { path: '', mode: 'read' }],
+      ['files.grant', { path: path.join(dir, 'x.db'), mode: 'delete' }],
       ['conflicts.resolve', { id: 'not-an-id', choice: 'flip' }],
       ['conflicts.resolve', { id: '0190aaaa-0000-7000-8000-000000000001', choice: 'maybe' }],
       ['duplicates.decide', { id: '0190aaaa-0000-7000-8000-000000000001', decision: 'merge' }],
@@ -105,17 +139,17 @@ describe('sync.* operations', () => {
     }
     const junk = path.join(dir, 'junk.db');
     writeFileSync(junk, randomBytes(4096));
-    expect((await rejected(apiB['sync.merge']({ path: junk }))).code).toBe('not_a_database');
-    expect((await rejected(apiB['sync.preview']({ path: path.join(dir, 'missing.db') }))).code).toBe('not_a_database');
+    expect((await rejected(apiB['sync.merge']({ file: await chosen(apiB, 'read', junk) }))).code).toBe('not_a_database');
+    expect((await rejected(apiB['sync.preview']({ file: await chosen(apiB, 'read', path.join(dir, 'missing.db')) }))).code).toBe('not_a_database');
     expect(dump(b)).toBe(before);
   });
 
   it('conflicts.list shows a concurrent edit; conflicts.resolve flips to the other value as a new write, or keeps; unknown id is not_found', async () => {
     const { apiA, apiB, org, dir } = await twoOffices();
-    await apiB['sync.merge']({ path: (await apiA['sync.export']({ path: path.join(dir, '1.db') })).path });
+    await apiB['sync.merge']({ file: await chosen(apiB, 'read', (await apiA['sync.export']({ file: await chosen(apiA, 'write', path.join(dir, '1.db')) })).path) });
     await apiA['organizations.update']({ id: org.id, region: 'Burgas Province' });
     await apiB['organizations.update']({ id: org.id, region: 'Бургаска област' });
-    await apiB['sync.merge']({ path: (await apiA['sync.export']({ path: path.join(dir, '2.db') })).path });
+    await apiB['sync.merge']({ file: await chosen(apiB, 'read', (await apiA['sync.export']({ file: await chosen(apiA, 'write', path.join(dir, '2.db')) })).path) });
     const conflicts = await apiB['conflicts.list']();
     expect(conflicts).toHaveLength(1);
     expect(conflicts[0]).toMatchObject({ entity: 'organizations', rowId: org.id, field: 'region' });
@@ -135,9 +169,9 @@ describe('sync.* operations', () => {
   it('duplicates.list flags a likely duplicate (same name in another script, same country); duplicates.decide records the decision', async () => {
     const { apiA, apiB, dir } = await twoOffices();
     await apiB['organizations.create']({ displayName: 'Burgas', nameZh: '布尔加斯', country: 'BG' });
-    const preview = await apiB['sync.preview']({ path: (await apiA['sync.export']({ path: path.join(dir, 'd.db') })).path });
+    const preview = await apiB['sync.preview']({ file: await chosen(apiB, 'read', (await apiA['sync.export']({ file: await chosen(apiA, 'write', path.join(dir, 'd.db')) })).path) });
     expect(preview.duplicates).toHaveLength(1);
-    await apiB['sync.merge']({ path: path.join(dir, 'd.db') });
+    await apiB['sync.merge']({ file: await chosen(apiB, 'read', path.join(dir, 'd.db')) });
     const list = await apiB['duplicates.list']();
     expect(list).toHaveLength(1);
     expect(list[0]).toMatchObject({ localName: 'Burgas', importedName: '布尔加斯 / Burgas', decision: null });

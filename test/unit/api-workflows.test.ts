@@ -183,7 +183,7 @@ type CoveredHere = (typeof COVERED_HERE)[number];
 
 /** Operations whose contract tests live in their own files (named there). */
 const COVERED_IN_FILES: Record<string, readonly OperationName[]> = {
-  'api-sync.test.ts': ['sync.export', 'sync.preview', 'sync.merge', 'sync.mergeStart', 'jobs.get', 'sync.log', 'conflicts.list', 'conflicts.resolve', 'duplicates.list', 'duplicates.decide'],
+  'api-sync.test.ts': ['files.grant', 'sync.export', 'sync.preview', 'sync.merge', 'sync.mergeStart', 'jobs.get', 'sync.log', 'conflicts.list', 'conflicts.resolve', 'duplicates.list', 'duplicates.decide'],
   'reports.test.ts': ['reports.html', 'reports.pdf'],
   'map.test.ts': ['map.data'],
   'backups-history.test.ts': ['backups.list', 'backups.daily', 'backups.create', 'backups.restore', 'backups.delete', 'history.list'],

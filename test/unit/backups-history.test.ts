@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { openCore, type Core } from '../../db/core';
 import { ensureDailyBackup, listBackups, pruneBackups } from '../../db/backups';
 import { parseBackupName } from '../../db/backup-files';
-import { dumpText, localClient, rejected, tempCore, tempDir } from '../helpers';
+import { dumpText, localClient, rejected, tempCore, tempDir, chosen } from '../helpers';
 
 const dump = dumpText;
 
@@ -35,8 +35,8 @@ describe('backups.*', () => {
     const apiA = localClient(a);
     const apiB = localClient(b);
     await apiA['organizations.create']({ displayName: 'Burgas', country: 'BG' });
-    const file = (await apiA['sync.export']({ path: path.join(tempDir(), 'a.db') })).path;
-    const merged = await apiB['sync.merge']({ path: file });
+    const file = (await apiA['sync.export']({ file: await chosen(apiA, 'write', path.join(tempDir(), 'a.db')) })).path;
+    const merged = await apiB['sync.merge']({ file: await chosen(apiB, 'read', file) });
     expect(path.dirname(merged.backupPath!)).toBe(backupDir(b));
     expect((await apiB['backups.list']()).map((x) => x.reason)).toEqual(['merge']);
     expect(parseBackupName('x.db', 'x.db.before-v3.2026-03-04T10-00-00-000Z.bak')).toEqual({ reason: 'migration', time: '2026-03-04T10:00:00.000Z' });
@@ -274,10 +274,10 @@ describe('history.list', () => {
     await apiB['settings.update']({ officeName: 'Burgas Municipality' });
     const org = await apiA['organizations.create']({ displayName: 'Burgas', country: 'BG' });
     const dir = tempDir();
-    await apiB['sync.merge']({ path: (await apiA['sync.export']({ path: path.join(dir, 'shantou-1.db') })).path });
+    await apiB['sync.merge']({ file: await chosen(apiB, 'read', (await apiA['sync.export']({ file: await chosen(apiA, 'write', path.join(dir, 'shantou-1.db')) })).path) });
     await apiB['organizations.update']({ id: org.id, nameEn: 'Burgas' });
     await apiA['organizations.update']({ id: org.id, displayName: 'Burgas (BG)' });
-    await apiB['sync.merge']({ path: (await apiA['sync.export']({ path: path.join(dir, 'shantou-2.db') })).path });
+    await apiB['sync.merge']({ file: await chosen(apiB, 'read', (await apiA['sync.export']({ file: await chosen(apiA, 'write', path.join(dir, 'shantou-2.db')) })).path) });
 
     const history = await apiB['history.list']({ entity: 'organizations', id: org.id });
     const name = history.filter((h) => h.field === 'display_name');

@@ -54,7 +54,17 @@ function windowUp(app: RunningApp): Promise<AppState> {
 }
 
 /** The paths the main process handed to the page as exchange files to import (EXCHANGE_FILE_CHANNEL). */
-const exchangeFiles = (state: AppState) => state.sentToPage.filter((m) => m.channel === EXCHANGE_FILE_CHANNEL).map((m) => String(m.args[0]));
+/** What the page was handed for each exchange file: a handle and a name, never the path. */
+const handedOver = (state: AppState) => state.sentToPage.filter((m) => m.channel === EXCHANGE_FILE_CHANNEL).map((m) => m.args[0] as { file: string; name: string });
+const exchangeFiles = (state: AppState) => handedOver(state).map((chosen) => chosen.name);
+
+/** The person picks `file` in the dialog the page asks for: the page gets a handle for it. */
+async function choose(app: RunningApp, purpose: 'import' | 'export', file: string): Promise<string> {
+  await app.request({ op: 'answer', kind: purpose === 'import' ? 'showOpenDialog' : 'showSaveDialog', answer: purpose === 'import' ? { canceled: false, filePaths: [file] } : { canceled: false, filePath: file } });
+  const chosen = await app.request<{ file: string; name: string } | null>({ op: 'chooseFile', request: purpose === 'import' ? { purpose } : { purpose, suggestedName: 'x.ptdb' } });
+  expect(chosen?.name).toBe(path.basename(file));
+  return chosen!.file;
+}
 const messageBoxes = (state: AppState) => state.dialogs.filter((d) => d.kind === 'showMessageBox').map((d) => String(d.options.message));
 
 async function waitForJob(app: RunningApp, id: string): Promise<{ status: string; error: { message: { en: string } } | null }> {
@@ -187,19 +197,29 @@ describe('the built desktop main process', () => {
     });
 
     it('exports plain and encrypted files from the Sync view', async () => {
-      const plain = value(await app.invoke<{ path: string; bytes: number }>('sync.export', { path: path.join(fixtures.work, 'plain.ptdb') }));
+      const plain = value(await app.invoke<{ path: string; bytes: number }>('sync.export', { file: await choose(app, 'export', path.join(fixtures.work, 'plain.ptdb')) }));
       expect(plain.bytes).toBeGreaterThan(0);
-      const encrypted = value(await app.invoke<{ encrypted: boolean }>('sync.export', { path: path.join(fixtures.work, 'sealed.ptdb'), passphrase: PASSPHRASE }));
+      const encrypted = value(
+        await app.invoke<{ encrypted: boolean }>('sync.export', { file: await choose(app, 'export', path.join(fixtures.work, 'sealed.ptdb')), passphrase: PASSPHRASE }),
+      );
       expect(encrypted.encrypted).toBe(true);
+      // The page cannot name a path, nor grant itself a file.
+      expect(await app.invoke('sync.export', { path: path.join(fixtures.work, 'named.ptdb') })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+      expect(await app.invoke('files.grant', { path: path.join(fixtures.work, 'named.ptdb'), mode: 'write' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      expect(existsSync(path.join(fixtures.work, 'named.ptdb'))).toBe(false);
+      // Cancelled: no handle.
+      await app.request({ op: 'answer', kind: 'showSaveDialog', answer: { canceled: true } });
+      expect(await app.request({ op: 'chooseFile', request: { purpose: 'export', suggestedName: 'x.ptdb' } })).toBeNull();
     });
 
     it('previews plain and encrypted files and merges one in the worker from the Sync view', async () => {
-      const preview = value(await app.invoke<MergeSummary>('sync.preview', { path: fixtures.peer }));
+      const peer = await choose(app, 'import', fixtures.peer);
+      const preview = value(await app.invoke<MergeSummary>('sync.preview', { file: peer }));
       expect(preview.fileName).toBe(path.basename(fixtures.peer));
       expect(preview.added).toBeGreaterThan(0);
-      const sealed = value(await app.invoke<MergeSummary>('sync.preview', { path: path.join(fixtures.work, 'sealed.ptdb'), passphrase: PASSPHRASE }));
+      const sealed = value(await app.invoke<MergeSummary>('sync.preview', { file: await choose(app, 'import', path.join(fixtures.work, 'sealed.ptdb')), passphrase: PASSPHRASE }));
       expect(sealed.encrypted).toBe(true);
-      const job = value(await app.invoke<{ id: string }>('sync.mergeStart', { path: fixtures.peer }));
+      const job = value(await app.invoke<{ id: string }>('sync.mergeStart', { file: peer }));
       const done = await waitForJob(app, job.id);
       expect(done.error?.message.en ?? null).toBeNull();
       expect(done.status).toBe('done');
@@ -245,7 +265,11 @@ describe('the built desktop main process', () => {
       await app.request({ op: 'answer', kind: 'showOpenDialog', answer: { canceled: false, filePaths: [fixtures.peer] } });
       await app.request({ op: 'menu', labels: ['File', 'Import and merge…'] });
       state = await app.waitFor((s) => exchangeFiles(s).length > 0, 'the file handed to the page');
-      expect(exchangeFiles(state)).toEqual([fixtures.peer]);
+      expect(exchangeFiles(state)).toEqual([path.basename(fixtures.peer)]);
+      expect(JSON.stringify(handedOver(state))).not.toContain(path.dirname(fixtures.peer));
+      // What the page then does with it is what the Sync view does with a file chosen there: the same preview.
+      const handed = handedOver(state)[0]!;
+      expect(value(await app.invoke<MergeSummary>('sync.preview', { file: handed.file })).fileName).toBe(path.basename(fixtures.peer));
       expect(state.dialogs.some((d) => d.options.type === 'error')).toBe(false);
     });
 
@@ -287,11 +311,12 @@ describe('the built desktop main process', () => {
     await app.request({ op: 'ready' });
     // A new database: the window comes up, then each file goes to the page's Sync view, the start file first.
     const state = await app.waitFor((s) => exchangeFiles(s).length >= 4, 'four files handed to the page');
-    expect(exchangeFiles(state)).toEqual([fixtures.peer, fixtures.peer, fixtures.peer, fixtures.peer]);
+    const name = path.basename(fixtures.peer);
+    expect(exchangeFiles(state)).toEqual([name, name, name, name]);
     // After start, a second instance given a URI opens it too.
     await app.request({ op: 'secondInstance', args: [uri] });
     const later = await app.waitFor((s) => exchangeFiles(s).length >= 5, 'a fifth file handed to the page');
-    expect(exchangeFiles(later)[4]).toBe(fixtures.peer);
+    expect(exchangeFiles(later)[4]).toBe(name);
     expect(later.dialogs.some((d) => d.options.type === 'error')).toBe(false);
     await app.stop();
   }, 30_000);

@@ -14,7 +14,7 @@ import { openCore } from '../../db/core';
 import { decryptBytes, decryptBytesAsync, encryptBytes, encryptBytesAsync } from '../../db/sync/crypto';
 import { exportDatabase } from '../../db/sync/files';
 import { safeDownloadName } from '../../db/attachments';
-import { localClient, tempDir } from '../helpers';
+import { localClient, tempDir, chosen } from '../helpers';
 
 const posix = process.platform !== 'win32';
 const mode = (file: string) => statSync(file).mode & 0o777;
@@ -170,12 +170,12 @@ describe('exports and imports that cannot hurt', () => {
     try {
       await localClient(a)['organizations.create']({ displayName: '汕头', country: 'CN' });
       const file = path.join(dir, 'a.ptdb');
-      await localClient(a)['sync.export']({ path: file, passphrase: 'pass phrase' });
+      await localClient(a)['sync.export']({ file: await chosen(localClient(a), 'write', file), passphrase: 'pass phrase' });
       let ticks = 0;
       const timer = setInterval(() => (ticks += 1), 5);
       try {
         const started = performance.now();
-        const preview = await localClient(b)['sync.preview']({ path: file, passphrase: 'pass phrase' });
+        const preview = await localClient(b)['sync.preview']({ file: await chosen(localClient(b), 'read', file), passphrase: 'pass phrase' });
         const ms = performance.now() - started;
         expect(preview.added).toBeGreaterThanOrEqual(1);
         // An export-strength derivation (N = 2^17) and the file's validation, during which this thread went on.

@@ -4,7 +4,7 @@ import { IconHistory, IconListDetails } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
 import { useLoad } from '../useLoad';
-import { formatDateTime } from '../views/task/format';
+import { formatDateTime } from '../lib/task-format';
 import type { HistoryEntry } from '../../../db/history';
 import type { RecordEntity } from '../../../db/schema';
 

@@ -14,9 +14,9 @@ import type { Reminders } from '../../../db/reminders';
 import { formatNumber, formatPartialDate } from '../format';
 import { routeHash, type Route } from '../route';
 import { localDay } from '../../../common/calendar';
-import { localTitle, relativeDay } from '../views/task/format';
-import { showTaskView } from '../views/task/state';
-import { ItemLink } from '../views/dashboard/DashboardCard';
+import { localTitle, relativeDay } from '../lib/task-format';
+import { showTaskView } from '../lib/task-state';
+import { ItemLink } from './ItemLink';
 
 export function RemindersButton({ route }: { route: Route }) {
   const { t, i18n } = useTranslation();

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../api';
 import { navigate } from '../route';
 import type { SearchHit, SearchResult } from '../../../db/search';
-import { HitLine, openHit } from '../views/search/hits';
+import { HitLine, openHit } from '../lib/search-hits';
 import { focusPageHeading } from './Dialog';
 
 const ALL = '__all__';

@@ -17,7 +17,7 @@ import { formatPartialDate } from '../format';
 import { uiLocale } from '../i18n';
 import { routeHash } from '../route';
 import { localDay } from '../../../common/calendar';
-import { localTitle, STATUS_COLORS } from '../views/partnership/common';
+import { localTitle, STATUS_COLORS } from '../lib/partnership';
 import classes from './Timeline.module.css';
 
 const DAY = 86_400_000;

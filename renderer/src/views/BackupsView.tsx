@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../api';
 import { useLoad } from '../useLoad';
 import { showDone, showError } from '../notify';
-import { formatDateTime } from './task/format';
+import { formatDateTime } from '../lib/task-format';
 import { formatSize } from '../format';
 import type { BackupInfo, BackupReason } from '../../../db/backups';
 

@@ -8,9 +8,10 @@ import { routeHash } from '../route';
 import type { DashboardMeeting, DashboardMilestone, DashboardRenewal, QuietPartnership } from '../../../db/dashboard';
 import type { Task } from '../../../db/tasks';
 import { localDay } from '../../../common/calendar';
-import { localTitle, relativeDay } from './task/format';
-import { showTaskView } from './task/state';
-import { DashboardCard, ItemLink } from './dashboard/DashboardCard';
+import { localTitle, relativeDay } from '../lib/task-format';
+import { showTaskView } from '../lib/task-state';
+import { DashboardCard } from './dashboard/DashboardCard';
+import { ItemLink } from '../components/ItemLink';
 import { StatusCard } from './dashboard/StatusCard';
 
 const QUIET_STATUS_COLORS: Record<QuietPartnership['status'], string> = {

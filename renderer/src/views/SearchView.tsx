@@ -6,7 +6,7 @@ import { api } from '../api';
 import { navigate } from '../route';
 import { showError } from '../notify';
 import type { SearchGroup, SearchKind } from '../../../db/search';
-import { HitLine, openHit } from './search/hits';
+import { HitLine, openHit } from '../lib/search-hits';
 
 const PAGE = 20;
 /** The kinds in the order the core groups them (the record makes the list complete). */

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useExchangeFile } from '../desktop';
+import type { ChosenFile } from '../../../common/files';
 import { Badge, Stack, Tabs, Text, Title } from '@mantine/core';
 import { IconAlertTriangle, IconCopy, IconFileExport, IconFileImport, IconHistory } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -31,13 +32,12 @@ export function SyncView() {
   const [version, setVersion] = useState(0);
   const changed = () => setVersion((v) => v + 1);
   // A file double-clicked or chosen in the File menu: the import tab previews it.
-  const [requested, setRequested] = useState<{ path: string; seq: number } | null>(null);
-  useExchangeFile((file) => {
+  const [requested, setRequested] = useState<{ chosen: ChosenFile; seq: number } | null>(null);
+  useExchangeFile((chosen) => {
     setSection('import');
-    setRequested((previous) => ({ path: file, seq: (previous?.seq ?? 0) + 1 }));
+    setRequested((previous) => ({ chosen, seq: (previous?.seq ?? 0) + 1 }));
   });
 
-  const { data: info } = useLoad(() => api['app.info'](), []);
   const { data: log } = useLoad(() => api['sync.log'](), [version]);
   const { data: conflicts } = useLoad(() => api['conflicts.list']({ includeResolved: true }), [version]);
   const { data: duplicates } = useLoad(() => api['duplicates.list'](), [version]);
@@ -71,7 +71,7 @@ export function SyncView() {
           </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="export">
-          <ExportPanel databasePath={info?.databasePath} onExported={changed} />
+          <ExportPanel onExported={changed} />
         </Tabs.Panel>
         <Tabs.Panel value="import">
           <ImportPanel requested={requested} onMerged={changed} onReview={setSection} />

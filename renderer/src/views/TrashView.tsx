@@ -6,7 +6,7 @@ import { api } from '../api';
 import { useLoad } from '../useLoad';
 import { showDone, showError } from '../notify';
 import type { TrashEntity, TrashItem } from '../../../db/trash';
-import { formatDateTime } from './task/format';
+import { formatDateTime } from '../lib/task-format';
 
 /** Record<Union, …> keeps the list complete: a kind added to the contract fails the typecheck here. */
 const KIND_COLORS: Record<TrashEntity, string> = {

@@ -1,7 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import classes from './dashboard.module.css';
 
 const FIRST = 8;
 
@@ -79,38 +78,5 @@ export function DashboardCard<T>({
         ) : null}
       </Stack>
     </Paper>
-  );
-}
-
-/** An item that opens its record: a real link, so it works with the keyboard, a middle click and the address bar. */
-export function ItemLink({
-  href,
-  primary,
-  secondary,
-  aside,
-  onClick,
-}: {
-  href: string;
-  primary: ReactNode;
-  secondary?: ReactNode;
-  aside?: ReactNode;
-  onClick?: () => void;
-}) {
-  return (
-    <a href={href} className={classes.item} onClick={onClick}>
-      <Group justify="space-between" wrap="nowrap" align="flex-start" gap="xs">
-        <div style={{ minWidth: 0 }}>
-          <Text size="sm" fw={500} className={classes.primary}>
-            {primary}
-          </Text>
-          {secondary ? (
-            <Text size="xs" c="dimmed">
-              {secondary}
-            </Text>
-          ) : null}
-        </div>
-        {aside ? <div style={{ flexShrink: 0 }}>{aside}</div> : null}
-      </Group>
-    </a>
   );
 }

@@ -5,6 +5,9 @@ import { localized } from '../../i18n';
 import { formatPartialDate } from '../../format';
 import { isCalendarDate, isPartialDate, localDay } from '../../../../common/calendar';
 import type { PartnershipKind, PartnershipStatus, PartyView, TOPICS } from '../../../../db/partnerships';
+import { localTitle, STATUS_COLORS } from '../../lib/partnership';
+
+export { localTitle, STATUS_COLORS };
 import type { MILESTONE_KINDS, MILESTONE_STATUSES } from '../../../../db/schema';
 
 export type Topic = (typeof TOPICS)[number];
@@ -12,13 +15,6 @@ export type MilestoneKind = (typeof MILESTONE_KINDS)[number];
 export type MilestoneStatus = (typeof MILESTONE_STATUSES)[number];
 
 /** Record<Union, …> keeps these lists complete: a value added to the contract fails the typecheck here. */
-export const STATUS_COLORS: Record<PartnershipStatus, string> = {
-  prospect: 'gray',
-  negotiating: 'yellow',
-  active: 'green',
-  dormant: 'orange',
-  concluded: 'blue',
-};
 export const PARTNERSHIP_STATUS_LIST = Object.keys(STATUS_COLORS) as PartnershipStatus[];
 
 const KIND_ORDER: Record<PartnershipKind, number> = {
@@ -70,10 +66,6 @@ export const MILESTONE_STATUS_COLORS: Record<MilestoneStatus, string> = {
 export const MILESTONE_STATUS_LIST = Object.keys(MILESTONE_STATUS_COLORS) as MilestoneStatus[];
 
 /** The title in the UI language when there is one, else the title as entered. */
-export function localTitle(p: { title: string; titleZh: string | null; titleEn: string | null }, language: string): string {
-  return (language === 'zh' ? p.titleZh : p.titleEn) ?? p.title;
-}
-
 export function partyName(party: Pick<PartyView, 'displayName' | 'nameZh' | 'nameEn'>, language: string): string {
   return (language === 'zh' ? party.nameZh : party.nameEn) ?? party.displayName;
 }

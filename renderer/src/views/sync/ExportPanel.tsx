@@ -1,35 +1,35 @@
 import { useState } from 'react';
-import { Alert, Badge, Button, Code, Group, Paper, PasswordInput, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Code, Group, Paper, PasswordInput, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { IconAlertCircle, IconFileExport, IconLock, IconLockOpen } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api';
+import { api, isDesktop } from '../../api';
+import { chooseExportTarget, deliverExport } from '../../files';
+import { defaultExportName } from '../../../../common/files';
 import { showDone } from '../../notify';
 import { formatNumber } from '../../format';
-import type { ExportResult } from '../../../../db/sync/files';
-import { errorText, formatBytes, MIN_PASSPHRASE, suggestedExportPath } from './syncFormat';
+import type { OperationOutput } from '../../../../db/api';
+import { errorText, formatBytes, MIN_PASSPHRASE } from './syncFormat';
 
 interface FieldErrors {
-  path?: string;
   passphrase?: string;
   confirm?: string;
 }
 
-/** Write this database to a file for another office, optionally encrypted. */
-export function ExportPanel({ databasePath, onExported }: { databasePath: string | undefined; onExported: () => void }) {
+/**
+ * Write this database to a file for another office, optionally encrypted. Where it goes the person chooses: the save
+ * dialog in the desktop app; in the browser, a download.
+ */
+export function ExportPanel({ onExported }: { onExported: () => void }) {
   const { t } = useTranslation();
-  // null until the person types: until then the suggestion (database folder + dated name) is the value.
-  const [typedPath, setTypedPath] = useState<string | null>(null);
   const [passphrase, setPassphrase] = useState('');
   const [confirm, setConfirm] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<unknown>(null);
-  const [result, setResult] = useState<ExportResult | null>(null);
-  const path = typedPath ?? (databasePath ? suggestedExportPath(databasePath) : '');
+  const [result, setResult] = useState<OperationOutput<'sync.export'> | null>(null);
 
   const validate = (): boolean => {
     const next: FieldErrors = {};
-    if (!path.trim()) next.path = t('sync.export.pathRequired');
     if (passphrase && passphrase.length < MIN_PASSPHRASE) next.passphrase = t('sync.export.tooShort');
     if ((passphrase || confirm) && passphrase !== confirm) next.confirm = t('sync.export.mismatch');
     setErrors(next);
@@ -42,7 +42,10 @@ export function ExportPanel({ databasePath, onExported }: { databasePath: string
     setFailure(null);
     setResult(null);
     try {
-      const written = await api['sync.export']({ path: path.trim(), ...(passphrase ? { passphrase } : {}) });
+      const target = await chooseExportTarget(defaultExportName(new Date()));
+      if (!target) return;
+      const written = await api['sync.export']({ file: target.file, ...(passphrase ? { passphrase } : {}) });
+      deliverExport(target);
       setResult(written);
       showDone(t('sync.export.done'));
       onExported();
@@ -73,15 +76,6 @@ export function ExportPanel({ databasePath, onExported }: { databasePath: string
             <Text size="sm" c="dimmed">
               {t('sync.export.description')}
             </Text>
-            <TextInput
-              label={t('sync.export.path')}
-              description={t('sync.export.pathHint')}
-              value={path}
-              onChange={(e) => setTypedPath(e.currentTarget.value)}
-              error={errors.path}
-              spellCheck={false}
-              styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
-            />
             <SimpleGrid cols={2}>
               <PasswordInput
                 label={t('sync.export.passphrase')}
@@ -104,7 +98,7 @@ export function ExportPanel({ databasePath, onExported }: { databasePath: string
             </Text>
             <Group>
               <Button type="submit" loading={busy} leftSection={<IconFileExport size={16} aria-hidden />}>
-                {t('sync.export.submit')}
+                {t(isDesktop ? 'sync.export.submitDesktop' : 'sync.export.submitBrowser')}
               </Button>
               {busy ? (
                 <Text size="sm" c="dimmed" role="status">
@@ -130,7 +124,13 @@ export function ExportPanel({ databasePath, onExported }: { databasePath: string
               <Table.Tr>
                 <Table.Th w={140}>{t('sync.export.resultPath')}</Table.Th>
                 <Table.Td style={{ overflowWrap: 'anywhere' }}>
-                  <Code>{result.path}</Code>
+                  {/* The desktop shows where the chosen file is; the browser, the name it downloaded. */}
+                  <Code>{isDesktop ? result.path : result.name}</Code>
+                  {isDesktop ? null : (
+                    <Text size="xs" c="dimmed" mt={4}>
+                      {t('sync.export.downloaded')}
+                    </Text>
+                  )}
                 </Table.Td>
               </Table.Tr>
               <Table.Tr>

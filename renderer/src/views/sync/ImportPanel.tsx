@@ -1,8 +1,10 @@
 import { useEffect, useState } from 'react';
 import { Alert, Button, Checkbox, Code, Group, Paper, PasswordInput, Progress, Stack, Text, TextInput, Title } from '@mantine/core';
-import { IconAlertCircle, IconAlertTriangle, IconCircleCheck, IconEye, IconGitMerge } from '@tabler/icons-react';
+import { IconAlertCircle, IconAlertTriangle, IconCircleCheck, IconEye, IconFileUpload, IconGitMerge } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../api';
+import { chooseImportFile } from '../../files';
+import type { ChosenFile } from '../../../../common/files';
 import { showDone } from '../../notify';
 import type { MergeSummary } from '../../../../db/sync/files';
 import { MergePreview } from './MergePreview';
@@ -22,12 +24,14 @@ export function ImportPanel({
   onMerged: () => void;
   onReview: (section: 'conflicts' | 'duplicates') => void;
   /** A file handed over by the desktop shell (double-clicked, or chosen in the File menu): previewed at once. */
-  requested?: { path: string; seq: number } | null;
+  requested?: { chosen: ChosenFile; seq: number } | null;
 }) {
   const { t } = useTranslation();
-  const [path, setPath] = useState('');
+  // The file the person chose (a handle and its name: the page never holds a path).
+  const [chosen, setChosen] = useState<ChosenFile | null>(null);
   const [passphrase, setPassphrase] = useState('');
-  const [pathError, setPathError] = useState<string>();
+  const [fileError, setFileError] = useState<string>();
+  const [uploaded, setUploaded] = useState<number | null>(null);
   const [busy, setBusy] = useState<Busy>(null);
   const [failure, setFailure] = useState<unknown>(null);
   const [preview, setPreview] = useState<MergeSummary | null>(null);
@@ -44,14 +48,14 @@ export function ImportPanel({
     setAcceptClockSkew(false);
   };
 
-  const input = () => ({ path: path.trim(), ...(passphrase ? { passphrase } : {}) });
+  const input = () => ({ file: chosen?.file ?? '', ...(passphrase ? { passphrase } : {}) });
 
-  const runPreview = async (request: { path: string; passphrase?: string } = input()) => {
-    if (!request.path) {
-      setPathError(t('sync.import.pathRequired'));
+  const runPreview = async (request: { file: string; passphrase?: string } = input()) => {
+    if (!request.file) {
+      setFileError(t('sync.import.fileRequired'));
       return;
     }
-    setPathError(undefined);
+    setFileError(undefined);
     setBusy('preview');
     setFailure(null);
     setMerged(null);
@@ -69,12 +73,29 @@ export function ImportPanel({
   // A handed-over file replaces what was typed and is previewed; an encrypted one then asks for its passphrase.
   useEffect(() => {
     if (!requested) return;
-    setPath(requested.path);
+    setChosen(requested.chosen);
     setPassphrase('');
-    void runPreview({ path: requested.path });
+    void runPreview({ file: requested.chosen.file });
     // Only a new request (its seq) starts a preview; runPreview reads the rest when it runs.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [requested?.seq]);
+
+  /** The desktop's open dialog, or the browser's picker and an upload (with its progress); then the preview. */
+  const choose = async () => {
+    setFailure(null);
+    try {
+      const file = await chooseImportFile((fraction) => setUploaded(fraction));
+      if (!file) return;
+      setChosen(file);
+      setMerged(null);
+      edited();
+      await runPreview({ file: file.file, ...(passphrase ? { passphrase } : {}) });
+    } catch (error) {
+      setFailure(error);
+    } finally {
+      setUploaded(null);
+    }
+  };
 
   const runMerge = async () => {
     if (!preview) return;
@@ -122,19 +143,31 @@ export function ImportPanel({
             <Text size="sm" c="dimmed">
               {t('sync.import.description')}
             </Text>
-            <TextInput
-              label={t('sync.import.path')}
-              description={t('sync.import.pathHint')}
-              placeholder={t('sync.import.pathPlaceholder')}
-              value={path}
-              onChange={(e) => {
-                setPath(e.currentTarget.value);
-                edited();
-              }}
-              error={pathError}
-              spellCheck={false}
-              styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
-            />
+            <Group align="flex-end" gap="sm" wrap="nowrap">
+              <TextInput
+                label={t('sync.import.path')}
+                description={t('sync.import.chooseHint')}
+                placeholder={t('sync.import.noFile')}
+                value={chosen?.name ?? ''}
+                readOnly
+                error={fileError}
+                style={{ flex: 1 }}
+                maw={520}
+              />
+              <Button
+                type="button"
+                variant="default"
+                leftSection={<IconFileUpload size={16} aria-hidden />}
+                loading={uploaded !== null}
+                disabled={busy !== null}
+                onClick={() => void choose()}
+              >
+                {t('sync.import.choose')}
+              </Button>
+            </Group>
+            {uploaded !== null ? (
+              <Progress aria-label={t('sync.import.uploading')} value={100 * uploaded} data-testid="upload-progress" />
+            ) : null}
             <PasswordInput
               label={t('sync.import.passphrase')}
               description={t('sync.import.passphraseHint')}

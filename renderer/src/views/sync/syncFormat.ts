@@ -1,8 +1,7 @@
-/** Small helpers of the Sync view: entity order, values, sizes, instants, the suggested export path. */
+/** Small helpers of the Sync view: entity order, values, sizes, instants. */
 import type { RecordEntity } from '../../../../db/schema';
 import { ApiError } from '../../api';
 import { i18n, localized, uiLocale } from '../../i18n';
-import { localDay } from '../../../../common/calendar';
 import { CLOCK_SKEW_LIMIT_MS, MERGE_ORDER, MIN_PASSPHRASE } from '../../../../common/sync';
 
 /** Every kind of record a file carries, in the order the merge applies them. */
@@ -53,14 +52,6 @@ export function formatInstant(iso: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
   return new Intl.DateTimeFormat(uiLocale(), { dateStyle: 'medium', timeStyle: 'short' }).format(date);
-}
-
-/** The database's folder + partnership-tracker-export-<date>.ptdb (the extension the installers associate with the app), with the separator the path already uses. */
-export function suggestedExportPath(databasePath: string, now: Date = new Date()): string {
-  const separator = databasePath.includes('\\') && !databasePath.includes('/') ? '\\' : '/';
-  const cut = databasePath.lastIndexOf(separator);
-  const folder = cut > 0 ? databasePath.slice(0, cut) : cut === 0 ? '' : '.';
-  return `${folder}${separator}partnership-tracker-export-${localDay(now)}.ptdb`;
 }
 
 /** An error as a message in the UI language (called at render time, so a language switch re-translates it). */

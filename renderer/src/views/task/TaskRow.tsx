@@ -7,7 +7,7 @@ import { formatPartialDate } from '../../format';
 import { routeHash } from '../../route';
 import type { Task } from '../../../../db/tasks';
 import type { VirtualRowProps } from '../../components/VirtualTable';
-import { localTitle, relativeDay } from './format';
+import { localTitle, relativeDay } from '../../lib/task-format';
 import { isOverdue, localDay } from '../../../../common/calendar';
 import classes from './tasks.module.css';
 

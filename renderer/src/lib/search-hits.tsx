@@ -1,8 +1,8 @@
 import { Group, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { langOf } from '../../lang';
-import { navigate, type View } from '../../route';
-import type { SearchHit, SearchKind } from '../../../../db/search';
+import { langOf } from '../lang';
+import { navigate, type View } from '../route';
+import type { SearchHit, SearchKind } from '../../../db/search';
 
 const VIEW_OF: Record<SearchKind, View> = {
   organization: 'organizations',
