@@ -39,7 +39,11 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['**/db/*', '**/electron/*', 'better-sqlite3', 'drizzle-orm*', 'electron'], allowTypeImports: true, message: 'The renderer may import only types from db/ and electron/.' },
+            {
+              group: ['**/db/*', '**/electron/*', '@db/*', '@electron/*', 'better-sqlite3', 'drizzle-orm*', 'electron'],
+              allowTypeImports: true,
+              message: 'The renderer may import only types from db/ and electron/.',
+            },
           ],
         },
       ],
@@ -55,7 +59,10 @@ export default tseslint.config(
     // What every side runs (core, shells, renderer): plain TypeScript that imports only its own folder.
     files: ['common/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ regex: '^(?!\\./[^/]+$)', message: 'common/ is plain TypeScript for every side: it imports only from common/.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '^(?!\\./[^/]+$)', message: 'common/ is plain TypeScript for every side: it imports only from common/.' }] },
+      ],
     },
   },
   {
@@ -67,7 +74,10 @@ export default tseslint.config(
   {
     files: ['electron/security.ts', 'electron/bridge.ts', 'electron/reminders.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'Pure policy: unit-tested in Node without Electron.' }], patterns: [SHELL_FENCE] }],
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'electron', message: 'Pure policy: unit-tested in Node without Electron.' }], patterns: [SHELL_FENCE] },
+      ],
     },
   },
   {

@@ -18,8 +18,16 @@ const devCspNonce: Plugin = {
   transformIndexHtml: (html) => html.replace("script-src 'self'", `script-src 'self' 'nonce-${devNonce}'`),
 };
 
+/** The renderer's import aliases (tsconfig.base.json `paths`): the core's types, the shared values, the bridge's types. */
+export const RENDERER_ALIASES = {
+  '@db': resolve(__dirname, 'db'),
+  '@common': resolve(__dirname, 'common'),
+  '@electron': resolve(__dirname, 'electron'),
+};
+
 export const rendererConfig: UserConfig = {
   root: resolve(__dirname, 'renderer'),
+  resolve: { alias: RENDERER_ALIASES },
   base: './',
   plugins: [react(), devCspNonce],
   // Only the dev server uses it (`html.cspNonce` is not applied to a build, which has no inline script).

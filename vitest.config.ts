@@ -1,6 +1,7 @@
 import os from 'node:os';
 import { defineConfig } from 'vitest/config';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
+import { RENDERER_ALIASES } from './vite.renderer.config';
 
 /**
  * The files that take longest (measured: 30–105 s each on a 2-core machine; the rest take under 16 s).
@@ -21,6 +22,8 @@ class LongestFirst extends BaseSequencer {
 }
 
 export default defineConfig({
+  // Tests import renderer modules (i18n, the API client), which use the renderer's aliases.
+  resolve: { alias: RENDERER_ALIASES },
   test: {
     include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts'],
     environment: 'node',

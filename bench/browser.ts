@@ -203,23 +203,29 @@ export async function measureBrowser(options: BrowserOptions): Promise<BrowserFi
     const scroll = await page.evaluate<ScrollResult>(`(${IN_PAGE_SCROLL})(${step}, ${scrollMs})`);
 
     return {
-          db: options.db,
-          firstContentfulPaintMs: Math.round(firstContentfulPaintMs * 10) / 10,
-          dashboardReadyMs: Math.round(dashboardReadyMs * 10) / 10,
-          meetingsMountMs: Math.round(mount.rowsInDomMs * 10) / 10,
-          meetingsMountPaintedMs: Math.round(mount.paintedMs * 10) / 10,
-          mountCalls,
-          slowestPageCallMs: Math.max(0, ...calls.slice(mountCalls.length).filter((c) => c.op === 'meetings.list').map((c) => c.ms)),
-          longestScrollFrameMs: Math.round(scroll.longestFrameMs * 10) / 10,
-          p99ScrollFrameMs: Math.round(scroll.p99FrameMs * 10) / 10,
-          scrollFrames: scroll.frames,
-          scrollStepPx: step,
-          scrollMs: Math.round(scroll.scrollMs),
-          reachedEnd: scroll.scrollMs <= scrollMs,
-          rowsInDomAtEnd: scroll.rowsInDom,
-          listHeightPx: scroll.scrollHeight,
-          shown: scroll.total,
-          serverPeakRssMB: peakRssMB(child.pid),
+      db: options.db,
+      firstContentfulPaintMs: Math.round(firstContentfulPaintMs * 10) / 10,
+      dashboardReadyMs: Math.round(dashboardReadyMs * 10) / 10,
+      meetingsMountMs: Math.round(mount.rowsInDomMs * 10) / 10,
+      meetingsMountPaintedMs: Math.round(mount.paintedMs * 10) / 10,
+      mountCalls,
+      slowestPageCallMs: Math.max(
+        0,
+        ...calls
+          .slice(mountCalls.length)
+          .filter((c) => c.op === 'meetings.list')
+          .map((c) => c.ms),
+      ),
+      longestScrollFrameMs: Math.round(scroll.longestFrameMs * 10) / 10,
+      p99ScrollFrameMs: Math.round(scroll.p99FrameMs * 10) / 10,
+      scrollFrames: scroll.frames,
+      scrollStepPx: step,
+      scrollMs: Math.round(scroll.scrollMs),
+      reachedEnd: scroll.scrollMs <= scrollMs,
+      rowsInDomAtEnd: scroll.rowsInDom,
+      listHeightPx: scroll.scrollHeight,
+      shown: scroll.total,
+      serverPeakRssMB: peakRssMB(child.pid),
     };
   } finally {
     await browser.close();

@@ -30,7 +30,9 @@ export async function measurePdf(core: Core, partnershipId: string, today: strin
     const runs: number[] = [];
     for (let i = 0; i < 3; i++) runs.push((await timed(core, { kind: 'partnership', partnershipId, lang: 'zh', today })).ms);
     runs.sort((a, b) => a - b);
-    const portfolioPartnerships = (core.sqlite.prepare("SELECT count(*) AS n FROM partnerships WHERE status = 'prospect' AND deleted_at IS NULL").get() as { n: number }).n;
+    const portfolioPartnerships = (
+      core.sqlite.prepare("SELECT count(*) AS n FROM partnerships WHERE status = 'prospect' AND deleted_at IS NULL").get() as { n: number }
+    ).n;
     const portfolio = await timed(core, { kind: 'portfolio', status: 'prospect', lang: 'zh', today });
     return { partnershipMs: runs[1]!, portfolioMs: portfolio.ms, portfolioPartnerships, portfolioBytes: portfolio.bytes };
   } finally {

@@ -62,7 +62,13 @@ function slowestOperations(entries: SlowOperation[], limit = 10): Results['slowO
     .slice(0, limit);
 }
 
-const BROWSER_METRICS = ['browser.dashboard.firstContentfulPaint', 'browser.dashboard.ready', 'browser.meetings.mount', 'browser.meetings.longestScrollFrame', 'server.peakRssMB'];
+const BROWSER_METRICS = [
+  'browser.dashboard.firstContentfulPaint',
+  'browser.dashboard.ready',
+  'browser.meetings.mount',
+  'browser.meetings.longestScrollFrame',
+  'server.peakRssMB',
+];
 /** How long the browser part scrolls the meeting log at each scale. */
 const SCROLL_MS: Record<GenerateScale, number> = { S: 5_000, M: 20_000, L: 20_000 };
 /** Metrics this run could not take, with the reason; printed under the table. */
@@ -224,19 +230,31 @@ async function main(): Promise<void> {
     const picked = sample(partnershipIds, 40, next);
     const busiest = (
       a.sqlite
-        .prepare('SELECT partnership_id AS id FROM meeting_partnerships WHERE deleted_at IS NULL GROUP BY partnership_id ORDER BY count(*) DESC, partnership_id LIMIT 1')
+        .prepare(
+          'SELECT partnership_id AS id FROM meeting_partnerships WHERE deleted_at IS NULL GROUP BY partnership_id ORDER BY count(*) DESC, partnership_id LIMIT 1',
+        )
         .get() as { id: string }
     ).id;
     const today = GENERATED_TODAY;
     bench.latency('partnerships.list', [call('partnerships.list', {})], 20);
     bench.latency('partnerships.list.active', [call('partnerships.list', { status: 'active' })], 20);
     bench.latency('partnerships.list.page50', [call('partnerships.list', { offset: 49 * 100 })], 20);
-    bench.latency('partnerships.get', picked.map((id) => call('partnerships.get', { id })), 20);
-    bench.latency('meetings.list.byPartnership', picked.map((id) => call('meetings.list', { partnershipId: id })), 20);
+    bench.latency(
+      'partnerships.get',
+      picked.map((id) => call('partnerships.get', { id })),
+      20,
+    );
+    bench.latency(
+      'meetings.list.byPartnership',
+      picked.map((id) => call('meetings.list', { partnershipId: id })),
+      20,
+    );
     bench.latency('meetings.list.busiestPartnership', [call('meetings.list', { partnershipId: busiest })], 20);
     // The meeting log pages by a keyset cursor: its first page, and one 90% of the way down, cost the same.
     const deep = a.sqlite
-      .prepare('SELECT date, time, id FROM meetings WHERE deleted_at IS NULL ORDER BY date DESC, time DESC, id DESC LIMIT 1 OFFSET (SELECT count(*) * 9 / 10 FROM meetings WHERE deleted_at IS NULL)')
+      .prepare(
+        'SELECT date, time, id FROM meetings WHERE deleted_at IS NULL ORDER BY date DESC, time DESC, id DESC LIMIT 1 OFFSET (SELECT count(*) * 9 / 10 FROM meetings WHERE deleted_at IS NULL)',
+      )
       .get() as { date: string; time: string | null; id: string } | undefined;
     bench.latency('meetings.list.firstPage', [call('meetings.list', { limit: 100 })], 20);
     if (deep) bench.latency('meetings.list.deepPage', [call('meetings.list', { limit: 100, after: deep })], 20);
@@ -246,18 +264,39 @@ async function main(): Promise<void> {
     bench.latency('organizations.list.query', [call('organizations.list', { query: 'an' })], 20);
     // The other list and detail operations, each on records picked the same way every run.
     const pick = (table: string) => sample(ids(a, `SELECT id FROM "${table}" WHERE deleted_at IS NULL ORDER BY id`), 40, next);
-    const byId = (op: string, table: string) => bench.latency(op, pick(table).map((id) => call(op, { id })), 20);
+    const byId = (op: string, table: string) =>
+      bench.latency(
+        op,
+        pick(table).map((id) => call(op, { id })),
+        20,
+      );
     byId('organizations.get', 'organizations');
     byId('contacts.get', 'contacts');
     byId('meetings.get', 'meetings');
     byId('tasks.get', 'tasks');
     byId('milestones.get', 'milestones');
-    bench.latency('milestones.list', picked.map((id) => call('milestones.list', { partnershipId: id })), 20);
-    bench.latency('partnerships.contacts', picked.map((id) => call('partnerships.contacts', { partnershipId: id })), 20);
+    bench.latency(
+      'milestones.list',
+      picked.map((id) => call('milestones.list', { partnershipId: id })),
+      20,
+    );
+    bench.latency(
+      'partnerships.contacts',
+      picked.map((id) => call('partnerships.contacts', { partnershipId: id })),
+      20,
+    );
     bench.latency('tasks.list.all', [call('tasks.list', {})], 20);
-    bench.latency('tasks.list.byPartnership', picked.map((id) => call('tasks.list', { view: 'all', partnershipId: id })), 20);
+    bench.latency(
+      'tasks.list.byPartnership',
+      picked.map((id) => call('tasks.list', { view: 'all', partnershipId: id })),
+      20,
+    );
     bench.latency('contacts.list', [call('contacts.list', {})], 20);
-    bench.latency('history.list', picked.map((id) => call('history.list', { entity: 'partnerships', id })), 20);
+    bench.latency(
+      'history.list',
+      picked.map((id) => call('history.list', { entity: 'partnerships', id })),
+      20,
+    );
     bench.latency('reminders.list', [call('reminders.list', { today })], 20);
     bench.latency('timeline.portfolio', [call('timeline.portfolio', {})], 20);
     bench.latency('map.data', [call('map.data', undefined)], 20);
@@ -306,7 +345,10 @@ async function main(): Promise<void> {
     const typical = picked[0]!;
     const query = partnershipMeetingsPageQuery(a);
     const raw = a.sqlite.prepare(query.sql);
-    for (const [name, partnershipId] of [['drizzle.rawRatio.typicalPartnership', typical], ['drizzle.rawRatio.busiestPartnership', busiest]] as const) {
+    for (const [name, partnershipId] of [
+      ['drizzle.rawRatio.typicalPartnership', typical],
+      ['drizzle.rawRatio.busiestPartnership', busiest],
+    ] as const) {
       const values: Record<string, unknown> = { partnershipId, limit: 101 };
       const params = query.params.map((p) => (p instanceof Placeholder ? values[p.name] : p));
       const runs = scale === 'L' ? 200 : 400;
@@ -322,7 +364,9 @@ async function main(): Promise<void> {
       bench.atMost('report.pdf.partnership', pdf.partnershipMs, 'ms', 1500);
       // No target in the issue for the portfolio: ours is 10 s for about 1,000 partnerships.
       bench.atMost('report.pdf.portfolio', pdf.portfolioMs, 'ms', 10_000);
-      log(`PDF: busiest partnership ${pdf.partnershipMs.toFixed(0)} ms; portfolio of ${pdf.portfolioPartnerships} partnerships ${pdf.portfolioMs.toFixed(0)} ms, ${(pdf.portfolioBytes / 1024).toFixed(0)} KB`);
+      log(
+        `PDF: busiest partnership ${pdf.partnershipMs.toFixed(0)} ms; portfolio of ${pdf.portfolioPartnerships} partnerships ${pdf.portfolioMs.toFixed(0)} ms, ${(pdf.portfolioBytes / 1024).toFixed(0)} KB`,
+      );
     } else notMeasured.push('report.pdf.partnership (no Chromium found)', 'report.pdf.portfolio (no Chromium found)');
 
     // 3c. What a person feels in Chromium against the browser mode, and the server process's memory
@@ -347,8 +391,16 @@ async function main(): Promise<void> {
     // 4. Export vs VACUUM INTO of the same database
     const vacuumTarget = path.join(dir, 'vacuum.db');
     const exportTarget = path.join(dir, 'export.ptdb');
-    const vacuumMs = medianTime(3, () => a.sqlite.prepare('VACUUM INTO ?').run(vacuumTarget), () => rmSync(vacuumTarget, { force: true }));
-    const exportMs = medianTime(3, () => exportDatabase(a, exportTarget), () => rmSync(exportTarget, { force: true }));
+    const vacuumMs = medianTime(
+      3,
+      () => a.sqlite.prepare('VACUUM INTO ?').run(vacuumTarget),
+      () => rmSync(vacuumTarget, { force: true }),
+    );
+    const exportMs = medianTime(
+      3,
+      () => exportDatabase(a, exportTarget),
+      () => rmSync(exportTarget, { force: true }),
+    );
     bench.atMost('export.vacuumRatio', exportMs / vacuumMs, 'ratio', 1.5);
     log(`export ${exportMs.toFixed(0)} ms, VACUUM INTO ${vacuumMs.toFixed(0)} ms`);
 
@@ -361,7 +413,11 @@ async function main(): Promise<void> {
     const editsB = divergentEdits(b, seed + 2, 'B');
     const incoming = path.join(dir, 'b.ptdb');
     exportDatabase(b, incoming);
-    const beforeMerge = medianTime(1, () => a.sqlite.prepare('VACUUM INTO ?').run(vacuumTarget), () => rmSync(vacuumTarget, { force: true }));
+    const beforeMerge = medianTime(
+      1,
+      () => a.sqlite.prepare('VACUUM INTO ?').run(vacuumTarget),
+      () => rmSync(vacuumTarget, { force: true }),
+    );
     let summary: ReturnType<typeof mergeFile> | undefined;
     const mergeMs = medianTime(1, () => {
       summary = mergeFile(a, incoming, { backupDir: dir });
@@ -397,13 +453,18 @@ function printTable(results: Results): void {
   rows.push(...notMeasured.map((name) => [name, 'not measured', '', '', '']));
   const header = ['metric', 'value', 'unit', 'target', ''];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 1 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (i === 1 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)))
+      .join('  ')
+      .trimEnd();
   console.log(`scale ${results.scale} on ${results.machine}`);
   console.log(line(header));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const row of rows) console.log(line(row));
   console.log(`slowest operations logged by the door (over 50 ms): ${results.slowOperations.length ? '' : 'none'}`);
-  for (const op of results.slowOperations) console.log(`  ${op.name.padEnd(32)} ${String(op.calls).padStart(4)} calls  max ${op.maxMs} ms  median ${op.medianMs} ms`);
+  for (const op of results.slowOperations)
+    console.log(`  ${op.name.padEnd(32)} ${String(op.calls).padStart(4)} calls  max ${op.maxMs} ms  median ${op.medianMs} ms`);
 }
 
 main().catch((error: unknown) => {

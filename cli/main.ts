@@ -141,7 +141,14 @@ async function exportCommand(args: string[]): Promise<void> {
 async function mergeCommand(args: string[]): Promise<void> {
   const { values } = parseArgs({
     args,
-    options: { db: { type: 'string' }, from: { type: 'string' }, 'dry-run': { type: 'boolean' }, json: { type: 'boolean' }, 'passphrase-env': { type: 'string' }, 'accept-clock-skew': { type: 'boolean' } },
+    options: {
+      db: { type: 'string' },
+      from: { type: 'string' },
+      'dry-run': { type: 'boolean' },
+      json: { type: 'boolean' },
+      'passphrase-env': { type: 'string' },
+      'accept-clock-skew': { type: 'boolean' },
+    },
     strict: true,
   });
   const file = requireDb(values.db);
@@ -202,7 +209,8 @@ async function reportCommand(args: string[]): Promise<void> {
   });
   const file = requireDb(values.db);
   if (!values.out) throw usageError('--out FILE is required', '需要 --out 文件');
-  if (!!values.partnership === !!values.portfolio) throw usageError('give either --partnership ID or --portfolio', '请指定 --partnership ID 或 --portfolio 之一');
+  if (!!values.partnership === !!values.portfolio)
+    throw usageError('give either --partnership ID or --portfolio', '请指定 --partnership ID 或 --portfolio 之一');
   const format = values.format ?? (values.out.toLowerCase().endsWith('.html') ? 'html' : 'pdf');
   if (format !== 'pdf' && format !== 'html') throw usageError('--format is pdf or html', '--format 只能是 pdf 或 html');
   const core = await openCore(file, { appVersion: VERSION, readonly: false });

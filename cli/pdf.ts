@@ -36,7 +36,15 @@ function playwright(): typeof import('playwright-core') {
   return require('playwright-core') as typeof import('playwright-core');
 }
 
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
 
 let shared: Promise<Browser> | null = null;
 

@@ -241,7 +241,8 @@ class BrowserFiles {
         chmodSync(target, 0o600);
       } catch {
         rmSync(folder, { recursive: true, force: true });
-        if (!response.headersSent) sendJsonError(response, 400, 'invalid_input', { zh: '上传未完成，未导入任何内容。', en: 'The upload did not finish. Nothing was imported.' });
+        if (!response.headersSent)
+          sendJsonError(response, 400, 'invalid_input', { zh: '上传未完成，未导入任何内容。', en: 'The upload did not finish. Nothing was imported.' });
         return;
       }
       const envelope = await this.call('files.grant', { path: target, mode: 'read', name });
@@ -305,11 +306,7 @@ export function startBrowserMode(options: BrowserModeOptions): Promise<RunningSe
           badRequest(response);
           return;
         }
-        const allowed = isRequestAllowed(
-          { host: request.headers.host, origin: request.headers.origin, token: tokenOf(request, url) },
-          port,
-          token,
-        );
+        const allowed = isRequestAllowed({ host: request.headers.host, origin: request.headers.origin, token: tokenOf(request, url) }, port, token);
         if (!allowed) {
           response.writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Forbidden: open the address that `serve` printed, token included.\n');
           return;
@@ -342,7 +339,13 @@ export function startBrowserMode(options: BrowserModeOptions): Promise<RunningSe
           }
           // What only a shell may do (turn a path into a chosen file) is not the page's to ask.
           const envelope = SHELL_ONLY_OPERATIONS.has(name)
-            ? { ok: false as const, error: { code: 'forbidden' as const, message: { zh: '页面不能指定文件路径：请选择或上传文件。', en: 'A page cannot name a file path: choose or upload the file.' } } }
+            ? {
+                ok: false as const,
+                error: {
+                  code: 'forbidden' as const,
+                  message: { zh: '页面不能指定文件路径：请选择或上传文件。', en: 'A page cannot name a file path: choose or upload the file.' },
+                },
+              }
             : await options.call(name, input);
           response.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8' });
           response.end(JSON.stringify(envelope));

@@ -344,7 +344,10 @@ export class OperationRegistry {
   }
 }
 
-export function createRegistry(operations: readonly AnyOperation[] = operationList as readonly AnyOperation[], options: RegistryOptions = {}): OperationRegistry {
+export function createRegistry(
+  operations: readonly AnyOperation[] = operationList as readonly AnyOperation[],
+  options: RegistryOptions = {},
+): OperationRegistry {
   const registry = new OperationRegistry(options);
   for (const operation of operations) registry.register(operation);
   return registry;

@@ -53,6 +53,7 @@ export interface AttachmentContent {
 }
 
 /** Extensions that a system opens as programs, scripts, shortcuts or active documents. */
+// prettier-ignore
 export const RISKY_EXTENSIONS = new Set([
   'html', 'htm', 'xhtml', 'shtml', 'mht', 'mhtml', 'svg', 'svgz', 'xml', 'xsl', 'hta', 'js', 'mjs', 'cjs', 'jse', 'vbs', 'vbe', 'wsf', 'wsh', 'ws',
   'exe', 'com', 'scr', 'pif', 'msi', 'msp', 'msix', 'appx', 'dll', 'cpl', 'bat', 'cmd', 'ps1', 'psm1', 'psd1', 'reg', 'lnk', 'url', 'scf', 'inf',
@@ -68,7 +69,11 @@ export const RISKY_EXTENSIONS = new Set([
 export function safeDownloadName(name: string): string {
   let base = name.normalize('NFC').split(/[\\/]/).pop() ?? '';
   // eslint-disable-next-line no-control-regex -- control characters are what this removes
-  base = base.replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff<>:"|?*]/g, '_').replace(/^[.\s]+/, '').replace(/[.\s]+$/, '');
+  const unsafe = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff<>:"|?*]/g;
+  base = base
+    .replace(unsafe, '_')
+    .replace(/^[.\s]+/, '')
+    .replace(/[.\s]+$/, '');
   if (/^(con|prn|aux|nul|com\d|lpt\d)(\..*)?$/i.test(base)) base = `_${base}`;
   if (!base) base = 'attachment';
   if (base.length > 200) {
@@ -127,11 +132,9 @@ export function addAttachment(core: Core, input: z.output<typeof attachmentAddIn
   if (input.meetingId) requireLive(core, 'meetings', input.meetingId);
   const data = Buffer.from(input.dataBase64, 'base64');
   if (data.length > MAX_ATTACHMENT_BYTES) {
-    throw new AppError(
-      'invalid_input',
-      { zh: '文件太大（最大 25 MB）。未保存任何内容。', en: 'The file is too large (25 MB at most). Nothing was saved.' },
-      ['dataBase64'],
-    );
+    throw new AppError('invalid_input', { zh: '文件太大（最大 25 MB）。未保存任何内容。', en: 'The file is too large (25 MB at most). Nothing was saved.' }, [
+      'dataBase64',
+    ]);
   }
   // The same rule a merge applies: a declared type must agree with the bytes.
   if (!mimeMatchesBytes(input.mimeType ?? null, data)) {

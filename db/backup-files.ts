@@ -26,7 +26,8 @@ export function newBackupPath(dbFile: string, tag: string, date: Date, backupDir
   let at = date.getTime();
   for (;;) {
     const candidate = path.join(dir, `${path.basename(dbFile)}.${tag}.${stampOf(new Date(at))}.bak`);
-    if (!existsSync(candidate) && !readdirSync(dir).some((name) => name.startsWith(`${path.basename(candidate)}.`) && name.endsWith('.partial'))) return candidate;
+    if (!existsSync(candidate) && !readdirSync(dir).some((name) => name.startsWith(`${path.basename(candidate)}.`) && name.endsWith('.partial')))
+      return candidate;
     at += 1;
   }
 }

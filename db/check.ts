@@ -20,8 +20,7 @@ export interface CheckReport {
 }
 
 const allTables = Object.values(schema).filter(
-  (value): value is typeof schema.organizations =>
-    typeof value === 'object' && value !== null && Symbol.for('drizzle:IsDrizzleTable') in value,
+  (value): value is typeof schema.organizations => typeof value === 'object' && value !== null && Symbol.for('drizzle:IsDrizzleTable') in value,
 );
 
 export async function checkDatabase(file: string, options: OpenOptions = {}): Promise<CheckReport> {
@@ -58,7 +57,9 @@ export async function checkDatabase(file: string, options: OpenOptions = {}): Pr
     const deleted = {} as Record<RecordEntity, number>;
     for (const [entity, table] of Object.entries(recordTables) as [RecordEntity, (typeof recordTables)[RecordEntity]][]) {
       const row = sqlite
-        .prepare(`SELECT count(*) FILTER (WHERE deleted_at IS NULL) AS live, count(*) FILTER (WHERE deleted_at IS NOT NULL) AS dead FROM "${getTableName(table)}"`)
+        .prepare(
+          `SELECT count(*) FILTER (WHERE deleted_at IS NULL) AS live, count(*) FILTER (WHERE deleted_at IS NOT NULL) AS dead FROM "${getTableName(table)}"`,
+        )
         .get() as { live: number; dead: number };
       counts[entity] = row.live;
       deleted[entity] = row.dead;
@@ -92,17 +93,29 @@ function checkStamps(file: string, sqlite: OpenedDatabase['sqlite']): void {
   const last = meta('hlc_last');
   const origin = meta('origin_id');
   if (last !== null && !stamp.safeParse(last).success) {
-    throw damaged({ zh: `时钟记录 hlc_last（${String(last).slice(0, 40)}）无法读取或超出时间上限`, en: `the clock's last stamp hlc_last (${String(last).slice(0, 40)}) cannot be read or lies beyond the latest time` });
+    throw damaged({
+      zh: `时钟记录 hlc_last（${String(last).slice(0, 40)}）无法读取或超出时间上限`,
+      en: `the clock's last stamp hlc_last (${String(last).slice(0, 40)}) cannot be read or lies beyond the latest time`,
+    });
   }
   const issued = sqlite.prepare('SELECT max(hlc) FROM change_log WHERE origin = ?').pluck().get(origin) as string | null;
   if (issued !== null && (last === null || String(last) < issued)) {
-    throw damaged({ zh: '时钟记录 hlc_last 早于本办公室已发出的同步标记', en: 'the clock\'s last stamp hlc_last is earlier than stamps this office already issued' });
+    throw damaged({
+      zh: '时钟记录 hlc_last 早于本办公室已发出的同步标记',
+      en: "the clock's last stamp hlc_last is earlier than stamps this office already issued",
+    });
   }
-  const badLog = sqlite.prepare(`SELECT count(*) FROM change_log WHERE NOT (${stampSql('hlc')})`).pluck().get() as number;
+  const badLog = sqlite
+    .prepare(`SELECT count(*) FROM change_log WHERE NOT (${stampSql('hlc')})`)
+    .pluck()
+    .get() as number;
   if (badLog > 0) throw damaged({ zh: `变更记录中有 ${badLog} 个无效的同步标记`, en: `${badLog} change-log stamps are not valid` });
   for (const entity of Object.keys(recordTables) as RecordEntity[]) {
     const name = getTableName(recordTables[entity]);
-    const bad = sqlite.prepare(`SELECT count(*) FROM "${name}" WHERE NOT (${stampsSql(entity, name)})`).pluck().get() as number;
+    const bad = sqlite
+      .prepare(`SELECT count(*) FROM "${name}" WHERE NOT (${stampsSql(entity, name)})`)
+      .pluck()
+      .get() as number;
     if (bad > 0) throw damaged({ zh: `${name} 中有 ${bad} 条记录的同步标记无效`, en: `${bad} records in ${name} have invalid stamps` });
   }
 }

@@ -11,7 +11,11 @@ const contactFields = {
   name: requiredText(200),
   title: optionalText(200),
   organizationId: idSchema.nullable().optional(),
-  email: z.union([z.literal(''), z.string().trim().pipe(email)]).transform((v) => (v === '' ? null : v)).nullable().optional(),
+  email: z
+    .union([z.literal(''), z.string().trim().pipe(email)])
+    .transform((v) => (v === '' ? null : v))
+    .nullable()
+    .optional(),
   phone: optionalText(100),
   notes: optionalText(20000),
 };

@@ -17,8 +17,7 @@ interface ParentPort {
 }
 const electronPort = (process as unknown as { parentPort?: ParentPort }).parentPort;
 const port: ParentPort | null = parentPort ?? electronPort ?? null;
-const unwrap = (message: unknown): CoreThreadRequest =>
-  (parentPort ? message : (message as { data: unknown }).data) as CoreThreadRequest;
+const unwrap = (message: unknown): CoreThreadRequest => (parentPort ? message : (message as { data: unknown }).data) as CoreThreadRequest;
 
 let core: Core | null = null;
 let registry = createRegistry();

@@ -68,8 +68,12 @@ const META_HLC = 'hlc_last';
  */
 function lastStamp(sqlite: OpenedDatabase['sqlite'], stored: string | null): string | null {
   if (stored !== null && STAMP_PATTERN.test(stored) && Number(stored.slice(0, 15)) <= MAX_STAMP_MS) return stored;
-  const best = sqlite.prepare(`SELECT max(hlc) FROM change_log WHERE ${stampSql('hlc')}`).pluck().get() as string | null;
-  if (stored !== null) console.error(`hlc_last ${JSON.stringify(stored.slice(0, 80))} is not a stamp the app can write; the clock continues from ${String(best)}`);
+  const best = sqlite
+    .prepare(`SELECT max(hlc) FROM change_log WHERE ${stampSql('hlc')}`)
+    .pluck()
+    .get() as string | null;
+  if (stored !== null)
+    console.error(`hlc_last ${JSON.stringify(stored.slice(0, 80))} is not a stamp the app can write; the clock continues from ${String(best)}`);
   return best;
 }
 

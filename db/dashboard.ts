@@ -114,9 +114,10 @@ export function dashboard(core: Core, input: z.output<typeof dashboardInput>): D
   const today = input.today ?? todayOf(core);
   const in90 = addDays(today, 90);
   const byStatus = Object.fromEntries(PARTNERSHIP_STATUSES.map((s) => [s, 0])) as Record<PartnershipStatus, number>;
-  for (const row of core.sqlite
-    .prepare('SELECT status, count(*) AS n FROM partnerships WHERE deleted_at IS NULL GROUP BY status')
-    .all() as { status: PartnershipStatus; n: number }[]) {
+  for (const row of core.sqlite.prepare('SELECT status, count(*) AS n FROM partnerships WHERE deleted_at IS NULL GROUP BY status').all() as {
+    status: PartnershipStatus;
+    n: number;
+  }[]) {
     byStatus[row.status] = row.n;
   }
   // The first DASHBOARD_LIST_LIMIT in order, and the count of all, from the covering partial index milestones_planned.
@@ -149,7 +150,8 @@ export function dashboard(core: Core, input: z.output<typeof dashboardInput>): D
   const recentTotal =
     recentMeetings.length < DASHBOARD_LIST_LIMIT
       ? recentMeetings.length
-      : (core.sqlite.prepare('SELECT count(*) AS n FROM meetings WHERE deleted_at IS NULL AND date >= ? AND date <= ?').get(monthAgo, today) as { n: number }).n;
+      : (core.sqlite.prepare('SELECT count(*) AS n FROM meetings WHERE deleted_at IS NULL AND date >= ? AND date <= ?').get(monthAgo, today) as { n: number })
+          .n;
   const overdue = listTasks(core, { view: 'overdue', today, limit: DASHBOARD_LIST_LIMIT, offset: 0 });
   const quiet = quietPartnerships(core, today, DASHBOARD_LIST_LIMIT);
   return {

@@ -123,6 +123,7 @@ class Random {
 // ---------------------------------------------------------------------------------------------
 
 /** First and second characters of Chinese place names, with pinyin. */
+// prettier-ignore
 const ZH_FIRST: readonly (readonly [string, string])[] = [
   ['江', 'Jiang'], ['海', 'Hai'], ['山', 'Shan'], ['河', 'He'], ['金', 'Jin'], ['宁', 'Ning'], ['安', 'An'], ['平', 'Ping'],
   ['清', 'Qing'], ['长', 'Chang'], ['新', 'Xin'], ['东', 'Dong'], ['西', 'Xi'], ['南', 'Nan'], ['北', 'Bei'], ['云', 'Yun'],
@@ -133,6 +134,7 @@ const ZH_FIRST: readonly (readonly [string, string])[] = [
   ['宜', 'Yi'], ['昆', 'Kun'], ['玉', 'Yu'], ['威', 'Wei'], ['烟', 'Yan'], ['淄', 'Zi'], ['潍', 'Wei'], ['济', 'Ji'],
   ['青', 'Qing'], ['秦', 'Qin'], ['汉', 'Han'], ['绵', 'Mian'], ['乐', 'Le'], ['辽', 'Liao'],
 ];
+// prettier-ignore
 const ZH_SECOND: readonly (readonly [string, string])[] = [
   ['州', 'zhou'], ['江', 'jiang'], ['阳', 'yang'], ['安', "'an"], ['宁', 'ning'], ['山', 'shan'], ['港', 'gang'], ['口', 'kou'],
   ['源', 'yuan'], ['城', 'cheng'], ['沙', 'sha'], ['昌', 'chang'], ['海', 'hai'], ['门', 'men'], ['台', 'tai'], ['林', 'lin'],
@@ -141,6 +143,7 @@ const ZH_SECOND: readonly (readonly [string, string])[] = [
 ];
 
 /** Syllables of foreign place names, with a Chinese transliteration. Capitalized ones start a name. */
+// prettier-ignore
 const FOREIGN_START: readonly (readonly [string, string])[] = [
   ['Bur', '布尔'], ['Val', '瓦尔'], ['Mar', '马尔'], ['Ber', '贝尔'], ['Ro', '罗'], ['Lis', '利斯'], ['Por', '波尔'], ['Kar', '卡尔'],
   ['Nor', '诺尔'], ['Tor', '托尔'], ['Gra', '格拉'], ['Sev', '塞维'], ['Pra', '布拉'], ['Dub', '杜布'], ['Ant', '安特'], ['Zar', '扎尔'],
@@ -148,11 +151,13 @@ const FOREIGN_START: readonly (readonly [string, string])[] = [
   ['Mal', '马尔'], ['San', '圣'], ['Bel', '贝尔'], ['Ham', '汉'], ['Sal', '萨尔'], ['Vi', '维'], ['Le', '莱'], ['Al', '阿尔'],
   ['Bra', '布拉'], ['Ca', '卡'], ['Fe', '费'], ['Hel', '赫尔'], ['Ma', '马'], ['O', '奥'], ['Tri', '特里'], ['Ven', '文'],
 ];
+// prettier-ignore
 const FOREIGN_MIDDLE: readonly (readonly [string, string])[] = [
   ['en', '恩'], ['sei', '塞'], ['li', '利'], ['ta', '塔'], ['no', '诺'], ['lo', '洛'], ['va', '瓦'], ['ga', '加'], ['ri', '里'],
   ['da', '达'], ['mi', '米'], ['ka', '卡'], ['le', '莱'], ['si', '西'], ['na', '纳'], ['ha', '哈'], ['ro', '罗'], ['tu', '图'],
   ['ma', '马'], ['do', '多'], ['ba', '巴'], ['mo', '莫'], ['ver', '维尔'], ['ber', '贝尔'],
 ];
+// prettier-ignore
 const FOREIGN_END: readonly (readonly [string, string])[] = [
   ['gas', '加斯'], ['cia', '西亚'], ['lle', '勒'], ['lin', '林'], ['sa', '萨'], ['rio', '里奥'], ['bon', '本'], ['to', '托'],
   ['ska', '斯卡'], ['by', '比'], ['vik', '维克'], ['heim', '海姆'], ['stad', '斯塔德'], ['burg', '堡'], ['ton', '顿'], ['ford', '福德'],
@@ -160,6 +165,7 @@ const FOREIGN_END: readonly (readonly [string, string])[] = [
   ['ma', '马'], ['ba', '巴'], ['mo', '默'], ['ra', '拉'], ['ia', '亚'], ['ena', '埃纳'],
 ];
 
+// prettier-ignore
 const LATIN_TO_CYRILLIC: Record<string, string> = {
   a: 'а', b: 'б', c: 'к', d: 'д', e: 'е', f: 'ф', g: 'г', h: 'х', i: 'и', j: 'й', k: 'к', l: 'л', m: 'м', n: 'н', o: 'о',
   p: 'п', q: 'к', r: 'р', s: 'с', t: 'т', u: 'у', v: 'в', w: 'в', x: 'кс', y: 'ы', z: 'з',
@@ -223,6 +229,7 @@ const COUNTRIES: readonly Country[] = [
   { code: 'AT', zh: '奥地利', en: 'Austria', lat: 47.5, lon: 14.5, tel: '43' },
 ];
 
+// prettier-ignore
 const PROVINCES: readonly (readonly [string, string, number, number])[] = [
   ['广东', 'Guangdong', 23.1, 113.3], ['江苏', 'Jiangsu', 32.1, 118.8], ['浙江', 'Zhejiang', 30.3, 120.2], ['山东', 'Shandong', 36.7, 117],
   ['福建', 'Fujian', 26.1, 119.3], ['四川', 'Sichuan', 30.6, 104.1], ['湖北', 'Hubei', 30.6, 114.3], ['吉林', 'Jilin', 43.9, 125.3],
@@ -230,10 +237,12 @@ const PROVINCES: readonly (readonly [string, string, number, number])[] = [
   ['广西', 'Guangxi', 22.8, 108.3], ['陕西', 'Shaanxi', 34.3, 108.9], ['河北', 'Hebei', 38, 114.5], ['海南', 'Hainan', 20, 110.3],
 ];
 
+// prettier-ignore
 type Topic =
   | 'smart_city' | 'green_building' | 'smart_transport' | 'port' | 'finance' | 'culture_tourism'
   | 'trade' | 'education' | 'health' | 'environment' | 'energy' | 'technology' | 'urbanization';
 
+// prettier-ignore
 const TOPIC_NAMES: readonly (readonly [Topic, string, string])[] = [
   ['smart_city', '智慧城市', 'smart city'], ['green_building', '绿色建筑', 'green building'], ['smart_transport', '智慧交通', 'smart transport'],
   ['port', '港口物流', 'port and logistics'], ['finance', '金融创新', 'financial innovation'], ['culture_tourism', '文化旅游', 'culture and tourism'],
@@ -241,18 +250,140 @@ const TOPIC_NAMES: readonly (readonly [Topic, string, string])[] = [
   ['energy', '新能源', 'clean energy'], ['technology', '科技创新', 'technology and innovation'], ['urbanization', '城镇化', 'urbanisation'],
 ];
 
-const ZH_SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '黄', '赵', '吴', '周', '徐', '孙', '马', '朱', '胡', '郭', '何', '林', '罗', '郑', '梁', '谢', '宋', '唐'] as const;
-const ZH_GIVEN = ['伟', '芳', '娜', '敏', '静', '丽', '强', '磊', '军', '洋', '勇', '艳', '杰', '涛', '明', '超', '秀', '霞', '平', '刚', '婷', '辉', '华', '鹏', '晨', '宇', '欣', '悦'] as const;
+const ZH_SURNAMES = [
+  '王',
+  '李',
+  '张',
+  '刘',
+  '陈',
+  '杨',
+  '黄',
+  '赵',
+  '吴',
+  '周',
+  '徐',
+  '孙',
+  '马',
+  '朱',
+  '胡',
+  '郭',
+  '何',
+  '林',
+  '罗',
+  '郑',
+  '梁',
+  '谢',
+  '宋',
+  '唐',
+] as const;
+const ZH_GIVEN = [
+  '伟',
+  '芳',
+  '娜',
+  '敏',
+  '静',
+  '丽',
+  '强',
+  '磊',
+  '军',
+  '洋',
+  '勇',
+  '艳',
+  '杰',
+  '涛',
+  '明',
+  '超',
+  '秀',
+  '霞',
+  '平',
+  '刚',
+  '婷',
+  '辉',
+  '华',
+  '鹏',
+  '晨',
+  '宇',
+  '欣',
+  '悦',
+] as const;
+// prettier-ignore
 const ZH_SURNAME_PINYIN: Record<string, string> = {
   王: 'wang', 李: 'li', 张: 'zhang', 刘: 'liu', 陈: 'chen', 杨: 'yang', 黄: 'huang', 赵: 'zhao', 吴: 'wu', 周: 'zhou', 徐: 'xu', 孙: 'sun',
   马: 'ma', 朱: 'zhu', 胡: 'hu', 郭: 'guo', 何: 'he', 林: 'lin', 罗: 'luo', 郑: 'zheng', 梁: 'liang', 谢: 'xie', 宋: 'song', 唐: 'tang',
 };
-const FOREIGN_FIRST = ['Anna', 'Maria', 'Elena', 'Sofia', 'Laura', 'Ivan', 'Peter', 'Thomas', 'Lucas', 'Marco', 'Jan', 'Erik', 'Nikolai', 'Pablo', 'Hannah', 'Claire', 'Dimitar', 'Ruska', 'Olga', 'James'] as const;
-const FOREIGN_LAST = ['Müller', 'García', 'Rossi', 'Petrov', 'Dubois', 'Jensen', 'Nowak', 'Silva', 'Andersson', 'Smith', 'Ivanova', 'Kowalski', 'Hansen', 'Moreau', 'Novák', 'Georgiev', 'Fernández', 'Bianchi'] as const;
-const STAFF = ['王芳', '李明', '陈静', '张伟', '刘洋', '黄丽', '赵磊', '周婷', '林晨', '郑欣', 'Lily Wang', 'David Chen', '孙悦', '马超', '何平', '郭涛'] as const;
+const FOREIGN_FIRST = [
+  'Anna',
+  'Maria',
+  'Elena',
+  'Sofia',
+  'Laura',
+  'Ivan',
+  'Peter',
+  'Thomas',
+  'Lucas',
+  'Marco',
+  'Jan',
+  'Erik',
+  'Nikolai',
+  'Pablo',
+  'Hannah',
+  'Claire',
+  'Dimitar',
+  'Ruska',
+  'Olga',
+  'James',
+] as const;
+const FOREIGN_LAST = [
+  'Müller',
+  'García',
+  'Rossi',
+  'Petrov',
+  'Dubois',
+  'Jensen',
+  'Nowak',
+  'Silva',
+  'Andersson',
+  'Smith',
+  'Ivanova',
+  'Kowalski',
+  'Hansen',
+  'Moreau',
+  'Novák',
+  'Georgiev',
+  'Fernández',
+  'Bianchi',
+] as const;
+const STAFF = [
+  '王芳',
+  '李明',
+  '陈静',
+  '张伟',
+  '刘洋',
+  '黄丽',
+  '赵磊',
+  '周婷',
+  '林晨',
+  '郑欣',
+  'Lily Wang',
+  'David Chen',
+  '孙悦',
+  '马超',
+  '何平',
+  '郭涛',
+] as const;
 
+// prettier-ignore
 const ZH_TITLES = ['市外事办公室主任', '副市长', '国际合作处处长', '外事办副主任', '招商局局长', '科技局副局长', '管委会主任', '秘书长', '项目经理'] as const;
-const EN_TITLES = ['Deputy Mayor', 'Head of International Relations', 'Mayor', 'Director of Economic Development', 'Project Officer', 'Chief of Protocol', 'City Councillor', 'Programme Manager'] as const;
+const EN_TITLES = [
+  'Deputy Mayor',
+  'Head of International Relations',
+  'Mayor',
+  'Director of Economic Development',
+  'Project Officer',
+  'Chief of Protocol',
+  'City Councillor',
+  'Programme Manager',
+] as const;
 
 const GIFTS = [
   '赠送潮汕工夫茶具一套 / Chaoshan tea set',
@@ -346,9 +477,7 @@ class TableWriter {
     readonly columns: readonly string[],
   ) {
     const all = ['id', 'created_at', 'updated_at', 'hlc', 'origin', 'field_stamps', ...columns];
-    this.insert = gen.sqlite.prepare(
-      `INSERT INTO "${tableName(entity)}" (${all.map((c) => `"${c}"`).join(', ')}) VALUES (${all.map(() => '?').join(', ')})`,
-    );
+    this.insert = gen.sqlite.prepare(`INSERT INTO "${tableName(entity)}" (${all.map((c) => `"${c}"`).join(', ')}) VALUES (${all.map(() => '?').join(', ')})`);
     this.stampParts = serializeStamps(Object.fromEntries(columns.map((c) => [c, STAMP_PLACEHOLDER]))).split(STAMP_PLACEHOLDER);
   }
 
@@ -409,10 +538,26 @@ class Generator {
     const b = r.u32();
     const c = r.u32();
     const id =
-      HEX[(high >>> 16) & 0xff]! + HEX[(high >>> 8) & 0xff]! + HEX[high & 0xff]! + HEX[(low >>> 16) & 0xff]! + '-' +
-      HEX[(low >>> 8) & 0xff]! + HEX[low & 0xff]! + '-7' + HEX[(a >>> 8) & 0xf]!.charAt(1) + HEX[a & 0xff]! + '-' +
-      HEX[0x80 | ((a >>> 16) & 0x3f)]! + HEX[(a >>> 24) & 0xff]! + '-' +
-      HEX[b & 0xff]! + HEX[(b >>> 8) & 0xff]! + HEX[(b >>> 16) & 0xff]! + HEX[(b >>> 24) & 0xff]! + HEX[c & 0xff]! + HEX[(c >>> 8) & 0xff]!;
+      HEX[(high >>> 16) & 0xff]! +
+      HEX[(high >>> 8) & 0xff]! +
+      HEX[high & 0xff]! +
+      HEX[(low >>> 16) & 0xff]! +
+      '-' +
+      HEX[(low >>> 8) & 0xff]! +
+      HEX[low & 0xff]! +
+      '-7' +
+      HEX[(a >>> 8) & 0xf]!.charAt(1) +
+      HEX[a & 0xff]! +
+      '-' +
+      HEX[0x80 | ((a >>> 16) & 0x3f)]! +
+      HEX[(a >>> 24) & 0xff]! +
+      '-' +
+      HEX[b & 0xff]! +
+      HEX[(b >>> 8) & 0xff]! +
+      HEX[(b >>> 16) & 0xff]! +
+      HEX[(b >>> 24) & 0xff]! +
+      HEX[c & 0xff]! +
+      HEX[(c >>> 8) & 0xff]!;
     this.lastStamp = hlc;
     this.lastEntity = entity;
     this.lastId = id;
@@ -467,6 +612,7 @@ interface OrgInfo {
 
 const ORG_COLUMNS = ['display_name', 'name_zh', 'name_en', 'name_local', 'aliases', 'country', 'region', 'kind', 'latitude', 'longitude', 'notes', 'source'];
 const PROGRAMME_COLUMNS = ['name_zh', 'name_en', 'started_on', 'ended_on', 'description', 'source'];
+// prettier-ignore
 const PARTNERSHIP_COLUMNS = [
   'title', 'title_zh', 'title_en', 'kind', 'status', 'status_since', 'programme_id', 'topics', 'owner', 'summary', 'rationale',
   'term_start', 'term_end', 'review_on', 'source',
@@ -478,15 +624,38 @@ const CONTACT_COLUMNS = ['name', 'title', 'organization_id', 'email', 'phone', '
 const MEETING_COLUMNS = ['title', 'date', 'time', 'location', 'format', 'kind', 'agenda', 'summary', 'outcomes', 'gifts', 'notes'];
 const LINK_COLUMNS = ['meeting_id', 'partnership_id'];
 const ATTENDEE_COLUMNS = ['meeting_id', 'contact_id', 'name', 'side', 'organization_id', 'organization_name', 'role', 'is_interpreter'];
+// prettier-ignore
 const TASK_COLUMNS = ['title', 'details', 'due_on', 'assignee', 'status', 'priority', 'partnership_id', 'meeting_id', 'done_at'];
 
-const PRECISION_WEIGHTS = [['day', 70], ['month', 20], ['year', 10]] as const;
-const FORMAT_WEIGHTS = [['in_person', 55], ['video', 35], ['phone', 10]] as const;
+const PRECISION_WEIGHTS = [
+  ['day', 70],
+  ['month', 20],
+  ['year', 10],
+] as const;
+const FORMAT_WEIGHTS = [
+  ['in_person', 55],
+  ['video', 35],
+  ['phone', 10],
+] as const;
+// prettier-ignore
 const MEETING_KIND_WEIGHTS = [['working_meeting', 45], ['incoming_delegation', 25], ['outgoing_delegation', 15], ['forum', 10], ['signing', 5]] as const;
 /** A real office closes most old tasks: a few stay open and show up as overdue. */
-const PAST_TASK_STATUS_WEIGHTS = [['done', 92], ['cancelled', 5], ['open', 2], ['in_progress', 1]] as const;
-const FUTURE_TASK_STATUS_WEIGHTS = [['open', 65], ['in_progress', 25], ['done', 10]] as const;
-const PRIORITY_WEIGHTS = [['normal', 65], ['low', 20], ['high', 15]] as const;
+const PAST_TASK_STATUS_WEIGHTS = [
+  ['done', 92],
+  ['cancelled', 5],
+  ['open', 2],
+  ['in_progress', 1],
+] as const;
+const FUTURE_TASK_STATUS_WEIGHTS = [
+  ['open', 65],
+  ['in_progress', 25],
+  ['done', 10],
+] as const;
+const PRIORITY_WEIGHTS = [
+  ['normal', 65],
+  ['low', 20],
+  ['high', 15],
+] as const;
 
 const KIND_NAMES = {
   sister_city: ['友好城市', 'sister cities'],
@@ -516,11 +685,9 @@ function countsFor(scale: GenerateScale) {
 /** The non-automatic indexes of the record tables, with the SQL that created them. */
 function secondaryIndexes(sqlite: Database.Database): { name: string; sql: string }[] {
   const tables = Object.keys(recordTables).map((e) => tableName(e as RecordEntity));
-  return (
-    sqlite
-      .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (${tables.map(() => '?').join(', ')}) ORDER BY name`)
-      .all(...tables) as { name: string; sql: string }[]
-  );
+  return sqlite
+    .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (${tables.map(() => '?').join(', ')}) ORDER BY name`)
+    .all(...tables) as { name: string; sql: string }[];
 }
 
 function assertEmpty(core: Core): void {
@@ -566,31 +733,43 @@ export function generateDatabase(core: Core, options: GenerateOptions): Generate
   sqlite.pragma('foreign_keys = OFF');
   let gen: Generator;
   try {
-    gen = sqlite.transaction(() => {
-      assertEmpty(core);
-      // Secondary indexes are built once at the end (a sort) instead of row by row: the same
-      // definitions, dropped and re-created from their own SQL inside this transaction.
-      // The maintained facts likewise: their triggers dropped, the facts rebuilt in one pass at the end.
-      const indexes = secondaryIndexes(sqlite);
-      const g = withFactsRebuiltAfter(sqlite, () => {
-        for (const { name } of indexes) sqlite.exec(`DROP INDEX "${name}"`);
-        const g = new Generator(sqlite, seed, () => options.onProgress?.(g.rows, estimate));
-        fill(g, new Random(seed), target);
-        // One change-log row for the generated origin, at its highest stamp (the last row written):
-        // merge's version vectors read the highest stamp per origin from the change log.
-        sqlite
-          .prepare('INSERT INTO change_log (entity, row_id, field, value, hlc, origin, office, via, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
-          .run(g.lastEntity, g.lastId, g.lastField[0], JSON.stringify(g.lastField[1]), g.lastStamp, g.origin, 'generated', 'generated', new Date(GENERATED_BASE_MS).toISOString());
-        for (const { sql } of indexes) sqlite.exec(sql);
+    gen = sqlite
+      .transaction(() => {
+        assertEmpty(core);
+        // Secondary indexes are built once at the end (a sort) instead of row by row: the same
+        // definitions, dropped and re-created from their own SQL inside this transaction.
+        // The maintained facts likewise: their triggers dropped, the facts rebuilt in one pass at the end.
+        const indexes = secondaryIndexes(sqlite);
+        const g = withFactsRebuiltAfter(sqlite, () => {
+          for (const { name } of indexes) sqlite.exec(`DROP INDEX "${name}"`);
+          const g = new Generator(sqlite, seed, () => options.onProgress?.(g.rows, estimate));
+          fill(g, new Random(seed), target);
+          // One change-log row for the generated origin, at its highest stamp (the last row written):
+          // merge's version vectors read the highest stamp per origin from the change log.
+          sqlite
+            .prepare('INSERT INTO change_log (entity, row_id, field, value, hlc, origin, office, via, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+            .run(
+              g.lastEntity,
+              g.lastId,
+              g.lastField[0],
+              JSON.stringify(g.lastField[1]),
+              g.lastStamp,
+              g.origin,
+              'generated',
+              'generated',
+              new Date(GENERATED_BASE_MS).toISOString(),
+            );
+          for (const { sql } of indexes) sqlite.exec(sql);
+          return g;
+        });
+        rebuildSearchIndex(sqlite);
+        const violations = sqlite.pragma('foreign_key_check') as unknown[];
+        if (violations.length > 0) throw new Error(`generated data breaks ${violations.length} foreign keys`);
+        core.clock.receive(g.lastStamp);
+        core.setMeta('hlc_last', core.clock.current());
         return g;
-      });
-      rebuildSearchIndex(sqlite);
-      const violations = sqlite.pragma('foreign_key_check') as unknown[];
-      if (violations.length > 0) throw new Error(`generated data breaks ${violations.length} foreign keys`);
-      core.clock.receive(g.lastStamp);
-      core.setMeta('hlc_last', core.clock.current());
-      return g;
-    }).immediate();
+      })
+      .immediate();
   } finally {
     sqlite.pragma(`threads = ${previous.threads}`);
     sqlite.pragma(`temp_store = ${previous.tempStore}`);
@@ -674,16 +853,34 @@ function writeOrganizations(g: Generator, r: Random, count: number): OrgInfo[] {
         return [a[0] + b[0], a[1] + b[1]];
       });
       const [provinceZh, provinceEn, lat, lon] = r.pick(PROVINCES);
-      const kind = r.weighted([['city', 70], ['district', 12], ['new_area', 10], ['association', 5], ['university', 3]] as const);
+      const kind = r.weighted([
+        ['city', 70],
+        ['district', 12],
+        ['new_area', 10],
+        ['association', 5],
+        ['university', 3],
+      ] as const);
       const [nameZh, nameEn, display] =
-        kind === 'district' ? [`${zh}区`, `${en} District`, `${zh}区 / ${en} District`]
-        : kind === 'new_area' ? [`${zh}新区`, `${en} New Area`, `${zh}新区 / ${en} New Area`]
-        : kind === 'association' ? [`${zh}市国际友好城市交流协会`, `${en} Association for International Sister Cities`, `${zh}友协 / ${en} Sister Cities Association`]
-        : kind === 'university' ? [`${zh}大学`, `${en} University`, `${zh}大学 / ${en} University`]
-        : [`${zh}市`, en, `${zh} / ${en}`];
+        kind === 'district'
+          ? [`${zh}区`, `${en} District`, `${zh}区 / ${en} District`]
+          : kind === 'new_area'
+            ? [`${zh}新区`, `${en} New Area`, `${zh}新区 / ${en} New Area`]
+            : kind === 'association'
+              ? [`${zh}市国际友好城市交流协会`, `${en} Association for International Sister Cities`, `${zh}友协 / ${en} Sister Cities Association`]
+              : kind === 'university'
+                ? [`${zh}大学`, `${en} University`, `${zh}大学 / ${en} University`]
+                : [`${zh}市`, en, `${zh} / ${en}`];
       const id = organizations.write([
-        display, nameZh, nameEn, null, JSON.stringify([`${provinceZh}省${nameZh}`, `${en}, ${provinceEn}`]), 'CN', provinceEn, kind,
-        round2(lat + (r.float() - 0.5) * 4), round2(lon + (r.float() - 0.5) * 4),
+        display,
+        nameZh,
+        nameEn,
+        null,
+        JSON.stringify([`${provinceZh}省${nameZh}`, `${en}, ${provinceEn}`]),
+        'CN',
+        provinceEn,
+        kind,
+        round2(lat + (r.float() - 0.5) * 4),
+        round2(lon + (r.float() - 0.5) * 4),
         r.chance(0.5) ? sentences(r, { cnZh: zh, cnEn: en, fZh: '外方', fEn: 'the partner', topicZh: '对外交流', topicEn: 'external relations' }, 1, 3) : null,
         r.chance(0.3) ? `${provinceZh}省统计年鉴 / ${provinceEn} statistical yearbook` : null,
       ]);
@@ -696,19 +893,40 @@ function writeOrganizations(g: Generator, r: Random, count: number): OrgInfo[] {
         const end = r.pick(FOREIGN_END);
         return [start[0] + (middle?.[0] ?? '') + end[0], start[1] + (middle?.[1] ?? '') + end[1]];
       });
-      const kind = r.weighted([['city', 80], ['region', 8], ['association', 5], ['university', 4], ['company', 3]] as const);
+      const kind = r.weighted([
+        ['city', 80],
+        ['region', 8],
+        ['association', 5],
+        ['university', 4],
+        ['company', 3],
+      ] as const);
       const local = country.cyrillic ? toCyrillic(en) : en;
       const [nameZh, nameEn] =
-        kind === 'region' ? [`${zh}大区`, `${en} Region`]
-        : kind === 'association' ? [`${zh}城市发展协会`, `${en} Urban Development Association`]
-        : kind === 'university' ? [`${zh}大学`, `University of ${en}`]
-        : kind === 'company' ? [`${zh}港务集团`, `Port of ${en} Group`]
-        : [zh, en];
+        kind === 'region'
+          ? [`${zh}大区`, `${en} Region`]
+          : kind === 'association'
+            ? [`${zh}城市发展协会`, `${en} Urban Development Association`]
+            : kind === 'university'
+              ? [`${zh}大学`, `University of ${en}`]
+              : kind === 'company'
+                ? [`${zh}港务集团`, `Port of ${en} Group`]
+                : [zh, en];
       const aliases = [`${zh}市`, `${en} City`, ...(country.cyrillic ? [local] : [])];
       const id = organizations.write([
-        `${nameZh} / ${nameEn}`, nameZh, nameEn, local, JSON.stringify(aliases), country.code, `${en} ${r.pick(['County', 'Province', 'Region', 'District'])}`, kind,
-        round2(clamp(country.lat + (r.float() - 0.5) * 6, -89, 89)), round2(clamp(country.lon + (r.float() - 0.5) * 6, -179, 179)),
-        r.chance(0.5) ? `${country.zh}${nameZh}。` + sentences(r, { cnZh: '我市', cnEn: 'our city', fZh: zh, fEn: en, topicZh: '友好交流', topicEn: 'friendly exchange' }, 1, 3) : null,
+        `${nameZh} / ${nameEn}`,
+        nameZh,
+        nameEn,
+        local,
+        JSON.stringify(aliases),
+        country.code,
+        `${en} ${r.pick(['County', 'Province', 'Region', 'District'])}`,
+        kind,
+        round2(clamp(country.lat + (r.float() - 0.5) * 6, -89, 89)),
+        round2(clamp(country.lon + (r.float() - 0.5) * 6, -179, 179)),
+        r.chance(0.5)
+          ? `${country.zh}${nameZh}。` +
+            sentences(r, { cnZh: '我市', cnEn: 'our city', fZh: zh, fEn: en, topicZh: '友好交流', topicEn: 'friendly exchange' }, 1, 3)
+          : null,
         r.chance(0.3) ? `https://www.example.org/cities/${en.toLowerCase()}` : null,
       ]);
       orgs.push({ id, chinese: false, zh, en, country });
@@ -741,7 +959,13 @@ function writeProgrammes(g: Generator, r: Random, count: number): string[] {
 }
 
 /** Partnerships, with their parties and status history. */
-function writePartnerships(g: Generator, r: Random, count: number, orgs: OrgInfo[], programmeIds: string[]): { pairs: PairContext[]; partnershipIds: string[] } {
+function writePartnerships(
+  g: Generator,
+  r: Random,
+  count: number,
+  orgs: OrgInfo[],
+  programmeIds: string[],
+): { pairs: PairContext[]; partnershipIds: string[] } {
   const partnerships = new TableWriter(g, 'partnerships', PARTNERSHIP_COLUMNS);
   const parties = new TableWriter(g, 'partnershipParties', PARTY_COLUMNS);
   const history = new TableWriter(g, 'partnershipStatusHistory', HISTORY_COLUMNS);
@@ -755,19 +979,37 @@ function writePartnerships(g: Generator, r: Random, count: number, orgs: OrgInfo
     const [topic, topicZh, topicEn] = r.pick(TOPIC_NAMES);
     const c: PairContext = { cnZh: cn.zh, cnEn: cn.en, fZh: foreign.zh, fEn: foreign.en, topicZh, topicEn };
     const kind = r.weighted<PartnershipKind>([
-      ['sister_city', 25], ['friendship_city', 25], ['cooperation_mou', 20], ['strategic_agreement', 10], ['project_cooperation', 12], ['pilot_programme', 8],
+      ['sister_city', 25],
+      ['friendship_city', 25],
+      ['cooperation_mou', 20],
+      ['strategic_agreement', 10],
+      ['project_cooperation', 12],
+      ['pilot_programme', 8],
     ]);
-    const status = r.weighted<PartnershipStatus>([['active', 45], ['dormant', 15], ['negotiating', 12], ['prospect', 10], ['concluded', 18]]);
+    const status = r.weighted<PartnershipStatus>([
+      ['active', 45],
+      ['dormant', 15],
+      ['negotiating', 12],
+      ['prospect', 10],
+      ['concluded', 18],
+    ]);
     const [kindZh, kindEn] = KIND_NAMES[kind];
     const detailed = kind === 'project_cooperation' || kind === 'pilot_programme';
     const titleZh = `${cn.zh}—${foreign.zh}${detailed ? topicZh : ''}${kindZh}`;
     const titleEn = `${cn.en}–${foreign.en} ${detailed ? `${topicEn} ` : ''}${kindEn}`;
     // Status history: a path to the current status, dates increasing; the last one is status_since.
     const path: PartnershipStatus[] =
-      status === 'prospect' ? ['prospect']
-      : status === 'negotiating' ? (r.chance(0.5) ? ['prospect', 'negotiating'] : ['negotiating'])
-      : status === 'active' ? (r.chance(0.5) ? ['negotiating', 'active'] : ['active'])
-      : ['active', status];
+      status === 'prospect'
+        ? ['prospect']
+        : status === 'negotiating'
+          ? r.chance(0.5)
+            ? ['prospect', 'negotiating']
+            : ['negotiating']
+          : status === 'active'
+            ? r.chance(0.5)
+              ? ['negotiating', 'active']
+              : ['active']
+            : ['active', status];
     let when = pastDay(r, 16) - path.length * 200;
     const steps: [PartnershipStatus, number][] = [];
     for (const step of path) {
@@ -780,18 +1022,31 @@ function writePartnerships(g: Generator, r: Random, count: number, orgs: OrgInfo
     const termEnd = termStart !== null ? termStart + r.pick([3, 5, 5, 10]) * 365 : null;
     const topics = [topic, ...(r.chance(0.5) ? [r.pick(TOPIC_NAMES)[0]] : [])].filter((t, k, all) => all.indexOf(t) === k);
     const id = partnerships.write([
-      titleZh, titleZh, titleEn, kind, status, r.chance(0.15) ? day(since).slice(0, 7) : day(since),
+      titleZh,
+      titleZh,
+      titleEn,
+      kind,
+      status,
+      r.chance(0.15) ? day(since).slice(0, 7) : day(since),
       programmeIds.length && r.chance(0.15) ? r.pick(programmeIds) : null,
-      JSON.stringify(topics), r.chance(0.7) ? r.pick(STAFF) : null,
-      sentences(r, c, 2, 5), r.chance(0.7) ? sentences(r, c, 1, 3) : null,
-      termStart !== null ? day(termStart) : null, termEnd !== null ? day(termEnd) : null,
+      JSON.stringify(topics),
+      r.chance(0.7) ? r.pick(STAFF) : null,
+      sentences(r, c, 2, 5),
+      r.chance(0.7) ? sentences(r, c, 1, 3) : null,
+      termStart !== null ? day(termStart) : null,
+      termEnd !== null ? day(termEnd) : null,
       termEnd !== null && r.chance(0.6) ? day(termEnd - r.range(30, 180)) : null,
       r.chance(0.4) ? `市外办档案 ${day(since).slice(0, 4)}-${String(i + 1).padStart(4, '0')} / Office archive` : null,
     ]);
     partnershipIds.push(id);
     pairs.push(c);
     const members = [cn, foreign];
-    const extra = r.weighted([[0, 80], [1, 12], [r.range(2, 4), 6], [r.range(8, 28), 2]] as const);
+    const extra = r.weighted([
+      [0, 80],
+      [1, 12],
+      [r.range(2, 4), 6],
+      [r.range(8, 28), 2],
+    ] as const);
     for (let k = 0; k < extra && members.length < orgs.length; k++) {
       let candidate = r.pick(orgs);
       for (let tries = 0; tries < 10 && members.includes(candidate); tries++) candidate = r.pick(orgs);
@@ -799,7 +1054,8 @@ function writePartnerships(g: Generator, r: Random, count: number, orgs: OrgInfo
     }
     members.forEach((org, k) => {
       parties.write([
-        id, org.id,
+        id,
+        org.id,
         k === 0 ? '发起方 / initiator' : k === 1 ? '签约方 / signatory' : r.pick(['合作方 / partner', '观察员 / observer', 'pilot city', 'lead partner']),
       ]);
     });
@@ -823,12 +1079,16 @@ function writeMilestones(g: Generator, r: Random, count: number, pairs: PairCont
     const date = precision === 'day' ? day(d) : precision === 'month' ? day(d).slice(0, 7) : day(d).slice(0, 4);
     const status = d >= TODAY ? (r.chance(0.9) ? 'planned' : 'cancelled') : r.chance(0.93) ? 'done' : 'cancelled';
     milestones.write([
-      partnershipIds[p]!, MILESTONE_TITLES[kind](c), date, precision, kind, status,
+      partnershipIds[p]!,
+      MILESTONE_TITLES[kind](c),
+      date,
+      precision,
+      kind,
+      status,
       r.chance(0.4) ? `https://news.example.org/${day(d).slice(0, 4)}/${i + 1}.html` : null,
       r.chance(0.5) ? sentences(r, c, 1, 3) : null,
     ]);
   }
-
 }
 
 interface People {
@@ -863,8 +1123,16 @@ function writeContacts(g: Generator, r: Random, count: number, orgs: OrgInfo[]):
     }
     contactIds.push(
       contacts.write([
-        name, title, org.id, r.chance(0.85) ? email : null, r.chance(0.7) ? phone : null,
-        r.chance(0.3) ? (org.chinese ? `负责${r.pick(TOPIC_NAMES)[1]}方面的对外联络。` : `Speaks ${r.pick(['English', 'Spanish', 'German', 'Russian', 'French'])}; prefers email.`) : null,
+        name,
+        title,
+        org.id,
+        r.chance(0.85) ? email : null,
+        r.chance(0.7) ? phone : null,
+        r.chance(0.3)
+          ? org.chinese
+            ? `负责${r.pick(TOPIC_NAMES)[1]}方面的对外联络。`
+            : `Speaks ${r.pick(['English', 'Spanish', 'German', 'Russian', 'French'])}; prefers email.`
+          : null,
       ]),
     );
     contactOrg.push(org);
@@ -896,20 +1164,44 @@ function writeMeetings(g: Generator, r: Random, count: number, pairs: PairContex
     const d = r.chance(0.97) ? pastDay(r, 14) : TODAY + r.range(0, 60);
     const zhTitle = r.chance(0.55);
     const title =
-      kind === 'incoming_delegation' ? (zhTitle ? `${c.fZh}代表团来访` : `${c.fEn} delegation visits ${c.cnEn}`)
-      : kind === 'outgoing_delegation' ? (zhTitle ? `赴${c.fZh}开展${c.topicZh}交流` : `Visit to ${c.fEn} on ${c.topicEn}`)
-      : kind === 'forum' ? (zhTitle ? `${c.cnZh}—${c.fZh}${c.topicZh}合作论坛` : `${c.cnEn}–${c.fEn} ${c.topicEn} forum`)
-      : kind === 'signing' ? (zhTitle ? `签署${c.topicZh}合作协议` : `Signing: ${c.topicEn} agreement with ${c.fEn}`)
-      : format === 'video' ? (zhTitle ? `与${c.fZh}${c.topicZh}工作视频会` : `Video call with ${c.fEn} on ${c.topicEn}`)
-      : zhTitle ? `${c.topicZh}合作工作会谈` : `Working meeting: ${c.topicEn} (${c.fEn})`;
+      kind === 'incoming_delegation'
+        ? zhTitle
+          ? `${c.fZh}代表团来访`
+          : `${c.fEn} delegation visits ${c.cnEn}`
+        : kind === 'outgoing_delegation'
+          ? zhTitle
+            ? `赴${c.fZh}开展${c.topicZh}交流`
+            : `Visit to ${c.fEn} on ${c.topicEn}`
+          : kind === 'forum'
+            ? zhTitle
+              ? `${c.cnZh}—${c.fZh}${c.topicZh}合作论坛`
+              : `${c.cnEn}–${c.fEn} ${c.topicEn} forum`
+            : kind === 'signing'
+              ? zhTitle
+                ? `签署${c.topicZh}合作协议`
+                : `Signing: ${c.topicEn} agreement with ${c.fEn}`
+              : format === 'video'
+                ? zhTitle
+                  ? `与${c.fZh}${c.topicZh}工作视频会`
+                  : `Video call with ${c.fEn} on ${c.topicEn}`
+                : zhTitle
+                  ? `${c.topicZh}合作工作会谈`
+                  : `Working meeting: ${c.topicEn} (${c.fEn})`;
     const location =
-      format === 'video' ? '视频会议 / Video conference'
-      : format === 'phone' ? null
-      : kind === 'outgoing_delegation' ? `${c.fEn} City Hall`
-      : r.pick([`${c.cnZh}市政府外事办公室会议室`, `${c.cnZh}国际会议中心`, `${c.cnEn} Guesthouse`]);
+      format === 'video'
+        ? '视频会议 / Video conference'
+        : format === 'phone'
+          ? null
+          : kind === 'outgoing_delegation'
+            ? `${c.fEn} City Hall`
+            : r.pick([`${c.cnZh}市政府外事办公室会议室`, `${c.cnZh}国际会议中心`, `${c.cnEn} Guesthouse`]);
     const id = meetings.write([
-      title, day(d), r.chance(0.6) ? `${String(r.range(8, 17)).padStart(2, '0')}:${r.chance(0.5) ? '00' : '30'}` : null,
-      location, format, kind,
+      title,
+      day(d),
+      r.chance(0.6) ? `${String(r.range(8, 17)).padStart(2, '0')}:${r.chance(0.5) ? '00' : '30'}` : null,
+      location,
+      format,
+      kind,
       r.chance(0.7) ? sentences(r, c, 1, 3) : null,
       sentences(r, c, 2, 5),
       r.chance(0.7) ? sentences(r, c, 1, 3) : null,
@@ -934,9 +1226,11 @@ function writeMeetings(g: Generator, r: Random, count: number, pairs: PairContex
           const interpreter = r.chance(0.1);
           const ours = r.chance(0.5);
           attendees.write([
-            id, null,
+            id,
+            null,
             ours ? r.pick(STAFF) : `${r.pick(FOREIGN_FIRST)} ${r.pick(FOREIGN_LAST)}`,
-            ours ? 'ours' : 'partner', null,
+            ours ? 'ours' : 'partner',
+            null,
             ours ? `${c.cnZh}市外办 / ${c.cnEn} Foreign Affairs Office` : `${c.fEn} City Council`,
             interpreter ? '翻译 / Interpreter' : ours ? r.pick(ZH_TITLES) : r.pick(EN_TITLES),
             interpreter ? 1 : 0,
@@ -970,9 +1264,7 @@ function writeTasks(g: Generator, r: Random, count: number, pairs: PairContext[]
     const c = pairs[p]!;
     const hasDue = r.chance(0.92);
     const past = hasDue ? due < TODAY : r.chance(0.8);
-    const status = past
-      ? r.weighted(PAST_TASK_STATUS_WEIGHTS)
-      : r.weighted(FUTURE_TASK_STATUS_WEIGHTS);
+    const status = past ? r.weighted(PAST_TASK_STATUS_WEIGHTS) : r.weighted(FUTURE_TASK_STATUS_WEIGHTS);
     const doneDay = Math.min(TODAY - 1, (hasDue ? due : TODAY - 30) - r.range(0, 10));
     tasks.write([
       r.pick(TASK_TITLES)(c),

@@ -48,7 +48,11 @@ export function appInfo(core: Core): AppInfo {
 /** Whether any record was written by an office (anything but the sample's own rows, live or deleted). */
 function holdsOwnData(core: Core): boolean {
   return Object.keys(recordTables).some(
-    (entity) => core.sqlite.prepare(`SELECT EXISTS (SELECT 1 FROM "${tableName(entity as RecordEntity)}" WHERE origin <> 'sample')`).pluck().get() === 1,
+    (entity) =>
+      core.sqlite
+        .prepare(`SELECT EXISTS (SELECT 1 FROM "${tableName(entity as RecordEntity)}" WHERE origin <> 'sample')`)
+        .pluck()
+        .get() === 1,
   );
 }
 

@@ -47,9 +47,7 @@ export interface MapData {
 }
 
 /** One live party with coordinates of one live partnership, as the query returns it. */
-interface LocatedPartyRow
-  extends Pick<MapLink, 'partnershipId' | 'title' | 'titleZh' | 'titleEn' | 'status'>,
-    Omit<MapCity, 'id' | 'partnershipCount'> {
+interface LocatedPartyRow extends Pick<MapLink, 'partnershipId' | 'title' | 'titleZh' | 'titleEn' | 'status'>, Omit<MapCity, 'id' | 'partnershipCount'> {
   organizationId: string;
 }
 

@@ -43,7 +43,6 @@ const followUpSchema = z.strictObject({
   partnershipId: idSchema.nullable().optional(),
 });
 
-
 const meetingFields = {
   title: requiredText(300),
   date: calendarDate,
@@ -145,7 +144,13 @@ function partnershipsOf(core: Core, meetingIds: string[]): Map<string, MeetingLi
   const result = new Map<string, MeetingListItem['partnerships']>();
   for (let i = 0; i < meetingIds.length; i += 500) {
     const rows = core.db
-      .select({ meetingId: meetingPartnerships.meetingId, id: partnerships.id, title: partnerships.title, titleZh: partnerships.titleZh, titleEn: partnerships.titleEn })
+      .select({
+        meetingId: meetingPartnerships.meetingId,
+        id: partnerships.id,
+        title: partnerships.title,
+        titleZh: partnerships.titleZh,
+        titleEn: partnerships.titleEn,
+      })
       .from(meetingPartnerships)
       .innerJoin(partnerships, eq(partnerships.id, meetingPartnerships.partnershipId))
       .where(and(inArray(meetingPartnerships.meetingId, meetingIds.slice(i, i + 500)), isNull(meetingPartnerships.deletedAt)))
@@ -206,7 +211,13 @@ const firstPages = perConnection((core: Core) => {
   const live = isNull(meetings.deletedAt);
   const ofPartnership = partnershipFilterOf(sql.placeholder('partnershipId'));
   return {
-    log: core.db.select(listColumns).from(meetings).where(live).orderBy(...newestFirst).limit(sql.placeholder('limit')).prepare(),
+    log: core.db
+      .select(listColumns)
+      .from(meetings)
+      .where(live)
+      .orderBy(...newestFirst)
+      .limit(sql.placeholder('limit'))
+      .prepare(),
     logTotal: core.db.select({ n: count() }).from(meetings).where(live).prepare(),
     ofPartnership: core.db
       .select(listColumns)
@@ -243,7 +254,10 @@ function afterCursor(after: MeetingCursor, key: { date: SQLiteColumn; time: SQLi
 }
 
 function withPartnerships(core: Core, rows: Omit<MeetingListItem, 'partnerships'>[]): MeetingListItem[] {
-  const links = partnershipsOf(core, rows.map((r) => r.id));
+  const links = partnershipsOf(
+    core,
+    rows.map((r) => r.id),
+  );
   return rows.map((r) => ({ ...r, partnerships: links.get(r.id) ?? [] }));
 }
 
@@ -272,7 +286,9 @@ function pageOf(core: Core, input: z.output<typeof meetingListInput>): { rows: L
       .orderBy(...newestFirstOfPartnership)
       .limit(input.limit + 1)
       .all();
-    const counted = input.query ? core.db.select({ n: count() }).from(pm).innerJoin(meetings, eq(meetings.id, pm.meetingId)) : core.db.select({ n: count() }).from(pm);
+    const counted = input.query
+      ? core.db.select({ n: count() }).from(pm).innerJoin(meetings, eq(meetings.id, pm.meetingId))
+      : core.db.select({ n: count() }).from(pm);
     return { rows, total: counted.where(filter).get()?.n ?? 0 };
   }
   const filter = filterOf(input);
@@ -369,7 +385,10 @@ export function createMeeting(core: Core, input: z.output<typeof meetingCreateIn
     if (task.partnershipId && !partnershipIds.includes(task.partnershipId)) {
       throw new AppError(
         'invalid_input',
-        { zh: '后续任务只能属于本次会见涉及的合作关系。未保存任何内容。', en: 'A follow-up task can only belong to a partnership this meeting concerns. Nothing was saved.' },
+        {
+          zh: '后续任务只能属于本次会见涉及的合作关系。未保存任何内容。',
+          en: 'A follow-up task can only belong to a partnership this meeting concerns. Nothing was saved.',
+        },
         ['followUps'],
       );
     }

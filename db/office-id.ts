@@ -57,16 +57,18 @@ export function claimOfficeId(sqlite: Database.Database, file: string): string {
   const current = readMeta(sqlite, META_ORIGIN);
   if (kept(current)) return current!;
   // Decided again inside a write transaction: two processes opening one file at once take one id.
-  return sqlite.transaction(() => {
-    const now = readMeta(sqlite, META_ORIGIN);
-    if (kept(now)) return now!;
-    // A file from before ids were tied to files may be such a copy too: it takes a new id once.
-    const origin = uuidv7();
-    if (now) writeMeta(sqlite, META_ORIGIN_HISTORY, JSON.stringify([...new Set([...earlierOfficeIds(sqlite), now])]));
-    writeMeta(sqlite, META_ORIGIN, origin);
-    if (identity !== null) writeMeta(sqlite, META_ORIGIN_FILE, identity);
-    return origin;
-  }).immediate();
+  return sqlite
+    .transaction(() => {
+      const now = readMeta(sqlite, META_ORIGIN);
+      if (kept(now)) return now!;
+      // A file from before ids were tied to files may be such a copy too: it takes a new id once.
+      const origin = uuidv7();
+      if (now) writeMeta(sqlite, META_ORIGIN_HISTORY, JSON.stringify([...new Set([...earlierOfficeIds(sqlite), now])]));
+      writeMeta(sqlite, META_ORIGIN, origin);
+      if (identity !== null) writeMeta(sqlite, META_ORIGIN_FILE, identity);
+      return origin;
+    })
+    .immediate();
 }
 
 /** Whether a backup stamped with `origin` was made by this office, under its id now or an earlier one. */
@@ -81,7 +83,9 @@ export function isOwnOfficeId(sqlite: Database.Database, current: string, origin
  */
 export function keepOfficeIdAfterRestore(sqlite: Database.Database, file: string, current: string, historyBefore: string[]): void {
   const restored = readMeta(sqlite, META_ORIGIN);
-  const history = [...new Set([...historyBefore, ...earlierOfficeIds(sqlite), ...(restored && restored !== current ? [restored] : [])])].filter((id) => id !== current);
+  const history = [...new Set([...historyBefore, ...earlierOfficeIds(sqlite), ...(restored && restored !== current ? [restored] : [])])].filter(
+    (id) => id !== current,
+  );
   const identity = fileIdentity(file);
   // Only what differs: restoring this office's own backup of this file changes nothing here.
   const wanted: [string, string | null][] = [

@@ -189,9 +189,7 @@ function inspect(file: string, known: MigrationMeta[], nativeBinding?: string) {
         en: `"${file}" is damaged (integrity check: ${String(quick)}). Restore it from a backup.`,
       });
     }
-    const tables = probe
-      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
-      .all() as { name: string }[];
+    const tables = probe.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[];
     const applied = readApplied(probe);
     const hasOtherTables = tables.some((t) => t.name !== MIGRATIONS_TABLE);
     const result = classifySchema(file, applied, known, hasOtherTables);
@@ -204,7 +202,6 @@ function inspect(file: string, known: MigrationMeta[], nativeBinding?: string) {
   }
 }
 
-
 /** Apply pending migrations in one transaction, foreign keys off on the connection, checked before commit. */
 export function applyMigrations(sqlite: Database.Database, pending: MigrationMeta[]): void {
   if (pending.length === 0) return;
@@ -212,9 +209,7 @@ export function applyMigrations(sqlite: Database.Database, pending: MigrationMet
   try {
     sqlite.exec('BEGIN IMMEDIATE');
     try {
-      sqlite.exec(
-        `CREATE TABLE IF NOT EXISTS ${MIGRATIONS_TABLE} (id INTEGER PRIMARY KEY, hash text NOT NULL, created_at numeric)`,
-      );
+      sqlite.exec(`CREATE TABLE IF NOT EXISTS ${MIGRATIONS_TABLE} (id INTEGER PRIMARY KEY, hash text NOT NULL, created_at numeric)`);
       const record = sqlite.prepare(`INSERT INTO ${MIGRATIONS_TABLE} (hash, created_at) VALUES (?, ?)`);
       for (const migration of pending) {
         for (const statement of migration.sql) {

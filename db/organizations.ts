@@ -105,7 +105,12 @@ export function listOrganizations(core: Core, input: z.output<typeof organizatio
         )
       : undefined,
   );
-  const total = core.db.select({ n: sql<number>`count(*)` }).from(organizations).where(where).get()?.n ?? 0;
+  const total =
+    core.db
+      .select({ n: sql<number>`count(*)` })
+      .from(organizations)
+      .where(where)
+      .get()?.n ?? 0;
   const rows =
     offset >= total
       ? []
@@ -136,7 +141,11 @@ export function listOrganizations(core: Core, input: z.output<typeof organizatio
 }
 
 export function getOrganization(core: Core, id: string): Organization {
-  const row = core.db.select().from(organizations).where(sql`${organizations.id} = ${id}`).get();
+  const row = core.db
+    .select()
+    .from(organizations)
+    .where(sql`${organizations.id} = ${id}`)
+    .get();
   if (!row) throw notFound('organizations', id);
   return toOrganization(row);
 }
@@ -168,4 +177,3 @@ export function restoreOrganization(core: Core, id: string): Organization {
   restoreRecord(core, 'organizations', id);
   return getOrganization(core, id);
 }
-

@@ -52,5 +52,9 @@ export function offsetPage<T extends { id: string }>(
     .all()
     .map((r) => r.id as string);
   const byId = new Map(rowsOf(ids).map((row) => [row.id, row]));
-  return pageOf(ids.flatMap((id) => byId.get(id) ?? []), total, offset);
+  return pageOf(
+    ids.flatMap((id) => byId.get(id) ?? []),
+    total,
+    offset,
+  );
 }

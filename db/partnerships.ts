@@ -55,15 +55,20 @@ export const partnershipUpdateInput = z.strictObject({
 });
 export const PARTNERSHIP_SORTS = ['since', 'title', 'status', 'updated'] as const;
 const partnershipFilterFields = {
-    query: z.string().trim().max(200).optional(),
-    status: z.enum(PARTNERSHIP_STATUSES).optional(),
-    programmeId: idSchema.optional(),
-    /** Any party in this country (ISO code). */
-    country: z.string().trim().regex(/^[A-Za-z]{2}$/).transform((v) => v.toUpperCase()).optional(),
-    topic: z.enum(TOPICS).optional(),
-    owner: z.string().trim().max(200).optional(),
-    sort: z.enum(PARTNERSHIP_SORTS).optional(),
-    deleted: z.boolean().optional(),
+  query: z.string().trim().max(200).optional(),
+  status: z.enum(PARTNERSHIP_STATUSES).optional(),
+  programmeId: idSchema.optional(),
+  /** Any party in this country (ISO code). */
+  country: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z]{2}$/)
+    .transform((v) => v.toUpperCase())
+    .optional(),
+  topic: z.enum(TOPICS).optional(),
+  owner: z.string().trim().max(200).optional(),
+  sort: z.enum(PARTNERSHIP_SORTS).optional(),
+  deleted: z.boolean().optional(),
 };
 export const partnershipListInput = z.strictObject({ ...partnershipFilterFields, ...pageFields }).default({});
 export type PartnershipFilters = Omit<z.output<typeof partnershipListInput>, 'limit' | 'offset'>;
@@ -292,7 +297,12 @@ export function listAllPartnerships(core: Core, input: PartnershipFilters): Part
 
 type PartnershipRow = typeof partnerships.$inferSelect;
 
-function toListFields(p: PartnershipRow, programmeNameZh: string | null, programmeNameEn: string | null, partyCount: number): Omit<PartnershipListItem, 'parties'> {
+function toListFields(
+  p: PartnershipRow,
+  programmeNameZh: string | null,
+  programmeNameEn: string | null,
+  partyCount: number,
+): Omit<PartnershipListItem, 'parties'> {
   const topics = readStoredList(p.topics, { table: 'partnerships', id: p.id, field: 'topics' }, TOPICS);
   return {
     id: p.id,
@@ -398,10 +408,7 @@ export function updatePartnership(core: Core, input: z.output<typeof partnership
   const current = getPartnership(core, id);
   if (current.deletedAt) throw notFound('partnerships', id);
   assertReferences(core, input);
-  assertTerm(
-    fields.termStart === undefined ? current.termStart : fields.termStart,
-    fields.termEnd === undefined ? current.termEnd : fields.termEnd,
-  );
+  assertTerm(fields.termStart === undefined ? current.termStart : fields.termStart, fields.termEnd === undefined ? current.termEnd : fields.termEnd);
   const statusChanged = fields.status !== undefined && fields.status !== current.status;
   const since = statusSince ?? (statusChanged ? today(core) : undefined);
   updateRecord(core, 'partnerships', id, {
@@ -437,4 +444,3 @@ export function restorePartnership(core: Core, id: string): Partnership {
   restoreRecord(core, 'partnerships', id);
   return getPartnership(core, id);
 }
-

@@ -8,7 +8,21 @@
  * was, and the partial is removed at the next start (once the process that wrote it is gone).
  * Temporary folders (`pt-<kind>-<pid>-XXXXXX` in the system temp folder) are swept the same way.
  */
-import { chmodSync, closeSync, existsSync, fsyncSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import {
+  chmodSync,
+  closeSync,
+  existsSync,
+  fsyncSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
@@ -51,7 +65,7 @@ export function writePrivateFile(file: string, data: string | Uint8Array): void 
 export function writeDurable(file: string, data: Uint8Array): void {
   const fd = openSync(file, 'w', PRIVATE_FILE_MODE);
   try {
-    for (let offset = 0; offset < data.length; ) offset += writeSync(fd, data, offset, Math.min(data.length - offset, 1 << 24));
+    for (let offset = 0; offset < data.length;) offset += writeSync(fd, data, offset, Math.min(data.length - offset, 1 << 24));
     fsyncSync(fd);
   } finally {
     closeSync(fd);

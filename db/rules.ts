@@ -85,7 +85,12 @@ export const countryCode = z
   .string()
   .trim()
   .transform((v) => v.toUpperCase())
-  .pipe(z.string().regex(/^[A-Z]{2}$/, { abort: true }).refine((v) => COUNTRY_CODES.has(v), { message: 'country' }));
+  .pipe(
+    z
+      .string()
+      .regex(/^[A-Z]{2}$/, { abort: true })
+      .refine((v) => COUNTRY_CODES.has(v), { message: 'country' }),
+  );
 /** An instant as the app writes it: Date#toISOString(). */
 export const timestamp = z
   .string()
@@ -98,10 +103,13 @@ export const timestamp = z
 const ORIGIN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 export const STAMP_PATTERN = /^(\d{15})-(\d{6})-([A-Za-z0-9][A-Za-z0-9_-]{0,63})$/;
 /** A well-formed HLC stamp no later than the largest time the app can write. */
-export const stamp = z.string().refine((v) => {
-  const m = STAMP_PATTERN.exec(v);
-  return !!m && Number(m[1]) <= MAX_STAMP_MS;
-}, { message: 'stamp' });
+export const stamp = z.string().refine(
+  (v) => {
+    const m = STAMP_PATTERN.exec(v);
+    return !!m && Number(m[1]) <= MAX_STAMP_MS;
+  },
+  { message: 'stamp' },
+);
 export const uuid = z.string().regex(UUID_PATTERN);
 export const email = z.string().max(LIMITS.email).email();
 
@@ -153,7 +161,13 @@ const nullable = (r: ColumnRule): ColumnRule => rule(r.zod.nullable(), (c) => `(
 
 /** Text of at most `max` UTF-16 units (UTF-8 bytes are never fewer), non-empty when required. */
 const text = (max: number, required = false): ColumnRule =>
-  rule(z.string().min(required ? 1 : 0).max(max), (c) => `typeof(${c}) = 'text' AND octet_length(${c}) ${required ? 'BETWEEN 1 AND' : '<='} ${max}`);
+  rule(
+    z
+      .string()
+      .min(required ? 1 : 0)
+      .max(max),
+    (c) => `typeof(${c}) = 'text' AND octet_length(${c}) ${required ? 'BETWEEN 1 AND' : '<='} ${max}`,
+  );
 const optText = (max: number) => nullable(text(max));
 const enumOf = (values: readonly [string, ...string[]]): ColumnRule =>
   rule(z.enum(values), (c) => `typeof(${c}) = 'text' AND ${c} COLLATE BINARY IN (${values.map(sqlText).join(', ')})`);
@@ -183,19 +197,25 @@ export const stampSql = (c: string): string =>
   `typeof(${c}) = 'text' AND length(${c}) BETWEEN 24 AND 87 AND ${c} GLOB '${'[0-9]'.repeat(15)}-${'[0-9]'.repeat(6)}-[A-Za-z0-9]*' ` +
   `AND NOT substr(${c}, 24) GLOB '*[^A-Za-z0-9_-]*' AND substr(${c}, 1, 15) <= '${String(MAX_STAMP_MS).padStart(15, '0')}'`;
 const stampRule = rule(stamp, stampSql);
-const originRule = rule(z.string().regex(ORIGIN), (c) => `typeof(${c}) = 'text' AND length(${c}) BETWEEN 1 AND 64 AND ${c} GLOB '[A-Za-z0-9]*' AND NOT ${c} GLOB '*[^A-Za-z0-9_-]*'`);
+const originRule = rule(
+  z.string().regex(ORIGIN),
+  (c) => `typeof(${c}) = 'text' AND length(${c}) BETWEEN 1 AND 64 AND ${c} GLOB '[A-Za-z0-9]*' AND NOT ${c} GLOB '*[^A-Za-z0-9_-]*'`,
+);
 
 /** A JSON array of non-empty strings, each of at most `itemMax` units, from `allowed` when given. */
 function jsonStrings(maxItems: number, itemMax: number, allowed?: readonly string[]): ColumnRule {
   const item = allowed ? z.enum(allowed as [string, ...string[]]) : z.string().min(1).max(itemMax);
   const list = z.array(item).max(maxItems);
-  const zod = z.string().refine((v) => {
-    try {
-      return list.safeParse(JSON.parse(v)).success;
-    } catch {
-      return false;
-    }
-  }, { message: 'json' });
+  const zod = z.string().refine(
+    (v) => {
+      try {
+        return list.safeParse(JSON.parse(v)).success;
+      } catch {
+        return false;
+      }
+    },
+    { message: 'json' },
+  );
   const itemSql = allowed ? `j.value COLLATE BINARY NOT IN (${allowed.map(sqlText).join(', ')})` : `octet_length(j.value) NOT BETWEEN 1 AND ${itemMax}`;
   return rule(
     zod,
@@ -342,7 +362,11 @@ export const columnRules: Record<RecordEntity, Record<string, ColumnRule>> = {
 /** Fields a record's field_stamps may name: every column but the bookkeeping ones (deleted_at is a field). */
 export function stampedFields(entity: RecordEntity): Set<string> {
   const skip = new Set(['id', 'created_at', 'updated_at', 'hlc', 'origin', 'field_stamps']);
-  return new Set(Object.values(getTableColumns(recordTables[entity])).map((c) => c.name).filter((n) => !skip.has(n)));
+  return new Set(
+    Object.values(getTableColumns(recordTables[entity]))
+      .map((c) => c.name)
+      .filter((n) => !skip.has(n)),
+  );
 }
 
 type RowValues = Record<string, unknown>;
@@ -440,7 +464,8 @@ export function checkRow(entity: RecordEntity, row: RowValues): RuleIssue[] {
   for (const [name, r] of Object.entries(columnRules[entity])) {
     const value = row[name];
     const result = r.zod.safeParse(value);
-    if (!result.success) issues.push({ field: name, reason: name === 'hlc' && typeof value === 'string' ? 'stamps' : reasonOf(result.error.issues[0]!, value) });
+    if (!result.success)
+      issues.push({ field: name, reason: name === 'hlc' && typeof value === 'string' ? 'stamps' : reasonOf(result.error.issues[0]!, value) });
   }
   if (issues.length === 0) {
     const issue = rowIssue(entity, row);
@@ -457,7 +482,10 @@ export const REASON_TEXT: Record<IssueReason, { zh: string; en: string }> = {
   not_allowed: { zh: '不是允许的值', en: 'is not one of the allowed values' },
   format: { zh: '格式不正确', en: 'is not in the right format' },
   range: { zh: '超出允许范围', en: 'is out of range' },
-  stamps: { zh: '同步标记无效（未知字段、格式错误或超出时间上限）', en: 'has invalid sync stamps (an unknown field, a malformed stamp or one beyond the latest time)' },
+  stamps: {
+    zh: '同步标记无效（未知字段、格式错误或超出时间上限）',
+    en: 'has invalid sync stamps (an unknown field, a malformed stamp or one beyond the latest time)',
+  },
   precision: { zh: '与日期精度不符', en: 'does not match its date precision' },
   link: { zh: '未关联任何合作关系或会见', en: 'belongs to no partnership or meeting' },
 };
@@ -476,7 +504,11 @@ export function logDamaged(table: string, id: string, field: string, raw: unknow
  * A stored JSON list of strings read for display: the strings, or, when the stored text is not such a
  * list (a hand-edited file, an older version), an empty list and `damaged` set. Never throws.
  */
-export function readStoredList(raw: unknown, where: { table: string; id: string; field: string }, allowed?: readonly string[]): { values: string[]; damaged: boolean } {
+export function readStoredList(
+  raw: unknown,
+  where: { table: string; id: string; field: string },
+  allowed?: readonly string[],
+): { values: string[]; damaged: boolean } {
   let parsed: unknown;
   try {
     parsed = typeof raw === 'string' ? JSON.parse(raw) : null;

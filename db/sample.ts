@@ -14,15 +14,7 @@
 import { createHash } from 'node:crypto';
 import { insertFixedRecord, type Core, type FixedStamp } from './core';
 import { formatHlc } from './hlc';
-import type {
-  DATE_PRECISIONS,
-  MILESTONE_KINDS,
-  MILESTONE_STATUSES,
-  ORGANIZATION_KINDS,
-  PARTNERSHIP_KINDS,
-  PARTNERSHIP_STATUSES,
-  RecordEntity,
-} from './schema';
+import type { DATE_PRECISIONS, MILESTONE_KINDS, MILESTONE_STATUSES, ORGANIZATION_KINDS, PARTNERSHIP_KINDS, PARTNERSHIP_STATUSES, RecordEntity } from './schema';
 import type { TOPICS } from './partnerships';
 
 export interface SampleSummary {
@@ -103,6 +95,7 @@ interface SampleOrganization {
  * seeds/001 ("中欧试点城市名单"). Chinese names as in the list (province prefix dropped from
  * nameZh, kept as an alias); EU Chinese names as in the list.
  */
+// prettier-ignore
 const CHINESE_PILOT_CITIES: Omit<SampleOrganization, 'source' | 'notes'>[] = [
   { key: 'cn-beijing-haidian', zh: '北京市海淀区', en: 'Haidian District, Beijing', display: '海淀区 / Haidian (Beijing)', aliases: ['海淀区', 'Beijing Haidian District'], country: 'CN', region: 'Beijing', kind: 'district', lat: 39.96, lon: 116.3 },
   { key: 'cn-tianjin-binhai', zh: '天津市滨海新区', en: 'Binhai New Area, Tianjin', display: '滨海新区 / Binhai New Area (Tianjin)', aliases: ['滨海新区', 'Tianjin Binhai New Area'], country: 'CN', region: 'Tianjin', kind: 'new_area', lat: 39.03, lon: 117.71 },
@@ -128,6 +121,7 @@ const CHINESE_PILOT_CITIES: Omit<SampleOrganization, 'source' | 'notes'>[] = [
   { key: 'cn-korla', zh: '库尔勒市', en: 'Korla', local: 'كورلا', aliases: ['新疆维吾尔族自治区库尔勒市', '新疆维吾尔自治区库尔勒市', 'Kurla'], country: 'CN', region: 'Xinjiang', kind: 'city', lat: 41.76, lon: 86.15 },
 ];
 
+// prettier-ignore
 const EU_PILOT_CITIES: Omit<SampleOrganization, 'source' | 'notes'>[] = [
   { key: 'eu-amsterdam', zh: '阿姆斯特丹', en: 'Amsterdam', local: 'Amsterdam', country: 'NL', region: 'North Holland', kind: 'city', lat: 52.37, lon: 4.9 },
   { key: 'eu-barcelona', zh: '巴塞罗那', en: 'Barcelona', local: 'Barcelona', aliases: ['巴塞隆拿'], country: 'ES', region: 'Catalonia', kind: 'city', lat: 41.39, lon: 2.17 },
@@ -162,17 +156,58 @@ const ORGANIZATIONS: SampleOrganization[] = [
   ...CHINESE_PILOT_CITIES.map(pilotCity('China')),
   ...EU_PILOT_CITIES.map(pilotCity('EU')),
   // seeds/004: Shantou and its European partners
-  { key: 'shantou', zh: '汕头市', en: 'Shantou', display: '汕头 / Shantou', aliases: ['汕头', '汕頭', 'Шантоу', 'Swatow'], country: 'CN', region: 'Guangdong', kind: 'city', lat: 23.35, lon: 116.68, source: S.shantou },
-  { key: 'burgas', zh: '布尔加斯', en: 'Burgas', local: 'Бургас', aliases: ['布尔加斯市', 'Bourgas'], country: 'BG', region: 'Burgas Province', kind: 'city', lat: 42.5, lon: 27.47, source: S.shantou },
-  { key: 'andalusia', zh: '安达卢西亚', en: 'Andalusia', local: 'Andalucía', aliases: ['安达卢西亚地区', '西班牙安达卢西亚地区', 'Andalucia'], country: 'ES', region: 'Andalusia', kind: 'region', lat: 37.46, lon: -4.58, source: S.shantou },
+  {
+    key: 'shantou',
+    zh: '汕头市',
+    en: 'Shantou',
+    display: '汕头 / Shantou',
+    aliases: ['汕头', '汕頭', 'Шантоу', 'Swatow'],
+    country: 'CN',
+    region: 'Guangdong',
+    kind: 'city',
+    lat: 23.35,
+    lon: 116.68,
+    source: S.shantou,
+  },
+  {
+    key: 'burgas',
+    zh: '布尔加斯',
+    en: 'Burgas',
+    local: 'Бургас',
+    aliases: ['布尔加斯市', 'Bourgas'],
+    country: 'BG',
+    region: 'Burgas Province',
+    kind: 'city',
+    lat: 42.5,
+    lon: 27.47,
+    source: S.shantou,
+  },
+  {
+    key: 'andalusia',
+    zh: '安达卢西亚',
+    en: 'Andalusia',
+    local: 'Andalucía',
+    aliases: ['安达卢西亚地区', '西班牙安达卢西亚地区', 'Andalucia'],
+    country: 'ES',
+    region: 'Andalusia',
+    kind: 'region',
+    lat: 37.46,
+    lon: -4.58,
+    source: S.shantou,
+  },
   {
     key: 'shantou-overseas-chinese-zone',
     zh: '汕头华侨试验区',
     en: 'Shantou Overseas Chinese Economic and Cultural Cooperation Zone',
     display: '汕头华侨试验区 / Shantou Overseas Chinese Zone',
     aliases: ['华侨试验区', '中国华侨试验区', '汕头华侨经济文化合作试验区', 'Shantou Overseas Chinese Zone', 'Shantou Huaqiao Zone'],
-    country: 'CN', region: 'Guangdong', kind: 'new_area', lat: 23.35, lon: 116.76,
-    notes: '由华侨试验区管委会管理；东海岸新城可持续总体规划与“中欧智慧城市示范区”所在地。2017年在布鲁塞尔与欧洲议会欧中友好小组代表探讨在试验区建设“欧盟外交官小镇”等项目。',
+    country: 'CN',
+    region: 'Guangdong',
+    kind: 'new_area',
+    lat: 23.35,
+    lon: 116.76,
+    notes:
+      '由华侨试验区管委会管理；东海岸新城可持续总体规划与“中欧智慧城市示范区”所在地。2017年在布鲁塞尔与欧洲议会欧中友好小组代表探讨在试验区建设“欧盟外交官小镇”等项目。',
     source: S.shantou,
   },
   {
@@ -181,7 +216,11 @@ const ORGANIZATIONS: SampleOrganization[] = [
     en: 'Andalusia Smart City Alliance',
     local: 'Clúster Andalucía Smart City',
     aliases: ['西班牙安达卢西亚智慧城市联盟', 'Andalucía Smart City', 'Andalusia Smart City Cluster'],
-    country: 'ES', region: 'Andalusia', kind: 'association', lat: 37.39, lon: -5.98,
+    country: 'ES',
+    region: 'Andalusia',
+    kind: 'association',
+    lat: 37.39,
+    lon: -5.98,
     source: S.shantou,
   },
   // seeds/003: Shenzhen Smart Pole association and its three Jilin partners (the seed is in traditional characters)
@@ -191,23 +230,75 @@ const ORGANIZATIONS: SampleOrganization[] = [
     en: 'Shenzhen Smart Pole Industry Promotion Association',
     display: '深圳市智慧杆产业促进会 / Shenzhen Smart Pole Association',
     aliases: ['深圳市智慧桿產業促進會', '市智慧杆产业促进会', 'Shenzhen Smart Pole Association'],
-    country: 'CN', region: 'Guangdong', kind: 'association', lat: 22.54, lon: 114.06,
+    country: 'CN',
+    region: 'Guangdong',
+    kind: 'association',
+    lat: 22.54,
+    lon: 114.06,
     source: S.jilin,
   },
-  { key: 'liaoyuan', zh: '辽源市', en: 'Liaoyuan', display: '辽源 / Liaoyuan', aliases: ['遼源市', '辽源', '辽源市人民政府', '遼源市人民政府'], country: 'CN', region: 'Jilin', kind: 'city', lat: 42.89, lon: 125.14, source: S.jilin },
-  { key: 'changchun-new-area', zh: '长春新区', en: 'Changchun New Area', aliases: ['長春新區', '长春新区管委会', '長春新區管委會'], country: 'CN', region: 'Jilin', kind: 'new_area', lat: 43.95, lon: 125.4, source: S.jilin },
+  {
+    key: 'liaoyuan',
+    zh: '辽源市',
+    en: 'Liaoyuan',
+    display: '辽源 / Liaoyuan',
+    aliases: ['遼源市', '辽源', '辽源市人民政府', '遼源市人民政府'],
+    country: 'CN',
+    region: 'Jilin',
+    kind: 'city',
+    lat: 42.89,
+    lon: 125.14,
+    source: S.jilin,
+  },
+  {
+    key: 'changchun-new-area',
+    zh: '长春新区',
+    en: 'Changchun New Area',
+    aliases: ['長春新區', '长春新区管委会', '長春新區管委會'],
+    country: 'CN',
+    region: 'Jilin',
+    kind: 'new_area',
+    lat: 43.95,
+    lon: 125.4,
+    source: S.jilin,
+  },
   {
     key: 'changchun-jingyue-high-tech-zone',
     zh: '长春净月高新技术产业开发区',
     en: 'Changchun Jingyue High-tech Industrial Development Zone',
     display: '长春净月高新区 / Changchun Jingyue High-tech Zone',
     aliases: ['長春凈月高新技術產業開發區', '長春凈月高新產業開發區', '长春净月高新区', '净月高新区', 'Changchun Jingyue High-tech Zone'],
-    country: 'CN', region: 'Jilin', kind: 'new_area', lat: 43.78, lon: 125.45,
+    country: 'CN',
+    region: 'Jilin',
+    kind: 'new_area',
+    lat: 43.78,
+    lon: 125.45,
     source: S.jilin,
   },
   // seeds/000: the China–Denmark green smart city pilots name no cities, only the two countries
-  { key: 'country-cn', zh: '中国', en: 'China', aliases: ['中华人民共和国', "People's Republic of China"], country: 'CN', kind: 'country', lat: 35.86, lon: 104.2, source: S.denmark },
-  { key: 'country-dk', zh: '丹麦', en: 'Denmark', local: 'Danmark', aliases: ['丹麦王国', 'Kingdom of Denmark', 'Kongeriget Danmark'], country: 'DK', kind: 'country', lat: 56.26, lon: 9.5, source: S.denmark },
+  {
+    key: 'country-cn',
+    zh: '中国',
+    en: 'China',
+    aliases: ['中华人民共和国', "People's Republic of China"],
+    country: 'CN',
+    kind: 'country',
+    lat: 35.86,
+    lon: 104.2,
+    source: S.denmark,
+  },
+  {
+    key: 'country-dk',
+    zh: '丹麦',
+    en: 'Denmark',
+    local: 'Danmark',
+    aliases: ['丹麦王国', 'Kingdom of Denmark', 'Kongeriget Danmark'],
+    country: 'DK',
+    kind: 'country',
+    lat: 56.26,
+    lon: 9.5,
+    source: S.denmark,
+  },
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -317,7 +408,8 @@ function shenzhenAgreement(partnerKey: string, partnerZh: string, partnerEn: str
     milestones: [
       {
         key: 'agreement-2020',
-        title: '签署智慧城市战略合作协议（第十三届中国—东北亚博览会，长春）/ Smart city strategic cooperation agreement signed (13th China–Northeast Asia Expo, Changchun)',
+        title:
+          '签署智慧城市战略合作协议（第十三届中国—东北亚博览会，长春）/ Smart city strategic cooperation agreement signed (13th China–Northeast Asia Expo, Changchun)',
         date: '2020-09-23',
         precision: 'day',
         kind: 'agreement',
@@ -359,7 +451,8 @@ const PARTNERSHIPS: SamplePartnership[] = [
         precision: 'year',
         kind: 'proposal',
         status: 'done',
-        notes: '2011年成都举行的第三次中欧信息技术、电信和信息化对话会议期间，工业和信息化部杨学山副部长和欧盟委员会DG CONNECT斯坦奇奇副总司长共同倡议中欧进行绿色智慧城市合作。',
+        notes:
+          '2011年成都举行的第三次中欧信息技术、电信和信息化对话会议期间，工业和信息化部杨学山副部长和欧盟委员会DG CONNECT斯坦奇奇副总司长共同倡议中欧进行绿色智慧城市合作。',
         source: S.pilots,
       },
       {
@@ -369,7 +462,8 @@ const PARTNERSHIPS: SamplePartnership[] = [
         precision: 'day',
         kind: 'launch',
         status: 'done',
-        notes: '按照第三次中欧信息技术对话会议达成的共识，于2013年11月21日正式启动中欧智慧城市合作（中欧城镇化伙伴关系论坛智慧城市分论坛），在中国和欧盟成员国中各选择15个试点城市。',
+        notes:
+          '按照第三次中欧信息技术对话会议达成的共识，于2013年11月21日正式启动中欧智慧城市合作（中欧城镇化伙伴关系论坛智慧城市分论坛），在中国和欧盟成员国中各选择15个试点城市。',
         source: S.pilots,
       },
       {
@@ -379,7 +473,8 @@ const PARTNERSHIPS: SamplePartnership[] = [
         precision: 'year',
         kind: 'report',
         status: 'done',
-        notes: '工业和信息化部召开中欧绿色智慧城市合作试点交流会议，宣布中国绿色智慧城市建设研究报告成果；“已经是选定了中欧有30个试点城市，中欧专家合作撰写的中欧智慧城市比较研究报告也已经初步完成”。（报道更新于2014-5-16，未写明会议日期）',
+        notes:
+          '工业和信息化部召开中欧绿色智慧城市合作试点交流会议，宣布中国绿色智慧城市建设研究报告成果；“已经是选定了中欧有30个试点城市，中欧专家合作撰写的中欧智慧城市比较研究报告也已经初步完成”。（报道更新于2014-5-16，未写明会议日期）',
         source: S.denmark,
       },
     ],
@@ -413,7 +508,8 @@ const PARTNERSHIPS: SamplePartnership[] = [
         precision: 'day',
         kind: 'visit',
         status: 'done',
-        notes: '5月24日至6月2日，由汕头市政府副市长林依民带队，华侨试验区管委会、汕头市外事侨务局和汕头市金融局相关负责人组成的汕头代表团赴欧洲参加第十二次中欧区域政策合作高层研讨会并开展招商宣传推介活动。',
+        notes:
+          '5月24日至6月2日，由汕头市政府副市长林依民带队，华侨试验区管委会、汕头市外事侨务局和汕头市金融局相关负责人组成的汕头代表团赴欧洲参加第十二次中欧区域政策合作高层研讨会并开展招商宣传推介活动。',
         source: S.shantou,
       },
       {
@@ -423,7 +519,8 @@ const PARTNERSHIPS: SamplePartnership[] = [
         precision: 'day',
         kind: 'joint_statement',
         status: 'done',
-        notes: '2017年5月31日第十二次中欧区域政策合作高层研讨会期间，在国家发改委副主任胡祖才和欧盟委员会委员科丽娜·克雷楚见证下，汕头市副市长林依民与保加利亚布尔加斯市副市长Ruska Boyadzhieva女士签署合作联合声明。',
+        notes:
+          '2017年5月31日第十二次中欧区域政策合作高层研讨会期间，在国家发改委副主任胡祖才和欧盟委员会委员科丽娜·克雷楚见证下，汕头市副市长林依民与保加利亚布尔加斯市副市长Ruska Boyadzhieva女士签署合作联合声明。',
         source: S.shantou,
       },
     ],
@@ -457,7 +554,8 @@ const PARTNERSHIPS: SamplePartnership[] = [
         precision: 'year',
         kind: 'agreement',
         status: 'done',
-        notes: '2016年，华侨试验区与安达卢西亚智慧城市联盟签署《中国华侨试验区智慧城市规划建设务实合作协议》，启动华侨试验区东海岸新城可持续总体规划和智慧城市建设方面的合作。',
+        notes:
+          '2016年，华侨试验区与安达卢西亚智慧城市联盟签署《中国华侨试验区智慧城市规划建设务实合作协议》，启动华侨试验区东海岸新城可持续总体规划和智慧城市建设方面的合作。',
         source: S.shantou,
       },
       {
@@ -467,7 +565,8 @@ const PARTNERSHIPS: SamplePartnership[] = [
         precision: 'year',
         kind: 'agreement',
         status: 'done',
-        notes: '2017年，在西班牙安达卢西亚驻欧盟办事处，华侨试验区与西班牙安达卢西亚智慧城市联盟签署关于共同设计、实施“中欧智慧城市示范区项目”的《项目合作协议书》。',
+        notes:
+          '2017年，在西班牙安达卢西亚驻欧盟办事处，华侨试验区与西班牙安达卢西亚智慧城市联盟签署关于共同设计、实施“中欧智慧城市示范区项目”的《项目合作协议书》。',
         source: S.shantou,
       },
     ],
@@ -528,7 +627,13 @@ const PARTNERSHIPS: SamplePartnership[] = [
   },
   shenzhenAgreement('liaoyuan', '辽源市', 'Liaoyuan', '辽源市人民政府', "Liaoyuan Municipal People's Government"),
   shenzhenAgreement('changchun-new-area', '长春新区', 'Changchun New Area', '长春新区管委会', 'Changchun New Area Administrative Committee'),
-  shenzhenAgreement('changchun-jingyue-high-tech-zone', '长春净月高新区', 'Changchun Jingyue High-tech Zone', '长春净月高新技术产业开发区', 'Changchun Jingyue High-tech Industrial Development Zone'),
+  shenzhenAgreement(
+    'changchun-jingyue-high-tech-zone',
+    '长春净月高新区',
+    'Changchun Jingyue High-tech Zone',
+    '长春净月高新技术产业开发区',
+    'Changchun Jingyue High-tech Industrial Development Zone',
+  ),
   {
     key: 'china-denmark-green-smart-city-pilots',
     zh: '中丹绿色智慧城市合作试点',
@@ -551,12 +656,14 @@ const PARTNERSHIPS: SamplePartnership[] = [
     milestones: [
       {
         key: 'state-visit-2014',
-        title: '李克强会见丹麦女王玛格丽特二世，提出做好中丹绿色智慧城市合作试点对接 / Premier Li Keqiang meets Queen Margrethe II and calls for matching green smart city pilots',
+        title:
+          '李克强会见丹麦女王玛格丽特二世，提出做好中丹绿色智慧城市合作试点对接 / Premier Li Keqiang meets Queen Margrethe II and calls for matching green smart city pilots',
         date: '2014',
         precision: 'year',
         kind: 'visit',
         status: 'done',
-        notes: '国务院总理李克强25日下午在人民大会堂会见丹麦女王玛格丽特二世……“在中欧城镇化伙伴关系合作框架下，做好双方绿色智慧城市合作试点对接”。（报道更新于2014-5-16；女王“时隔35年再次访问中国”）',
+        notes:
+          '国务院总理李克强25日下午在人民大会堂会见丹麦女王玛格丽特二世……“在中欧城镇化伙伴关系合作框架下，做好双方绿色智慧城市合作试点对接”。（报道更新于2014-5-16；女王“时隔35年再次访问中国”）',
         source: S.denmark,
       },
     ],

@@ -24,28 +24,49 @@ export const recordColumns = () => ({
 });
 
 export const ORGANIZATION_KINDS = [
-  'city', 'district', 'new_area', 'province', 'region', 'country', 'association',
-  'company', 'university', 'programme_body', 'government_body', 'other',
+  'city',
+  'district',
+  'new_area',
+  'province',
+  'region',
+  'country',
+  'association',
+  'company',
+  'university',
+  'programme_body',
+  'government_body',
+  'other',
 ] as const;
 export const PARTNERSHIP_KINDS = [
-  'sister_city', 'friendship_city', 'cooperation_mou', 'strategic_agreement',
-  'project_cooperation', 'pilot_programme',
+  'sister_city',
+  'friendship_city',
+  'cooperation_mou',
+  'strategic_agreement',
+  'project_cooperation',
+  'pilot_programme',
 ] as const;
 export const PARTNERSHIP_STATUSES = ['prospect', 'negotiating', 'active', 'dormant', 'concluded'] as const;
 /** Topic keys a partnership may carry (stored as a JSON array in `partnerships.topics`). */
 export const TOPICS = [
-  'smart_city', 'green_building', 'smart_transport', 'port', 'finance', 'culture_tourism',
-  'trade', 'education', 'health', 'environment', 'energy', 'technology', 'urbanization',
+  'smart_city',
+  'green_building',
+  'smart_transport',
+  'port',
+  'finance',
+  'culture_tourism',
+  'trade',
+  'education',
+  'health',
+  'environment',
+  'energy',
+  'technology',
+  'urbanization',
 ] as const;
 export const DATE_PRECISIONS = ['year', 'month', 'day'] as const;
-export const MILESTONE_KINDS = [
-  'proposal', 'mou', 'joint_statement', 'agreement', 'visit', 'forum', 'launch', 'report', 'other',
-] as const;
+export const MILESTONE_KINDS = ['proposal', 'mou', 'joint_statement', 'agreement', 'visit', 'forum', 'launch', 'report', 'other'] as const;
 export const MILESTONE_STATUSES = ['planned', 'done', 'cancelled'] as const;
 export const MEETING_FORMATS = ['in_person', 'video', 'phone'] as const;
-export const MEETING_KINDS = [
-  'incoming_delegation', 'outgoing_delegation', 'forum', 'signing', 'working_meeting',
-] as const;
+export const MEETING_KINDS = ['incoming_delegation', 'outgoing_delegation', 'forum', 'signing', 'working_meeting'] as const;
 export const ATTENDEE_SIDES = ['ours', 'partner', 'third_party'] as const;
 export const TASK_STATUSES = ['open', 'in_progress', 'done', 'cancelled'] as const;
 export const TASK_PRIORITIES = ['low', 'normal', 'high'] as const;
@@ -73,7 +94,9 @@ export const organizations = sqliteTable(
     index('organizations_display_name').on(t.displayName),
     index('organizations_country').on(t.country),
     // The Trash page: deleted organizations newest first, from an index of the deleted ones alone.
-    index('organizations_deleted').on(t.deletedAt).where(sql`${t.deletedAt} IS NOT NULL`),
+    index('organizations_deleted')
+      .on(t.deletedAt)
+      .where(sql`${t.deletedAt} IS NOT NULL`),
     check('organizations_latitude_range', sql`${t.latitude} IS NULL OR (${t.latitude} BETWEEN -90 AND 90)`),
     check('organizations_longitude_range', sql`${t.longitude} IS NULL OR (${t.longitude} BETWEEN -180 AND 180)`),
   ],
@@ -119,10 +142,16 @@ export const partnerships = sqliteTable(
       .on(t.status, t.id, t.title, t.titleZh, t.titleEn, t.deletedAt)
       .where(sql`${t.deletedAt} IS NULL`),
     // Renewals (dashboard, reminders): live agreements whose review date or term end falls in a period.
-    index('partnerships_live_review_on').on(t.reviewOn).where(sql`${t.deletedAt} IS NULL`),
-    index('partnerships_live_term_end').on(t.termEnd).where(sql`${t.deletedAt} IS NULL`),
+    index('partnerships_live_review_on')
+      .on(t.reviewOn)
+      .where(sql`${t.deletedAt} IS NULL`),
+    index('partnerships_live_term_end')
+      .on(t.termEnd)
+      .where(sql`${t.deletedAt} IS NULL`),
     // The Trash page: deleted partnerships newest first, from an index of the deleted ones alone.
-    index('partnerships_deleted').on(t.deletedAt).where(sql`${t.deletedAt} IS NOT NULL`),
+    index('partnerships_deleted')
+      .on(t.deletedAt)
+      .where(sql`${t.deletedAt} IS NOT NULL`),
     // The owner filter's choices: the distinct owners of live partnerships, from the index alone.
     index('partnerships_live_owner')
       .on(t.owner, t.deletedAt)
@@ -140,22 +169,25 @@ export const partnershipParties = sqliteTable(
   'partnership_parties',
   {
     ...recordColumns(),
-    partnershipId: text('partnership_id').notNull().references(() => partnerships.id),
-    organizationId: text('organization_id').notNull().references(() => organizations.id),
+    partnershipId: text('partnership_id')
+      .notNull()
+      .references(() => partnerships.id),
+    organizationId: text('organization_id')
+      .notNull()
+      .references(() => organizations.id),
     /** Free text: "signatory", "pilot city (China)", "lead", ... */
     role: text('role'),
   },
-  (t) => [
-    index('partnership_parties_partnership').on(t.partnershipId),
-    index('partnership_parties_organization').on(t.organizationId),
-  ],
+  (t) => [index('partnership_parties_partnership').on(t.partnershipId), index('partnership_parties_organization').on(t.organizationId)],
 );
 
 export const partnershipStatusHistory = sqliteTable(
   'partnership_status_history',
   {
     ...recordColumns(),
-    partnershipId: text('partnership_id').notNull().references(() => partnerships.id),
+    partnershipId: text('partnership_id')
+      .notNull()
+      .references(() => partnerships.id),
     status: text('status', { enum: PARTNERSHIP_STATUSES }).notNull(),
     startedOn: text('started_on').notNull(),
     note: text('note'),
@@ -167,7 +199,9 @@ export const milestones = sqliteTable(
   'milestones',
   {
     ...recordColumns(),
-    partnershipId: text('partnership_id').notNull().references(() => partnerships.id),
+    partnershipId: text('partnership_id')
+      .notNull()
+      .references(() => partnerships.id),
     title: text('title').notNull(),
     /** YYYY, YYYY-MM or YYYY-MM-DD according to `date_precision`. */
     date: text('date').notNull(),
@@ -181,7 +215,9 @@ export const milestones = sqliteTable(
     index('milestones_partnership').on(t.partnershipId),
     index('milestones_date').on(t.date),
     // The Trash page: deleted milestones newest first, from an index of the deleted ones alone.
-    index('milestones_deleted').on(t.deletedAt).where(sql`${t.deletedAt} IS NOT NULL`),
+    index('milestones_deleted')
+      .on(t.deletedAt)
+      .where(sql`${t.deletedAt} IS NOT NULL`),
     // A partnership's live milestones by date: its first in one seek (the portfolio timeline's order over 10,000
     // partnerships), its latest of a period read in order (deleted_at listed so that SQLite sees the index covers).
     index('milestones_live_partnership_date')
@@ -243,20 +279,23 @@ export const meetingPartnerships = sqliteTable(
   'meeting_partnerships',
   {
     ...recordColumns(),
-    meetingId: text('meeting_id').notNull().references(() => meetings.id),
-    partnershipId: text('partnership_id').notNull().references(() => partnerships.id),
+    meetingId: text('meeting_id')
+      .notNull()
+      .references(() => meetings.id),
+    partnershipId: text('partnership_id')
+      .notNull()
+      .references(() => partnerships.id),
   },
-  (t) => [
-    index('meeting_partnerships_meeting').on(t.meetingId),
-    index('meeting_partnerships_partnership').on(t.partnershipId),
-  ],
+  (t) => [index('meeting_partnerships_meeting').on(t.meetingId), index('meeting_partnerships_partnership').on(t.partnershipId)],
 );
 
 export const meetingAttendees = sqliteTable(
   'meeting_attendees',
   {
     ...recordColumns(),
-    meetingId: text('meeting_id').notNull().references(() => meetings.id),
+    meetingId: text('meeting_id')
+      .notNull()
+      .references(() => meetings.id),
     contactId: text('contact_id').references(() => contacts.id),
     /** Typed name when the attendee is not a contact. */
     name: text('name'),
@@ -314,7 +353,9 @@ export const attachments = sqliteTable(
   'attachments',
   {
     ...recordColumns(),
-    sha256: text('sha256').notNull().references(() => blobs.sha256),
+    sha256: text('sha256')
+      .notNull()
+      .references(() => blobs.sha256),
     fileName: text('file_name').notNull(),
     mimeType: text('mime_type'),
     size: integer('size').notNull(),
@@ -326,7 +367,9 @@ export const attachments = sqliteTable(
     index('attachments_partnership').on(t.partnershipId),
     index('attachments_meeting').on(t.meetingId),
     // The Trash page: deleted attachments newest first, from an index of the deleted ones alone.
-    index('attachments_deleted').on(t.deletedAt).where(sql`${t.deletedAt} IS NOT NULL`),
+    index('attachments_deleted')
+      .on(t.deletedAt)
+      .where(sql`${t.deletedAt} IS NOT NULL`),
   ],
 );
 

@@ -203,7 +203,7 @@ function gramToken(piece: string): string {
 function gramsOf(body: string): string {
   const tokens = new Set<string>();
   let previous = '';
-  for (let i = 0; i < body.length; ) {
+  for (let i = 0; i < body.length;) {
     const codePoint = body.codePointAt(i)!;
     i += codePoint > 0xffff ? 2 : 1;
     if (codePoint === 10) {
@@ -496,7 +496,10 @@ export function search(core: Core, input: z.output<typeof searchInput>): SearchR
       // A match in a name or title that the shown title holds too is marked in the shown title.
       const inTitle = rank < 2 ? snippetOf(shownAs.title, needle) : null;
       if (inTitle) snippet = inTitle;
-      ranked.push({ rank, hit: { kind, id, title: shownAs.title, context: shownAs.context ?? null, partnershipId: shownAs.partnershipId ?? null, field, snippet } });
+      ranked.push({
+        rank,
+        hit: { kind, id, title: shownAs.title, context: shownAs.context ?? null, partnershipId: shownAs.partnershipId ?? null, field, snippet },
+      });
     }
     // A record named exactly so first, then a match in a title or name, then the rest; newest first within each.
     const hits = ranked.sort((a, b) => a.rank - b.rank).map((r) => r.hit);

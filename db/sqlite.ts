@@ -26,8 +26,14 @@ export const NATIVE_BUILD_COMMAND = 'npm run native';
 export function nativeAddonError(nativeBinding: string, cause: unknown): AppError {
   const missing = (cause as { code?: string } | null)?.code === 'MODULE_NOT_FOUND';
   const what = missing
-    ? { zh: '缺少桌面版的数据库引擎（better-sqlite3 的 Electron 版本）', en: 'The desktop build of the database engine (better-sqlite3 for Electron) is missing' }
-    : { zh: '桌面版的数据库引擎（better-sqlite3 的 Electron 版本）无法加载，可能是为其他 Electron 版本构建的', en: 'The desktop build of the database engine (better-sqlite3 for Electron) does not load: it was built for another Electron version or platform' };
+    ? {
+        zh: '缺少桌面版的数据库引擎（better-sqlite3 的 Electron 版本）',
+        en: 'The desktop build of the database engine (better-sqlite3 for Electron) is missing',
+      }
+    : {
+        zh: '桌面版的数据库引擎（better-sqlite3 的 Electron 版本）无法加载，可能是为其他 Electron 版本构建的',
+        en: 'The desktop build of the database engine (better-sqlite3 for Electron) does not load: it was built for another Electron version or platform',
+      };
   return new AppError('internal', {
     zh: `${what.zh}：${nativeBinding}。数据库文件未作改动。在源代码目录中运行“${NATIVE_BUILD_COMMAND}”后重新启动；已安装的应用请重新安装。`,
     en: `${what.en}: ${nativeBinding}. The database file has not been changed. In the app's source folder run "${NATIVE_BUILD_COMMAND}", then start the app again; an installed app needs to be reinstalled.`,

@@ -187,7 +187,11 @@ export function listTasks(core: Core, input: z.output<typeof taskListInput>): Pa
     if (offset >= count) return pageOf([], count, offset);
     const ids = datedOpenPage(core, range, input.limit ?? DEFAULT_PAGE, offset);
     const byId = new Map(tasksByIds(core, ids).map((row) => [row.id, row]));
-    return pageOf(ids.flatMap((id) => byId.get(id) ?? []), count, offset);
+    return pageOf(
+      ids.flatMap((id) => byId.get(id) ?? []),
+      count,
+      offset,
+    );
   }
   return offsetPage(core, { table: tasks, where: taskFilter(core, input), order: dueOrder, total }, input, (ids) => tasksByIds(core, ids));
 }

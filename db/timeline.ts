@@ -122,9 +122,14 @@ export function portfolioTimeline(core: Core, input: z.output<typeof timelineInp
         ORDER BY first IS NULL, first, p.title, p.id
         LIMIT @limit`,
     )
-    .all({ ...filter, limit: TIMELINE_LIMIT }) as (Omit<TimelineRow, 'milestones' | 'meetings' | 'milestoneCount' | 'meetingCount'> & { first: string | null })[];
+    .all({ ...filter, limit: TIMELINE_LIMIT }) as (Omit<TimelineRow, 'milestones' | 'meetings' | 'milestoneCount' | 'meetingCount'> & {
+    first: string | null;
+  })[];
   const rows = new Map<string, TimelineRow>(
-    partnerships.map(({ id, title, titleZh, titleEn, status }) => [id, { id, title, titleZh, titleEn, status, milestones: [], meetings: [], milestoneCount: 0, meetingCount: 0 }]),
+    partnerships.map(({ id, title, titleZh, titleEn, status }) => [
+      id,
+      { id, title, titleZh, titleEn, status, milestones: [], meetings: [], milestoneCount: 0, meetingCount: 0 },
+    ]),
   );
   const params = { from: input.from ?? null, to: input.to ?? null };
   // Each partnership's latest EVENTS_PER_ROW events of the period are picked newest first from an index that holds

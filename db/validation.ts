@@ -42,11 +42,14 @@ function describeIssue(issue: z.core.$ZodIssue): { zh: string; en: string } {
     case 'too_small':
       if (issue.origin === 'array') return { zh: `至少需要 ${String(issue.minimum)} 项`, en: `needs at least ${String(issue.minimum)}` };
       if (issue.origin === 'string') {
-        return Number(issue.minimum) > 1 ? { zh: `至少需要 ${String(issue.minimum)} 个字符`, en: `needs at least ${String(issue.minimum)} characters` } : { zh: '不能为空', en: 'is required' };
+        return Number(issue.minimum) > 1
+          ? { zh: `至少需要 ${String(issue.minimum)} 个字符`, en: `needs at least ${String(issue.minimum)} characters` }
+          : { zh: '不能为空', en: 'is required' };
       }
       return { zh: `不能小于 ${String(issue.minimum)}`, en: `must be at least ${String(issue.minimum)}` };
     case 'too_big':
-      if (issue.origin === 'string') return { zh: `过长（最多 ${String(issue.maximum)} 个字符）`, en: `is too long (at most ${String(issue.maximum)} characters)` };
+      if (issue.origin === 'string')
+        return { zh: `过长（最多 ${String(issue.maximum)} 个字符）`, en: `is too long (at most ${String(issue.maximum)} characters)` };
       return { zh: `不能大于 ${String(issue.maximum)}`, en: `must be at most ${String(issue.maximum)}` };
     case 'invalid_type':
       return issue.input === undefined ? { zh: '不能为空', en: 'is required' } : { zh: '类型不正确', en: 'has the wrong type' };

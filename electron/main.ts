@@ -5,28 +5,44 @@
 import path from 'node:path';
 import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, clipboard, dialog, ipcMain, Menu, nativeTheme, Notification, screen, session, shell, utilityProcess, type MenuItemConstructorOptions, type WebContents } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  clipboard,
+  dialog,
+  ipcMain,
+  Menu,
+  nativeTheme,
+  Notification,
+  screen,
+  session,
+  shell,
+  utilityProcess,
+  type MenuItemConstructorOptions,
+  type WebContents,
+} from 'electron';
 import { SLOW_LOG_NAME, startCoreThreads, type CoreDoor, type CorePort } from '../db/core-host';
 import type { OperationInput, OperationName, OperationOutput } from '../db/api';
 import { AppError, toSerializedError } from '../db/errors';
 import { API_CHANNEL, CHOOSE_FILE_CHANNEL, COMMAND_CHANNEL, EXCHANGE_FILE_CHANNEL, parseFileRequest, UI_STATE_CHANNEL, type FileRequest } from './bridge';
 import { SHELL_ONLY_OPERATIONS, type ChosenFile } from '../common/files';
-import { contextMenuTemplate, menuTemplate, parseUiState, PAGE_COMMANDS, type MenuCommand, type MenuItemSpec, type PageCommand, type ThemeChoice } from './menu';
+import {
+  contextMenuTemplate,
+  menuTemplate,
+  parseUiState,
+  PAGE_COMMANDS,
+  type MenuCommand,
+  type MenuItemSpec,
+  type PageCommand,
+  type ThemeChoice,
+} from './menu';
 import { DEFAULT_SIZE, MIN_SIZE, parseWindowState, restoreBounds, type WindowState } from './window-state';
 import type { Reminders } from '../db/reminders';
 import type { Settings } from '../db/settings';
 import { dueReminderNotification, lastNotifiedDay, REMINDER_CHECK_MS, rememberNotifiedDay, shouldNotify } from './reminders';
 import { localDay } from '../common/calendar';
 import { defaultExportName, EXCHANGE_EXTENSION, exchangeFileFromArgs, exportDoneText } from './sync-dialogs';
-import {
-  contentSecurityPolicy,
-  DEV_CSP_NONCE_ENV,
-  isAppUrl,
-  isExternalLinkAllowed,
-  isNavigationAllowed,
-  migrationsPath,
-  nativeBindingPath,
-} from './security';
+import { contentSecurityPolicy, DEV_CSP_NONCE_ENV, isAppUrl, isExternalLinkAllowed, isNavigationAllowed, migrationsPath, nativeBindingPath } from './security';
 
 const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
 const rendererFile = path.join(__dirname, '../renderer/index.html');
@@ -229,7 +245,10 @@ async function start(): Promise<void> {
 
   const stateFile = path.join(app.getPath('userData'), 'window-state.json');
   const saved = parseWindowState(readText(stateFile));
-  const bounds = restoreBounds(saved.bounds, screen.getAllDisplays().map((d) => d.workArea));
+  const bounds = restoreBounds(
+    saved.bounds,
+    screen.getAllDisplays().map((d) => d.workArea),
+  );
   mainWindow = new BrowserWindow({
     ...(bounds ?? DEFAULT_SIZE),
     minWidth: MIN_SIZE.width,

@@ -12,7 +12,6 @@ import { localDay } from '../common/calendar';
 /** How often main.ts asks whether the notification is due. */
 export const REMINDER_CHECK_MS = 60 * 60 * 1000;
 
-
 /** Due once a day: when switched on, from the chosen hour (local time), and not yet shown today. */
 export function shouldNotify(now: Date, lastNotifiedDay: string | null, settings: Pick<Settings, 'dailyReminder' | 'reminderHour'>): boolean {
   return settings.dailyReminder && now.getHours() >= settings.reminderHour && lastNotifiedDay !== localDay(now);
@@ -46,7 +45,12 @@ export interface ReminderSources {
 }
 
 /** The notification to show now, or null: not due yet, switched off, already shown today, or nothing to remind of. */
-export function dueReminderNotification(now: Date, lastNotifiedDay: string | null, lang: UiLanguage, sources: ReminderSources): { title: string; body: string } | null {
+export function dueReminderNotification(
+  now: Date,
+  lastNotifiedDay: string | null,
+  lang: UiLanguage,
+  sources: ReminderSources,
+): { title: string; body: string } | null {
   const settings = sources.settings();
   if (!settings || !shouldNotify(now, lastNotifiedDay, settings)) return null;
   const reminders = sources.reminders(localDay(now));

@@ -76,4 +76,3 @@ export function nativeBindingPath(appPath: string, isPackaged: boolean, platform
 export function migrationsPath(appPath: string, resourcesPath: string, isPackaged: boolean, platformSep = '/'): string {
   return isPackaged ? [resourcesPath, 'migrations'].join(platformSep) : [appPath, 'migrations'].join(platformSep);
 }
-

@@ -19,7 +19,13 @@ export async function bundleForNode(name: string, entry: string, outdir: string)
   const esbuild = await import('esbuild');
   await esbuild.build({
     absWorkingDir: ROOT,
-    entryPoints: { [name]: entry, 'merge-worker': 'db/sync/merge-worker.ts', 'sheet-worker': 'db/import/sheet-worker.ts', 'backup-worker': 'db/backup-worker.ts', 'core-thread': 'db/core-thread.ts' },
+    entryPoints: {
+      [name]: entry,
+      'merge-worker': 'db/sync/merge-worker.ts',
+      'sheet-worker': 'db/import/sheet-worker.ts',
+      'backup-worker': 'db/backup-worker.ts',
+      'core-thread': 'db/core-thread.ts',
+    },
     outdir,
     bundle: true,
     platform: 'node',

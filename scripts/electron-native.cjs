@@ -74,7 +74,8 @@ function main() {
   const gyp = nodeGypScript();
   const ok =
     (prebuild && run(process.execPath, [prebuild, '--runtime', 'electron', '--target', electronVersion, '--arch', arch], work)) ||
-    (gyp && run(process.execPath, [gyp, 'rebuild', '--release', `--target=${electronVersion}`, `--arch=${arch}`, '--dist-url=https://electronjs.org/headers'], work));
+    (gyp &&
+      run(process.execPath, [gyp, 'rebuild', '--release', `--target=${electronVersion}`, `--arch=${arch}`, '--dist-url=https://electronjs.org/headers'], work));
   const built = path.join(work, 'build', 'Release', 'better_sqlite3.node');
   if (!ok || !existsSync(built)) {
     console.error('Could not build better-sqlite3 for Electron (needs internet for the Electron headers or a prebuilt binary).');

@@ -177,32 +177,34 @@ export function snapshotOf(core: Core, fileName: string): IncomingFile {
     const names = Object.values(getTableColumns(table)).map((c) => c.name);
     return core.sqlite.prepare(`SELECT ${names.map((n) => `"${n}"`).join(', ')} FROM "${getTableName(table)}"`).all() as Row[];
   };
-  return core.sqlite.transaction(() => {
-    const records = {} as Record<RecordEntity, Row[]>;
-    for (const [entity, table] of Object.entries(recordTables) as [RecordEntity, Table][]) records[entity] = read(table);
-    const changeRows = read(changeLog) as unknown as IncomingFile['changeLog'];
-    const knownPeers: Record<string, string> = {};
-    for (const row of read(syncLog)) {
-      const peer = row.peer_origin;
-      const stamp = row.peer_hlc;
-      if (row.direction === 'import' && typeof peer === 'string' && typeof stamp === 'string' && stamp > (knownPeers[peer] ?? '')) knownPeers[peer] = stamp;
-    }
-    let maxHlc = '';
-    for (const rows of Object.values(records)) for (const row of rows) if (typeof row.hlc === 'string' && row.hlc > maxHlc) maxHlc = row.hlc;
-    for (const row of changeRows) if (row.hlc > maxHlc) maxHlc = row.hlc;
-    return {
-      fileName,
-      origin: core.getMeta('origin_id'),
-      office: core.getMeta('office_name'),
-      schemaVersion: core.opened.schemaVersion,
-      encrypted: false,
-      records,
-      blobs: read(blobs) as unknown as IncomingFile['blobs'],
-      changeLog: changeRows,
-      knownPeers,
-      maxHlc,
-    };
-  }).deferred();
+  return core.sqlite
+    .transaction(() => {
+      const records = {} as Record<RecordEntity, Row[]>;
+      for (const [entity, table] of Object.entries(recordTables) as [RecordEntity, Table][]) records[entity] = read(table);
+      const changeRows = read(changeLog) as unknown as IncomingFile['changeLog'];
+      const knownPeers: Record<string, string> = {};
+      for (const row of read(syncLog)) {
+        const peer = row.peer_origin;
+        const stamp = row.peer_hlc;
+        if (row.direction === 'import' && typeof peer === 'string' && typeof stamp === 'string' && stamp > (knownPeers[peer] ?? '')) knownPeers[peer] = stamp;
+      }
+      let maxHlc = '';
+      for (const rows of Object.values(records)) for (const row of rows) if (typeof row.hlc === 'string' && row.hlc > maxHlc) maxHlc = row.hlc;
+      for (const row of changeRows) if (row.hlc > maxHlc) maxHlc = row.hlc;
+      return {
+        fileName,
+        origin: core.getMeta('origin_id'),
+        office: core.getMeta('office_name'),
+        schemaVersion: core.opened.schemaVersion,
+        encrypted: false,
+        records,
+        blobs: read(blobs) as unknown as IncomingFile['blobs'],
+        changeLog: changeRows,
+        knownPeers,
+        maxHlc,
+      };
+    })
+    .deferred();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -235,13 +237,43 @@ export const stepArbitrary: fc.Arbitrary<Step> = fc.oneof(
   { weight: 4, arbitrary: fc.record({ kind: fc.constant('createOrg' as const), r: office, optional: fc.nat({ max: 15 }), dt }) },
   { weight: 5, arbitrary: fc.record({ kind: fc.constant('updateOrg' as const), r: office, k: pick, field: fc.constantFrom(...ORG_FIELDS), dt }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constantFrom('deleteOrg' as const, 'restoreOrg' as const), r: office, k: pick, dt }) },
-  { weight: 3, arbitrary: fc.record({ kind: fc.constant('createPartnership' as const), r: office, a: pick, b: pick, status: fc.constantFrom(...STATUSES), optional: fc.nat({ max: 3 }), dt }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      kind: fc.constant('createPartnership' as const),
+      r: office,
+      a: pick,
+      b: pick,
+      status: fc.constantFrom(...STATUSES),
+      optional: fc.nat({ max: 3 }),
+      dt,
+    }),
+  },
   {
     weight: 4,
-    arbitrary: fc.record({ kind: fc.constant('updatePartnership' as const), r: office, k: pick, field: fc.constantFrom(...PARTNERSHIP_FIELDS), a: pick, b: pick, dt }),
+    arbitrary: fc.record({
+      kind: fc.constant('updatePartnership' as const),
+      r: office,
+      k: pick,
+      field: fc.constantFrom(...PARTNERSHIP_FIELDS),
+      a: pick,
+      b: pick,
+      dt,
+    }),
   },
   { weight: 2, arbitrary: fc.record({ kind: fc.constantFrom('deletePartnership' as const, 'restorePartnership' as const), r: office, k: pick, dt }) },
-  { weight: 4, arbitrary: fc.record({ kind: fc.constant('race' as const), r: office, other: office, k: pick, entity: fc.constantFrom('organizations' as const, 'partnerships' as const), firstEdit: fc.boolean(), dt }) },
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      kind: fc.constant('race' as const),
+      r: office,
+      other: office,
+      k: pick,
+      entity: fc.constantFrom('organizations' as const, 'partnerships' as const),
+      firstEdit: fc.boolean(),
+      dt,
+    }),
+  },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('attach' as const), r: office, k: pick, content: fc.nat({ max: 1 }), dt }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('detach' as const), r: office, k: pick, dt }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('export' as const), r: office, dt }) },
@@ -513,7 +545,11 @@ class Run {
   mergeAgain(r: number, file: Exchanged): void {
     const before = recordContent(this.h.offices[r]!.core);
     const totals = this.mergeInto(r, file);
-    assert.deepStrictEqual(totals, { added: 0, changed: 0, deleted: 0, conflicts: 0 }, `merging ${file.label} twice into ${this.h.offices[r]!.name} changed something`);
+    assert.deepStrictEqual(
+      totals,
+      { added: 0, changed: 0, deleted: 0, conflicts: 0 },
+      `merging ${file.label} twice into ${this.h.offices[r]!.name} changed something`,
+    );
     assert.deepStrictEqual(recordContent(this.h.offices[r]!.core), before, `merging ${file.label} twice changed the records`);
   }
 }
@@ -583,11 +619,17 @@ function checkConverged(run: Run): void {
   run.h.conflicts += conflicts.length;
   for (const c of conflicts) {
     const winner = writeKey({ ...c, hlc: c.winning_hlc });
-    const edit = c.field === 'deleted_at' && c.losing_value === 'null' ? run.writes.find((w) => w.entity === c.entity && w.rowId === c.rowId && w.hlc === c.losing_hlc && w.field !== 'deleted_at') : undefined;
+    const edit =
+      c.field === 'deleted_at' && c.losing_value === 'null'
+        ? run.writes.find((w) => w.entity === c.entity && w.rowId === c.rowId && w.hlc === c.losing_hlc && w.field !== 'deleted_at')
+        : undefined;
     if (edit) {
       // Deleted at one office while edited at another: the delete stays, the edit is listed to bring the record back.
       assert.ok(c.winning_value !== 'null' && logged.get(winner)?.value === c.winning_value, 'a delete/edit conflict lists a delete nobody made');
-      assert.ok(!edit.seenBefore.has(winner) && !writesByKey.get(winner)?.seenBefore.has(writeKey(edit)), `${writeKey(edit)} and ${winner} are listed as a delete/edit conflict but one had seen the other`);
+      assert.ok(
+        !edit.seenBefore.has(winner) && !writesByKey.get(winner)?.seenBefore.has(writeKey(edit)),
+        `${writeKey(edit)} and ${winner} are listed as a delete/edit conflict but one had seen the other`,
+      );
       continue;
     }
     const loser = writeKey({ ...c, hlc: c.losing_hlc });
@@ -595,7 +637,10 @@ function checkConverged(run: Run): void {
     assert.equal(logged.get(loser)?.value, c.losing_value, 'a conflict lists a losing value nobody wrote');
     assert.equal(logged.get(winner)?.value, c.winning_value, 'a conflict lists a winning value nobody wrote');
     // Only concurrent writes are conflicts: neither writer had seen the other's value.
-    assert.ok(!writesByKey.get(winner)?.seenBefore.has(loser) && !writesByKey.get(loser)?.seenBefore.has(winner), `${loser} and ${winner} are listed as a conflict but one had seen the other`);
+    assert.ok(
+      !writesByKey.get(winner)?.seenBefore.has(loser) && !writesByKey.get(loser)?.seenBefore.has(winner),
+      `${loser} and ${winner} are listed as a conflict but one had seen the other`,
+    );
   }
   const listedLosers = new Set(conflicts.map((c) => writeKey({ ...c, hlc: c.losing_hlc })));
   const byField = new Map<string, Write[]>();
@@ -674,7 +719,10 @@ async function main(args: string[]): Promise<number> {
   const counterexamples: string[] = [];
   // A quarter of the runs with two offices, the rest with three; `filesShare` of each through real files.
   const plan: { offices: number; mode: ExchangeMode; runs: number }[] = [];
-  for (const [offices, share] of [[2, 0.25], [3, 0.75]] as const) {
+  for (const [offices, share] of [
+    [2, 0.25],
+    [3, 0.75],
+  ] as const) {
     const total = Math.round(runs * share);
     const files = Math.round(total * filesShare);
     plan.push({ offices, mode: 'files', runs: files }, { offices, mode: 'snapshot', runs: total - files });
@@ -712,7 +760,17 @@ async function main(args: string[]): Promise<number> {
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   for (const c of counterexamples) console.log(c);
   const cpu = process.cpuUsage(cpuStarted);
-  console.log(JSON.stringify({ runs: done, failures, seconds: Number(seconds.toFixed(1)), cpuSeconds: Number(((cpu.user + cpu.system) / 1e6).toFixed(1)), seed, filesShare, maxSteps }));
+  console.log(
+    JSON.stringify({
+      runs: done,
+      failures,
+      seconds: Number(seconds.toFixed(1)),
+      cpuSeconds: Number(((cpu.user + cpu.system) / 1e6).toFixed(1)),
+      seed,
+      filesShare,
+      maxSteps,
+    }),
+  );
   return failures === 0 ? 0 : 1;
 }
 

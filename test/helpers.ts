@@ -52,14 +52,18 @@ export function localClient(core: Core, registry: OperationRegistry = createRegi
  */
 export function dataTableNames(sqlite: Core['sqlite']): string[] {
   return sqlite
-    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'search_fts%' AND name NOT LIKE 'search_grams%' ORDER BY name")
+    .prepare(
+      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'search_fts%' AND name NOT LIKE 'search_grams%' ORDER BY name",
+    )
     .pluck()
     .all() as string[];
 }
 
 /** Every compared table with every row, in storage order: "nothing written" means this does not change. */
 export function dumpTables(sqlite: Core['sqlite']): Record<string, Record<string, unknown>[]> {
-  return Object.fromEntries(dataTableNames(sqlite).map((name) => [name, sqlite.prepare(`SELECT rowid, * FROM "${name}" ORDER BY rowid`).all() as Record<string, unknown>[]]));
+  return Object.fromEntries(
+    dataTableNames(sqlite).map((name) => [name, sqlite.prepare(`SELECT rowid, * FROM "${name}" ORDER BY rowid`).all() as Record<string, unknown>[]]),
+  );
 }
 
 /** The whole database as one string: "nothing written" means this does not change. */

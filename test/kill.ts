@@ -52,7 +52,13 @@ function processGone(pid: number): boolean {
  * unless it has printed `doneMarker` by then. The script prints `<pidMarker> <its pid>` first; this resolves once
  * that process is gone too.
  */
-export async function runKillable(script: string, args: string[], markers: { pid: string; done: string }, kill: Kill | null, env: NodeJS.ProcessEnv = process.env): Promise<KilledChild> {
+export async function runKillable(
+  script: string,
+  args: string[],
+  markers: { pid: string; done: string },
+  kill: Kill | null,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<KilledChild> {
   const file = await bundled(script);
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [file, ...args], { cwd: ROOT, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env });
@@ -110,10 +116,15 @@ export interface Inspection {
  */
 export function inspectDatabase(file: string, request: { pragmas?: string[]; queries?: Record<string, string>; allTables?: boolean }): Promise<Inspection> {
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, [path.join(__dirname, 'inspect-db.cjs'), file, JSON.stringify(request)], { maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
-      if (error) reject(new Error(`inspecting ${file}: ${stderr || error.message}`));
-      else resolve(JSON.parse(stdout) as Inspection);
-    });
+    execFile(
+      process.execPath,
+      [path.join(__dirname, 'inspect-db.cjs'), file, JSON.stringify(request)],
+      { maxBuffer: 16 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        if (error) reject(new Error(`inspecting ${file}: ${stderr || error.message}`));
+        else resolve(JSON.parse(stdout) as Inspection);
+      },
+    );
   });
 }
 

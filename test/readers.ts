@@ -28,7 +28,10 @@ export async function exerciseReaders(core: Core): Promise<ReadFailure[]> {
     if (calls % 20 === 0) await new Promise(setImmediate);
   };
   const ids = (entity: RecordEntity) =>
-    core.sqlite.prepare(`SELECT id FROM "${(recordTables[entity] as unknown as { [k: symbol]: string })[Symbol.for('drizzle:Name')]}" WHERE typeof(id) = 'text'`).pluck().all() as string[];
+    core.sqlite
+      .prepare(`SELECT id FROM "${(recordTables[entity] as unknown as { [k: symbol]: string })[Symbol.for('drizzle:Name')]}" WHERE typeof(id) = 'text'`)
+      .pluck()
+      .all() as string[];
   await attempt('app.info', () => api['app.info']());
   await attempt('app.counts', () => api['app.counts']());
   for (const deleted of [false, true]) {

@@ -13,7 +13,7 @@ import { allTasks, taskListInput } from '../tasks';
 /** Every row of a paged list (an export is the whole list as filtered). */
 function everyPage<T>(load: (offset: number) => Page<T>): T[] {
   const rows: T[] = [];
-  for (let offset: number | null = 0; offset !== null; ) {
+  for (let offset: number | null = 0; offset !== null;) {
     const page = load(offset);
     rows.push(...page.rows);
     offset = page.next;
@@ -52,49 +52,69 @@ function table(core: Core, view: ExportView, filters: unknown): { columns: Colum
   const make = <T>(name: { zh: string; en: string }, columns: Column<T>[], rows: T[]) => ({ name, columns: columns as Column<never>[], rows });
   switch (view) {
     case 'organizations':
-      return make({ zh: '机构', en: 'organizations' }, [
-        ['名称', 'Name', (o) => o.displayName],
-        ['中文名称', 'Chinese name', (o) => o.nameZh],
-        ['英文名称', 'English name', (o) => o.nameEn],
-        ['别名', 'Aliases', (o) => joined(o.aliases)],
-        ['国家', 'Country', (o) => o.country],
-        ['地区', 'Region', (o) => o.region],
-        ['合作关系数', 'Partnerships', (o) => o.partnershipCount],
-      ], everyPage((offset) => listOrganizations(core, { ...parse(organizationListInput), limit: MAX_PAGE, offset })));
+      return make(
+        { zh: '机构', en: 'organizations' },
+        [
+          ['名称', 'Name', (o) => o.displayName],
+          ['中文名称', 'Chinese name', (o) => o.nameZh],
+          ['英文名称', 'English name', (o) => o.nameEn],
+          ['别名', 'Aliases', (o) => joined(o.aliases)],
+          ['国家', 'Country', (o) => o.country],
+          ['地区', 'Region', (o) => o.region],
+          ['合作关系数', 'Partnerships', (o) => o.partnershipCount],
+        ],
+        everyPage((offset) => listOrganizations(core, { ...parse(organizationListInput), limit: MAX_PAGE, offset })),
+      );
     case 'partnerships':
-      return make({ zh: '合作关系', en: 'partnerships' }, [
-        ['标题', 'Title', (p, lang) => pick(lang, p.titleZh, p.titleEn, p.title)],
-        ['合作方', 'Parties', (p, lang) => joined(p.parties.map((x) => pick(lang, x.nameZh, x.nameEn, x.displayName)))],
-        ['类型', 'Kind', (p) => p.kind],
-        ['状态', 'Status', (p) => p.status],
-        ['状态起始', 'Since', (p) => p.statusSince],
-        ['负责人', 'Owner', (p) => p.owner],
-      ], listAllPartnerships(core, parse(partnershipListInput)));
+      return make(
+        { zh: '合作关系', en: 'partnerships' },
+        [
+          ['标题', 'Title', (p, lang) => pick(lang, p.titleZh, p.titleEn, p.title)],
+          ['合作方', 'Parties', (p, lang) => joined(p.parties.map((x) => pick(lang, x.nameZh, x.nameEn, x.displayName)))],
+          ['类型', 'Kind', (p) => p.kind],
+          ['状态', 'Status', (p) => p.status],
+          ['状态起始', 'Since', (p) => p.statusSince],
+          ['负责人', 'Owner', (p) => p.owner],
+        ],
+        listAllPartnerships(core, parse(partnershipListInput)),
+      );
     case 'meetings':
-      return make({ zh: '会见', en: 'meetings' }, [
-        ['日期', 'Date', (m) => m.date],
-        ['标题', 'Title', (m) => m.title],
-        ['合作关系', 'Partnership', (m, lang) => joined(m.partnerships.map((p) => pick(lang, p.titleZh, p.titleEn, p.title)))],
-        ['地点', 'Location', (m) => m.location],
-        ['成果', 'Outcomes', (m) => m.outcomes],
-      ], allMeetings(core, parse(meetingListInput)));
+      return make(
+        { zh: '会见', en: 'meetings' },
+        [
+          ['日期', 'Date', (m) => m.date],
+          ['标题', 'Title', (m) => m.title],
+          ['合作关系', 'Partnership', (m, lang) => joined(m.partnerships.map((p) => pick(lang, p.titleZh, p.titleEn, p.title)))],
+          ['地点', 'Location', (m) => m.location],
+          ['成果', 'Outcomes', (m) => m.outcomes],
+        ],
+        allMeetings(core, parse(meetingListInput)),
+      );
     case 'tasks':
-      return make({ zh: '任务', en: 'tasks' }, [
-        ['任务', 'Task', (t) => t.title],
-        ['合作关系', 'Partnership', (t, lang) => (t.partnershipTitle ? pick(lang, t.partnershipTitleZh, t.partnershipTitleEn, t.partnershipTitle) : null)],
-        ['负责人', 'Assignee', (t) => t.assignee],
-        ['截止日期', 'Due', (t) => t.dueOn],
-        ['状态', 'Status', (t) => t.status],
-        ['优先级', 'Priority', (t) => t.priority],
-      ], allTasks(core, parse(taskListInput)));
+      return make(
+        { zh: '任务', en: 'tasks' },
+        [
+          ['任务', 'Task', (t) => t.title],
+          ['合作关系', 'Partnership', (t, lang) => (t.partnershipTitle ? pick(lang, t.partnershipTitleZh, t.partnershipTitleEn, t.partnershipTitle) : null)],
+          ['负责人', 'Assignee', (t) => t.assignee],
+          ['截止日期', 'Due', (t) => t.dueOn],
+          ['状态', 'Status', (t) => t.status],
+          ['优先级', 'Priority', (t) => t.priority],
+        ],
+        allTasks(core, parse(taskListInput)),
+      );
     case 'contacts':
-      return make({ zh: '联系人', en: 'contacts' }, [
-        ['姓名', 'Name', (c) => c.name],
-        ['职务', 'Position', (c) => c.title],
-        ['单位', 'Organization', (c) => c.organizationName],
-        ['邮箱', 'Email', (c) => c.email],
-        ['电话', 'Phone', (c) => c.phone],
-      ], allContacts(core, parse(contactListInput)));
+      return make(
+        { zh: '联系人', en: 'contacts' },
+        [
+          ['姓名', 'Name', (c) => c.name],
+          ['职务', 'Position', (c) => c.title],
+          ['单位', 'Organization', (c) => c.organizationName],
+          ['邮箱', 'Email', (c) => c.email],
+          ['电话', 'Phone', (c) => c.phone],
+        ],
+        allContacts(core, parse(contactListInput)),
+      );
   }
 }
 
@@ -117,7 +137,9 @@ export async function exportList(core: Core, input: z.output<typeof exportListIn
   const sheet = workbook.addWorksheet(name[input.lang]);
   sheet.addRow(header).font = { bold: true };
   for (const row of body) sheet.addRow(row);
-  sheet.columns.forEach((column, i) => (column.width = Math.min(60, Math.max(10, ...[header[i]!, ...body.map((r) => String(r[i]))].map((t) => t.length * 1.6)))));
+  sheet.columns.forEach(
+    (column, i) => (column.width = Math.min(60, Math.max(10, ...[header[i]!, ...body.map((r) => String(r[i]))].map((t) => t.length * 1.6)))),
+  );
   const buffer = await workbook.xlsx.writeBuffer();
   return { fileName, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', dataBase64: Buffer.from(buffer).toString('base64') };
 }

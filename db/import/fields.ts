@@ -27,19 +27,57 @@ const f = (key: string, zh: string, en: string, type: FieldType, headers: string
 
 const notes = f('notes', '备注', 'Notes', 'text', ['说明', 'Remarks', 'Comment', 'Comments']);
 
-const taskStatus = { 未开始: 'open', 待办: 'open', open: 'open', 进行中: 'in_progress', 'in progress': 'in_progress', in_progress: 'in_progress', 已完成: 'done', 完成: 'done', done: 'done', 已取消: 'cancelled', 取消: 'cancelled', cancelled: 'cancelled' };
+const taskStatus = {
+  未开始: 'open',
+  待办: 'open',
+  open: 'open',
+  进行中: 'in_progress',
+  'in progress': 'in_progress',
+  in_progress: 'in_progress',
+  已完成: 'done',
+  完成: 'done',
+  done: 'done',
+  已取消: 'cancelled',
+  取消: 'cancelled',
+  cancelled: 'cancelled',
+};
 const priority = { 高: 'high', high: 'high', 中: 'normal', 普通: 'normal', normal: 'normal', 低: 'low', low: 'low' };
 const partnershipStatus = {
-  意向: 'prospect', prospect: 'prospect', 洽谈中: 'negotiating', 商谈中: 'negotiating', negotiating: 'negotiating',
-  有效: 'active', 活跃: 'active', 已签约: 'active', active: 'active', 休眠: 'dormant', dormant: 'dormant', 终止: 'concluded', 已结束: 'concluded', concluded: 'concluded',
+  意向: 'prospect',
+  prospect: 'prospect',
+  洽谈中: 'negotiating',
+  商谈中: 'negotiating',
+  negotiating: 'negotiating',
+  有效: 'active',
+  活跃: 'active',
+  已签约: 'active',
+  active: 'active',
+  休眠: 'dormant',
+  dormant: 'dormant',
+  终止: 'concluded',
+  已结束: 'concluded',
+  concluded: 'concluded',
 };
 const partnershipKind = {
-  友好城市: 'sister_city', 姐妹城市: 'sister_city', 'sister city': 'sister_city', sister_city: 'sister_city',
-  友好交流城市: 'friendship_city', 'friendship city': 'friendship_city', friendship_city: 'friendship_city',
-  合作备忘录: 'cooperation_mou', mou: 'cooperation_mou', cooperation_mou: 'cooperation_mou',
-  战略合作协议: 'strategic_agreement', 'strategic agreement': 'strategic_agreement', strategic_agreement: 'strategic_agreement',
-  项目合作: 'project_cooperation', 'project cooperation': 'project_cooperation', project_cooperation: 'project_cooperation',
-  试点项目: 'pilot_programme', 'pilot programme': 'pilot_programme', pilot_programme: 'pilot_programme',
+  友好城市: 'sister_city',
+  姐妹城市: 'sister_city',
+  'sister city': 'sister_city',
+  sister_city: 'sister_city',
+  友好交流城市: 'friendship_city',
+  'friendship city': 'friendship_city',
+  friendship_city: 'friendship_city',
+  合作备忘录: 'cooperation_mou',
+  mou: 'cooperation_mou',
+  cooperation_mou: 'cooperation_mou',
+  战略合作协议: 'strategic_agreement',
+  'strategic agreement': 'strategic_agreement',
+  strategic_agreement: 'strategic_agreement',
+  项目合作: 'project_cooperation',
+  'project cooperation': 'project_cooperation',
+  project_cooperation: 'project_cooperation',
+  试点项目: 'pilot_programme',
+  'pilot programme': 'pilot_programme',
+  pilot_programme: 'pilot_programme',
 };
 
 export const IMPORT_FIELDS: Record<ImportEntity, ImportField[]> = {
@@ -96,7 +134,11 @@ export const IMPORT_FIELDS: Record<ImportEntity, ImportField[]> = {
 
 /** How a header (or an enum word) is compared: NFKC, lower case, no spaces or marks around it. */
 export function headerKey(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/[\s*:：_]+/g, ' ').trim();
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s*:：_]+/g, ' ')
+    .trim();
 }
 
 /** The field a header names, if any. */

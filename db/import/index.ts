@@ -120,9 +120,14 @@ interface Lookups {
 }
 
 function loadLookups(core: Core, entity: ImportEntity): Lookups {
-  const orgRows = core.sqlite
-    .prepare('SELECT id, display_name, name_zh, name_en, name_local, aliases FROM organizations WHERE deleted_at IS NULL')
-    .all() as { id: string; display_name: string; name_zh: string | null; name_en: string | null; name_local: string | null; aliases: string }[];
+  const orgRows = core.sqlite.prepare('SELECT id, display_name, name_zh, name_en, name_local, aliases FROM organizations WHERE deleted_at IS NULL').all() as {
+    id: string;
+    display_name: string;
+    name_zh: string | null;
+    name_en: string | null;
+    name_local: string | null;
+    aliases: string;
+  }[];
   const organizations = indexNames(
     orgRows.map((o) => ({
       id: o.id,
@@ -130,13 +135,18 @@ function loadLookups(core: Core, entity: ImportEntity): Lookups {
       names: [o.display_name, o.name_zh, o.name_en, o.name_local, ...readStoredList(o.aliases, { table: 'organizations', id: o.id, field: 'aliases' }).values],
     })),
   );
-  const partRows = core.sqlite
-    .prepare('SELECT id, title, title_zh, title_en FROM partnerships WHERE deleted_at IS NULL')
-    .all() as { id: string; title: string; title_zh: string | null; title_en: string | null }[];
+  const partRows = core.sqlite.prepare('SELECT id, title, title_zh, title_en FROM partnerships WHERE deleted_at IS NULL').all() as {
+    id: string;
+    title: string;
+    title_zh: string | null;
+    title_en: string | null;
+  }[];
   const partnerships = indexNames(partRows.map((p) => ({ id: p.id, label: p.title, names: [p.title, p.title_zh, p.title_en] })));
   const partiesOf = new Map<string, string[]>();
   const parties = core.sqlite
-    .prepare('SELECT pp.organization_id AS org, pp.partnership_id AS p FROM partnership_parties pp JOIN partnerships p ON p.id = pp.partnership_id WHERE pp.deleted_at IS NULL AND p.deleted_at IS NULL')
+    .prepare(
+      'SELECT pp.organization_id AS org, pp.partnership_id AS p FROM partnership_parties pp JOIN partnerships p ON p.id = pp.partnership_id WHERE pp.deleted_at IS NULL AND p.deleted_at IS NULL',
+    )
     .all() as { org: string; p: string }[];
   for (const { org, p } of parties) partiesOf.set(org, [...(partiesOf.get(org) ?? []), p]);
   return { organizations, partnerships, partiesOf, existing: existingKeys(core, entity) };
@@ -194,7 +204,10 @@ function findHeader(entity: ImportEntity, rows: SheetRow[]): SheetRow {
   }
   throw new AppError(
     'invalid_input',
-    say('在表格的前 30 行中找不到表头行（列名如“日期”“城市”“标题”）。请检查所选的数据类型和文件。未保存任何内容。', 'No header row (column names such as Date, City, Title) was found in the first 30 rows. Check the chosen kind of records and the file. Nothing was saved.'),
+    say(
+      '在表格的前 30 行中找不到表头行（列名如“日期”“城市”“标题”）。请检查所选的数据类型和文件。未保存任何内容。',
+      'No header row (column names such as Date, City, Title) was found in the first 30 rows. Check the chosen kind of records and the file. Nothing was saved.',
+    ),
     ['dataBase64'],
   );
 }
@@ -212,7 +225,14 @@ function buildColumns(entity: ImportEntity, header: SheetRow, mapping: Record<st
     const column = columns[Number(indexText)];
     if (!column) continue;
     if (key !== '' && !fields.some((field) => field.key === key)) {
-      throw new AppError('invalid_input', say(`第 ${Number(indexText) + 1} 列映射到未知字段“${key}”。未保存任何内容。`, `Column ${Number(indexText) + 1} is mapped to an unknown field "${key}". Nothing was saved.`), ['mapping']);
+      throw new AppError(
+        'invalid_input',
+        say(
+          `第 ${Number(indexText) + 1} 列映射到未知字段“${key}”。未保存任何内容。`,
+          `Column ${Number(indexText) + 1} is mapped to an unknown field "${key}". Nothing was saved.`,
+        ),
+        ['mapping'],
+      );
     }
     column.field = key === '' ? null : key;
   }
@@ -222,7 +242,10 @@ function buildColumns(entity: ImportEntity, header: SheetRow, mapping: Record<st
     if (seen.has(column.field)) {
       throw new AppError(
         'invalid_input',
-        say(`第 ${seen.get(column.field)! + 1} 列和第 ${column.index + 1} 列映射到同一字段。未保存任何内容。`, `Columns ${seen.get(column.field)! + 1} and ${column.index + 1} are mapped to the same field. Nothing was saved.`),
+        say(
+          `第 ${seen.get(column.field)! + 1} 列和第 ${column.index + 1} 列映射到同一字段。未保存任何内容。`,
+          `Columns ${seen.get(column.field)! + 1} and ${column.index + 1} are mapped to the same field. Nothing was saved.`,
+        ),
         ['mapping'],
       );
     }
@@ -301,7 +324,9 @@ function checkRow(ctx: RowContext, row: SheetRow, columns: ImportColumn[]): Impo
     if (!parsed.success) {
       // the contract's wording, without its framing ("Invalid input: … Nothing was saved.")
       const { zh, en } = inputError(parsed.error).localized;
-      result.reasons.push(say(zh.replace(/^输入有误：/, '').replace(/。未保存任何内容。$/, ''), en.replace(/^Invalid input: /, '').replace(/\. Nothing was saved\.$/, '')));
+      result.reasons.push(
+        say(zh.replace(/^输入有误：/, '').replace(/。未保存任何内容。$/, ''), en.replace(/^Invalid input: /, '').replace(/\. Nothing was saved\.$/, '')),
+      );
     }
   }
   result.status = result.reasons.length > 0 ? 'error' : result.choices.length > 0 ? 'choice' : 'ok';
@@ -318,7 +343,12 @@ function createInput(entity: ImportEntity, v: Record<string, string>, links: Rec
         nameZh: opt(v.nameZh),
         nameEn: opt(v.nameEn),
         nameLocal: opt(v.nameLocal),
-        aliases: v.aliases ? v.aliases.split(/[;；,，、]/).map((a) => a.trim()).filter(Boolean) : undefined,
+        aliases: v.aliases
+          ? v.aliases
+              .split(/[;；,，、]/)
+              .map((a) => a.trim())
+              .filter(Boolean)
+          : undefined,
         country: opt(v.country),
         region: opt(v.region),
         notes: opt(v.notes),
@@ -363,7 +393,13 @@ function createInput(entity: ImportEntity, v: Record<string, string>, links: Rec
 }
 
 function createInputSchema(entity: ImportEntity): z.ZodType {
-  return { organizations: organizationCreateInput, partnerships: partnershipCreateInput, contacts: contactCreateInput, meetings: meetingCreateInput, tasks: taskCreateInput }[entity];
+  return {
+    organizations: organizationCreateInput,
+    partnerships: partnershipCreateInput,
+    contacts: contactCreateInput,
+    meetings: meetingCreateInput,
+    tasks: taskCreateInput,
+  }[entity];
 }
 
 // ---------------------------------------------------------------- preview and commit

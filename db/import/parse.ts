@@ -12,7 +12,9 @@ export interface SheetRow {
 }
 
 const unreadable = (en: string, zh: string) =>
-  new AppError('invalid_input', { zh: `无法读取该表格：${zh}。未保存任何内容。`, en: `The spreadsheet cannot be read: ${en}. Nothing was saved.` }, ['dataBase64']);
+  new AppError('invalid_input', { zh: `无法读取该表格：${zh}。未保存任何内容。`, en: `The spreadsheet cannot be read: ${en}. Nothing was saved.` }, [
+    'dataBase64',
+  ]);
 
 export function isXlsx(fileName: string): boolean {
   return /\.xlsx$/i.test(fileName);

@@ -14,7 +14,6 @@ export type SheetWorkerMessage = { type: 'done'; rows: SheetRow[] } | { type: 'e
 /** The worker's heap: far above what a 10 MB workbook of an office's list needs (about 100 MB), far below a bomb's gigabytes. */
 export const SHEET_WORKER_HEAP_MB = 512;
 
-
 export function parseSheetInWorker(fileName: string, bytes: Buffer, tooLarge: () => AppError): Promise<SheetRow[]> {
   const entry = workerEntry('import/sheet-worker');
   return new Promise((resolve, reject) => {

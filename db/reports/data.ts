@@ -27,7 +27,12 @@ export const portfolioReportInput = z.strictObject({
   ...common,
   status: z.enum(PARTNERSHIP_STATUSES).optional(),
   programmeId: idSchema.optional(),
-  country: z.string().trim().regex(/^[A-Za-z]{2}$/).transform((v) => v.toUpperCase()).optional(),
+  country: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z]{2}$/)
+    .transform((v) => v.toUpperCase())
+    .optional(),
   owner: z.string().trim().max(200).optional(),
 });
 
@@ -98,12 +103,23 @@ export function partnershipReportData(core: Core, input: z.output<typeof partner
   const period = !!(input.from || input.to);
   // A period lists all of its meetings; without one, only the latest page is read (the busiest partnership has 8,550).
   const latest = period ? null : listMeetings(core, { partnershipId: input.partnershipId, limit: RECENT_MEETINGS });
-  const meetings = latest ? latest.rows : meetingsWhere(core, { partnershipId: input.partnershipId, ...(input.from ? { from: input.from } : {}), ...(input.to ? { to: input.to } : {}) });
+  const meetings = latest
+    ? latest.rows
+    : meetingsWhere(core, { partnershipId: input.partnershipId, ...(input.from ? { from: input.from } : {}), ...(input.to ? { to: input.to } : {}) });
   const open = listTasks(core, { view: 'all', partnershipId: input.partnershipId, today: base.today, limit: REPORT_OPEN_TASKS, offset: 0 });
   const openTasks = open.rows.map((t) => ({ ...t, overdue: isOverdue(t, base.today) }));
   const moreOpenTasks = open.total - openTasks.length;
   const upcomingMilestones = partnership.milestones.filter((m) => m.status === 'planned' && m.date >= base.today.slice(0, m.date.length));
-  return { ...base, kind: 'partnership', partnership, meetings, earlierMeetings: latest ? latest.total - meetings.length : 0, openTasks, moreOpenTasks, upcomingMilestones };
+  return {
+    ...base,
+    kind: 'partnership',
+    partnership,
+    meetings,
+    earlierMeetings: latest ? latest.total - meetings.length : 0,
+    openTasks,
+    moreOpenTasks,
+    upcomingMilestones,
+  };
 }
 
 function addDays(day: string, days: number): string {
@@ -160,9 +176,14 @@ export function portfolioReportData(core: Core, input: z.output<typeof portfolio
     if (ids.has(row.pid)) next90.push({ date: row.date, title: row.title, partnership: row.partnership, what: 'milestone' });
   }
   for (const p of list) {
-    const full = core.sqlite.prepare('SELECT review_on AS reviewOn, term_end AS termEnd FROM partnerships WHERE id = ?').get(p.id) as { reviewOn: string | null; termEnd: string | null };
-    if (full.reviewOn && full.reviewOn >= base.today && full.reviewOn <= horizon) next90.push({ date: full.reviewOn, title: '', partnership: p.title, what: 'review' });
-    if (full.termEnd && full.termEnd >= base.today && full.termEnd <= horizon) next90.push({ date: full.termEnd, title: '', partnership: p.title, what: 'term_end' });
+    const full = core.sqlite.prepare('SELECT review_on AS reviewOn, term_end AS termEnd FROM partnerships WHERE id = ?').get(p.id) as {
+      reviewOn: string | null;
+      termEnd: string | null;
+    };
+    if (full.reviewOn && full.reviewOn >= base.today && full.reviewOn <= horizon)
+      next90.push({ date: full.reviewOn, title: '', partnership: p.title, what: 'review' });
+    if (full.termEnd && full.termEnd >= base.today && full.termEnd <= horizon)
+      next90.push({ date: full.termEnd, title: '', partnership: p.title, what: 'term_end' });
   }
   next90.sort((a, b) => a.date.localeCompare(b.date));
   const meetingsInPeriod =
@@ -176,7 +197,8 @@ export function portfolioReportData(core: Core, input: z.output<typeof portfolio
     kind: 'portfolio',
     filters,
     programme: input.programmeId
-      ? ((core.sqlite.prepare('SELECT name_zh AS nameZh, name_en AS nameEn FROM programmes WHERE id = ?').get(input.programmeId) as PortfolioReportData['programme'] | undefined) ?? null)
+      ? ((core.sqlite.prepare('SELECT name_zh AS nameZh, name_en AS nameEn FROM programmes WHERE id = ?').get(input.programmeId) as
+          PortfolioReportData['programme'] | undefined) ?? null)
       : null,
     byStatus,
     byCountry: [...countryCounts].map(([country, count]) => ({ country, count })).sort((a, b) => b.count - a.count || a.country.localeCompare(b.country)),

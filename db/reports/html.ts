@@ -7,6 +7,7 @@
  * Page-break rules: no table row is split (rows avoid breaks inside, table heads repeat), a
  * heading stays with what follows it, short sections move to the next page whole.
  */
+import { MILESTONE_STATUS_LABELS, PARTNERSHIP_KIND_LABELS, PARTNERSHIP_STATUS_LABELS } from '../../common/labels';
 import { partialDate } from '../rules';
 import { embeddedFontCss, FONT_PRIMER_CSS, fontPrimerHtml } from './fonts';
 import type { PartnershipReportData, PortfolioReportData, ReportLanguage } from './data';
@@ -70,7 +71,7 @@ const L = {
     partnership: '合作关系',
     date: '日期',
     item: '事项',
-    milestoneStatus: { planned: '计划中', done: '已完成', cancelled: '已取消' },
+    milestoneStatus: MILESTONE_STATUS_LABELS.zh as Record<string, string>,
     count: '数量',
   },
   en: {
@@ -131,19 +132,13 @@ const L = {
     partnership: 'Partnership',
     date: 'Date',
     item: 'Item',
-    milestoneStatus: { planned: 'Planned', done: 'Done', cancelled: 'Cancelled' },
+    milestoneStatus: MILESTONE_STATUS_LABELS.en as Record<string, string>,
     count: 'Count',
   },
 };
 
-const STATUS = {
-  zh: { prospect: '意向', negotiating: '洽谈中', active: '执行中', dormant: '休眠', concluded: '已结束' },
-  en: { prospect: 'Prospect', negotiating: 'Negotiating', active: 'Active', dormant: 'Dormant', concluded: 'Concluded' },
-};
-const KIND = {
-  zh: { sister_city: '友好城市', friendship_city: '友好交流城市', cooperation_mou: '合作备忘录', strategic_agreement: '战略合作协议', project_cooperation: '项目合作', pilot_programme: '试点项目' },
-  en: { sister_city: 'Sister city', friendship_city: 'Friendship city', cooperation_mou: 'Cooperation MoU', strategic_agreement: 'Strategic agreement', project_cooperation: 'Project cooperation', pilot_programme: 'Pilot programme' },
-};
+const STATUS = PARTNERSHIP_STATUS_LABELS;
+const KIND = PARTNERSHIP_KIND_LABELS;
 const STATUS_COLOR = { prospect: '#868e96', negotiating: '#e67700', active: '#2f9e44', dormant: '#d9480f', concluded: '#1c7ed6' };
 
 /** Sections with at most this many rows move to the next page whole rather than split. */
@@ -159,13 +154,11 @@ export function escapeHtml(text: string | null | undefined): string {
  * can end the string, the rule or the element (`</style>`), and line breaks become spaces.
  */
 export function cssString(text: string): string {
-  const escaped = text
-    .replace(/[\r\n\f\t]+/g, ' ')
-    .replace(/[^\p{L}\p{N}\p{M} ]/gu, (c) => {
-      const code = c.codePointAt(0)!;
-      // Letters and digits of any script are harmless; only ASCII markup, quotes and controls matter.
-      return code >= 0x80 && code !== 0x2028 && code !== 0x2029 && !/\p{C}/u.test(c) ? c : `\\${code.toString(16).padStart(6, '0')}`;
-    });
+  const escaped = text.replace(/[\r\n\f\t]+/g, ' ').replace(/[^\p{L}\p{N}\p{M} ]/gu, (c) => {
+    const code = c.codePointAt(0)!;
+    // Letters and digits of any script are harmless; only ASCII markup, quotes and controls matter.
+    return code >= 0x80 && code !== 0x2028 && code !== 0x2029 && !/\p{C}/u.test(c) ? c : `\\${code.toString(16).padStart(6, '0')}`;
+  });
   return `"${escaped}"`;
 }
 
@@ -184,8 +177,13 @@ export function formatReportDate(value: string | null, lang: ReportLanguage): st
   if (!partialDate.safeParse(value).success) return '?';
   const [y, m, d] = value.split('-').map(Number);
   if (m === undefined) return lang === 'zh' ? `${y}年` : String(y);
-  if (d === undefined) return lang === 'zh' ? `${y}年${m}月` : new Intl.DateTimeFormat('en-GB', { year: 'numeric', month: 'short', timeZone: 'UTC' }).format(new Date(Date.UTC(y!, m - 1, 1)));
-  return lang === 'zh' ? `${y}年${m}月${d}日` : new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(Date.UTC(y!, m - 1, d)));
+  if (d === undefined)
+    return lang === 'zh'
+      ? `${y}年${m}月`
+      : new Intl.DateTimeFormat('en-GB', { year: 'numeric', month: 'short', timeZone: 'UTC' }).format(new Date(Date.UTC(y!, m - 1, 1)));
+  return lang === 'zh'
+    ? `${y}年${m}月${d}日`
+    : new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(Date.UTC(y!, m - 1, d)));
 }
 
 function title(lang: ReportLanguage, t: { title: string; titleZh: string | null; titleEn: string | null }): string {
@@ -221,7 +219,8 @@ function documentHtml(doc: Document): string {
   const office = doc.officeName ?? '';
   const classification = doc.classification ?? '';
   const allText = `${doc.heading}${office}${classification}${generated}${t.pageWords}0123456789${doc.body.replace(/<[^>]+>/g, '')}`;
-  const margin = (size: string, weight = 400, color = '#555') => `font-family: 'Report Sans', sans-serif; font-size: ${size}; font-weight: ${weight}; color: ${color};`;
+  const margin = (size: string, weight = 400, color = '#555') =>
+    `font-family: 'Report Sans', sans-serif; font-size: ${size}; font-weight: ${weight}; color: ${color};`;
   return `<!doctype html>
 <html lang="${doc.lang === 'zh' ? 'zh-CN' : 'en'}">
 <head>
@@ -346,7 +345,9 @@ export function timelineSvg(lang: ReportLanguage, milestones: { date: string; ti
   for (let y = firstYear; y <= lastYear + 1; y += step) {
     const tx = x(Date.UTC(y, 0, 1));
     if (tx < left + 8 || tx > right - 8) continue;
-    ticks.push(`<line x1="${tx.toFixed(1)}" y1="${axisY - 3}" x2="${tx.toFixed(1)}" y2="${axisY + 3}" stroke="#868e96"/><text x="${tx.toFixed(1)}" y="${axisY + 14}" font-size="9" text-anchor="middle" fill="#495057">${y}</text>`);
+    ticks.push(
+      `<line x1="${tx.toFixed(1)}" y1="${axisY - 3}" x2="${tx.toFixed(1)}" y2="${axisY + 3}" stroke="#868e96"/><text x="${tx.toFixed(1)}" y="${axisY + 14}" font-size="9" text-anchor="middle" fill="#495057">${y}</text>`,
+    );
   }
   const order = milestones.map((m, i) => ({ m, t: times[i]! })).sort((a, b) => a.t - b.t);
   const rowEnd: number[] = Array.from({ length: rows }, () => -Infinity);
@@ -506,9 +507,12 @@ export function renderPortfolioReport(data: PortfolioReportData): string {
 <div class="figure"><div class="value">${data.next90.length}</div><div class="label">${t.next90Label}</div></div>
 </div>`;
 
-  const countryCells = data.byCountry.map((c) => `<td>${escapeHtml(countryName(c.country, lang))} <span class="muted small">${escapeHtml(c.country)}</span><span class="n">${c.count}</span></td>`);
+  const countryCells = data.byCountry.map(
+    (c) => `<td>${escapeHtml(countryName(c.country, lang))} <span class="muted small">${escapeHtml(c.country)}</span><span class="n">${c.count}</span></td>`,
+  );
   const countryRows: string[] = [];
-  for (let i = 0; i < countryCells.length; i += 3) countryRows.push(`<tr>${countryCells.slice(i, i + 3).join('')}${'<td></td>'.repeat(Math.max(0, 3 - countryCells.slice(i, i + 3).length))}</tr>`);
+  for (let i = 0; i < countryCells.length; i += 3)
+    countryRows.push(`<tr>${countryCells.slice(i, i + 3).join('')}${'<td></td>'.repeat(Math.max(0, 3 - countryCells.slice(i, i + 3).length))}</tr>`);
   const countries = countryRows.length ? `<table class="countries"><tbody>${countryRows.join('')}</tbody></table>` : `<p class="muted">${t.none}</p>`;
 
   const overdue = data.overdueTasks.length

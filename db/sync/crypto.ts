@@ -124,10 +124,7 @@ function open(sealed: Sealed, key: Buffer): Buffer {
   try {
     return Buffer.concat([decipher.update(sealed.body), decipher.final()]);
   } catch {
-    throw refused(
-      '密码错误，或文件在传输中被改动。未导入任何内容。',
-      'Wrong passphrase, or the file was altered on the way. Nothing was imported.',
-    );
+    throw refused('密码错误，或文件在传输中被改动。未导入任何内容。', 'Wrong passphrase, or the file was altered on the way. Nothing was imported.');
   }
 }
 

@@ -10,7 +10,16 @@ import { writeBackup } from '../backups';
 import { openSqlite } from '../sqlite';
 import { ENCRYPTED_MAGIC, encryptBytes, encryptBytesAsync, type ScryptParams } from './crypto';
 import { invalidFileError, openIncomingFile, type InvalidValue, type OpenIncomingOptions } from './incoming';
-import { checkClockSkew, clockAheadOf, mergeIncoming, MERGE_ORDER, type ApplyOptions, type EntityCounts, type FieldConflict, type DuplicateCandidate } from './merge';
+import {
+  checkClockSkew,
+  clockAheadOf,
+  mergeIncoming,
+  MERGE_ORDER,
+  type ApplyOptions,
+  type EntityCounts,
+  type FieldConflict,
+  type DuplicateCandidate,
+} from './merge';
 import type { RecordEntity } from '../schema';
 
 export interface ExportResult {

@@ -83,8 +83,7 @@ type AnyColumn = Column;
 
 function checkValue(file: string, table: string, column: AnyColumn, value: unknown): SqlValue {
   const where = `${table}.${column.name}`;
-  const wrong = () =>
-    refuse(file, `字段 ${where} 中有类型不正确的值。`, `the field ${where} holds a value of the wrong type.`);
+  const wrong = () => refuse(file, `字段 ${where} 中有类型不正确的值。`, `the field ${where} holds a value of the wrong type.`);
   if (value === null || value === undefined) {
     if (column.notNull) throw wrong();
     return null;
@@ -269,7 +268,13 @@ interface CheckedTable {
  * Check that a table and its known columns are there and every value has its type. One scan counts
  * the rows, flags the suspect ones and, for a record table, finds the highest stamp.
  */
-function checkTable(file: string, sqlite: Database.Database, table: Table, withHlc = false, rules?: { entity: RecordEntity; invalid: InvalidList }): CheckedTable {
+function checkTable(
+  file: string,
+  sqlite: Database.Database,
+  table: Table,
+  withHlc = false,
+  rules?: { entity: RecordEntity; invalid: InvalidList },
+): CheckedTable {
   const name = getTableName(table);
   const kind = sqlite.prepare('SELECT type FROM sqlite_master WHERE name = ?').get(name) as { type: string } | undefined;
   if (!kind || kind.type !== 'table') {
@@ -286,7 +291,9 @@ function checkTable(file: string, sqlite: Database.Database, table: Table, withH
     .prepare(`SELECT count(*) AS n, total(${suspect}) AS suspect${withHlc ? ', max(hlc COLLATE BINARY) AS maxHlc' : ''} FROM "${name}"`)
     .get() as { n: number; suspect: number; maxHlc?: string | null };
   if (stats.suspect > 0) {
-    for (const row of sqlite.prepare(`SELECT ${quoted(columns.map((c) => c.name))} FROM "${name}" WHERE ${suspect}`).iterate() as Iterable<Record<string, unknown>>) {
+    for (const row of sqlite.prepare(`SELECT ${quoted(columns.map((c) => c.name))} FROM "${name}" WHERE ${suspect}`).iterate() as Iterable<
+      Record<string, unknown>
+    >) {
       if (!rules) {
         for (const column of columns) checkValue(file, name, column, row[column.name]);
         continue;
@@ -396,15 +403,20 @@ function openFile(file: string, options: OpenIncomingOptions): OpenedFile {
     const known = loadMigrations(options.migrationsFolder);
     const hasMigrations = !!db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(MIGRATIONS_TABLE);
     if (!hasMigrations) throw refuse(fileName, '它不是伙伴关系管理导出的数据库文件。', 'it is not a database file exported by Partnership Tracker.');
-    const applied = (db.prepare(`SELECT hash, created_at AS createdAt FROM ${MIGRATIONS_TABLE} ORDER BY created_at, id`).all() as { hash: string; createdAt: number }[]).map(
-      (m) => ({ hash: String(m.hash), createdAt: Number(m.createdAt) }),
-    );
+    const applied = (
+      db.prepare(`SELECT hash, created_at AS createdAt FROM ${MIGRATIONS_TABLE} ORDER BY created_at, id`).all() as { hash: string; createdAt: number }[]
+    ).map((m) => ({ hash: String(m.hash), createdAt: Number(m.createdAt) }));
     let version: number;
     try {
       version = classifySchema(fileName, applied, known, true).version;
     } catch (error) {
       if (error instanceof AppError && error.code === 'future_database') {
-        throw refuse(fileName, '它由更新版本的应用导出。请先更新本应用。', 'it was exported by a newer version of the app. Update the app first.', 'future_database');
+        throw refuse(
+          fileName,
+          '它由更新版本的应用导出。请先更新本应用。',
+          'it was exported by a newer version of the app. Update the app first.',
+          'future_database',
+        );
       }
       if (error instanceof AppError && error.code === 'not_a_database') {
         throw refuse(fileName, '它不是伙伴关系管理导出的数据库文件。', 'it is not a database file exported by Partnership Tracker.');
@@ -432,7 +444,12 @@ function openFile(file: string, options: OpenIncomingOptions): OpenedFile {
     // Blobs are addressed by their hash and never rewritten: bytes that do not match it would stay wrong for good.
     for (const blob of db.prepare('SELECT sha256, size, data FROM blobs').iterate() as Iterable<{ sha256: string; size: number; data: Buffer }>) {
       if (blob.size !== blob.data.length || createHash('sha256').update(blob.data).digest('hex') !== blob.sha256) {
-        throw refuse(fileName, '其中附件的内容已损坏（与校验值不符）。', 'the contents of an attachment are damaged (they do not match their checksum).', 'corrupt_database');
+        throw refuse(
+          fileName,
+          '其中附件的内容已损坏（与校验值不符）。',
+          'the contents of an attachment are damaged (they do not match their checksum).',
+          'corrupt_database',
+        );
       }
     }
     checkAttachmentBytes(db, invalid);
@@ -449,7 +466,10 @@ function openFile(file: string, options: OpenIncomingOptions): OpenedFile {
       if (max > maxHlc) maxHlc = max;
     }
     const vector = new Map<string, string>();
-    for (const { origin, hlc } of db.prepare('SELECT origin, max(hlc COLLATE BINARY) AS hlc FROM change_log GROUP BY origin COLLATE BINARY').all() as { origin: string; hlc: string }[]) {
+    for (const { origin, hlc } of db.prepare('SELECT origin, max(hlc COLLATE BINARY) AS hlc FROM change_log GROUP BY origin COLLATE BINARY').all() as {
+      origin: string;
+      hlc: string;
+    }[]) {
       vector.set(origin, hlc);
       if (hlc > maxHlc) maxHlc = hlc;
     }
@@ -526,7 +546,12 @@ const isInternalTable = (name: string) => name === MIGRATIONS_TABLE || name.star
  */
 function refuseUnknownSchema(fileName: string, db: Database.Database): void {
   const newer = () =>
-    refuse(fileName, '它由更新版本的应用导出（含有本版本不认识的数据表或字段）。请先更新本应用。', 'it was exported by a newer version of the app (it has tables or columns this version does not know). Update the app first.', 'future_database');
+    refuse(
+      fileName,
+      '它由更新版本的应用导出（含有本版本不认识的数据表或字段）。请先更新本应用。',
+      'it was exported by a newer version of the app (it has tables or columns this version does not know). Update the app first.',
+      'future_database',
+    );
   const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[];
   for (const name of tables) {
     if (isInternalTable(name)) continue;
@@ -552,13 +577,17 @@ function checkAttachmentBytes(db: Database.Database, invalid: InvalidList): void
     .all() as { id: string; size: unknown; mimeType: unknown; blobSize: number; head: Buffer }[];
   for (const row of rows) {
     if (row.size !== row.blobSize) invalid.add('attachments', String(row.id), 'size', 'range');
-    else if (typeof row.mimeType === 'string' && Buffer.isBuffer(row.head) && !mimeMatchesBytes(row.mimeType, row.head)) invalid.add('attachments', String(row.id), 'mime_type', 'not_allowed');
+    else if (typeof row.mimeType === 'string' && Buffer.isBuffer(row.head) && !mimeMatchesBytes(row.mimeType, row.head))
+      invalid.add('attachments', String(row.id), 'mime_type', 'not_allowed');
   }
 }
 
 /** Every change-log stamp well-formed and no later than the largest time the app can write. */
 function checkChangeLogStamps(fileName: string, db: Database.Database): void {
-  const flagged = db.prepare(`SELECT hlc FROM change_log WHERE NOT (${stampSql('hlc')})`).pluck().all() as unknown[];
+  const flagged = db
+    .prepare(`SELECT hlc FROM change_log WHERE NOT (${stampSql('hlc')})`)
+    .pluck()
+    .all() as unknown[];
   if (flagged.some((value) => !stamp.safeParse(value).success)) throw damagedStamps(fileName, 'change_log');
 }
 
@@ -622,9 +651,7 @@ export function snapshotSource(file: IncomingFile): IncomingSource {
     versionVector: () => new Map(vector),
     recordKeys: (entity) =>
       inPages(
-        file.records[entity]
-          .map((row): RecordKey => [row.id as string, row.hlc as string, row.field_stamps as string])
-          .sort((a, b) => byteOrder(a[0], b[0])),
+        file.records[entity].map((row): RecordKey => [row.id as string, row.hlc as string, row.field_stamps as string]).sort((a, b) => byteOrder(a[0], b[0])),
       ),
     record: (entity, id) => byId.get(entity)!.get(id)!,
     blobKeys: () => inPages(file.blobs.map((b): [string, string] => [b.sha256, b.created_at]).sort((a, b) => byteOrder(a[0], b[0]))),

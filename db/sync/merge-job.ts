@@ -21,10 +21,7 @@ export interface MergeWorkerInput {
 }
 
 export type MergeWorkerMessage =
-  | { type: 'progress'; done: number; total: number }
-  | { type: 'done'; summary: MergeSummary }
-  | { type: 'error'; error: SerializedAppError };
-
+  { type: 'progress'; done: number; total: number } | { type: 'done'; summary: MergeSummary } | { type: 'error'; error: SerializedAppError };
 
 export function mergeInWorker(
   core: Core,

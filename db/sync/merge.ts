@@ -82,9 +82,13 @@ function normalizedNames(row: Row): string[] {
   }
   return names
     .filter((n): n is string => typeof n === 'string' && n.trim() !== '')
-    .map((n) => n.normalize('NFKC').toLowerCase().replace(/[\s\p{P}]+/gu, ''));
+    .map((n) =>
+      n
+        .normalize('NFKC')
+        .toLowerCase()
+        .replace(/[\s\p{P}]+/gu, ''),
+    );
 }
-
 
 export interface ApplyOptions {
   /** The person confirmed adopting a clock more than 5 minutes ahead. */
@@ -167,10 +171,18 @@ function commitChecked(sqlite: Database.Database, written: ReadonlySet<string>):
 }
 
 /** One pass over the file: compare, count, and (when writing) write. */
-function mergePass(core: Core, source: IncomingSource, clockAheadMs: number, writing: boolean, options: ApplyOptions): { result: MergeResult; written: Set<string> } {
+function mergePass(
+  core: Core,
+  source: IncomingSource,
+  clockAheadMs: number,
+  writing: boolean,
+  options: ApplyOptions,
+): { result: MergeResult; written: Set<string> } {
   const sqlite = core.sqlite;
   const fileName = source.fileName;
-  const localVector = versionVector(sqlite.prepare('SELECT origin, max(hlc) AS hlc FROM change_log GROUP BY origin').all() as { origin: string; hlc: string }[]);
+  const localVector = versionVector(
+    sqlite.prepare('SELECT origin, max(hlc) AS hlc FROM change_log GROUP BY origin').all() as { origin: string; hlc: string }[],
+  );
   const incomingVector = source.versionVector();
   const counts = Object.fromEntries(MERGE_ORDER.map((e) => [e, emptyCounts()])) as Record<RecordEntity, EntityCounts>;
   const conflicts: FieldConflict[] = [];
@@ -217,7 +229,11 @@ function mergePass(core: Core, source: IncomingSource, clockAheadMs: number, wri
     const updateStatements = new Map<string, Database.Statement>();
     const likelyDuplicate = entity === 'organizations' ? duplicateFinder(sqlite) : null;
     // The fields a merge compares: every known column but the bookkeeping ones.
-    const fields = new Set(Object.values(getTableColumns(recordTables[entity])).map((c) => c.name).filter((f) => !META_COLUMNS.has(f)));
+    const fields = new Set(
+      Object.values(getTableColumns(recordTables[entity]))
+        .map((c) => c.name)
+        .filter((f) => !META_COLUMNS.has(f)),
+    );
     for (const page of source.recordKeys(entity)) {
       const ours = new Map<string, RecordKey>();
       for (const key of localKeys.all(page[0]![0], page.at(-1)![0]) as RecordKey[]) ours.set(key[0], key);
@@ -343,7 +359,17 @@ function mergePass(core: Core, source: IncomingSource, clockAheadMs: number, wri
   );
   for (const c of conflicts) {
     if (known.get(c.entity, c.rowId, c.field, c.losingHlc)) continue;
-    addConflict.run(uuidv7(), c.entity, c.rowId, c.field, JSON.stringify(jsonable(c.winningValue)), c.winningHlc, JSON.stringify(jsonable(c.losingValue)), c.losingHlc, at);
+    addConflict.run(
+      uuidv7(),
+      c.entity,
+      c.rowId,
+      c.field,
+      JSON.stringify(jsonable(c.winningValue)),
+      c.winningHlc,
+      JSON.stringify(jsonable(c.losingValue)),
+      c.losingHlc,
+      at,
+    );
   }
   const addDuplicate = sqlite.prepare('INSERT INTO duplicate_candidates (id, entity, local_id, imported_id, detected_at) VALUES (?, ?, ?, ?, ?)');
   for (const d of duplicates) addDuplicate.run(uuidv7(), 'organizations', d.localId, d.importedId, at);

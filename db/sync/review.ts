@@ -56,9 +56,9 @@ export function listConflicts(core: Core, input: z.output<typeof conflictListInp
            FROM conflicts ${input.includeResolved ? '' : 'WHERE resolved_at IS NULL'} ORDER BY detected_at DESC, id`,
       )
       .all() as (Omit<ConflictView, 'winningValue' | 'losingValue' | 'winningOffice' | 'winningAt' | 'losingOffice' | 'losingAt' | 'kind'> & {
-        winningValue: string | null;
-        losingValue: string | null;
-      })[]
+      winningValue: string | null;
+      losingValue: string | null;
+    })[]
   ).map((row) => {
     const winningValue = row.winningValue === null ? null : (JSON.parse(row.winningValue) as unknown);
     const losingValue = row.losingValue === null ? null : (JSON.parse(row.losingValue) as unknown);
@@ -87,7 +87,8 @@ function stampFacts(core: Core, stamp: string): { office: string | null; at: str
   if (origin === core.clock.origin) return { office: core.getMeta('office_name'), at };
   const office =
     (core.sqlite.prepare('SELECT office FROM change_log WHERE origin = ? AND office IS NOT NULL LIMIT 1').pluck().get(origin) as string | undefined) ??
-    (core.sqlite.prepare('SELECT peer_office FROM sync_log WHERE peer_origin = ? AND peer_office IS NOT NULL ORDER BY at DESC LIMIT 1').pluck().get(origin) as string | undefined) ??
+    (core.sqlite.prepare('SELECT peer_office FROM sync_log WHERE peer_origin = ? AND peer_office IS NOT NULL ORDER BY at DESC LIMIT 1').pluck().get(origin) as
+      string | undefined) ??
     null;
   return { office, at };
 }
@@ -99,7 +100,8 @@ export function resolveConflict(core: Core, input: z.output<typeof conflictResol
     throw new AppError('not_found', { zh: '找不到该冲突，可能已处理。', en: 'No such conflict; it may have been resolved already.' });
   }
   if (input.choice === 'flip') {
-    if (!(conflict.entity in recordTables)) throw new AppError('not_found', { zh: '冲突所指的记录类型未知。', en: 'The conflict refers to an unknown kind of record.' });
+    if (!(conflict.entity in recordTables))
+      throw new AppError('not_found', { zh: '冲突所指的记录类型未知。', en: 'The conflict refers to an unknown kind of record.' });
     const key = Object.entries(columnNames(conflict.entity)).find(([, column]) => column === conflict.field)?.[0];
     if (!key) throw new AppError('not_found', { zh: '冲突所指的字段未知。', en: 'The conflict refers to an unknown field.' });
     updateRecord(core, conflict.entity, conflict.rowId, { [key]: conflict.losingValue });
@@ -135,7 +137,9 @@ export function listDuplicates(core: Core): DuplicateView[] {
 
 /** Record a person's decision. Linking is recorded now; folding the two records into one comes with the merge UI. */
 export function decideDuplicate(core: Core, input: z.output<typeof duplicateDecideInput>): DuplicateView[] {
-  const result = core.sqlite.prepare('UPDATE duplicate_candidates SET decision = ?, decided_at = ? WHERE id = ?').run(input.decision, core.now().toISOString(), input.id);
+  const result = core.sqlite
+    .prepare('UPDATE duplicate_candidates SET decision = ?, decided_at = ? WHERE id = ?')
+    .run(input.decision, core.now().toISOString(), input.id);
   if (result.changes === 0) throw new AppError('not_found', { zh: '找不到该重复项。', en: 'No such duplicate candidate.' });
   return listDuplicates(core);
 }

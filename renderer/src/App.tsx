@@ -21,7 +21,7 @@ import { useTranslation } from 'react-i18next';
 import { setLanguage, type Language } from './i18n';
 import { navigate, routeHash, useRoute, type Route, type View } from './route';
 import { api } from './api';
-import type { AppInfo } from '../../db/info';
+import type { AppInfo } from '@db/info';
 import { showError } from './notify';
 import { SearchBox } from './components/SearchBox';
 import { useDesktopShell } from './desktop';
@@ -216,7 +216,17 @@ function usePageHeading(main: RefObject<HTMLElement | null>, place: string, appN
   }, [main, place, appName]);
 }
 
-function CurrentView({ route, dataVersion, info, onSettingsChange }: { route: Route; dataVersion: number; info: AppInfo | undefined; onSettingsChange: () => void }) {
+function CurrentView({
+  route,
+  dataVersion,
+  info,
+  onSettingsChange,
+}: {
+  route: Route;
+  dataVersion: number;
+  info: AppInfo | undefined;
+  onSettingsChange: () => void;
+}) {
   const key = `${route.view}/${route.id ?? ''}/${dataVersion}`;
   switch (route.view) {
     case 'dashboard':

@@ -7,8 +7,8 @@ import { useEffect, useRef } from 'react';
 import { useMantineColorScheme } from '@mantine/core';
 import { useWindowEvent } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
-import type { PageCommand } from '../../electron/menu';
-import type { ChosenFile } from '../../common/files';
+import type { PageCommand } from '@electron/menu';
+import type { ChosenFile } from '@common/files';
 import { setLanguage, type Language } from './i18n';
 import { navigate } from './route';
 
@@ -22,7 +22,6 @@ export const EXCHANGE_FILE_EVENT = 'pt:exchange-file';
 export const PRINT_EVENT = 'pt:print-report';
 
 let listening = false;
-
 
 function listenOnce(): void {
   if (listening || !window.api?.onCommand) return;

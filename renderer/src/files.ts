@@ -1,7 +1,7 @@
 /** Files in and out of the renderer: attachments as base64, the way the contract carries them; exchange files by handle. */
 import { ApiError, isDesktop } from './api';
-import type { Envelope } from '../../db/api';
-import { EXCHANGE_EXTENSION, type ChosenFile } from '../../common/files';
+import type { Envelope } from '@db/api';
+import { EXCHANGE_EXTENSION, type ChosenFile } from '@common/files';
 
 export function readAsBase64(file: File): Promise<string> {
   return new Promise((resolve, reject) => {

@@ -1,6 +1,22 @@
 import { useEffect, useState } from 'react';
 
-export const VIEWS = ['dashboard', 'partnerships', 'map', 'organizations', 'meetings', 'timeline', 'tasks', 'contacts', 'reports', 'sync', 'import', 'backups', 'trash', 'settings', 'search'] as const;
+export const VIEWS = [
+  'dashboard',
+  'partnerships',
+  'map',
+  'organizations',
+  'meetings',
+  'timeline',
+  'tasks',
+  'contacts',
+  'reports',
+  'sync',
+  'import',
+  'backups',
+  'trash',
+  'settings',
+  'search',
+] as const;
 export type View = (typeof VIEWS)[number];
 
 /** A place in the app: a view and an optional record id or 'new' (#/partnerships/<id>, #/meetings/new). */

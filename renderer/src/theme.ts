@@ -13,8 +13,7 @@ import { createTheme, type CSSVariablesResolver, type MantineTheme } from '@mant
  */
 export const theme = createTheme({
   primaryColor: 'indigo',
-  fontFamily:
-    "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans CJK SC', 'Noto Sans SC', 'PingFang SC', 'Microsoft YaHei', sans-serif",
+  fontFamily: "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans CJK SC', 'Noto Sans SC', 'PingFang SC', 'Microsoft YaHei', sans-serif",
   focusRing: 'auto',
   // Dialogs and popovers appear without their transition for people who ask the system for less motion.
   respectReducedMotion: true,
@@ -29,7 +28,13 @@ function rgb(hex: string): Rgb {
   return [0, 2, 4].map((i) => parseInt(full.slice(i, i + 2), 16)) as Rgb;
 }
 function hex([r, g, b]: Rgb): string {
-  return `#${[r, g, b].map((c) => Math.round(Math.max(0, Math.min(255, c))).toString(16).padStart(2, '0')).join('')}`;
+  return `#${[r, g, b]
+    .map((c) =>
+      Math.round(Math.max(0, Math.min(255, c)))
+        .toString(16)
+        .padStart(2, '0'),
+    )
+    .join('')}`;
 }
 function luminance(color: Rgb): number {
   const [r, g, b] = color.map((c) => {

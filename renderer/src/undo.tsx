@@ -27,9 +27,7 @@ export async function deleteWithUndo(options: {
     withCloseButton: true,
     message: (
       <Group justify="space-between" wrap="nowrap" gap="sm">
-        <Text size="sm">
-          {i18n.t('common.deletedItem', { label: options.label })}
-        </Text>
+        <Text size="sm">{i18n.t('common.deletedItem', { label: options.label })}</Text>
         <Button
           size="compact-sm"
           variant="light"

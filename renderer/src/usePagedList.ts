@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Page } from '../../db/paging';
+import type { Page } from '@db/paging';
 import { showError } from './notify';
 
 export interface PagedList<T> {

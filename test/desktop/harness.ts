@@ -182,7 +182,10 @@ export async function launchApp(layout: AppLayout, options: LaunchOptions): Prom
 
 /** A database with the sample data and `partnerships` more, written by the core in a process of its own. */
 export async function seedDatabase(file: string, partnerships: number): Promise<void> {
-  const child = fork(path.join(__dirname, 'seed.ts'), [file, String(partnerships)], { execArgv: ['--require', TSX_CJS], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(path.join(__dirname, 'seed.ts'), [file, String(partnerships)], {
+    execArgv: ['--require', TSX_CJS],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
   if (code !== 0) throw new Error(`seeding ${file} failed (${code})`);
 }

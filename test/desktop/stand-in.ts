@@ -22,12 +22,54 @@ export const MAX_URL_CHARS = 2 * 1024 * 1024;
 
 /** Electron's menu item roles (docs: MenuItem `role`), exactly as Electron matches them. */
 export const MENU_ROLES = new Set([
-  'undo', 'redo', 'cut', 'copy', 'paste', 'pasteAndMatchStyle', 'delete', 'selectAll', 'reload', 'forceReload', 'toggleDevTools',
-  'resetZoom', 'zoomIn', 'zoomOut', 'toggleSpellChecker', 'togglefullscreen', 'window', 'minimize', 'close', 'help', 'about',
-  'services', 'hide', 'hideOthers', 'unhide', 'quit', 'showSubstitutions', 'toggleSmartQuotes', 'toggleSmartDashes',
-  'toggleTextReplacement', 'startSpeaking', 'stopSpeaking', 'zoom', 'front', 'appMenu', 'fileMenu', 'editMenu', 'viewMenu',
-  'shareMenu', 'recentDocuments', 'toggleTabBar', 'selectNextTab', 'selectPreviousTab', 'showAllTabs', 'mergeAllWindows',
-  'clearRecentDocuments', 'moveTabToNewWindow', 'windowMenu',
+  'undo',
+  'redo',
+  'cut',
+  'copy',
+  'paste',
+  'pasteAndMatchStyle',
+  'delete',
+  'selectAll',
+  'reload',
+  'forceReload',
+  'toggleDevTools',
+  'resetZoom',
+  'zoomIn',
+  'zoomOut',
+  'toggleSpellChecker',
+  'togglefullscreen',
+  'window',
+  'minimize',
+  'close',
+  'help',
+  'about',
+  'services',
+  'hide',
+  'hideOthers',
+  'unhide',
+  'quit',
+  'showSubstitutions',
+  'toggleSmartQuotes',
+  'toggleSmartDashes',
+  'toggleTextReplacement',
+  'startSpeaking',
+  'stopSpeaking',
+  'zoom',
+  'front',
+  'appMenu',
+  'fileMenu',
+  'editMenu',
+  'viewMenu',
+  'shareMenu',
+  'recentDocuments',
+  'toggleTabBar',
+  'selectNextTab',
+  'selectPreviousTab',
+  'showAllTabs',
+  'mergeAllWindows',
+  'clearRecentDocuments',
+  'moveTabToNewWindow',
+  'windowMenu',
 ]);
 const MENU_TYPES = new Set(['normal', 'separator', 'submenu', 'checkbox', 'radio', 'header', 'palette']);
 /** What a sandboxed preload may require besides `electron` (Electron docs: "Preload scripts" in a sandbox). */
@@ -670,5 +712,6 @@ export class StandInUtilityProcess extends EventEmitter {
 }
 
 export const utilityProcess = {
-  fork: (modulePath: string, args?: string[], options?: { serviceName?: string; env?: NodeJS.ProcessEnv }) => new StandInUtilityProcess(modulePath, args, options),
+  fork: (modulePath: string, args?: string[], options?: { serviceName?: string; env?: NodeJS.ProcessEnv }) =>
+    new StandInUtilityProcess(modulePath, args, options),
 };

@@ -169,7 +169,12 @@ for (const [lang, scheme] of COMBOS) {
       await settle(page);
       await gate.check(`partnership page: ${en} tab`, '[role="tabpanel"]');
     }
-    await dialogState(gate, page, 'edit partnership dialog', () => page.getByRole('group').getByRole('button', { name: both('Edit', '编辑') }).click());
+    await dialogState(gate, page, 'edit partnership dialog', () =>
+      page
+        .getByRole('group')
+        .getByRole('button', { name: both('Edit', '编辑') })
+        .click(),
+    );
     await page.getByRole('tab').first().click();
     await dialogState(gate, page, 'milestone dialog', () => page.getByRole('button', { name: both('Add milestone', '添加里程碑') }).click());
 

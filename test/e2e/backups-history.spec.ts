@@ -32,7 +32,11 @@ test('back up now, change a partnership, restore the backup and see the old valu
   await expect(page.getByTestId('backup-row').first()).toContainText('Manual');
 
   await callApi(request, sampleApp, 'partnerships.update', { id: partnership!.id, summary: 'Changed after the backup' });
-  await page.getByTestId('backup-row').first().getByRole('button', { name: /Restore/ }).click();
+  await page
+    .getByTestId('backup-row')
+    .first()
+    .getByRole('button', { name: /Restore/ })
+    .click();
   await expect(page.getByRole('dialog', { name: 'Restore this backup?' })).toBeVisible();
   await page.getByTestId('confirm-restore').click();
   await expect(page.getByRole('dialog')).toHaveCount(0);
@@ -112,12 +116,20 @@ test('an organization edited in its dialog shows the old → new value in its Hi
 });
 
 test('a task, a contact and a milestone each show their changes in a History tab', async ({ page, request, sampleApp }) => {
-  const burgas = (await callApi(request, sampleApp, 'partnerships.list', { query: 'Burgas' })).rows.find((p) => p.titleEn === 'Shantou–Burgas project cooperation')!;
+  const burgas = (await callApi(request, sampleApp, 'partnerships.list', { query: 'Burgas' })).rows.find(
+    (p) => p.titleEn === 'Shantou–Burgas project cooperation',
+  )!;
   const task = await callApi(request, sampleApp, 'tasks.create', { title: 'Send the MoU draft', assignee: 'Wang Fang', partnershipId: burgas.id });
   await callApi(request, sampleApp, 'tasks.update', { id: task.id, status: 'in_progress', assignee: 'Li Wei' });
   const contact = await callApi(request, sampleApp, 'contacts.create', { name: 'Maria Ivanova', title: 'Deputy mayor' });
   await callApi(request, sampleApp, 'contacts.update', { id: contact.id, title: 'Mayor' });
-  const milestone = await callApi(request, sampleApp, 'milestones.create', { partnershipId: burgas.id, title: 'Burgas delegation visits Shantou', date: '2018-06', kind: 'visit', status: 'planned' });
+  const milestone = await callApi(request, sampleApp, 'milestones.create', {
+    partnershipId: burgas.id,
+    title: 'Burgas delegation visits Shantou',
+    date: '2018-06',
+    kind: 'visit',
+    status: 'planned',
+  });
   await callApi(request, sampleApp, 'milestones.update', { id: milestone.id, status: 'done' });
 
   await open(page, sampleApp.url, '#/tasks');
@@ -130,21 +142,30 @@ test('a task, a contact and a milestone each show their changes in a History tab
   await expect(taskDialog).toBeHidden();
 
   await page.goto(`${sampleApp.url}#/contacts`);
-  await page.getByTestId('contacts-table').getByRole('row', { name: /Maria Ivanova/ }).click();
+  await page
+    .getByTestId('contacts-table')
+    .getByRole('row', { name: /Maria Ivanova/ })
+    .click();
   const drawer = page.getByRole('dialog', { name: 'Maria Ivanova' });
   await drawer.getByRole('tab', { name: 'History' }).click();
   await expect(drawer.getByTestId('history-row').filter({ hasText: 'Title' }).first()).toContainText('Deputy mayor → Mayor');
   await page.keyboard.press('Escape');
 
   await page.goto(`${sampleApp.url}#/partnerships/${burgas.id}`);
-  await page.getByTestId('timeline').getByRole('button', { name: /^Edit.*Burgas delegation visits Shantou/ }).click();
+  await page
+    .getByTestId('timeline')
+    .getByRole('button', { name: /^Edit.*Burgas delegation visits Shantou/ })
+    .click();
   const milestoneDialog = page.getByRole('dialog', { name: 'Edit milestone' });
   await milestoneDialog.getByRole('tab', { name: 'History' }).click();
   await expect(milestoneDialog.getByTestId('history-row').filter({ hasText: 'Status' }).first()).toContainText('Planned → Done');
   await page.keyboard.press('Escape');
   await expect(milestoneDialog).toBeHidden();
   await switchLanguage(page, '中文');
-  await page.getByTestId('timeline').getByRole('button', { name: /^编辑.*Burgas delegation visits Shantou/ }).click();
+  await page
+    .getByTestId('timeline')
+    .getByRole('button', { name: /^编辑.*Burgas delegation visits Shantou/ })
+    .click();
   const zhDialog = page.getByRole('dialog', { name: '编辑里程碑' });
   await zhDialog.getByRole('tab', { name: '修改记录' }).click();
   await expect(zhDialog.getByTestId('history-row').filter({ hasText: '状态' }).first()).toContainText('计划中 → 已完成');

@@ -94,7 +94,12 @@ export function localDay(offset = 0): string {
 }
 
 /** Call the contract over HTTP with the run's token, as another client of the browser mode would. */
-export async function callApi<N extends OperationName>(request: APIRequestContext, app: BrowserModeServer, name: N, input: OperationInput<N>): Promise<OperationOutput<N>> {
+export async function callApi<N extends OperationName>(
+  request: APIRequestContext,
+  app: BrowserModeServer,
+  name: N,
+  input: OperationInput<N>,
+): Promise<OperationOutput<N>> {
   const token = new URL(app.url).searchParams.get('token')!;
   const response = await request.post(`${app.origin}/api/${name}`, { data: input, headers: { Authorization: `Bearer ${token}` } });
   expect(response.status(), `${name} over HTTP`).toBe(200);

@@ -39,14 +39,22 @@ test('every dialog gives focus back to what opened it, on Esc, on Cancel and on 
   await expect(newOrganization).toBeFocused();
 
   // Edit organization from its row, by keyboard: Save gives focus back to the row.
-  const row = page.getByTestId('organizations-table').getByRole('row', { name: /Burgas/ }).first();
+  const row = page
+    .getByTestId('organizations-table')
+    .getByRole('row', { name: /Burgas/ })
+    .first();
   await row.focus();
   await page.keyboard.press('Enter');
   const edit = page.getByRole('dialog', { name: 'Edit organization' });
   await edit.getByLabel('Region').fill('Burgas Province');
   await edit.getByRole('button', { name: 'Save' }).click();
   await expect(edit).toBeHidden();
-  await expect(page.getByTestId('organizations-table').getByRole('row', { name: /Burgas/ }).first()).toBeFocused();
+  await expect(
+    page
+      .getByTestId('organizations-table')
+      .getByRole('row', { name: /Burgas/ })
+      .first(),
+  ).toBeFocused();
 
   // Ctrl+N from nowhere in particular: focus lands on the page's heading, not <body>.
   await page.getByRole('heading', { name: 'Organizations', level: 2 }).click();
@@ -62,7 +70,10 @@ test('every dialog gives focus back to what opened it, on Esc, on Cancel and on 
   await expect(newPartnership).toBeFocused();
 
   // The partnership page: Edit, Add milestone.
-  await page.getByTestId('partnerships-table').getByRole('row', { name: new RegExp(BURGAS) }).click();
+  await page
+    .getByTestId('partnerships-table')
+    .getByRole('row', { name: new RegExp(BURGAS) })
+    .click();
   const editPartnership = page.getByRole('button', { name: 'Edit', exact: true });
   await editPartnership.click();
   await expect(page.getByRole('dialog', { name: 'Edit partnership' })).toBeVisible();
@@ -174,7 +185,9 @@ for (const [width, height] of [
 
     // Nothing in the header is cut: it fits the window's width.
     const header = page.getByRole('banner');
-    const overflow = await header.evaluate((el) => [...el.querySelectorAll('*')].some((child) => child.getBoundingClientRect().right > window.innerWidth + 0.5));
+    const overflow = await header.evaluate((el) =>
+      [...el.querySelectorAll('*')].some((child) => child.getBoundingClientRect().right > window.innerWidth + 0.5),
+    );
     expect(overflow).toBe(false);
     await expect(page.getByRole('combobox', { name: '全局搜索' })).toBeInViewport({ ratio: 1 });
     await expect(page.getByRole('radiogroup', { name: '语言' })).toBeInViewport({ ratio: 1 });
@@ -184,7 +197,9 @@ for (const [width, height] of [
 
 /** The palette's search for the whole of `query` has been answered (typed key by key, each prefix is searched too). */
 function searchAnswered(page: Page, query: string): Promise<unknown> {
-  return page.waitForResponse((response) => response.url().endsWith('/api/search.query') && (response.request().postData() ?? '').includes(`"query":"${query}"`));
+  return page.waitForResponse(
+    (response) => response.url().endsWith('/api/search.query') && (response.request().postData() ?? '').includes(`"query":"${query}"`),
+  );
 }
 
 /**
@@ -200,7 +215,11 @@ async function highlight(page: Page, box: Locator, option: Locator): Promise<voi
   }).toPass({ intervals: [100], timeout: 30_000 });
 }
 
-test('keyboard only: palette → partnership → log a meeting with one task → save → complete the task, focus never on <body>', async ({ page, request, sampleApp }) => {
+test('keyboard only: palette → partnership → log a meeting with one task → save → complete the task, focus never on <body>', async ({
+  page,
+  request,
+  sampleApp,
+}) => {
   test.setTimeout(180_000);
   const taskTitle = 'Send the port data model to Burgas';
   await page.goto(`${sampleApp.url}#/dashboard`);
@@ -250,7 +269,8 @@ test('keyboard only: palette → partnership → log a meeting with one task →
   await expect(page.getByRole('heading', { level: 2, name: 'Tasks' })).toBeFocused();
   await tabTo(page, page.getByRole('tab', { selected: true }));
   // Every task: the All tab.
-  for (let i = 0; i < 4 && !(await page.getByRole('tab', { name: /^All/ }).evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('ArrowRight');
+  for (let i = 0; i < 4 && !(await page.getByRole('tab', { name: /^All/ }).evaluate((el) => el === document.activeElement)); i++)
+    await page.keyboard.press('ArrowRight');
   await expect(page.getByRole('tab', { name: /^All/ })).toHaveAttribute('aria-selected', 'true');
   await page.keyboard.press('Tab');
   await expectFocusNotOnBody(page);

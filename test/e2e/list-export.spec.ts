@@ -28,7 +28,13 @@ test('the Partnerships, Organizations and Meetings lists export what they show t
     outcomes: 'Port logistics pilot agreed',
     partnershipIds: [burgas.id],
   });
-  await callApi(request, sampleApp, 'meetings.create', { title: 'Smart pole forum', date: '2024-06-03', format: 'in_person', kind: 'forum', partnershipIds: [liaoyuan.id] });
+  await callApi(request, sampleApp, 'meetings.create', {
+    title: 'Smart pole forum',
+    date: '2024-06-03',
+    format: 'in_person',
+    kind: 'forum',
+    partnershipIds: [liaoyuan.id],
+  });
 
   // Partnerships, filtered by a search: only what the list shows
   await page.goto(`${sampleApp.url}#/partnerships`);
@@ -52,7 +58,10 @@ test('the Partnerships, Organizations and Meetings lists export what they show t
   await expect(page.getByTestId('organizations-table').getByRole('row')).toHaveCount(1 + 1);
   const organizations = await exportCsv(page, '导出');
   expect(organizations.fileName).toMatch(/^机构-\d{4}-\d{2}-\d{2}\.csv$/);
-  expect(organizations.lines).toEqual(['名称,中文名称,英文名称,别名,国家,地区,合作关系数', expect.stringMatching(/^布尔加斯 \/ Burgas,布尔加斯,Burgas,.*,BG,.*,\d+$/)]);
+  expect(organizations.lines).toEqual([
+    '名称,中文名称,英文名称,别名,国家,地区,合作关系数',
+    expect.stringMatching(/^布尔加斯 \/ Burgas,布尔加斯,Burgas,.*,BG,.*,\d+$/),
+  ]);
 
   // Meetings in Chinese, filtered by title
   await page.goto(`${sampleApp.url}#/meetings`);
@@ -61,5 +70,8 @@ test('the Partnerships, Organizations and Meetings lists export what they show t
   await expect(page.getByTestId('meetings-table').getByRole('row')).toHaveCount(1 + 1);
   const meetings = await exportCsv(page, '导出');
   expect(meetings.fileName).toMatch(/^会见-\d{4}-\d{2}-\d{2}\.csv$/);
-  expect(meetings.lines).toEqual(['日期,标题,合作关系,地点,成果', '2024-05-12,Video call with Burgas municipality,汕头—布尔加斯项目合作,Shantou,Port logistics pilot agreed']);
+  expect(meetings.lines).toEqual([
+    '日期,标题,合作关系,地点,成果',
+    '2024-05-12,Video call with Burgas municipality,汕头—布尔加斯项目合作,Shantou,Port logistics pilot agreed',
+  ]);
 });

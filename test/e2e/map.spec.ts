@@ -19,7 +19,9 @@ function locatedInFile(dbPath: string): { partnerships: number; places: number }
   try {
     const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
     return {
-      partnerships: count(`SELECT count(*) AS n FROM (SELECT partnership_id FROM (${located}) GROUP BY partnership_id HAVING count(DISTINCT organization_id) >= 2)`),
+      partnerships: count(
+        `SELECT count(*) AS n FROM (SELECT partnership_id FROM (${located}) GROUP BY partnership_id HAVING count(DISTINCT organization_id) >= 2)`,
+      ),
       places: count(`SELECT count(DISTINCT organization_id) AS n FROM (${located})`),
     };
   } finally {

@@ -503,14 +503,21 @@ test('a contact created here, attached to a meeting, lists that meeting', async 
 
   // Delete the contact with Undo.
   await page.getByRole('link', { name: 'Contacts' }).click();
-  await page.getByTestId('contacts-table').getByRole('row', { name: /Dimitar Nikolov/ }).click();
+  await page
+    .getByTestId('contacts-table')
+    .getByRole('row', { name: /Dimitar Nikolov/ })
+    .click();
   await page.getByRole('dialog', { name: 'Dimitar Nikolov' }).getByRole('button', { name: 'Delete' }).click();
   await expect(page.getByText('No contacts yet.')).toBeVisible();
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect(page.getByTestId('contacts-table').getByRole('row', { name: /Dimitar Nikolov/ })).toBeVisible();
 });
 
-test('a long meeting log: the total shown, only the rows in view in the page, later pages load on scrolling, Enter opens a row', async ({ page, request, sampleApp }) => {
+test('a long meeting log: the total shown, only the rows in view in the page, later pages load on scrolling, Enter opens a row', async ({
+  page,
+  request,
+  sampleApp,
+}) => {
   const {
     rows: [partnership],
   } = await callApi(request, sampleApp, 'partnerships.list', {});

@@ -8,7 +8,10 @@ const SHOTS = path.resolve(__dirname, '../../test-results/screenshots');
 const BURGAS_EN = 'Shantou–Burgas project cooperation';
 
 async function openShantouBurgas(page: Page): Promise<void> {
-  await page.getByTestId('partnerships-table').getByRole('row', { name: /Shantou–Burgas|汕头—布尔加斯/ }).click();
+  await page
+    .getByTestId('partnerships-table')
+    .getByRole('row', { name: /Shantou–Burgas|汕头—布尔加斯/ })
+    .click();
   await expect(page.getByRole('heading', { level: 2, name: /Shantou–Burgas project cooperation|汕头—布尔加斯项目合作/ })).toBeVisible();
 }
 
@@ -114,7 +117,10 @@ test('a partnership created with one party made on the spot lists, and its page 
   await expect(row).toContainText('Shantou · Varna');
 });
 
-test('on Shantou–Burgas: a milestone with month precision shows as a month, is marked done, and a deleted milestone comes back with Undo', async ({ page, sampleApp }) => {
+test('on Shantou–Burgas: a milestone with month precision shows as a month, is marked done, and a deleted milestone comes back with Undo', async ({
+  page,
+  sampleApp,
+}) => {
   mkdirSync(SHOTS, { recursive: true });
   await page.goto(`${sampleApp.url}#/partnerships`);
   await switchLanguage(page, 'English');
@@ -178,7 +184,10 @@ test('deleting a partnership returns to the list, and Undo brings it back with i
   await expect(table.getByRole('row')).toHaveCount(1 + 8);
 });
 
-test('a file attached to a partnership opens with exactly the bytes uploaded, its removal can be undone, and a file that could run code is named in a warning first', async ({ page, sampleApp }) => {
+test('a file attached to a partnership opens with exactly the bytes uploaded, its removal can be undone, and a file that could run code is named in a warning first', async ({
+  page,
+  sampleApp,
+}) => {
   const bytes = Buffer.from('Minutes of the Burgas video call\n会议纪要：港口与智慧交通\n', 'utf8');
   await page.goto(`${sampleApp.url}#/partnerships`);
   await switchLanguage(page, 'English');

@@ -53,7 +53,10 @@ test('the results page groups every match by kind, filters by kind and pages wit
   await page.screenshot({ path: path.join(SHOTS, 'search-results-zh.png'), fullPage: false });
   await cities.getByRole('button', { name: '显示更多' }).click();
   await expect(cities.getByRole('button').filter({ has: page.locator('mark') })).not.toHaveCount(20);
-  const shown = await cities.getByRole('button').filter({ has: page.locator('mark') }).count();
+  const shown = await cities
+    .getByRole('button')
+    .filter({ has: page.locator('mark') })
+    .count();
   expect(shown).toBeGreaterThan(20);
 
   // only partnerships

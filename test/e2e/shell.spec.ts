@@ -139,6 +139,9 @@ test('the appearance follows the system by default, can be set to dark or light,
   await page.goto(`${sampleApp.url}#/dashboard`);
   await page.screenshot({ path: path.join(SHOTS, 'dashboard-dark-en.png') });
   await page.goto(`${sampleApp.url}#/settings`);
-  await page.getByRole('region', { name: 'Appearance' }).locator('label', { hasText: /^Light$/ }).click();
+  await page
+    .getByRole('region', { name: 'Appearance' })
+    .locator('label', { hasText: /^Light$/ })
+    .click();
   await expect(html).toHaveAttribute('data-mantine-color-scheme', 'light');
 });

@@ -120,7 +120,12 @@ async function expectNoHorizontalOverflow(page: Page): Promise<void> {
   expect(overflow).toBeLessThanOrEqual(0);
 }
 
-test('a file exported by one office previews and merges into another; a conflict exchanged both ways is flipped', async ({ browser, request, sampleApp, emptyApp }) => {
+test('a file exported by one office previews and merges into another; a conflict exchanged both ways is flipped', async ({
+  browser,
+  request,
+  sampleApp,
+  emptyApp,
+}) => {
   test.setTimeout(240_000);
   mkdirSync(SHOTS, { recursive: true });
   const exchange = mkdtempSync(path.join(os.tmpdir(), 'pt-sync-e2e-'));
@@ -168,7 +173,10 @@ test('a file exported by one office previews and merges into another; a conflict
     await call(request, emptyApp, 'organizations.create', { displayName: 'Варна', nameEn: 'Varna', country: 'BG', kind: 'city' });
 
     await burgas.getByRole('link', { name: 'Organizations' }).click();
-    await burgas.getByTestId('organizations-table').getByRole('row', { name: new RegExp(burgasOrg!.displayName) }).click();
+    await burgas
+      .getByTestId('organizations-table')
+      .getByRole('row', { name: new RegExp(burgasOrg!.displayName) })
+      .click();
     const edit = burgas.getByRole('dialog', { name: 'Edit organization' });
     await edit.getByLabel('English name').fill('City of Burgas');
     await edit.getByRole('button', { name: 'Save' }).click();
@@ -185,7 +193,13 @@ test('a file exported by one office previews and merges into another; a conflict
     await expect(previewRow(burgas, 'organizations')).toHaveText(['Organizations', '1', '0', '0', '1']);
     await expect(previewRow(burgas, 'partnerships')).toHaveText(['Partnerships', '0', '1', '0', '0']);
     const conflictRow = burgas.getByTestId('preview-conflicts').getByRole('row', { name: /English name/ });
-    await expect(conflictRow.getByRole('cell')).toHaveText([new RegExp(burgasOrg!.displayName), 'English name', 'City of Burgas', 'Burgas Municipality', 'Ours is kept']);
+    await expect(conflictRow.getByRole('cell')).toHaveText([
+      new RegExp(burgasOrg!.displayName),
+      'English name',
+      'City of Burgas',
+      'Burgas Municipality',
+      'Ours is kept',
+    ]);
     await expect(burgas.getByTestId('preview-duplicates')).toHaveText('Varna (here: Варна)');
 
     // The screenshots: the Sync view with this preview, in both languages, at both window sizes.
@@ -263,7 +277,12 @@ test('a file exported by one office previews and merges into another; a conflict
   }
 });
 
-test('an encrypted file is refused with a wrong passphrase in the UI language, then opens with the right one', async ({ browser, sampleApp, emptyApp, request }) => {
+test('an encrypted file is refused with a wrong passphrase in the UI language, then opens with the right one', async ({
+  browser,
+  sampleApp,
+  emptyApp,
+  request,
+}) => {
   test.setTimeout(120_000);
   const exchange = mkdtempSync(path.join(os.tmpdir(), 'pt-sync-e2e-'));
   try {
@@ -365,7 +384,12 @@ test('a file whose clock is more than five minutes ahead is merged only after a 
   }
 });
 
-test('a file double-clicked or chosen in the File menu opens in the import tab: a plain one is previewed, an encrypted one asks for its passphrase', async ({ browser, request, sampleApp, emptyApp }) => {
+test('a file double-clicked or chosen in the File menu opens in the import tab: a plain one is previewed, an encrypted one asks for its passphrase', async ({
+  browser,
+  request,
+  sampleApp,
+  emptyApp,
+}) => {
   test.setTimeout(120_000);
   const exchange = mkdtempSync(path.join(os.tmpdir(), 'pt-sync-e2e-'));
   try {

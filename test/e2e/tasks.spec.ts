@@ -118,7 +118,11 @@ test('My tasks are the tasks assigned to the name set in Settings', async ({ pag
   await expect(page.getByRole('textbox', { name: 'Your name' })).toHaveValue('Li Wei');
 });
 
-test('the dashboard lists overdue tasks, coming milestones, recent meetings and quiet partnerships, each opening its record', async ({ page, request, sampleApp }) => {
+test('the dashboard lists overdue tasks, coming milestones, recent meetings and quiet partnerships, each opening its record', async ({
+  page,
+  request,
+  sampleApp,
+}) => {
   const burgas = await partnershipId(request, sampleApp, BURGAS);
   const task = await call(request, sampleApp, 'tasks.create', { title: 'Reply to the Burgas mayor', dueOn: day(-4), partnershipId: burgas });
   await call(request, sampleApp, 'milestones.create', {
@@ -159,12 +163,18 @@ test('the dashboard lists overdue tasks, coming milestones, recent meetings and 
   await expect(quiet.getByRole('link', { name: /Shantou–Burgas/ })).toHaveCount(0);
 
   // The milestone opens its partnership.
-  await page.getByTestId('dashboard-milestones').getByRole('link', { name: /Burgas delegation visits Shantou/ }).click();
+  await page
+    .getByTestId('dashboard-milestones')
+    .getByRole('link', { name: /Burgas delegation visits Shantou/ })
+    .click();
   await expect(page).toHaveURL(new RegExp(`#/partnerships/${burgas}$`));
 
   // The overdue task opens the task itself.
   await page.goBack();
-  await page.getByTestId('dashboard-overdue').getByRole('link', { name: /Reply to the Burgas mayor/ }).click();
+  await page
+    .getByTestId('dashboard-overdue')
+    .getByRole('link', { name: /Reply to the Burgas mayor/ })
+    .click();
   await expect(page).toHaveURL(new RegExp(`#/tasks/${task.id}$`));
   const edit = page.getByRole('dialog', { name: 'Edit task' });
   await expect(edit.getByLabel('Title')).toHaveValue('Reply to the Burgas mayor');
@@ -223,11 +233,28 @@ test('screenshots: the dashboard and the tasks view in Chinese and English at 12
       { title: 'Prepare the port cooperation briefing', dueOn: day(1), assignee: 'Wang Fang' },
     ],
   });
-  await call(request, sampleApp, 'tasks.create', { title: 'Confirm the Liaoyuan forum agenda', dueOn: day(-12), assignee: 'Wang Fang', partnershipId: liaoyuan });
+  await call(request, sampleApp, 'tasks.create', {
+    title: 'Confirm the Liaoyuan forum agenda',
+    dueOn: day(-12),
+    assignee: 'Wang Fang',
+    partnershipId: liaoyuan,
+  });
   await call(request, sampleApp, 'tasks.create', { title: '整理布尔加斯代表团来访接待方案', dueOn: day(9), assignee: 'Li Wei', partnershipId: burgas });
   await call(request, sampleApp, 'tasks.create', { title: 'Update the contact list of the EU pilot cities', assignee: 'Li Wei', priority: 'low' });
-  await call(request, sampleApp, 'milestones.create', { partnershipId: burgas, title: 'Burgas delegation visits Shantou', date: day(20), kind: 'visit', status: 'planned' });
-  await call(request, sampleApp, 'milestones.create', { partnershipId: liaoyuan, title: 'Liaoyuan smart pole pilot launch', date: day(45), kind: 'launch', status: 'planned' });
+  await call(request, sampleApp, 'milestones.create', {
+    partnershipId: burgas,
+    title: 'Burgas delegation visits Shantou',
+    date: day(20),
+    kind: 'visit',
+    status: 'planned',
+  });
+  await call(request, sampleApp, 'milestones.create', {
+    partnershipId: liaoyuan,
+    title: 'Liaoyuan smart pole pilot launch',
+    date: day(45),
+    kind: 'launch',
+    status: 'planned',
+  });
 
   for (const [language, label] of [
     ['zh', '中文'],
@@ -255,7 +282,11 @@ test('screenshots: the dashboard and the tasks view in Chinese and English at 12
   }
 });
 
-test('a long task list: the total shown, only the rows in view in the page, later pages load on scrolling, the keys still work', async ({ page, request, sampleApp }) => {
+test('a long task list: the total shown, only the rows in view in the page, later pages load on scrolling, the keys still work', async ({
+  page,
+  request,
+  sampleApp,
+}) => {
   test.setTimeout(120_000);
   // 450 tasks due one a day from 2100-01-01: after every sample task with a date, in their own order.
   const due = (i: number) => new Date(Date.UTC(2100, 0, 1 + i)).toISOString().slice(0, 10);

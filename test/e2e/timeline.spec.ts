@@ -17,8 +17,19 @@ const BURGAS_ZH = '汕头—布尔加斯项目合作';
 async function seed(request: APIRequestContext, app: BrowserModeServer): Promise<{ count: number; burgasId: string }> {
   const list = await callApi(request, app, 'partnerships.list', {});
   const burgasId = list.rows.find((p) => p.titleEn === BURGAS)!.id;
-  await callApi(request, app, 'tasks.create', { title: 'Send the signed statement to Burgas', dueOn: localDay(-1), assignee: 'Li Wei', partnershipId: burgasId });
-  await callApi(request, app, 'meetings.create', { title: 'Video call with the Burgas port authority', date: '2019-04-10', format: 'video', kind: 'working_meeting', partnershipIds: [burgasId] });
+  await callApi(request, app, 'tasks.create', {
+    title: 'Send the signed statement to Burgas',
+    dueOn: localDay(-1),
+    assignee: 'Li Wei',
+    partnershipId: burgasId,
+  });
+  await callApi(request, app, 'meetings.create', {
+    title: 'Video call with the Burgas port authority',
+    date: '2019-04-10',
+    format: 'video',
+    kind: 'working_meeting',
+    partnershipIds: [burgasId],
+  });
   await callApi(request, app, 'partnerships.update', { id: burgasId, reviewOn: localDay(60) });
   const reminders = await callApi(request, app, 'reminders.list', { today: localDay() });
   expect(reminders.totals.tasksDue).toBe(1);
@@ -30,7 +41,11 @@ function chart(page: Page) {
   return page.getByTestId('timeline-chart');
 }
 
-test('the portfolio timeline: a row per partnership, zoom to months, a milestone opens its partnership, a meeting its record', async ({ page, request, sampleApp }) => {
+test('the portfolio timeline: a row per partnership, zoom to months, a milestone opens its partnership, a meeting its record', async ({
+  page,
+  request,
+  sampleApp,
+}) => {
   test.slow();
   mkdirSync(SHOTS, { recursive: true });
   await seed(request, sampleApp);
@@ -44,7 +59,9 @@ test('the portfolio timeline: a row per partnership, zoom to months, a milestone
   await expect(chart(page).getByTestId('timeline-milestone')).toHaveCount(14);
   await expect(chart(page).getByTestId('timeline-meeting')).toHaveCount(1);
   // A year-precision milestone is drawn as a bar over the year, and says so.
-  const yearOnly = chart(page).getByRole('link', { name: /^Milestone: .*· 2011 \(date known to the year\) · Done · EU–China Smart City Cooperation pilot cities$/ });
+  const yearOnly = chart(page).getByRole('link', {
+    name: /^Milestone: .*· 2011 \(date known to the year\) · Done · EU–China Smart City Cooperation pilot cities$/,
+  });
   await expect(yearOnly).toBeVisible();
   const box = (await yearOnly.boundingBox())!;
   expect(box.width).toBeGreaterThan(20);
@@ -85,7 +102,9 @@ test('the portfolio timeline: a row per partnership, zoom to months, a milestone
 
   await page.goBack();
   await expect(page.getByRole('heading', { level: 2, name: 'Timeline' })).toBeVisible();
-  await chart(page).getByRole('link', { name: /^Meeting: Video call with the Burgas port authority/ }).click();
+  await chart(page)
+    .getByRole('link', { name: /^Meeting: Video call with the Burgas port authority/ })
+    .click();
   await expect(page.getByRole('heading', { level: 2, name: 'Video call with the Burgas port authority' })).toBeVisible();
 
   // Filtered by status: the one negotiating partnership.

@@ -58,7 +58,9 @@ describe('sync.* operations', () => {
     expect((await apiB['organizations.list']()).rows.length).toBe(31);
     // The main connection's clock moved past the merged stamps: an edit made now is the newest.
     await apiB['organizations.update']({ id: org.id, notes: 'after the merge' });
-    const stamps = JSON.parse((b.sqlite.prepare('SELECT field_stamps FROM organizations WHERE id = ?').get(org.id) as { field_stamps: string }).field_stamps) as Record<string, string>;
+    const stamps = JSON.parse(
+      (b.sqlite.prepare('SELECT field_stamps FROM organizations WHERE id = ?').get(org.id) as { field_stamps: string }).field_stamps,
+    ) as Record<string, string>;
     expect(Object.values(stamps).every((stamp) => stamp <= stamps.notes!)).toBe(true);
     const refused = await apiB['sync.mergeStart']({ file: await chosen(apiB, 'read', path.join(dir, 'missing.db')) });
     let failed = await apiB['jobs.get']({ id: refused.id });
@@ -146,10 +148,14 @@ describe('sync.* operations', () => {
 
   it('conflicts.list shows a concurrent edit; conflicts.resolve flips to the other value as a new write, or keeps; unknown id is not_found', async () => {
     const { apiA, apiB, org, dir } = await twoOffices();
-    await apiB['sync.merge']({ file: await chosen(apiB, 'read', (await apiA['sync.export']({ file: await chosen(apiA, 'write', path.join(dir, '1.db')) })).path) });
+    await apiB['sync.merge']({
+      file: await chosen(apiB, 'read', (await apiA['sync.export']({ file: await chosen(apiA, 'write', path.join(dir, '1.db')) })).path),
+    });
     await apiA['organizations.update']({ id: org.id, region: 'Burgas Province' });
     await apiB['organizations.update']({ id: org.id, region: 'Бургаска област' });
-    await apiB['sync.merge']({ file: await chosen(apiB, 'read', (await apiA['sync.export']({ file: await chosen(apiA, 'write', path.join(dir, '2.db')) })).path) });
+    await apiB['sync.merge']({
+      file: await chosen(apiB, 'read', (await apiA['sync.export']({ file: await chosen(apiA, 'write', path.join(dir, '2.db')) })).path),
+    });
     const conflicts = await apiB['conflicts.list']();
     expect(conflicts).toHaveLength(1);
     expect(conflicts[0]).toMatchObject({ entity: 'organizations', rowId: org.id, field: 'region' });
@@ -169,7 +175,9 @@ describe('sync.* operations', () => {
   it('duplicates.list flags a likely duplicate (same name in another script, same country); duplicates.decide records the decision', async () => {
     const { apiA, apiB, dir } = await twoOffices();
     await apiB['organizations.create']({ displayName: 'Burgas', nameZh: '布尔加斯', country: 'BG' });
-    const preview = await apiB['sync.preview']({ file: await chosen(apiB, 'read', (await apiA['sync.export']({ file: await chosen(apiA, 'write', path.join(dir, 'd.db')) })).path) });
+    const preview = await apiB['sync.preview']({
+      file: await chosen(apiB, 'read', (await apiA['sync.export']({ file: await chosen(apiA, 'write', path.join(dir, 'd.db')) })).path),
+    });
     expect(preview.duplicates).toHaveLength(1);
     await apiB['sync.merge']({ file: await chosen(apiB, 'read', path.join(dir, 'd.db')) });
     const list = await apiB['duplicates.list']();

@@ -94,7 +94,13 @@ const sha256 = (bytes: Buffer): string => createHash('sha256').update(bytes).dig
 async function base(now: () => Date = () => NOW) {
   const core = await tempCore({ now });
   const api = localClient(core);
-  const shantou = await api['organizations.create']({ displayName: '汕头 / Shantou', nameZh: '汕头市', nameEn: 'Shantou', country: 'CN', aliases: ['Шантоу', 'Swatow'] });
+  const shantou = await api['organizations.create']({
+    displayName: '汕头 / Shantou',
+    nameZh: '汕头市',
+    nameEn: 'Shantou',
+    country: 'CN',
+    aliases: ['Шантоу', 'Swatow'],
+  });
   const burgas = await api['organizations.create']({ displayName: 'Burgas', nameLocal: 'Бургас', country: 'BG', aliases: ['Бургас', 'Bourgas'] });
   const liaoyuan = await api['organizations.create']({ displayName: '辽源 / Liaoyuan', country: 'CN' });
   const programmeId = insertRecord(core, 'programmes', { nameZh: '中欧区域政策合作', nameEn: 'EU–China Regional Policy Cooperation', startedOn: '2016' });
@@ -143,8 +149,20 @@ async function fixture(now: () => Date = () => NOW) {
     partnershipIds: [burgasLink.id],
     attendees: [{ contactId: ivan.id, side: 'partner' }],
   });
-  const milestone = await api['milestones.create']({ partnershipId: burgasLink.id, title: 'Joint statement signed', date: '2017-05-31', kind: 'joint_statement', status: 'done' });
-  const task = await api['tasks.create']({ title: 'Send the minutes', partnershipId: burgasLink.id, meetingId: meeting.id, dueOn: '2026-03-10', assignee: '王芳' });
+  const milestone = await api['milestones.create']({
+    partnershipId: burgasLink.id,
+    title: 'Joint statement signed',
+    date: '2017-05-31',
+    kind: 'joint_statement',
+    status: 'done',
+  });
+  const task = await api['tasks.create']({
+    title: 'Send the minutes',
+    partnershipId: burgasLink.id,
+    meetingId: meeting.id,
+    dueOn: '2026-03-10',
+    assignee: '王芳',
+  });
   const attachment = await api['attachments.add']({
     partnershipId: burgasLink.id,
     fileName: 'statement.pdf',
@@ -161,29 +179,83 @@ type Fixture = Awaited<ReturnType<typeof fixture>>;
 
 /** What test/unit/api.test.ts pins (its COVERED list). */
 const COVERED_ELSEWHERE = [
-  'app.info', 'app.counts', 'app.finishOnboarding',
-  'organizations.list', 'organizations.get', 'organizations.create', 'organizations.update', 'organizations.delete', 'organizations.restore',
-  'partnerships.list', 'partnerships.get', 'partnerships.create', 'partnerships.update', 'partnerships.delete', 'partnerships.restore',
+  'app.info',
+  'app.counts',
+  'app.finishOnboarding',
+  'organizations.list',
+  'organizations.get',
+  'organizations.create',
+  'organizations.update',
+  'organizations.delete',
+  'organizations.restore',
+  'partnerships.list',
+  'partnerships.get',
+  'partnerships.create',
+  'partnerships.update',
+  'partnerships.delete',
+  'partnerships.restore',
 ] as const satisfies readonly OperationName[];
 
 /** What this file covers. */
 const COVERED_HERE = [
-  'partnerships.filterOptions', 'partnerships.contacts',
-  'milestones.list', 'milestones.get', 'milestones.create', 'milestones.update', 'milestones.delete', 'milestones.restore',
-  'contacts.list', 'contacts.get', 'contacts.create', 'contacts.update', 'contacts.delete', 'contacts.restore',
-  'meetings.list', 'meetings.get', 'meetings.create', 'meetings.update', 'meetings.delete', 'meetings.restore',
-  'tasks.list', 'tasks.assignees', 'tasks.get', 'tasks.create', 'tasks.update', 'tasks.complete', 'tasks.reopen', 'tasks.delete', 'tasks.restore',
-  'attachments.list', 'attachments.add', 'attachments.content', 'attachments.remove', 'attachments.restore',
+  'partnerships.filterOptions',
+  'partnerships.contacts',
+  'milestones.list',
+  'milestones.get',
+  'milestones.create',
+  'milestones.update',
+  'milestones.delete',
+  'milestones.restore',
+  'contacts.list',
+  'contacts.get',
+  'contacts.create',
+  'contacts.update',
+  'contacts.delete',
+  'contacts.restore',
+  'meetings.list',
+  'meetings.get',
+  'meetings.create',
+  'meetings.update',
+  'meetings.delete',
+  'meetings.restore',
+  'tasks.list',
+  'tasks.assignees',
+  'tasks.get',
+  'tasks.create',
+  'tasks.update',
+  'tasks.complete',
+  'tasks.reopen',
+  'tasks.delete',
+  'tasks.restore',
+  'attachments.list',
+  'attachments.add',
+  'attachments.content',
+  'attachments.remove',
+  'attachments.restore',
   'dashboard.get',
-  'trash.list', 'trash.restore',
+  'trash.list',
+  'trash.restore',
   'search.query',
-  'settings.get', 'settings.update',
+  'settings.get',
+  'settings.update',
 ] as const satisfies readonly OperationName[];
 type CoveredHere = (typeof COVERED_HERE)[number];
 
 /** Operations whose contract tests live in their own files (named there). */
 const COVERED_IN_FILES: Record<string, readonly OperationName[]> = {
-  'api-sync.test.ts': ['files.grant', 'sync.export', 'sync.preview', 'sync.merge', 'sync.mergeStart', 'jobs.get', 'sync.log', 'conflicts.list', 'conflicts.resolve', 'duplicates.list', 'duplicates.decide'],
+  'api-sync.test.ts': [
+    'files.grant',
+    'sync.export',
+    'sync.preview',
+    'sync.merge',
+    'sync.mergeStart',
+    'jobs.get',
+    'sync.log',
+    'conflicts.list',
+    'conflicts.resolve',
+    'duplicates.list',
+    'duplicates.decide',
+  ],
   'reports.test.ts': ['reports.html', 'reports.pdf'],
   'map.test.ts': ['map.data'],
   'backups-history.test.ts': ['backups.list', 'backups.daily', 'backups.create', 'backups.restore', 'backups.delete', 'history.list'],
@@ -205,7 +277,13 @@ const meetingInput = (f: Fixture) => ({
   kind: 'working_meeting' as const,
   partnershipIds: [f.burgasLink.id],
 });
-const milestoneInput = (f: Fixture) => ({ partnershipId: f.burgasLink.id, title: 'MoU renewal', date: '2026-05', kind: 'mou' as const, status: 'planned' as const });
+const milestoneInput = (f: Fixture) => ({
+  partnershipId: f.burgasLink.id,
+  title: 'MoU renewal',
+  date: '2026-05',
+  kind: 'mou' as const,
+  status: 'planned' as const,
+});
 const attachmentInput = (f: Fixture) => ({ partnershipId: f.burgasLink.id, fileName: 'minutes.txt', dataBase64: b64('minutes') });
 
 /**
@@ -305,10 +383,18 @@ const invalidCases: Record<CoveredHere | 'partnerships.list', InvalidCase[]> = {
     { what: 'limit 501', input: () => ({ limit: 501 }), field: 'limit' },
     { what: 'fractional limit', input: () => ({ limit: 2.5 }), field: 'limit' },
     { what: 'cursor as a string', input: () => ({ after: 'page-2' }), field: 'after' },
-    { what: 'cursor with a bad date', input: () => ({ after: { date: '2026-02-30', time: null, id: '00000000-0000-4000-8000-000000000000' } }), field: 'after.date' },
+    {
+      what: 'cursor with a bad date',
+      input: () => ({ after: { date: '2026-02-30', time: null, id: '00000000-0000-4000-8000-000000000000' } }),
+      field: 'after.date',
+    },
     { what: 'cursor with a bad id', input: () => ({ after: { date: '2026-02-03', time: '10:00', id: 'x' } }), field: 'after.id' },
     { what: 'cursor without time', input: () => ({ after: { date: '2026-02-03', id: '00000000-0000-4000-8000-000000000000' } }), field: 'after.time' },
-    { what: 'cursor with an extra key', input: () => ({ after: { date: '2026-02-03', time: null, id: '00000000-0000-4000-8000-000000000000', offset: 5 } }), field: 'after.offset' },
+    {
+      what: 'cursor with an extra key',
+      input: () => ({ after: { date: '2026-02-03', time: null, id: '00000000-0000-4000-8000-000000000000', offset: 5 } }),
+      field: 'after.offset',
+    },
   ],
   'meetings.get': [{ what: 'missing id', input: () => ({}), field: 'id' }],
   'meetings.create': [
@@ -328,19 +414,37 @@ const invalidCases: Record<CoveredHere | 'partnerships.list', InvalidCase[]> = {
     { what: 'duplicate partnership', input: (f) => ({ ...meetingInput(f), partnershipIds: [f.burgasLink.id, f.burgasLink.id] }), field: 'partnershipIds' },
     {
       what: 'attendee with neither name nor contact',
-      input: (f) => ({ ...meetingInput(f), attendees: [{ name: 'Maria Ivanova', side: 'partner' }, { side: 'ours', role: 'interpreter' }] }),
+      input: (f) => ({
+        ...meetingInput(f),
+        attendees: [
+          { name: 'Maria Ivanova', side: 'partner' },
+          { side: 'ours', role: 'interpreter' },
+        ],
+      }),
       field: 'attendees.1.name',
     },
     { what: 'attendee with a blank name', input: (f) => ({ ...meetingInput(f), attendees: [{ name: '  ', side: 'ours' }] }), field: 'attendees.0.name' },
     { what: 'attendee with a bad side', input: (f) => ({ ...meetingInput(f), attendees: [{ name: 'Maria', side: 'theirs' }] }), field: 'attendees.0.side' },
-    { what: 'attendee with an unknown key', input: (f) => ({ ...meetingInput(f), attendees: [{ name: 'Maria', side: 'partner', email: 'm@b.bg' }] }), field: 'attendees.0.email' },
+    {
+      what: 'attendee with an unknown key',
+      input: (f) => ({ ...meetingInput(f), attendees: [{ name: 'Maria', side: 'partner', email: 'm@b.bg' }] }),
+      field: 'attendees.0.email',
+    },
     {
       what: 'follow-up with an empty title',
       input: (f) => ({ ...meetingInput(f), followUps: [{ title: 'Send the minutes' }, { title: '' }] }),
       field: 'followUps.1.title',
     },
-    { what: 'follow-up due on February 30', input: (f) => ({ ...meetingInput(f), followUps: [{ title: 'Reply', dueOn: '2026-02-30' }] }), field: 'followUps.0.dueOn' },
-    { what: 'follow-up with a bad priority', input: (f) => ({ ...meetingInput(f), followUps: [{ title: 'Reply', priority: 'urgent' }] }), field: 'followUps.0.priority' },
+    {
+      what: 'follow-up due on February 30',
+      input: (f) => ({ ...meetingInput(f), followUps: [{ title: 'Reply', dueOn: '2026-02-30' }] }),
+      field: 'followUps.0.dueOn',
+    },
+    {
+      what: 'follow-up with a bad priority',
+      input: (f) => ({ ...meetingInput(f), followUps: [{ title: 'Reply', priority: 'urgent' }] }),
+      field: 'followUps.0.priority',
+    },
     {
       what: 'follow-up with a malformed partnershipId',
       input: (f) => ({ ...meetingInput(f), followUps: [{ title: 'Reply', partnershipId: 'burgas' }] }),
@@ -406,7 +510,11 @@ const invalidCases: Record<CoveredHere | 'partnerships.list', InvalidCase[]> = {
   ],
   'attachments.add': [
     { what: 'neither partnership nor meeting', input: () => ({ fileName: 'minutes.txt', dataBase64: b64('minutes') }), field: 'partnershipId' },
-    { what: 'null partnership and null meeting', input: () => ({ partnershipId: null, meetingId: null, fileName: 'a.txt', dataBase64: b64('a') }), field: 'partnershipId' },
+    {
+      what: 'null partnership and null meeting',
+      input: () => ({ partnershipId: null, meetingId: null, fileName: 'a.txt', dataBase64: b64('a') }),
+      field: 'partnershipId',
+    },
     { what: 'missing fileName', input: (f) => ({ ...attachmentInput(f), fileName: undefined }), field: 'fileName' },
     { what: 'blank fileName', input: (f) => ({ ...attachmentInput(f), fileName: ' ' }), field: 'fileName' },
     { what: 'missing data', input: (f) => ({ ...attachmentInput(f), dataBase64: undefined }), field: 'dataBase64' },
@@ -493,7 +601,14 @@ const notFoundCases: NotFoundCase[] = [
   {
     what: 'meeting with an unknown contact as attendee',
     name: 'meetings.create',
-    input: (f) => ({ ...meetingInput(f), attendees: [{ name: 'Maria', side: 'partner' }, { contactId: UNKNOWN_ID, side: 'partner' }], followUps: [{ title: 'Reply' }] }),
+    input: (f) => ({
+      ...meetingInput(f),
+      attendees: [
+        { name: 'Maria', side: 'partner' },
+        { contactId: UNKNOWN_ID, side: 'partner' },
+      ],
+      followUps: [{ title: 'Reply' }],
+    }),
   },
   {
     what: 'meeting with an attendee from an unknown organization',
@@ -501,11 +616,21 @@ const notFoundCases: NotFoundCase[] = [
     input: (f) => ({ ...meetingInput(f), attendees: [{ name: 'Maria', side: 'partner', organizationId: UNKNOWN_ID }] }),
   },
   { what: 'update an unknown meeting', name: 'meetings.update', input: () => ({ id: UNKNOWN_ID, title: 'Renamed' }) },
-  { what: 'link a meeting to an unknown partnership', name: 'meetings.update', input: (f) => ({ id: f.meeting.id, title: 'Renamed', partnershipIds: [UNKNOWN_ID] }) },
+  {
+    what: 'link a meeting to an unknown partnership',
+    name: 'meetings.update',
+    input: (f) => ({ id: f.meeting.id, title: 'Renamed', partnershipIds: [UNKNOWN_ID] }),
+  },
   {
     what: 'replace attendees with an unknown contact',
     name: 'meetings.update',
-    input: (f) => ({ id: f.meeting.id, attendees: [{ name: 'Maria', side: 'partner' }, { contactId: UNKNOWN_ID, side: 'partner' }] }),
+    input: (f) => ({
+      id: f.meeting.id,
+      attendees: [
+        { name: 'Maria', side: 'partner' },
+        { contactId: UNKNOWN_ID, side: 'partner' },
+      ],
+    }),
   },
   { what: 'delete an unknown meeting', name: 'meetings.delete', input: () => ({ id: UNKNOWN_ID }) },
   { what: 'restore an unknown meeting', name: 'meetings.restore', input: () => ({ id: UNKNOWN_ID }) },
@@ -597,8 +722,14 @@ describe('unknown ids give not_found and write nothing', () => {
     await f.api['organizations.delete']({ id: f.liaoyuan.id });
     const before = snapshot(f.core);
     const calls: [string, () => Promise<unknown>][] = [
-      ['milestone on a deleted partnership', () => f.api['milestones.create']({ ...milestoneInput(f), partnershipId: f.liaoyuanLink.id, kind: 'mou', status: 'planned' })],
-      ['meeting on a deleted partnership', () => f.api['meetings.create']({ ...meetingInput(f), format: 'video', kind: 'forum', partnershipIds: [f.burgasLink.id, f.liaoyuanLink.id] })],
+      [
+        'milestone on a deleted partnership',
+        () => f.api['milestones.create']({ ...milestoneInput(f), partnershipId: f.liaoyuanLink.id, kind: 'mou', status: 'planned' }),
+      ],
+      [
+        'meeting on a deleted partnership',
+        () => f.api['meetings.create']({ ...meetingInput(f), format: 'video', kind: 'forum', partnershipIds: [f.burgasLink.id, f.liaoyuanLink.id] }),
+      ],
       [
         'meeting with a deleted contact',
         () => f.api['meetings.create']({ ...meetingInput(f), format: 'video', kind: 'forum', attendees: [{ contactId: f.ivan.id, side: 'partner' }] }),
@@ -679,7 +810,9 @@ describe('partnerships.filterOptions', () => {
     expect(await api['partnerships.filterOptions']()).toEqual({ programmes: [], owners: [], countries: [] });
     await api['app.finishOnboarding']({ choice: 'sample' });
     const options = await api['partnerships.filterOptions']();
-    expect(options.programmes.map((p) => p.nameEn)).toEqual(expect.arrayContaining(['EU–China Regional Policy Cooperation', 'EU–China Smart City Cooperation']));
+    expect(options.programmes.map((p) => p.nameEn)).toEqual(
+      expect.arrayContaining(['EU–China Regional Policy Cooperation', 'EU–China Smart City Cooperation']),
+    );
     expect(options.countries).toEqual(expect.arrayContaining(['BG', 'CN', 'DK', 'ES']));
     expect(options.countries).toEqual([...options.countries].sort());
     expect(options.owners).toEqual([]);
@@ -737,7 +870,12 @@ describe('partnerships.list filters and sorts', () => {
     const port = (await api['partnerships.list']({ topic: 'port' })).rows;
     expect(port.length).toBeGreaterThan(0);
     expect(port.length).toBeLessThan(all.length);
-    expect(port.map((p) => p.id).sort()).toEqual(all.filter((p) => p.topics.includes('port')).map((p) => p.id).sort());
+    expect(port.map((p) => p.id).sort()).toEqual(
+      all
+        .filter((p) => p.topics.includes('port'))
+        .map((p) => p.id)
+        .sort(),
+    );
 
     const regional = (await api['partnerships.filterOptions']()).programmes.find((p) => p.nameEn === 'EU–China Regional Policy Cooperation')!;
     const inProgramme = (await api['partnerships.list']({ programmeId: regional.id })).rows;
@@ -761,7 +899,13 @@ describe('partnerships.list filters and sorts', () => {
       'Shantou–Liaoyuan cooperation',
       'Zagreb exchange',
     ]);
-    expect((await f.api['partnerships.list']({ sort: 'status' })).rows.map((p) => p.status)).toEqual(['active', 'negotiating', 'prospect', 'dormant', 'concluded']);
+    expect((await f.api['partnerships.list']({ sort: 'status' })).rows.map((p) => p.status)).toEqual([
+      'active',
+      'negotiating',
+      'prospect',
+      'dormant',
+      'concluded',
+    ]);
     expect(await titles({})).toEqual([
       'Amsterdam smart city', // 2026
       'Shantou–Liaoyuan cooperation', // 2025-11
@@ -808,7 +952,12 @@ describe('partnerships.contacts', () => {
     expect(await names(f.liaoyuanLink.id)).toEqual(['Lin Yimin', 'Wang Lei']);
 
     // Maria attends a meeting about the Burgas link
-    const meeting = await f.api['meetings.create']({ ...meetingInput(f), format: 'in_person', kind: 'forum', attendees: [{ contactId: maria.id, side: 'partner' }] });
+    const meeting = await f.api['meetings.create']({
+      ...meetingInput(f),
+      format: 'in_person',
+      kind: 'forum',
+      attendees: [{ contactId: maria.id, side: 'partner' }],
+    });
     expect(await names(f.burgasLink.id)).toEqual(['Anna Georgieva', 'Ivan Petrov', 'Lin Yimin', 'Maria Ivanova']);
     const listed = (await f.api['partnerships.contacts']({ partnershipId: f.burgasLink.id })).find((c) => c.id === maria.id);
     expect(listed).toMatchObject({ name: 'Maria Ivanova', organizationId: null, organizationName: null, deletedAt: null });
@@ -837,7 +986,13 @@ describe('partnerships.contacts', () => {
 describe('milestones', () => {
   it('create derives the precision from the date, and the milestones show in date order on the partnership', async () => {
     const f = await fixture();
-    const year = await f.api['milestones.create']({ partnershipId: f.liaoyuanLink.id, title: 'Expo in Changchun', date: '2016', kind: 'forum', status: 'done' });
+    const year = await f.api['milestones.create']({
+      partnershipId: f.liaoyuanLink.id,
+      title: 'Expo in Changchun',
+      date: '2016',
+      kind: 'forum',
+      status: 'done',
+    });
     const month = await f.api['milestones.create']({
       partnershipId: f.liaoyuanLink.id,
       title: 'MoU proposed',
@@ -890,7 +1045,12 @@ describe('milestones', () => {
     expect(deleted.deletedAt).toBe(NOW.toISOString());
     expect(await f.api['milestones.list']({ partnershipId: f.burgasLink.id })).toEqual([]);
     expect((await f.api['partnerships.get']({ id: f.burgasLink.id })).milestones).toEqual([]);
-    expect(await f.api['trash.list']()).toContainEqual({ entity: 'milestones', id: f.milestone.id, label: 'Joint statement signed', deletedAt: NOW.toISOString() });
+    expect(await f.api['trash.list']()).toContainEqual({
+      entity: 'milestones',
+      id: f.milestone.id,
+      label: 'Joint statement signed',
+      deletedAt: NOW.toISOString(),
+    });
     expect((await f.api['milestones.get']({ id: f.milestone.id })).deletedAt).toBe(NOW.toISOString());
 
     const restored = await f.api['milestones.restore']({ id: f.milestone.id });
@@ -982,7 +1142,14 @@ describe('contacts', () => {
   it('update changes the given fields; empty text and null clear them; the organization can change or go', async () => {
     const f = await fixture();
     const updated = await f.api['contacts.update']({ id: f.ivan.id, title: 'Mayor', phone: '+359 56 907 200', organizationId: f.shantou.id });
-    expect(updated).toMatchObject({ name: 'Ivan Petrov', title: 'Mayor', phone: '+359 56 907 200', organizationId: f.shantou.id, organizationName: '汕头 / Shantou', email: 'ivan@burgas.bg' });
+    expect(updated).toMatchObject({
+      name: 'Ivan Petrov',
+      title: 'Mayor',
+      phone: '+359 56 907 200',
+      organizationId: f.shantou.id,
+      organizationName: '汕头 / Shantou',
+      email: 'ivan@burgas.bg',
+    });
     expect(updated.meetings.map((m) => m.id)).toEqual([f.meeting.id]);
     const cleared = await f.api['contacts.update']({ id: f.ivan.id, email: '', organizationId: null, phone: null });
     expect(cleared).toMatchObject({ email: null, organizationId: null, organizationName: null, phone: null, title: 'Mayor' });
@@ -1057,23 +1224,60 @@ describe('meetings', () => {
     expect(created.partnerships.map((p) => p.id)).toEqual([f.burgasLink.id, f.liaoyuanLink.id]);
     expect(created.partnerships[0]).toMatchObject({ title: 'Shantou–Burgas friendship', titleZh: '汕头—布尔加斯友好城市' });
     expect(created.attendees.map((a) => ({ ...a, id: undefined }))).toEqual([
-      { id: undefined, contactId: f.ivan.id, name: 'Ivan Petrov', side: 'partner', organizationId: null, organizationName: null, role: 'head of delegation', isInterpreter: false },
-      { id: undefined, contactId: null, name: '张伟', side: 'ours', organizationId: f.shantou.id, organizationName: '汕头 / Shantou', role: null, isInterpreter: true },
-      { id: undefined, contactId: null, name: 'Maria Ivanova', side: 'partner', organizationId: null, organizationName: 'Burgas Port Authority', role: null, isInterpreter: false },
+      {
+        id: undefined,
+        contactId: f.ivan.id,
+        name: 'Ivan Petrov',
+        side: 'partner',
+        organizationId: null,
+        organizationName: null,
+        role: 'head of delegation',
+        isInterpreter: false,
+      },
+      {
+        id: undefined,
+        contactId: null,
+        name: '张伟',
+        side: 'ours',
+        organizationId: f.shantou.id,
+        organizationName: '汕头 / Shantou',
+        role: null,
+        isInterpreter: true,
+      },
+      {
+        id: undefined,
+        contactId: null,
+        name: 'Maria Ivanova',
+        side: 'partner',
+        organizationId: null,
+        organizationName: 'Burgas Port Authority',
+        role: null,
+        isInterpreter: false,
+      },
     ]);
     // both follow-ups are tasks of this meeting; the first defaults to the meeting's first partnership
     expect(created.tasks.map((t) => [t.title, t.meetingId, t.partnershipId, t.status, t.priority, t.assignee, t.dueOn])).toEqual([
       ['Send the draft MoU', created.id, f.burgasLink.id, 'open', 'high', '王芳', '2026-03-10'],
       ['Invite Liaoyuan to the expo', created.id, f.liaoyuanLink.id, 'open', 'normal', null, null],
     ]);
-    expect(created.tasks[0]).toMatchObject({ details: 'Bilingual', meetingTitle: 'Burgas delegation visits Shantou', partnershipTitle: 'Shantou–Burgas friendship', doneAt: null });
+    expect(created.tasks[0]).toMatchObject({
+      details: 'Bilingual',
+      meetingTitle: 'Burgas delegation visits Shantou',
+      partnershipTitle: 'Shantou–Burgas friendship',
+      doneAt: null,
+    });
 
     // seen through later reads
     expect(await f.api['meetings.get']({ id: created.id })).toEqual(created);
     expect((await f.api['tasks.list']({ meetingId: created.id })).rows.map((t) => t.id).sort()).toEqual(created.tasks.map((t) => t.id).sort());
     expect((await f.api['tasks.list']({ partnershipId: f.liaoyuanLink.id })).rows.map((t) => t.title)).toEqual(['Invite Liaoyuan to the expo']);
     expect((await f.api['meetings.list']({ partnershipId: f.liaoyuanLink.id })).rows.map((m) => m.id)).toEqual([created.id]);
-    expect((await f.api['contacts.get']({ id: f.ivan.id })).meetings[0]).toEqual({ id: created.id, title: 'Burgas delegation visits Shantou', date: '2026-03-02', role: 'head of delegation' });
+    expect((await f.api['contacts.get']({ id: f.ivan.id })).meetings[0]).toEqual({
+      id: created.id,
+      title: 'Burgas delegation visits Shantou',
+      date: '2026-03-02',
+      role: 'head of delegation',
+    });
     for (const link of rowsWhere(f.core, 'meeting_partnerships', 'meeting_id', created.id)) expect(link.deleted_at).toBeNull();
   });
 
@@ -1098,9 +1302,17 @@ describe('meetings', () => {
     );
     expect(error.localized.en).toMatch(/nothing was saved/i);
     // a follow-up on a partnership that does not exist at all
-    await expectInvalid(f.core, () => f.api['meetings.create']({ ...input, followUps: [{ title: 'Reply' }, { title: 'Reply again', partnershipId: UNKNOWN_ID }] }), 'followUps');
+    await expectInvalid(
+      f.core,
+      () => f.api['meetings.create']({ ...input, followUps: [{ title: 'Reply' }, { title: 'Reply again', partnershipId: UNKNOWN_ID }] }),
+      'followUps',
+    );
     // one follow-up with an empty title
-    await expectInvalid(f.core, () => f.api['meetings.create']({ ...input, followUps: [{ title: 'Send the draft MoU' }, { title: ' ' }] }), 'followUps.1.title');
+    await expectInvalid(
+      f.core,
+      () => f.api['meetings.create']({ ...input, followUps: [{ title: 'Send the draft MoU' }, { title: ' ' }] }),
+      'followUps.1.title',
+    );
     // one attendee with neither name nor contact, after a valid one
     await expectInvalid(
       f.core,
@@ -1123,12 +1335,25 @@ describe('meetings', () => {
     const f = await fixture();
     const morning = await f.api['meetings.create']({ ...meetingInput(f), title: 'Morning 100% session', date: '2026-03-02', time: '09:00' });
     const afternoon = await f.api['meetings.create']({ ...meetingInput(f), title: 'Afternoon session', date: '2026-03-02', time: '15:00' });
-    const liaoyuan = await f.api['meetings.create']({ ...meetingInput(f), title: 'Liaoyuan call', date: '2026-01-15', format: 'phone', partnershipIds: [f.liaoyuanLink.id] });
+    const liaoyuan = await f.api['meetings.create']({
+      ...meetingInput(f),
+      title: 'Liaoyuan call',
+      date: '2026-01-15',
+      format: 'phone',
+      partnershipIds: [f.liaoyuanLink.id],
+    });
     const ids = async (input?: OperationInput<'meetings.list'>) => (await f.api['meetings.list'](input)).rows.map((m) => m.id);
 
     expect(await ids()).toEqual([afternoon.id, morning.id, f.meeting.id, liaoyuan.id]);
     const [first] = (await f.api['meetings.list']()).rows;
-    expect(first).toMatchObject({ title: 'Afternoon session', date: '2026-03-02', time: '15:00', format: 'in_person', kind: 'working_meeting', deletedAt: null });
+    expect(first).toMatchObject({
+      title: 'Afternoon session',
+      date: '2026-03-02',
+      time: '15:00',
+      format: 'in_person',
+      kind: 'working_meeting',
+      deletedAt: null,
+    });
     expect(first!.partnerships.map((p) => p.id)).toEqual([f.burgasLink.id]);
     expect(await ids({ partnershipId: f.liaoyuanLink.id })).toEqual([liaoyuan.id]);
     expect(await ids({ partnershipId: f.burgasLink.id })).toEqual([afternoon.id, morning.id, f.meeting.id]);
@@ -1183,7 +1408,15 @@ describe('meetings', () => {
     expect(day.rows).toHaveLength(2);
     const rest = await f.api['meetings.list']({ from: '2026-03-02', to: '2026-03-02', limit: 500, after: day.next! });
     expect(rest.total).toBe(7);
-    expect([...day.rows, ...rest.rows].map((m) => m.title).sort()).toEqual(['Session 0', 'Session 1', 'Session 2', 'Session 3', 'Session 4', 'Session 5', 'Session 6']);
+    expect([...day.rows, ...rest.rows].map((m) => m.title).sort()).toEqual([
+      'Session 0',
+      'Session 1',
+      'Session 2',
+      'Session 3',
+      'Session 4',
+      'Session 5',
+      'Session 6',
+    ]);
     expect((await f.api['meetings.list']({ partnershipId: f.liaoyuanLink.id, limit: 1 })).total).toBe(1);
     expect((await f.api['meetings.list']({ partnershipId: f.burgasLink.id, limit: 1 })).total).toBe(made.length - 1);
     expect((await f.api['meetings.list']({ query: 'Session', limit: 1 })).total).toBe(7);
@@ -1215,7 +1448,14 @@ describe('meetings', () => {
         { name: '李娜', side: 'ours', isInterpreter: true },
       ],
     });
-    expect(updated).toMatchObject({ title: 'Video call with Liaoyuan', time: '14:00', outcomes: 'Agreed to meet at the expo', date: '2026-02-20', format: 'video', kind: 'working_meeting' });
+    expect(updated).toMatchObject({
+      title: 'Video call with Liaoyuan',
+      time: '14:00',
+      outcomes: 'Agreed to meet at the expo',
+      date: '2026-02-20',
+      format: 'video',
+      kind: 'working_meeting',
+    });
     expect(updated.partnerships.map((p) => p.id)).toEqual([f.liaoyuanLink.id]);
     expect(updated.attendees.map((a) => [a.name, a.side, a.organizationName, a.role, a.isInterpreter])).toEqual([
       ['Wang Lei', 'partner', '辽源 / Liaoyuan', 'director', false],
@@ -1309,13 +1549,18 @@ describe('tasks', () => {
     expect((await w.api['tasks.list']({ view: 'week' })).rows.map((t) => t.title)).toEqual(await titles(TODAY));
   });
 
-  it("mine is the open tasks assigned to settings.userName; with no user name set it is empty", async () => {
+  it('mine is the open tasks assigned to settings.userName; with no user name set it is empty', async () => {
     const w = await week();
     const titles = async () => (await w.api['tasks.list']({ view: 'mine', today: TODAY })).rows.map((t) => t.title);
     expect(await titles()).toEqual([]);
     await w.api['settings.update']({ userName: '王芳' });
     expect(await titles()).toEqual(['due yesterday', 'due today', 'due next Monday']);
-    expect((await w.api['tasks.list']({ view: 'mine', includeClosed: true })).rows.map((t) => t.title)).toEqual(['due yesterday', 'due today', 'mine, done', 'due next Monday']);
+    expect((await w.api['tasks.list']({ view: 'mine', includeClosed: true })).rows.map((t) => t.title)).toEqual([
+      'due yesterday',
+      'due today',
+      'mine, done',
+      'due next Monday',
+    ]);
     await w.api['settings.update']({ userName: 'Li Wei' });
     expect(await titles()).toEqual(['due long ago, in progress', 'no due date']);
     await w.api['settings.update']({ userName: null });
@@ -1398,8 +1643,23 @@ describe('tasks', () => {
 
   it('update changes the given fields; a status set by update moves doneAt too', async () => {
     const f = await fixture();
-    const updated = await f.api['tasks.update']({ id: f.task.id, title: 'Send the signed minutes', dueOn: '2026-03-12', assignee: null, priority: 'high', status: 'in_progress' });
-    expect(updated).toMatchObject({ title: 'Send the signed minutes', dueOn: '2026-03-12', assignee: null, priority: 'high', status: 'in_progress', doneAt: null, meetingId: f.meeting.id });
+    const updated = await f.api['tasks.update']({
+      id: f.task.id,
+      title: 'Send the signed minutes',
+      dueOn: '2026-03-12',
+      assignee: null,
+      priority: 'high',
+      status: 'in_progress',
+    });
+    expect(updated).toMatchObject({
+      title: 'Send the signed minutes',
+      dueOn: '2026-03-12',
+      assignee: null,
+      priority: 'high',
+      status: 'in_progress',
+      doneAt: null,
+      meetingId: f.meeting.id,
+    });
     expect((await f.api['tasks.update']({ id: f.task.id, status: 'done' })).doneAt).toBe(NOW.toISOString());
     expect((await f.api['tasks.update']({ id: f.task.id, status: 'cancelled' })).doneAt).toBeNull();
     const moved = await f.api['tasks.update']({ id: f.task.id, meetingId: null, partnershipId: f.liaoyuanLink.id });
@@ -1570,7 +1830,8 @@ describe('dashboard.get', () => {
     await api['partnerships.update']({ id: prospect.id, reviewOn: addDays(TODAY, -1) });
     await api['partnerships.update']({ id: gone.id, reviewOn: addDays(TODAY, 10) });
 
-    const task = (title: string, dueOn: string, status: 'open' | 'in_progress' | 'done' = 'open') => api['tasks.create']({ title, dueOn, status, partnershipId: recent.id });
+    const task = (title: string, dueOn: string, status: 'open' | 'in_progress' | 'done' = 'open') =>
+      api['tasks.create']({ title, dueOn, status, partnershipId: recent.id });
     const ts = {
       yesterday: await task('Due yesterday', addDays(TODAY, -1)),
       yesterdayDone: await task('Due yesterday, done', addDays(TODAY, -1), 'done'),
@@ -1669,7 +1930,13 @@ describe('dashboard.get', () => {
       await api['tasks.create']({ title: `Overdue ${String(i).padStart(3, '0')}`, dueOn: addDays(TODAY, -1 - i), partnershipId: partnership.id });
     }
     for (let i = 0; i < DASHBOARD_LIST_LIMIT + 3; i++) {
-      await api['milestones.create']({ partnershipId: partnership.id, title: `Forum ${String(i).padStart(3, '0')}`, date: addDays(TODAY, 89 - (i % 90)), kind: 'forum', status: 'planned' });
+      await api['milestones.create']({
+        partnershipId: partnership.id,
+        title: `Forum ${String(i).padStart(3, '0')}`,
+        date: addDays(TODAY, 89 - (i % 90)),
+        kind: 'forum',
+        status: 'planned',
+      });
     }
     const d = await api['dashboard.get']({ today: TODAY });
     expect(d.upcomingMilestones).toHaveLength(DASHBOARD_LIST_LIMIT);
@@ -1782,8 +2049,16 @@ describe('search.query', () => {
         next: null,
         hits: [
           {
-            kind: 'meeting', id: f.meeting.id, title: 'Video call with Burgas', context: '2026-02-20', partnershipId: null, field: 'title',
-            snippet: [{ text: 'Video call with ', match: false }, { text: 'Burgas', match: true }],
+            kind: 'meeting',
+            id: f.meeting.id,
+            title: 'Video call with Burgas',
+            context: '2026-02-20',
+            partnershipId: null,
+            field: 'title',
+            snippet: [
+              { text: 'Video call with ', match: false },
+              { text: 'Burgas', match: true },
+            ],
           },
         ],
       },
@@ -1794,7 +2069,10 @@ describe('search.query', () => {
     // deleted records are not found; restored ones are again
     await f.api['partnerships.delete']({ id: f.burgasLink.id });
     await f.api['meetings.delete']({ id: f.meeting.id });
-    expect(await found(f.api, 'Burgas')).toEqual([['organization', f.burgas.id], ['contact', f.ivan.id]]);
+    expect(await found(f.api, 'Burgas')).toEqual([
+      ['organization', f.burgas.id],
+      ['contact', f.ivan.id],
+    ]);
     await f.api['meetings.restore']({ id: f.meeting.id });
     expect(await found(f.api, 'Burgas', { kinds: ['meeting'] })).toEqual([['meeting', f.meeting.id]]);
   });
@@ -1857,7 +2135,11 @@ describe('settings', () => {
     const core = await tempCore({ now: () => NOW });
     const api = localClient(core);
     expect(await api['settings.get']()).toEqual({ ...REMINDERS_DEFAULT, officeName: null, userName: null });
-    expect(await api['settings.update']({ officeName: ' 汕头市外事局 ', userName: '王芳' })).toEqual({ ...REMINDERS_DEFAULT, officeName: '汕头市外事局', userName: '王芳' });
+    expect(await api['settings.update']({ officeName: ' 汕头市外事局 ', userName: '王芳' })).toEqual({
+      ...REMINDERS_DEFAULT,
+      officeName: '汕头市外事局',
+      userName: '王芳',
+    });
     expect(await api['settings.get']()).toEqual({ ...REMINDERS_DEFAULT, officeName: '汕头市外事局', userName: '王芳' });
     expect((await api['app.info']()).officeName).toBe('汕头市外事局');
 

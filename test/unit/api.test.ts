@@ -82,7 +82,10 @@ async function fixture() {
     statusSince: '2017-05-31',
     termStart: '2017-05-31',
     topics: ['port', 'culture_tourism'],
-    parties: [{ organizationId: shantou.id, role: 'signatory' }, { organizationId: burgas.id, role: 'signatory' }],
+    parties: [
+      { organizationId: shantou.id, role: 'signatory' },
+      { organizationId: burgas.id, role: 'signatory' },
+    ],
   });
   return { core, api, shantou, burgas, liaoyuan, programmeId, partnership };
 }
@@ -97,9 +100,21 @@ interface InvalidCase {
 
 /** The operations this file covers (the first contract); each must stay in operationList. */
 const COVERED = [
-  'app.info', 'app.counts', 'app.finishOnboarding',
-  'organizations.list', 'organizations.get', 'organizations.create', 'organizations.update', 'organizations.delete', 'organizations.restore',
-  'partnerships.list', 'partnerships.get', 'partnerships.create', 'partnerships.update', 'partnerships.delete', 'partnerships.restore',
+  'app.info',
+  'app.counts',
+  'app.finishOnboarding',
+  'organizations.list',
+  'organizations.get',
+  'organizations.create',
+  'organizations.update',
+  'organizations.delete',
+  'organizations.restore',
+  'partnerships.list',
+  'partnerships.get',
+  'partnerships.create',
+  'partnerships.update',
+  'partnerships.delete',
+  'partnerships.restore',
 ] as const satisfies readonly OperationName[];
 type Covered = (typeof COVERED)[number];
 
@@ -493,7 +508,16 @@ describe('organizations', () => {
       latitude: -0,
       longitude: 27.91,
     });
-    expect(varna).toMatchObject({ displayName: 'Varna', nameLocal: 'Варна', country: 'BG', region: null, kind: 'city', aliases: ['Варна'], longitude: 27.91, deletedAt: null });
+    expect(varna).toMatchObject({
+      displayName: 'Varna',
+      nameLocal: 'Варна',
+      country: 'BG',
+      region: null,
+      kind: 'city',
+      aliases: ['Варна'],
+      longitude: 27.91,
+      deletedAt: null,
+    });
     expect(varna.createdAt).toBe(NOW.toISOString());
     expect(await f.api['organizations.get']({ id: varna.id })).toEqual(varna);
     const listed = (await f.api['organizations.list']()).rows;
@@ -509,14 +533,21 @@ describe('organizations', () => {
 
   it('create stamps every field it writes with one fresh stamp, and logs one change per field', async () => {
     const f = await fixture();
-    const varna = await f.api['organizations.create']({ displayName: 'Varna', nameEn: 'Varna', country: 'BG', latitude: 43.21, longitude: 27.91, notes: 'Black Sea port' });
+    const varna = await f.api['organizations.create']({
+      displayName: 'Varna',
+      nameEn: 'Varna',
+      country: 'BG',
+      latitude: 43.21,
+      longitude: 27.91,
+      notes: 'Black Sea port',
+    });
     const stored = row(f.core, 'organizations', varna.id);
     const fieldStamps = stamps(f.core, 'organizations', varna.id);
     for (const column of ['display_name', 'name_en', 'country', 'latitude', 'longitude', 'notes']) {
       expect(fieldStamps[column], column).toBe(stored.hlc);
     }
     expect(stored.origin).toBe(f.core.clock.origin);
-    expect(stored.hlc as string > (row(f.core, 'organizations', f.liaoyuan.id).hlc as string)).toBe(true);
+    expect((stored.hlc as string) > (row(f.core, 'organizations', f.liaoyuan.id).hlc as string)).toBe(true);
     const log = changeLog(f.core, varna.id);
     expect(log.map((l) => l.field).sort()).toEqual(Object.keys(fieldStamps).sort());
     expect(log).toHaveLength(new Set(log.map((l) => l.field)).size);
@@ -653,14 +684,23 @@ describe('partnerships', () => {
     for (const column of ['title', 'title_zh', 'kind', 'status', 'status_since', 'term_start', 'topics']) {
       expect(fieldStamps[column], column).toBe(stored.hlc);
     }
-    expect(changeLog(f.core, p.id).map((l) => l.field).sort()).toEqual(Object.keys(fieldStamps).sort());
+    expect(
+      changeLog(f.core, p.id)
+        .map((l) => l.field)
+        .sort(),
+    ).toEqual(Object.keys(fieldStamps).sort());
     expect(changeLog(f.core, p.id).find((l) => l.field === 'topics')?.value).toBe(JSON.stringify(JSON.stringify(['port', 'culture_tourism'])));
 
     const children = [...p.parties.map((party) => ['partnership_parties', party.id]), ['partnership_status_history', p.statusHistory[0]!.id]];
     for (const [table, id] of children as [string, string][]) {
       const childStamps = stamps(f.core, table, id);
       expect(childStamps.partnership_id, table).toBeDefined();
-      expect(changeLog(f.core, id).map((l) => l.field).sort(), table).toEqual(Object.keys(childStamps).sort());
+      expect(
+        changeLog(f.core, id)
+          .map((l) => l.field)
+          .sort(),
+        table,
+      ).toEqual(Object.keys(childStamps).sort());
       expect(childStamps.partnership_id! > (stored.hlc as string), table).toBe(true);
     }
     expect(stamps(f.core, 'partnership_parties', p.parties[0]!.id)).toHaveProperty('organization_id');
@@ -712,7 +752,10 @@ describe('partnerships', () => {
     const [shantouParty, burgasParty] = f.partnership.parties;
     const updated = await f.api['partnerships.update']({
       id: f.partnership.id,
-      parties: [{ organizationId: f.shantou.id, role: 'signatory' }, { organizationId: f.liaoyuan.id, role: 'observer' }],
+      parties: [
+        { organizationId: f.shantou.id, role: 'signatory' },
+        { organizationId: f.liaoyuan.id, role: 'observer' },
+      ],
     });
     expect(updated.parties.map((p) => [p.organizationId, p.role])).toEqual([
       [f.shantou.id, 'signatory'],
@@ -734,7 +777,10 @@ describe('partnerships', () => {
     const roleStamp = stamps(f.core, 'partnership_parties', shantouParty!.id).role!;
     const relabelled = await f.api['partnerships.update']({
       id: f.partnership.id,
-      parties: [{ organizationId: f.shantou.id, role: 'host city' }, { organizationId: f.liaoyuan.id, role: 'observer' }],
+      parties: [
+        { organizationId: f.shantou.id, role: 'host city' },
+        { organizationId: f.liaoyuan.id, role: 'observer' },
+      ],
     });
     expect(relabelled.parties.map((p) => p.role)).toEqual(['host city', 'observer']);
     expect(stamps(f.core, 'partnership_parties', shantouParty!.id).role! > roleStamp).toBe(true);

@@ -262,7 +262,13 @@ describe('history.list', () => {
       ['Burgas', 'Burgas City', false],
       [null, 'Burgas', true],
     ]);
-    expect(names[0]).toMatchObject({ office: '汕头市外事局', via: 'local', merge: null, recordedAt: '2026-03-06T10:00:00.000Z', writtenAt: '2026-03-06T10:00:00.000Z' });
+    expect(names[0]).toMatchObject({
+      office: '汕头市外事局',
+      via: 'local',
+      merge: null,
+      recordedAt: '2026-03-06T10:00:00.000Z',
+      writtenAt: '2026-03-06T10:00:00.000Z',
+    });
   });
 
   it('includes changes that came by merge, naming the file and the office', async () => {
@@ -274,10 +280,14 @@ describe('history.list', () => {
     await apiB['settings.update']({ officeName: 'Burgas Municipality' });
     const org = await apiA['organizations.create']({ displayName: 'Burgas', country: 'BG' });
     const dir = tempDir();
-    await apiB['sync.merge']({ file: await chosen(apiB, 'read', (await apiA['sync.export']({ file: await chosen(apiA, 'write', path.join(dir, 'shantou-1.db')) })).path) });
+    await apiB['sync.merge']({
+      file: await chosen(apiB, 'read', (await apiA['sync.export']({ file: await chosen(apiA, 'write', path.join(dir, 'shantou-1.db')) })).path),
+    });
     await apiB['organizations.update']({ id: org.id, nameEn: 'Burgas' });
     await apiA['organizations.update']({ id: org.id, displayName: 'Burgas (BG)' });
-    await apiB['sync.merge']({ file: await chosen(apiB, 'read', (await apiA['sync.export']({ file: await chosen(apiA, 'write', path.join(dir, 'shantou-2.db')) })).path) });
+    await apiB['sync.merge']({
+      file: await chosen(apiB, 'read', (await apiA['sync.export']({ file: await chosen(apiA, 'write', path.join(dir, 'shantou-2.db')) })).path),
+    });
 
     const history = await apiB['history.list']({ entity: 'organizations', id: org.id });
     const name = history.filter((h) => h.field === 'display_name');
@@ -295,12 +305,27 @@ describe('history.list', () => {
     const api = localClient(core);
     const shantou = await api['organizations.create']({ displayName: '汕头 / Shantou', country: 'CN' });
     const burgas = await api['organizations.create']({ displayName: '布尔加斯 / Burgas', country: 'BG' });
-    const first = await api['partnerships.create']({ title: 'Shantou–Burgas', kind: 'sister_city', status: 'active', parties: [{ organizationId: shantou.id }, { organizationId: burgas.id }] });
-    const second = await api['partnerships.create']({ title: 'Shantou–Varna', kind: 'sister_city', status: 'prospect', parties: [{ organizationId: shantou.id }, { organizationId: burgas.id }] });
+    const first = await api['partnerships.create']({
+      title: 'Shantou–Burgas',
+      kind: 'sister_city',
+      status: 'active',
+      parties: [{ organizationId: shantou.id }, { organizationId: burgas.id }],
+    });
+    const second = await api['partnerships.create']({
+      title: 'Shantou–Varna',
+      kind: 'sister_city',
+      status: 'prospect',
+      parties: [{ organizationId: shantou.id }, { organizationId: burgas.id }],
+    });
     const task = await api['tasks.create']({ title: 'Send the MoU draft', partnershipId: first.id });
     await api['tasks.update']({ id: task.id, partnershipId: second.id, status: 'done' });
     const taskHistory = await api['history.list']({ entity: 'tasks', id: task.id });
-    expect(taskHistory.find((h) => h.field === 'partnership_id' && !h.first)).toMatchObject({ oldValue: first.id, newValue: second.id, oldName: 'Shantou–Burgas', newName: 'Shantou–Varna' });
+    expect(taskHistory.find((h) => h.field === 'partnership_id' && !h.first)).toMatchObject({
+      oldValue: first.id,
+      newValue: second.id,
+      oldName: 'Shantou–Burgas',
+      newName: 'Shantou–Varna',
+    });
     expect(taskHistory.find((h) => h.field === 'status' && !h.first)).toMatchObject({ oldValue: 'open', newValue: 'done', oldName: null, newName: null });
 
     const contact = await api['contacts.create']({ name: 'Maria Ivanova', organizationId: burgas.id });
@@ -309,7 +334,13 @@ describe('history.list', () => {
     expect(contactHistory[0]).toMatchObject({ field: 'title', newValue: 'Mayor' });
     expect(contactHistory.find((h) => h.field === 'organization_id')).toMatchObject({ first: true, newName: '布尔加斯 / Burgas' });
 
-    const milestone = await api['milestones.create']({ partnershipId: first.id, title: 'Joint statement', date: '2017-05', kind: 'joint_statement', status: 'planned' });
+    const milestone = await api['milestones.create']({
+      partnershipId: first.id,
+      title: 'Joint statement',
+      date: '2017-05',
+      kind: 'joint_statement',
+      status: 'planned',
+    });
     await api['milestones.update']({ id: milestone.id, status: 'done' });
     const milestoneHistory = await api['history.list']({ entity: 'milestones', id: milestone.id });
     expect(milestoneHistory[0]).toMatchObject({ field: 'status', oldValue: 'planned', newValue: 'done' });

@@ -35,7 +35,9 @@ describe('cli', () => {
     const file = path.join(tempDir(), 'office.db');
     const opened = await openDatabase(file);
     opened.sqlite
-      .prepare("INSERT INTO organizations (id, created_at, updated_at, hlc, origin, display_name) VALUES ('0190aaaa-0000-7000-8000-000000000001', 't', 't', 'h', 'office', 'Ours')")
+      .prepare(
+        "INSERT INTO organizations (id, created_at, updated_at, hlc, origin, display_name) VALUES ('0190aaaa-0000-7000-8000-000000000001', 't', 't', 'h', 'office', 'Ours')",
+      )
       .run();
     opened.sqlite.close();
     const result = await cli(['sample', '--db', file]);
@@ -48,7 +50,13 @@ describe('cli', () => {
     expect((await cli(['sample', '--db', file])).code).toBe(0);
     const result = await cli(['check', '--db', file, '--json']);
     expect(result.code, result.stderr).toBe(0);
-    const report = JSON.parse(result.stdout) as { ok: boolean; integrity: string; schemaVersion: number; latestSchemaVersion: number; counts: Record<string, number> };
+    const report = JSON.parse(result.stdout) as {
+      ok: boolean;
+      integrity: string;
+      schemaVersion: number;
+      latestSchemaVersion: number;
+      counts: Record<string, number>;
+    };
     expect(report).toMatchObject({ ok: true, integrity: 'ok' });
     expect(report.schemaVersion).toBe(report.latestSchemaVersion);
     expect(report.counts.organizations).toBeGreaterThanOrEqual(30);

@@ -55,13 +55,21 @@ function windowUp(app: RunningApp): Promise<AppState> {
 
 /** The paths the main process handed to the page as exchange files to import (EXCHANGE_FILE_CHANNEL). */
 /** What the page was handed for each exchange file: a handle and a name, never the path. */
-const handedOver = (state: AppState) => state.sentToPage.filter((m) => m.channel === EXCHANGE_FILE_CHANNEL).map((m) => m.args[0] as { file: string; name: string });
+const handedOver = (state: AppState) =>
+  state.sentToPage.filter((m) => m.channel === EXCHANGE_FILE_CHANNEL).map((m) => m.args[0] as { file: string; name: string });
 const exchangeFiles = (state: AppState) => handedOver(state).map((chosen) => chosen.name);
 
 /** The person picks `file` in the dialog the page asks for: the page gets a handle for it. */
 async function choose(app: RunningApp, purpose: 'import' | 'export', file: string): Promise<string> {
-  await app.request({ op: 'answer', kind: purpose === 'import' ? 'showOpenDialog' : 'showSaveDialog', answer: purpose === 'import' ? { canceled: false, filePaths: [file] } : { canceled: false, filePath: file } });
-  const chosen = await app.request<{ file: string; name: string } | null>({ op: 'chooseFile', request: purpose === 'import' ? { purpose } : { purpose, suggestedName: 'x.ptdb' } });
+  await app.request({
+    op: 'answer',
+    kind: purpose === 'import' ? 'showOpenDialog' : 'showSaveDialog',
+    answer: purpose === 'import' ? { canceled: false, filePaths: [file] } : { canceled: false, filePath: file },
+  });
+  const chosen = await app.request<{ file: string; name: string } | null>({
+    op: 'chooseFile',
+    request: purpose === 'import' ? { purpose } : { purpose, suggestedName: 'x.ptdb' },
+  });
   expect(chosen?.name).toBe(path.basename(file));
   return chosen!.file;
 }
@@ -197,15 +205,23 @@ describe('the built desktop main process', () => {
     });
 
     it('exports plain and encrypted files from the Sync view', async () => {
-      const plain = value(await app.invoke<{ path: string; bytes: number }>('sync.export', { file: await choose(app, 'export', path.join(fixtures.work, 'plain.ptdb')) }));
+      const plain = value(
+        await app.invoke<{ path: string; bytes: number }>('sync.export', { file: await choose(app, 'export', path.join(fixtures.work, 'plain.ptdb')) }),
+      );
       expect(plain.bytes).toBeGreaterThan(0);
       const encrypted = value(
-        await app.invoke<{ encrypted: boolean }>('sync.export', { file: await choose(app, 'export', path.join(fixtures.work, 'sealed.ptdb')), passphrase: PASSPHRASE }),
+        await app.invoke<{ encrypted: boolean }>('sync.export', {
+          file: await choose(app, 'export', path.join(fixtures.work, 'sealed.ptdb')),
+          passphrase: PASSPHRASE,
+        }),
       );
       expect(encrypted.encrypted).toBe(true);
       // The page cannot name a path, nor grant itself a file.
       expect(await app.invoke('sync.export', { path: path.join(fixtures.work, 'named.ptdb') })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-      expect(await app.invoke('files.grant', { path: path.join(fixtures.work, 'named.ptdb'), mode: 'write' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      expect(await app.invoke('files.grant', { path: path.join(fixtures.work, 'named.ptdb'), mode: 'write' })).toMatchObject({
+        ok: false,
+        error: { code: 'forbidden' },
+      });
       expect(existsSync(path.join(fixtures.work, 'named.ptdb'))).toBe(false);
       // Cancelled: no handle.
       await app.request({ op: 'answer', kind: 'showSaveDialog', answer: { canceled: true } });
@@ -217,7 +233,9 @@ describe('the built desktop main process', () => {
       const preview = value(await app.invoke<MergeSummary>('sync.preview', { file: peer }));
       expect(preview.fileName).toBe(path.basename(fixtures.peer));
       expect(preview.added).toBeGreaterThan(0);
-      const sealed = value(await app.invoke<MergeSummary>('sync.preview', { file: await choose(app, 'import', path.join(fixtures.work, 'sealed.ptdb')), passphrase: PASSPHRASE }));
+      const sealed = value(
+        await app.invoke<MergeSummary>('sync.preview', { file: await choose(app, 'import', path.join(fixtures.work, 'sealed.ptdb')), passphrase: PASSPHRASE }),
+      );
       expect(sealed.encrypted).toBe(true);
       const job = value(await app.invoke<{ id: string }>('sync.mergeStart', { file: peer }));
       const done = await waitForJob(app, job.id);
@@ -276,7 +294,13 @@ describe('the built desktop main process', () => {
     it('offers cut, copy and paste on right-click in a field, with spellcheck (and its dictionary download) off', async () => {
       const popup = await app.request<{ label: string; role?: string }[]>({
         op: 'contextMenu',
-        params: { isEditable: true, selectionText: '汕头', editFlags: { canCut: true, canCopy: true, canPaste: true, canSelectAll: true }, misspelledWord: '', dictionarySuggestions: [] },
+        params: {
+          isEditable: true,
+          selectionText: '汕头',
+          editFlags: { canCut: true, canCopy: true, canPaste: true, canSelectAll: true },
+          misspelledWord: '',
+          dictionarySuggestions: [],
+        },
       });
       expect(popup.filter((i) => i.role).map((i) => [i.label, i.role])).toEqual([
         ['Cut', 'cut'],

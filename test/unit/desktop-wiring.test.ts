@@ -102,7 +102,9 @@ describe('scripts/electron-native.cjs', () => {
 describe('the package’s command (bin/partnership-tracker.cjs)', () => {
   it('runs generate, which loads its module with import(), as npm run cli does', async () => {
     const db = path.join(temp(), 'g.db');
-    const child = spawn(process.execPath, [path.join(ROOT, 'bin/partnership-tracker.cjs'), 'generate', '--db', db, '--scale', 'XL'], { env: { ...process.env, LANG: 'en_US.UTF-8' } });
+    const child = spawn(process.execPath, [path.join(ROOT, 'bin/partnership-tracker.cjs'), 'generate', '--db', db, '--scale', 'XL'], {
+      env: { ...process.env, LANG: 'en_US.UTF-8' },
+    });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
@@ -119,7 +121,9 @@ describe('SQLite connections', () => {
         .filter((f) => f.endsWith('.ts'))
         .map((f) => path.join(dir, f)),
     );
-    const opening = sources.filter((file) => /new Database\(|from 'better-sqlite3'(?!;\s*$)/m.test(readFileSync(path.join(ROOT, file), 'utf8').replace(/^import type .*$/gm, '')));
+    const opening = sources.filter((file) =>
+      /new Database\(|from 'better-sqlite3'(?!;\s*$)/m.test(readFileSync(path.join(ROOT, file), 'utf8').replace(/^import type .*$/gm, '')),
+    );
     expect(opening).toEqual([path.join('db', 'sqlite.ts')]);
   });
 });

@@ -50,7 +50,9 @@ describe('native menu', () => {
 
   it('sends the page only commands it knows, and believes only a well-formed state from it', () => {
     const commands = (items: readonly MenuItemSpec[]): string[] => items.flatMap((i) => [...(i.command ? [i.command] : []), ...commands(i.submenu ?? [])]);
-    const forPage = commands(menuTemplate({ language: 'en', theme: 'system', platform: 'linux' })).filter((c) => !['export', 'import', 'about', 'open-data-folder'].includes(c));
+    const forPage = commands(menuTemplate({ language: 'en', theme: 'system', platform: 'linux' })).filter(
+      (c) => !['export', 'import', 'about', 'open-data-folder'].includes(c),
+    );
     for (const command of forPage) expect(PAGE_COMMANDS).toContain(command);
     expect(parseUiState({ language: 'zh', theme: 'dark' })).toEqual({ language: 'zh', theme: 'dark' });
     expect(parseUiState({ language: 'fr', theme: 'dark' })).toBeNull();

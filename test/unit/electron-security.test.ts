@@ -1,14 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  contentSecurityPolicy,
-  isAppUrl,
-  isExternalLinkAllowed,
-  isNavigationAllowed,
-  migrationsPath,
-  nativeBindingPath,
-} from '../../electron/security';
+import { contentSecurityPolicy, isAppUrl, isExternalLinkAllowed, isNavigationAllowed, migrationsPath, nativeBindingPath } from '../../electron/security';
 
 const packaged = { rendererFile: '/opt/Partnership Tracker/resources/app.asar/out/renderer/index.html' };
 const appPage = 'file:///opt/Partnership%20Tracker/resources/app.asar/out/renderer/index.html';
@@ -22,7 +15,7 @@ describe('desktop shell policy', () => {
     expect(csp.match(/script-src[^;]*/)![0]).not.toContain('unsafe-inline');
     expect(csp).toContain("object-src 'none'");
     // In development only the local dev server is added.
-    expect(contentSecurityPolicy('http://localhost:5173')).toContain('connect-src \'self\' http://localhost:5173 ws://localhost:5173');
+    expect(contentSecurityPolicy('http://localhost:5173')).toContain("connect-src 'self' http://localhost:5173 ws://localhost:5173");
   });
 
   it('the renderer page ships the same restrictions in its own CSP', () => {

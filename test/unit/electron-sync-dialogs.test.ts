@@ -10,7 +10,9 @@ describe('File menu dialog texts', () => {
   });
 
   it('finds the exported file a double-click passed on the command line, and nothing else', () => {
-    expect(exchangeFileFromArgs(['/opt/Partnership Tracker/partnership-tracker', '/home/li/下载/龙湖区 2026-11-20.ptdb'])).toBe('/home/li/下载/龙湖区 2026-11-20.ptdb');
+    expect(exchangeFileFromArgs(['/opt/Partnership Tracker/partnership-tracker', '/home/li/下载/龙湖区 2026-11-20.ptdb'])).toBe(
+      '/home/li/下载/龙湖区 2026-11-20.ptdb',
+    );
     expect(exchangeFileFromArgs(['C:\\Program Files\\Partnership Tracker.exe', '--allow-file-access', 'D:\\USB\\EXPORT.PTDB'])).toBe('D:\\USB\\EXPORT.PTDB');
     expect(exchangeFileFromArgs(['/usr/bin/partnership-tracker'])).toBeNull();
     expect(exchangeFileFromArgs(['/usr/bin/partnership-tracker', '--inspect=1.ptdb', 'notes.txt', 'office.db'])).toBeNull();

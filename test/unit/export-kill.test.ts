@@ -69,7 +69,10 @@ describe('an encrypted export killed at any moment', () => {
         copyFileSync(oldExport, target);
         const copy = path.join(dir, `office-${i}.db`);
         copyFileSync(db, copy);
-        const run = await runKillable(CHILD, ['export', copy, target], { pid: 'started', done: 'done' }, kill, { ...process.env, PT_TEST_PASSPHRASE: NEW_PASSPHRASE });
+        const run = await runKillable(CHILD, ['export', copy, target], { pid: 'started', done: 'done' }, kill, {
+          ...process.env,
+          PT_TEST_PASSPHRASE: NEW_PASSPHRASE,
+        });
         return { kill, stick, target, copy, run };
       }),
     );
@@ -103,7 +106,11 @@ describe('an encrypted export killed at any moment', () => {
       next.close();
       expect(readdirSync(stick), where).toEqual(['to-city-office.ptdb']);
       const pid = markerValue(run.stdout, 'started');
-      if (pid !== null) expect(readdirSync(os.tmpdir()).filter((name) => name.startsWith(`pt-export-${pid}-`)), where).toEqual([]);
+      if (pid !== null)
+        expect(
+          readdirSync(os.tmpdir()).filter((name) => name.startsWith(`pt-export-${pid}-`)),
+          where,
+        ).toEqual([]);
     }
     // Both outcomes happened, and kills landed while the new export was being written.
     expect(kept).toBeGreaterThan(0);

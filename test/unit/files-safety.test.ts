@@ -86,8 +86,12 @@ describe('exports and imports that cannot hurt', () => {
         core.sqlite.prepare('UPDATE organizations SET display_name = ? WHERE id = ?').run(displayName, created.id);
       }
       const file = await api['export.list']({ view: 'organizations', format: 'csv', lang: 'en' });
-      const text = Buffer.from(file.dataBase64, 'base64').toString('utf8').replace(/^\uFEFF/, '');
-      const cells = Papa.parse<string[]>(text).data.slice(1).map((row) => row[0]!);
+      const text = Buffer.from(file.dataBase64, 'base64')
+        .toString('utf8')
+        .replace(/^\uFEFF/, '');
+      const cells = Papa.parse<string[]>(text)
+        .data.slice(1)
+        .map((row) => row[0]!);
       const dangerous = names.slice(0, 6);
       for (const name of dangerous) expect(cells).toContain(`'${name}`);
       expect(cells).toContain('汕头 Shantou');
@@ -104,10 +108,16 @@ describe('exports and imports that cannot hurt', () => {
       const api = localClient(core);
       const a = await api['organizations.create']({ displayName: '汕头' });
       const b = await api['organizations.create']({ displayName: 'Burgas' });
-      const partnership = await api['partnerships.create']({ title: 'Files', kind: 'cooperation_mou', status: 'active', parties: [{ organizationId: a.id }, { organizationId: b.id }] });
+      const partnership = await api['partnerships.create']({
+        title: 'Files',
+        kind: 'cooperation_mou',
+        status: 'active',
+        parties: [{ organizationId: a.id }, { organizationId: b.id }],
+      });
       // The bytes agree with the declared type (the rule set refuses a PDF that is not one); the name is what is hostile.
       const bytes = (mimeType: string) => (mimeType === 'application/pdf' ? '%PDF-1.4 <script>alert(1)</script>' : '<script>alert(1)</script>');
-      const add = (fileName: string, mimeType: string) => api['attachments.add']({ partnershipId: partnership.id, fileName, mimeType, dataBase64: Buffer.from(bytes(mimeType)).toString('base64') });
+      const add = (fileName: string, mimeType: string) =>
+        api['attachments.add']({ partnershipId: partnership.id, fileName, mimeType, dataBase64: Buffer.from(bytes(mimeType)).toString('base64') });
       const cases: [string, string, string, string | null][] = [
         ['../../../.bashrc', 'text/plain', 'bashrc', null],
         ['minutes.html', 'text/html', 'minutes.html', 'html'],
@@ -123,7 +133,8 @@ describe('exports and imports that cannot hurt', () => {
         const content = await api['attachments.content']({ id: attachment.id });
         expect(content, fileName).toMatchObject({ fileName: expected, mimeType: 'application/octet-stream', riskyExtension: risky });
       }
-      for (const ext of ['js', 'cmd', 'lnk', 'jar', 'htm', 'hta', 'vbs', 'msi', 'sh', 'xlsm']) expect((await api['attachments.content']({ id: (await add(`x.${ext}`, 'text/plain')).id })).riskyExtension).toBe(ext);
+      for (const ext of ['js', 'cmd', 'lnk', 'jar', 'htm', 'hta', 'vbs', 'msi', 'sh', 'xlsm'])
+        expect((await api['attachments.content']({ id: (await add(`x.${ext}`, 'text/plain')).id })).riskyExtension).toBe(ext);
       expect(safeDownloadName('a'.repeat(300) + '.pdf')).toMatch(/^a{196}\.pdf$/);
       expect(safeDownloadName('...')).toBe('attachment');
     } finally {
@@ -134,7 +145,13 @@ describe('exports and imports that cannot hurt', () => {
   it('scrypt costs outside the known set are refused before any key is derived', () => {
     const sealed = encryptBytes(Buffer.from('SQLite format 3\u0000'), 'pass phrase', { log2N: 14, r: 8, p: 1 });
     // The costliest header the old check accepted: N = 2^20, r = 16, p = 4 (about 2 GiB and a minute).
-    for (const [at, value] of [[6, 20], [7, 16], [8, 4], [6, 18], [7, 1]] as const) {
+    for (const [at, value] of [
+      [6, 20],
+      [7, 16],
+      [8, 4],
+      [6, 18],
+      [7, 1],
+    ] as const) {
       const hostile = Buffer.from(sealed);
       hostile[at] = value;
       const started = performance.now();

@@ -36,7 +36,9 @@ function count(core: Core, sqlText: string, ...params: unknown[]): number {
 }
 
 function indexDefinitions(core: Core): string[] {
-  return (core.sqlite.prepare("SELECT sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name").all() as { sql: string }[]).map((r) => r.sql);
+  return (core.sqlite.prepare("SELECT sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name").all() as { sql: string }[]).map(
+    (r) => r.sql,
+  );
 }
 
 /**
@@ -76,7 +78,9 @@ describe('generate (S scale)', () => {
     expect(summary.rows).toBe(Object.values(summary.counts).reduce((x, y) => x + y, 0) + 1);
     expect(summary.rowsPerSecond).toBeGreaterThan(0);
     expect(count(core, 'SELECT min(n) AS n FROM (SELECT count(*) AS n FROM partnership_parties GROUP BY partnership_id)')).toBeGreaterThanOrEqual(2);
-    expect(count(core, 'SELECT count(*) AS n FROM partnerships p WHERE NOT EXISTS (SELECT 1 FROM partnership_parties pp WHERE pp.partnership_id = p.id)')).toBe(0);
+    expect(count(core, 'SELECT count(*) AS n FROM partnerships p WHERE NOT EXISTS (SELECT 1 FROM partnership_parties pp WHERE pp.partnership_id = p.id)')).toBe(
+      0,
+    );
     // The latest status-history entry is the partnership's status.
     expect(
       count(
@@ -139,8 +143,14 @@ describe('generate (S scale)', () => {
       `SELECT DISTINCT mp.partnership_id, m.id, m.date, m.time FROM meeting_partnerships mp JOIN meetings m ON m.id = mp.meeting_id
         WHERE mp.deleted_at IS NULL AND m.deleted_at IS NULL ORDER BY 1, 2`,
     );
-    same('SELECT partnership_id, last_meeting FROM partnership_facts ORDER BY 1', 'SELECT partnership_id, max(date) FROM partnership_meetings GROUP BY 1 ORDER BY 1');
-    same('SELECT status, due_on, n FROM task_counts ORDER BY 1, 2', "SELECT status, coalesce(due_on, ''), count(*) FROM tasks WHERE deleted_at IS NULL GROUP BY 1, 2 ORDER BY 1, 2");
+    same(
+      'SELECT partnership_id, last_meeting FROM partnership_facts ORDER BY 1',
+      'SELECT partnership_id, max(date) FROM partnership_meetings GROUP BY 1 ORDER BY 1',
+    );
+    same(
+      'SELECT status, due_on, n FROM task_counts ORDER BY 1, 2',
+      "SELECT status, coalesce(due_on, ''), count(*) FROM tasks WHERE deleted_at IS NULL GROUP BY 1, 2 ORDER BY 1, 2",
+    );
     expect((core.sqlite.prepare('SELECT count(*) AS n FROM partnership_meetings').get() as { n: number }).n).toBeGreaterThan(0);
   });
 
@@ -172,7 +182,9 @@ describe('generate (S scale)', () => {
       await yieldToLoop();
     }
     // One change-log row per generated origin, at its highest stamp: what merge's version vectors read.
-    expect(core.sqlite.prepare('SELECT origin, max(hlc) AS hlc, count(*) AS n FROM change_log GROUP BY origin').all()).toEqual([{ origin, hlc: maxStamp, n: 1 }]);
+    expect(core.sqlite.prepare('SELECT origin, max(hlc) AS hlc, count(*) AS n FROM change_log GROUP BY origin').all()).toEqual([
+      { origin, hlc: maxStamp, n: 1 },
+    ]);
     expect(parseHlc(core.getMeta('hlc_last')!).ms).toBeGreaterThanOrEqual(parseHlc(maxStamp).ms);
     expect(parseHlc(core.clock.now()).ms).toBeGreaterThan(parseHlc(maxStamp).ms);
   });
@@ -194,7 +206,12 @@ describe('generate (S scale)', () => {
       const meeting = (remote.sqlite.prepare('SELECT id FROM meetings ORDER BY id LIMIT 1').get() as { id: string }).id;
       exportDatabase(remote, path.join(dir, 'same.ptdb'));
       const same = mergeFile(local, path.join(dir, 'same.ptdb'), { backupDir: dir });
-      expect({ added: same.added, changed: same.changed, deleted: same.deleted, conflicts: same.conflicts }).toEqual({ added: 0, changed: 0, deleted: 0, conflicts: 0 });
+      expect({ added: same.added, changed: same.changed, deleted: same.deleted, conflicts: same.conflicts }).toEqual({
+        added: 0,
+        changed: 0,
+        deleted: 0,
+        conflicts: 0,
+      });
       remote.sqlite.transaction(() => updateRecord(remote, 'meetings', meeting, { summary: 'edited remotely / 远程修改' })).immediate();
       exportDatabase(remote, path.join(dir, 'edited.ptdb'));
       const edited = mergeFile(local, path.join(dir, 'edited.ptdb'), { backupDir: dir });
@@ -247,8 +264,10 @@ describe('bench/run.ts', () => {
     expect(results.machine).toMatch(/cores, \d+ GB RAM, Node v\d+/);
     const names = [
       'generator.rowsPerSecond',
-      ...['partnerships.list', 'partnerships.get', 'meetings.list.byPartnership', 'tasks.list.overdue', 'dashboard.get', 'organizations.list']
-        .flatMap((op) => [`${op}.p50`, `${op}.p95`]),
+      ...['partnerships.list', 'partnerships.get', 'meetings.list.byPartnership', 'tasks.list.overdue', 'dashboard.get', 'organizations.list'].flatMap((op) => [
+        `${op}.p50`,
+        `${op}.p95`,
+      ]),
       ...SEARCH_QUERIES.flatMap(([q]) => [`search.query.${q}.p50`, `search.query.${q}.p95`]),
       'drizzle.rawRatio.typicalPartnership',
       'export.vacuumRatio',
@@ -256,7 +275,15 @@ describe('bench/run.ts', () => {
       'process.peakRssMB',
       // CI has Debian's Chromium: the report PDFs are measured there
       ...(findChromium() ? ['report.pdf.partnership', 'report.pdf.portfolio'] : []),
-      ...(browserMeasured ? ['browser.dashboard.firstContentfulPaint', 'browser.dashboard.ready', 'browser.meetings.mount', 'browser.meetings.longestScrollFrame', 'server.peakRssMB'] : []),
+      ...(browserMeasured
+        ? [
+            'browser.dashboard.firstContentfulPaint',
+            'browser.dashboard.ready',
+            'browser.meetings.mount',
+            'browser.meetings.longestScrollFrame',
+            'server.peakRssMB',
+          ]
+        : []),
       ...['meetings.get', 'tasks.list.all', 'contacts.list', 'history.list', 'timeline.portfolio', 'map.data'].map((op) => `${op}.p95`),
     ];
     for (const name of names) expect(Object.keys(results.metrics)).toContain(name);

@@ -118,7 +118,11 @@ describe('HLC stamps as text', () => {
     let seed = 42;
     const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
     for (let i = 0; i < 500; i++) {
-      parts.push({ ms: Math.floor(random() * 2_000_000_000_000), counter: Math.floor(random() * 1_000), origin: origins[Math.floor(random() * origins.length)]! });
+      parts.push({
+        ms: Math.floor(random() * 2_000_000_000_000),
+        counter: Math.floor(random() * 1_000),
+        origin: origins[Math.floor(random() * origins.length)]!,
+      });
     }
     const byParts = [...parts].sort(compareParts).map(formatHlc);
     const byText = parts.map(formatHlc).sort();

@@ -14,8 +14,22 @@ const NOW = new Date('2026-03-04T10:00:00Z');
 async function located() {
   const core = await tempCore({ now: () => NOW });
   const api = localClient(core);
-  const shantou = await api['organizations.create']({ displayName: '汕头 / Shantou', nameZh: '汕头', nameEn: 'Shantou', country: 'CN', latitude: 23.35, longitude: 116.68 });
-  const burgas = await api['organizations.create']({ displayName: 'Burgas', nameZh: '布尔加斯', nameEn: 'Burgas', country: 'BG', latitude: 42.5, longitude: 27.47 });
+  const shantou = await api['organizations.create']({
+    displayName: '汕头 / Shantou',
+    nameZh: '汕头',
+    nameEn: 'Shantou',
+    country: 'CN',
+    latitude: 23.35,
+    longitude: 116.68,
+  });
+  const burgas = await api['organizations.create']({
+    displayName: 'Burgas',
+    nameZh: '布尔加斯',
+    nameEn: 'Burgas',
+    country: 'BG',
+    latitude: 42.5,
+    longitude: 27.47,
+  });
   const seville = await api['organizations.create']({ displayName: 'Sevilla', country: 'ES', latitude: 37.39, longitude: -5.98 });
   const nowhere = await api['organizations.create']({ displayName: '某协会 / An association', country: 'CN' });
   const pair = (a: { id: string }, b: { id: string }) => [{ organizationId: a.id }, { organizationId: b.id }];
@@ -27,7 +41,12 @@ async function located() {
     status: 'active',
     parties: pair(shantou, burgas),
   });
-  const unlocatedLink = await api['partnerships.create']({ title: 'Shantou–association', kind: 'cooperation_mou', status: 'prospect', parties: pair(shantou, nowhere) });
+  const unlocatedLink = await api['partnerships.create']({
+    title: 'Shantou–association',
+    kind: 'cooperation_mou',
+    status: 'prospect',
+    parties: pair(shantou, nowhere),
+  });
   return { core, api, shantou, burgas, seville, nowhere, burgasLink, unlocatedLink };
 }
 

@@ -67,7 +67,7 @@ describe('opening a database file', () => {
 
     const other = path.join(dir, 'other.db');
     const sqlite = new Database(other);
-    sqlite.exec("CREATE TABLE invoices (id INTEGER PRIMARY KEY, total REAL); INSERT INTO invoices VALUES (1, 9.5)");
+    sqlite.exec('CREATE TABLE invoices (id INTEGER PRIMARY KEY, total REAL); INSERT INTO invoices VALUES (1, 9.5)');
     sqlite.close();
     const otherSha = sha(other);
     const error = await refusal(openDatabase(other));
@@ -89,7 +89,9 @@ describe('opening a database file', () => {
   it('refuses a database of another app that also uses drizzle migrations as not ours, not as a newer version', async () => {
     const file = path.join(tempDir(), 'other-drizzle.db');
     const sqlite = new Database(file);
-    sqlite.exec('CREATE TABLE __drizzle_migrations (id INTEGER PRIMARY KEY, hash text NOT NULL, created_at numeric); CREATE TABLE invoices (id INTEGER PRIMARY KEY)');
+    sqlite.exec(
+      'CREATE TABLE __drizzle_migrations (id INTEGER PRIMARY KEY, hash text NOT NULL, created_at numeric); CREATE TABLE invoices (id INTEGER PRIMARY KEY)',
+    );
     sqlite.prepare('INSERT INTO __drizzle_migrations (hash, created_at) VALUES (?, ?)').run('a'.repeat(64), Date.UTC(2035, 0, 1));
     sqlite.close();
     const before = sha(file);

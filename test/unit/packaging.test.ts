@@ -68,20 +68,31 @@ function matcher(patterns: string[]): (relative: string) => boolean {
 
 const DEFAULT_EXCLUDES = [`!**/*.{${excludedExts},pdb}`, '!**/._*', `!**/{${excludedNames}}`];
 
-async function packagedFiles(config: Configuration): Promise<{ app: Listed[]; resources: Listed[]; unpack: (file: string) => boolean; includes: (file: string) => boolean }> {
+async function packagedFiles(
+  config: Configuration,
+): Promise<{ app: Listed[]; resources: Listed[]; unpack: (file: string) => boolean; includes: (file: string) => boolean }> {
   // getConfig hands `files` back as file sets ({ filter: [...] }).
-  const patterns = [config.files].flat().flatMap((p) => (typeof p === 'string' ? [p] : p && typeof p === 'object' && 'filter' in p ? [p.filter ?? []].flat() : []));
+  const patterns = [config.files]
+    .flat()
+    .flatMap((p) => (typeof p === 'string' ? [p] : p && typeof p === 'object' && 'filter' in p ? [p.filter ?? []].flat() : []));
   // As getMainFileMatchers orders them: node_modules, the build resources and the output folder first excluded, the defaults last.
   const includes = matcher(['!**/node_modules/**', '!build{,/**/*}', '!dist{,/**/*}', ...patterns, ...DEFAULT_EXCLUDES]);
   const ownFiles = walk(ROOT).filter((file) => !file.startsWith('.git/') && includes(file));
   // node_modules: every production package, less the exclusions of `files` (getNodeModuleFileMatcher takes only those).
   const modulesFilter = matcher(['**/*', ...patterns.filter((p) => p.startsWith('!')), ...DEFAULT_EXCLUDES]);
-  const moduleFiles = productionPackages().flatMap((dir) => walk(path.join(ROOT, dir)).map((file) => `${dir}/${file}`)).filter(modulesFilter);
+  const moduleFiles = productionPackages()
+    .flatMap((dir) => walk(path.join(ROOT, dir)).map((file) => `${dir}/${file}`))
+    .filter(modulesFilter);
   const sized = (files: string[], base: string) => files.map((file) => ({ file, bytes: statSync(path.join(base, file)).size }));
   const resources = [config.extraResources]
     .flat()
-    .flatMap((entry) => (entry && typeof entry === 'object' && 'from' in entry ? walk(path.join(ROOT, String(entry.from))).map((f) => `${String(entry.to)}/${f}`) : []));
-  const unpackPatterns = [config.asarUnpack].flat().filter((p): p is string => typeof p === 'string').map((p) => new Minimatch(p, { dot: true }));
+    .flatMap((entry) =>
+      entry && typeof entry === 'object' && 'from' in entry ? walk(path.join(ROOT, String(entry.from))).map((f) => `${String(entry.to)}/${f}`) : [],
+    );
+  const unpackPatterns = [config.asarUnpack]
+    .flat()
+    .filter((p): p is string => typeof p === 'string')
+    .map((p) => new Minimatch(p, { dot: true }));
   return {
     app: sized([...ownFiles, ...moduleFiles], ROOT),
     resources: resources.map((file) => ({ file, bytes: statSync(path.join(ROOT, file)).size })),
@@ -105,7 +116,14 @@ describe('the packaged file list (electron-builder.yml over the built app)', () 
 
   it('carries every file the app reads at run time: main, workers, preload, page, map, fonts, migrations', () => {
     expect(existsSync(path.join(ROOT, 'out/main/index.js')), 'run npm run build first').toBe(true);
-    for (const file of ['out/main/index.js', 'out/main/merge-worker.js', 'out/main/backup-worker.js', 'out/preload/index.js', 'out/renderer/index.html', 'package.json']) {
+    for (const file of [
+      'out/main/index.js',
+      'out/main/merge-worker.js',
+      'out/main/backup-worker.js',
+      'out/preload/index.js',
+      'out/renderer/index.html',
+      'package.json',
+    ]) {
       expect(names.has(file), file).toBe(true);
     }
     // Every chunk the main process requires, and the map view's chunk (world-atlas is bundled into it).
@@ -137,7 +155,11 @@ describe('the packaged file list (electron-builder.yml over the built app)', () 
   it('keeps the Electron build of better-sqlite3 out of the asar, and ships neither the Node build nor its sources', () => {
     expect(listed.includes('native/electron/better_sqlite3.node')).toBe(true);
     expect(listed.unpack('native/electron/better_sqlite3.node')).toBe(true);
-    expect([...names].filter((f) => f.startsWith('node_modules/better-sqlite3/') && !/^node_modules\/better-sqlite3\/(lib\/|package\.json|LICENSE|README\.md)/.test(f))).toEqual([]);
+    expect(
+      [...names].filter(
+        (f) => f.startsWith('node_modules/better-sqlite3/') && !/^node_modules\/better-sqlite3\/(lib\/|package\.json|LICENSE|README\.md)/.test(f),
+      ),
+    ).toEqual([]);
     expect(names.has('node_modules/better-sqlite3/lib/database.js')).toBe(true);
   });
 
@@ -151,10 +173,29 @@ describe('the packaged file list (electron-builder.yml over the built app)', () 
         .flatMap((f) => [...readFileSync(path.join(ROOT, 'renderer/src', f), 'utf8').matchAll(/(?:from|import) '([^./][^']*)'/g)].map((m) => m[1]!))
         .map((name) => (name.startsWith('@') ? name.split('/').slice(0, 2).join('/') : name.split('/')[0]!)),
     );
-    const shipped = new Set([...names].filter((f) => f.startsWith('node_modules/')).map((f) => f.split('/').slice(1, f.split('/')[1]!.startsWith('@') ? 3 : 2).join('/')));
+    const shipped = new Set(
+      [...names]
+        .filter((f) => f.startsWith('node_modules/'))
+        .map((f) =>
+          f
+            .split('/')
+            .slice(1, f.split('/')[1]!.startsWith('@') ? 3 : 2)
+            .join('/'),
+        ),
+    );
     expect([...rendererImports].filter((name) => shipped.has(name))).toEqual([]);
-    for (const tool of ['tsx', 'esbuild', 'playwright-core', 'vite', 'electron', '@fontsource/noto-sans-sc/files/noto-sans-sc-chinese-simplified-100-normal.woff2']) {
-      expect([...names].some((f) => f.startsWith(`node_modules/${tool}`)), tool).toBe(false);
+    for (const tool of [
+      'tsx',
+      'esbuild',
+      'playwright-core',
+      'vite',
+      'electron',
+      '@fontsource/noto-sans-sc/files/noto-sans-sc-chinese-simplified-100-normal.woff2',
+    ]) {
+      expect(
+        [...names].some((f) => f.startsWith(`node_modules/${tool}`)),
+        tool,
+      ).toBe(false);
     }
     expect([...names].filter((f) => f.endsWith('.map'))).toEqual([]);
     // The CLI's own build (out/cli, for npm run serve and the e2e tests) stays out of the desktop app.

@@ -71,9 +71,13 @@ describe('partnerships.list pages', () => {
 
   it('counts the filtered rows: status, country, topic, query, owner', async () => {
     const status = await allPartnershipPages({ status: 'active' }, 9);
-    expect(status.total).toBe((core.sqlite.prepare(`SELECT count(*) AS n FROM partnerships WHERE deleted_at IS NULL AND status = 'active'`).get() as { n: number }).n);
+    expect(status.total).toBe(
+      (core.sqlite.prepare(`SELECT count(*) AS n FROM partnerships WHERE deleted_at IS NULL AND status = 'active'`).get() as { n: number }).n,
+    );
     expect(status.ids).toEqual(listAllPartnerships(core, { status: 'active' }).map((p) => p.id));
-    const country = (core.sqlite.prepare('SELECT country FROM organizations WHERE country IS NOT NULL ORDER BY country DESC LIMIT 1').get() as { country: string }).country;
+    const country = (
+      core.sqlite.prepare('SELECT country FROM organizations WHERE country IS NOT NULL ORDER BY country DESC LIMIT 1').get() as { country: string }
+    ).country;
     for (const input of [{ country }, { topic: 'port' as const }, { query: 'a' }, { status: 'dormant' as const, sort: 'title' as const }]) {
       const paged = await allPartnershipPages(input, 5);
       const whole = listAllPartnerships(core, input).map((p) => p.id);
@@ -93,7 +97,10 @@ describe('partnerships.list pages', () => {
 });
 
 /** Every page of a list read with `limit` rows a page: each page's total the same, no page longer than asked. */
-async function everyPage<T extends { id: string }>(load: (page: { limit: number; offset: number }) => Promise<{ rows: T[]; total: number; next: number | null }>, limit: number) {
+async function everyPage<T extends { id: string }>(
+  load: (page: { limit: number; offset: number }) => Promise<{ rows: T[]; total: number; next: number | null }>,
+  limit: number,
+) {
   const rows: T[] = [];
   let offset: number | null = 0;
   let total = -1;

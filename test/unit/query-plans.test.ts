@@ -114,13 +114,17 @@ describe('query plans of the hot queries', () => {
     const ran = statementsOf('meetings.list', { partnershipId });
     const page = ran.find((s) => /from "partnership_meetings"/.test(s.sql) && /order by/i.test(s.sql))!;
     const details = plan(page.sql, page.params);
-    expect(details).toContainEqual(expect.stringMatching(/^SEARCH partnership_meetings USING (COVERING )?INDEX partnership_meetings_by_date \(partnership_id=\?\)/));
+    expect(details).toContainEqual(
+      expect.stringMatching(/^SEARCH partnership_meetings USING (COVERING )?INDEX partnership_meetings_by_date \(partnership_id=\?\)/),
+    );
     expect(details).toContainEqual(expect.stringMatching(/^SEARCH meetings USING INDEX sqlite_autoindex_meetings_1 \(id=\?\)/));
     expect(details.join('\n')).not.toMatch(/TEMP B-TREE/);
     expectNoFullScan(details, 'meetings', 'meeting_partnerships', 'partnership_meetings');
     const total = ran.find((s) => /count\(/i.test(s.sql))!;
     const totalPlan = plan(total.sql, total.params);
-    expect(totalPlan).toContainEqual(expect.stringMatching(/^SEARCH partnership_meetings USING COVERING INDEX partnership_meetings_by_date \(partnership_id=\?\)/));
+    expect(totalPlan).toContainEqual(
+      expect.stringMatching(/^SEARCH partnership_meetings USING COVERING INDEX partnership_meetings_by_date \(partnership_id=\?\)/),
+    );
     // A later page starts at the cursor's day in the same index.
     const first = registry.call(core, 'meetings.list', { partnershipId, limit: 2 });
     expect(first.ok).toBe(true);
@@ -128,12 +132,16 @@ describe('query plans of the hot queries', () => {
     expect(after).not.toBeNull();
     const later = statementsOf('meetings.list', { partnershipId, limit: 2, after }).find((s) => /order by/i.test(s.sql))!;
     const laterPlan = plan(later.sql, later.params);
-    expect(laterPlan).toContainEqual(expect.stringMatching(/^SEARCH partnership_meetings USING (COVERING )?INDEX partnership_meetings_by_date \(partnership_id=\? AND date<\?\)/));
+    expect(laterPlan).toContainEqual(
+      expect.stringMatching(/^SEARCH partnership_meetings USING (COVERING )?INDEX partnership_meetings_by_date \(partnership_id=\? AND date<\?\)/),
+    );
     expect(laterPlan.join('\n')).not.toMatch(/TEMP B-TREE/);
   });
 
   it('a page of the meeting log after a cursor, and its total (db/meetings.ts listMeetings): meetings_list, no sort', () => {
-    const last = core.sqlite.prepare('SELECT date, time, id FROM meetings WHERE deleted_at IS NULL ORDER BY date DESC, time DESC, id DESC LIMIT 1 OFFSET 500').get() as {
+    const last = core.sqlite
+      .prepare('SELECT date, time, id FROM meetings WHERE deleted_at IS NULL ORDER BY date DESC, time DESC, id DESC LIMIT 1 OFFSET 500')
+      .get() as {
       date: string;
       time: string | null;
       id: string;
@@ -177,13 +185,15 @@ describe('query plans of the hot queries', () => {
     // Overdue tasks: the page from tasks_open_due in order, the count from task_counts.
     const overdue = explain(/INDEXED BY tasks_open_due/);
     expect(overdue).toEqual([expect.stringMatching(/^SEARCH tasks USING (COVERING )?INDEX tasks_open_due \(due_on>\? AND due_on<\?\)/)]);
-    expect(explain(/FROM task_counts/)).toEqual([expect.stringMatching(/^SEARCH task_counts USING (COVERING )?INDEX sqlite_autoindex_task_counts_1 \(status=\? AND due_on<\?\)/)]);
+    expect(explain(/FROM task_counts/)).toEqual([
+      expect.stringMatching(/^SEARCH task_counts USING (COVERING )?INDEX sqlite_autoindex_task_counts_1 \(status=\? AND due_on<\?\)/),
+    ]);
     for (const statement of ran.filter((s) => !/GROUP BY status/.test(s.sql))) {
       expectNoFullScan(plan(statement.sql, statement.params), 'meetings', 'meeting_partnerships', 'tasks', 'milestones', 'partnerships');
     }
   });
 
-  it('the portfolio timeline (db/timeline.ts): each partnership\'s latest events read newest first from an index of their dates, never sorted', () => {
+  it("the portfolio timeline (db/timeline.ts): each partnership's latest events read newest first from an index of their dates, never sorted", () => {
     const ran = statementsOf('timeline.portfolio', {});
     const explain = explainer(ran);
     const order = explain(/AS first/);
@@ -221,7 +231,10 @@ describe('query plans of the hot queries', () => {
   };
 
   it('a page of open tasks and of all tasks (db/tasks.ts listTasks): read in order from tasks_list, no sort; the count from task_counts', () => {
-    for (const input of [{ limit: 100, offset: 100 }, { includeClosed: true, limit: 100, offset: 1000 }]) {
+    for (const input of [
+      { limit: 100, offset: 100 },
+      { includeClosed: true, limit: 100, offset: 1000 },
+    ]) {
       const ran = statementsOf('tasks.list', input);
       const ids = ran.find((s) => /^select "id" from "tasks".*limit/.test(s.sql))!;
       const page = plan(ids.sql, ids.params);
@@ -238,7 +251,10 @@ describe('query plans of the hot queries', () => {
   });
 
   it('overdue and this week (db/tasks.ts listTasks): a page read in order from tasks_open_due, no sort; the count from task_counts', () => {
-    for (const [view, range] of [['overdue', /\(due_on>\? AND due_on<\?\)/], ['week', /\(due_on>\? AND due_on<\?\)/]] as const) {
+    for (const [view, range] of [
+      ['overdue', /\(due_on>\? AND due_on<\?\)/],
+      ['week', /\(due_on>\? AND due_on<\?\)/],
+    ] as const) {
       const ran = statementsOf('tasks.list', { view, today: GENERATED_TODAY });
       const page = ran.find((s) => /INDEXED BY tasks_open_due/.test(s.sql))!;
       const details = plan(page.sql, page.params);
@@ -265,7 +281,7 @@ describe('query plans of the hot queries', () => {
     }
   });
 
-  it('a page of contacts (db/contacts.ts listContacts): by name from contacts_list, no sort; an organization\'s through contacts_organization', () => {
+  it("a page of contacts (db/contacts.ts listContacts): by name from contacts_list, no sort; an organization's through contacts_organization", () => {
     const ran = statementsOf('contacts.list', { limit: 50, offset: 100 });
     const ids = ran.find((s) => /^select "id" from "contacts".*limit/.test(s.sql))!;
     const page = plan(ids.sql, ids.params);
@@ -274,7 +290,8 @@ describe('query plans of the hot queries', () => {
     expectNoFullScan(page, 'contacts', 'organizations');
     const total = ran.find((s) => /^select count\(\*\) from "contacts"/.test(s.sql))!;
     expect(plan(total.sql, total.params)).toContainEqual(expect.stringMatching(/^SEARCH contacts USING COVERING INDEX contacts_list \(deleted_at=\?\)/));
-    const organizationId = (core.sqlite.prepare('SELECT organization_id AS id FROM contacts WHERE organization_id IS NOT NULL LIMIT 1').get() as { id: string }).id;
+    const organizationId = (core.sqlite.prepare('SELECT organization_id AS id FROM contacts WHERE organization_id IS NOT NULL LIMIT 1').get() as { id: string })
+      .id;
     const ofOrganization = planOf('contacts.list', { organizationId }, /^select "id" from "contacts".*limit/);
     expect(ofOrganization).toContainEqual(expect.stringMatching(/^SEARCH contacts USING INDEX contacts_organization \(organization_id=\?\)/));
     expectNoFullScan(ofOrganization, 'contacts');
@@ -338,7 +355,9 @@ describe('query plans of the hot queries', () => {
     const meetingId = (core.sqlite.prepare('SELECT meeting_id AS id FROM meeting_attendees LIMIT 1').get() as { id: string }).id;
     const ran = statementsOf('meetings.get', { id: meetingId });
     const attendees = ran.find((s) => /from "meeting_attendees"/.test(s.sql))!;
-    expect(plan(attendees.sql, attendees.params)).toContainEqual(expect.stringMatching(/^SEARCH meeting_attendees USING INDEX meeting_attendees_meeting \(meeting_id=\?\)/));
+    expect(plan(attendees.sql, attendees.params)).toContainEqual(
+      expect.stringMatching(/^SEARCH meeting_attendees USING INDEX meeting_attendees_meeting \(meeting_id=\?\)/),
+    );
     const tasks = ran.find((s) => /from "tasks"/.test(s.sql))!;
     const taskPlan = plan(tasks.sql, tasks.params);
     expect(taskPlan).toContainEqual(expect.stringMatching(/^SEARCH tasks USING INDEX tasks_meeting \(meeting_id=\?\)/));
@@ -353,7 +372,10 @@ describe('query plans of the hot queries', () => {
 
   it('the change log by row: change_log_row for a record history, change_log_unique for merge’s lookup', () => {
     // A record's history (no reader yet: written as the history view would ask).
-    const history = plan('SELECT field, value, hlc, origin, office, via, recorded_at FROM change_log WHERE entity = ? AND row_id = ? ORDER BY seq', ['meetings', partnershipId]);
+    const history = plan('SELECT field, value, hlc, origin, office, via, recorded_at FROM change_log WHERE entity = ? AND row_id = ? ORDER BY seq', [
+      'meetings',
+      partnershipId,
+    ]);
     expect(history).toContainEqual(expect.stringMatching(/^SEARCH change_log USING INDEX change_log_row \(entity=\? AND row_id=\?\)/));
     expectNoFullScan(history, 'change_log');
     // Is this change already here? (db/sync/merge.ts leaves that to INSERT OR IGNORE on this index.)

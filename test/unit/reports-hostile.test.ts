@@ -106,8 +106,39 @@ describe('hostile values in reports', () => {
     const portfolio = path.join(dir, 'portfolio.pdf');
     const partnership = path.join(dir, 'partnership.pdf');
     const [a, b] = await Promise.all([
-      cli(['report', '--db', db, '--out', portfolio, '--portfolio', '--lang', 'en', '--today', '2018-03-01', '--classification', CLASSIFICATION(), '--format', 'pdf']),
-      cli(['report', '--db', db, '--out', partnership, '--partnership', burgas, '--lang', 'zh', '--today', '2018-03-01', '--classification', CLASSIFICATION(), '--format', 'pdf']),
+      cli([
+        'report',
+        '--db',
+        db,
+        '--out',
+        portfolio,
+        '--portfolio',
+        '--lang',
+        'en',
+        '--today',
+        '2018-03-01',
+        '--classification',
+        CLASSIFICATION(),
+        '--format',
+        'pdf',
+      ]),
+      cli([
+        'report',
+        '--db',
+        db,
+        '--out',
+        partnership,
+        '--partnership',
+        burgas,
+        '--lang',
+        'zh',
+        '--today',
+        '2018-03-01',
+        '--classification',
+        CLASSIFICATION(),
+        '--format',
+        'pdf',
+      ]),
     ]);
     expect(a.code, a.stderr).toBe(0);
     expect(b.code, b.stderr).toBe(0);
@@ -121,10 +152,20 @@ describe('hostile values in reports', () => {
       expect(text).toContain(squash(CLASSIFICATION()));
     }
     for (const tag of ['partnerships.title_en', 'organizations.name_en', 'organizations.country']) {
-      const hit = new RegExp(`${tag.replace('.', '\\.')}\\.\\d+<script>window\\.ptRan=1;fetch\\('http://127\\.0\\.0\\.1:${port}/${tag.replace('.', '\\.')}\\.\\d+/s'\\)</script>`);
+      const hit = new RegExp(
+        `${tag.replace('.', '\\.')}\\.\\d+<script>window\\.ptRan=1;fetch\\('http://127\\.0\\.0\\.1:${port}/${tag.replace('.', '\\.')}\\.\\d+/s'\\)</script>`,
+      );
       expect(hit.test(portfolioText), `${tag} as text in the portfolio PDF`).toBe(true);
     }
-    for (const tag of ['partnerships.title_zh', 'partnerships.rationale', 'milestones.title', 'partnerships.summary', 'partnership_parties.role', 'organizations.country', 'partnership_status_history.note']) {
+    for (const tag of [
+      'partnerships.title_zh',
+      'partnerships.rationale',
+      'milestones.title',
+      'partnerships.summary',
+      'partnership_parties.role',
+      'organizations.country',
+      'partnership_status_history.note',
+    ]) {
       expect(new RegExp(`${tag.replace('.', '\\.')}\\.\\d+<script>`).test(partnershipText), `${tag} as text in the partnership PDF`).toBe(true);
     }
 
@@ -137,7 +178,22 @@ describe('hostile values in reports', () => {
 
   it('--format html is safe to open in a browser with JavaScript on', async () => {
     const out = path.join(dir, 'portfolio.html');
-    const run = await cli(['report', '--db', db, '--out', out, '--portfolio', '--lang', 'en', '--today', '2018-03-01', '--classification', CLASSIFICATION(), '--format', 'html']);
+    const run = await cli([
+      'report',
+      '--db',
+      db,
+      '--out',
+      out,
+      '--portfolio',
+      '--lang',
+      'en',
+      '--today',
+      '2018-03-01',
+      '--classification',
+      CLASSIFICATION(),
+      '--format',
+      'html',
+    ]);
     expect(run.code, run.stderr).toBe(0);
     const html = readFileSync(out, 'utf8');
     expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="${REPORT_CSP}">`);

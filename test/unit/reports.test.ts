@@ -41,8 +41,38 @@ const squashHyphens = (text: string) => text.replace(/[\s-]+/g, '');
 
 /** Section headings of both kinds of report: none may end a page (it belongs with what follows). */
 const HEADINGS = {
-  zh: ['合作各方', '合作缘由', '概况', '里程碑时间线', '状态记录', '会见与成果', '未完成任务', '下一步', '按状态', '按国家/地区', '逾期任务', '未来 90 天', '期间内的会见', '合作关系'],
-  en: ['Parties', 'Why this partner', 'Summary', 'Timeline of milestones', 'Status history', 'Meetings and outcomes', 'Open tasks', 'Next steps', 'By status', 'By country', 'Overdue tasks', 'The next 90 days', 'Meetings in the period', 'Partnerships'],
+  zh: [
+    '合作各方',
+    '合作缘由',
+    '概况',
+    '里程碑时间线',
+    '状态记录',
+    '会见与成果',
+    '未完成任务',
+    '下一步',
+    '按状态',
+    '按国家/地区',
+    '逾期任务',
+    '未来 90 天',
+    '期间内的会见',
+    '合作关系',
+  ],
+  en: [
+    'Parties',
+    'Why this partner',
+    'Summary',
+    'Timeline of milestones',
+    'Status history',
+    'Meetings and outcomes',
+    'Open tasks',
+    'Next steps',
+    'By status',
+    'By country',
+    'Overdue tasks',
+    'The next 90 days',
+    'Meetings in the period',
+    'Partnerships',
+  ],
 };
 /** A table's head row (first cells of each table head). */
 const TABLE_HEAD = /^(中文名称|日期|事项|合作关系|Chinese name|Date|Item|Partnership)\s{2,}\S/;
@@ -76,7 +106,8 @@ async function expectPrintedPages(pdf: string, lang: 'zh' | 'en', classification
 /** Page 1 and page 2 as PNG, for a person to look at. */
 async function snapshot(pdf: string, name: string): Promise<void> {
   mkdirSync(SHOTS, { recursive: true });
-  for (const page of [1, 2]) await tool('pdftoppm', ['-png', '-r', '70', '-f', String(page), '-l', String(page), '-singlefile', pdf, path.join(SHOTS, `${name}-p${page}`)]);
+  for (const page of [1, 2])
+    await tool('pdftoppm', ['-png', '-r', '70', '-f', String(page), '-l', String(page), '-singlefile', pdf, path.join(SHOTS, `${name}-p${page}`)]);
 }
 
 async function sampleCore(file: string): Promise<Core> {
@@ -108,7 +139,11 @@ async function addWork(core: Core): Promise<{ burgas: string; portfolioTotal: nu
 
 /** 300 more partnerships between sample organizations, written in one transaction. */
 function addManyPartnerships(core: Core, count: number): string[] {
-  const orgs = core.sqlite.prepare('SELECT id, name_zh AS zh, name_en AS en FROM organizations WHERE deleted_at IS NULL ORDER BY id').all() as { id: string; zh: string; en: string }[];
+  const orgs = core.sqlite.prepare('SELECT id, name_zh AS zh, name_en AS en FROM organizations WHERE deleted_at IS NULL ORDER BY id').all() as {
+    id: string;
+    zh: string;
+    en: string;
+  }[];
   const statuses = ['active', 'negotiating', 'prospect', 'dormant', 'concluded'] as const;
   const titles: { zh: string; en: string }[] = [];
   core.sqlite
@@ -118,7 +153,10 @@ function addManyPartnerships(core: Core, count: number): string[] {
         const b = orgs[(i * 7 + 3) % orgs.length]!;
         if (a.id === b.id) continue;
         const long = i % 5 === 0 ? ' on smart transport, green building and people-to-people exchange' : '';
-        const title = { zh: `${a.zh}—${b.zh}合作第${i + 1}号${long ? '：智慧交通、绿色建筑与人文交流' : ''}`, en: `${a.en}–${b.en} cooperation no. ${i + 1}${long}` };
+        const title = {
+          zh: `${a.zh}—${b.zh}合作第${i + 1}号${long ? '：智慧交通、绿色建筑与人文交流' : ''}`,
+          en: `${a.en}–${b.en} cooperation no. ${i + 1}${long}`,
+        };
         titles.push(title);
         const status = statuses[i % statuses.length]!;
         const id = insertRecord(core, 'partnerships', {
@@ -149,7 +187,8 @@ describe('reports through the contract', () => {
     const zh = await api['reports.html']({ kind: 'partnership', partnershipId: burgas, lang: 'zh', today: TODAY, classification: '内部资料' });
     expect(zh).toMatch(/^<!doctype html>/);
     expect(zh).toContain('<html lang="zh-CN">');
-    for (const text of ['汕头—布尔加斯项目合作', '汕头', 'Shantou', '布尔加斯', 'Burgas', '内部资料', OFFICE, OVERDUE_TASK, '已逾期', '2017年12月31日']) expect(zh).toContain(text);
+    for (const text of ['汕头—布尔加斯项目合作', '汕头', 'Shantou', '布尔加斯', 'Burgas', '内部资料', OFFICE, OVERDUE_TASK, '已逾期', '2017年12月31日'])
+      expect(zh).toContain(text);
     expect(zh).toMatch(/@font-face\{font-family:'Report Sans'[^}]*src:url\(data:font\/woff2;base64,/);
 
     // Well formed: every element opened is closed.
@@ -235,7 +274,10 @@ describe('reports through the contract', () => {
     // A browser that fails: a translated error, never the stack (which the registry logs to the console).
     const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     core.services.renderPdf = () => Promise.reject(new Error('browser crashed'));
-    await expect(api['reports.pdf']({ kind: 'portfolio' })).rejects.toMatchObject({ code: 'internal', localized: { zh: expect.any(String) as unknown, en: expect.not.stringContaining('browser crashed') as unknown } });
+    await expect(api['reports.pdf']({ kind: 'portfolio' })).rejects.toMatchObject({
+      code: 'internal',
+      localized: { zh: expect.any(String) as unknown, en: expect.not.stringContaining('browser crashed') as unknown },
+    });
     expect(logged).toHaveBeenCalled();
     logged.mockRestore();
   });
@@ -266,7 +308,23 @@ describe('cli report (PDF through Chromium)', () => {
   it('renders both kinds in both languages: parties, dates, counts and the overdue task are in the PDF', async () => {
     const out = (name: string) => path.join(dir, `${name}.pdf`);
     const jobs = (['zh', 'en'] as const).flatMap((lang) => [
-      cli(['report', '--db', sampleDb(), '--out', out(`partnership-${lang}`), '--partnership', burgas, '--lang', lang, '--today', TODAY, '--classification', '内部资料 / Internal', '--format', 'pdf']),
+      cli([
+        'report',
+        '--db',
+        sampleDb(),
+        '--out',
+        out(`partnership-${lang}`),
+        '--partnership',
+        burgas,
+        '--lang',
+        lang,
+        '--today',
+        TODAY,
+        '--classification',
+        '内部资料 / Internal',
+        '--format',
+        'pdf',
+      ]),
       cli(['report', '--db', sampleDb(), '--out', out(`portfolio-${lang}`), '--portfolio', '--lang', lang, '--today', TODAY, '--format', 'pdf']),
     ]);
     for (const run of await Promise.all(jobs)) expect(run.code, run.stderr).toBe(0);
@@ -274,27 +332,60 @@ describe('cli report (PDF through Chromium)', () => {
     const text = async (name: string) => squash(await tool('pdftotext', [out(name), '-']));
     for (const lang of ['zh', 'en'] as const) {
       const partnership = await text(`partnership-${lang}`);
-      for (const name of ['汕头', 'Shantou', '布尔加斯', 'Burgas', OFFICE, '内部资料/Internal', OVERDUE_TASK]) expect(partnership, lang).toContain(squash(name));
-      expect(readFileSync(out(`partnership-${lang}`)).subarray(0, 5).toString()).toBe('%PDF-');
+      for (const name of ['汕头', 'Shantou', '布尔加斯', 'Burgas', OFFICE, '内部资料/Internal', OVERDUE_TASK])
+        expect(partnership, lang).toContain(squash(name));
+      expect(
+        readFileSync(out(`partnership-${lang}`))
+          .subarray(0, 5)
+          .toString(),
+      ).toBe('%PDF-');
       await expectPrintedPages(out(`partnership-${lang}`), lang, '内部资料 / Internal');
       await expectPrintedPages(out(`portfolio-${lang}`), lang, null);
       await snapshot(out(`partnership-${lang}`), `report-partnership-${lang}`);
     }
     const pzh = await text('partnership-zh');
-    for (const s of ['合作关系状态报告', '汕头—布尔加斯项目合作', '2017年5月31日', '2017年12月31日', '（已逾期）', '2018年4月20日', '生成日期', '第1页，共2页']) expect(pzh).toContain(squash(s));
+    for (const s of ['合作关系状态报告', '汕头—布尔加斯项目合作', '2017年5月31日', '2017年12月31日', '（已逾期）', '2018年4月20日', '生成日期', '第1页，共2页'])
+      expect(pzh).toContain(squash(s));
     const pen = await text('partnership-en');
-    for (const s of ['Partnership status report', BURGAS_EN, '31 May 2017', '31 Dec 2017', '(Overdue)', '20 Apr 2018', 'Generated', 'Page 1 of 2']) expect(pen).toContain(squash(s));
+    for (const s of ['Partnership status report', BURGAS_EN, '31 May 2017', '31 Dec 2017', '(Overdue)', '20 Apr 2018', 'Generated', 'Page 1 of 2'])
+      expect(pen).toContain(squash(s));
 
     const fzh = await text('portfolio-zh');
-    for (const s of ['合作关系总体情况报告', '合计8', '执行中7', '洽谈中1', '意向0', '逾期任务', 'Send the signed joint', '2017年12月31日', '未来90天', '2018年4月20日']) expect(fzh).toContain(squash(s));
+    for (const s of [
+      '合作关系总体情况报告',
+      '合计8',
+      '执行中7',
+      '洽谈中1',
+      '意向0',
+      '逾期任务',
+      'Send the signed joint',
+      '2017年12月31日',
+      '未来90天',
+      '2018年4月20日',
+    ])
+      expect(fzh).toContain(squash(s));
     const fen = await text('portfolio-en');
-    for (const s of ['Partnership portfolio report', 'Total 8', 'Active 7', 'Negotiating 1', 'Prospect 0', 'Overdue tasks', 'Send the signed joint', '31 Dec 2017', 'The next 90 days', '20 Apr 2018']) expect(fen).toContain(squash(s));
+    for (const s of [
+      'Partnership portfolio report',
+      'Total 8',
+      'Active 7',
+      'Negotiating 1',
+      'Prospect 0',
+      'Overdue tasks',
+      'Send the signed joint',
+      '31 Dec 2017',
+      'The next 90 days',
+      '20 Apr 2018',
+    ])
+      expect(fen).toContain(squash(s));
   }, 120_000);
 
   it('a 300-partnership portfolio has "page i of N" on every page, no blank page, no heading at a page’s foot, no row cut across pages', async () => {
     const out = (lang: string) => path.join(dir, `many-${lang}.pdf`);
     const runs = await Promise.all(
-      (['zh', 'en'] as const).map((lang) => cli(['report', '--db', manyDb(), '--out', out(lang), '--portfolio', '--lang', lang, '--today', TODAY, '--classification', '内部资料 / Internal'])),
+      (['zh', 'en'] as const).map((lang) =>
+        cli(['report', '--db', manyDb(), '--out', out(lang), '--portfolio', '--lang', lang, '--today', TODAY, '--classification', '内部资料 / Internal']),
+      ),
     );
     for (const run of runs) expect(run.code, run.stderr).toBe(0);
 
@@ -311,7 +402,26 @@ describe('cli report (PDF through Chromium)', () => {
         const words = await tool('pdftotext', ['-f', page, '-l', page, '-bbox', pdf, '-']);
         const status = [...words.matchAll(/<word xMin="([\d.]+)"[^>]*>([^<]*)<\/word>/g)].find((w) => w[2] === (lang === 'zh' ? '状态' : 'Status'));
         titlesText.push(
-          status ? squashHyphens(await tool('pdftotext', ['-f', page, '-l', page, '-x', '40', '-y', '0', '-W', String(Math.floor(Number(status[1]) - 42)), '-H', '842', pdf, '-'])) : '',
+          status
+            ? squashHyphens(
+                await tool('pdftotext', [
+                  '-f',
+                  page,
+                  '-l',
+                  page,
+                  '-x',
+                  '40',
+                  '-y',
+                  '0',
+                  '-W',
+                  String(Math.floor(Number(status[1]) - 42)),
+                  '-H',
+                  '842',
+                  pdf,
+                  '-',
+                ]),
+              )
+            : '',
         );
       }
       const titles = manyTitles.filter((t) => (lang === 'zh' ? /[\u4e00-\u9fff]/.test(t) && !/–/.test(t) : /no\. \d+/.test(t)));

@@ -30,7 +30,11 @@ interface State {
 
 /** Open a file as the app would after a crash (WAL recovered), in another process: its checks and its content. */
 async function inspect(file: string): Promise<State> {
-  const { pragmas, digest } = await inspectDatabase(file, { pragmas: ['quick_check', 'foreign_key_check'], allTables: true, queries: { meta: META_WITHOUT_OFFICE_ID } });
+  const { pragmas, digest } = await inspectDatabase(file, {
+    pragmas: ['quick_check', 'foreign_key_check'],
+    allTables: true,
+    queries: { meta: META_WITHOUT_OFFICE_ID },
+  });
   return { quickCheck: pragmas.quick_check, foreignKeyProblems: pragmas.foreign_key_check, digest };
 }
 
@@ -105,7 +109,9 @@ describe('a restore killed at a random moment', () => {
     live = await openCore(path.join(dir, 'office.db'), { now: () => new Date((ms += 2)), backupDir: path.join(dir, 'backups') });
     const notes = (i: number, who: string) => `${who} ${i}: ${'港口物流试点与智慧城市合作的会谈记录。'.repeat(12)}`;
     const organizations: string[] = [];
-    await inBatches(live, 6000, (i) => organizations.push(insertRecord(live, 'organizations', { displayName: `机构 ${i}`, country: 'BG', kind: 'city', notes: notes(i, 'A') })));
+    await inBatches(live, 6000, (i) =>
+      organizations.push(insertRecord(live, 'organizations', { displayName: `机构 ${i}`, country: 'BG', kind: 'city', notes: notes(i, 'A') })),
+    );
     await inBatches(live, 3000, (i) => {
       const partnership = insertRecord(live, 'partnerships', { title: `Partnership ${i}`, kind: 'cooperation_mou', status: 'active', topics: '[]' });
       insertRecord(live, 'partnershipParties', { partnershipId: partnership, organizationId: organizations[i]!, role: 'signatory' });
@@ -116,7 +122,9 @@ describe('a restore killed at a random moment', () => {
     backupFile = path.join(dir, 'backups', backup.name);
     // after the backup: edits, new records and deletes, so the two states differ in every table that matters
     await inBatches(live, 3000, (i) => updateRecord(live, 'organizations', organizations[i]!, { notes: notes(i, 'B') }));
-    await inBatches(live, 4000, (i) => insertRecord(live, 'organizations', { displayName: `Organization ${i}`, country: 'CN', kind: 'district', notes: notes(i, 'C') }));
+    await inBatches(live, 4000, (i) =>
+      insertRecord(live, 'organizations', { displayName: `Organization ${i}`, country: 'CN', kind: 'district', notes: notes(i, 'C') }),
+    );
     await inBatches(live, 500, (i) => deleteRecord(live, 'organizations', organizations[5000 + i]!));
     live.sqlite.pragma('wal_checkpoint(TRUNCATE)');
     template = path.join(dir, 'before-restore.db');

@@ -17,13 +17,38 @@ const all = (core: Core, sql: string, ...params: unknown[]): Row[] => core.sqlit
 const count = (core: Core, table: string): number => (core.sqlite.prepare(`SELECT count(*) AS n FROM "${table}"`).get() as { n: number }).n;
 
 const CHINESE_PILOTS = [
-  'Haidian District, Beijing', 'Binhai New Area, Tianjin', 'Pudong New Area, Shanghai', 'Yangzhou', 'Nantong', "Huai'an", 'Ningbo',
-  'Jiaxing', 'Zhangzhou', 'Yantai', 'Nansha District, Guangzhou', 'Qianhai Shenzhen–Hong Kong Modern Service Industry Cooperation Zone',
-  'Hengqin New Area, Zhuhai', 'Chengdu', 'Korla',
+  'Haidian District, Beijing',
+  'Binhai New Area, Tianjin',
+  'Pudong New Area, Shanghai',
+  'Yangzhou',
+  'Nantong',
+  "Huai'an",
+  'Ningbo',
+  'Jiaxing',
+  'Zhangzhou',
+  'Yantai',
+  'Nansha District, Guangzhou',
+  'Qianhai Shenzhen–Hong Kong Modern Service Industry Cooperation Zone',
+  'Hengqin New Area, Zhuhai',
+  'Chengdu',
+  'Korla',
 ];
 const EU_PILOTS = [
-  'Amsterdam', 'Barcelona', 'Bristol', 'Copenhagen', 'Florence/Prato', 'Frankfurt', 'Issy-les-Moulineaux', 'Lyon', 'Malmö', 'Manchester',
-  'Riga', 'Tallinn', 'Venice', 'Vilnius', 'Zagreb',
+  'Amsterdam',
+  'Barcelona',
+  'Bristol',
+  'Copenhagen',
+  'Florence/Prato',
+  'Frankfurt',
+  'Issy-les-Moulineaux',
+  'Lyon',
+  'Malmö',
+  'Manchester',
+  'Riga',
+  'Tallinn',
+  'Venice',
+  'Vilnius',
+  'Zagreb',
 ];
 
 /** Organizations whose names (any field, aliases included) contain the text. */
@@ -32,13 +57,20 @@ function findOrganizations(core: Core, text: string): Row[] {
   return all(
     core,
     `SELECT * FROM organizations WHERE deleted_at IS NULL AND (display_name LIKE ? OR name_zh LIKE ? OR name_en LIKE ? OR name_local LIKE ? OR aliases LIKE ?)`,
-    like, like, like, like, like,
+    like,
+    like,
+    like,
+    like,
+    like,
   );
 }
 
 function pilotProgrammeParties(core: Core): Row[] {
-  const pilot = all(core, `SELECT p.id FROM partnerships p JOIN programmes g ON g.id = p.programme_id
-    WHERE p.kind = 'pilot_programme' AND g.name_en = 'EU–China Smart City Cooperation'`);
+  const pilot = all(
+    core,
+    `SELECT p.id FROM partnerships p JOIN programmes g ON g.id = p.programme_id
+    WHERE p.kind = 'pilot_programme' AND g.name_en = 'EU–China Smart City Cooperation'`,
+  );
   expect(pilot).toHaveLength(1);
   return all(
     core,
@@ -101,7 +133,24 @@ describe('sample data', () => {
   it('finds the seed partners by name in any script', async () => {
     const core = await tempCore();
     loadSampleData(core);
-    for (const name of ['汕头', 'Shantou', 'Шантоу', 'Swatow', '布尔加斯', 'Burgas', 'Бургас', '辽源', 'Liaoyuan', '安达卢西亚', 'Andalucía', '长春新区', '净月', '深圳市智慧杆产业促进会', '深圳市智慧桿產業促進會', '华侨试验区']) {
+    for (const name of [
+      '汕头',
+      'Shantou',
+      'Шантоу',
+      'Swatow',
+      '布尔加斯',
+      'Burgas',
+      'Бургас',
+      '辽源',
+      'Liaoyuan',
+      '安达卢西亚',
+      'Andalucía',
+      '长春新区',
+      '净月',
+      '深圳市智慧杆产业促进会',
+      '深圳市智慧桿產業促進會',
+      '华侨试验区',
+    ]) {
       expect(findOrganizations(core, name).length, name).toBeGreaterThan(0);
     }
     const [burgas] = findOrganizations(core, 'Бургас');
@@ -214,7 +263,13 @@ describe('sample data', () => {
       expect(left[entity]!.length, entity).toBeGreaterThan(0);
       for (const row of left[entity]!) {
         expect(row.id).toMatch(UUID_PATTERN);
-        expect(row).toMatchObject({ origin: 'sample', hlc: SAMPLE_HLC, created_at: '2024-01-01T00:00:00.000Z', updated_at: '2024-01-01T00:00:00.000Z', deleted_at: null });
+        expect(row).toMatchObject({
+          origin: 'sample',
+          hlc: SAMPLE_HLC,
+          created_at: '2024-01-01T00:00:00.000Z',
+          updated_at: '2024-01-01T00:00:00.000Z',
+          deleted_at: null,
+        });
         const stamps = JSON.parse(row.field_stamps as string) as Record<string, string>;
         expect(Object.values(stamps).every((s) => s === SAMPLE_HLC)).toBe(true);
       }

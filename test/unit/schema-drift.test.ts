@@ -24,7 +24,9 @@ describe('db/schema.ts and migrations/', () => {
   it('number their migrations in the order of their timestamps: the migrator applies what is newer than the last applied', () => {
     // Two branches that each add a migration can merge with the later number carrying the earlier time:
     // drizzle would then skip it on a database that has the other, and our version check would refuse the file.
-    const journal = JSON.parse(readFileSync(path.join(ROOT, 'migrations', 'meta', '_journal.json'), 'utf8')) as { entries: { idx: number; when: number; tag: string }[] };
+    const journal = JSON.parse(readFileSync(path.join(ROOT, 'migrations', 'meta', '_journal.json'), 'utf8')) as {
+      entries: { idx: number; when: number; tag: string }[];
+    };
     const entries = journal.entries;
     expect(entries.map((e) => e.idx)).toEqual(entries.map((_, i) => i));
     for (let i = 1; i < entries.length; i++) expect(entries[i]!.when, entries[i]!.tag).toBeGreaterThan(entries[i - 1]!.when);

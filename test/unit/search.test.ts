@@ -34,9 +34,7 @@ function oracle(core: Core, query: string): Record<SearchKind, string[]> {
       const { table, fields } = ORACLE_FIELDS[kind];
       // aliases are a list: each name in it, not the JSON around them
       const like = (expr: string) => `oracle_fold(${expr}) LIKE @pattern ESCAPE '\\'`;
-      const where = fields
-        .map((f) => (f === 'aliases' ? `EXISTS (SELECT 1 FROM json_each(aliases) WHERE ${like('value')})` : like(`"${f}"`)))
-        .join(' OR ');
+      const where = fields.map((f) => (f === 'aliases' ? `EXISTS (SELECT 1 FROM json_each(aliases) WHERE ${like('value')})` : like(`"${f}"`))).join(' OR ');
       const ids = core.sqlite.prepare(`SELECT id FROM "${table}" WHERE deleted_at IS NULL AND (${where})`).pluck().all({ pattern }) as string[];
       return [kind, ids.sort()];
     }),
@@ -125,7 +123,13 @@ describe('the index follows every way a record changes', () => {
     const api = localClient(core);
     const org = await api['organizations.create']({ displayName: 'Port of ＫＯＰＥＲ', country: 'SI' });
     const result = await api['search.query']({ query: 'koper' });
-    expect(result.groups[0]!.hits[0]).toMatchObject({ id: org.id, snippet: [{ text: 'Port of ', match: false }, { text: 'ＫＯＰＥＲ', match: true }] });
+    expect(result.groups[0]!.hits[0]).toMatchObject({
+      id: org.id,
+      snippet: [
+        { text: 'Port of ', match: false },
+        { text: 'ＫＯＰＥＲ', match: true },
+      ],
+    });
   });
 
   it('a record merged in from another office is found; one deleted there disappears here', async () => {
@@ -160,7 +164,9 @@ describe('the index follows every way a record changes', () => {
     const first = await openCore(file);
     const api = localClient(first);
     const city = await api['organizations.create']({ displayName: '布尔加斯 / Burgas', country: 'BG' });
-    first.sqlite.exec("DELETE FROM search_docs; INSERT INTO search_fts (search_fts) VALUES ('delete-all'); INSERT INTO search_grams (search_grams) VALUES ('delete-all'); UPDATE meta SET value = '0' WHERE key = 'search_index_version'");
+    first.sqlite.exec(
+      "DELETE FROM search_docs; INSERT INTO search_fts (search_fts) VALUES ('delete-all'); INSERT INTO search_grams (search_grams) VALUES ('delete-all'); UPDATE meta SET value = '0' WHERE key = 'search_index_version'",
+    );
     expect((await api['search.query']({ query: 'burgas' })).groups).toEqual([]);
     first.close();
     const again = await openCore(file);

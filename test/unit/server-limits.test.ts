@@ -36,7 +36,11 @@ interface Answer {
  * POST `total` bytes in 1 MiB chunks (waiting for each to drain, so nothing is held in memory) and
  * resolve with the answer as soon as it comes, even while the body is still being sent.
  */
-function send(server: RunningServer, pathname: string, options: { body?: Buffer | string; total?: number; declareLength?: boolean; stallAfter?: number }): Promise<Answer> {
+function send(
+  server: RunningServer,
+  pathname: string,
+  options: { body?: Buffer | string; total?: number; declareLength?: boolean; stallAfter?: number },
+): Promise<Answer> {
   const started = Date.now();
   return new Promise((resolve, reject) => {
     const body = options.body === undefined ? null : Buffer.from(options.body);
@@ -81,9 +85,12 @@ function send(server: RunningServer, pathname: string, options: { body?: Buffer 
 describe('browser-mode server limits', () => {
   it('takes a 25 MB attachment, the largest request an operation needs', async () => {
     const server = await start();
-    const organization = async (displayName: string) => (JSON.parse((await send(server, '/api/organizations.create', { body: JSON.stringify({ displayName }) })).body) as { value: { id: string } }).value.id;
+    const organization = async (displayName: string) =>
+      (JSON.parse((await send(server, '/api/organizations.create', { body: JSON.stringify({ displayName }) })).body) as { value: { id: string } }).value.id;
     const parties = [{ organizationId: await organization('汕头') }, { organizationId: await organization('Burgas') }];
-    const created = await send(server, '/api/partnerships.create', { body: JSON.stringify({ title: 'Big files', kind: 'cooperation_mou', status: 'active', parties }) });
+    const created = await send(server, '/api/partnerships.create', {
+      body: JSON.stringify({ title: 'Big files', kind: 'cooperation_mou', status: 'active', parties }),
+    });
     const partnership = JSON.parse(created.body) as { ok: boolean; value?: { id: string } };
     expect(partnership.ok, created.body).toBe(true);
     // A PDF by its header (the rule set refuses bytes that are not what the type says), at the size limit.
@@ -104,7 +111,10 @@ describe('browser-mode server limits', () => {
     const server = await start();
     const declared = await send(server, '/api/attachments.add', { total: MAX_BODY + 1 });
     expect(declared.status).toBe(413);
-    expect(JSON.parse(declared.body)).toMatchObject({ ok: false, error: { message: { en: 'The request is too large (attachments are 25 MB at most). Nothing was saved.' } } });
+    expect(JSON.parse(declared.body)).toMatchObject({
+      ok: false,
+      error: { message: { en: 'The request is too large (attachments are 25 MB at most). Nothing was saved.' } },
+    });
     const streamed = await send(server, '/api/attachments.add', { total: 100 * 1024 * 1024, declareLength: false });
     expect(streamed.status).toBe(413);
     expect(JSON.parse(streamed.body)).toMatchObject({ ok: false, error: { message: { zh: '请求太大（附件最大 25 MB）。未保存任何内容。' } } });

@@ -86,7 +86,12 @@ describe('browser-mode server', () => {
     const running = await startBrowserMode({ call: inProcess(core), staticDir });
     try {
       const auth = { Authorization: `Bearer ${running.token}`, 'Content-Type': 'application/json' };
-      const api = async (name: string, input: unknown) => JSON.parse((await post(running.port, `/api/${name}`, JSON.stringify(input), auth)).body) as { ok: boolean; value: Record<string, string>; error: { code: string } };
+      const api = async (name: string, input: unknown) =>
+        JSON.parse((await post(running.port, `/api/${name}`, JSON.stringify(input), auth)).body) as {
+          ok: boolean;
+          value: Record<string, string>;
+          error: { code: string };
+        };
       // What the issue measured: a path from the page overwrote ~/.bashrc. Now refused, the file untouched.
       expect(await api('sync.export', { path: profile })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
       expect(await api('sync.preview', { path: profile })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
@@ -94,7 +99,10 @@ describe('browser-mode server', () => {
       expect(readFileSync(profile, 'utf8')).toBe('export PATH=$HOME/bin:$PATH\n');
 
       // Export: a target the server names, written by the core, downloaded once, then gone from the server.
-      const target = JSON.parse((await post(running.port, '/files/target?name=shantou%20export.ptdb', '', auth)).body) as { ok: true; value: { file: string; name: string; download: string } };
+      const target = JSON.parse((await post(running.port, '/files/target?name=shantou%20export.ptdb', '', auth)).body) as {
+        ok: true;
+        value: { file: string; name: string; download: string };
+      };
       expect(target.value.name).toBe('shantou export.ptdb');
       expect(JSON.stringify(target)).not.toContain(os.tmpdir());
       const written = await api('sync.export', { file: target.value.file });
@@ -106,7 +114,10 @@ describe('browser-mode server', () => {
       expect((await get(running.port, target.value.download, { Authorization: `Bearer ${running.token}` })).status).toBe(404);
 
       // Import: the same bytes uploaded come back as a handle to preview and merge; a name with a path in it is only a name.
-      const uploaded = JSON.parse((await post(running.port, '/files/upload?name=..%2F..%2Fetc%2Fpasswd', downloaded.body, auth)).body) as { ok: true; value: { file: string; name: string; bytes: number } };
+      const uploaded = JSON.parse((await post(running.port, '/files/upload?name=..%2F..%2Fetc%2Fpasswd', downloaded.body, auth)).body) as {
+        ok: true;
+        value: { file: string; name: string; bytes: number };
+      };
       expect(uploaded.value).toMatchObject({ name: '_.._etc_passwd', bytes: downloaded.body.length });
       expect(await api('sync.preview', { file: uploaded.value.file })).toMatchObject({ ok: true, value: { fileName: expect.not.stringContaining('/') } });
     } finally {

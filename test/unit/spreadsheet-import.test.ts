@@ -227,7 +227,13 @@ describe('import', () => {
     const contacts = b64('姓名,职务,单位,邮箱\n张伟,处长,Shantou,zw@example.org\nJohn Smith,Mayor,Springfield,\n');
     const c = await f.api['import.preview']({ entity: 'contacts', fileName: 'c.csv', dataBase64: contacts });
     expect(c.rows.map((r) => r.status)).toEqual(['ok', 'choice']);
-    const done = await f.api['import.commit']({ entity: 'contacts', fileName: 'c.csv', dataBase64: contacts, choices: { '3:organization': f.springMa.id }, confirm: true });
+    const done = await f.api['import.commit']({
+      entity: 'contacts',
+      fileName: 'c.csv',
+      dataBase64: contacts,
+      choices: { '3:organization': f.springMa.id },
+      confirm: true,
+    });
     expect(done.created).toBe(2);
     const { rows: list } = await f.api['contacts.list']({});
     expect(list.map((x) => [x.name, x.organizationName]).sort()).toEqual([
@@ -274,7 +280,10 @@ describe('export.list', () => {
     expect(csv.fileName).toMatch(/^任务-\d{4}-\d{2}-\d{2}\.csv$/);
     expect(csv.mimeType).toBe('text/csv');
     const text = Buffer.from(csv.dataBase64, 'base64').toString('utf8');
-    expect(text.replace(/^\uFEFF/, '').split('\r\n')).toEqual(['任务,合作关系,负责人,截止日期,状态,优先级', '回访布尔加斯,深圳—布尔加斯友好城市,李明,2024-05-01,open,normal']);
+    expect(text.replace(/^\uFEFF/, '').split('\r\n')).toEqual([
+      '任务,合作关系,负责人,截止日期,状态,优先级',
+      '回访布尔加斯,深圳—布尔加斯友好城市,李明,2024-05-01,open,normal',
+    ]);
     // the exported file reads back as an import: every row already there
     const back = await f.api['import.preview']({ entity: 'tasks', fileName: csv.fileName, dataBase64: csv.dataBase64 });
     expect(back.rows.map((r) => [r.status, r.links.partnership?.id])).toEqual([['duplicate', f.burgasLink.id]]);

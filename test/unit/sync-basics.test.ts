@@ -6,7 +6,21 @@ import type { Core } from '../../db/core';
 
 /** Record content as both offices must agree on it: every record table, change history values. */
 function content(core: Core): Record<string, unknown[]> {
-  const tables = ['organizations', 'programmes', 'partnerships', 'partnership_parties', 'partnership_status_history', 'milestones', 'contacts', 'meetings', 'meeting_partnerships', 'meeting_attendees', 'tasks', 'attachments', 'blobs'];
+  const tables = [
+    'organizations',
+    'programmes',
+    'partnerships',
+    'partnership_parties',
+    'partnership_status_history',
+    'milestones',
+    'contacts',
+    'meetings',
+    'meeting_partnerships',
+    'meeting_attendees',
+    'tasks',
+    'attachments',
+    'blobs',
+  ];
   const result: Record<string, unknown[]> = {};
   for (const t of tables) result[t] = core.sqlite.prepare(`SELECT * FROM "${t}" ORDER BY 1`).all();
   result.change_log = core.sqlite.prepare('SELECT entity, row_id, field, value, hlc, origin FROM change_log ORDER BY entity, row_id, field, hlc').all();
@@ -49,7 +63,7 @@ describe('sync by database file', () => {
     expect(mergeFile(a, path.join(dir, 'b2.db'))).toMatchObject({ added: 0, changed: 0, deleted: 0, conflicts: 0 });
   });
 
-  it('a merge keeps the maintained facts right: the dashboard, a partnership\'s meetings and the task totals show what the merged data holds', async () => {
+  it("a merge keeps the maintained facts right: the dashboard, a partnership's meetings and the task totals show what the merged data holds", async () => {
     const a = await tempCore({ now: () => new Date('2026-03-01T10:00:00Z') });
     const b = await tempCore({ now: () => new Date('2026-03-01T10:00:05Z') });
     const apiA = localClient(a);
@@ -58,10 +72,18 @@ describe('sync by database file', () => {
     const shantou = await apiA['organizations.create']({ displayName: '汕头 / Shantou', country: 'CN' });
     const burgas = await apiA['organizations.create']({ displayName: 'Burgas', country: 'BG' });
     const partnership = await apiA['partnerships.create']({
-      title: 'Shantou–Burgas', kind: 'sister_city', status: 'active',
+      title: 'Shantou–Burgas',
+      kind: 'sister_city',
+      status: 'active',
       parties: [{ organizationId: shantou.id }, { organizationId: burgas.id }],
     });
-    const old = await apiA['meetings.create']({ title: 'Old visit', date: '2025-01-10', format: 'in_person', kind: 'incoming_delegation', partnershipIds: [partnership.id] });
+    const old = await apiA['meetings.create']({
+      title: 'Old visit',
+      date: '2025-01-10',
+      format: 'in_person',
+      kind: 'incoming_delegation',
+      partnershipIds: [partnership.id],
+    });
     exportDatabase(a, path.join(dir, 'a1.db'));
     mergeFile(b, path.join(dir, 'a1.db'));
     const today = '2026-03-01';
@@ -71,8 +93,15 @@ describe('sync by database file', () => {
     }
     // Office B meets, moves the old meeting, and adds follow-ups, one of them done; office A merges B's file.
     const recent = await apiB['meetings.create']({
-      title: 'Video call', date: '2026-02-20', format: 'video', kind: 'working_meeting', partnershipIds: [partnership.id],
-      followUps: [{ title: 'Send the draft', dueOn: '2026-02-25' }, { title: 'Book the hall', dueOn: '2026-03-01' }],
+      title: 'Video call',
+      date: '2026-02-20',
+      format: 'video',
+      kind: 'working_meeting',
+      partnershipIds: [partnership.id],
+      followUps: [
+        { title: 'Send the draft', dueOn: '2026-02-25' },
+        { title: 'Book the hall', dueOn: '2026-03-01' },
+      ],
     });
     await apiB['meetings.update']({ id: old.id, date: '2025-02-01' });
     const done = await apiB['tasks.create']({ title: 'Thank-you letter', dueOn: '2026-02-21', partnershipId: partnership.id });
@@ -83,7 +112,10 @@ describe('sync by database file', () => {
       const dashboard = await api['dashboard.get']({ today });
       expect(dashboard.quietPartnerships).toEqual([]);
       expect(dashboard.totals.overdueTasks).toBe(1);
-      expect((await api['meetings.list']({ partnershipId: partnership.id })).rows.map((m) => [m.title, m.date])).toEqual([['Video call', '2026-02-20'], ['Old visit', '2025-02-01']]);
+      expect((await api['meetings.list']({ partnershipId: partnership.id })).rows.map((m) => [m.title, m.date])).toEqual([
+        ['Video call', '2026-02-20'],
+        ['Old visit', '2025-02-01'],
+      ]);
       expect((await api['tasks.list']({})).total).toBe(2);
       expect((await api['tasks.list']({ includeClosed: true })).total).toBe(3);
       expect((await api['tasks.list']({ view: 'week', today })).rows.map((t) => t.title)).toEqual(['Book the hall']);

@@ -26,7 +26,7 @@ type Dump = Record<string, unknown[]>;
 
 /** Every schema object and every row of every table, ordered: what "the local database is unchanged" means. */
 function logicalDump(sqlite: Database.Database): Dump {
-  const objects = sqlite.prepare("SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name").all() as { type: string; name: string }[];
+  const objects = sqlite.prepare('SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name').all() as { type: string; name: string }[];
   const dump: Dump = { __schema: objects, __user_version: [sqlite.pragma('user_version', { simple: true })] };
   for (const { name } of objects.filter((o) => o.type === 'table')) {
     dump[name] = (sqlite.prepare(`SELECT * FROM "${name}"`).raw().all() as unknown[][]).map((row) => JSON.stringify(row)).sort();
@@ -69,7 +69,11 @@ describe('hostile incoming files', () => {
       status: 'negotiating',
       parties: [{ organizationId: burgas.id }, { organizationId: varna.id }],
     });
-    await api['attachments.add']({ partnershipId: partnership.id, fileName: 'memorandum.txt', dataBase64: Buffer.from('Memorandum, Burgas, 2026').toString('base64') });
+    await api['attachments.add']({
+      partnershipId: partnership.id,
+      fileName: 'memorandum.txt',
+      dataBase64: Buffer.from('Memorandum, Burgas, 2026').toString('base64'),
+    });
     // Organizations, partnership, parties, status history, attachment.
     remoteRecords = 2 + 1 + 2 + 1 + 1;
     valid = path.join(dir, 'valid.ptdb');
@@ -150,7 +154,9 @@ describe('hostile incoming files', () => {
         expect(after[table]).toEqual(expect.arrayContaining(before[table]!));
       }
       expect(after.organizations!.length).toBe(before.organizations!.length + 2);
-      expect(core.sqlite.prepare("SELECT count(*) AS n FROM organizations WHERE display_name = 'Бургас / Burgas' AND deleted_at IS NULL").get()).toEqual({ n: 1 });
+      expect(core.sqlite.prepare("SELECT count(*) AS n FROM organizations WHERE display_name = 'Бургас / Burgas' AND deleted_at IS NULL").get()).toEqual({
+        n: 1,
+      });
       // The only triggers are the app's own (migration 0007 keeps its maintained facts with them); no view at all.
       const objects = core.sqlite.prepare("SELECT type, name FROM sqlite_master WHERE type IN ('trigger', 'view')").all() as { type: string; name: string }[];
       expect(objects.filter((o) => o.type === 'view' || !/^(partnership_meetings|partnership_facts|task_counts)_/.test(o.name))).toEqual([]);
@@ -165,7 +171,10 @@ describe('hostile incoming files', () => {
     });
 
     it('random bytes behind a valid SQLite header', async () => {
-      await expectRefused(bytes('random-after-header', Buffer.concat([Buffer.from('SQLite format 3\u0000', 'latin1'), randomBytes(8192)])), /damaged or incomplete|cannot open/);
+      await expectRefused(
+        bytes('random-after-header', Buffer.concat([Buffer.from('SQLite format 3\u0000', 'latin1'), randomBytes(8192)])),
+        /damaged or incomplete|cannot open/,
+      );
     });
 
     it('an empty file', async () => {
@@ -213,7 +222,9 @@ describe('hostile incoming files', () => {
     });
 
     it(`oversized text (a field of ${MAX_TEXT_CHARS + 1} characters)`, async () => {
-      const file = craft('oversized', (db) => db.prepare("UPDATE organizations SET notes = ? WHERE display_name LIKE 'Бургас%'").run('长'.repeat(MAX_TEXT_CHARS + 1)));
+      const file = craft('oversized', (db) =>
+        db.prepare("UPDATE organizations SET notes = ? WHERE display_name LIKE 'Бургас%'").run('长'.repeat(MAX_TEXT_CHARS + 1)),
+      );
       await expectRefused(file, /the field organizations\.notes of organization \S+ is longer than the limit/);
     });
 
@@ -265,7 +276,10 @@ describe('hostile incoming files', () => {
     ])('damaged field_stamps JSON: %s', async (_label, stamps) => {
       const file = craft(`stamps-${_label.replace(/\W+/g, '-')}`, (db) => db.prepare('UPDATE organizations SET field_stamps = ?').run(stamps));
       // field_stamps are judged with every other value before anything is written: no backup, nothing merged.
-      await expectRefused(file, /the field organizations\.field_stamps of organization \S+ has invalid sync stamps .*, and 1 other record breaks the rules too/);
+      await expectRefused(
+        file,
+        /the field organizations\.field_stamps of organization \S+ has invalid sync stamps .*, and 1 other record breaks the rules too/,
+      );
     });
 
     it('damaged stamps in the last table merged: refused before anything is written', async () => {
@@ -283,9 +297,12 @@ describe('hostile incoming files', () => {
     it.each([
       ['an extra table', 'CREATE TABLE evil (id INTEGER PRIMARY KEY, payload TEXT); INSERT INTO evil (payload) VALUES (1)'],
       ['an extra column', "ALTER TABLE organizations ADD COLUMN motto TEXT; UPDATE organizations SET motto = 'kept by a newer version'"],
-    ])('a newer version\'s data the app does not know (%s): refused, never partly read', async (label, change) => {
+    ])("a newer version's data the app does not know (%s): refused, never partly read", async (label, change) => {
       const file = craft(`newer-${label.replace(/\W+/g, '-')}`, (db) => db.exec(change));
-      const error = await expectRefused(file, /exported by a newer version of the app \(it has tables or columns this version does not know\)\. Update the app first/);
+      const error = await expectRefused(
+        file,
+        /exported by a newer version of the app \(it has tables or columns this version does not know\)\. Update the app first/,
+      );
       expect(error.code).toBe('future_database');
       expect(error.localized.zh).toMatch(/更新版本的应用导出.*请先更新本应用/);
     });
@@ -360,7 +377,9 @@ describe('hostile incoming files', () => {
     it('an encrypted file cut short', async () => {
       const content = readFileSync(encrypted);
       await expectRefused(bytes('encrypted-short', content.subarray(0, 40)), /incomplete or damaged/, { passphrase: PASSPHRASE });
-      await expectRefused(bytes('encrypted-cut', content.subarray(0, content.length - 1000)), /Wrong passphrase, or the file was altered/, { passphrase: PASSPHRASE });
+      await expectRefused(bytes('encrypted-cut', content.subarray(0, content.length - 1000)), /Wrong passphrase, or the file was altered/, {
+        passphrase: PASSPHRASE,
+      });
     });
   });
 
@@ -395,7 +414,12 @@ describe('hostile incoming files', () => {
     }
 
     it.each([
-      ['random bytes', () => bytes('cli-random', randomBytes(10_000)), {}, /^Error: Cannot import "cli-random\.ptdb": it is not a database file exported by Partnership Tracker\./],
+      [
+        'random bytes',
+        () => bytes('cli-random', randomBytes(10_000)),
+        {},
+        /^Error: Cannot import "cli-random\.ptdb": it is not a database file exported by Partnership Tracker\./,
+      ],
       [
         'a future schema version',
         () =>
@@ -403,27 +427,46 @@ describe('hostile incoming files', () => {
         {},
         /^Error: Cannot import "cli-future\.ptdb": it was exported by a newer version of the app/,
       ],
-      ['damaged field_stamps', () => craft('cli-stamps', (db) => db.prepare("UPDATE partnerships SET field_stamps = '{'").run()), {}, /^Error: Cannot import .*the field partnerships\.field_stamps of partnership \S+ has invalid sync stamps/],
-      ['a wrong passphrase', () => encrypted, { PT_TEST_PASSPHRASE: 'not the passphrase' }, /^Error: Wrong passphrase, or the file was altered on the way\. Nothing was imported\.$/],
-      ['a flipped byte, in Chinese', () => bytes('cli-flipped', Buffer.from(readFileSync(encrypted).map((b, i) => (i === 100 ? b ^ 1 : b)))), { PT_TEST_PASSPHRASE: PASSPHRASE, LANG: 'zh_CN.UTF-8' }, /^错误：密码错误，或文件在传输中被改动。未导入任何内容。$/],
-    ] as const)('%s', async (_label, make, env, line) => {
-      const { core } = await freshLocal();
-      const local = core.opened.path;
-      const before = logicalDump(core.sqlite);
-      core.close();
-      const args = ['merge', '--db', local, '--from', make(), '--json', ...('PT_TEST_PASSPHRASE' in env ? ['--passphrase-env', 'PT_TEST_PASSPHRASE'] : [])];
-      const result = await cli(args, env);
-      expect(result.code).toBe(1);
-      expect(result.stdout).toBe('');
-      expect(result.stderr.split('\n')).toHaveLength(1);
-      expect(result.stderr).toMatch(line);
-      expect(result.stderr).not.toMatch(/\s+at |\.ts:\d+|SqliteError/);
-      const db = new Database(local, { readonly: true });
-      try {
-        expect(logicalDump(db)).toEqual(before);
-      } finally {
-        db.close();
-      }
-    }, 120_000);
+      [
+        'damaged field_stamps',
+        () => craft('cli-stamps', (db) => db.prepare("UPDATE partnerships SET field_stamps = '{'").run()),
+        {},
+        /^Error: Cannot import .*the field partnerships\.field_stamps of partnership \S+ has invalid sync stamps/,
+      ],
+      [
+        'a wrong passphrase',
+        () => encrypted,
+        { PT_TEST_PASSPHRASE: 'not the passphrase' },
+        /^Error: Wrong passphrase, or the file was altered on the way\. Nothing was imported\.$/,
+      ],
+      [
+        'a flipped byte, in Chinese',
+        () => bytes('cli-flipped', Buffer.from(readFileSync(encrypted).map((b, i) => (i === 100 ? b ^ 1 : b)))),
+        { PT_TEST_PASSPHRASE: PASSPHRASE, LANG: 'zh_CN.UTF-8' },
+        /^错误：密码错误，或文件在传输中被改动。未导入任何内容。$/,
+      ],
+    ] as const)(
+      '%s',
+      async (_label, make, env, line) => {
+        const { core } = await freshLocal();
+        const local = core.opened.path;
+        const before = logicalDump(core.sqlite);
+        core.close();
+        const args = ['merge', '--db', local, '--from', make(), '--json', ...('PT_TEST_PASSPHRASE' in env ? ['--passphrase-env', 'PT_TEST_PASSPHRASE'] : [])];
+        const result = await cli(args, env);
+        expect(result.code).toBe(1);
+        expect(result.stdout).toBe('');
+        expect(result.stderr.split('\n')).toHaveLength(1);
+        expect(result.stderr).toMatch(line);
+        expect(result.stderr).not.toMatch(/\s+at |\.ts:\d+|SqliteError/);
+        const db = new Database(local, { readonly: true });
+        try {
+          expect(logicalDump(db)).toEqual(before);
+        } finally {
+          db.close();
+        }
+      },
+      120_000,
+    );
   });
 });

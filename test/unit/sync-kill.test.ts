@@ -17,8 +17,18 @@ const CHILD = path.join(__dirname, 'fixtures', 'merge-child.ts');
 const KILLS = 20;
 
 const RECORD_TABLES = [
-  'organizations', 'programmes', 'partnerships', 'partnership_parties', 'partnership_status_history', 'milestones',
-  'contacts', 'meetings', 'meeting_partnerships', 'meeting_attendees', 'tasks', 'attachments',
+  'organizations',
+  'programmes',
+  'partnerships',
+  'partnership_parties',
+  'partnership_status_history',
+  'milestones',
+  'contacts',
+  'meetings',
+  'meeting_partnerships',
+  'meeting_attendees',
+  'tasks',
+  'attachments',
 ];
 
 /**
@@ -103,7 +113,8 @@ async function buildOffices(dir: string): Promise<{ local: Core; incoming: strin
   const organizations: string[] = [];
   for (let start = 0; start < 4000; start += 100) {
     remote.sqlite.transaction(() => {
-      for (let i = start; i < start + 100; i++) organizations.push(insertRecord(remote, 'organizations', { displayName: `Organization ${i}`, country: 'BG', kind: 'city' }));
+      for (let i = start; i < start + 100; i++)
+        organizations.push(insertRecord(remote, 'organizations', { displayName: `Organization ${i}`, country: 'BG', kind: 'city' }));
     })();
     await yieldToLoop();
   }
@@ -189,7 +200,8 @@ describe('a merge killed at a random moment', () => {
       const after = await inspectAfterKill(file);
       const context = `kill ${i + 1}, ${kill.delayMs} ms after ${kill.after}, in a ${typicalMs} ms merge writing from ${full.applyingMs} ms (killed: ${result.killed}, ${result.stderr.trim()})`;
       expect(after.integrity, context).toBe('ok');
-      const state = JSON.stringify(after.digest) === JSON.stringify(before) ? 'before' : JSON.stringify(after.digest) === JSON.stringify(merged) ? 'merged' : null;
+      const state =
+        JSON.stringify(after.digest) === JSON.stringify(before) ? 'before' : JSON.stringify(after.digest) === JSON.stringify(merged) ? 'merged' : null;
       expect(state, `${context}: the content is neither the one from before nor the merged one: ${JSON.stringify(after.digest)}`).not.toBeNull();
       if (!result.killed) expect(state, context).toBe('merged');
       outcomes.push({ ...kill, killed: result.killed, inTransaction: result.killedInTransaction, state: state! });

@@ -32,27 +32,43 @@ describe('sync properties (fast-check)', () => {
     three.close();
   });
 
-  it(`two offices, ${RUNS.twoSnapshots} runs: identical content after a full exchange, nothing lost, concurrent losers listed, same file twice changes nothing`, async () => {
-    await fc.assert(syncPropertyYielding(two, 'snapshot', 16), { numRuns: RUNS.twoSnapshots });
-    expect(two.runs).toBeGreaterThanOrEqual(RUNS.twoSnapshots);
-  }, TIMEOUT);
+  it(
+    `two offices, ${RUNS.twoSnapshots} runs: identical content after a full exchange, nothing lost, concurrent losers listed, same file twice changes nothing`,
+    async () => {
+      await fc.assert(syncPropertyYielding(two, 'snapshot', 16), { numRuns: RUNS.twoSnapshots });
+      expect(two.runs).toBeGreaterThanOrEqual(RUNS.twoSnapshots);
+    },
+    TIMEOUT,
+  );
 
-  it(`three offices, ${RUNS.threeSnapshots} runs: the same, merged through random pairs and a hub in random order`, async () => {
-    await fc.assert(syncPropertyYielding(three, 'snapshot', 16), { numRuns: RUNS.threeSnapshots });
-    expect(three.runs).toBeGreaterThanOrEqual(RUNS.threeSnapshots);
-  }, TIMEOUT);
+  it(
+    `three offices, ${RUNS.threeSnapshots} runs: the same, merged through random pairs and a hub in random order`,
+    async () => {
+      await fc.assert(syncPropertyYielding(three, 'snapshot', 16), { numRuns: RUNS.threeSnapshots });
+      expect(three.runs).toBeGreaterThanOrEqual(RUNS.threeSnapshots);
+    },
+    TIMEOUT,
+  );
 
-  it(`two offices, ${RUNS.twoFiles} runs through real exported files and mergeFile`, async () => {
-    const before = two.runs;
-    await fc.assert(syncPropertyYielding(two, 'files', 12), { numRuns: RUNS.twoFiles });
-    expect(two.runs - before).toBeGreaterThanOrEqual(RUNS.twoFiles);
-  }, TIMEOUT);
+  it(
+    `two offices, ${RUNS.twoFiles} runs through real exported files and mergeFile`,
+    async () => {
+      const before = two.runs;
+      await fc.assert(syncPropertyYielding(two, 'files', 12), { numRuns: RUNS.twoFiles });
+      expect(two.runs - before).toBeGreaterThanOrEqual(RUNS.twoFiles);
+    },
+    TIMEOUT,
+  );
 
-  it(`three offices, ${RUNS.threeFiles} runs through real exported files and mergeFile`, async () => {
-    const before = three.runs;
-    await fc.assert(syncPropertyYielding(three, 'files', 12), { numRuns: RUNS.threeFiles });
-    expect(three.runs - before).toBeGreaterThanOrEqual(RUNS.threeFiles);
-  }, TIMEOUT);
+  it(
+    `three offices, ${RUNS.threeFiles} runs through real exported files and mergeFile`,
+    async () => {
+      const before = three.runs;
+      await fc.assert(syncPropertyYielding(three, 'files', 12), { numRuns: RUNS.threeFiles });
+      expect(three.runs - before).toBeGreaterThanOrEqual(RUNS.threeFiles);
+    },
+    TIMEOUT,
+  );
 
   it('the harness notices a lost value: a run whose merge drops the change log fails the property', () => {
     // The checks must be able to fail: break one office's history behind the harness's back.
@@ -79,14 +95,18 @@ describe('three offices made from one copied file (issue #15)', () => {
   });
   afterAll(() => copied.close());
 
-  it(`${RUNS_COPIED} runs: each copy is an office of its own, concurrent edits are recorded as conflicts, and all converge`, async () => {
-    // The copies were opened from one file's bytes: each took an id of its own before its first write.
-    expect(new Set(copied.offices.map((o) => o.core.clock.origin)).size).toBe(3);
-    await fc.assert(syncPropertyYielding(copied, 'snapshot', 16), { numRuns: RUNS_COPIED });
-    expect(copied.runs).toBeGreaterThanOrEqual(RUNS_COPIED);
-    expect(copied.conflicts).toBeGreaterThan(0);
-    console.log(`three offices from one copied file: ${copied.runs} runs, ${copied.conflicts} conflicts recorded`);
-  }, TIMEOUT);
+  it(
+    `${RUNS_COPIED} runs: each copy is an office of its own, concurrent edits are recorded as conflicts, and all converge`,
+    async () => {
+      // The copies were opened from one file's bytes: each took an id of its own before its first write.
+      expect(new Set(copied.offices.map((o) => o.core.clock.origin)).size).toBe(3);
+      await fc.assert(syncPropertyYielding(copied, 'snapshot', 16), { numRuns: RUNS_COPIED });
+      expect(copied.runs).toBeGreaterThanOrEqual(RUNS_COPIED);
+      expect(copied.conflicts).toBeGreaterThan(0);
+      console.log(`three offices from one copied file: ${copied.runs} runs, ${copied.conflicts} conflicts recorded`);
+    },
+    TIMEOUT,
+  );
 });
 
 describe('sync regressions found by the properties', () => {

@@ -119,17 +119,34 @@ describe('hostile files: every table, every class of column', () => {
     const varna = await api['organizations.create']({ displayName: 'Варна / Varna', country: 'BG' });
     const programme = insertRecord(remote, 'programmes', { nameEn: 'Black Sea cities', startedOn: '2020' });
     const partnership = await api['partnerships.create']({
-      title: 'Burgas–Varna coastal cooperation', kind: 'cooperation_mou', status: 'negotiating', topics: ['port'], programmeId: programme,
+      title: 'Burgas–Varna coastal cooperation',
+      kind: 'cooperation_mou',
+      status: 'negotiating',
+      topics: ['port'],
+      programmeId: programme,
       parties: [{ organizationId: burgas.id, role: 'lead' }, { organizationId: varna.id }],
     });
     await api['milestones.create']({ partnershipId: partnership.id, title: 'MoU', date: '2026-03', kind: 'mou', status: 'done' });
     const contact = await api['contacts.create']({ name: 'Ivan Petrov', email: 'ivan@burgas.bg', organizationId: burgas.id });
     await api['meetings.create']({
-      title: 'Port visit', date: '2026-03-20', time: '10:30', format: 'in_person', kind: 'incoming_delegation', partnershipIds: [partnership.id],
-      attendees: [{ contactId: contact.id, side: 'partner' }, { name: 'Li Na', side: 'ours', isInterpreter: true }],
+      title: 'Port visit',
+      date: '2026-03-20',
+      time: '10:30',
+      format: 'in_person',
+      kind: 'incoming_delegation',
+      partnershipIds: [partnership.id],
+      attendees: [
+        { contactId: contact.id, side: 'partner' },
+        { name: 'Li Na', side: 'ours', isInterpreter: true },
+      ],
       followUps: [{ title: 'Send the minutes', dueOn: '2026-04-10' }],
     });
-    await api['attachments.add']({ partnershipId: partnership.id, fileName: 'memorandum.txt', mimeType: 'text/plain', dataBase64: Buffer.from('Memorandum, Burgas, 2026').toString('base64') });
+    await api['attachments.add']({
+      partnershipId: partnership.id,
+      fileName: 'memorandum.txt',
+      mimeType: 'text/plain',
+      dataBase64: Buffer.from('Memorandum, Burgas, 2026').toString('base64'),
+    });
     valid = path.join(dir, 'valid.ptdb');
     exportDatabase(remote, valid);
     remote.close();
@@ -143,8 +160,10 @@ describe('hostile files: every table, every class of column', () => {
 
   afterAll(() => {
     // The figures of the suite, for the record (issue #15's closing note).
-    console.log(`hostile-file suite: ${figures.tried} files tried, ${figures.refused} refused, ${figures.contained} contained, ${figures.merged} merged; ` +
-      `${tables.size} tables, ${classes.size} classes of column (${[...classes].sort().join(', ')})`);
+    console.log(
+      `hostile-file suite: ${figures.tried} files tried, ${figures.refused} refused, ${figures.contained} contained, ${figures.merged} merged; ` +
+        `${tables.size} tables, ${classes.size} classes of column (${[...classes].sort().join(', ')})`,
+    );
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -162,52 +181,68 @@ describe('hostile files: every table, every class of column', () => {
     return file;
   }
 
-  it.each(CASES.map((c, i) => [`${c.table}.${c.column} (${c.kind}) = ${JSON.stringify(c.value)?.slice(0, 40)}`, i] as const))('%s: refused whole, the local file unchanged', async (_label, i) => {
-    const c = CASES[i]!;
-    tables.add(c.table);
-    classes.add(c.kind);
-    const file = craft(`case-${i}`, (db) => {
-      // The first row of the table: a record that exists in the file, and that this office has not seen.
-      const changed = db.prepare(`UPDATE "${c.table}" SET "${c.column}" = ? WHERE rowid = (SELECT min(rowid) FROM "${c.table}")`).run(c.value).changes;
-      expect(changed).toBe(1);
-    });
-    figures.tried += 1;
-    const core = await openCore(local);
-    const backups = path.join(dir, `backups-${i}`);
-    mkdirSync(backups);
-    try {
-      const before = dumpText(core);
-      let caught: unknown = null;
+  it.each(CASES.map((c, i) => [`${c.table}.${c.column} (${c.kind}) = ${JSON.stringify(c.value)?.slice(0, 40)}`, i] as const))(
+    '%s: refused whole, the local file unchanged',
+    async (_label, i) => {
+      const c = CASES[i]!;
+      tables.add(c.table);
+      classes.add(c.kind);
+      const file = craft(`case-${i}`, (db) => {
+        // The first row of the table: a record that exists in the file, and that this office has not seen.
+        const changed = db.prepare(`UPDATE "${c.table}" SET "${c.column}" = ? WHERE rowid = (SELECT min(rowid) FROM "${c.table}")`).run(c.value).changes;
+        expect(changed).toBe(1);
+      });
+      figures.tried += 1;
+      const core = await openCore(local);
+      const backups = path.join(dir, `backups-${i}`);
+      mkdirSync(backups);
       try {
-        mergeFile(core, file, { backupDir: backups, acceptClockSkew: true });
-        figures.merged += 1;
-      } catch (error) {
-        caught = error;
+        const before = dumpText(core);
+        let caught: unknown = null;
+        try {
+          mergeFile(core, file, { backupDir: backups, acceptClockSkew: true });
+          figures.merged += 1;
+        } catch (error) {
+          caught = error;
+        }
+        expect(caught, 'merged instead of refused').toBeInstanceOf(AppError);
+        const error = caught as AppError;
+        figures.refused += 1;
+        // One line, in both languages, naming the table and field (or the file's damage), never "unexpected".
+        for (const text of [error.localized.en, error.localized.zh]) {
+          expect(text).not.toMatch(/\n|unexpected|意外|SqliteError|TypeError|undefined/);
+        }
+        expect(error.localized.zh).toMatch(/[\u4e00-\u9fff]{4}/);
+        if (c.table === 'blobs') expect(error.localized.en).toMatch(/the contents of an attachment are damaged/);
+        else expect(error.localized.en).toContain(c.column === 'id' || c.column === 'origin' ? c.table : `${c.table}.${c.column}`);
+        // Nothing was written: not a row, not a backup.
+        expect(dumpText(core)).toBe(before);
+        expect(readdirSync(backups)).toEqual([]);
+      } finally {
+        core.close();
       }
-      expect(caught, 'merged instead of refused').toBeInstanceOf(AppError);
-      const error = caught as AppError;
-      figures.refused += 1;
-      // One line, in both languages, naming the table and field (or the file's damage), never "unexpected".
-      for (const text of [error.localized.en, error.localized.zh]) {
-        expect(text).not.toMatch(/\n|unexpected|意外|SqliteError|TypeError|undefined/);
-      }
-      expect(error.localized.zh).toMatch(/[\u4e00-\u9fff]{4}/);
-      if (c.table === 'blobs') expect(error.localized.en).toMatch(/the contents of an attachment are damaged/);
-      else expect(error.localized.en).toContain(c.column === 'id' || c.column === 'origin' ? c.table : `${c.table}.${c.column}`);
-      // Nothing was written: not a row, not a backup.
-      expect(dumpText(core)).toBe(before);
-      expect(readdirSync(backups)).toEqual([]);
-    } finally {
-      core.close();
-    }
-  }, 30_000);
+    },
+    30_000,
+  );
 
   it('every table of the file is covered, every class of column', () => {
     expect([...tables].sort()).toEqual([
-      'attachments', 'blobs', 'contacts', 'meeting_attendees', 'meeting_partnerships', 'meetings', 'milestones', 'organizations', 'partnership_parties',
-      'partnership_status_history', 'partnerships', 'programmes', 'tasks',
+      'attachments',
+      'blobs',
+      'contacts',
+      'meeting_attendees',
+      'meeting_partnerships',
+      'meetings',
+      'milestones',
+      'organizations',
+      'partnership_parties',
+      'partnership_status_history',
+      'partnerships',
+      'programmes',
+      'tasks',
     ]);
-    for (const kind of ['enum', 'date', 'time', 'JSON list', 'number', 'boolean', 'id', 'text length', 'stamp', 'blob', 'timestamp', 'e-mail', 'country']) expect(classes).toContain(kind);
+    for (const kind of ['enum', 'date', 'time', 'JSON list', 'number', 'boolean', 'id', 'text length', 'stamp', 'blob', 'timestamp', 'e-mail', 'country'])
+      expect(classes).toContain(kind);
     expect(figures.refused).toBe(CASES.length);
   });
 
@@ -226,11 +261,18 @@ describe('hostile files: every table, every class of column', () => {
       } catch (error) {
         caught = error as AppError;
       }
-      expect(caught?.localized.en).toMatch(/^Cannot import "many\.ptdb": the field partnerships\.topics of partnership \S+ is not in the right format, and 3 other records break the rules too \(merge --dry-run --json lists them all\)\. Nothing from the file was merged; the local database has not been changed\.$/);
+      expect(caught?.localized.en).toMatch(
+        /^Cannot import "many\.ptdb": the field partnerships\.topics of partnership \S+ is not in the right format, and 3 other records break the rules too \(merge --dry-run --json lists them all\)\. Nothing from the file was merged; the local database has not been changed\.$/,
+      );
       expect(caught?.localized.zh).toMatch(/^无法导入“many\.ptdb”：合作关系记录 \S+ 的字段 partnerships\.topics 格式不正确；另有 3 条记录也不符合规则/);
       const dry = mergeFile(core, file, { dryRun: true, listInvalid: true });
       expect(dry.invalidCount).toBe(4);
-      expect(dry.invalid.map((v) => `${v.table}.${v.field}`).sort()).toEqual(['meeting_attendees.is_interpreter', 'meeting_attendees.is_interpreter', 'milestones.date', 'partnerships.topics']);
+      expect(dry.invalid.map((v) => `${v.table}.${v.field}`).sort()).toEqual([
+        'meeting_attendees.is_interpreter',
+        'meeting_attendees.is_interpreter',
+        'milestones.date',
+        'partnerships.topics',
+      ]);
       expect(dry.added).toBe(0);
       expect(dumpText(core)).toBe(before);
     } finally {
@@ -241,7 +283,12 @@ describe('hostile files: every table, every class of column', () => {
     expect(cli.code).toBe(1);
     const listed = JSON.parse(cli.stdout) as { invalidCount: number; invalid: { table: string; field: string }[]; refused: string };
     expect(listed.invalidCount).toBe(4);
-    expect(listed.invalid.map((v) => `${v.table}.${v.field}`).sort()).toEqual(['meeting_attendees.is_interpreter', 'meeting_attendees.is_interpreter', 'milestones.date', 'partnerships.topics']);
+    expect(listed.invalid.map((v) => `${v.table}.${v.field}`).sort()).toEqual([
+      'meeting_attendees.is_interpreter',
+      'meeting_attendees.is_interpreter',
+      'milestones.date',
+      'partnerships.topics',
+    ]);
     expect(listed.refused).toMatch(/^Cannot import "many\.ptdb"/);
   });
 
@@ -328,7 +375,7 @@ describe('a bounded clock', () => {
       copyFileSync(await officeWithFile(NOW.getTime(), dir), beyond);
       const db = new Database(beyond);
       const stamp = `999999999999999-999999-${String(db.prepare('SELECT origin FROM organizations').pluck().get())}`;
-      db.prepare('UPDATE organizations SET hlc = ?, field_stamps = json_set(field_stamps, \'$.display_name\', ?)').run(stamp, stamp);
+      db.prepare("UPDATE organizations SET hlc = ?, field_stamps = json_set(field_stamps, '$.display_name', ?)").run(stamp, stamp);
       db.close();
       const before = dumpText(core);
       expect(() => mergeFile(core, beyond, { acceptClockSkew: true, backupDir: path.join(dir, 'b1') })).toThrow(/has invalid sync stamps/);
@@ -339,7 +386,9 @@ describe('a bounded clock', () => {
       const db2 = new Database(frozen);
       db2.prepare("UPDATE organizations SET field_stamps = json_set(field_stamps, '$.notes', '253402300799999-000000-' || origin)").run();
       db2.close();
-      expect(() => mergeFile(core, frozen, { acceptClockSkew: true, backupDir: path.join(dir, 'b2') })).toThrow(/organizations\.field_stamps .* has invalid sync stamps/);
+      expect(() => mergeFile(core, frozen, { acceptClockSkew: true, backupDir: path.join(dir, 'b2') })).toThrow(
+        /organizations\.field_stamps .* has invalid sync stamps/,
+      );
       // At the very latest time the app can write, confirmed: merged, then edited here; the file opens again and checks sound.
       const latest = await officeWithFile(MAX_STAMP_MS, dir);
       expect(() => mergeFile(core, latest, { backupDir: path.join(dir, 'b3') })).toThrow(/clock is about \d+ minutes ahead/);
@@ -431,7 +480,7 @@ describe('one office, one id: backups', () => {
       expect(restoredMeta.prepare("SELECT value FROM meta WHERE key = 'origin_id'").pluck().get()).toBe(second);
       expect(JSON.parse(restoredMeta.prepare("SELECT value FROM meta WHERE key = 'origin_history'").pluck().get() as string)).toContain(first);
       restoredMeta.close();
-      const names = () => (moved.sqlite.prepare('SELECT display_name FROM organizations ORDER BY display_name').pluck().all() as string[]);
+      const names = () => moved.sqlite.prepare('SELECT display_name FROM organizations ORDER BY display_name').pluck().all() as string[];
       expect(names()).toEqual(['Before the backup']);
       // Still this office, under the id it has now: its next write carries it, and so does the file.
       await localClient(moved)['organizations.create']({ displayName: 'After the restore', country: 'CN' });
@@ -442,7 +491,10 @@ describe('one office, one id: backups', () => {
       expect(reopened.clock.origin).toBe(second);
       // The state the restore replaced (backed up under the id of now) restores too.
       await restoreBackup(reopened, safetyBackup.name);
-      expect(reopened.sqlite.prepare('SELECT display_name FROM organizations ORDER BY display_name').pluck().all()).toEqual(['After the backup', 'Before the backup']);
+      expect(reopened.sqlite.prepare('SELECT display_name FROM organizations ORDER BY display_name').pluck().all()).toEqual([
+        'After the backup',
+        'Before the backup',
+      ]);
       reopened.close();
 
       // Another office's backup in the same folder is still refused.
@@ -476,7 +528,12 @@ describe('a delete against a concurrent edit', () => {
       const [conflict] = await apiA['conflicts.list']({});
       expect(conflict).toMatchObject({ entity: 'organizations', rowId: org.id, field: 'deleted_at', losingValue: null, kind: 'delete_edit' });
       // Each value names its office and time: deleted here (A, 09:00) while edited at B (09:01).
-      expect(conflict).toMatchObject({ winningOffice: null, winningAt: '2026-04-01T09:00:00.000Z', losingAt: '2026-04-01T09:01:00.000Z', losingOffice: 'Burgas office' });
+      expect(conflict).toMatchObject({
+        winningOffice: null,
+        winningAt: '2026-04-01T09:00:00.000Z',
+        losingAt: '2026-04-01T09:01:00.000Z',
+        losingOffice: 'Burgas office',
+      });
       expect(conflict!.winningValue).toEqual(expect.any(String));
       // The delete stands until a person decides.
       expect((await apiA['organizations.list']({})).rows.map((o) => o.id)).not.toContain(org.id);

@@ -61,7 +61,8 @@ describe('a merge streams the incoming file', () => {
     const local = await tempCore({ now: () => new Date('2026-05-01T09:00:00Z') });
     const ids: string[] = [];
     remote.sqlite.transaction(() => {
-      for (let i = 0; i < RECORDS; i++) ids.push(insertRecord(remote, 'organizations', { displayName: `Organization ${i} / 机构 ${i}`, country: 'BG', kind: 'city' }));
+      for (let i = 0; i < RECORDS; i++)
+        ids.push(insertRecord(remote, 'organizations', { displayName: `Organization ${i} / 机构 ${i}`, country: 'BG', kind: 'city' }));
     })();
     const first = path.join(dir, 'first.ptdb');
     exportDatabase(remote, first);

@@ -47,7 +47,11 @@ async function world() {
   const api = localClient(core);
   const shantou = await api['organizations.create']({ displayName: '汕头 / Shantou', country: 'CN' });
   const burgas = await api['organizations.create']({ displayName: 'Burgas', country: 'BG' });
-  const partnership = (title: string, status: 'active' | 'negotiating' | 'dormant' | 'prospect' | 'concluded' = 'active', extra: { reviewOn?: string; termEnd?: string; titleZh?: string } = {}) =>
+  const partnership = (
+    title: string,
+    status: 'active' | 'negotiating' | 'dormant' | 'prospect' | 'concluded' = 'active',
+    extra: { reviewOn?: string; termEnd?: string; titleZh?: string } = {},
+  ) =>
     api['partnerships.create']({
       title,
       kind: 'sister_city',
@@ -131,7 +135,8 @@ describe('timeline.portfolio', () => {
   it('is bounded: at most the limit of partnerships, with the total', async () => {
     const { core, api } = await world();
     core.sqlite.transaction(() => {
-      for (let i = 0; i <= TIMELINE_LIMIT; i += 1) insertRecord(core, 'partnerships', { title: `P${String(i).padStart(4, '0')}`, kind: 'sister_city', status: 'active' });
+      for (let i = 0; i <= TIMELINE_LIMIT; i += 1)
+        insertRecord(core, 'partnerships', { title: `P${String(i).padStart(4, '0')}`, kind: 'sister_city', status: 'active' });
     })();
     const timeline = await api['timeline.portfolio']();
     expect(timeline.total).toBe(TIMELINE_LIMIT + 1);
@@ -144,7 +149,14 @@ describe('timeline.portfolio', () => {
     const busy = await partnership('Shantou–Burgas');
     core.sqlite.transaction(() => {
       for (let i = 0; i < EVENTS_PER_ROW + 5; i += 1) {
-        insertRecord(core, 'milestones', { partnershipId: busy.id, title: `M${i}`, date: day(i, '2020-01-01'), datePrecision: 'day', kind: 'visit', status: 'done' });
+        insertRecord(core, 'milestones', {
+          partnershipId: busy.id,
+          title: `M${i}`,
+          date: day(i, '2020-01-01'),
+          datePrecision: 'day',
+          kind: 'visit',
+          status: 'done',
+        });
       }
     })();
     const [row] = (await api['timeline.portfolio']({ partnershipId: busy.id })).rows;
@@ -279,7 +291,13 @@ describe('reminder settings', () => {
     expect(await api['settings.get']()).toMatchObject({ dailyReminder: true, reminderHour: 9 });
     expect(await api['settings.update']({ dailyReminder: false, reminderHour: 0 })).toMatchObject({ dailyReminder: false, reminderHour: 0 });
     expect(await api['settings.update']({ officeName: '汕头市外事局' })).toMatchObject({ dailyReminder: false, reminderHour: 0 });
-    expect(await api['settings.update']({ dailyReminder: true, reminderHour: 23 })).toEqual({ officeName: '汕头市外事局', userName: null, dailyReminder: true, reminderHour: 23, keepBackups: 14 });
+    expect(await api['settings.update']({ dailyReminder: true, reminderHour: 23 })).toEqual({
+      officeName: '汕头市外事局',
+      userName: null,
+      dailyReminder: true,
+      reminderHour: 23,
+      keepBackups: 14,
+    });
     expect(await api['settings.get']()).toMatchObject({ dailyReminder: true, reminderHour: 23 });
   });
 

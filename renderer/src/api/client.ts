@@ -3,8 +3,8 @@
  * in Electron, HTTP in the browser mode, a direct call in tests. Screens cannot tell which.
  * Imports only types from db/.
  */
-import type { ApiClient, Envelope } from '../../../db/api';
-import type { SerializedAppError } from '../../../db/errors';
+import type { ApiClient, Envelope } from '@db/api';
+import type { SerializedAppError } from '@db/errors';
 
 export type Transport = (name: string, input: unknown) => Promise<Envelope<unknown>>;
 

@@ -1,6 +1,6 @@
 /** Picks the transport once: window.api in Electron, HTTP in the browser mode. */
-import type { Envelope } from '../../../db/api';
-import type { DesktopBridge } from '../../../electron/bridge';
+import type { Envelope } from '@db/api';
+import type { DesktopBridge } from '@electron/bridge';
 import { createClient, type Transport } from './client';
 
 declare global {

@@ -1,4 +1,4 @@
-import type { Page } from '../../../db/paging';
+import type { Page } from '@db/paging';
 
 /**
  * Every row of a paged list, read page by page (500 at a time). For the pickers that still offer

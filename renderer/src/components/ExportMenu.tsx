@@ -5,7 +5,7 @@ import { api } from '../api';
 import { i18n } from '../i18n';
 import { saveBytes } from '../files';
 import { showError } from '../notify';
-import type { OperationInput } from '../../../db/api';
+import type { OperationInput } from '@db/api';
 
 type ExportInput = OperationInput<'export.list'>;
 

@@ -7,10 +7,7 @@
 import { Fragment, type ReactNode } from 'react';
 import { Anchor, Box, Code, List, Text } from '@mantine/core';
 
-type Block =
-  | { type: 'paragraph'; lines: string[] }
-  | { type: 'heading'; level: number; text: string }
-  | { type: 'list'; ordered: boolean; items: string[] };
+type Block = { type: 'paragraph'; lines: string[] } | { type: 'heading'; level: number; text: string } | { type: 'list'; ordered: boolean; items: string[] };
 
 const HEADING = /^(#{1,3})\s+(.*)$/;
 const BULLET = /^\s*[-*+]\s+(.*)$/;

@@ -5,8 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../api';
 import { useLoad } from '../useLoad';
 import { formatDateTime } from '../lib/task-format';
-import type { HistoryEntry } from '../../../db/history';
-import type { RecordEntity } from '../../../db/schema';
+import type { HistoryEntry } from '@db/history';
+import type { RecordEntity } from '@db/schema';
 
 /** Fields whose stored values are codes, and where their names are in each language. */
 const VALUE_LABELS: Partial<Record<RecordEntity, Record<string, string>>> = {
@@ -51,7 +51,12 @@ export function RecordHistory({ entity, id, compact = false }: { entity: RecordE
     return show(v, none, (code) => (prefix && i18n.exists(`${prefix}.${code}`) ? t(`${prefix}.${code}`) : code));
   };
   const who = (entry: HistoryEntry) =>
-    entry.office ?? (entry.via === 'sample' || entry.via === 'generated' ? t(`backups.history.${entry.via}`) : entry.via === 'local' ? t('backups.history.local') : entry.origin.slice(0, 8));
+    entry.office ??
+    (entry.via === 'sample' || entry.via === 'generated'
+      ? t(`backups.history.${entry.via}`)
+      : entry.via === 'local'
+        ? t('backups.history.local')
+        : entry.origin.slice(0, 8));
   const change = (entry: HistoryEntry) =>
     entry.first ? (
       <Text size="sm">

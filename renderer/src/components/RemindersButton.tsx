@@ -10,10 +10,10 @@ import { ActionIcon, Anchor, Badge, Button, Divider, Group, Indicator, Popover, 
 import { IconBell } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
-import type { Reminders } from '../../../db/reminders';
+import type { Reminders } from '@db/reminders';
 import { formatNumber, formatPartialDate } from '../format';
 import { routeHash, type Route } from '../route';
-import { localDay } from '../../../common/calendar';
+import { localDay } from '@common/calendar';
 import { localTitle, relativeDay } from '../lib/task-format';
 import { showTaskView } from '../lib/task-state';
 import { ItemLink } from './ItemLink';
@@ -61,14 +61,7 @@ export function RemindersButton({ route }: { route: Route }) {
   return (
     // The indicator wraps the popover, not the other way round: the popover's target gets
     // aria-expanded, which is allowed on the button and not on the indicator's <div>.
-    <Indicator
-      label={count > 99 ? '99+' : formatNumber(count)}
-      size={18}
-      color="red"
-      offset={4}
-      disabled={count === 0}
-      data-testid="reminders-badge"
-    >
+    <Indicator label={count > 99 ? '99+' : formatNumber(count)} size={18} color="red" offset={4} disabled={count === 0} data-testid="reminders-badge">
       <Popover opened={opened} onChange={setOpened} position="bottom-end" width={400} shadow="md" withArrow trapFocus returnFocus>
         <Popover.Target>
           <ActionIcon
@@ -133,7 +126,9 @@ export function RemindersButton({ route }: { route: Route }) {
                         secondary={[
                           task.dueOn ? t('timeline.reminders.due', { date: formatPartialDate(task.dueOn) }) : null,
                           task.assignee,
-                          task.partnershipId ? localTitle({ title: task.partnershipTitle, titleZh: task.partnershipTitleZh, titleEn: task.partnershipTitleEn }, lang) : null,
+                          task.partnershipId
+                            ? localTitle({ title: task.partnershipTitle, titleZh: task.partnershipTitleZh, titleEn: task.partnershipTitleEn }, lang)
+                            : null,
                         ]
                           .filter(Boolean)
                           .join(' · ')}
@@ -165,7 +160,11 @@ export function RemindersButton({ route }: { route: Route }) {
                     color="yellow"
                     more={dashboardLink}
                     render={(p) =>
-                      partnershipLink(p.id, localTitle(p, lang), p.lastMeeting ? t('timeline.reminders.lastMeeting', { date: formatPartialDate(p.lastMeeting) }) : t('timeline.reminders.never'))
+                      partnershipLink(
+                        p.id,
+                        localTitle(p, lang),
+                        p.lastMeeting ? t('timeline.reminders.lastMeeting', { date: formatPartialDate(p.lastMeeting) }) : t('timeline.reminders.never'),
+                      )
                     }
                   />
                 </>

@@ -5,7 +5,7 @@ import { IconSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
 import { navigate } from '../route';
-import type { SearchHit, SearchResult } from '../../../db/search';
+import type { SearchHit, SearchResult } from '@db/search';
 import { HitLine, openHit } from '../lib/search-hits';
 import { focusPageHeading } from './Dialog';
 
@@ -154,7 +154,14 @@ export function SearchBox({ narrow = false }: { narrow?: boolean }) {
             </Combobox.Group>
           ))}
           {debounced ? (
-            <Combobox.Option value={ALL} className="search-option" id={optionId(index)} selected={index === highlighted} aria-selected={index === highlighted} onMouseEnter={() => setActive(values.length - 1)}>
+            <Combobox.Option
+              value={ALL}
+              className="search-option"
+              id={optionId(index)}
+              selected={index === highlighted}
+              aria-selected={index === highlighted}
+              onMouseEnter={() => setActive(values.length - 1)}
+            >
               <Text size="sm" c="blue">
                 {t('search.allResults', { query: debounced })}
               </Text>

@@ -12,11 +12,11 @@ import { IconZoomIn, IconZoomOut } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { langOf } from '../lang';
 import type { TFunction } from 'i18next';
-import type { TimelineMeeting, TimelineMilestone, TimelineRow } from '../../../db/timeline';
+import type { TimelineMeeting, TimelineMilestone, TimelineRow } from '@db/timeline';
 import { formatPartialDate } from '../format';
 import { uiLocale } from '../i18n';
 import { routeHash } from '../route';
-import { localDay } from '../../../common/calendar';
+import { localDay } from '@common/calendar';
 import { localTitle, STATUS_COLORS } from '../lib/partnership';
 import classes from './Timeline.module.css';
 
@@ -111,7 +111,8 @@ const TimelineRows = memo(function TimelineRows({
       t(`timeline.chart.statuses.${m.status}`),
       rowTitle,
     ].join(' · ');
-  const meetingText = (m: TimelineMeeting, rowTitle: string) => [t('timeline.chart.meetingLabel', { title: m.title }), formatPartialDate(m.date), rowTitle].join(' · ');
+  const meetingText = (m: TimelineMeeting, rowTitle: string) =>
+    [t('timeline.chart.meetingLabel', { title: m.title }), formatPartialDate(m.date), rowTitle].join(' · ');
   const milestoneTop = Math.round(rowHeight * 0.36);
   const meetingTop = Math.round(rowHeight * 0.72);
   return rows.map((row) => {
@@ -120,7 +121,12 @@ const TimelineRows = memo(function TimelineRows({
     return (
       <div key={row.id} className={labelWidth > 0 ? `${classes.row} ${classes.lazyRow}` : classes.row} style={{ height: rowHeight }} data-testid="timeline-row">
         {labelWidth > 0 ? (
-          <a className={classes.label} href={href} style={{ width: labelWidth }} title={[`${rowTitle} · ${t(`status.${row.status}`)}`, ...moreText(t, row)].join('\n')}>
+          <a
+            className={classes.label}
+            href={href}
+            style={{ width: labelWidth }}
+            title={[`${rowTitle} · ${t(`status.${row.status}`)}`, ...moreText(t, row)].join('\n')}
+          >
             <span className={classes.dot} style={{ background: `var(--mantine-color-${STATUS_COLORS[row.status]}-6)` }} aria-hidden />
             <span className={classes.labelText} lang={langOf(rowTitle, lang)}>
               {rowTitle}
@@ -177,12 +183,22 @@ const TimelineRows = memo(function TimelineRows({
 /** "The latest 50 of 8,550 meetings are drawn", for a row whose events the contract cut. */
 function moreText(t: TFunction, row: TimelineRow): string[] {
   return [
-    row.milestoneCount > row.milestones.length ? t('timeline.chart.more', { shown: row.milestones.length, total: row.milestoneCount, what: t('timeline.chart.milestones') }) : null,
-    row.meetingCount > row.meetings.length ? t('timeline.chart.more', { shown: row.meetings.length, total: row.meetingCount, what: t('timeline.chart.meetings') }) : null,
+    row.milestoneCount > row.milestones.length
+      ? t('timeline.chart.more', { shown: row.milestones.length, total: row.milestoneCount, what: t('timeline.chart.milestones') })
+      : null,
+    row.meetingCount > row.meetings.length
+      ? t('timeline.chart.more', { shown: row.meetings.length, total: row.meetingCount, what: t('timeline.chart.meetings') })
+      : null,
   ].filter((note): note is string => !!note);
 }
 
-export function TimelineChart({ rows, name, labels = true, rowHeight = 36, fillHeight = false }: {
+export function TimelineChart({
+  rows,
+  name,
+  labels = true,
+  rowHeight = 36,
+  fillHeight = false,
+}: {
   rows: TimelineRow[];
   /** What the chart shows, for its accessible name: a partnership's title, or "the portfolio". */
   name: string;
@@ -294,7 +310,11 @@ export function TimelineChart({ rows, name, labels = true, rowHeight = 36, fillH
       }
       // Over the months, the year spans its twelve; its label sticks to the left edge while the year is in view.
       years.push(
-        <div key={year} className={`${classes.tick} ${classes.yearTick}`} style={{ left, width: x(Date.UTC(year + 1, 0, 1)) - left, height: axisHeight, paddingTop: 4 }}>
+        <div
+          key={year}
+          className={`${classes.tick} ${classes.yearTick}`}
+          style={{ left, width: x(Date.UTC(year + 1, 0, 1)) - left, height: axisHeight, paddingTop: 4 }}
+        >
           <span className={classes.yearSticky} style={{ left: labelWidth + 4 }}>
             {yearLabel(year)}
           </span>
@@ -331,10 +351,22 @@ export function TimelineChart({ rows, name, labels = true, rowHeight = 36, fillH
               { value: 'months', label: t('timeline.chart.months') },
             ]}
           />
-          <ActionIcon variant="default" aria-label={t('timeline.chart.zoomOut')} title={t('timeline.chart.zoomOut')} onClick={() => zoomTo((px ?? YEARS_PX) / ZOOM_STEP)} disabled={px !== null && px <= MIN_PX}>
+          <ActionIcon
+            variant="default"
+            aria-label={t('timeline.chart.zoomOut')}
+            title={t('timeline.chart.zoomOut')}
+            onClick={() => zoomTo((px ?? YEARS_PX) / ZOOM_STEP)}
+            disabled={px !== null && px <= MIN_PX}
+          >
             <IconZoomOut size={16} aria-hidden />
           </ActionIcon>
-          <ActionIcon variant="default" aria-label={t('timeline.chart.zoomIn')} title={t('timeline.chart.zoomIn')} onClick={() => zoomTo((px ?? YEARS_PX) * ZOOM_STEP)} disabled={px !== null && px >= MAX_PX}>
+          <ActionIcon
+            variant="default"
+            aria-label={t('timeline.chart.zoomIn')}
+            title={t('timeline.chart.zoomIn')}
+            onClick={() => zoomTo((px ?? YEARS_PX) * ZOOM_STEP)}
+            disabled={px !== null && px >= MAX_PX}
+          >
             <IconZoomIn size={16} aria-hidden />
           </ActionIcon>
           <Text size="xs" c="dimmed">

@@ -1,3 +1,4 @@
+import { ORGANIZATION_KIND_LABELS, PARTNERSHIP_KIND_LABELS, PARTNERSHIP_STATUS_LABELS } from '@common/labels';
 export const en = {
   app: { name: 'Partnership Tracker', office: 'Foreign Affairs Office', skipToContent: 'Skip to content' },
   nav: {
@@ -95,29 +96,9 @@ export const en = {
     required: 'Enter a display name',
     countryFormat: 'Two letters, e.g. CN, BG, ES',
   },
-  status: { prospect: 'Prospect', negotiating: 'Negotiating', active: 'Active', dormant: 'Dormant', concluded: 'Concluded' },
-  partnershipKind: {
-    sister_city: 'Sister city',
-    friendship_city: 'Friendship city',
-    cooperation_mou: 'Cooperation MoU',
-    strategic_agreement: 'Strategic agreement',
-    project_cooperation: 'Project cooperation',
-    pilot_programme: 'Pilot programme',
-  },
-  organizationKind: {
-    city: 'City',
-    district: 'District',
-    new_area: 'New area',
-    province: 'Province',
-    region: 'Region',
-    country: 'Country',
-    association: 'Association',
-    company: 'Company',
-    university: 'University',
-    programme_body: 'Programme body',
-    government_body: 'Government body',
-    other: 'Other',
-  },
+  status: PARTNERSHIP_STATUS_LABELS.en,
+  partnershipKind: PARTNERSHIP_KIND_LABELS.en,
+  organizationKind: ORGANIZATION_KIND_LABELS.en,
   settings: {
     about: 'About this installation',
     version: 'Version',

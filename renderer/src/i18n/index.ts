@@ -30,8 +30,36 @@ export function setLanguage(language: Language): void {
 
 /** One translation tree per language: the shell's messages plus one namespace key per feature. */
 const resources = {
-  en: { translation: { ...en, partnership: partnershipMessages.en, meetings: meetingsMessages.en, tasks: tasksMessages.en, sync: syncMessages.en, reports: reportsMessages.en, timeline: timelineMessages.en, map: mapMessages.en, search: searchMessages.en, backups: backupsMessages.en, import: importMessages.en } },
-  zh: { translation: { ...zh, partnership: partnershipMessages.zh, meetings: meetingsMessages.zh, tasks: tasksMessages.zh, sync: syncMessages.zh, reports: reportsMessages.zh, timeline: timelineMessages.zh, map: mapMessages.zh, search: searchMessages.zh, backups: backupsMessages.zh, import: importMessages.zh } },
+  en: {
+    translation: {
+      ...en,
+      partnership: partnershipMessages.en,
+      meetings: meetingsMessages.en,
+      tasks: tasksMessages.en,
+      sync: syncMessages.en,
+      reports: reportsMessages.en,
+      timeline: timelineMessages.en,
+      map: mapMessages.en,
+      search: searchMessages.en,
+      backups: backupsMessages.en,
+      import: importMessages.en,
+    },
+  },
+  zh: {
+    translation: {
+      ...zh,
+      partnership: partnershipMessages.zh,
+      meetings: meetingsMessages.zh,
+      tasks: tasksMessages.zh,
+      sync: syncMessages.zh,
+      reports: reportsMessages.zh,
+      timeline: timelineMessages.zh,
+      map: mapMessages.zh,
+      search: searchMessages.zh,
+      backups: backupsMessages.zh,
+      import: importMessages.zh,
+    },
+  },
 };
 
 void i18n.use(initReactI18next).init({

@@ -1,4 +1,5 @@
 import type { Messages } from './en';
+import { ORGANIZATION_KIND_LABELS, PARTNERSHIP_KIND_LABELS, PARTNERSHIP_STATUS_LABELS } from '@common/labels';
 
 export const zh: Messages = {
   app: { name: '伙伴关系管理', office: '外事办公室', skipToContent: '跳到正文' },
@@ -97,29 +98,9 @@ export const zh: Messages = {
     required: '请输入显示名称',
     countryFormat: '两个字母，例如 CN、BG、ES',
   },
-  status: { prospect: '意向', negotiating: '洽谈中', active: '执行中', dormant: '休眠', concluded: '已结束' },
-  partnershipKind: {
-    sister_city: '友好城市',
-    friendship_city: '友好交流城市',
-    cooperation_mou: '合作备忘录',
-    strategic_agreement: '战略合作协议',
-    project_cooperation: '项目合作',
-    pilot_programme: '试点项目',
-  },
-  organizationKind: {
-    city: '城市',
-    district: '区',
-    new_area: '新区',
-    province: '省',
-    region: '地区',
-    country: '国家',
-    association: '协会',
-    company: '企业',
-    university: '大学',
-    programme_body: '项目机构',
-    government_body: '政府部门',
-    other: '其他',
-  },
+  status: PARTNERSHIP_STATUS_LABELS.zh,
+  partnershipKind: PARTNERSHIP_KIND_LABELS.zh,
+  organizationKind: ORGANIZATION_KIND_LABELS.zh,
   settings: {
     about: '本机安装信息',
     version: '版本',

@@ -2,7 +2,7 @@ import { Group, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { langOf } from '../lang';
 import { navigate, type View } from '../route';
-import type { SearchHit, SearchKind } from '../../../db/search';
+import type { SearchHit, SearchKind } from '@db/search';
 
 const VIEW_OF: Record<SearchKind, View> = {
   organization: 'organizations',

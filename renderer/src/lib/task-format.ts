@@ -1,6 +1,6 @@
 /** Dates for the tasks, dashboard and trash screens, in the UI locale (Intl). */
 import { uiLocale } from '../i18n';
-import { daysBetween } from '../../../common/calendar';
+import { daysBetween } from '@common/calendar';
 
 /** An instant (ISO 8601, UTC) as a local date and time. */
 export function formatDateTime(iso: string): string {

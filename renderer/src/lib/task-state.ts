@@ -1,5 +1,5 @@
 /** What the tasks screen shows (tab and filters) survives opening a record and coming back, for this window's session. */
-import type { TaskView } from '../../../db/tasks';
+import type { TaskView } from '@db/tasks';
 
 export const TASK_VIEW_LIST: TaskView[] = ['mine', 'overdue', 'week', 'all'];
 

@@ -8,7 +8,7 @@ import { useLoad } from '../useLoad';
 import { showDone, showError } from '../notify';
 import { formatDateTime } from '../lib/task-format';
 import { formatSize } from '../format';
-import type { BackupInfo, BackupReason } from '../../../db/backups';
+import type { BackupInfo, BackupReason } from '@db/backups';
 
 const REASON_COLORS: Record<BackupReason, string> = {
   daily: 'blue',
@@ -190,7 +190,11 @@ export function BackupsView() {
         {deleting ? (
           <Stack>
             <Text size="sm">
-              {t('backups.deleteBody', { time: formatDateTime(deleting.time), reason: t(`backups.reasons.${deleting.reason}`), size: formatSize(deleting.size) })}
+              {t('backups.deleteBody', {
+                time: formatDateTime(deleting.time),
+                reason: t(`backups.reasons.${deleting.reason}`),
+                size: formatSize(deleting.size),
+              })}
             </Text>
             <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
               {deleting.name}
@@ -199,7 +203,13 @@ export function BackupsView() {
               <Button variant="default" onClick={() => setDeleting(null)} data-autofocus>
                 {t('backups.cancel')}
               </Button>
-              <Button color="red" leftSection={<IconTrash size={16} aria-hidden />} loading={busy} onClick={() => void remove(deleting)} data-testid="confirm-delete">
+              <Button
+                color="red"
+                leftSection={<IconTrash size={16} aria-hidden />}
+                loading={busy}
+                onClick={() => void remove(deleting)}
+                data-testid="confirm-delete"
+              >
                 {t('backups.deleteConfirm')}
               </Button>
             </Group>

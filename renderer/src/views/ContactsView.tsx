@@ -8,7 +8,7 @@ import { ExportMenu } from '../components/ExportMenu';
 import { usePagedList } from '../usePagedList';
 import { VirtualTable, type Column } from '../components/VirtualTable';
 import { deleteWithUndo } from '../undo';
-import type { Contact } from '../../../db/contacts';
+import type { Contact } from '@db/contacts';
 import { ContactForm } from './contact/ContactForm';
 import { ContactDrawer } from './contact/ContactDrawer';
 
@@ -89,14 +89,7 @@ export function ContactsView() {
           verticalSpacing="xs"
         />
       ) : null}
-      {openId && !editing ? (
-        <ContactDrawer
-          id={openId}
-          onClose={() => setOpenId(null)}
-          onEdit={setEditing}
-          onDelete={remove}
-        />
-      ) : null}
+      {openId && !editing ? <ContactDrawer id={openId} onClose={() => setOpenId(null)} onEdit={setEditing} onDelete={remove} /> : null}
       {editing ? (
         <ContactForm
           contact={editing === 'new' ? null : editing}

@@ -6,7 +6,7 @@ import { api } from '../api';
 import { localized } from '../i18n';
 import { readAsBase64 } from '../files';
 import { showDone, showError } from '../notify';
-import type { ImportEntity, ImportPreview, ImportRow, RowStatus } from '../../../db/import';
+import type { ImportEntity, ImportPreview, ImportRow, RowStatus } from '@db/import';
 
 const ENTITIES: ImportEntity[] = ['organizations', 'partnerships', 'contacts', 'meetings', 'tasks'];
 const STATUS_COLOR: Record<RowStatus, string> = { ok: 'green', error: 'red', duplicate: 'gray', choice: 'orange' };
@@ -127,7 +127,10 @@ export function ImportView() {
                         size="xs"
                         data={[
                           { value: '', label: t('import.ignore') },
-                          ...preview.fields.map((f) => ({ value: f.key, label: f.required ? t('import.required', { label: localized(f.label) }) : localized(f.label) })),
+                          ...preview.fields.map((f) => ({
+                            value: f.key,
+                            label: f.required ? t('import.required', { label: localized(f.label) }) : localized(f.label),
+                          })),
                         ]}
                         value={column.field ?? ''}
                         onChange={(value) => setMapping((m) => ({ ...m, [String(column.index)]: value ?? '' }))}

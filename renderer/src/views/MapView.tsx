@@ -13,8 +13,8 @@ import { useTranslation } from 'react-i18next';
 import { geoGraticule10, geoPath } from 'd3-geo';
 import { feature } from 'topojson-client';
 import countriesTopology from 'world-atlas/countries-110m.json';
-import type { MapCity, MapLink } from '../../../db/map';
-import type { PartnershipStatus } from '../../../db/partnerships';
+import type { MapCity, MapLink } from '@db/map';
+import type { PartnershipStatus } from '@db/partnerships';
 import { api } from '../api';
 import { useLoad } from '../useLoad';
 import { navigate, routeHash } from '../route';
@@ -238,7 +238,15 @@ export function MapView() {
               .flatMap((p) =>
                 p.segments.flatMap((d, i) => [
                   <path key={`${p.id}-case${i}`} d={d} fill="none" stroke="white" strokeWidth={7} strokeLinecap="round" vectorEffect="non-scaling-stroke" />,
-                  <path key={`${p.id}-line${i}`} d={d} fill="none" stroke={statusColor(p.link.status)} strokeWidth={4} strokeLinecap="round" vectorEffect="non-scaling-stroke" />,
+                  <path
+                    key={`${p.id}-line${i}`}
+                    d={d}
+                    fill="none"
+                    stroke={statusColor(p.link.status)}
+                    strokeWidth={4}
+                    strokeLinecap="round"
+                    vectorEffect="non-scaling-stroke"
+                  />,
                 ]),
               )}
           </g>
@@ -267,7 +275,16 @@ export function MapView() {
             );
           })}
 
-          <g pointerEvents="none" aria-hidden fontSize={LABEL_SIZE} fill="var(--mantine-color-dark-7)" stroke="white" strokeWidth={3} strokeLinejoin="round" paintOrder="stroke">
+          <g
+            pointerEvents="none"
+            aria-hidden
+            fontSize={LABEL_SIZE}
+            fill="var(--mantine-color-dark-7)"
+            stroke="white"
+            strokeWidth={3}
+            strokeLinejoin="round"
+            paintOrder="stroke"
+          >
             {labels.map((label) => (
               <text key={label.id} x={label.x} y={label.y} textAnchor={label.anchor} data-testid="map-label">
                 {label.text}
@@ -302,9 +319,7 @@ export function MapView() {
           </Paper>
         ) : null}
 
-        {selectedCity ? (
-          <CityPartnerships city={selectedCity} partnerships={partnerships} onClose={() => setSelectedCityId(null)} />
-        ) : null}
+        {selectedCity ? <CityPartnerships city={selectedCity} partnerships={partnerships} onClose={() => setSelectedCityId(null)} /> : null}
       </Paper>
       <Group justify="space-between" gap="xs" wrap="wrap">
         <Text size="xs" c="dimmed">

@@ -4,7 +4,7 @@ import { useDebouncedValue, useHotkeys } from '@mantine/hooks';
 import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
-import type { MeetingCursor, MeetingListItem } from '../../../db/meetings';
+import type { MeetingCursor, MeetingListItem } from '@db/meetings';
 import { api } from '../api';
 import { formatNumber } from '../format';
 import { showError } from '../notify';
@@ -159,7 +159,13 @@ export function MeetingsView() {
           aria-busy={loading}
           data-testid="meetings-table"
           className="meetings-log"
-          style={{ maxHeight: 'max(320px, calc(100vh - 300px))', overflow: 'auto', position: 'relative', contain: 'strict', height: Math.min(ROW_HEIGHT * (log.total + 1), 100000) }}
+          style={{
+            maxHeight: 'max(320px, calc(100vh - 300px))',
+            overflow: 'auto',
+            position: 'relative',
+            contain: 'strict',
+            height: Math.min(ROW_HEIGHT * (log.total + 1), 100000),
+          }}
         >
           <div role="rowgroup" className="meetings-log-head">
             <div role="row" aria-rowindex={1} style={{ display: 'grid', gridTemplateColumns: COLUMNS, alignItems: 'center', height: ROW_HEIGHT }}>

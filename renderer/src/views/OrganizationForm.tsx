@@ -6,13 +6,26 @@ import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../api';
 import { showDone, showError } from '../notify';
 import { localized } from '../i18n';
-import type { Organization } from '../../../db/organizations';
-import type { ORGANIZATION_KINDS } from '../../../db/schema';
+import type { Organization } from '@db/organizations';
+import type { ORGANIZATION_KINDS } from '@db/schema';
 import { WithHistoryTab } from '../components/RecordHistory';
 import { CancelSaveButtons } from '../components/CancelSaveButtons';
 
 type Kind = (typeof ORGANIZATION_KINDS)[number];
-const KINDS: Kind[] = ['city', 'district', 'new_area', 'province', 'region', 'country', 'association', 'company', 'university', 'programme_body', 'government_body', 'other'];
+const KINDS: Kind[] = [
+  'city',
+  'district',
+  'new_area',
+  'province',
+  'region',
+  'country',
+  'association',
+  'company',
+  'university',
+  'programme_body',
+  'government_body',
+  'other',
+];
 
 interface Draft {
   displayName: string;
@@ -107,16 +120,57 @@ export function OrganizationForm({ organization, onClose, onSaved }: { organizat
           }}
           noValidate
         >
-          <TextInput label={t('organizations.fields.displayName')} required data-autofocus value={draft.displayName} onChange={(e) => set('displayName', e.currentTarget.value)} error={errors.displayName} mb="sm" />
+          <TextInput
+            label={t('organizations.fields.displayName')}
+            required
+            data-autofocus
+            value={draft.displayName}
+            onChange={(e) => set('displayName', e.currentTarget.value)}
+            error={errors.displayName}
+            mb="sm"
+          />
           <SimpleGrid cols={3} mb="sm">
-            <TextInput label={t('organizations.fields.nameZh')} value={draft.nameZh} onChange={(e) => set('nameZh', e.currentTarget.value)} error={errors.nameZh} />
-            <TextInput label={t('organizations.fields.nameEn')} value={draft.nameEn} onChange={(e) => set('nameEn', e.currentTarget.value)} error={errors.nameEn} />
-            <TextInput label={t('organizations.fields.nameLocal')} value={draft.nameLocal} onChange={(e) => set('nameLocal', e.currentTarget.value)} error={errors.nameLocal} />
+            <TextInput
+              label={t('organizations.fields.nameZh')}
+              value={draft.nameZh}
+              onChange={(e) => set('nameZh', e.currentTarget.value)}
+              error={errors.nameZh}
+            />
+            <TextInput
+              label={t('organizations.fields.nameEn')}
+              value={draft.nameEn}
+              onChange={(e) => set('nameEn', e.currentTarget.value)}
+              error={errors.nameEn}
+            />
+            <TextInput
+              label={t('organizations.fields.nameLocal')}
+              value={draft.nameLocal}
+              onChange={(e) => set('nameLocal', e.currentTarget.value)}
+              error={errors.nameLocal}
+            />
           </SimpleGrid>
-          <TagsInput label={t('organizations.fields.aliases')} description={organization?.damaged?.includes('aliases') ? `⚠ ${t('common.damagedValue')}` : t('organizations.fields.aliasesHint')} value={draft.aliases} onChange={(v) => set('aliases', v)} error={errors.aliases} mb="sm" />
+          <TagsInput
+            label={t('organizations.fields.aliases')}
+            description={organization?.damaged?.includes('aliases') ? `⚠ ${t('common.damagedValue')}` : t('organizations.fields.aliasesHint')}
+            value={draft.aliases}
+            onChange={(v) => set('aliases', v)}
+            error={errors.aliases}
+            mb="sm"
+          />
           <SimpleGrid cols={3} mb="sm">
-            <TextInput label={t('organizations.fields.country')} maxLength={2} value={draft.country} onChange={(e) => set('country', e.currentTarget.value.toUpperCase())} error={errors.country} />
-            <TextInput label={t('organizations.fields.region')} value={draft.region} onChange={(e) => set('region', e.currentTarget.value)} error={errors.region} />
+            <TextInput
+              label={t('organizations.fields.country')}
+              maxLength={2}
+              value={draft.country}
+              onChange={(e) => set('country', e.currentTarget.value.toUpperCase())}
+              error={errors.country}
+            />
+            <TextInput
+              label={t('organizations.fields.region')}
+              value={draft.region}
+              onChange={(e) => set('region', e.currentTarget.value)}
+              error={errors.region}
+            />
             <Select
               label={t('organizations.fields.kind')}
               value={draft.kind}
@@ -126,10 +180,34 @@ export function OrganizationForm({ organization, onClose, onSaved }: { organizat
             />
           </SimpleGrid>
           <SimpleGrid cols={2} mb="sm">
-            <NumberInput label={t('organizations.fields.latitude')} min={-90} max={90} decimalScale={6} value={draft.latitude} onChange={(v) => set('latitude', typeof v === 'number' ? v : '')} error={errors.latitude} />
-            <NumberInput label={t('organizations.fields.longitude')} min={-180} max={180} decimalScale={6} value={draft.longitude} onChange={(v) => set('longitude', typeof v === 'number' ? v : '')} error={errors.longitude} />
+            <NumberInput
+              label={t('organizations.fields.latitude')}
+              min={-90}
+              max={90}
+              decimalScale={6}
+              value={draft.latitude}
+              onChange={(v) => set('latitude', typeof v === 'number' ? v : '')}
+              error={errors.latitude}
+            />
+            <NumberInput
+              label={t('organizations.fields.longitude')}
+              min={-180}
+              max={180}
+              decimalScale={6}
+              value={draft.longitude}
+              onChange={(v) => set('longitude', typeof v === 'number' ? v : '')}
+              error={errors.longitude}
+            />
           </SimpleGrid>
-          <Textarea label={t('organizations.fields.notes')} autosize minRows={2} maxRows={6} value={draft.notes} onChange={(e) => set('notes', e.currentTarget.value)} mb="md" />
+          <Textarea
+            label={t('organizations.fields.notes')}
+            autosize
+            minRows={2}
+            maxRows={6}
+            value={draft.notes}
+            onChange={(e) => set('notes', e.currentTarget.value)}
+            mb="md"
+          />
           <FormErrorSummary errors={errors} />
           <CancelSaveButtons onCancel={onClose} saving={saving} justify="flex-end" />
         </form>

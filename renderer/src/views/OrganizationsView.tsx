@@ -8,7 +8,7 @@ import { usePagedList } from '../usePagedList';
 import { VirtualTable, type Column } from '../components/VirtualTable';
 import { ExportMenu } from '../components/ExportMenu';
 import { countryName } from '../format';
-import type { Organization, OrganizationListItem } from '../../../db/organizations';
+import type { Organization, OrganizationListItem } from '@db/organizations';
 import { OrganizationForm } from './OrganizationForm';
 
 export function OrganizationsView() {

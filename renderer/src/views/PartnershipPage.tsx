@@ -18,8 +18,8 @@ import { showDone, showError } from '../notify';
 import { deleteWithUndo } from '../undo';
 import { countryName, formatPartialDate } from '../format';
 import { navigate, routeHash } from '../route';
-import type { Partnership } from '../../../db/partnerships';
-import type { MeetingListItem } from '../../../db/meetings';
+import type { Partnership } from '@db/partnerships';
+import type { MeetingListItem } from '@db/meetings';
 import { localTitle, STATUS_COLORS } from './partnership/common';
 import { PartnershipForm } from './partnership/PartnershipForm';
 import { PartnershipTimeline } from './partnership/PartnershipTimeline';
@@ -28,7 +28,7 @@ import { RecordHistory } from '../components/RecordHistory';
 import { TimelineChart } from '../components/Timeline';
 import { PRESELECTED_PARTNERSHIP_KEY } from './meeting/shared';
 import { useLangOf } from '../lang';
-import type { TimelineRow } from '../../../db/timeline';
+import type { TimelineRow } from '@db/timeline';
 
 type Loaded = { partnership: Partnership; meetings: MeetingListItem[] } | 'missing' | null;
 

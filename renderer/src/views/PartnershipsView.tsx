@@ -10,7 +10,7 @@ import { VirtualTable, type Column } from '../components/VirtualTable';
 import { ExportMenu } from '../components/ExportMenu';
 import { countryName, formatPartialDate } from '../format';
 import { navigate } from '../route';
-import type { PartnershipListItem, PartnershipStatus, PARTNERSHIP_SORTS } from '../../../db/partnerships';
+import type { PartnershipListItem, PartnershipStatus, PARTNERSHIP_SORTS } from '@db/partnerships';
 import { isTopic, localTitle, partyName, PARTNERSHIP_STATUS_LIST, STATUS_COLORS, TOPIC_LIST, type Topic } from './partnership/common';
 import { PartnershipForm } from './partnership/PartnershipForm';
 
@@ -95,8 +95,7 @@ export function PartnershipsView() {
   useHotkeys([['mod+N', () => setCreating(true)]], []);
 
   const zh = i18n.language === 'zh';
-  const filtered =
-    !!filters.query.trim() || !!filters.status || !!filters.programmeId || !!filters.country || !!filters.topic || !!filters.owner;
+  const filtered = !!filters.query.trim() || !!filters.status || !!filters.programmeId || !!filters.country || !!filters.topic || !!filters.owner;
   const open = (id: string) => navigate('partnerships', id);
   const columns: Column<PartnershipListItem>[] = [
     { key: 'title', header: t('partnerships.columns.title'), width: '27%', fw: 500, cell: (p) => localTitle(p, i18n.language) },

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Paper, Select, Stack, Switch, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { Settings } from '../../../db/settings';
+import type { Settings } from '@db/settings';
 import { api } from '../api';
 import { uiLocale } from '../i18n';
 import { showDone, showError } from '../notify';

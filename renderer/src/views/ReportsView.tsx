@@ -10,7 +10,7 @@ import { useRoute } from '../route';
 import { useLoad } from '../useLoad';
 import { showDone, showError } from '../notify';
 import { downloadPdf, initialSettings, reportInput, type ReportSettings } from './report/input';
-import { localDay } from '../../../common/calendar';
+import { localDay } from '@common/calendar';
 import { ReportPreview, type Zoom } from './report/ReportPreview';
 import { ReportSettingsPanel } from './report/ReportSettingsPanel';
 import { allPages } from '../api/pages';
@@ -129,7 +129,14 @@ export function ReportsView() {
       <Group justify="space-between" wrap="nowrap">
         <Title order={2}>{t('reports.title')}</Title>
         <Group gap="sm" wrap="nowrap">
-          <Button variant="default" leftSection={<IconPrinter size={16} aria-hidden />} onClick={print} disabled={!canPrint} title="Ctrl+P" aria-keyshortcuts="Control+P Meta+P">
+          <Button
+            variant="default"
+            leftSection={<IconPrinter size={16} aria-hidden />}
+            onClick={print}
+            disabled={!canPrint}
+            title="Ctrl+P"
+            aria-keyshortcuts="Control+P Meta+P"
+          >
             {t('reports.print')}
           </Button>
           <Button leftSection={<IconFileDownload size={16} aria-hidden />} onClick={() => void savePdf()} disabled={!input} loading={savingPdf}>

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../api';
 import { navigate } from '../route';
 import { showError } from '../notify';
-import type { SearchGroup, SearchKind } from '../../../db/search';
+import type { SearchGroup, SearchKind } from '@db/search';
 import { HitLine, openHit } from '../lib/search-hits';
 
 const PAGE = 20;

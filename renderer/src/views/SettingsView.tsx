@@ -1,8 +1,22 @@
 import { useEffect, useState } from 'react';
-import { Autocomplete, Button, Code, Group, Paper, SegmentedControl, Stack, Table, Text, TextInput, Title, useMantineColorScheme, type MantineColorScheme } from '@mantine/core';
+import {
+  Autocomplete,
+  Button,
+  Code,
+  Group,
+  Paper,
+  SegmentedControl,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+  useMantineColorScheme,
+  type MantineColorScheme,
+} from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { AppInfo } from '../../../db/info';
-import type { Settings } from '../../../db/settings';
+import type { AppInfo } from '@db/info';
+import type { Settings } from '@db/settings';
 import { api, ApiError } from '../api';
 import { localized } from '../i18n';
 import { formatNumber } from '../format';

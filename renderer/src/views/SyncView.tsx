@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useExchangeFile } from '../desktop';
-import type { ChosenFile } from '../../../common/files';
+import type { ChosenFile } from '@common/files';
 import { Badge, Stack, Tabs, Text, Title } from '@mantine/core';
 import { IconAlertTriangle, IconCopy, IconFileExport, IconFileImport, IconHistory } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';

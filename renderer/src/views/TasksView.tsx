@@ -10,8 +10,8 @@ import { useLoad } from '../useLoad';
 import { showDone, showError } from '../notify';
 import { deleteWithUndo } from '../undo';
 import { navigate, routeHash, useRoute } from '../route';
-import type { Task, TaskView } from '../../../db/tasks';
-import { localDay } from '../../../common/calendar';
+import type { Task, TaskView } from '@db/tasks';
+import { localDay } from '@common/calendar';
 import { localTitle } from '../lib/task-format';
 import { storedTaskFilters, storeTaskFilters, TASK_VIEW_LIST, type TaskFilters } from '../lib/task-state';
 import { isClosed, TaskRow } from './task/TaskRow';
@@ -40,15 +40,16 @@ export function TasksView() {
     assignee: filters.assignee ?? undefined,
     includeClosed: filters.view === 'all' && filters.showDone,
   };
-  const { rows: tasks, total, loading, loadMore, reload } = usePagedList(
-    (page) => api['tasks.list']({ ...listInput, ...page }),
-    [filters.view, filters.partnershipId, filters.assignee, filters.showDone, today],
-  );
+  const {
+    rows: tasks,
+    total,
+    loading,
+    loadMore,
+    reload,
+  } = usePagedList((page) => api['tasks.list']({ ...listInput, ...page }), [filters.view, filters.partnershipId, filters.assignee, filters.showDone, today]);
   // The tabs' counts: the total of a one-row page of each view.
   const { data: counts, reload: reloadCounts } = useLoad(async () => {
-    const [mine, overdue, week] = await Promise.all(
-      (['mine', 'overdue', 'week'] as const).map((view) => api['tasks.list']({ view, today, limit: 1 })),
-    );
+    const [mine, overdue, week] = await Promise.all((['mine', 'overdue', 'week'] as const).map((view) => api['tasks.list']({ view, today, limit: 1 })));
     return { mine: mine!.total, overdue: overdue!.total, week: week!.total };
   }, [today]);
   const { data: settings } = useLoad(() => api['settings.get'](), []);
@@ -229,12 +230,7 @@ export function TasksView() {
           w={200}
         />
         {filters.view === 'all' ? (
-          <Switch
-            label={t('tasks.filters.showDone')}
-            checked={filters.showDone}
-            onChange={(e) => set('showDone', e.currentTarget.checked)}
-            mb={8}
-          />
+          <Switch label={t('tasks.filters.showDone')} checked={filters.showDone} onChange={(e) => set('showDone', e.currentTarget.checked)} mb={8} />
         ) : null}
         {total ? (
           <Text size="sm" c="dimmed" ml="auto" mb={8} aria-live="polite">

@@ -6,7 +6,7 @@ import { useLoad } from '../useLoad';
 import { formatNumber } from '../format';
 import { TimelineChart } from '../components/Timeline';
 import { PARTNERSHIP_STATUS_LIST } from './partnership/common';
-import type { PartnershipStatus } from '../../../db/partnerships';
+import type { PartnershipStatus } from '@db/partnerships';
 
 /** #/timeline: the milestones and meetings of the whole portfolio, one row per partnership. Lazy-loaded. */
 export function TimelineView() {

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../api';
 import { useLoad } from '../useLoad';
 import { showDone, showError } from '../notify';
-import type { TrashEntity, TrashItem } from '../../../db/trash';
+import type { TrashEntity, TrashItem } from '@db/trash';
 import { formatDateTime } from '../lib/task-format';
 
 /** Record<Union, …> keeps the list complete: a kind added to the contract fails the typecheck here. */

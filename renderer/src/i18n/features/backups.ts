@@ -1,13 +1,21 @@
 /** Messages of the Backups view and the History panel, in both languages. */
 const en = {
   title: 'Backups',
-  intro: 'A backup is made every day, before every upgrade, merge and import, and before a restore. The newest automatic ones are kept; backups you make yourself are never removed automatically.',
+  intro:
+    'A backup is made every day, before every upgrade, merge and import, and before a restore. The newest automatic ones are kept; backups you make yourself are never removed automatically.',
   backUpNow: 'Back up now',
   made: 'Backup made: {{name}}',
   empty: 'No backups yet.',
   folder: 'Folder: {{folder}}',
   columns: { time: 'Time', reason: 'Reason', size: 'Size', name: 'File', actions: 'Actions' },
-  reasons: { daily: 'Daily', migration: 'Before upgrade', merge: 'Before merge', import: 'Before import', 'before-restore': 'Before restore', manual: 'Manual' },
+  reasons: {
+    daily: 'Daily',
+    migration: 'Before upgrade',
+    merge: 'Before merge',
+    import: 'Before import',
+    'before-restore': 'Before restore',
+    manual: 'Manual',
+  },
   restore: 'Restore',
   restoreLabel: 'Restore the backup of {{time}}',
   confirmTitle: 'Restore this backup?',
@@ -18,7 +26,8 @@ const en = {
   delete: 'Delete',
   deleteLabel: 'Delete the backup of {{time}}',
   deleteTitle: 'Delete this backup?',
-  deleteBody: 'The backup of {{time}} ({{reason}}, {{size}}) will be deleted from the backups folder. This cannot be undone; your current data is not affected.',
+  deleteBody:
+    'The backup of {{time}} ({{reason}}, {{size}}) will be deleted from the backups folder. This cannot be undone; your current data is not affected.',
   deleteConfirm: 'Delete',
   deleted: 'Deleted the backup of {{time}}.',
   keep: 'Automatic backups kept',

@@ -1,4 +1,5 @@
 /** Messages of the meetings and contacts screens, in both languages (the zh object must have exactly the en keys). */
+import { MEETING_FORMAT_LABELS, MEETING_KIND_LABELS, TASK_PRIORITY_LABELS, TASK_STATUS_LABELS } from '@common/labels';
 const en = {
   title: 'Meetings',
   fields: {
@@ -16,17 +17,11 @@ const en = {
     gifts: 'Gifts exchanged (protocol)',
     notes: 'Notes',
   },
-  format: { in_person: 'In person', video: 'Video call', phone: 'Phone call' },
-  kind: {
-    incoming_delegation: 'Incoming delegation',
-    outgoing_delegation: 'Outgoing delegation',
-    forum: 'Forum',
-    signing: 'Signing',
-    working_meeting: 'Working meeting',
-  },
+  format: MEETING_FORMAT_LABELS.en,
+  kind: MEETING_KIND_LABELS.en,
   sides: { ours: 'Our side', partner: 'Partner side', third_party: 'Third parties' },
-  priority: { low: 'Low', normal: 'Normal', high: 'High' },
-  taskStatus: { open: 'Open', in_progress: 'In progress', done: 'Done', cancelled: 'Cancelled' },
+  priority: TASK_PRIORITY_LABELS.en,
+  taskStatus: TASK_STATUS_LABELS.en,
   list: {
     title: 'Meetings',
     new: 'Log a meeting',
@@ -140,17 +135,11 @@ const zh: Widen<typeof en> = {
     gifts: '互赠礼品（礼宾）',
     notes: '备注',
   },
-  format: { in_person: '面谈', video: '视频会议', phone: '电话' },
-  kind: {
-    incoming_delegation: '来访团组',
-    outgoing_delegation: '出访团组',
-    forum: '论坛',
-    signing: '签约',
-    working_meeting: '工作会谈',
-  },
+  format: MEETING_FORMAT_LABELS.zh,
+  kind: MEETING_KIND_LABELS.zh,
   sides: { ours: '我方', partner: '对方', third_party: '第三方' },
-  priority: { low: '低', normal: '普通', high: '高' },
-  taskStatus: { open: '待办', in_progress: '进行中', done: '已完成', cancelled: '已取消' },
+  priority: TASK_PRIORITY_LABELS.zh,
+  taskStatus: TASK_STATUS_LABELS.zh,
   list: {
     title: '会见',
     new: '记录会见',

@@ -1,4 +1,12 @@
 /** Messages of the partnership screens, in both languages (the zh object must have exactly the en keys). */
+import {
+  MEETING_FORMAT_LABELS,
+  MEETING_KIND_LABELS,
+  MILESTONE_KIND_LABELS,
+  MILESTONE_STATUS_LABELS,
+  TASK_PRIORITY_LABELS,
+  TASK_STATUS_LABELS,
+} from '@common/labels';
 const en = {
   list: {
     new: 'New partnership',
@@ -146,29 +154,13 @@ const en = {
     status: 'Status',
     source: 'Source (citation or URL)',
     notes: 'Notes',
-    kinds: {
-      proposal: 'Proposal',
-      mou: 'MoU',
-      joint_statement: 'Joint statement',
-      agreement: 'Agreement',
-      visit: 'Visit',
-      forum: 'Forum',
-      launch: 'Launch',
-      report: 'Report',
-      other: 'Other',
-    },
-    statuses: { planned: 'Planned', done: 'Done', cancelled: 'Cancelled' },
+    kinds: MILESTONE_KIND_LABELS.en,
+    statuses: MILESTONE_STATUS_LABELS.en,
     errors: { title: 'Enter a title', date: 'Write the date as 2016, 2015-06 or 2017-05-31' },
   },
   meeting: {
-    kinds: {
-      incoming_delegation: 'Incoming delegation',
-      outgoing_delegation: 'Outgoing delegation',
-      forum: 'Forum',
-      signing: 'Signing',
-      working_meeting: 'Working meeting',
-    },
-    formats: { in_person: 'In person', video: 'Video call', phone: 'Phone' },
+    kinds: MEETING_KIND_LABELS.en,
+    formats: MEETING_FORMAT_LABELS.en,
   },
   tasks: {
     label: 'Tasks of this partnership',
@@ -176,8 +168,8 @@ const en = {
     columns: { title: 'Task', due: 'Due', assignee: 'Assignee', status: 'Status', priority: 'Priority' },
     overdue: 'Overdue',
     fromMeeting: 'From meeting:',
-    statuses: { open: 'Open', in_progress: 'In progress', done: 'Done', cancelled: 'Cancelled' },
-    priorities: { low: 'Low', normal: 'Normal', high: 'High' },
+    statuses: TASK_STATUS_LABELS.en,
+    priorities: TASK_PRIORITY_LABELS.en,
   },
   contacts: {
     label: 'Contacts of this partnership',
@@ -197,7 +189,8 @@ const en = {
     tooLarge: '“{{name}}” is too large (25 MB at most). Nothing was attached.',
     readFailed: '“{{name}}” could not be read. Nothing was attached.',
     riskyTitle: 'This file could run code',
-    riskyText: '“{{name}}” is a .{{ext}} file. Opening it can run a program or script on this computer, and it may have come from another office. Save it only if you know where it came from, and open it with care.',
+    riskyText:
+      '“{{name}}” is a .{{ext}} file. Opening it can run a program or script on this computer, and it may have come from another office. Save it only if you know where it came from, and open it with care.',
     riskySave: 'Save anyway',
   },
 };
@@ -351,29 +344,13 @@ const zh: Widen<typeof en> = {
     status: '状态',
     source: '来源（出处或网址）',
     notes: '备注',
-    kinds: {
-      proposal: '倡议',
-      mou: '备忘录',
-      joint_statement: '联合声明',
-      agreement: '协议',
-      visit: '互访',
-      forum: '论坛',
-      launch: '启动',
-      report: '报告',
-      other: '其他',
-    },
-    statuses: { planned: '计划中', done: '已完成', cancelled: '已取消' },
+    kinds: MILESTONE_KIND_LABELS.zh,
+    statuses: MILESTONE_STATUS_LABELS.zh,
     errors: { title: '请输入标题', date: '日期请写作 2016、2015-06 或 2017-05-31' },
   },
   meeting: {
-    kinds: {
-      incoming_delegation: '来访',
-      outgoing_delegation: '出访',
-      forum: '论坛',
-      signing: '签约',
-      working_meeting: '工作会议',
-    },
-    formats: { in_person: '现场', video: '视频', phone: '电话' },
+    kinds: MEETING_KIND_LABELS.zh,
+    formats: MEETING_FORMAT_LABELS.zh,
   },
   tasks: {
     label: '本合作关系的任务',
@@ -381,8 +358,8 @@ const zh: Widen<typeof en> = {
     columns: { title: '任务', due: '截止日期', assignee: '负责人', status: '状态', priority: '优先级' },
     overdue: '已逾期',
     fromMeeting: '来自会见：',
-    statuses: { open: '待办', in_progress: '进行中', done: '已完成', cancelled: '已取消' },
-    priorities: { low: '低', normal: '普通', high: '高' },
+    statuses: TASK_STATUS_LABELS.zh,
+    priorities: TASK_PRIORITY_LABELS.zh,
   },
   contacts: {
     label: '本合作关系的联系人',

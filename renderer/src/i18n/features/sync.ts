@@ -1,7 +1,8 @@
 /** Messages of the Sync view (export, import preview, merge, conflicts, duplicates), in both languages. */
 const en = {
   title: 'Sync',
-  intro: 'Offices without a shared server exchange this database as a file (USB stick, email). Importing merges the other office’s changes into yours, field by field; nothing here is overwritten wholesale.',
+  intro:
+    'Offices without a shared server exchange this database as a file (USB stick, email). Importing merges the other office’s changes into yours, field by field; nothing here is overwritten wholesale.',
   tabs: {
     export: 'Export',
     import: 'Import',
@@ -93,7 +94,8 @@ const en = {
     description: 'The file is a complete, consistent copy of this database. The other office imports it and merges it into theirs.',
     passphrase: 'Passphrase (optional)',
     passphraseConfirm: 'Repeat the passphrase',
-    passphraseHint: 'With a passphrase the file is encrypted: nobody can open it without the passphrase, including the other office, and it cannot be recovered. Tell it to them separately (by phone, not in the same email). At least 8 characters.',
+    passphraseHint:
+      'With a passphrase the file is encrypted: nobody can open it without the passphrase, including the other office, and it cannot be recovered. Tell it to them separately (by phone, not in the same email). At least 8 characters.',
     tooShort: 'At least 8 characters.',
     mismatch: 'The two passphrases are not the same.',
     submitDesktop: 'Export…',
@@ -111,7 +113,8 @@ const en = {
   },
   import: {
     heading: 'Import a file from another office',
-    description: 'Preview first: nothing changes until you merge. Where both offices changed the same field, the later change wins and the other value is kept for you to review. A backup of this database is made before merging.',
+    description:
+      'Preview first: nothing changes until you merge. Where both offices changed the same field, the later change wins and the other value is kept for you to review. A backup of this database is made before merging.',
     path: 'File to import',
     chooseHint: 'A .ptdb file exported by Partnership Tracker in another office.',
     noFile: 'No file chosen',
@@ -141,9 +144,11 @@ const en = {
     oursWins: 'Ours is kept',
     theirsWins: 'Theirs is taken',
     duplicatesTitle: 'Likely duplicates',
-    duplicatesHint: 'These organizations arrive with another id but the same name and country as one here. They are not merged: decide under Likely duplicates after merging.',
+    duplicatesHint:
+      'These organizations arrive with another id but the same name and country as one here. They are not merged: decide under Likely duplicates after merging.',
     clockTitle: 'The other computer’s clock is ahead',
-    clockBody: 'The newest change in this file is about {{minutes}} minutes ahead of this computer’s clock. Check the date and time on both computers. If you merge anyway, this database adopts the later time.',
+    clockBody:
+      'The newest change in this file is about {{minutes}} minutes ahead of this computer’s clock. Check the date and time on both computers. If you merge anyway, this database adopts the later time.',
     clockConfirm: 'I have checked the clocks; merge anyway',
     resultTitle: 'Merged “{{file}}”',
     resultCounts: 'Added {{added}}, changed {{changed}}, deleted {{deleted}}, conflicts {{conflicts}}.',
@@ -162,7 +167,8 @@ const en = {
   },
   conflicts: {
     heading: 'Conflicts to review',
-    description: 'Both offices changed these fields before exchanging files. The later change was kept; you can keep it, or use the other office’s value instead (every office receives your choice with the next exchange).',
+    description:
+      'Both offices changed these fields before exchanging files. The later change was kept; you can keep it, or use the other office’s value instead (every office receives your choice with the next exchange).',
     empty: 'No conflicts to review.',
     showResolved: 'Show resolved conflicts',
     writtenBy: '{{office}}, {{at}}',
@@ -180,7 +186,8 @@ const en = {
   },
   duplicates: {
     heading: 'Likely duplicates',
-    description: 'An imported organization with another id but the same name (in any script) and country as one here. Decide whether they are the same organization; nothing is merged silently.',
+    description:
+      'An imported organization with another id but the same name (in any script) and country as one here. Decide whether they are the same organization; nothing is merged silently.',
     empty: 'No likely duplicates.',
     columns: { local: 'Here', imported: 'Imported', detected: 'Found', decision: 'Decision' },
     link: 'Same organization (link)',
@@ -290,7 +297,8 @@ const zh: Widen<typeof en> = {
     description: '该文件是本数据库完整、一致的副本。对方办公室导入后会将其合并到自己的数据中。',
     passphrase: '密码（可选）',
     passphraseConfirm: '再次输入密码',
-    passphraseHint: '设置密码后文件将被加密：没有密码任何人都无法打开，对方办公室也不例外，密码遗失无法找回。请另行告知对方（例如电话告知，不要写在同一封邮件里）。至少 8 个字符。',
+    passphraseHint:
+      '设置密码后文件将被加密：没有密码任何人都无法打开，对方办公室也不例外，密码遗失无法找回。请另行告知对方（例如电话告知，不要写在同一封邮件里）。至少 8 个字符。',
     tooShort: '至少 8 个字符。',
     mismatch: '两次输入的密码不一致。',
     submitDesktop: '导出…',

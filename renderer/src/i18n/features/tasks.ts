@@ -2,6 +2,7 @@
  * Messages of the tasks, dashboard, trash and settings screens, in both languages (the zh object
  * must have exactly the en keys).
  */
+import { MEETING_KIND_LABELS, MILESTONE_KIND_LABELS, TASK_PRIORITY_LABELS, TASK_STATUS_LABELS } from '@common/labels';
 const en = {
   title: 'Tasks',
   new: 'New task',
@@ -28,8 +29,8 @@ const en = {
   meeting: 'Meeting: {{title}}',
   shown: '{{count}} shown',
   keyboardHint: 'Keyboard: ↑ ↓ move between tasks · X or Space completes or reopens · Enter edits · Delete deletes · Ctrl+N new task',
-  status: { open: 'Open', in_progress: 'In progress', done: 'Done', cancelled: 'Cancelled' },
-  priority: { low: 'Low', normal: 'Normal', high: 'High' },
+  status: TASK_STATUS_LABELS.en,
+  priority: TASK_PRIORITY_LABELS.en,
   priorityBadge: { low: 'Low priority', normal: 'Normal priority', high: 'High priority' },
   empty: {
     noUserName: 'Your name is not set, so no task counts as yours yet.',
@@ -84,24 +85,8 @@ const en = {
     showAll: 'Show all {{count}}',
     showFirst: 'Show the first {{count}} of {{total}}',
     showFewer: 'Show fewer',
-    milestoneKind: {
-      proposal: 'Proposal',
-      mou: 'MoU',
-      joint_statement: 'Joint statement',
-      agreement: 'Agreement',
-      visit: 'Visit',
-      forum: 'Forum',
-      launch: 'Launch',
-      report: 'Report',
-      other: 'Other',
-    },
-    meetingKind: {
-      incoming_delegation: 'Incoming delegation',
-      outgoing_delegation: 'Outgoing delegation',
-      forum: 'Forum',
-      signing: 'Signing',
-      working_meeting: 'Working meeting',
-    },
+    milestoneKind: MILESTONE_KIND_LABELS.en,
+    meetingKind: MEETING_KIND_LABELS.en,
   },
   trash: {
     title: 'Trash',
@@ -175,8 +160,8 @@ const zh: Widen<typeof en> = {
   meeting: '会见：{{title}}',
   shown: '显示 {{count}} 条',
   keyboardHint: '键盘：↑ ↓ 在任务间移动 · X 或空格键 完成或重新打开 · 回车 编辑 · Delete 删除 · Ctrl+N 新建任务',
-  status: { open: '待办', in_progress: '进行中', done: '已完成', cancelled: '已取消' },
-  priority: { low: '低', normal: '普通', high: '高' },
+  status: TASK_STATUS_LABELS.zh,
+  priority: TASK_PRIORITY_LABELS.zh,
   priorityBadge: { low: '低优先级', normal: '普通优先级', high: '高优先级' },
   empty: {
     noUserName: '尚未设置您的姓名，因此还没有任何任务属于“我的任务”。',
@@ -231,24 +216,8 @@ const zh: Widen<typeof en> = {
     showAll: '显示全部 {{count}} 条',
     showFirst: '显示前 {{count}} 条（共 {{total}} 条）',
     showFewer: '收起',
-    milestoneKind: {
-      proposal: '提议',
-      mou: '备忘录',
-      joint_statement: '联合声明',
-      agreement: '协议',
-      visit: '访问',
-      forum: '论坛',
-      launch: '启动',
-      report: '报告',
-      other: '其他',
-    },
-    meetingKind: {
-      incoming_delegation: '来访',
-      outgoing_delegation: '出访',
-      forum: '论坛',
-      signing: '签约',
-      working_meeting: '工作会议',
-    },
+    milestoneKind: MILESTONE_KIND_LABELS.zh,
+    meetingKind: MEETING_KIND_LABELS.zh,
   },
   trash: {
     title: '回收站',

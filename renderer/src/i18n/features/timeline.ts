@@ -1,4 +1,5 @@
 /** Messages of the timelines, the reminders (header bell) and their settings, in both languages (the zh object must have exactly the en keys). */
+import { MILESTONE_STATUS_LABELS } from '@common/labels';
 const en = {
   view: {
     title: 'Timeline',
@@ -26,7 +27,7 @@ const en = {
     milestoneLabel: 'Milestone: {{title}}',
     meetingLabel: 'Meeting: {{title}}',
     approximate: '{{date}} ({{precision}})',
-    statuses: { planned: 'Planned', done: 'Done', cancelled: 'Cancelled' },
+    statuses: MILESTONE_STATUS_LABELS.en,
     precision: { year: 'date known to the year', month: 'date known to the month', day: '' },
     period: 'Year or month (date known only that far)',
     more: 'The latest {{shown}} of {{total}} {{what}} are drawn.',
@@ -95,7 +96,7 @@ const zh: Widen<typeof en> = {
     milestoneLabel: '里程碑：{{title}}',
     meetingLabel: '会见：{{title}}',
     approximate: '{{date}}（{{precision}}）',
-    statuses: { planned: '计划中', done: '已完成', cancelled: '已取消' },
+    statuses: MILESTONE_STATUS_LABELS.zh,
     precision: { year: '日期仅精确到年', month: '日期仅精确到月', day: '' },
     period: '年份或月份（日期仅精确到年或月）',
     more: '仅绘制最近的 {{shown}} 项{{what}}（共 {{total}} 项）。',

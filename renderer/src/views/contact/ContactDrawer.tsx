@@ -9,10 +9,20 @@ import { useLoad } from '../../useLoad';
 import { safeHref } from '../../components/Markdown';
 import { WithHistoryTab } from '../../components/RecordHistory';
 import { formatDay } from '../meeting/shared';
-import type { Contact } from '../../../../db/contacts';
+import type { Contact } from '@db/contacts';
 
 /** A contact's details and the meetings they attended, each a link to the meeting. */
-export function ContactDrawer({ id, onClose, onEdit, onDelete }: { id: string; onClose: () => void; onEdit: (contact: Contact) => void; onDelete: (contact: Contact) => void }) {
+export function ContactDrawer({
+  id,
+  onClose,
+  onEdit,
+  onDelete,
+}: {
+  id: string;
+  onClose: () => void;
+  onEdit: (contact: Contact) => void;
+  onDelete: (contact: Contact) => void;
+}) {
   const { t } = useTranslation();
   const { data: contact } = useLoad(() => api['contacts.get']({ id }), [id]);
   const mailto = contact?.email ? safeHref(`mailto:${contact.email}`) : null;
@@ -27,7 +37,9 @@ export function ContactDrawer({ id, onClose, onEdit, onDelete }: { id: string; o
             <Stack gap={6}>
               <Field label={t('meetings.contacts.fields.title')}>{contact.title}</Field>
               <Field label={t('meetings.contacts.fields.organization')}>{contact.organizationName}</Field>
-              <Field label={t('meetings.contacts.fields.email')}>{contact.email ? mailto ? <Anchor href={mailto}>{contact.email}</Anchor> : contact.email : null}</Field>
+              <Field label={t('meetings.contacts.fields.email')}>
+                {contact.email ? mailto ? <Anchor href={mailto}>{contact.email}</Anchor> : contact.email : null}
+              </Field>
               <Field label={t('meetings.contacts.fields.phone')}>{contact.phone}</Field>
               {contact.notes ? (
                 <Field label={t('meetings.contacts.fields.notes')}>

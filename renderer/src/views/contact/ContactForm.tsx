@@ -7,8 +7,8 @@ import { api, ApiError } from '../../api';
 import { localized } from '../../i18n';
 import { showDone, showError } from '../../notify';
 import { useLoad } from '../../useLoad';
-import type { Contact, ContactDetail } from '../../../../db/contacts';
-import type { Organization } from '../../../../db/organizations';
+import type { Contact, ContactDetail } from '@db/contacts';
+import type { Organization } from '@db/organizations';
 import { allPages } from '../../api/pages';
 import { CancelSaveButtons } from '../../components/CancelSaveButtons';
 
@@ -91,8 +91,20 @@ export function ContactForm({ contact, onClose, onSaved }: { contact: Contact | 
         }}
       >
         <SimpleGrid cols={2} mb="sm">
-          <TextInput label={t('meetings.contacts.fields.name')} required data-autofocus value={draft.name} onChange={(e) => set('name', e.currentTarget.value)} error={errors.name} />
-          <TextInput label={t('meetings.contacts.fields.title')} value={draft.title} onChange={(e) => set('title', e.currentTarget.value)} error={errors.title} />
+          <TextInput
+            label={t('meetings.contacts.fields.name')}
+            required
+            data-autofocus
+            value={draft.name}
+            onChange={(e) => set('name', e.currentTarget.value)}
+            error={errors.name}
+          />
+          <TextInput
+            label={t('meetings.contacts.fields.title')}
+            value={draft.title}
+            onChange={(e) => set('title', e.currentTarget.value)}
+            error={errors.title}
+          />
         </SimpleGrid>
         <Select
           label={t('meetings.contacts.fields.organization')}
@@ -108,10 +120,31 @@ export function ContactForm({ contact, onClose, onSaved }: { contact: Contact | 
           mb="sm"
         />
         <SimpleGrid cols={2} mb="sm">
-          <TextInput type="email" label={t('meetings.contacts.fields.email')} value={draft.email} onChange={(e) => set('email', e.currentTarget.value)} error={errors.email} />
-          <TextInput type="tel" label={t('meetings.contacts.fields.phone')} value={draft.phone} onChange={(e) => set('phone', e.currentTarget.value)} error={errors.phone} />
+          <TextInput
+            type="email"
+            label={t('meetings.contacts.fields.email')}
+            value={draft.email}
+            onChange={(e) => set('email', e.currentTarget.value)}
+            error={errors.email}
+          />
+          <TextInput
+            type="tel"
+            label={t('meetings.contacts.fields.phone')}
+            value={draft.phone}
+            onChange={(e) => set('phone', e.currentTarget.value)}
+            error={errors.phone}
+          />
         </SimpleGrid>
-        <Textarea label={t('meetings.contacts.fields.notes')} autosize minRows={2} maxRows={6} value={draft.notes} onChange={(e) => set('notes', e.currentTarget.value)} error={errors.notes} mb="md" />
+        <Textarea
+          label={t('meetings.contacts.fields.notes')}
+          autosize
+          minRows={2}
+          maxRows={6}
+          value={draft.notes}
+          onChange={(e) => set('notes', e.currentTarget.value)}
+          error={errors.notes}
+          mb="md"
+        />
         <FormErrorSummary errors={errors} />
         <CancelSaveButtons onCancel={onClose} saving={saving} justify="flex-end" />
       </form>

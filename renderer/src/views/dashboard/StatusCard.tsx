@@ -2,7 +2,7 @@ import { Anchor, Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../format';
 import { routeHash } from '../../route';
-import type { PartnershipStatus } from '../../../../db/partnerships';
+import type { PartnershipStatus } from '@db/partnerships';
 import classes from './dashboard.module.css';
 
 /** Record<Union, …> keeps the list complete: a status added to the contract fails the typecheck here. */

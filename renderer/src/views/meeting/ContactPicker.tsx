@@ -1,7 +1,7 @@
 import { Combobox, Text, TextInput, useCombobox } from '@mantine/core';
 import { IconAddressBook } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { Contact } from '../../../../db/contacts';
+import type { Contact } from '@db/contacts';
 
 function matches(contact: Contact, query: string): boolean {
   const q = query.trim().toLowerCase();

@@ -5,7 +5,7 @@ import { IconArrowLeft, IconCalendarEvent, IconClock, IconEdit, IconMapPin, Icon
 import { useTranslation } from 'react-i18next';
 import { routeHash, navigate } from '../../route';
 import { Markdown } from '../../components/Markdown';
-import type { Meeting } from '../../../../db/meetings';
+import type { Meeting } from '@db/meetings';
 import { RecordHistory } from '../../components/RecordHistory';
 import { PRIORITY_COLORS, SIDES, STATUS_COLORS, formatDay, formatLongDay, partnershipTitle } from './shared';
 

@@ -36,9 +36,9 @@ import { localized } from '../../i18n';
 import { showDone, showError } from '../../notify';
 import { useLoad } from '../../useLoad';
 import { Markdown } from '../../components/Markdown';
-import type { Contact } from '../../../../db/contacts';
-import type { Meeting } from '../../../../db/meetings';
-import type { PartnershipListItem } from '../../../../db/partnerships';
+import type { Contact } from '@db/contacts';
+import type { Meeting } from '@db/meetings';
+import type { PartnershipListItem } from '@db/partnerships';
 import {
   FORMATS,
   KINDS,
@@ -56,7 +56,7 @@ import {
 } from './shared';
 import { ContactPicker } from './ContactPicker';
 import { allPages } from '../../api/pages';
-import { localDay } from '../../../../common/calendar';
+import { localDay } from '@common/calendar';
 
 interface AttendeeDraft {
   key: string;
@@ -436,10 +436,23 @@ function MeetingFormBody({
               />
             </Grid.Col>
             <Grid.Col span={{ base: 6, md: 4, lg: 3 }}>
-              <TextInput type="date" label={t('meetings.fields.date')} required value={draft.date} onChange={(e) => setText('date', e.currentTarget.value)} error={errors.date} />
+              <TextInput
+                type="date"
+                label={t('meetings.fields.date')}
+                required
+                value={draft.date}
+                onChange={(e) => setText('date', e.currentTarget.value)}
+                error={errors.date}
+              />
             </Grid.Col>
             <Grid.Col span={{ base: 6, md: 3, lg: 2 }}>
-              <TextInput type="time" label={t('meetings.fields.time')} value={draft.time} onChange={(e) => setText('time', e.currentTarget.value)} error={errors.time} />
+              <TextInput
+                type="time"
+                label={t('meetings.fields.time')}
+                value={draft.time}
+                onChange={(e) => setText('time', e.currentTarget.value)}
+                error={errors.time}
+              />
             </Grid.Col>
             <Grid.Col span={{ base: 12, md: 5, lg: 7 }}>
               <TextInput
@@ -588,8 +601,24 @@ function MeetingFormBody({
 
         <Section title={t('meetings.form.record')}>
           <Stack gap="sm">
-            <Textarea label={t('meetings.fields.agenda')} autosize minRows={2} maxRows={10} value={draft.agenda} onChange={(e) => setText('agenda', e.currentTarget.value)} error={errors.agenda} />
-            <Textarea label={t('meetings.fields.summary')} autosize minRows={3} maxRows={14} value={draft.summary} onChange={(e) => setText('summary', e.currentTarget.value)} error={errors.summary} />
+            <Textarea
+              label={t('meetings.fields.agenda')}
+              autosize
+              minRows={2}
+              maxRows={10}
+              value={draft.agenda}
+              onChange={(e) => setText('agenda', e.currentTarget.value)}
+              error={errors.agenda}
+            />
+            <Textarea
+              label={t('meetings.fields.summary')}
+              autosize
+              minRows={3}
+              maxRows={14}
+              value={draft.summary}
+              onChange={(e) => setText('summary', e.currentTarget.value)}
+              error={errors.summary}
+            />
             <Textarea
               label={t('meetings.fields.outcomes')}
               description={t('meetings.form.outcomesHint')}
@@ -633,7 +662,13 @@ function MeetingFormBody({
               </Group>
               {notesTab === 'preview' ? (
                 <Paper withBorder p="sm" mih={84} data-testid="notes-preview">
-                  {draft.notes.trim() ? <Markdown source={draft.notes} /> : <Text c="dimmed" size="sm">{t('meetings.form.nothingToPreview')}</Text>}
+                  {draft.notes.trim() ? (
+                    <Markdown source={draft.notes} />
+                  ) : (
+                    <Text c="dimmed" size="sm">
+                      {t('meetings.form.nothingToPreview')}
+                    </Text>
+                  )}
                 </Paper>
               ) : (
                 <Textarea
@@ -768,7 +803,6 @@ function MeetingFormBody({
             </Stack>
           )}
         </Section>
-
       </Stack>
     </form>
   );

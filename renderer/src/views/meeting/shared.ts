@@ -1,6 +1,6 @@
 /** What the meeting screens share: the enumerations (as values), titles and dates in the UI language. */
 import { i18n, uiLocale } from '../../i18n';
-import type { ATTENDEE_SIDES, MEETING_FORMATS, MEETING_KINDS, TASK_PRIORITIES, TASK_STATUSES } from '../../../../db/schema';
+import type { ATTENDEE_SIDES, MEETING_FORMATS, MEETING_KINDS, TASK_PRIORITIES, TASK_STATUSES } from '@db/schema';
 
 export type MeetingFormat = (typeof MEETING_FORMATS)[number];
 export type MeetingKind = (typeof MEETING_KINDS)[number];
@@ -41,7 +41,7 @@ export function formatLongDay(day: string): string {
   return new Intl.DateTimeFormat(uiLocale(), { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(date);
 }
 
-export { isCalendarDate } from '../../../../common/calendar';
+export { isCalendarDate } from '@common/calendar';
 
 /** The sessionStorage key a partnership page sets before opening #/meetings/new. */
 export const PRESELECTED_PARTNERSHIP_KEY = 'pt.meeting.partnership';

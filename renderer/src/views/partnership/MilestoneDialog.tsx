@@ -5,19 +5,11 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import { showDone, showError } from '../../notify';
 import { formatPartialDate } from '../../format';
-import type { MilestoneView } from '../../../../db/partnerships';
+import type { MilestoneView } from '@db/partnerships';
 import { WithHistoryTab } from '../../components/RecordHistory';
 import { CancelSaveButtons } from '../../components/CancelSaveButtons';
 import { FormErrorSummary } from '../../components/FormErrors';
-import {
-  isPartialDate,
-  MILESTONE_KIND_LIST,
-  MILESTONE_STATUS_LIST,
-  rejectedFields,
-  useFieldErrors,
-  type MilestoneKind,
-  type MilestoneStatus,
-} from './common';
+import { isPartialDate, MILESTONE_KIND_LIST, MILESTONE_STATUS_LIST, rejectedFields, useFieldErrors, type MilestoneKind, type MilestoneStatus } from './common';
 
 interface Draft {
   title: string;
@@ -97,7 +89,14 @@ export function MilestoneDialog({
           noValidate
         >
           <Stack gap="sm">
-            <TextInput label={t('partnership.milestone.title')} required data-autofocus value={draft.title} onChange={(e) => set('title', e.currentTarget.value)} error={errors.title} />
+            <TextInput
+              label={t('partnership.milestone.title')}
+              required
+              data-autofocus
+              value={draft.title}
+              onChange={(e) => set('title', e.currentTarget.value)}
+              error={errors.title}
+            />
             <SimpleGrid cols={3} spacing="sm">
               <TextInput
                 label={t('partnership.milestone.date')}
@@ -126,8 +125,21 @@ export function MilestoneDialog({
                 error={errors.status}
               />
             </SimpleGrid>
-            <TextInput label={t('partnership.milestone.source')} value={draft.source} onChange={(e) => set('source', e.currentTarget.value)} error={errors.source} />
-            <Textarea label={t('partnership.milestone.notes')} autosize minRows={2} maxRows={8} value={draft.notes} onChange={(e) => set('notes', e.currentTarget.value)} error={errors.notes} />
+            <TextInput
+              label={t('partnership.milestone.source')}
+              value={draft.source}
+              onChange={(e) => set('source', e.currentTarget.value)}
+              error={errors.source}
+            />
+            <Textarea
+              label={t('partnership.milestone.notes')}
+              autosize
+              minRows={2}
+              maxRows={8}
+              value={draft.notes}
+              onChange={(e) => set('notes', e.currentTarget.value)}
+              error={errors.notes}
+            />
             <FormErrorSummary errors={errors} />
             <CancelSaveButtons onCancel={onClose} saving={saving} justify="flex-end" />
           </Stack>

@@ -3,8 +3,8 @@ import { Button, Group, Paper, Select, SimpleGrid, Text, TextInput } from '@mant
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import { showError } from '../../notify';
-import type { Organization } from '../../../../db/organizations';
-import type { ORGANIZATION_KINDS } from '../../../../db/schema';
+import type { Organization } from '@db/organizations';
+import type { ORGANIZATION_KINDS } from '@db/schema';
 import { rejectedFields, useFieldErrors } from './common';
 
 type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];

@@ -24,8 +24,8 @@ import { api } from '../../api';
 import { showDone, showError } from '../../notify';
 import { useLoad } from '../../useLoad';
 import { countryName } from '../../format';
-import type { Partnership, PartnershipKind, PartnershipStatus } from '../../../../db/partnerships';
-import type { Organization } from '../../../../db/organizations';
+import type { Partnership, PartnershipKind, PartnershipStatus } from '@db/partnerships';
+import type { Organization } from '@db/organizations';
 import {
   isCalendarDate,
   isPartialDate,
@@ -240,9 +240,7 @@ export function PartnershipForm({
     };
     setSaving(true);
     try {
-      const saved = partnership
-        ? await api['partnerships.update']({ id: partnership.id, ...fields })
-        : await api['partnerships.create'](fields);
+      const saved = partnership ? await api['partnerships.update']({ id: partnership.id, ...fields }) : await api['partnerships.create'](fields);
       showDone(partnership ? t('common.saved') : t('partnership.form.created'));
       onSaved(saved);
     } catch (error) {
@@ -275,8 +273,18 @@ export function PartnershipForm({
             error={errors.title}
           />
           <SimpleGrid cols={2} spacing="sm">
-            <TextInput label={t('partnership.form.titleZh')} value={draft.titleZh} onChange={(e) => set('titleZh', e.currentTarget.value)} error={errors.titleZh} />
-            <TextInput label={t('partnership.form.titleEn')} value={draft.titleEn} onChange={(e) => set('titleEn', e.currentTarget.value)} error={errors.titleEn} />
+            <TextInput
+              label={t('partnership.form.titleZh')}
+              value={draft.titleZh}
+              onChange={(e) => set('titleZh', e.currentTarget.value)}
+              error={errors.titleZh}
+            />
+            <TextInput
+              label={t('partnership.form.titleEn')}
+              value={draft.titleEn}
+              onChange={(e) => set('titleEn', e.currentTarget.value)}
+              error={errors.titleEn}
+            />
           </SimpleGrid>
           <SimpleGrid cols={3} spacing="sm">
             <Select
@@ -430,12 +438,46 @@ export function PartnershipForm({
             {t('partnership.form.term')}
           </Title>
           <SimpleGrid cols={3} spacing="sm">
-            <TextInput type="date" label={t('partnership.form.termStart')} value={draft.termStart} onChange={(e) => set('termStart', e.currentTarget.value)} error={errors.termStart} />
-            <TextInput type="date" label={t('partnership.form.termEnd')} value={draft.termEnd} onChange={(e) => set('termEnd', e.currentTarget.value)} error={errors.termEnd} />
-            <TextInput type="date" label={t('partnership.form.reviewOn')} value={draft.reviewOn} onChange={(e) => set('reviewOn', e.currentTarget.value)} error={errors.reviewOn} />
+            <TextInput
+              type="date"
+              label={t('partnership.form.termStart')}
+              value={draft.termStart}
+              onChange={(e) => set('termStart', e.currentTarget.value)}
+              error={errors.termStart}
+            />
+            <TextInput
+              type="date"
+              label={t('partnership.form.termEnd')}
+              value={draft.termEnd}
+              onChange={(e) => set('termEnd', e.currentTarget.value)}
+              error={errors.termEnd}
+            />
+            <TextInput
+              type="date"
+              label={t('partnership.form.reviewOn')}
+              value={draft.reviewOn}
+              onChange={(e) => set('reviewOn', e.currentTarget.value)}
+              error={errors.reviewOn}
+            />
           </SimpleGrid>
-          <Textarea label={t('partnership.form.rationale')} autosize minRows={2} maxRows={6} value={draft.rationale} onChange={(e) => set('rationale', e.currentTarget.value)} error={errors.rationale} />
-          <Textarea label={t('partnership.form.summary')} autosize minRows={2} maxRows={8} value={draft.summary} onChange={(e) => set('summary', e.currentTarget.value)} error={errors.summary} />
+          <Textarea
+            label={t('partnership.form.rationale')}
+            autosize
+            minRows={2}
+            maxRows={6}
+            value={draft.rationale}
+            onChange={(e) => set('rationale', e.currentTarget.value)}
+            error={errors.rationale}
+          />
+          <Textarea
+            label={t('partnership.form.summary')}
+            autosize
+            minRows={2}
+            maxRows={8}
+            value={draft.summary}
+            onChange={(e) => set('summary', e.currentTarget.value)}
+            error={errors.summary}
+          />
           <FormErrorSummary errors={errors} />
           <CancelSaveButtons onCancel={onClose} saving={saving} justify="flex-end" mt="xs" />
         </Stack>

@@ -10,10 +10,10 @@ import { deleteWithUndo } from '../../undo';
 import { formatPartialDate, formatSize } from '../../format';
 import { i18n } from '../../i18n';
 import { navigate, routeHash } from '../../route';
-import type { Attachment, AttachmentContent } from '../../../../db/attachments';
-import type { Task } from '../../../../db/tasks';
+import type { Attachment, AttachmentContent } from '@db/attachments';
+import type { Task } from '@db/tasks';
 import { formatInstantDay, localDay } from './common';
-import { MAX_ATTACHMENT_BYTES } from '../../../../common/limits';
+import { MAX_ATTACHMENT_BYTES } from '@common/limits';
 import { readAsBase64, saveBytes } from '../../files';
 import { allPages } from '../../api/pages';
 
@@ -28,7 +28,10 @@ export function TasksTab({ partnershipId }: { partnershipId: string }) {
   const { t } = useTranslation();
   const today = localDay();
   // A partnership's tasks are few: all of them, page by page.
-  const { data } = useLoad(() => allPages((page) => api['tasks.list']({ view: 'all', partnershipId, includeClosed: true, today, ...page })), [partnershipId, today]);
+  const { data } = useLoad(
+    () => allPages((page) => api['tasks.list']({ view: 'all', partnershipId, includeClosed: true, today, ...page })),
+    [partnershipId, today],
+  );
   if (!data) return <Text c="dimmed">{t('common.loading')}</Text>;
   if (data.length === 0) return <Text c="dimmed">{t('partnership.tasks.empty')}</Text>;
   return (
@@ -198,7 +201,9 @@ export function DocumentsTab({ partnershipId }: { partnershipId: string }) {
     <Stack gap="sm">
       <Modal opened={!!risky} onClose={() => setRisky(null)} title={t('partnership.documents.riskyTitle')} data-testid="attachment-risky">
         <Stack gap="md">
-          <Text style={{ overflowWrap: 'anywhere' }}>{risky ? t('partnership.documents.riskyText', { name: risky.fileName, ext: risky.riskyExtension }) : null}</Text>
+          <Text style={{ overflowWrap: 'anywhere' }}>
+            {risky ? t('partnership.documents.riskyText', { name: risky.fileName, ext: risky.riskyExtension }) : null}
+          </Text>
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setRisky(null)}>
               {t('common.cancel')}
@@ -229,7 +234,13 @@ export function DocumentsTab({ partnershipId }: { partnershipId: string }) {
           style={{ display: 'none' }}
           onChange={(e) => void attach(e.currentTarget.files)}
         />
-        <Button size="xs" leftSection={<IconPaperclip size={14} aria-hidden />} loading={uploading} onClick={() => input.current?.click()} style={{ flexShrink: 0 }}>
+        <Button
+          size="xs"
+          leftSection={<IconPaperclip size={14} aria-hidden />}
+          loading={uploading}
+          onClick={() => input.current?.click()}
+          style={{ flexShrink: 0 }}
+        >
           {t('partnership.documents.add')}
         </Button>
       </Group>

@@ -7,8 +7,8 @@ import { showDone, showError } from '../../notify';
 import { deleteWithUndo } from '../../undo';
 import { formatPartialDate } from '../../format';
 import { navigate, routeHash } from '../../route';
-import type { MilestoneView } from '../../../../db/partnerships';
-import type { MeetingListItem } from '../../../../db/meetings';
+import type { MilestoneView } from '@db/partnerships';
+import type { MeetingListItem } from '@db/meetings';
 import { MILESTONE_STATUS_COLORS, type MilestoneStatus } from './common';
 import { MilestoneDialog } from './MilestoneDialog';
 
@@ -51,7 +51,15 @@ export function PartnershipTimeline({
     setBusy(milestone.id);
     try {
       await api['milestones.update']({ id: milestone.id, status });
-      showDone(t(status === 'done' ? 'partnership.timeline.markedDone' : status === 'cancelled' ? 'partnership.timeline.markedCancelled' : 'partnership.timeline.reopened'));
+      showDone(
+        t(
+          status === 'done'
+            ? 'partnership.timeline.markedDone'
+            : status === 'cancelled'
+              ? 'partnership.timeline.markedCancelled'
+              : 'partnership.timeline.reopened',
+        ),
+      );
       onChange();
     } catch (error) {
       showError(error);
@@ -179,23 +187,54 @@ function MilestoneEntry({
       ) : null}
       <Group gap={4} mt={2}>
         {milestone.status !== 'done' ? (
-          <Button size="compact-xs" variant="light" color="green" leftSection={<IconCheck size={12} aria-hidden />} loading={busy} onClick={() => onStatus('done')} aria-label={named('markDone')}>
+          <Button
+            size="compact-xs"
+            variant="light"
+            color="green"
+            leftSection={<IconCheck size={12} aria-hidden />}
+            loading={busy}
+            onClick={() => onStatus('done')}
+            aria-label={named('markDone')}
+          >
             {text('markDone')}
           </Button>
         ) : null}
         {milestone.status === 'planned' ? (
-          <Button size="compact-xs" variant="light" color="gray" leftSection={<IconX size={12} aria-hidden />} disabled={busy} onClick={() => onStatus('cancelled')} aria-label={named('markCancelled')}>
+          <Button
+            size="compact-xs"
+            variant="light"
+            color="gray"
+            leftSection={<IconX size={12} aria-hidden />}
+            disabled={busy}
+            onClick={() => onStatus('cancelled')}
+            aria-label={named('markCancelled')}
+          >
             {text('markCancelled')}
           </Button>
         ) : (
-          <Button size="compact-xs" variant="subtle" color="gray" leftSection={<IconRotate size={12} aria-hidden />} disabled={busy} onClick={() => onStatus('planned')} aria-label={named('reopen')}>
+          <Button
+            size="compact-xs"
+            variant="subtle"
+            color="gray"
+            leftSection={<IconRotate size={12} aria-hidden />}
+            disabled={busy}
+            onClick={() => onStatus('planned')}
+            aria-label={named('reopen')}
+          >
             {text('reopen')}
           </Button>
         )}
         <Button size="compact-xs" variant="subtle" leftSection={<IconPencil size={12} aria-hidden />} onClick={onEdit} aria-label={named('edit')}>
           {text('edit')}
         </Button>
-        <Button size="compact-xs" variant="subtle" color="red" leftSection={<IconTrash size={12} aria-hidden />} onClick={onDelete} aria-label={named('delete')}>
+        <Button
+          size="compact-xs"
+          variant="subtle"
+          color="red"
+          leftSection={<IconTrash size={12} aria-hidden />}
+          onClick={onDelete}
+          aria-label={named('delete')}
+        >
           {text('delete')}
         </Button>
       </Group>
@@ -205,12 +244,9 @@ function MilestoneEntry({
 
 function MeetingEntry({ meeting }: { meeting: MeetingListItem }) {
   const { t } = useTranslation();
-  const details = [
-    meeting.time,
-    t(`partnership.meeting.kinds.${meeting.kind}`),
-    t(`partnership.meeting.formats.${meeting.format}`),
-    meeting.location,
-  ].filter(Boolean);
+  const details = [meeting.time, t(`partnership.meeting.kinds.${meeting.kind}`), t(`partnership.meeting.formats.${meeting.format}`), meeting.location].filter(
+    Boolean,
+  );
   return (
     <Stack gap={4}>
       <Group gap="xs" wrap="nowrap" align="flex-start" justify="space-between">

@@ -3,12 +3,12 @@ import { useCallback, useEffect, useState, type RefObject } from 'react';
 import { ApiError } from '../../api';
 import { localized } from '../../i18n';
 import { formatPartialDate } from '../../format';
-import { isCalendarDate, isPartialDate, localDay } from '../../../../common/calendar';
-import type { PartnershipKind, PartnershipStatus, PartyView, TOPICS } from '../../../../db/partnerships';
+import { isCalendarDate, isPartialDate, localDay } from '@common/calendar';
+import type { PartnershipKind, PartnershipStatus, PartyView, TOPICS } from '@db/partnerships';
 import { localTitle, STATUS_COLORS } from '../../lib/partnership';
 
 export { localTitle, STATUS_COLORS };
-import type { MILESTONE_KINDS, MILESTONE_STATUSES } from '../../../../db/schema';
+import type { MILESTONE_KINDS, MILESTONE_STATUSES } from '@db/schema';
 
 export type Topic = (typeof TOPICS)[number];
 export type MilestoneKind = (typeof MILESTONE_KINDS)[number];

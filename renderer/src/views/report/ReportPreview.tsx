@@ -55,7 +55,17 @@ export function ReportPreview({ html, busy, busyDetail, zoom, onZoom, onFrameLoa
           />
         </Group>
       </Group>
-      <Box ref={boxRef} pos="relative" style={{ background: 'light-dark(var(--mantine-color-gray-1), var(--mantine-color-dark-8))', flex: 1, minHeight: 0, overflowX: zoom === 'actual' ? 'auto' : 'hidden', overflowY: 'hidden' }}>
+      <Box
+        ref={boxRef}
+        pos="relative"
+        style={{
+          background: 'light-dark(var(--mantine-color-gray-1), var(--mantine-color-dark-8))',
+          flex: 1,
+          minHeight: 0,
+          overflowX: zoom === 'actual' ? 'auto' : 'hidden',
+          overflowY: 'hidden',
+        }}
+      >
         {html !== null ? (
           <iframe
             ref={frameRef}

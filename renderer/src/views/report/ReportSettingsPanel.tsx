@@ -1,8 +1,20 @@
 import { useMemo } from 'react';
-import { Autocomplete, Divider, Group, ScrollArea, SegmentedControl, Select, Stack, Text, TextInput, type ComboboxItem, type OptionsFilter } from '@mantine/core';
+import {
+  Autocomplete,
+  Divider,
+  Group,
+  ScrollArea,
+  SegmentedControl,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+  type ComboboxItem,
+  type OptionsFilter,
+} from '@mantine/core';
 import { IconSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { PartnershipFilterOptions, PartnershipListItem, PartnershipStatus } from '../../../../db/partnerships';
+import type { PartnershipFilterOptions, PartnershipListItem, PartnershipStatus } from '@db/partnerships';
 import { countryName } from '../../format';
 import { period, type ReportLanguage, type ReportSettings } from './input';
 
@@ -32,7 +44,10 @@ export function ReportSettingsPanel({ settings, onChange, lang, officeName, part
     return {
       data: list.map((p) => ({ value: p.id, label: (zh ? p.titleZh : p.titleEn) ?? p.title })),
       haystack: new Map(
-        list.map((p) => [p.id, [p.title, p.titleZh, p.titleEn, ...p.parties.flatMap((x) => [x.displayName, x.nameZh, x.nameEn])].filter(Boolean).join(' ').toLowerCase()]),
+        list.map((p) => [
+          p.id,
+          [p.title, p.titleZh, p.titleEn, ...p.parties.flatMap((x) => [x.displayName, x.nameZh, x.nameEn])].filter(Boolean).join(' ').toLowerCase(),
+        ]),
       ),
     };
   }, [partnerships, zh]);

@@ -1,8 +1,8 @@
 /** The Reports view's settings and the contract input they make (reports.html and reports.pdf take the same). */
-import type { OperationInput } from '../../../../db/api';
-import type { PartnershipStatus } from '../../../../db/partnerships';
+import type { OperationInput } from '@db/api';
+import type { PartnershipStatus } from '@db/partnerships';
 import { saveBytes } from '../../files';
-import { isCalendarDate } from '../../../../common/calendar';
+import { isCalendarDate } from '@common/calendar';
 
 export type ReportKind = 'partnership' | 'portfolio';
 export type ReportLanguage = 'zh' | 'en';
@@ -39,7 +39,6 @@ export function initialSettings(partnershipId: string | null): ReportSettings {
     classification: '',
   };
 }
-
 
 /** The period's dates when complete and in order; `invalid` when the end comes before the start. */
 export function period(settings: Pick<ReportSettings, 'from' | 'to'>): { from?: string; to?: string; invalid: boolean } {

@@ -4,7 +4,7 @@ import { IconArrowsExchange, IconCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import { showDone, showError } from '../../notify';
-import type { ConflictView } from '../../../../db/sync/review';
+import type { ConflictView } from '@db/sync/review';
 import { entityLabel, fieldLabel, formatFieldValue, formatInstant } from './syncFormat';
 import { useRecordLabels } from './useRecordLabels';
 
@@ -72,7 +72,10 @@ export function ConflictsPanel({ conflicts, version, onResolved }: { conflicts: 
                       {field}
                       {c.kind === 'delete_edit' ? (
                         <Text size="xs" c="orange" data-testid="delete-edit">
-                          {t('sync.conflicts.deletedWhileEdited', { deleter: c.winningOffice ?? t('sync.conflicts.anotherOffice'), editor: c.losingOffice ?? t('sync.conflicts.anotherOffice') })}
+                          {t('sync.conflicts.deletedWhileEdited', {
+                            deleter: c.winningOffice ?? t('sync.conflicts.anotherOffice'),
+                            editor: c.losingOffice ?? t('sync.conflicts.anotherOffice'),
+                          })}
                         </Text>
                       ) : null}
                     </Table.Td>
@@ -81,7 +84,10 @@ export function ConflictsPanel({ conflicts, version, onResolved }: { conflicts: 
                         {kept}
                       </Text>
                       <Text size="xs" c="dimmed">
-                        {t('sync.conflicts.writtenBy', { office: c.winningOffice ?? t('sync.conflicts.anotherOffice'), at: c.winningAt ? formatInstant(c.winningAt) : '?' })}
+                        {t('sync.conflicts.writtenBy', {
+                          office: c.winningOffice ?? t('sync.conflicts.anotherOffice'),
+                          at: c.winningAt ? formatInstant(c.winningAt) : '?',
+                        })}
                       </Text>
                     </Table.Td>
                     <Table.Td style={{ overflowWrap: 'anywhere' }}>
@@ -89,7 +95,10 @@ export function ConflictsPanel({ conflicts, version, onResolved }: { conflicts: 
                         {other}
                       </Text>
                       <Text size="xs" c="dimmed">
-                        {t('sync.conflicts.writtenBy', { office: c.losingOffice ?? t('sync.conflicts.anotherOffice'), at: c.losingAt ? formatInstant(c.losingAt) : '?' })}
+                        {t('sync.conflicts.writtenBy', {
+                          office: c.losingOffice ?? t('sync.conflicts.anotherOffice'),
+                          at: c.losingAt ? formatInstant(c.losingAt) : '?',
+                        })}
                       </Text>
                     </Table.Td>
                     <Table.Td>
@@ -97,7 +106,13 @@ export function ConflictsPanel({ conflicts, version, onResolved }: { conflicts: 
                     </Table.Td>
                     <Table.Td>
                       {c.resolvedAt ? (
-                        <Badge tt="none" size="sm" variant="light" color={c.resolution === 'flip' ? 'orange' : 'gray'} style={{ whiteSpace: 'normal', height: 'auto' }}>
+                        <Badge
+                          tt="none"
+                          size="sm"
+                          variant="light"
+                          color={c.resolution === 'flip' ? 'orange' : 'gray'}
+                          style={{ whiteSpace: 'normal', height: 'auto' }}
+                        >
                           {c.resolution === 'flip' ? t('sync.conflicts.flipped') : t('sync.conflicts.kept')}
                         </Badge>
                       ) : (

@@ -4,7 +4,7 @@ import { IconLink, IconLinkOff } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import { showDone, showError } from '../../notify';
-import type { DuplicateView } from '../../../../db/sync/review';
+import type { DuplicateView } from '@db/sync/review';
 import { formatInstant } from './syncFormat';
 
 type Decision = NonNullable<DuplicateView['decision']>;

@@ -4,10 +4,10 @@ import { IconAlertCircle, IconFileExport, IconLock, IconLockOpen } from '@tabler
 import { useTranslation } from 'react-i18next';
 import { api, isDesktop } from '../../api';
 import { chooseExportTarget, deliverExport } from '../../files';
-import { defaultExportName } from '../../../../common/files';
+import { defaultExportName } from '@common/files';
 import { showDone } from '../../notify';
 import { formatNumber } from '../../format';
-import type { OperationOutput } from '../../../../db/api';
+import type { OperationOutput } from '@db/api';
 import { errorText, formatBytes, MIN_PASSPHRASE } from './syncFormat';
 
 interface FieldErrors {

@@ -1,6 +1,6 @@
 import { Badge, Paper, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { SyncLogEntry } from '../../../../db/sync/review';
+import type { SyncLogEntry } from '@db/sync/review';
 import { formatNumber } from '../../format';
 import { i18n } from '../../i18n';
 import { formatInstant } from './syncFormat';

@@ -4,9 +4,9 @@ import { IconAlertCircle, IconAlertTriangle, IconCircleCheck, IconEye, IconFileU
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../api';
 import { chooseImportFile } from '../../files';
-import type { ChosenFile } from '../../../../common/files';
+import type { ChosenFile } from '@common/files';
 import { showDone } from '../../notify';
-import type { MergeSummary } from '../../../../db/sync/files';
+import type { MergeSummary } from '@db/sync/files';
 import { MergePreview } from './MergePreview';
 import { CLOCK_SKEW_LIMIT_MS, errorText } from './syncFormat';
 
@@ -165,9 +165,7 @@ export function ImportPanel({
                 {t('sync.import.choose')}
               </Button>
             </Group>
-            {uploaded !== null ? (
-              <Progress aria-label={t('sync.import.uploading')} value={100 * uploaded} data-testid="upload-progress" />
-            ) : null}
+            {uploaded !== null ? <Progress aria-label={t('sync.import.uploading')} value={100 * uploaded} data-testid="upload-progress" /> : null}
             <PasswordInput
               label={t('sync.import.passphrase')}
               description={t('sync.import.passphraseHint')}
@@ -180,7 +178,13 @@ export function ImportPanel({
               maw={420}
             />
             <Group gap="sm">
-              <Button type="submit" variant={preview ? 'default' : 'filled'} loading={busy === 'preview'} disabled={busy === 'merge'} leftSection={<IconEye size={16} aria-hidden />}>
+              <Button
+                type="submit"
+                variant={preview ? 'default' : 'filled'}
+                loading={busy === 'preview'}
+                disabled={busy === 'merge'}
+                leftSection={<IconEye size={16} aria-hidden />}
+              >
                 {t('sync.import.preview')}
               </Button>
               <Button
@@ -235,7 +239,12 @@ export function ImportPanel({
       {preview ? <MergePreview summary={preview} /> : null}
 
       {merged ? (
-        <Alert color="teal" icon={<IconCircleCheck size={18} aria-hidden />} title={t('sync.import.resultTitle', { file: merged.fileName })} data-testid="merge-result">
+        <Alert
+          color="teal"
+          icon={<IconCircleCheck size={18} aria-hidden />}
+          title={t('sync.import.resultTitle', { file: merged.fileName })}
+          data-testid="merge-result"
+        >
           <Stack gap="xs">
             <Text size="sm">
               {t('sync.import.resultCounts', { added: merged.added, changed: merged.changed, deleted: merged.deleted, conflicts: merged.conflicts })}

@@ -1,7 +1,7 @@
 import { Badge, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { IconBuildingCommunity, IconLock, IconLockOpen } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { MergeSummary } from '../../../../db/sync/files';
+import type { MergeSummary } from '@db/sync/files';
 import { formatNumber } from '../../format';
 import { entityLabel, fieldLabel, formatFieldValue, SYNC_ENTITIES } from './syncFormat';
 import { useRecordLabels } from './useRecordLabels';
@@ -19,10 +19,7 @@ function Count({ n, strong }: { n: number; strong?: boolean }) {
 /** What merging a file would do: per entity counts, conflicting fields with both values, likely duplicates, the sender. */
 export function MergePreview({ summary }: { summary: MergeSummary }) {
   const { t } = useTranslation();
-  const labelOf = useRecordLabels(
-    [...summary.conflictList, ...summary.duplicates.map((d) => ({ entity: 'organizations', rowId: d.localId }))],
-    0,
-  );
+  const labelOf = useRecordLabels([...summary.conflictList, ...summary.duplicates.map((d) => ({ entity: 'organizations', rowId: d.localId }))], 0);
   const nothingNew = summary.added + summary.changed + summary.deleted + summary.conflicts === 0 && summary.duplicates.length === 0;
 
   return (

@@ -1,8 +1,8 @@
 /** Small helpers of the Sync view: entity order, values, sizes, instants. */
-import type { RecordEntity } from '../../../../db/schema';
+import type { RecordEntity } from '@db/schema';
 import { ApiError } from '../../api';
 import { i18n, localized, uiLocale } from '../../i18n';
-import { CLOCK_SKEW_LIMIT_MS, MERGE_ORDER, MIN_PASSPHRASE } from '../../../../common/sync';
+import { CLOCK_SKEW_LIMIT_MS, MERGE_ORDER, MIN_PASSPHRASE } from '@common/sync';
 
 /** Every kind of record a file carries, in the order the merge applies them. */
 export const SYNC_ENTITIES: readonly RecordEntity[] = MERGE_ORDER;

@@ -8,8 +8,8 @@ import { api, ApiError } from '../../api';
 import { localized } from '../../i18n';
 import { showDone, showError } from '../../notify';
 import { routeHash } from '../../route';
-import type { Task, TaskStatus } from '../../../../db/tasks';
-import type { TASK_PRIORITIES } from '../../../../db/schema';
+import type { Task, TaskStatus } from '@db/tasks';
+import type { TASK_PRIORITIES } from '@db/schema';
 import { WithHistoryTab } from '../../components/RecordHistory';
 import { CancelSaveButtons } from '../../components/CancelSaveButtons';
 
@@ -101,9 +101,7 @@ export function TaskDialog({
     };
     setSaving(true);
     try {
-      const saved = task
-        ? await api['tasks.update']({ id: task.id, ...fields, status: draft.status })
-        : await api['tasks.create'](fields);
+      const saved = task ? await api['tasks.update']({ id: task.id, ...fields, status: draft.status }) : await api['tasks.create'](fields);
       showDone(t('common.saved'));
       onSaved(saved);
     } catch (error) {
@@ -149,7 +147,13 @@ export function TaskDialog({
             mb="sm"
           />
           <SimpleGrid cols={2} mb="sm">
-            <TextInput type="date" label={t('tasks.form.dueOn')} value={draft.dueOn} onChange={(e) => set('dueOn', e.currentTarget.value)} error={errors.dueOn} />
+            <TextInput
+              type="date"
+              label={t('tasks.form.dueOn')}
+              value={draft.dueOn}
+              onChange={(e) => set('dueOn', e.currentTarget.value)}
+              error={errors.dueOn}
+            />
             <Autocomplete
               label={t('tasks.form.assignee')}
               value={draft.assignee}

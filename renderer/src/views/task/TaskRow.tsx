@@ -5,10 +5,10 @@ import { useTranslation } from 'react-i18next';
 import { langOf } from '../../lang';
 import { formatPartialDate } from '../../format';
 import { routeHash } from '../../route';
-import type { Task } from '../../../../db/tasks';
+import type { Task } from '@db/tasks';
 import type { VirtualRowProps } from '../../components/VirtualTable';
 import { localTitle, relativeDay } from '../../lib/task-format';
-import { isOverdue, localDay } from '../../../../common/calendar';
+import { isOverdue, localDay } from '@common/calendar';
 import classes from './tasks.module.css';
 
 export function isClosed(task: Pick<Task, 'status'>): boolean {
@@ -103,7 +103,16 @@ export function TaskRow({
       </Table.Td>
       <Table.Td>
         <Group gap={6} wrap="wrap" align="center">
-          <Anchor component="button" type="button" size="sm" fw={500} c="inherit" className={classes.title} onClick={onEdit} lang={langOf(task.title, i18n.language)}>
+          <Anchor
+            component="button"
+            type="button"
+            size="sm"
+            fw={500}
+            c="inherit"
+            className={classes.title}
+            onClick={onEdit}
+            lang={langOf(task.title, i18n.language)}
+          >
             {task.title}
           </Anchor>
           {task.priority !== 'normal' ? (
