@@ -49,7 +49,7 @@ import { getSettings, settingsUpdateInput, updateSettings } from './settings';
 import { idSchema } from './validation';
 import { search, searchInput } from './search';
 import path from 'node:path';
-import { exportDatabaseAsync } from './sync/files';
+import { exportDatabaseAsync, type ExportStep } from './sync/files';
 import * as review from './sync/review';
 import { reportHtml, reportInput, reportPdf } from './reports';
 import { mergeInWorker } from './sync/merge-job';
@@ -97,6 +97,7 @@ function mergeChosen(
   input: z.output<typeof syncPreviewInput>,
   options: { dryRun: boolean },
   progress: (done: number, total: number) => void = () => undefined,
+  signal?: AbortSignal,
 ) {
   const file = core.files.resolve(input.file, 'read');
   return mergeInWorker(
@@ -108,6 +109,7 @@ function mergeChosen(
       ...(options.dryRun ? { dryRun: true, ...(input.listInvalid ? { listInvalid: true } : {}) } : {}),
     },
     progress,
+    signal,
   ).then((summary) => {
     // Merged: this choice is used up (a preview leaves it for the merge that follows).
     if (!options.dryRun) core.files.release(input.file);
@@ -115,9 +117,21 @@ function mergeChosen(
   });
 }
 
-async function exportChosen(core: Core, input: z.output<typeof syncExportInput>) {
+/** The steps of an export, as a job reports them: the snapshot, the sealing (encrypted only), the file written. */
+const EXPORT_STEPS: Record<ExportStep, number> = { snapshot: 1, sealed: 2, written: 3 };
+
+async function exportChosen(
+  core: Core,
+  input: z.output<typeof syncExportInput>,
+  progress: (done: number, total: number) => void = () => undefined,
+  signal?: AbortSignal,
+) {
   const target = core.files.resolve(input.file, 'write');
-  const result = await exportDatabaseAsync(core, target, input.passphrase ? { passphrase: input.passphrase } : {});
+  const result = await exportDatabaseAsync(core, target, {
+    ...(input.passphrase ? { passphrase: input.passphrase } : {}),
+    ...(signal ? { signal } : {}),
+    onStep: (step) => progress(EXPORT_STEPS[step], 3),
+  });
   core.files.release(input.file);
   return { ...result, name: path.basename(result.path) };
 }
@@ -191,6 +205,11 @@ export const operationList = [
   defineOperation('search.query', 'read', searchInput, (core, input) => search(core, input)),
   defineOperation('files.grant', 'read', fileGrantInput, (core, input) => core.files.grant(input.path, input.mode, input.name)),
   defineOperation('sync.export', 'self', syncExportInput, (core, input) => exportChosen(core, input)),
+  // The same export as a job: the Sync view shows its steps and can cancel it.
+  defineOperation('sync.exportStart', 'self', syncExportInput, (core, input) => {
+    core.files.resolve(input.file, 'write');
+    return core.jobs.start('export', (progress, signal) => exportChosen(core, input, progress, signal));
+  }),
   // One merge path, in the merge worker: an encrypted file's key derivation and a large file's reading stay off this
   // thread. The preview is its dry run; sync.mergeStart is the job the windows follow with a progress bar; sync.merge
   // waits for the same work (the CLI, the tests).
@@ -199,9 +218,10 @@ export const operationList = [
   defineOperation('sync.mergeStart', 'self', syncFileInput, (core, input) => {
     // Refused at once (not as a failed job) when the file was not chosen.
     core.files.resolve(input.file, 'read');
-    return core.jobs.start('merge', (progress) => mergeChosen(core, input, { dryRun: false }, progress));
+    return core.jobs.start('merge', (progress, signal) => mergeChosen(core, input, { dryRun: false }, progress, signal));
   }),
   defineOperation('jobs.get', 'read', jobInput, (core, input) => core.jobs.get(input.id)),
+  defineOperation('jobs.cancel', 'read', jobInput, (core, input) => core.jobs.cancel(input.id)),
   defineOperation('sync.log', 'read', noInput, (core) => review.listSyncLog(core)),
   defineOperation('conflicts.list', 'read', review.conflictListInput, (core, input) => review.listConflicts(core, input)),
   defineOperation('conflicts.resolve', 'write', review.conflictResolveInput, (core, input) => review.resolveConflict(core, input)),

@@ -14,6 +14,7 @@ export type ErrorCode =
   | 'corrupt_database'
   | 'migration_failed'
   | 'forbidden'
+  | 'cancelled'
   | 'internal';
 
 export interface SerializedAppError {
@@ -77,3 +78,8 @@ export const entityNames: Record<string, LocalizedText> = {
   tasks: { zh: '任务', en: 'task' },
   attachments: { zh: '附件', en: 'attachment' },
 };
+
+/** Long work the person stopped (a merge, an export): nothing of it was kept. */
+export function cancelledError(what: { zh: string; en: string } = { zh: '已取消，未做任何更改。', en: 'Cancelled. Nothing was changed.' }): AppError {
+  return new AppError('cancelled', what);
+}

@@ -1,7 +1,7 @@
 /** Export and import of whole database files, as a user runs them (Sync view, File menu, CLI). */
 import { closeSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { AppError } from '../errors';
+import { AppError, cancelledError } from '../errors';
 import { uuidv7 } from '../ids';
 import { createPrivateFile, fsyncFile, partialPathFor, PARTIAL_NOTE, privateTempDir, writeDurable, writePrivateFile } from '../private-files';
 import type { Core } from '../core';
@@ -45,7 +45,11 @@ export interface ExportOptions {
   scrypt?: ScryptParams;
   /** Called as each step completes (the kill test times its kills from these). */
   onStep?: (step: ExportStep) => void;
+  /** Cancelled: the export stops at its next step, and leaves neither the partial file nor its temp folder. */
+  signal?: AbortSignal;
 }
+
+const exportCancelled = () => cancelledError({ zh: '已取消导出：未写入任何文件。', en: 'Export cancelled: no file was written.' });
 
 function exportFailed(job: ExportJob, error: unknown): never {
   rmSync(job.partial, { force: true });
@@ -152,10 +156,15 @@ export function exportDatabase(core: Core, outPath: string, options: ExportOptio
 
 /** exportDatabase with the key derived off the calling thread (the contract's and the CLI's export). */
 export async function exportDatabaseAsync(core: Core, outPath: string, options: ExportOptions = {}): Promise<ExportResult> {
+  if (options.signal?.aborted) throw exportCancelled();
   const job = startExport(core, outPath, options);
   let sealed: Buffer | null = null;
   try {
+    // A cancel asked for while the snapshot was made arrives now.
+    await new Promise((resolve) => setImmediate(resolve));
+    if (options.signal?.aborted) throw exportCancelled();
     if (options.passphrase) sealed = await encryptBytesAsync(readFileSync(job.snapshotPath), options.passphrase, options.scrypt);
+    if (options.signal?.aborted) throw exportCancelled();
   } catch (error) {
     exportFailed(job, error);
   }

@@ -17,6 +17,8 @@ export interface MergeWorkerInput {
   dryRun?: boolean;
   /** With dryRun: list every value that breaks the rules instead of refusing at the first. */
   listInvalid?: boolean;
+  /** Set to 1 (Atomics) when the person cancels: the merge stops at its next page and rolls back. */
+  cancelFlag?: Int32Array;
   openOptions: Pick<CoreOptions, 'migrationsFolder' | 'nativeBinding' | 'appVersion'>;
 }
 
@@ -27,7 +29,11 @@ export function mergeInWorker(
   core: Core,
   request: { file: string; passphrase?: string; acceptClockSkew?: boolean; dryRun?: boolean; listInvalid?: boolean },
   onProgress: (done: number, total: number) => void,
+  signal?: AbortSignal,
 ): Promise<MergeSummary> {
+  // Shared with the worker: its merge loop is synchronous, so a message would wait; a flag it reads between pages does not.
+  const cancelFlag = new Int32Array(new SharedArrayBuffer(4));
+  signal?.addEventListener('abort', () => Atomics.store(cancelFlag, 0, 1), { once: true });
   const entry = workerEntry('sync/merge-worker');
   const input: MergeWorkerInput = {
     dbPath: core.opened.path,
@@ -35,6 +41,7 @@ export function mergeInWorker(
     ...(request.passphrase ? { passphrase: request.passphrase } : {}),
     acceptClockSkew: !!request.acceptClockSkew,
     ...(request.dryRun ? { dryRun: true, listInvalid: !!request.listInvalid } : {}),
+    cancelFlag,
     openOptions: {
       ...(core.openOptions.migrationsFolder ? { migrationsFolder: core.openOptions.migrationsFolder } : {}),
       ...(core.openOptions.nativeBinding ? { nativeBinding: core.openOptions.nativeBinding } : {}),

@@ -1,6 +1,6 @@
 /** Contract tests of the sync operations: what the Sync view calls. */
 import { randomBytes } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dumpText, rejected, tempCore, tempDir, localClient, chosen } from '../helpers';
@@ -37,6 +37,48 @@ describe('sync.* operations', () => {
     expect((await apiB['organizations.list']()).rows.map((o) => o.displayName)).toEqual(['布尔加斯 / Burgas']);
     expect((await apiB['sync.log']()).map((e) => e.direction)).toEqual(['import']);
     expect((await apiA['sync.log']()).map((e) => e.direction)).toEqual(['export']);
+    void a;
+  });
+
+  it('cancels a merge and an export: the database stays as it was, and no file, nor a partial one, is left', async () => {
+    const { a, b, apiA, apiB, dir } = await twoOffices();
+    for (let i = 0; i < 30; i++) await apiA['organizations.create']({ displayName: `City ${i}`, country: 'CN' });
+    const file = (await apiA['sync.export']({ file: await chosen(apiA, 'write', path.join(dir, 'a.db')) })).path;
+    const settle = async (api: typeof apiA, id: string) => {
+      let job = await api['jobs.get']({ id });
+      for (let i = 0; i < 400 && job.status === 'running'; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 25));
+        job = await api['jobs.get']({ id });
+      }
+      return job;
+    };
+
+    const before = dump(b);
+    const merging = await apiB['sync.mergeStart']({ file: await chosen(apiB, 'read', file) });
+    expect((await apiB['jobs.cancel']({ id: merging.id })).status).toBe('running');
+    const merged = await settle(apiB, merging.id);
+    expect(merged.status).toBe('cancelled');
+    expect(merged.error).toMatchObject({
+      code: 'cancelled',
+      message: { en: expect.stringContaining('nothing was imported'), zh: expect.stringContaining('未导入') },
+    });
+    expect(dump(b)).toBe(before);
+
+    const filesBefore = readdirSync(dir).sort();
+    const exportsBefore = (await apiA['sync.log']()).length;
+    for (const passphrase of [undefined, 'harbour lights 2017']) {
+      const target = path.join(dir, 'cancelled.ptdb');
+      const exporting = await apiA['sync.exportStart']({ file: await chosen(apiA, 'write', target), ...(passphrase ? { passphrase } : {}) });
+      await apiA['jobs.cancel']({ id: exporting.id });
+      const exported = await settle(apiA, exporting.id);
+      expect(exported.status).toBe('cancelled');
+      expect(exported.error?.message.en).toBe('Export cancelled: no file was written.');
+      expect(readdirSync(dir).sort()).toEqual(filesBefore);
+    }
+    expect((await apiA['sync.log']()).length).toBe(exportsBefore);
+    // Not cancelled, the same job writes the file and reports its three steps.
+    const written = await settle(apiA, (await apiA['sync.exportStart']({ file: await chosen(apiA, 'write', path.join(dir, 'done.ptdb')) })).id);
+    expect(written).toMatchObject({ status: 'done', done: 3, total: 3, result: { name: 'done.ptdb', encrypted: false } });
     void a;
   });
 
@@ -130,6 +172,8 @@ describe('sync.* operations', () => {
       ['sync.preview', { file: `f_${'a'.repeat(32)}`, extra: 1 }],
       ['sync.merge', {}],
       ['files.grant', { path: '', mode: 'read' }],
+      ['sync.exportStart', { path: path.join(dir, 'x.db') }],
+      ['jobs.cancel', { id: 'not-an-id' }],
       ['files.grant', { path: path.join(dir, 'x.db'), mode: 'delete' }],
       ['conflicts.resolve', { id: 'not-an-id', choice: 'flip' }],
       ['conflicts.resolve', { id: '0190aaaa-0000-7000-8000-000000000001', choice: 'maybe' }],

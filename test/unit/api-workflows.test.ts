@@ -246,10 +246,12 @@ const COVERED_IN_FILES: Record<string, readonly OperationName[]> = {
   'api-sync.test.ts': [
     'files.grant',
     'sync.export',
+    'sync.exportStart',
     'sync.preview',
     'sync.merge',
     'sync.mergeStart',
     'jobs.get',
+    'jobs.cancel',
     'sync.log',
     'conflicts.list',
     'conflicts.resolve',

@@ -89,6 +89,7 @@ const en = {
     binary: '(binary data)',
   },
   record: 'Record {{id}}',
+  cancelJob: 'Cancel',
   export: {
     heading: 'Export this database to a file',
     description: 'The file is a complete, consistent copy of this database. The other office imports it and merges it into theirs.',
@@ -292,6 +293,7 @@ const zh: Widen<typeof en> = {
     binary: '（二进制数据）',
   },
   record: '记录 {{id}}',
+  cancelJob: '取消',
   export: {
     heading: '将本数据库导出为文件',
     description: '该文件是本数据库完整、一致的副本。对方办公室导入后会将其合并到自己的数据中。',

@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { Alert, Badge, Button, Code, Group, Paper, PasswordInput, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Code, Group, Paper, PasswordInput, Progress, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { IconAlertCircle, IconFileExport, IconLock, IconLockOpen } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { api, isDesktop } from '../../api';
 import { chooseExportTarget, deliverExport } from '../../files';
+import { waitForJob } from '../../lib/jobs';
 import { defaultExportName } from '@common/files';
 import { showDone } from '../../notify';
 import { formatNumber } from '../../format';
@@ -27,6 +28,8 @@ export function ExportPanel({ onExported }: { onExported: () => void }) {
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<unknown>(null);
   const [result, setResult] = useState<OperationOutput<'sync.export'> | null>(null);
+  // The export job under way: its steps (snapshot, sealing, writing) and the means to cancel it.
+  const [job, setJob] = useState<{ id: string; step: number } | null>(null);
 
   const validate = (): boolean => {
     const next: FieldErrors = {};
@@ -44,7 +47,9 @@ export function ExportPanel({ onExported }: { onExported: () => void }) {
     try {
       const target = await chooseExportTarget(defaultExportName(new Date()));
       if (!target) return;
-      const written = await api['sync.export']({ file: target.file, ...(passphrase ? { passphrase } : {}) });
+      const started = await api['sync.exportStart']({ file: target.file, ...(passphrase ? { passphrase } : {}) });
+      setJob({ id: started.id, step: 0 });
+      const written = (await waitForJob(started, (step) => setJob({ id: started.id, step }))) as OperationOutput<'sync.export'>;
       deliverExport(target);
       setResult(written);
       showDone(t('sync.export.done'));
@@ -53,6 +58,7 @@ export function ExportPanel({ onExported }: { onExported: () => void }) {
       setFailure(error);
     } finally {
       setBusy(false);
+      setJob(null);
     }
   };
 
@@ -104,6 +110,14 @@ export function ExportPanel({ onExported }: { onExported: () => void }) {
                 <Text size="sm" c="dimmed" role="status">
                   {t('sync.export.busy')}
                 </Text>
+              ) : null}
+              {job ? (
+                <>
+                  <Progress aria-label={t('sync.export.busy')} value={(100 * job.step) / 3} w={160} data-testid="export-progress" />
+                  <Button size="xs" variant="default" onClick={() => void api['jobs.cancel']({ id: job.id })}>
+                    {t('sync.cancelJob')}
+                  </Button>
+                </>
               ) : null}
             </Group>
           </Stack>

@@ -2,7 +2,8 @@ import { useEffect, useState } from 'react';
 import { Alert, Button, Checkbox, Code, Group, Paper, PasswordInput, Progress, Stack, Text, TextInput, Title } from '@mantine/core';
 import { IconAlertCircle, IconAlertTriangle, IconCircleCheck, IconEye, IconFileUpload, IconGitMerge } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../../api';
+import { api } from '../../api';
+import { waitForJob } from '../../lib/jobs';
 import { chooseImportFile } from '../../files';
 import type { ChosenFile } from '@common/files';
 import { showDone } from '../../notify';
@@ -38,6 +39,7 @@ export function ImportPanel({
   const [acceptClockSkew, setAcceptClockSkew] = useState(false);
   const [merged, setMerged] = useState<MergeSummary | null>(null);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const [jobId, setJobId] = useState<string | null>(null);
 
   const clockAhead = !!preview && preview.clockAheadMs > CLOCK_SKEW_LIMIT_MS;
   const canMerge = !!preview && !busy && (!clockAhead || acceptClockSkew);
@@ -102,16 +104,11 @@ export function ImportPanel({
     setBusy('merge');
     setFailure(null);
     try {
-      // The merge runs in a worker thread; poll its progress so a large file shows a moving bar.
-      let job = await api['sync.mergeStart']({ ...input(), ...(clockAhead ? { acceptClockSkew: true } : {}) });
+      // The merge runs in a worker thread; poll its progress so a large file shows a moving bar (and can be cancelled).
+      const job = await api['sync.mergeStart']({ ...input(), ...(clockAhead ? { acceptClockSkew: true } : {}) });
+      setJobId(job.id);
       setProgress({ done: 0, total: 0 });
-      while (job.status === 'running') {
-        await new Promise((resolve) => setTimeout(resolve, 200));
-        job = await api['jobs.get']({ id: job.id });
-        setProgress({ done: job.done, total: job.total });
-      }
-      if (job.status === 'failed' && job.error) throw new ApiError(job.error);
-      const summary = job.result as MergeSummary;
+      const summary = (await waitForJob(job, (done, total) => setProgress({ done, total }))) as MergeSummary;
       setMerged(summary);
       setPreview(null);
       setAcceptClockSkew(false);
@@ -122,6 +119,7 @@ export function ImportPanel({
     } finally {
       setBusy(null);
       setProgress(null);
+      setJobId(null);
     }
   };
 
@@ -209,13 +207,21 @@ export function ImportPanel({
               ) : null}
             </Group>
             {progress ? (
-              <Progress
-                aria-label={t('sync.import.merging')}
-                value={progress.total ? (100 * progress.done) / progress.total : 5}
-                animated={!progress.total}
-                striped
-                data-testid="merge-progress"
-              />
+              <Group gap="sm" wrap="nowrap">
+                <Progress
+                  aria-label={t('sync.import.merging')}
+                  value={progress.total ? (100 * progress.done) / progress.total : 5}
+                  animated={!progress.total}
+                  striped
+                  data-testid="merge-progress"
+                  style={{ flex: 1 }}
+                />
+                {jobId ? (
+                  <Button size="xs" variant="default" onClick={() => void api['jobs.cancel']({ id: jobId })}>
+                    {t('sync.cancelJob')}
+                  </Button>
+                ) : null}
+              </Group>
             ) : null}
           </Stack>
         </form>
