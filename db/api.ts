@@ -229,6 +229,10 @@ export const operationList = [
   defineOperation('duplicates.decide', 'write', review.duplicateDecideInput, (core, input) => review.decideDuplicate(core, input)),
   defineOperation('reports.html', 'read', reportInput, (core, input) => reportHtml(core, input)),
   defineOperation('reports.pdf', 'read', reportInput, (core, input) => reportPdf(core, input)),
+  // The same PDF as a job the Reports view follows and can cancel (a portfolio of a thousand partnerships takes seconds).
+  defineOperation('reports.pdfStart', 'read', reportInput, (core, input) =>
+    core.jobs.start('pdf', (progress, signal) => reportPdf(core, input, { progress, signal })),
+  ),
   defineOperation('backups.list', 'read', noInput, (core) => listBackups(core)),
   // The day's backup (unless there is one), made in a worker with a connection of its own: what a shell runs on opening.
   defineOperation('backups.daily', 'self', noInput, (core) => dailyBackupInWorker(core)),

@@ -29,6 +29,7 @@ export const READER_OPERATIONS: ReadonlySet<string> = new Set([
   'export.list',
   'reports.html',
   'reports.pdf',
+  'reports.pdfStart',
 ]);
 
 /** How a shell reaches the core: the contract by name, an envelope back. */
@@ -194,8 +195,23 @@ export async function startCoreThreads(options: CoreThreadsOptions): Promise<Cor
       await candidate.close();
     }
   }
+  // A job lives in the thread that started it: its progress and its cancel are asked there.
+  const jobOwners = new Map<string, CoreThread>();
+  const threadFor = (name: string, input: unknown): CoreThread => {
+    if (name === 'jobs.get' || name === 'jobs.cancel') {
+      const id = (input as { id?: unknown } | null)?.id;
+      return (typeof id === 'string' && jobOwners.get(id)) || writer;
+    }
+    return reader && READER_OPERATIONS.has(name) ? reader : writer;
+  };
   return {
-    call: (name, input) => (reader && READER_OPERATIONS.has(name) ? reader : writer).call(name, input),
+    call: async (name, input) => {
+      const thread = threadFor(name, input);
+      const envelope = await thread.call(name, input);
+      const job = envelope.ok && name.endsWith('Start') ? (envelope.value as { id?: unknown } | null) : null;
+      if (job && typeof job.id === 'string') jobOwners.set(job.id, thread);
+      return envelope;
+    },
     close: async () => {
       await reader?.close();
       await writer.close();

@@ -258,7 +258,7 @@ const COVERED_IN_FILES: Record<string, readonly OperationName[]> = {
     'duplicates.list',
     'duplicates.decide',
   ],
-  'reports.test.ts': ['reports.html', 'reports.pdf'],
+  'reports.test.ts': ['reports.html', 'reports.pdf', 'reports.pdfStart'],
   'map.test.ts': ['map.data'],
   'backups-history.test.ts': ['backups.list', 'backups.daily', 'backups.create', 'backups.restore', 'backups.delete', 'history.list'],
   'timeline-reminders.test.ts': ['timeline.portfolio', 'reminders.list'],

@@ -61,6 +61,31 @@ describe('the core in threads of its own', () => {
     expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_input', message: { zh: expect.any(String), en: expect.any(String) } } });
   });
 
+  it('follows a job where it runs: a PDF made in the reader, printed by the host, polled and finished through the same door', async () => {
+    const file = path.join(tempDir(), 'office.db');
+    const printed: number[] = [];
+    door = await startCoreThreads({
+      file,
+      options: { appVersion: '0.0.0-test' },
+      renderPdf: (html) => {
+        printed.push(html.length);
+        return Promise.resolve(Buffer.from('%PDF-1.7 from the host'));
+      },
+    });
+    await door.call('app.finishOnboarding', { choice: 'sample' });
+    const started = await door.call('reports.pdfStart', { kind: 'portfolio', lang: 'en', today: '2026-12-02' });
+    expect(started).toMatchObject({ ok: true, value: { status: 'running' } });
+    const id = (started as { value: { id: string } }).value.id;
+    let job = await door.call('jobs.get', { id });
+    for (let i = 0; i < 200 && job.ok && (job.value as { status: string }).status === 'running'; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 25));
+      job = await door.call('jobs.get', { id });
+    }
+    expect(job).toMatchObject({ ok: true, value: { status: 'done', result: { fileName: 'portfolio-report-20261202.pdf' } } });
+    expect(Buffer.from((job as { value: { result: { pdfBase64: string } } }).value.result.pdfBase64, 'base64').toString()).toBe('%PDF-1.7 from the host');
+    expect(printed).toHaveLength(1);
+  });
+
   it('refuses a file that is not a database as opening it in-process does, and leaves it as it was', async () => {
     const file = path.join(tempDir(), 'notes.db');
     writeFileSync(file, 'meeting notes, not a database\n'.repeat(100));

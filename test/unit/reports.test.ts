@@ -281,6 +281,40 @@ describe('reports through the contract', () => {
     expect(logged).toHaveBeenCalled();
     logged.mockRestore();
   });
+
+  it('reports.pdfStart makes the same PDF as a job; cancelled while printing, it ends cancelled and hands nothing back', async () => {
+    const core = await tempCore();
+    core.sqlite.transaction(() => loadSampleData(core)).immediate();
+    const api = localClient(core);
+    let release: () => void = () => undefined;
+    core.services.renderPdf = (html) =>
+      new Promise((resolve) => {
+        release = () => resolve(Buffer.from(`%PDF-1.7 fake ${html.length}`));
+      });
+    const settle = async (id: string) => {
+      let job = await api['jobs.get']({ id });
+      for (let i = 0; i < 400 && job.status === 'running'; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 10));
+        job = await api['jobs.get']({ id });
+      }
+      return job;
+    };
+
+    const printing = await api['reports.pdfStart']({ kind: 'portfolio', lang: 'en', today: TODAY });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(await api['jobs.get']({ id: printing.id })).toMatchObject({ status: 'running', done: 1, total: 2 });
+    await api['jobs.cancel']({ id: printing.id });
+    release();
+    const cancelled = await settle(printing.id);
+    expect(cancelled).toMatchObject({ status: 'cancelled', result: null, error: { code: 'cancelled', message: { en: 'The PDF was cancelled.' } } });
+
+    const next = await api['reports.pdfStart']({ kind: 'portfolio', lang: 'zh', today: TODAY });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    release();
+    const done = await settle(next.id);
+    expect(done).toMatchObject({ status: 'done', done: 2, total: 2, result: { fileName: 'portfolio-report-20180301.pdf' } });
+    expect(Buffer.from((done.result as { pdfBase64: string }).pdfBase64, 'base64').toString()).toMatch(/^%PDF-1\.7 fake \d+$/);
+  });
 });
 
 describe('cli report (PDF through Chromium)', () => {

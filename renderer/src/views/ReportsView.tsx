@@ -6,6 +6,8 @@ import { IconFileDownload, IconPrinter } from '@tabler/icons-react';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
+import { waitForJob } from '../lib/jobs';
+import type { OperationOutput } from '@db/api';
 import { useRoute } from '../route';
 import { useLoad } from '../useLoad';
 import { showDone, showError } from '../notify';
@@ -93,17 +95,22 @@ export function ReportsView() {
     frame.print();
   }, [canPrint, t]);
 
+  // The PDF is a job of the core: a thousand partnerships take seconds, and the person may stop it.
+  const [pdfJob, setPdfJob] = useState<string | null>(null);
   const savePdf = async () => {
     if (!input || savingPdf) return;
     setSavingPdf(true);
     try {
-      const { fileName, pdfBase64 } = await api['reports.pdf'](input);
+      const job = await api['reports.pdfStart'](input);
+      setPdfJob(job.id);
+      const { fileName, pdfBase64 } = (await waitForJob(job, () => undefined)) as OperationOutput<'reports.pdf'>;
       downloadPdf(fileName, pdfBase64);
       showDone(t('reports.saved', { fileName }));
     } catch (error) {
       showError(error);
     } finally {
       setSavingPdf(false);
+      setPdfJob(null);
     }
   };
 
@@ -142,6 +149,11 @@ export function ReportsView() {
           <Button leftSection={<IconFileDownload size={16} aria-hidden />} onClick={() => void savePdf()} disabled={!input} loading={savingPdf}>
             {t('reports.savePdf')}
           </Button>
+          {pdfJob ? (
+            <Button variant="default" onClick={() => void api['jobs.cancel']({ id: pdfJob })}>
+              {t('reports.cancelPdf')}
+            </Button>
+          ) : null}
         </Group>
       </Group>
       <Group align="stretch" gap="md" wrap="nowrap" style={{ flex: 1, minHeight: 0 }}>
