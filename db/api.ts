@@ -238,6 +238,21 @@ export const operationList = [
   defineOperation('backups.daily', 'self', noInput, (core) => dailyBackupInWorker(core)),
   defineOperation('backups.create', 'self', noInput, (core) => createBackup(core, 'manual')),
   defineOperation('backups.restore', 'self', backupRestoreInput, (core, input) => restoreBackup(core, input.name)),
+  // The same restore as a job: the Backups view shows the page copy's progress, and can cancel it until the copy begins.
+  defineOperation('backups.restoreStart', 'self', backupRestoreInput, (core, input) =>
+    core.jobs.start('restore', async (progress, signal) => {
+      let pages = 0;
+      const result = await restoreBackup(core, input.name, {
+        signal,
+        onCopyProgress: (remaining, total) => {
+          pages = total;
+          progress(total - remaining, total);
+        },
+      });
+      progress(pages, pages);
+      return result;
+    }),
+  ),
   defineOperation('backups.delete', 'self', backupDeleteInput, (core, input) => deleteBackup(core, input.name)),
   defineOperation('history.list', 'read', historyListInput, (core, input) => listHistory(core, input)),
   defineOperation('import.preview', 'read', importPreviewInput, (core, input) => previewImport(core, input)),

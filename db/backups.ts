@@ -10,7 +10,7 @@ import { copyFileSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs
 import path from 'node:path';
 import { z } from 'zod';
 import type { Core } from './core';
-import { AppError } from './errors';
+import { AppError, cancelledError } from './errors';
 import { openDatabase } from './open';
 import { ensureSearchIndex } from './search';
 import { backupFolder, newBackupPath, parseBackupName, type BackupReason } from './backup-files';
@@ -185,7 +185,18 @@ export interface RestoreResult {
 export interface RestoreOptions {
   /** Called between the steps of the page copy into the live file (inside its write transaction), with the pages left. */
   onCopyProgress?: (remainingPages: number, totalPages: number) => void;
+  /**
+   * Cancelled: honoured while the backup is checked, until the safety backup of the current state is made; from
+   * there the copy into the live file (one write transaction) runs to its end.
+   */
+  signal?: AbortSignal;
 }
+
+const restoreCancelled = () => cancelledError({ zh: '已取消恢复：数据库保持原样。', en: 'Restore cancelled: the database is as it was.' });
+const stopIfCancelled = async (signal: AbortSignal | undefined) => {
+  await new Promise((resolve) => setImmediate(resolve));
+  if (signal?.aborted) throw restoreCancelled();
+};
 
 /**
  * Restore a listed backup: check a private copy (opens, quick_check, ours, same installation;
@@ -229,6 +240,7 @@ async function restoreListed(core: Core, entry: BackupInfo, options: RestoreOpti
       if (!isOwnOfficeId(core.sqlite, core.clock.origin, origin)) {
         throw unusable(name, { zh: '它来自另一个安装（另一个办公室的数据库）', en: 'it comes from another installation (another office’s database)' });
       }
+      await stopIfCancelled(options.signal);
       const safety = createBackup(core, 'before-restore');
       // The office keeps the id it has now: written into the private copy first, so the page copy carries it
       // in the same step (a crash leaves the old file or the new one, each with this office's id).

@@ -139,6 +139,39 @@ describe('backups.*', () => {
     expect((await api['organizations.list']()).rows.map((o) => o.displayName)).toContain('Sofia');
   });
 
+  it('backups.restoreStart restores as a job with the copy’s progress; cancelled before the copy, nothing changes and no backup is added', async () => {
+    let now = new Date('2026-03-04T10:00:00Z');
+    const core = await tempCore({ now: () => now });
+    const api = localClient(core);
+    await api['organizations.create']({ displayName: '布尔加斯 / Burgas', country: 'BG' });
+    const backup = await api['backups.create']();
+    const before = dump(core);
+    now = new Date('2026-03-04T11:00:00Z');
+    await api['organizations.create']({ displayName: 'Varna', country: 'BG' });
+    const current = dump(core);
+    const backupsBefore = (await api['backups.list']()).map((b) => b.name);
+    const settle = async (id: string) => {
+      let job = await api['jobs.get']({ id });
+      for (let i = 0; i < 400 && job.status === 'running'; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 10));
+        job = await api['jobs.get']({ id });
+      }
+      return job;
+    };
+
+    const cancelled = await api['backups.restoreStart']({ name: backup.name });
+    await api['jobs.cancel']({ id: cancelled.id });
+    expect(await settle(cancelled.id)).toMatchObject({ status: 'cancelled', error: { message: { en: 'Restore cancelled: the database is as it was.' } } });
+    expect(dump(core)).toBe(current);
+    expect((await api['backups.list']()).map((b) => b.name)).toEqual(backupsBefore);
+
+    const restored = await settle((await api['backups.restoreStart']({ name: backup.name })).id);
+    expect(restored).toMatchObject({ status: 'done', result: { restored: { name: backup.name } } });
+    expect(restored.total).toBeGreaterThan(0);
+    expect(restored.done).toBe(restored.total);
+    expect(dump(core)).toBe(before);
+  });
+
   it('backups.restore refuses unknown names, paths, damaged files and other installations’ files, leaving the live database untouched', async () => {
     const core = await tempCore();
     const other = await tempCore();

@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { ActionIcon, Badge, Button, Group, NumberInput, Paper, Stack, Table, Text, Title, Tooltip, VisuallyHidden } from '@mantine/core';
+import { ActionIcon, Badge, Button, Group, NumberInput, Paper, Progress, Stack, Table, Text, Title, Tooltip, VisuallyHidden } from '@mantine/core';
 import { AppModal } from '../components/Dialog';
 import { IconDatabaseExport, IconRestore, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
+import { waitForJob } from '../lib/jobs';
 import { useLoad } from '../useLoad';
 import { showDone, showError } from '../notify';
 import { formatDateTime } from '../lib/task-format';
@@ -41,10 +42,14 @@ export function BackupsView() {
     }
   };
 
+  // The restore under way (a job of the core): the pages copied so far; Cancel works until the copy begins.
+  const [restoring, setRestoring] = useState<{ id: string; done: number; total: number } | null>(null);
   const restore = async (backup: BackupInfo) => {
     setBusy(true);
     try {
-      await api['backups.restore']({ name: backup.name });
+      const job = await api['backups.restoreStart']({ name: backup.name });
+      setRestoring({ id: job.id, done: 0, total: 0 });
+      await waitForJob(job, (done, total) => setRestoring({ id: job.id, done, total }));
       setConfirming(null);
       showDone(t('backups.restored', { time: formatDateTime(backup.time) }));
       reload();
@@ -52,6 +57,7 @@ export function BackupsView() {
       showError(error);
     } finally {
       setBusy(false);
+      setRestoring(null);
     }
   };
 
@@ -175,8 +181,27 @@ export function BackupsView() {
         {confirming ? (
           <Stack>
             <Text size="sm">{t('backups.confirmBody', { time: formatDateTime(confirming.time) })}</Text>
+            {restoring ? (
+              <Stack gap={4}>
+                <Progress
+                  aria-label={t('backups.restoring')}
+                  value={restoring.total ? (100 * restoring.done) / restoring.total : 5}
+                  animated={!restoring.total}
+                  striped
+                  data-testid="restore-progress"
+                />
+                <Text size="xs" c="dimmed" role="status">
+                  {restoring.done > 0 ? t('backups.copying') : t('backups.restoring')}
+                </Text>
+              </Stack>
+            ) : null}
             <Group justify="flex-end">
-              <Button variant="default" onClick={() => setConfirming(null)}>
+              <Button
+                variant="default"
+                // While the restore runs, Cancel stops it, until the copy into the database has begun.
+                disabled={!!restoring && restoring.done > 0}
+                onClick={() => (restoring ? void api['jobs.cancel']({ id: restoring.id }) : setConfirming(null))}
+              >
                 {t('backups.cancel')}
               </Button>
               <Button color="red" loading={busy} onClick={() => void restore(confirming)} data-testid="confirm-restore">
