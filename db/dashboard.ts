@@ -78,8 +78,14 @@ export function renewalsBetween(core: Core, from: string, to: string): Dashboard
     .all({ from, to }) as DashboardRenewal[];
 }
 
-/** How long an active or negotiating partnership may go without a meeting before it counts as quiet. */
+/**
+ * How long an active or negotiating partnership may go without a meeting before it counts as quiet. One that began
+ * less than this long ago (its term's start, its status date or its entry, whichever is earliest) is not quiet yet:
+ * it has had no time to meet.
+ */
 export const QUIET_DAYS = 180;
+/** How far ahead the dashboard and the reminders bell look for milestones, reviews and agreement ends: one window for both. */
+export const AHEAD_DAYS = 90;
 
 /**
  * Active and negotiating partnerships with no meeting in the last QUIET_DAYS days (or never), longest quiet first:
@@ -94,7 +100,9 @@ export function quietPartnerships(core: Core, today: string, limit: number): { r
       `WITH candidates AS MATERIALIZED (
          SELECT p.id, p.title, p.title_zh, p.title_en, p.status, f.last_meeting AS latest
            FROM partnerships p LEFT JOIN partnership_facts f ON f.partnership_id = p.id
-          WHERE p.deleted_at IS NULL AND p.status IN ('active', 'negotiating')),
+          WHERE p.deleted_at IS NULL AND p.status IN ('active', 'negotiating')
+            -- It began (the earliest of its term's start, its status date and its entry) before the window.
+            AND min(coalesce(p.term_start, p.created_at), coalesce(p.status_since, p.created_at), substr(p.created_at, 1, 10)) < @quietBefore),
        quiet AS MATERIALIZED (
          SELECT id, title, title_zh AS titleZh, title_en AS titleEn, status,
                 CASE WHEN latest IS NULL OR latest <= @today THEN latest
@@ -112,7 +120,7 @@ export function quietPartnerships(core: Core, today: string, limit: number): { r
 
 export function dashboard(core: Core, input: z.output<typeof dashboardInput>): Dashboard {
   const today = input.today ?? todayOf(core);
-  const in90 = addDays(today, 90);
+  const in90 = addDays(today, AHEAD_DAYS);
   const byStatus = Object.fromEntries(PARTNERSHIP_STATUSES.map((s) => [s, 0])) as Record<PartnershipStatus, number>;
   for (const row of core.sqlite.prepare('SELECT status, count(*) AS n FROM partnerships WHERE deleted_at IS NULL GROUP BY status').all() as {
     status: PartnershipStatus;

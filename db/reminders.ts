@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import type { Core } from './core';
 import { calendarDate } from './validation';
-import { addDays, quietPartnerships, renewalsBetween, type DashboardRenewal, type QuietPartnership } from './dashboard';
+import { addDays, AHEAD_DAYS, quietPartnerships, renewalsBetween, type DashboardRenewal, type QuietPartnership } from './dashboard';
 import { listTasks, todayOf, type Task } from './tasks';
 
 export const remindersInput = z.strictObject({ today: calendarDate.optional() }).default({});
@@ -17,7 +17,7 @@ export interface Reminders {
   today: string;
   /** Open or in-progress tasks due today or earlier, soonest due first. */
   tasksDue: Task[];
-  /** Agreements whose review date or term end falls in the next 12 months, soonest first. */
+  /** Agreements whose review date or term end falls in the next 90 days (the dashboard's window), soonest first. */
   renewals: DashboardRenewal[];
   /** Active and negotiating partnerships with no meeting for 180 days, longest quiet first. */
   quiet: QuietPartnership[];
@@ -57,7 +57,8 @@ export function listReminders(core: Core, input: z.output<typeof remindersInput>
 function computeReminders(core: Core, today: string): Reminders {
   // "Overdue" as of tomorrow: due before tomorrow, that is today or earlier.
   const dueInput = { view: 'overdue' as const, today: addDays(today, 1) };
-  const renewals = renewalsBetween(core, today, addMonths(today, 12));
+  // The dashboard's own window: the bell never counts what the dashboard does not show.
+  const renewals = renewalsBetween(core, today, addDays(today, AHEAD_DAYS));
   const quiet = quietPartnerships(core, today, REMINDER_LIST_LIMIT);
   const due = listTasks(core, { ...dueInput, limit: REMINDER_LIST_LIMIT });
   const totals = { tasksDue: due.total, renewals: renewals.length, quiet: quiet.total };

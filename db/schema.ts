@@ -137,9 +137,10 @@ export const partnerships = sqliteTable(
   (t) => [
     index('partnerships_status').on(t.status),
     // Live partnerships by status with their titles: the dashboard's counts per status and its quiet card, from the index alone
-    // (deleted_at is listed so that SQLite sees the index covers the query).
+    // (deleted_at is listed so that SQLite sees the index covers the query; the three dates tell when a partnership began,
+    // and one that began within the quiet window is not quiet yet).
     index('partnerships_live_status')
-      .on(t.status, t.id, t.title, t.titleZh, t.titleEn, t.deletedAt)
+      .on(t.status, t.id, t.title, t.titleZh, t.titleEn, t.termStart, t.statusSince, t.createdAt, t.deletedAt)
       .where(sql`${t.deletedAt} IS NULL`),
     // Renewals (dashboard, reminders): live agreements whose review date or term end falls in a period.
     index('partnerships_live_review_on')

@@ -24,7 +24,7 @@ export function reminderNotification(lang: UiLanguage, reminders: Pick<Reminders
   if (lang === 'zh') {
     const parts = [
       tasksDue > 0 ? `${tasksDue} 项任务今天到期或已逾期` : null,
-      renewals > 0 ? `${renewals} 项协议将在 12 个月内续签或复核` : null,
+      renewals > 0 ? `${renewals} 项协议将在 90 天内续签或复核` : null,
       quiet > 0 ? `${quiet} 个合作关系已 180 天没有会见` : null,
     ];
     return { title: `伙伴关系管理：${reminders.count} 项提醒`, body: `${parts.filter(Boolean).join('；')}。点击查看。` };
@@ -32,7 +32,7 @@ export function reminderNotification(lang: UiLanguage, reminders: Pick<Reminders
   const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
   const parts = [
     tasksDue > 0 ? `${plural(tasksDue, 'task', 'tasks')} due today or overdue` : null,
-    renewals > 0 ? `${plural(renewals, 'agreement', 'agreements')} up for renewal or review within 12 months` : null,
+    renewals > 0 ? `${plural(renewals, 'agreement', 'agreements')} up for renewal or review within 90 days` : null,
     quiet > 0 ? `${plural(quiet, 'partnership', 'partnerships')} with no meeting for 180 days` : null,
   ];
   return { title: `Partnership Tracker: ${plural(reminders.count, 'reminder', 'reminders')}`, body: `${parts.filter(Boolean).join('; ')}. Click to see them.` };

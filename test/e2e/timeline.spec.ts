@@ -193,3 +193,49 @@ test('the reminders bell counts what is due and its list opens a task, in Englis
   await zhList.getByRole('link', { name: /Send the signed statement to Burgas/ }).click();
   await expect(page.getByRole('dialog', { name: '编辑任务' })).toBeVisible();
 });
+
+test('the bell and the dashboard agree: the same renewals and quiet partnerships, and one begun this month is not quiet', async ({
+  page,
+  request,
+  sampleApp,
+}) => {
+  await seed(request, sampleApp);
+  // A review 200 days away: beyond the window both use. A partnership begun ten days ago that has not met yet.
+  const { rows } = await callApi(request, sampleApp, 'partnerships.list', {});
+  const later = rows.find((p) => p.titleEn !== BURGAS && p.status === 'active')!;
+  await callApi(request, sampleApp, 'partnerships.update', { id: later.id, reviewOn: localDay(200) });
+  const orgs = (await callApi(request, sampleApp, 'organizations.list', {})).rows;
+  await callApi(request, sampleApp, 'partnerships.create', {
+    title: 'Shantou–Varna port cooperation',
+    kind: 'project_cooperation',
+    status: 'active',
+    termStart: localDay(-10),
+    parties: [{ organizationId: orgs[0]!.id }, { organizationId: orgs[1]!.id }],
+  });
+
+  await page.goto(`${sampleApp.url}#/dashboard`);
+  const card = (name: string) => page.getByTestId(`dashboard-${name}`).getByRole('link');
+  await expect(card('renewals')).toHaveCount(1);
+  const dashboardRenewals = await card('renewals').allInnerTexts();
+  const dashboardQuiet = await card('quiet').allInnerTexts();
+  expect(dashboardQuiet.length).toBeGreaterThan(0);
+
+  // The same totals (the bell lists the first few of each; the dashboard more), and the bell's items are the dashboard's first ones.
+  const dashboard = await callApi(request, sampleApp, 'dashboard.get', { today: localDay() });
+  const reminders = await callApi(request, sampleApp, 'reminders.list', { today: localDay() });
+  expect(reminders.totals.renewals).toBe(dashboard.renewals.length);
+  expect(reminders.totals.quiet).toBe(dashboard.totals.quietPartnerships);
+  await page.getByRole('button', { name: /^Reminders: \d+$/ }).click();
+  const list = page.getByRole('dialog', { name: 'Reminders' });
+  const group = (name: string) => list.getByTestId(`reminders-${name}`).getByRole('link', { name: /^(?!.*(more|全部|dashboard|总览))/i });
+  const firstLine = (texts: string[]) => texts.map((text) => text.split('\n')[0]);
+  const bellRenewals = firstLine(await group('renewals').allInnerTexts());
+  const bellQuiet = firstLine(await group('quiet').allInnerTexts());
+  expect(bellRenewals.length).toBeGreaterThan(0);
+  expect(bellQuiet.length).toBeGreaterThan(0);
+  expect(bellRenewals).toEqual(firstLine(dashboardRenewals).slice(0, bellRenewals.length));
+  expect(bellQuiet).toEqual(firstLine(dashboardQuiet).slice(0, bellQuiet.length));
+  // Neither counts the review 200 days away, nor calls the ten-day-old partnership quiet.
+  for (const texts of [dashboardRenewals, dashboardQuiet]) expect(texts.join('\n')).not.toContain('Shantou–Varna');
+  expect(dashboardRenewals.join('\n')).not.toContain(later.titleEn ?? later.title);
+});

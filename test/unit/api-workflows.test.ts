@@ -1788,7 +1788,7 @@ describe('dashboard.get', () => {
     const b = await base();
     const { api } = b;
     const p = async (title: string, status: OperationInput<'partnerships.create'>['status'], extra: Partial<OperationInput<'partnerships.create'>> = {}) =>
-      createPartnership(b, title, { status, ...extra });
+      createPartnership(b, title, { status, termStart: '2016-01-01', ...extra });
     const recent = await p('Recently met', 'active');
     const old = await p('Met 181 days ago', 'active');
     const edge = await p('Met 180 days ago', 'active');

@@ -59,7 +59,7 @@ describe('what the notification says', () => {
   it('counts each group in English, singular and plural, leaving out empty groups', () => {
     expect(reminderNotification('en', some)).toEqual({
       title: 'Partnership Tracker: 6 reminders',
-      body: '2 tasks due today or overdue; 1 agreement up for renewal or review within 12 months; 3 partnerships with no meeting for 180 days. Click to see them.',
+      body: '2 tasks due today or overdue; 1 agreement up for renewal or review within 90 days; 3 partnerships with no meeting for 180 days. Click to see them.',
     });
     expect(reminderNotification('en', { totals: { tasksDue: 1, renewals: 0, quiet: 0 }, count: 1 })).toEqual({
       title: 'Partnership Tracker: 1 reminder',
@@ -70,7 +70,7 @@ describe('what the notification says', () => {
   it('in Chinese', () => {
     expect(reminderNotification('zh', some)).toEqual({
       title: '伙伴关系管理：6 项提醒',
-      body: '2 项任务今天到期或已逾期；1 项协议将在 12 个月内续签或复核；3 个合作关系已 180 天没有会见。点击查看。',
+      body: '2 项任务今天到期或已逾期；1 项协议将在 90 天内续签或复核；3 个合作关系已 180 天没有会见。点击查看。',
     });
   });
 

@@ -76,6 +76,7 @@ describe('sync by database file', () => {
       kind: 'sister_city',
       status: 'active',
       parties: [{ organizationId: shantou.id }, { organizationId: burgas.id }],
+      termStart: '2016-01-01',
     });
     const old = await apiA['meetings.create']({
       title: 'Old visit',

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { insertRecord, openCore } from '../../db/core';
 import { EVENTS_PER_ROW, TIMELINE_LIMIT } from '../../db/timeline';
-import { addMonths, REMINDER_LIST_LIMIT } from '../../db/reminders';
+import { REMINDER_LIST_LIMIT } from '../../db/reminders';
 import { ApiError } from '../../renderer/src/api/client';
 import { localClient, tempCore } from '../helpers';
 
@@ -50,13 +50,15 @@ async function world() {
   const partnership = (
     title: string,
     status: 'active' | 'negotiating' | 'dormant' | 'prospect' | 'concluded' = 'active',
-    extra: { reviewOn?: string; termEnd?: string; titleZh?: string } = {},
+    extra: { reviewOn?: string; termEnd?: string; titleZh?: string; termStart?: string } = {},
   ) =>
     api['partnerships.create']({
       title,
       kind: 'sister_city',
       status,
       parties: [{ organizationId: shantou.id }, { organizationId: burgas.id }],
+      // Long-standing agreements, unless a test says otherwise: one that began lately is not quiet yet.
+      termStart: '2016-01-01',
       ...extra,
     });
   const meeting = (title: string, date: string, partnershipIds: string[]) =>
@@ -189,10 +191,12 @@ describe('timeline.portfolio', () => {
 });
 
 describe('reminders.list', () => {
-  it('lists open tasks due today or earlier, agreements up for renewal or review within 12 months, and partnerships quiet for 180 days', async () => {
+  it('lists open tasks due today or earlier, agreements up for renewal or review within 90 days (the dashboard’s window), and partnerships quiet for 180 days', async () => {
     const { api, partnership, meeting } = await world();
-    const burgas = await partnership('Shantou–Burgas', 'active', { reviewOn: day(30), termEnd: addMonths(TODAY, 12) });
-    const varna = await partnership('Shantou–Varna', 'negotiating', { termEnd: day(1, addMonths(TODAY, 12)) });
+    const burgas = await partnership('Shantou–Burgas', 'active', { reviewOn: day(30), termEnd: day(90) });
+    const varna = await partnership('Shantou–Varna', 'negotiating', { termEnd: day(91) });
+    // Begun a month ago and never met: not quiet yet, it has had no time to meet.
+    await partnership('Shantou–Sofia', 'active', { termStart: day(-30) });
     const plovdiv = await partnership('Shantou–Plovdiv', 'active', { reviewOn: day(-1) });
     await partnership('Shantou–Ruse', 'dormant', { reviewOn: TODAY });
     await meeting('Recent call', day(-179), [burgas.id]);
@@ -215,7 +219,7 @@ describe('reminders.list', () => {
     expect(reminders.renewals.map((r) => [r.title, r.what, r.date])).toEqual([
       ['Shantou–Ruse', 'review', TODAY],
       ['Shantou–Burgas', 'review', day(30)],
-      ['Shantou–Burgas', 'term_end', addMonths(TODAY, 12)],
+      ['Shantou–Burgas', 'term_end', day(90)],
     ]);
     // Varna met nobody before today (the meeting is next week); Plovdiv last met 181 days ago.
     expect(reminders.quiet.map((q) => [q.title, q.lastMeeting])).toEqual([

@@ -1,0 +1,2 @@
+DROP INDEX `partnerships_live_status`;--> statement-breakpoint
+CREATE INDEX `partnerships_live_status` ON `partnerships` (`status`,`id`,`title`,`title_zh`,`title_en`,`term_start`,`status_since`,`created_at`,`deleted_at`) WHERE "partnerships"."deleted_at" IS NULL;
