@@ -13,6 +13,8 @@ export interface AppInfo {
   schemaVersion: number;
   origin: string;
   officeName: string | null;
+  /** The office's name in English (Settings), shown in the English UI where there is one. */
+  officeNameEn: string | null;
   /** A new, empty database whose user has not yet chosen sample data or an empty start. */
   needsOnboarding: boolean;
 }
@@ -41,6 +43,7 @@ export function appInfo(core: Core): AppInfo {
     schemaVersion: core.opened.schemaVersion,
     origin: core.clock.origin,
     officeName: core.getMeta('office_name'),
+    officeNameEn: core.getMeta('office_name_en'),
     needsOnboarding: empty && core.getMeta('onboarding') !== 'done',
   };
 }

@@ -1,4 +1,5 @@
 /** What a status report shows, read through the same domain functions as the screens. */
+import { officeNameFor } from '../settings';
 import { z } from 'zod';
 import type { Core } from '../core';
 import { getPartnership, listAllPartnerships, type Partnership, type PartnershipListItem, type PartnershipStatus } from '../partnerships';
@@ -89,7 +90,7 @@ function frame(core: Core, input: z.output<typeof partnershipReportInput> | z.ou
     lang: input.lang,
     today: input.today ?? todayOf(core),
     generatedAt: core.now().toISOString(),
-    officeName: input.officeName ?? core.getMeta('office_name'),
+    officeName: input.officeName ?? officeNameFor(core, input.lang),
     classification: input.classification ?? null,
     from: input.from ?? null,
     to: input.to ?? null,

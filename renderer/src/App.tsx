@@ -99,6 +99,8 @@ export function App() {
   const route = useRoute();
   useDesktopShell();
   const [info, setInfo] = useState<AppInfo>();
+  // The office's name in the UI's language: its English name in English, where there is one.
+  const officeName = (i18n.language === 'en' ? info?.officeNameEn : null) ?? info?.officeName ?? null;
   const [dataVersion, setDataVersion] = useState(0);
 
   useEffect(() => {
@@ -135,9 +137,9 @@ export function App() {
             <Title order={1} size="h4" style={{ whiteSpace: 'nowrap' }}>
               {narrow ? <VisuallyHidden>{t('app.name')}</VisuallyHidden> : t('app.name')}
             </Title>
-            {info?.officeName && !narrow ? (
-              <Text c="dimmed" size="sm" truncate>
-                {info.officeName}
+            {officeName && !narrow ? (
+              <Text c="dimmed" size="sm" truncate lang={officeName === info?.officeNameEn ? 'en' : undefined}>
+                {officeName}
               </Text>
             ) : null}
           </Group>

@@ -92,8 +92,10 @@ test('My tasks are the tasks assigned to the name set in Settings', async ({ pag
   await page.getByRole('link', { name: 'Set your name in Settings' }).click();
   await expect(page).toHaveURL(/#\/settings$/);
 
-  await page.getByLabel('Office name').fill('Shantou Foreign Affairs Office');
+  await page.getByLabel('Office name', { exact: true }).fill('汕头市外事办公室');
+  await page.getByLabel('Office name in English').fill('Shantou Foreign Affairs Office');
   await page.getByRole('textbox', { name: 'Your name' }).fill('Li Wei');
+  await page.screenshot({ path: path.join(SHOTS, 'settings-office-en.png') });
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByText('Settings saved')).toBeVisible();
   await expect(page.getByRole('banner')).toContainText('Shantou Foreign Affairs Office');

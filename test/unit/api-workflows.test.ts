@@ -564,6 +564,7 @@ const invalidCases: Record<CoveredHere | 'partnerships.list', InvalidCase[]> = {
   'settings.update': [
     { what: 'wrong type', input: () => ({ userName: 42 }), field: 'userName' },
     { what: 'office name too long', input: () => ({ officeName: 'x'.repeat(201) }), field: 'officeName' },
+    { what: 'English office name too long', input: () => ({ officeNameEn: 'x'.repeat(201) }), field: 'officeNameEn' },
     { what: 'unknown key', input: () => ({ userName: '王芳', theme: 'dark' }), field: 'theme' },
     { what: 'meta keys are not settable', input: () => ({ origin_id: 'stolen' }), field: 'origin_id' },
   ],
@@ -2132,7 +2133,7 @@ describe('search.query', () => {
 
 describe('settings', () => {
   /** The reminder settings (timeline-reminders.test.ts) keep their defaults here. */
-  const REMINDERS_DEFAULT = { dailyReminder: true, reminderHour: 9, keepBackups: 14 };
+  const REMINDERS_DEFAULT = { dailyReminder: true, reminderHour: 9, keepBackups: 14, officeNameEn: null };
   it('update then get round-trips; null or empty text clears one setting and leaves the other', async () => {
     const core = await tempCore({ now: () => NOW });
     const api = localClient(core);

@@ -282,6 +282,25 @@ describe('reports through the contract', () => {
     logged.mockRestore();
   });
 
+  it('an English report is headed with the office’s English name where there is one, a Chinese one with its Chinese name', async () => {
+    const core = await tempCore();
+    core.sqlite.transaction(() => loadSampleData(core)).immediate();
+    const api = localClient(core);
+    await api['settings.update']({ officeName: '汕头市人民政府外事办公室' });
+    // No English name yet: the one name there is heads both.
+    expect(await api['reports.html']({ kind: 'portfolio', lang: 'en', today: TODAY })).toContain('汕头市人民政府外事办公室');
+    const saved = await api['settings.update']({ officeNameEn: 'Foreign Affairs Office of Shantou Municipal Government' });
+    expect(saved).toMatchObject({ officeName: '汕头市人民政府外事办公室', officeNameEn: 'Foreign Affairs Office of Shantou Municipal Government' });
+    const en = await api['reports.html']({ kind: 'portfolio', lang: 'en', today: TODAY });
+    expect(en).toContain('Foreign Affairs Office of Shantou Municipal Government');
+    expect(en).not.toContain('汕头市人民政府外事办公室');
+    const zh = await api['reports.html']({ kind: 'portfolio', lang: 'zh', today: TODAY });
+    expect(zh).toContain('汕头市人民政府外事办公室');
+    expect(zh).not.toContain('Foreign Affairs Office of Shantou');
+    // A name typed for one report wins over both.
+    expect(await api['reports.html']({ kind: 'portfolio', lang: 'en', today: TODAY, officeName: 'Burgas Municipality' })).toContain('Burgas Municipality');
+  });
+
   it('reports.pdfStart makes the same PDF as a job; cancelled while printing, it ends cancelled and hands nothing back', async () => {
     const core = await tempCore();
     core.sqlite.transaction(() => loadSampleData(core)).immediate();

@@ -297,6 +297,7 @@ describe('reminder settings', () => {
     expect(await api['settings.update']({ officeName: '汕头市外事局' })).toMatchObject({ dailyReminder: false, reminderHour: 0 });
     expect(await api['settings.update']({ dailyReminder: true, reminderHour: 23 })).toEqual({
       officeName: '汕头市外事局',
+      officeNameEn: null,
       userName: null,
       dailyReminder: true,
       reminderHour: 23,

@@ -42,7 +42,8 @@ export function ReportsView() {
   const { data: stored } = useLoad(() => api['settings.get'](), []);
 
   const lang = settings.lang ?? (i18n.language === 'zh' ? 'zh' : 'en');
-  const officeName = settings.officeName ?? stored?.officeName ?? '';
+  // The name typed here, else the office's name in the report's language (its English name for an English report).
+  const officeName = settings.officeName ?? (lang === 'en' ? stored?.officeNameEn : null) ?? stored?.officeName ?? '';
   const input = stored ? reportInput(settings, lang, officeName, localDay()) : null;
   const inputKey = input ? JSON.stringify(input) : '';
   const [debouncedKey] = useDebouncedValue(inputKey, 300);

@@ -29,8 +29,15 @@ const COUNTED = ['partnerships', 'organizations', 'milestones', 'meetings', 'tas
 
 interface Draft {
   officeName: string;
+  officeNameEn: string;
   userName: string;
 }
+
+const draftOf = (settings: Settings): Draft => ({
+  officeName: settings.officeName ?? '',
+  officeNameEn: settings.officeNameEn ?? '',
+  userName: settings.userName ?? '',
+});
 
 /** Office name and the user's name (whose tasks are "My tasks"), and what this installation is. */
 export function SettingsView({ info, onChange }: { info: AppInfo | undefined; onChange?: () => void }) {
@@ -44,7 +51,7 @@ export function SettingsView({ info, onChange }: { info: AppInfo | undefined; on
   const [saving, setSaving] = useState(false);
 
   useEffect(() => {
-    if (settings) setDraft((d) => d ?? { officeName: settings.officeName ?? '', userName: settings.userName ?? '' });
+    if (settings) setDraft((d) => d ?? draftOf(settings));
   }, [settings]);
 
   const set = (key: keyof Draft, value: string) => setDraft((d) => (d ? { ...d, [key]: value } : d));
@@ -53,13 +60,14 @@ export function SettingsView({ info, onChange }: { info: AppInfo | undefined; on
     if (!draft) return;
     const next: typeof errors = {};
     if (draft.officeName.trim().length > MAX) next.officeName = t('tasks.settings.tooLong', { max: MAX });
+    if (draft.officeNameEn.trim().length > MAX) next.officeNameEn = t('tasks.settings.tooLong', { max: MAX });
     if (draft.userName.trim().length > MAX) next.userName = t('tasks.settings.tooLong', { max: MAX });
     setErrors(next);
     if (Object.keys(next).length > 0) return;
     setSaving(true);
     try {
-      const saved: Settings = await api['settings.update']({ officeName: draft.officeName, userName: draft.userName });
-      setDraft({ officeName: saved.officeName ?? '', userName: saved.userName ?? '' });
+      const saved: Settings = await api['settings.update']({ officeName: draft.officeName, officeNameEn: draft.officeNameEn, userName: draft.userName });
+      setDraft(draftOf(saved));
       showDone(t('tasks.settings.saved'));
       onChange?.();
     } catch (error) {
@@ -96,6 +104,15 @@ export function SettingsView({ info, onChange }: { info: AppInfo | undefined; on
               disabled={!draft}
               onChange={(e) => set('officeName', e.currentTarget.value)}
               error={errors.officeName}
+            />
+            <TextInput
+              label={t('tasks.settings.officeNameEn')}
+              description={t('tasks.settings.officeNameEnHint')}
+              value={draft?.officeNameEn ?? ''}
+              disabled={!draft}
+              lang="en"
+              onChange={(e) => set('officeNameEn', e.currentTarget.value)}
+              error={errors.officeNameEn}
             />
             <Autocomplete
               label={t('tasks.settings.userName')}
