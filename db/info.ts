@@ -4,6 +4,7 @@ import { tableName } from './core';
 import { recordTables, type RecordEntity } from './schema';
 import { loadSampleData } from './sample';
 import { AppError } from './errors';
+import { META_OFFICE_NAME_EN } from './settings';
 
 export const onboardingInput = z.strictObject({ choice: z.enum(['sample', 'empty']) });
 
@@ -43,7 +44,7 @@ export function appInfo(core: Core): AppInfo {
     schemaVersion: core.opened.schemaVersion,
     origin: core.clock.origin,
     officeName: core.getMeta('office_name'),
-    officeNameEn: core.getMeta('office_name_en'),
+    officeNameEn: core.getMeta(META_OFFICE_NAME_EN),
     needsOnboarding: empty && core.getMeta('onboarding') !== 'done',
   };
 }

@@ -41,6 +41,16 @@ export async function chosen(api: ReturnType<typeof localClient>, mode: 'read' |
   return (await api['files.grant']({ path: file, mode })).file;
 }
 
+/** A job of the core polled until it ends (or 10 s pass): its last state. */
+export async function jobEnd(api: ReturnType<typeof localClient>, id: string) {
+  let job = await api['jobs.get']({ id });
+  for (let i = 0; i < 400 && job.status === 'running'; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 25));
+    job = await api['jobs.get']({ id });
+  }
+  return job;
+}
+
 /** The contract as a shell sees it: envelopes serialized as over IPC/HTTP, then the typed client. */
 export function localClient(core: Core, registry: OperationRegistry = createRegistry()) {
   return createClient(async (name, input) => JSON.parse(JSON.stringify(await registry.callAsync(core, name, input))) as Envelope<unknown>);

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { dumpText, rejected, tempCore, tempDir, localClient, chosen } from '../helpers';
+import { dumpText, rejected, tempCore, tempDir, localClient, chosen, jobEnd } from '../helpers';
 
 const dump = dumpText;
 
@@ -44,19 +44,11 @@ describe('sync.* operations', () => {
     const { a, b, apiA, apiB, dir } = await twoOffices();
     for (let i = 0; i < 30; i++) await apiA['organizations.create']({ displayName: `City ${i}`, country: 'CN' });
     const file = (await apiA['sync.export']({ file: await chosen(apiA, 'write', path.join(dir, 'a.db')) })).path;
-    const settle = async (api: typeof apiA, id: string) => {
-      let job = await api['jobs.get']({ id });
-      for (let i = 0; i < 400 && job.status === 'running'; i++) {
-        await new Promise((resolve) => setTimeout(resolve, 25));
-        job = await api['jobs.get']({ id });
-      }
-      return job;
-    };
 
     const before = dump(b);
     const merging = await apiB['sync.mergeStart']({ file: await chosen(apiB, 'read', file) });
     expect((await apiB['jobs.cancel']({ id: merging.id })).status).toBe('running');
-    const merged = await settle(apiB, merging.id);
+    const merged = await jobEnd(apiB, merging.id);
     expect(merged.status).toBe('cancelled');
     expect(merged.error).toMatchObject({
       code: 'cancelled',
@@ -70,14 +62,14 @@ describe('sync.* operations', () => {
       const target = path.join(dir, 'cancelled.ptdb');
       const exporting = await apiA['sync.exportStart']({ file: await chosen(apiA, 'write', target), ...(passphrase ? { passphrase } : {}) });
       await apiA['jobs.cancel']({ id: exporting.id });
-      const exported = await settle(apiA, exporting.id);
+      const exported = await jobEnd(apiA, exporting.id);
       expect(exported.status).toBe('cancelled');
       expect(exported.error?.message.en).toBe('Export cancelled: no file was written.');
       expect(readdirSync(dir).sort()).toEqual(filesBefore);
     }
     expect((await apiA['sync.log']()).length).toBe(exportsBefore);
     // Not cancelled, the same job writes the file and reports its three steps.
-    const written = await settle(apiA, (await apiA['sync.exportStart']({ file: await chosen(apiA, 'write', path.join(dir, 'done.ptdb')) })).id);
+    const written = await jobEnd(apiA, (await apiA['sync.exportStart']({ file: await chosen(apiA, 'write', path.join(dir, 'done.ptdb')) })).id);
     expect(written).toMatchObject({ status: 'done', done: 3, total: 3, result: { name: 'done.ptdb', encrypted: false } });
     void a;
   });
@@ -88,11 +80,7 @@ describe('sync.* operations', () => {
     const file = (await apiA['sync.export']({ file: await chosen(apiA, 'write', path.join(dir, 'big.db')) })).path;
     const started = await apiB['sync.mergeStart']({ file: await chosen(apiB, 'read', file) });
     expect(started.status).toBe('running');
-    let job = await apiB['jobs.get']({ id: started.id });
-    for (let i = 0; i < 400 && job.status === 'running'; i++) {
-      await new Promise((resolve) => setTimeout(resolve, 25));
-      job = await apiB['jobs.get']({ id: started.id });
-    }
+    const job = await jobEnd(apiB, started.id);
     expect(job.status).toBe('done');
     expect(job.total).toBeGreaterThan(0);
     expect(job.done).toBe(job.total);
@@ -105,11 +93,7 @@ describe('sync.* operations', () => {
     ) as Record<string, string>;
     expect(Object.values(stamps).every((stamp) => stamp <= stamps.notes!)).toBe(true);
     const refused = await apiB['sync.mergeStart']({ file: await chosen(apiB, 'read', path.join(dir, 'missing.db')) });
-    let failed = await apiB['jobs.get']({ id: refused.id });
-    for (let i = 0; i < 400 && failed.status === 'running'; i++) {
-      await new Promise((resolve) => setTimeout(resolve, 25));
-      failed = await apiB['jobs.get']({ id: refused.id });
-    }
+    const failed = await jobEnd(apiB, refused.id);
     expect(failed).toMatchObject({ status: 'failed', error: { code: 'not_a_database' } });
     expect((await rejected(apiB['jobs.get']({ id: '0190aaaa-0000-7000-8000-000000000001' }))).code).toBe('not_found');
     void a;

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { openCore, type Core } from '../../db/core';
 import { ensureDailyBackup, listBackups, pruneBackups } from '../../db/backups';
 import { parseBackupName } from '../../db/backup-files';
-import { dumpText, localClient, rejected, tempCore, tempDir, chosen } from '../helpers';
+import { dumpText, localClient, rejected, tempCore, tempDir, chosen, jobEnd } from '../helpers';
 
 const dump = dumpText;
 
@@ -150,22 +150,14 @@ describe('backups.*', () => {
     await api['organizations.create']({ displayName: 'Varna', country: 'BG' });
     const current = dump(core);
     const backupsBefore = (await api['backups.list']()).map((b) => b.name);
-    const settle = async (id: string) => {
-      let job = await api['jobs.get']({ id });
-      for (let i = 0; i < 400 && job.status === 'running'; i++) {
-        await new Promise((resolve) => setTimeout(resolve, 10));
-        job = await api['jobs.get']({ id });
-      }
-      return job;
-    };
 
     const cancelled = await api['backups.restoreStart']({ name: backup.name });
     await api['jobs.cancel']({ id: cancelled.id });
-    expect(await settle(cancelled.id)).toMatchObject({ status: 'cancelled', error: { message: { en: 'Restore cancelled: the database is as it was.' } } });
+    expect(await jobEnd(api, cancelled.id)).toMatchObject({ status: 'cancelled', error: { message: { en: 'Restore cancelled: the database is as it was.' } } });
     expect(dump(core)).toBe(current);
     expect((await api['backups.list']()).map((b) => b.name)).toEqual(backupsBefore);
 
-    const restored = await settle((await api['backups.restoreStart']({ name: backup.name })).id);
+    const restored = await jobEnd(api, (await api['backups.restoreStart']({ name: backup.name })).id);
     expect(restored).toMatchObject({ status: 'done', result: { restored: { name: backup.name } } });
     expect(restored.total).toBeGreaterThan(0);
     expect(restored.done).toBe(restored.total);

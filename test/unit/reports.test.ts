@@ -11,7 +11,7 @@ import { insertRecord, openCore, type Core } from '../../db/core';
 import { loadSampleData } from '../../db/sample';
 import { RECENT_MEETINGS, REPORT_OPEN_TASKS } from '../../db/reports/data';
 import { ApiError } from '../../renderer/src/api/client';
-import { localClient, runCli, runProcess, tempCore } from '../helpers';
+import { localClient, runCli, runProcess, tempCore, jobEnd } from '../helpers';
 
 const ROOT = path.resolve(__dirname, '../..');
 const SHOTS = path.join(ROOT, 'test-results', 'screenshots');
@@ -310,27 +310,19 @@ describe('reports through the contract', () => {
       new Promise((resolve) => {
         release = () => resolve(Buffer.from(`%PDF-1.7 fake ${html.length}`));
       });
-    const settle = async (id: string) => {
-      let job = await api['jobs.get']({ id });
-      for (let i = 0; i < 400 && job.status === 'running'; i++) {
-        await new Promise((resolve) => setTimeout(resolve, 10));
-        job = await api['jobs.get']({ id });
-      }
-      return job;
-    };
 
     const printing = await api['reports.pdfStart']({ kind: 'portfolio', lang: 'en', today: TODAY });
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(await api['jobs.get']({ id: printing.id })).toMatchObject({ status: 'running', done: 1, total: 2 });
     await api['jobs.cancel']({ id: printing.id });
     release();
-    const cancelled = await settle(printing.id);
+    const cancelled = await jobEnd(api, printing.id);
     expect(cancelled).toMatchObject({ status: 'cancelled', result: null, error: { code: 'cancelled', message: { en: 'The PDF was cancelled.' } } });
 
     const next = await api['reports.pdfStart']({ kind: 'portfolio', lang: 'zh', today: TODAY });
     await new Promise((resolve) => setTimeout(resolve, 20));
     release();
-    const done = await settle(next.id);
+    const done = await jobEnd(api, next.id);
     expect(done).toMatchObject({ status: 'done', done: 2, total: 2, result: { fileName: 'portfolio-report-20180301.pdf' } });
     expect(Buffer.from((done.result as { pdfBase64: string }).pdfBase64, 'base64').toString()).toMatch(/^%PDF-1\.7 fake \d+$/);
   });

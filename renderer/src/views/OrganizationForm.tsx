@@ -8,24 +8,13 @@ import { showDone, showError } from '../notify';
 import { localized } from '../i18n';
 import type { Organization } from '@db/organizations';
 import type { ORGANIZATION_KINDS } from '@db/schema';
+import { ORGANIZATION_KIND_LABELS } from '@common/labels';
 import { WithHistoryTab } from '../components/RecordHistory';
 import { CancelSaveButtons } from '../components/CancelSaveButtons';
 
 type Kind = (typeof ORGANIZATION_KINDS)[number];
-const KINDS: Kind[] = [
-  'city',
-  'district',
-  'new_area',
-  'province',
-  'region',
-  'country',
-  'association',
-  'company',
-  'university',
-  'programme_body',
-  'government_body',
-  'other',
-];
+/** In the order of their names' list (common/labels.ts), which test/unit/labels.test.ts holds equal to the contract's. */
+const KINDS = Object.keys(ORGANIZATION_KIND_LABELS.en) as Kind[];
 
 interface Draft {
   displayName: string;
