@@ -4,6 +4,7 @@
  * input, runs writes in one transaction, and turns every failure into a translated error.
  */
 import { z } from 'zod';
+import { placeSearchInput, searchPlaces } from './gazetteer';
 import type { Core } from './core';
 import { AppError, toSerializedError, type SerializedAppError } from './errors';
 import { MIN_PASSPHRASE } from '../common/sync';
@@ -200,6 +201,7 @@ export const operationList = [
   defineOperation('timeline.portfolio', 'read', timelineInput, (core, input) => portfolioTimeline(core, input)),
   defineOperation('reminders.list', 'read', remindersInput, (core, input) => listReminders(core, input)),
   defineOperation('map.data', 'read', noInput, (core) => mapData(core)),
+  defineOperation('places.search', 'read', placeSearchInput, (_core, input) => searchPlaces(input)),
   defineOperation('trash.list', 'read', noInput, (core) => listTrash(core)),
   defineOperation('trash.restore', 'write', trashRestoreInput, (core, input) => restoreFromTrash(core, input)),
   defineOperation('search.query', 'read', searchInput, (core, input) => search(core, input)),

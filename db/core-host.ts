@@ -21,6 +21,7 @@ export const READER_OPERATIONS: ReadonlySet<string> = new Set([
   'dashboard.get',
   'timeline.portfolio',
   'map.data',
+  'places.search',
   'reminders.list',
   'search.query',
   'history.list',

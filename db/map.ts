@@ -41,9 +41,21 @@ export interface MapLink {
   to: MapPoint;
 }
 
+/** A live partnership with a party that has no coordinates: drawn in part (`drawn`) or not at all, and why. */
+export interface UnplacedPartnership {
+  partnershipId: string;
+  title: string;
+  titleZh: string | null;
+  titleEn: string | null;
+  drawn: boolean;
+  /** Its live parties without latitude or longitude. */
+  missing: { id: string; displayName: string; nameZh: string | null; nameEn: string | null }[];
+}
+
 export interface MapData {
   cities: MapCity[];
   links: MapLink[];
+  unplaced: UnplacedPartnership[];
 }
 
 /** One live party with coordinates of one live partnership, as the query returns it. */
@@ -107,5 +119,41 @@ export function mapData(core: Core): MapData {
       to: [row.longitude, row.latitude],
     });
   }
-  return { cities: [...cities.values()], links };
+  return { cities: [...cities.values()], links, unplaced: unplacedPartnerships(core, new Set(links.map((l) => l.partnershipId))) };
+}
+
+/** Partnerships with a party the map cannot place (organizations without coordinates are few: read from there). */
+function unplacedPartnerships(core: Core, drawn: Set<string>): UnplacedPartnership[] {
+  const rows = core.sqlite
+    .prepare(
+      `SELECT p.id AS partnershipId, p.title, p.title_zh AS titleZh, p.title_en AS titleEn,
+              o.id AS organizationId, o.display_name AS displayName, o.name_zh AS nameZh, o.name_en AS nameEn
+         FROM organizations o
+         JOIN partnership_parties pp ON pp.organization_id = o.id AND pp.deleted_at IS NULL
+         JOIN partnerships p ON p.id = pp.partnership_id AND p.deleted_at IS NULL
+        WHERE o.deleted_at IS NULL AND (o.latitude IS NULL OR o.longitude IS NULL)
+        ORDER BY p.title, p.id, o.display_name, o.id`,
+    )
+    .all() as (Omit<UnplacedPartnership, 'drawn' | 'missing'> & {
+    organizationId: string;
+    displayName: string;
+    nameZh: string | null;
+    nameEn: string | null;
+  })[];
+  const byId = new Map<string, UnplacedPartnership>();
+  for (const row of rows) {
+    const entry = byId.get(row.partnershipId) ?? {
+      partnershipId: row.partnershipId,
+      title: row.title,
+      titleZh: row.titleZh,
+      titleEn: row.titleEn,
+      drawn: drawn.has(row.partnershipId),
+      missing: [],
+    };
+    byId.set(row.partnershipId, entry);
+    if (!entry.missing.some((m) => m.id === row.organizationId)) {
+      entry.missing.push({ id: row.organizationId, displayName: row.displayName, nameZh: row.nameZh, nameEn: row.nameEn });
+    }
+  }
+  return [...byId.values()];
 }

@@ -72,6 +72,8 @@ export type MeetingCursor = z.output<typeof meetingCursor>;
 
 const meetingFilters = {
   partnershipId: idSchema.optional(),
+  /** Meetings of the partnerships this organization is a party to. */
+  organizationId: idSchema.optional(),
   from: calendarDate.optional(),
   to: calendarDate.optional(),
   query: z.string().trim().max(200).optional(),
@@ -168,14 +170,21 @@ function filterOf(input: MeetingFilters): SQL | undefined {
   // With a partnership (deleted meetings only: the live ones go through partnership_meetings), its
   // meetings are found by id through meeting_partnerships; the unary + keeps SQLite from walking
   // meetings_list over every deleted meeting instead.
-  const live = input.partnershipId ? sql`+${meetings.deletedAt} IS NULL` : isNull(meetings.deletedAt);
+  const live = input.partnershipId || input.organizationId ? sql`+${meetings.deletedAt} IS NULL` : isNull(meetings.deletedAt);
   return and(
     input.deleted ? isNotNull(meetings.deletedAt) : live,
     input.from ? gte(meetings.date, input.from) : undefined,
     input.to ? lte(meetings.date, input.to) : undefined,
     q ? sql`${meetings.title} LIKE ${q} ESCAPE '\\'` : undefined,
     input.partnershipId ? linkedTo(input.partnershipId) : undefined,
+    input.organizationId ? ofOrganization(input.organizationId) : undefined,
   );
+}
+
+/** Through partnership_parties_organization, then each partnership's live meetings from partnership_meetings. */
+function ofOrganization(organizationId: string): SQL {
+  return sql`"meetings"."id" IN (SELECT meeting_id FROM partnership_meetings WHERE partnership_id IN
+    (SELECT partnership_id FROM partnership_parties WHERE organization_id = ${organizationId} AND deleted_at IS NULL))`;
 }
 
 function linkedTo(partnershipId: string | Placeholder): SQL {
@@ -265,7 +274,7 @@ type ListRow = Omit<MeetingListItem, 'partnerships'>;
 
 /** The first page of the whole log or of one partnership's meetings (one row more than asked), prepared; undefined for other shapes. */
 function firstPageOf(core: Core, input: z.output<typeof meetingListInput>): { rows: ListRow[]; total: number } | undefined {
-  if (input.after || input.from || input.to || input.query || input.deleted) return undefined;
+  if (input.after || input.from || input.to || input.query || input.deleted || input.organizationId) return undefined;
   const limit = input.limit + 1;
   const prepared = firstPages(core);
   if (!input.partnershipId) return { rows: prepared.log.all({ limit }), total: prepared.logTotal.get()?.n ?? 0 };

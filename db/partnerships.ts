@@ -58,6 +58,8 @@ const partnershipFilterFields = {
   query: z.string().trim().max(200).optional(),
   status: z.enum(PARTNERSHIP_STATUSES).optional(),
   programmeId: idSchema.optional(),
+  /** This organization is one of the parties. */
+  organizationId: idSchema.optional(),
   /** Any party in this country (ISO code). */
   country: z
     .string()
@@ -243,6 +245,9 @@ function partnershipWhere(input: PartnershipFilters) {
       ? sql`(${partnerships.title} LIKE ${q} ESCAPE '\\' OR ${partnerships.titleZh} LIKE ${q} ESCAPE '\\' OR ${partnerships.titleEn} LIKE ${q} ESCAPE '\\')`
       : undefined,
     input.programmeId ? eq(partnerships.programmeId, input.programmeId) : undefined,
+    input.organizationId
+      ? sql`${partnerships.id} IN (SELECT partnership_id FROM partnership_parties WHERE organization_id = ${input.organizationId} AND deleted_at IS NULL)`
+      : undefined,
     input.owner ? eq(partnerships.owner, input.owner) : undefined,
     input.topic ? sql`EXISTS (SELECT 1 FROM json_each("partnerships"."topics") WHERE value = ${input.topic})` : undefined,
     input.country

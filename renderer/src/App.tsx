@@ -42,6 +42,7 @@ const VIEW_LOADERS = {
   PartnershipsView: () => import('./views/PartnershipsView').then((module) => ({ default: module.PartnershipsView })),
   PartnershipPage: () => import('./views/PartnershipPage').then((module) => ({ default: module.PartnershipPage })),
   OrganizationsView: () => import('./views/OrganizationsView').then((module) => ({ default: module.OrganizationsView })),
+  OrganizationPage: () => import('./views/OrganizationPage').then((module) => ({ default: module.OrganizationPage })),
   MeetingsView: () => import('./views/MeetingsView').then((module) => ({ default: module.MeetingsView })),
   MeetingPage: () => import('./views/MeetingPage').then((module) => ({ default: module.MeetingPage })),
   TasksView: () => import('./views/TasksView').then((module) => ({ default: module.TasksView })),
@@ -60,6 +61,7 @@ const SearchView = lazy(VIEW_LOADERS.SearchView);
 const PartnershipsView = lazy(VIEW_LOADERS.PartnershipsView);
 const PartnershipPage = lazy(VIEW_LOADERS.PartnershipPage);
 const OrganizationsView = lazy(VIEW_LOADERS.OrganizationsView);
+const OrganizationPage = lazy(VIEW_LOADERS.OrganizationPage);
 const MeetingsView = lazy(VIEW_LOADERS.MeetingsView);
 const MeetingPage = lazy(VIEW_LOADERS.MeetingPage);
 const TasksView = lazy(VIEW_LOADERS.TasksView);
@@ -236,9 +238,9 @@ function CurrentView({
     case 'partnerships':
       return route.id ? <PartnershipPage key={key} id={route.id} /> : <PartnershipsView key={key} />;
     case 'map':
-      return <MapView key={key} />;
+      return <MapView key={key} placeId={route.id} />;
     case 'organizations':
-      return <OrganizationsView key={key} />;
+      return route.id ? <OrganizationPage key={key} id={route.id} /> : <OrganizationsView key={key} />;
     case 'meetings':
       return route.id ? <MeetingPage key={key} id={route.id} /> : <MeetingsView key={key} />;
     case 'timeline':
@@ -246,7 +248,7 @@ function CurrentView({
     case 'tasks':
       return <TasksView key={key} />;
     case 'contacts':
-      return <ContactsView key={key} />;
+      return <ContactsView key={key} openId={route.id} />;
     case 'trash':
       return <TrashView key={key} />;
     case 'sync':

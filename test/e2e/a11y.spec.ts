@@ -184,7 +184,16 @@ for (const [lang, scheme] of COMBOS) {
     await go(page, '#/organizations', h2('Organizations', '机构'));
     await gate.check('organizations');
     await dialogState(gate, page, 'new organization dialog', () => page.keyboard.press('Control+n'));
-    await dialogState(gate, page, 'edit organization dialog', () => page.getByTestId('organizations-table').getByRole('row').nth(1).click());
+    await page.getByTestId('organizations-table').getByRole('row').nth(1).click();
+    await expect(page.getByTestId('organization-names')).toBeVisible();
+    await gate.check('organization page');
+    await dialogState(gate, page, 'edit organization dialog', () =>
+      page
+        .getByRole('group', { name: /^(Organization actions|机构操作)$/ })
+        .getByRole('button')
+        .first()
+        .click(),
+    );
 
     await go(page, '#/meetings', h2('Meetings', '会见'));
     await gate.check('meetings');

@@ -80,7 +80,13 @@ test('a partnership edited twice shows both changes, old → new, in its History
 
 test('an organization edited in its dialog shows the old → new value in its History tab, in English and Chinese', async ({ page, sampleApp }) => {
   await open(page, sampleApp.url, '#/organizations');
-  const burgas = page.getByTestId('organizations-table').getByRole('row', { name: /布尔加斯 \/ Burgas/ });
+  await page
+    .getByTestId('organizations-table')
+    .getByRole('row', { name: /布尔加斯 \/ Burgas/ })
+    .click();
+  // The row opens the organization's page; its Edit button, the dialog.
+  const actions = page.getByRole('group', { name: /^(Organization actions|机构操作)$/ });
+  const burgas = actions.getByRole('button', { name: /^(Edit|编辑)$/ });
   await burgas.click();
   const dialog = page.getByRole('dialog', { name: 'Edit organization' });
   const region = dialog.getByLabel('Region');

@@ -38,23 +38,23 @@ test('every dialog gives focus back to what opened it, on Esc, on Cancel and on 
   await page.getByRole('dialog', { name: 'New organization' }).getByRole('button', { name: 'Cancel' }).click();
   await expect(newOrganization).toBeFocused();
 
-  // Edit organization from its row, by keyboard: Save gives focus back to the row.
+  // An organization's row opens its page, by keyboard; Edit there, and Save gives focus back to Edit.
   const row = page
     .getByTestId('organizations-table')
     .getByRole('row', { name: /Burgas/ })
     .first();
   await row.focus();
   await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 2, name: /Burgas/ })).toBeVisible();
+  const editButton = page.getByRole('group', { name: 'Organization actions' }).getByRole('button', { name: 'Edit' });
+  await editButton.press('Enter');
   const edit = page.getByRole('dialog', { name: 'Edit organization' });
   await edit.getByLabel('Region').fill('Burgas Province');
   await edit.getByRole('button', { name: 'Save' }).click();
   await expect(edit).toBeHidden();
-  await expect(
-    page
-      .getByTestId('organizations-table')
-      .getByRole('row', { name: /Burgas/ })
-      .first(),
-  ).toBeFocused();
+  await expect(editButton).toBeFocused();
+  await expect(page.getByText('Burgas Province')).toBeVisible();
+  await page.getByRole('link', { name: 'All organizations' }).click();
 
   // Ctrl+N from nowhere in particular: focus lands on the page's heading, not <body>.
   await page.getByRole('heading', { name: 'Organizations', level: 2 }).click();
@@ -257,7 +257,7 @@ test('keyboard only: palette → partnership → log a meeting with one task →
   await expect(page.getByRole('heading', { level: 2, name: 'Video call on the port data exchange' })).toBeFocused();
   await expect(page.getByTestId('meeting-tasks')).toContainText(taskTitle);
 
-  // Complete the task: the palette finds it and opens the task list, where the row completes with X.
+  // Complete the task: the palette finds it and opens it (its dialog, over the task list); Esc leaves the list, where the row completes with X.
   await page.keyboard.press('Control+K');
   answered = searchAnswered(page, 'port data model');
   await page.keyboard.type('port data model');
@@ -266,6 +266,10 @@ test('keyboard only: palette → partnership → log a meeting with one task →
   await expect(taskHit).toBeVisible();
   await highlight(page, box, taskHit);
   await page.keyboard.press('Enter');
+  const taskDialog = page.getByRole('dialog', { name: 'Edit task' });
+  await expect(taskDialog.getByLabel('Title')).toHaveValue(taskTitle);
+  await page.keyboard.press('Escape');
+  await expect(taskDialog).toBeHidden();
   await expect(page.getByRole('heading', { level: 2, name: 'Tasks' })).toBeFocused();
   await tabTo(page, page.getByRole('tab', { selected: true }));
   // Every task: the All tab.

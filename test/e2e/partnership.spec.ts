@@ -59,9 +59,10 @@ test('a partnership created with one party made on the spot lists, and its page 
   await inline.getByLabel('Display name').fill('瓦尔纳 / Varna');
   await inline.getByLabel('Chinese name').fill('瓦尔纳');
   await inline.getByLabel('English name').fill('Varna');
-  await inline.getByLabel('Country (ISO code)').fill('bg');
+  // The country is chosen by its name in either language (or its code), never typed as a code alone.
+  await choose(page, inline.getByRole('textbox', { name: 'Country' }), '保加利亚', 'Bulgaria');
   // Enter in the small form creates the organization (it does not save the partnership).
-  await inline.getByLabel('Country (ISO code)').press('Enter');
+  await inline.getByLabel('English name').press('Enter');
   await expect(inline).toBeHidden();
   await expect(dialog).toBeVisible();
   await expect(dialog.getByRole('button', { name: 'New organization…' })).toBeFocused();

@@ -37,7 +37,7 @@ test('the language choice switches every label at once and is remembered after a
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
 });
 
-test('an organization created in the UI is there after a reload', async ({ page, sampleApp }) => {
+test('an organization created in the UI, its country chosen by name and its place from the gazetteer, is there after a reload', async ({ page, sampleApp }) => {
   await page.goto(`${sampleApp.url}#/partnerships`);
   await switchLanguage(page, 'English');
   await page.getByRole('link', { name: 'Organizations' }).click();
@@ -51,9 +51,21 @@ test('an organization created in the UI is there after a reload', async ({ page,
   await expect(dialog.getByText('Enter a display name')).toBeVisible();
   await dialog.getByLabel('Display name').fill('Varna');
   await dialog.getByLabel('English name').fill('Varna');
-  await dialog.getByLabel('Country (ISO code)').fill('bg');
+  const country = dialog.getByRole('textbox', { name: 'Country' });
+  await country.click();
+  await country.fill('保加');
+  await page.getByRole('option', { name: 'Bulgaria', exact: true }).click();
+  await expect(country).toHaveValue('Bulgaria');
   await dialog.getByLabel('Aliases (any script)').fill('Варна');
   await dialog.getByLabel('Aliases (any script)').press('Enter');
+  // Coordinates from the gazetteer shipped with the app, by the names typed, in the country chosen.
+  await dialog.getByRole('button', { name: 'Find coordinates' }).click();
+  await dialog
+    .getByTestId('place-results')
+    .getByRole('button', { name: /^Varna · Bulgaria/ })
+    .click();
+  await expect(dialog.getByLabel('Latitude')).toHaveValue(/^43\.2/);
+  await expect(dialog.getByLabel('Longitude')).toHaveValue(/^27\.9/);
   await dialog.getByRole('button', { name: 'Save' }).click();
   await expect(dialog).toBeHidden();
 
@@ -61,7 +73,12 @@ test('an organization created in the UI is there after a reload', async ({ page,
   const row = page.getByTestId('organizations-table').getByRole('row', { name: /Varna/ });
   await expect(row).toContainText('瓦尔纳');
   await expect(row).toContainText('Bulgaria');
+  // Its row opens its page: names, aliases, place.
   await row.click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Varna' })).toBeVisible();
+  await expect(page.getByTestId('organization-names')).toContainText('Варна');
+  await expect(page.getByTestId('organization-location')).toContainText('43.2');
+  await page.getByRole('group', { name: 'Organization actions' }).getByRole('button', { name: 'Edit' }).click();
   const edit = page.getByRole('dialog', { name: 'Edit organization' });
   await expect(edit.getByLabel('Display name')).toHaveValue('Varna');
   await expect(edit.getByText('Варна')).toBeVisible();
@@ -69,8 +86,8 @@ test('an organization created in the UI is there after a reload', async ({ page,
   await edit.getByRole('button', { name: 'Save' }).click();
   await expect(edit).toBeHidden();
   await page.reload();
-  await page.getByTestId('organizations-table').getByRole('row', { name: /Varna/ }).click();
-  await expect(page.getByRole('dialog', { name: 'Edit organization' }).getByLabel('Region')).toHaveValue('Varna Province');
+  await expect(page.getByRole('heading', { level: 2, name: 'Varna' })).toBeVisible();
+  await expect(page.getByText('City · Varna Province · Bulgaria')).toBeVisible();
 });
 
 test('a new empty database offers the sample data, which then fills the lists', async ({ page, emptyApp }) => {

@@ -53,8 +53,8 @@ async function located() {
 describe('map.data', () => {
   it('an empty database has no cities and no lines', async () => {
     const api = localClient(await tempCore());
-    expect(await api['map.data']()).toEqual({ cities: [], links: [] });
-    expect(await api['map.data']({})).toEqual({ cities: [], links: [] });
+    expect(await api['map.data']()).toEqual({ cities: [], links: [], unplaced: [] });
+    expect(await api['map.data']({})).toEqual({ cities: [], links: [], unplaced: [] });
   });
 
   it('gives each located party once with its partnership count, and a line between the two parties of a partnership', async () => {
@@ -91,6 +91,36 @@ describe('map.data', () => {
     // In no live partnership: not on the map, even with coordinates.
     expect(byId.has(f.seville.id)).toBe(false);
     expect(data.cities).toHaveLength(2);
+    // The map names what it cannot place, and why: the party without coordinates.
+    expect(data.unplaced).toEqual([
+      {
+        partnershipId: f.unlocatedLink.id,
+        title: 'Shantou–association',
+        titleZh: null,
+        titleEn: null,
+        drawn: false,
+        missing: [{ id: f.nowhere.id, displayName: '某协会 / An association', nameZh: null, nameEn: null }],
+      },
+    ]);
+  });
+
+  it('a partnership drawn in part names its party without coordinates; giving it coordinates places it', async () => {
+    const f = await located();
+    const trio = await f.api['partnerships.create']({
+      title: 'Trio',
+      kind: 'pilot_programme',
+      status: 'active',
+      parties: [{ organizationId: f.shantou.id }, { organizationId: f.burgas.id }, { organizationId: f.nowhere.id }],
+    });
+    let data = await f.api['map.data']();
+    expect(data.unplaced.map((u) => [u.partnershipId, u.drawn, u.missing.map((m) => m.id)])).toEqual([
+      [f.unlocatedLink.id, false, [f.nowhere.id]],
+      [trio.id, true, [f.nowhere.id]],
+    ]);
+    await f.api['organizations.update']({ id: f.nowhere.id, latitude: 23.4, longitude: 116.7 });
+    data = await f.api['map.data']();
+    expect(data.unplaced).toEqual([]);
+    expect(data.links.map((l) => l.partnershipId)).toContain(f.unlocatedLink.id);
   });
 
   it('draws a partnership of three or more parties as a star from its first party', async () => {

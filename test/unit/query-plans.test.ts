@@ -332,6 +332,33 @@ describe('query plans of the hot queries', () => {
     expectNoFullScan(details, 'pp', 'p');
   });
 
+  it("an organization's page (partnerships.list and meetings.list by organizationId): through partnership_parties_organization, never a scan", () => {
+    const organizationId = (
+      core.sqlite
+        .prepare(
+          'SELECT organization_id AS id FROM partnership_parties WHERE deleted_at IS NULL GROUP BY organization_id ORDER BY count(*) DESC, organization_id LIMIT 1',
+        )
+        .get() as { id: string }
+    ).id;
+    const partnershipStatements = statementsOf('partnerships.list', { organizationId, limit: 50 }).filter((s) =>
+      /^select (count|"id") .*from "partnerships"/.test(s.sql),
+    );
+    expect(partnershipStatements.length).toBeGreaterThan(0);
+    for (const statement of partnershipStatements) {
+      const details = plan(statement.sql, statement.params);
+      expect(details).toContainEqual(expect.stringMatching(/USING (COVERING )?INDEX partnership_parties_organization \(organization_id=\?\)/));
+      expectNoFullScan(details, 'partnerships', 'partnership_parties');
+    }
+    const meetingStatements = statementsOf('meetings.list', { organizationId, limit: 20 }).filter((s) => /from "meetings"/.test(s.sql));
+    expect(meetingStatements.length).toBeGreaterThan(0);
+    for (const statement of meetingStatements) {
+      const details = plan(statement.sql, statement.params);
+      expect(details).toContainEqual(expect.stringMatching(/USING (COVERING )?INDEX partnership_parties_organization \(organization_id=\?\)/));
+      expect(details).toContainEqual(expect.stringMatching(/partnership_meetings/));
+      expectNoFullScan(details, 'meetings', 'partnership_meetings', 'partnership_parties');
+    }
+  });
+
   it('parties, status history and milestones of a partnership (getPartnership): their partnership indexes', () => {
     const ran = statementsOf('partnerships.get', { id: partnershipId });
     const explain = explainer(ran);

@@ -13,10 +13,9 @@ const VIEW_OF: Record<SearchKind, View> = {
   contact: 'contacts',
 };
 
-/** Where a hit opens: its own page (partnership, meeting), its partnership (milestone), else its list. */
+/** Where a hit opens: its own record (a page, the task's dialog, the contact's drawer); a milestone, its partnership. */
 export function openHit(hit: SearchHit): void {
-  const id = hit.kind === 'partnership' || hit.kind === 'meeting' ? hit.id : hit.kind === 'milestone' ? hit.partnershipId : null;
-  navigate(VIEW_OF[hit.kind], id);
+  navigate(VIEW_OF[hit.kind], hit.kind === 'milestone' ? hit.partnershipId : hit.id);
 }
 
 /** The matching text around the match, the match marked. */

@@ -11,14 +11,16 @@ import { deleteWithUndo } from '../undo';
 import type { Contact } from '@db/contacts';
 import { ContactForm } from './contact/ContactForm';
 import { ContactDrawer } from './contact/ContactDrawer';
+import { routeHash } from '../route';
 
 /** People met: search, create, edit, delete with Undo; a contact's drawer lists their meetings. */
-export function ContactsView() {
+export function ContactsView({ openId: routeId = null }: { openId?: string | null }) {
   const { t } = useTranslation();
   const [query, setQuery] = useState('');
   const [debounced] = useDebouncedValue(query.trim(), 200);
   const [editing, setEditing] = useState<Contact | 'new' | null>(null);
-  const [openId, setOpenId] = useState<string | null>(null);
+  // #/contacts/<id> (from the search palette or an organization's page) opens that contact's drawer.
+  const [openId, setOpenId] = useState<string | null>(routeId);
   const { rows, total, loading, loadMore, reload } = usePagedList((page) => api['contacts.list']({ query: debounced || undefined, ...page }), [debounced]);
 
   // Ctrl/Cmd+N works from any field too (it types nothing), but never replaces a form being filled.
@@ -89,7 +91,17 @@ export function ContactsView() {
           verticalSpacing="xs"
         />
       ) : null}
-      {openId && !editing ? <ContactDrawer id={openId} onClose={() => setOpenId(null)} onEdit={setEditing} onDelete={remove} /> : null}
+      {openId && !editing ? (
+        <ContactDrawer
+          id={openId}
+          onClose={() => {
+            setOpenId(null);
+            if (routeId) location.replace(routeHash('contacts'));
+          }}
+          onEdit={setEditing}
+          onDelete={remove}
+        />
+      ) : null}
       {editing ? (
         <ContactForm
           contact={editing === 'new' ? null : editing}

@@ -8,12 +8,12 @@
  * Loaded lazily (App.tsx): the borders are about 100 kB and stay out of the first screen's bundle.
  */
 import { useMemo, useState, type KeyboardEvent } from 'react';
-import { Anchor, Badge, Box, CloseButton, Group, Paper, SegmentedControl, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Box, CloseButton, Group, Paper, SegmentedControl, Spoiler, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { geoGraticule10, geoPath } from 'd3-geo';
 import { feature } from 'topojson-client';
 import countriesTopology from 'world-atlas/countries-110m.json';
-import type { MapCity, MapLink } from '@db/map';
+import type { MapCity, MapLink, UnplacedPartnership } from '@db/map';
 import type { PartnershipStatus } from '@db/partnerships';
 import { api } from '../api';
 import { useLoad } from '../useLoad';
@@ -44,13 +44,23 @@ interface DrawnPartnership {
 
 type Focus = { kind: 'link' | 'city'; id: string } | null;
 
-export function MapView() {
+/** The zoom that shows a place best: China's, Europe's, else the world. */
+function regionOf(city: MapCity | undefined): MapRegion | null {
+  if (!city) return null;
+  if (city.country === 'CN') return 'china';
+  if (city.longitude >= -11 && city.longitude <= 36 && city.latitude >= 35 && city.latitude <= 62) return 'europe';
+  return 'world';
+}
+
+/** #/map, or #/map/<organization id>: that place chosen, in the zoom that shows it. */
+export function MapView({ placeId = null }: { placeId?: string | null }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const { data } = useLoad(() => api['map.data'](), []);
-  const [region, setRegion] = useState<MapRegion>('world');
+  const [chosenRegion, setRegion] = useState<MapRegion | null>(null);
   const [focus, setFocus] = useState<Focus>(null);
-  const [selectedCityId, setSelectedCityId] = useState<string | null>(null);
+  const [selectedCityId, setSelectedCityId] = useState<string | null>(placeId);
+  const region = chosenRegion ?? regionOf(data?.cities.find((c) => c.id === placeId)) ?? 'world';
 
   const projection = useMemo(() => projectionFor(region), [region]);
   const path = useMemo(() => geoPath(projection), [projection]);
@@ -321,6 +331,7 @@ export function MapView() {
 
         {selectedCity ? <CityPartnerships city={selectedCity} partnerships={partnerships} onClose={() => setSelectedCityId(null)} /> : null}
       </Paper>
+      {data && data.unplaced.length > 0 ? <Unplaced unplaced={data.unplaced} /> : null}
       <Group justify="space-between" gap="xs" wrap="wrap">
         <Text size="xs" c="dimmed">
           {t('map.hint')}
@@ -330,6 +341,42 @@ export function MapView() {
         </Text>
       </Group>
     </Stack>
+  );
+}
+
+/** The partnerships the map cannot draw, or draws in part, and the parties it has no coordinates for: each a link to fix. */
+function Unplaced({ unplaced }: { unplaced: UnplacedPartnership[] }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const hidden = unplaced.filter((u) => !u.drawn).length;
+  return (
+    <Paper withBorder radius="md" p="sm" component="section" aria-labelledby="map-unplaced-title" data-testid="map-unplaced">
+      <Text fw={600} size="sm" id="map-unplaced-title">
+        {t('map.unplaced.title', { count: hidden, partly: unplaced.length - hidden })}
+      </Text>
+      <Spoiler maxHeight={120} showLabel={t('partnership.page.showMore')} hideLabel={t('partnership.page.showLess')}>
+        <Stack gap={2} mt={4}>
+          {unplaced.map((u) => (
+            <Text key={u.partnershipId} size="sm">
+              <Anchor size="sm" href={routeHash('partnerships', u.partnershipId)}>
+                {localTitle(u, lang)}
+              </Anchor>
+              {u.drawn ? ` (${t('map.unplaced.partly')})` : ''}
+              {': '}
+              {t('map.unplaced.why')}{' '}
+              {u.missing.map((m, i) => (
+                <span key={m.id}>
+                  {i > 0 ? t('map.unplaced.separator') : ''}
+                  <Anchor size="sm" href={routeHash('organizations', m.id)}>
+                    {partyName(m, lang)}
+                  </Anchor>
+                </span>
+              ))}
+            </Text>
+          ))}
+        </Stack>
+      </Spoiler>
+    </Paper>
   );
 }
 

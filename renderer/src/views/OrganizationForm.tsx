@@ -11,6 +11,8 @@ import type { ORGANIZATION_KINDS } from '@db/schema';
 import { ORGANIZATION_KIND_LABELS } from '@common/labels';
 import { WithHistoryTab } from '../components/RecordHistory';
 import { CancelSaveButtons } from '../components/CancelSaveButtons';
+import { CountrySelect } from '../components/CountrySelect';
+import { PlaceFinder } from '../components/PlaceFinder';
 
 type Kind = (typeof ORGANIZATION_KINDS)[number];
 /** In the order of their names' list (common/labels.ts), which test/unit/labels.test.ts holds equal to the contract's. */
@@ -147,13 +149,7 @@ export function OrganizationForm({ organization, onClose, onSaved }: { organizat
             mb="sm"
           />
           <SimpleGrid cols={3} mb="sm">
-            <TextInput
-              label={t('organizations.fields.country')}
-              maxLength={2}
-              value={draft.country}
-              onChange={(e) => set('country', e.currentTarget.value.toUpperCase())}
-              error={errors.country}
-            />
+            <CountrySelect label={t('organizations.fields.country')} value={draft.country} onChange={(code) => set('country', code)} error={errors.country} />
             <TextInput
               label={t('organizations.fields.region')}
               value={draft.region}
@@ -168,7 +164,14 @@ export function OrganizationForm({ organization, onClose, onSaved }: { organizat
               data={KINDS.map((k) => ({ value: k, label: t(`organizationKind.${k}`) }))}
             />
           </SimpleGrid>
-          <SimpleGrid cols={2} mb="sm">
+          <PlaceFinder
+            names={[draft.nameEn, draft.nameLocal, draft.displayName, ...draft.aliases, draft.nameZh]}
+            country={draft.country}
+            onPick={(place) => {
+              setDraft((d) => ({ ...d, latitude: place.latitude, longitude: place.longitude, country: d.country || place.country }));
+            }}
+          />
+          <SimpleGrid cols={2} mb="sm" mt="xs">
             <NumberInput
               label={t('organizations.fields.latitude')}
               min={-90}

@@ -10,6 +10,7 @@ import { ExportMenu } from '../components/ExportMenu';
 import { countryName } from '../format';
 import type { Organization, OrganizationListItem } from '@db/organizations';
 import { OrganizationForm } from './OrganizationForm';
+import { navigate } from '../route';
 
 export function OrganizationsView() {
   const { t } = useTranslation();
@@ -62,7 +63,7 @@ export function OrganizationsView() {
             total={total}
             columns={columns}
             rowKey={(o) => o.id}
-            onOpen={(o) => setEditing(o)}
+            onOpen={(o) => navigate('organizations', o.id)}
             onEndReached={loadMore}
             ariaLabel={t('organizations.title')}
             testId="organizations-table"

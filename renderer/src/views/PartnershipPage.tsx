@@ -1,11 +1,11 @@
 import { useEffect, useState, type ReactNode } from 'react';
-import { Alert, Anchor, Badge, Button, Group, Paper, SimpleGrid, Spoiler, Stack, Table, Tabs, Text, Timeline, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, SimpleGrid, Spoiler, Stack, Table, Tabs, Text, Timeline, Title } from '@mantine/core';
 import {
   IconAddressBook,
-  IconArrowLeft,
   IconCalendarPlus,
   IconChecklist,
   IconFiles,
+  IconListCheck,
   IconHistory,
   IconPencil,
   IconRestore,
@@ -25,10 +25,13 @@ import { PartnershipForm } from './partnership/PartnershipForm';
 import { PartnershipTimeline } from './partnership/PartnershipTimeline';
 import { ContactsTab, DocumentsTab, TasksTab } from './partnership/PartnershipTabs';
 import { RecordHistory } from '../components/RecordHistory';
+import { BackLink, PageSection, PageState } from '../components/RecordPage';
 import { TimelineChart } from '../components/Timeline';
 import { PRESELECTED_PARTNERSHIP_KEY } from './meeting/shared';
 import { useLangOf } from '../lang';
 import type { TimelineRow } from '@db/timeline';
+import { TaskDialog } from './task/TaskDialog';
+import { useLoad } from '../useLoad';
 
 type Loaded = { partnership: Partnership; meetings: MeetingListItem[] } | 'missing' | null;
 
@@ -52,6 +55,7 @@ export function PartnershipPage({ id }: { id: string }) {
   const [generation, setGeneration] = useState(0);
   const [editing, setEditing] = useState(false);
   const [tab, setTab] = useState<Tab>('timeline');
+  const [addingTask, setAddingTask] = useState(false);
   const reload = () => setGeneration((g) => g + 1);
 
   useEffect(() => {
@@ -71,37 +75,9 @@ export function PartnershipPage({ id }: { id: string }) {
     };
   }, [id, generation]);
 
-  const back = (
-    <Anchor
-      href={routeHash('partnerships')}
-      size="sm"
-      onClick={(e) => {
-        e.preventDefault();
-        navigate('partnerships');
-      }}
-      style={{ display: 'inline-flex', alignItems: 'center', gap: 4, alignSelf: 'flex-start' }}
-    >
-      <IconArrowLeft size={14} aria-hidden />
-      {t('partnership.page.back')}
-    </Anchor>
-  );
-
-  if (loaded === null) {
-    return (
-      <Stack>
-        {back}
-        <Text c="dimmed">{t('common.loading')}</Text>
-      </Stack>
-    );
-  }
-  if (loaded === 'missing') {
-    return (
-      <Stack>
-        {back}
-        <Alert color="orange">{t('partnership.page.missing')}</Alert>
-      </Stack>
-    );
-  }
+  const back = <BackLink view="partnerships" label={t('partnership.page.back')} />;
+  if (loaded === null) return <PageState back={back} />;
+  if (loaded === 'missing') return <PageState back={back} missing={t('partnership.page.missing')} />;
 
   const { partnership: p, meetings } = loaded;
 
@@ -139,7 +115,7 @@ export function PartnershipPage({ id }: { id: string }) {
           </Button>
         </Alert>
       ) : null}
-      <Header partnership={p} onEdit={() => setEditing(true)} onDelete={remove} />
+      <Header partnership={p} onEdit={() => setEditing(true)} onDelete={remove} onAddTask={() => setAddingTask(true)} />
 
       <SimpleGrid cols={2} spacing="md">
         <Details partnership={p} />
@@ -178,7 +154,7 @@ export function PartnershipPage({ id }: { id: string }) {
           </Stack>
         </Tabs.Panel>
         <Tabs.Panel value="tasks" pt="md">
-          <TasksTab partnershipId={p.id} />
+          <TasksTab partnershipId={p.id} version={generation} />
         </Tabs.Panel>
         <Tabs.Panel value="contacts" pt="md">
           <ContactsTab partnershipId={p.id} />
@@ -191,6 +167,18 @@ export function PartnershipPage({ id }: { id: string }) {
         </Tabs.Panel>
       </Tabs>
 
+      {addingTask ? (
+        <NewTaskDialog
+          partnership={p}
+          onClose={() => setAddingTask(false)}
+          onSaved={() => {
+            setAddingTask(false);
+            showDone(t('partnership.page.taskAdded'));
+            setTab('tasks');
+            reload();
+          }}
+        />
+      ) : null}
       {editing ? (
         <PartnershipForm
           partnership={p}
@@ -220,7 +208,36 @@ function chartRow(p: Partnership, meetings: MeetingListItem[]): TimelineRow {
   };
 }
 
-function Header({ partnership: p, onEdit, onDelete }: { partnership: Partnership; onEdit: () => void; onDelete: () => void }) {
+/** "New task" from the partnership page: the task dialog with this partnership chosen and the user as assignee. */
+function NewTaskDialog({ partnership: p, onClose, onSaved }: { partnership: Partnership; onClose: () => void; onSaved: () => void }) {
+  const { i18n } = useTranslation();
+  const { data: settings } = useLoad(() => api['settings.get'](), []);
+  const { data: assignees } = useLoad(() => api['tasks.assignees'](), []);
+  if (!settings || !assignees) return null;
+  const userName = settings.userName ?? null;
+  return (
+    <TaskDialog
+      task={null}
+      defaults={{ assignee: userName, partnershipId: p.id }}
+      partnerships={[{ value: p.id, label: localTitle(p, i18n.language) }]}
+      assignees={[...new Set([...(userName ? [userName] : []), ...assignees])]}
+      onClose={onClose}
+      onSaved={onSaved}
+    />
+  );
+}
+
+function Header({
+  partnership: p,
+  onEdit,
+  onDelete,
+  onAddTask,
+}: {
+  partnership: Partnership;
+  onEdit: () => void;
+  onDelete: () => void;
+  onAddTask: () => void;
+}) {
   const { t, i18n } = useTranslation();
   const title = localTitle(p, i18n.language);
   const other = i18n.language === 'zh' ? p.titleEn : p.titleZh;
@@ -251,6 +268,9 @@ function Header({ partnership: p, onEdit, onDelete }: { partnership: Partnership
             >
               {t('meetings.list.new')}
             </Button>
+            <Button variant="default" leftSection={<IconListCheck size={16} aria-hidden />} onClick={onAddTask}>
+              {t('tasks.new')}
+            </Button>
             <Button variant="default" leftSection={<IconPencil size={16} aria-hidden />} onClick={onEdit}>
               {t('partnership.page.edit')}
             </Button>
@@ -267,17 +287,6 @@ function Header({ partnership: p, onEdit, onDelete }: { partnership: Partnership
         {p.statusSince ? <Text size="sm">{t('partnership.page.since', { date: formatPartialDate(p.statusSince) })}</Text> : null}
       </Group>
     </Stack>
-  );
-}
-
-function Section({ title, children, testId }: { title: string; children: ReactNode; testId?: string }) {
-  return (
-    <Paper withBorder radius="md" p="md" component="section" aria-label={title} data-testid={testId} style={{ minWidth: 0 }}>
-      <Title order={3} size="h5" mb="xs">
-        {title}
-      </Title>
-      {children}
-    </Paper>
   );
 }
 
@@ -325,7 +334,7 @@ function Details({ partnership: p }: { partnership: Partnership }) {
     [t('partnership.page.reviewOn'), p.reviewOn ? formatPartialDate(p.reviewOn) : notSet],
   ];
   return (
-    <Section title={t('partnership.page.details')} testId="partnership-details">
+    <PageSection title={t('partnership.page.details')} testId="partnership-details">
       <Table withRowBorders={false} verticalSpacing={4} horizontalSpacing={0} layout="fixed">
         <Table.Tbody>
           {rows.map(([label, value]) => (
@@ -340,7 +349,7 @@ function Details({ partnership: p }: { partnership: Partnership }) {
           ))}
         </Table.Tbody>
       </Table>
-    </Section>
+    </PageSection>
   );
 }
 
@@ -348,7 +357,7 @@ function StatusHistory({ partnership: p }: { partnership: Partnership }) {
   const { t } = useTranslation();
   const newestFirst = [...p.statusHistory].reverse();
   return (
-    <Section title={t('partnership.page.statusHistory')} testId="status-history">
+    <PageSection title={t('partnership.page.statusHistory')} testId="status-history">
       <Timeline active={newestFirst.length} bulletSize={14} lineWidth={2}>
         {newestFirst.map((change) => (
           <Timeline.Item
@@ -373,14 +382,14 @@ function StatusHistory({ partnership: p }: { partnership: Partnership }) {
           </Timeline.Item>
         ))}
       </Timeline>
-    </Section>
+    </PageSection>
   );
 }
 
 function Parties({ partnership: p }: { partnership: Partnership }) {
   const { t } = useTranslation();
   return (
-    <Section title={t('partnership.page.parties', { count: p.parties.length })} testId="partnership-parties">
+    <PageSection title={t('partnership.page.parties', { count: p.parties.length })} testId="partnership-parties">
       <Spoiler maxHeight={260} showLabel={t('partnership.page.showMore')} hideLabel={t('partnership.page.showLess')}>
         <Table verticalSpacing={6} layout="fixed">
           <Table.Thead>
@@ -394,11 +403,16 @@ function Parties({ partnership: p }: { partnership: Partnership }) {
           <Table.Tbody>
             {p.parties.map((party) => (
               <Table.Tr key={party.id}>
+                {/* Each name opens the organization's own page. */}
                 <Table.Td fw={500} style={{ overflowWrap: 'anywhere' }}>
-                  {party.nameZh ?? (party.nameEn ? null : party.displayName)}
+                  <Anchor href={routeHash('organizations', party.organizationId)} fw={500} size="sm" inherit>
+                    {party.nameZh ?? (party.nameEn ? null : party.displayName)}
+                  </Anchor>
                 </Table.Td>
                 <Table.Td fw={500} style={{ overflowWrap: 'anywhere' }}>
-                  {party.nameEn ?? (party.nameZh ? null : party.displayName)}
+                  <Anchor href={routeHash('organizations', party.organizationId)} fw={500} size="sm" inherit tabIndex={-1}>
+                    {party.nameEn ?? (party.nameZh ? null : party.displayName)}
+                  </Anchor>
                 </Table.Td>
                 <Table.Td>{countryName(party.country)}</Table.Td>
                 <Table.Td fz="sm" style={{ overflowWrap: 'anywhere' }}>
@@ -409,20 +423,20 @@ function Parties({ partnership: p }: { partnership: Partnership }) {
           </Table.Tbody>
         </Table>
       </Spoiler>
-    </Section>
+    </PageSection>
   );
 }
 
 function LongText({ title, text }: { title: string; text: string }) {
   const { t } = useTranslation();
   return (
-    <Section title={title}>
+    <PageSection title={title}>
       {/* Six whole lines, then "Show more": no half-cut line. */}
       <Spoiler maxHeight={6 * 22} showLabel={t('partnership.page.showMore')} hideLabel={t('partnership.page.showLess')}>
         <Text size="sm" lh="22px" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
           {text}
         </Text>
       </Spoiler>
-    </Section>
+    </PageSection>
   );
 }

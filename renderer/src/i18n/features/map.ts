@@ -15,6 +15,12 @@ const en = {
   unlocated: 'and {{count}} more whose other parties have no coordinates',
   empty: 'No partnership has two parties with coordinates yet. Enter the latitude and longitude of its organizations to see it here.',
   source: 'Borders: Natural Earth (bundled with the app; no network needed)',
+  unplaced: {
+    title: 'Not on the map: {{count}} partnerships; drawn in part: {{partly}}. A party has no coordinates; open it and use “Find coordinates”.',
+    partly: 'drawn in part',
+    why: 'no coordinates for',
+    separator: ', ',
+  },
 };
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
@@ -35,6 +41,12 @@ const zh: Widen<typeof en> = {
   unlocated: '另有 {{count}} 项：其他各方没有坐标',
   empty: '还没有双方都有坐标的合作关系。为相关机构填写纬度和经度后即可在此显示。',
   source: '边界：Natural Earth（随应用提供，无需联网）',
+  unplaced: {
+    title: '未显示在地图上：{{count}} 项合作关系；部分显示：{{partly}} 项。原因是有合作方没有坐标，打开该机构并使用“查找坐标”即可。',
+    partly: '部分显示',
+    why: '缺少坐标：',
+    separator: '、',
+  },
 };
 
 export const mapMessages = { en, zh };

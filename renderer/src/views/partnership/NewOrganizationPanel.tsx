@@ -1,11 +1,13 @@
 import { useEffect, useRef, useState } from 'react';
-import { Button, Group, Paper, Select, SimpleGrid, Text, TextInput } from '@mantine/core';
+import { Button, Group, Paper, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import { showError } from '../../notify';
 import type { Organization } from '@db/organizations';
 import type { ORGANIZATION_KINDS } from '@db/schema';
 import { rejectedFields, useFieldErrors } from './common';
+import { CountrySelect } from '../../components/CountrySelect';
+import { PlaceFinder } from '../../components/PlaceFinder';
 
 type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
 const KIND_ORDER: Record<OrganizationKind, number> = {
@@ -30,6 +32,8 @@ interface Draft {
   nameEn: string;
   country: string;
   kind: OrganizationKind;
+  latitude: number | null;
+  longitude: number | null;
 }
 
 /**
@@ -38,7 +42,7 @@ interface Draft {
  */
 export function NewOrganizationPanel({ onCreated, onCancel }: { onCreated: (organization: Organization) => void; onCancel: () => void }) {
   const { t } = useTranslation();
-  const [draft, setDraft] = useState<Draft>({ displayName: '', nameZh: '', nameEn: '', country: '', kind: 'city' });
+  const [draft, setDraft] = useState<Draft>({ displayName: '', nameZh: '', nameEn: '', country: '', kind: 'city', latitude: null, longitude: null });
   const [saving, setSaving] = useState(false);
   const panel = useRef<HTMLDivElement>(null);
   const first = useRef<HTMLInputElement>(null);
@@ -64,6 +68,8 @@ export function NewOrganizationPanel({ onCreated, onCancel }: { onCreated: (orga
         nameEn: draft.nameEn,
         country: draft.country.trim() ? draft.country.trim() : null,
         kind: draft.kind,
+        latitude: draft.latitude,
+        longitude: draft.longitude,
       });
       onCreated(organization);
     } catch (error) {
@@ -103,13 +109,7 @@ export function NewOrganizationPanel({ onCreated, onCancel }: { onCreated: (orga
           onChange={(e) => set('displayName', e.currentTarget.value)}
           error={errors.displayName}
         />
-        <TextInput
-          label={t('partnership.org.country')}
-          maxLength={2}
-          value={draft.country}
-          onChange={(e) => set('country', e.currentTarget.value.toUpperCase())}
-          error={errors.country}
-        />
+        <CountrySelect label={t('partnership.org.country')} value={draft.country} onChange={(code) => set('country', code)} error={errors.country} />
         <TextInput label={t('partnership.org.nameZh')} value={draft.nameZh} onChange={(e) => set('nameZh', e.currentTarget.value)} error={errors.nameZh} />
         <TextInput label={t('partnership.org.nameEn')} value={draft.nameEn} onChange={(e) => set('nameEn', e.currentTarget.value)} error={errors.nameEn} />
         <Select
@@ -120,6 +120,18 @@ export function NewOrganizationPanel({ onCreated, onCancel }: { onCreated: (orga
           data={KINDS.map((k) => ({ value: k, label: t(`organizationKind.${k}`) }))}
         />
       </SimpleGrid>
+      <Stack gap={4} mb="sm">
+        <PlaceFinder
+          names={[draft.nameEn, draft.displayName, draft.nameZh]}
+          country={draft.country}
+          onPick={(place) => setDraft((d) => ({ ...d, latitude: place.latitude, longitude: place.longitude, country: d.country || place.country }))}
+        />
+        {draft.latitude !== null && draft.longitude !== null ? (
+          <Text size="sm" data-testid="new-party-coordinates">
+            {t('organizations.fields.latitude')} {draft.latitude.toFixed(3)}, {t('organizations.fields.longitude')} {draft.longitude.toFixed(3)}
+          </Text>
+        ) : null}
+      </Stack>
       <Group justify="flex-end" gap="xs">
         <Button variant="default" size="xs" onClick={onCancel}>
           {t('common.cancel')}

@@ -24,13 +24,13 @@ function isOverdue(task: Pick<Task, 'status' | 'dueOn'>, today: string): boolean
 
 const TASK_STATUS_COLORS: Record<Task['status'], string> = { open: 'blue', in_progress: 'yellow', done: 'green', cancelled: 'gray' };
 
-export function TasksTab({ partnershipId }: { partnershipId: string }) {
+export function TasksTab({ partnershipId, version = 0 }: { partnershipId: string; version?: number }) {
   const { t } = useTranslation();
   const today = localDay();
   // A partnership's tasks are few: all of them, page by page.
   const { data } = useLoad(
     () => allPages((page) => api['tasks.list']({ view: 'all', partnershipId, includeClosed: true, today, ...page })),
-    [partnershipId, today],
+    [partnershipId, today, version],
   );
   if (!data) return <Text c="dimmed">{t('common.loading')}</Text>;
   if (data.length === 0) return <Text c="dimmed">{t('partnership.tasks.empty')}</Text>;
