@@ -11,6 +11,7 @@ import { MILESTONE_STATUS_LABELS, PARTNERSHIP_KIND_LABELS, PARTNERSHIP_STATUS_LA
 import { partialDate } from '../rules';
 import { embeddedFontCss, FONT_PRIMER_CSS, fontPrimerHtml } from './fonts';
 import type { PartnershipReportData, PortfolioReportData, ReportLanguage } from './data';
+import { LABEL_SIZE, TICK_SIZE, timelineLayout } from './timeline';
 
 const L = {
   zh: {
@@ -293,93 +294,43 @@ function statusBadge(lang: ReportLanguage, status: keyof typeof STATUS.en): stri
   return `<span class="badge" style="background:${STATUS_COLOR[status] ?? '#868e96'}">${escapeHtml(STATUS[lang][status] ?? status)}</span>`;
 }
 
-/** Rough width of a label in SVG units at `size`: CJK characters are square, Latin about half. */
-function textWidth(value: string, size: number): number {
-  let width = 0;
-  for (const char of value) width += (char.codePointAt(0)! >= 0x2e80 ? 1 : 0.56) * size;
-  return width;
-}
-
-function fitText(value: string, size: number, max: number): string {
-  if (textWidth(value, size) <= max) return value;
-  let cut = value;
-  while (cut.length > 1 && textWidth(`${cut}…`, size) > max) cut = cut.slice(0, -1);
-  return `${cut.trimEnd()}…`;
-}
+const MILESTONE_COLORS: Record<string, string> = { done: '#2f9e44', cancelled: '#adb5bd' };
 
 /**
- * Milestones on a drawn time axis: a dot per milestone, each label on the first of four rows
- * where it does not run into another, shortened to fit (the table below has the full titles).
+ * Milestones on a time axis fitted to their range: a dot per milestone, each label on the row nearest
+ * the axis where it overlaps none, shortened when the chart is crowded (the table below has the full titles).
  */
 export function timelineSvg(lang: ReportLanguage, milestones: { date: string; title: string; status: string }[], today: string): string {
   if (milestones.length === 0) return `<p class="muted">${L[lang].noMilestones}</p>`;
-  const toTime = (d: string) => {
-    const [y, m, day] = d.split('-').map(Number);
-    return Date.UTC(y!, (m ?? 7) - 1, day ?? (m ? 15 : 1));
-  };
-  const times = milestones.map((m) => toTime(m.date));
-  const todayTime = toTime(today);
-  const year = 365 * 86400e3;
-  let min = Math.min(...times);
-  let max = Math.max(...times, Math.min(todayTime, Math.max(...times) + 2 * year));
-  if (max - min < year) {
-    const pad = (year - (max - min)) / 2;
-    min -= pad;
-    max += pad;
-  }
-  const span = max - min;
-  min -= span * 0.03;
-  max += span * 0.03;
-  const width = 680;
-  const left = 10;
-  const right = width - 10;
-  const rowGap = 16;
-  const rows = 4;
-  const axisY = 12 + rows * rowGap + 6;
-  const size = 9.5;
-  const x = (t: number) => left + ((t - min) / (max - min)) * (right - left);
-  const firstYear = new Date(min).getUTCFullYear();
-  const lastYear = new Date(max).getUTCFullYear();
-  const step = Math.max(1, Math.ceil((lastYear - firstYear + 1) / 12));
-  const ticks: string[] = [];
-  for (let y = firstYear; y <= lastYear + 1; y += step) {
-    const tx = x(Date.UTC(y, 0, 1));
-    if (tx < left + 8 || tx > right - 8) continue;
-    ticks.push(
-      `<line x1="${tx.toFixed(1)}" y1="${axisY - 3}" x2="${tx.toFixed(1)}" y2="${axisY + 3}" stroke="#868e96"/><text x="${tx.toFixed(1)}" y="${axisY + 14}" font-size="9" text-anchor="middle" fill="#495057">${y}</text>`,
-    );
-  }
-  const order = milestones.map((m, i) => ({ m, t: times[i]! })).sort((a, b) => a.t - b.t);
-  const rowEnd: number[] = Array.from({ length: rows }, () => -Infinity);
-  const marks = order.map(({ m, t }) => {
-    const mx = x(t);
-    const color = m.status === 'done' ? '#2f9e44' : m.status === 'cancelled' ? '#adb5bd' : '#1c7ed6';
-    const dot = `<circle cx="${mx.toFixed(1)}" cy="${axisY}" r="4" fill="${color}" stroke="#fff" stroke-width="1"/>`;
-    const full = `${formatReportDate(m.date, lang)} ${m.title}`;
-    // First row with room: to the right of the dot, or (near the right edge) to its left.
-    for (let r = 0; r < rows; r++) {
-      const roomRight = Math.min(right - mx, 300);
-      const label = fitText(full, size, roomRight);
-      const w = textWidth(label, size);
-      const startOk = rowEnd[r]! < mx - 3 && roomRight > 60;
-      const endLabel = fitText(full, size, Math.min(mx - left, 300));
-      const endW = textWidth(endLabel, size);
-      const endOk = !startOk && rowEnd[r]! < mx - endW - 3 && mx - left > 60;
-      if (!startOk && !endOk) continue;
-      const ly = 12 + r * rowGap;
-      rowEnd[r] = startOk ? mx + w : mx;
-      const anchor = startOk ? 'start' : 'end';
-      const tx = startOk ? mx - 1 : mx + 1;
-      return `<line x1="${mx.toFixed(1)}" y1="${ly + 3}" x2="${mx.toFixed(1)}" y2="${axisY}" stroke="#ced4da" stroke-width="0.8"/>${dot}<text x="${tx.toFixed(1)}" y="${ly}" font-size="${size}" text-anchor="${anchor}" fill="#212529">${escapeHtml(startOk ? label : endLabel)}</text>`;
-    }
-    return dot;
-  });
+  const layout = timelineLayout(
+    milestones,
+    today,
+    (m) => `${formatReportDate(m.date, lang)} ${m.title}`,
+    (year, month) => (month === null ? String(year) : formatReportDate(`${year}-${String(month).padStart(2, '0')}`, lang)),
+  );
+  const { axis } = layout;
+  const f = (n: number) => n.toFixed(1);
+  const ticks = layout.ticks.map(
+    (tick) =>
+      `<line x1="${f(tick.tickX)}" y1="${axis.y - 3}" x2="${f(tick.tickX)}" y2="${axis.y + 3}" stroke="#868e96"/><text x="${f(tick.x)}" y="${f(tick.baseline)}" font-size="${TICK_SIZE}" fill="#495057">${escapeHtml(tick.text)}</text>`,
+  );
+  // Leader lines under the dots, the labels on top with a white halo where a line passes behind them.
+  const leaders = layout.labels.map(
+    (l) => `<line x1="${f(l.dotX)}" y1="${f(l.y + l.height)}" x2="${f(l.dotX)}" y2="${axis.y}" stroke="#ced4da" stroke-width="0.8"/>`,
+  );
+  const dots = layout.dots.map(
+    (d) => `<circle cx="${f(d.x)}" cy="${axis.y}" r="4" fill="${MILESTONE_COLORS[d.status] ?? '#1c7ed6'}" stroke="#fff" stroke-width="1"/>`,
+  );
+  const labels = layout.labels.map(
+    (l) =>
+      `<text class="milestone" x="${f(l.x)}" y="${f(l.baseline)}" font-size="${LABEL_SIZE}" fill="#212529" stroke="#fff" stroke-width="3" paint-order="stroke">${escapeHtml(l.text)}</text>`,
+  );
   const todayMark =
-    todayTime >= min && todayTime <= max
-      ? `<line x1="${x(todayTime).toFixed(1)}" y1="${axisY - 9}" x2="${x(todayTime).toFixed(1)}" y2="${axisY + 9}" stroke="#c92a2a" stroke-width="1.4"/>`
-      : '';
-  return `<svg role="img" aria-label="${escapeHtml(L[lang].timeline)}" width="100%" viewBox="0 0 ${width} ${axisY + 20}" xmlns="http://www.w3.org/2000/svg">
-<line x1="${left}" y1="${axisY}" x2="${right}" y2="${axisY}" stroke="#495057" stroke-width="1.2"/>${ticks.join('')}${marks.join('')}${todayMark}</svg>`;
+    layout.todayX === null
+      ? ''
+      : `<line x1="${f(layout.todayX)}" y1="${axis.y - 9}" x2="${f(layout.todayX)}" y2="${axis.y + 9}" stroke="#c92a2a" stroke-width="1.4"/>`;
+  return `<svg role="img" aria-label="${escapeHtml(L[lang].timeline)}" width="100%" viewBox="0 0 ${layout.width} ${f(layout.height)}" xmlns="http://www.w3.org/2000/svg">
+<line x1="${axis.left}" y1="${axis.y}" x2="${axis.right}" y2="${axis.y}" stroke="#495057" stroke-width="1.2"/>${ticks.join('')}${leaders.join('')}${dots.join('')}${todayMark}${labels.join('')}</svg>`;
 }
 
 export function renderPartnershipReport(data: PartnershipReportData): string {

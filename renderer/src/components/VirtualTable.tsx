@@ -6,9 +6,15 @@ import { useLangOf } from '../lang';
 export interface Column<T> {
   key: string;
   header: ReactNode;
-  /** A CSS width; the table's layout is fixed, so the columns stay put while rows come and go. */
+  /**
+   * 'fit': as wide as its widest content (a date, a badge, a number), never wrapped or cut. Otherwise the
+   * column's share of the width left (a CSS width): its text stays on one line and ends in an ellipsis when
+   * cut, with the full text as the cell's tooltip, so a list holds in a narrow window (issue #17).
+   */
   width: string;
   cell: (row: T) => ReactNode;
+  /** The full text of a cell drawn as more than a string, for its tooltip. */
+  text?: (row: T) => string;
   align?: 'left' | 'right';
   fw?: number;
   style?: CSSProperties;
@@ -20,6 +26,10 @@ export interface VirtualRowProps {
   'data-index': number;
   'aria-rowindex': number;
 }
+
+/** A column's width that is its content's (see Column.width). */
+export const FIT = 'fit';
+const classOf = (width: string) => (width === FIT ? 'list-fit' : 'list-clip');
 
 /** How close to the end of the loaded rows (in rows) the next page is asked for. */
 const PREFETCH_ROWS = 30;
@@ -111,18 +121,18 @@ export function VirtualTable<T>({
         aria-label={ariaLabel}
         aria-rowcount={total + 1}
         data-testid={testId}
-        style={{ tableLayout: 'fixed', width: '100%' }}
+        style={{ width: '100%' }}
         stickyHeader
       >
         <colgroup>
           {columns.map((c) => (
-            <col key={c.key} style={{ width: c.width }} />
+            <col key={c.key} style={{ width: c.width === FIT ? undefined : c.width }} />
           ))}
         </colgroup>
         <Table.Thead style={{ zIndex: 1 }}>
           <Table.Tr aria-rowindex={1}>
             {columns.map((c) => (
-              <Table.Th key={c.key} ta={c.align}>
+              <Table.Th key={c.key} ta={c.align} className={classOf(c.width)} title={c.width !== FIT && typeof c.header === 'string' ? c.header : undefined}>
                 {c.header}
               </Table.Th>
             ))}
@@ -157,9 +167,18 @@ export function VirtualTable<T>({
               >
                 {columns.map((c) => {
                   const content = c.cell(row);
+                  const text = c.text ? c.text(row) : typeof content === 'string' ? content : undefined;
                   // A name or title in the other language than the UI's is read with its own voice.
                   return (
-                    <Table.Td key={c.key} ta={c.align} fw={c.fw} style={c.style} {...(typeof content === 'string' ? lang(content) : {})}>
+                    <Table.Td
+                      key={c.key}
+                      ta={c.align}
+                      fw={c.fw}
+                      style={c.style}
+                      className={classOf(c.width)}
+                      title={c.width === FIT ? undefined : text || undefined}
+                      {...(typeof content === 'string' ? lang(content) : {})}
+                    >
                       {content}
                     </Table.Td>
                   );

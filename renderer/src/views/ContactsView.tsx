@@ -37,14 +37,14 @@ export function ContactsView({ openId: routeId = null }: { openId?: string | nul
   };
 
   const columns: Column<Contact>[] = [
-    { key: 'name', header: t('meetings.contacts.fields.name'), width: '16%', fw: 500, cell: (c) => c.name },
-    { key: 'title', header: t('meetings.contacts.fields.title'), width: '18%', cell: (c) => c.title },
+    { key: 'name', header: t('meetings.contacts.fields.name'), width: '18%', fw: 500, cell: (c) => c.name },
+    { key: 'title', header: t('meetings.contacts.fields.title'), width: '20%', cell: (c) => c.title },
     { key: 'organization', header: t('meetings.contacts.fields.organization'), width: '22%', cell: (c) => c.organizationName },
     {
       key: 'email',
       header: t('meetings.contacts.fields.email'),
-      width: '28%',
-      style: { overflowWrap: 'anywhere' },
+      width: '24%',
+      text: (c) => c.email ?? '',
       cell: (c) =>
         c.email ? (
           <Anchor href={`mailto:${c.email}`} size="sm" tabIndex={-1} onClick={(e) => e.stopPropagation()}>
@@ -52,7 +52,7 @@ export function ContactsView({ openId: routeId = null }: { openId?: string | nul
           </Anchor>
         ) : null,
     },
-    { key: 'phone', header: t('meetings.contacts.fields.phone'), width: '16%', style: { whiteSpace: 'nowrap' }, cell: (c) => c.phone },
+    { key: 'phone', header: t('meetings.contacts.fields.phone'), width: '16%', cell: (c) => c.phone },
   ];
 
   return (

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState, type CSSProperties } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type CSSProperties, type ReactElement } from 'react';
 import { Button, Group, Loader, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue, useHotkeys } from '@mantine/hooks';
 import { IconPlus, IconSearch } from '@tabler/icons-react';
@@ -13,13 +13,18 @@ import { useLoad } from '../useLoad';
 import { formatDay, isCalendarDate, partnershipTitle } from './meeting/shared';
 import { allPages } from '../api/pages';
 import { ExportMenu } from '../components/ExportMenu';
+import { MEETING_FORMAT_LABELS, MEETING_KIND_LABELS } from '@common/labels';
 
 /** Every row is one line high, so the list knows its full height before it has the rows. */
 const ROW_HEIGHT = 40;
 const PAGE_SIZE = 200;
 /** Ask for the next page when the rows in view come this close to the last one loaded. */
 const FETCH_AHEAD = 60;
-const COLUMNS = 'minmax(8em, 1fr) 4.5em minmax(12em, 3fr) minmax(12.5em, 1.4fr) minmax(6.5em, 0.9fr) minmax(10em, 2fr)';
+const FIELDS = ['date', 'time', 'title', 'kind', 'format', 'partnerships'] as const;
+/** The columns as wide as their widest value (never cut); the title and the partnerships share the rest. */
+const FITTED = ['date', 'time', 'kind', 'format'] as const;
+type Widths = Record<(typeof FITTED)[number], number>;
+const columnsOf = (w: Widths) => `${w.date}px ${w.time}px minmax(0, 3fr) ${w.kind}px ${w.format}px minmax(0, 2fr)`;
 
 interface Log {
   rows: MeetingListItem[];
@@ -28,10 +33,64 @@ interface Log {
 }
 
 const cell: CSSProperties = { padding: '0 var(--mantine-spacing-xs)', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', minWidth: 0 };
+const headerCell: CSSProperties = { ...cell, fontWeight: 700, fontSize: 'var(--mantine-font-size-sm)' };
+
+/**
+ * Each row of the log is a grid of its own (rows come and go as they scroll), so the fitted columns get
+ * their widths from here: every value they can show, laid out unseen in the cells' fonts and measured,
+ * again when a font arrives.
+ */
+function useFittedWidths(language: string, header: (field: string) => string): [Widths | null, ReactElement] {
+  const sizer = useRef<HTMLDivElement>(null);
+  const [widths, setWidths] = useState<Widths | null>(null);
+  useLayoutEffect(() => {
+    const element = sizer.current;
+    if (!element) return;
+    const measure = () => {
+      const next = {} as Widths;
+      for (const field of FITTED) {
+        const spans = element.querySelectorAll<HTMLElement>(`[data-field="${field}"]`);
+        next[field] = Math.ceil(Math.max(...[...spans].map((span) => span.getBoundingClientRect().width))) + 1;
+      }
+      setWidths((before) => (before && FITTED.every((f) => before[f] === next[f]) ? before : next));
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
+    element.querySelectorAll('span').forEach((span) => observer.observe(span));
+    return () => observer.disconnect();
+  }, [language]);
+  const lang = language === 'zh' ? 'zh' : 'en';
+  // The longest day of each month (the month names differ in length), a late time, every kind and format.
+  const values: Record<(typeof FITTED)[number], string[]> = {
+    date: Array.from({ length: 12 }, (_, m) => formatDay(`2000-${String(m + 1).padStart(2, '0')}-28`)),
+    time: ['23:59', '00:00'],
+    kind: Object.values(MEETING_KIND_LABELS[lang]),
+    format: Object.values(MEETING_FORMAT_LABELS[lang]),
+  };
+  const sizerElement = (
+    <div ref={sizer} aria-hidden style={{ position: 'absolute', visibility: 'hidden', height: 0, overflow: 'hidden', whiteSpace: 'nowrap' }}>
+      {FITTED.map((field) => (
+        <div key={field}>
+          <span data-field={field} style={{ ...headerCell, display: 'inline-block' }}>
+            {header(field)}
+          </span>
+          {values[field].map((value) => (
+            <span key={value} data-field={field} style={{ ...cell, display: 'inline-block' }}>
+              {value}
+            </span>
+          ))}
+        </div>
+      ))}
+    </div>
+  );
+  return [widths, sizerElement];
+}
 
 /** The meeting log: newest first, filtered by partnership, date range and title; paged and virtualized. */
 export function MeetingsView() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const [widths, sizer] = useFittedWidths(i18n.language, (field) => t(`meetings.fields.${field}`));
+  const columns = columnsOf(widths ?? { date: 120, time: 60, kind: 160, format: 100 });
   const [query, setQuery] = useState('');
   const [partnershipId, setPartnershipId] = useState<string | null>(null);
   const [from, setFrom] = useState('');
@@ -103,6 +162,7 @@ export function MeetingsView() {
 
   return (
     <Stack>
+      {sizer}
       <Group justify="space-between" align="flex-end">
         <Title order={2}>{t('meetings.list.title')}</Title>
         <Group gap="sm" wrap="nowrap">
@@ -168,9 +228,9 @@ export function MeetingsView() {
           }}
         >
           <div role="rowgroup" className="meetings-log-head">
-            <div role="row" aria-rowindex={1} style={{ display: 'grid', gridTemplateColumns: COLUMNS, alignItems: 'center', height: ROW_HEIGHT }}>
-              {(['date', 'time', 'title', 'kind', 'format', 'partnerships'] as const).map((field) => (
-                <div role="columnheader" key={field} style={{ ...cell, fontWeight: 700, fontSize: 'var(--mantine-font-size-sm)' }}>
+            <div role="row" aria-rowindex={1} style={{ display: 'grid', gridTemplateColumns: columns, alignItems: 'center', height: ROW_HEIGHT }}>
+              {FIELDS.map((field) => (
+                <div role="columnheader" key={field} style={headerCell} title={t(`meetings.fields.${field}`)}>
                   {t(`meetings.fields.${field}`)}
                 </div>
               ))}
@@ -197,7 +257,7 @@ export function MeetingsView() {
                   }}
                   style={{
                     display: 'grid',
-                    gridTemplateColumns: COLUMNS,
+                    gridTemplateColumns: columns,
                     alignItems: 'center',
                     position: 'absolute',
                     top: 0,

@@ -5,7 +5,7 @@ import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
 import { usePagedList } from '../usePagedList';
-import { VirtualTable, type Column } from '../components/VirtualTable';
+import { FIT, VirtualTable, type Column } from '../components/VirtualTable';
 import { ExportMenu } from '../components/ExportMenu';
 import { countryName } from '../format';
 import type { Organization, OrganizationListItem } from '@db/organizations';
@@ -25,12 +25,12 @@ export function OrganizationsView() {
   useHotkeys([['mod+N', () => setEditing('new')]], []);
 
   const columns: Column<OrganizationListItem>[] = [
-    { key: 'name', header: t('organizations.columns.name'), width: '24%', fw: 500, cell: (o) => o.displayName },
-    { key: 'zh', header: t('organizations.columns.zh'), width: '18%', cell: (o) => o.nameZh },
-    { key: 'en', header: t('organizations.columns.en'), width: '22%', cell: (o) => o.nameEn },
-    { key: 'country', header: t('organizations.columns.country'), width: '14%', cell: (o) => countryName(o.country) },
+    { key: 'name', header: t('organizations.columns.name'), width: '28%', fw: 500, cell: (o) => o.displayName },
+    { key: 'zh', header: t('organizations.columns.zh'), width: '22%', cell: (o) => o.nameZh },
+    { key: 'en', header: t('organizations.columns.en'), width: '28%', cell: (o) => o.nameEn },
+    { key: 'country', header: t('organizations.columns.country'), width: '12%', cell: (o) => countryName(o.country) },
     { key: 'kind', header: t('organizations.columns.kind'), width: '10%', cell: (o) => t(`organizationKind.${o.kind}`) },
-    { key: 'partnerships', header: t('organizations.columns.partnerships'), width: '12%', align: 'right', cell: (o) => o.partnershipCount },
+    { key: 'partnerships', header: t('organizations.columns.partnerships'), width: FIT, align: 'right', cell: (o) => o.partnershipCount },
   ];
 
   return (

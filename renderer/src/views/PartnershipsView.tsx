@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../api';
 import { useLoad } from '../useLoad';
 import { usePagedList } from '../usePagedList';
-import { VirtualTable, type Column } from '../components/VirtualTable';
+import { FIT, VirtualTable, type Column } from '../components/VirtualTable';
 import { ExportMenu } from '../components/ExportMenu';
 import { countryName, formatPartialDate } from '../format';
 import { navigate } from '../route';
@@ -97,41 +97,44 @@ export function PartnershipsView() {
   const zh = i18n.language === 'zh';
   const filtered = !!filters.query.trim() || !!filters.status || !!filters.programmeId || !!filters.country || !!filters.topic || !!filters.owner;
   const open = (id: string) => navigate('partnerships', id);
+  const parties = (p: PartnershipListItem) => p.parties.map((party) => partyName(party, i18n.language)).join(' · ');
+  const moreParties = (p: PartnershipListItem) =>
+    p.partyCount > p.parties.length ? t('partnerships.moreParties', { count: p.partyCount - p.parties.length }) : '';
   const columns: Column<PartnershipListItem>[] = [
-    { key: 'title', header: t('partnerships.columns.title'), width: '27%', fw: 500, cell: (p) => localTitle(p, i18n.language) },
+    { key: 'title', header: t('partnerships.columns.title'), width: '34%', fw: 500, cell: (p) => localTitle(p, i18n.language) },
     {
       key: 'parties',
       header: t('partnerships.columns.parties'),
-      width: '25%',
+      width: '30%',
+      text: (p) => `${parties(p)} ${moreParties(p)}`.trim(),
       cell: (p) => (
-        <Text size="sm">
-          {p.parties.map((party) => partyName(party, i18n.language)).join(' · ')}
-          {p.partyCount > p.parties.length ? (
+        <>
+          {parties(p)}
+          {moreParties(p) ? (
             <Text span c="dimmed" size="sm">
               {' '}
-              {t('partnerships.moreParties', { count: p.partyCount - p.parties.length })}
+              {moreParties(p)}
             </Text>
           ) : null}
-        </Text>
+        </>
       ),
     },
-    { key: 'kind', header: t('partnerships.columns.kind'), width: '11%', cell: (p) => t(`partnershipKind.${p.kind}`) },
+    { key: 'kind', header: t('partnerships.columns.kind'), width: '16%', cell: (p) => t(`partnershipKind.${p.kind}`) },
     {
       key: 'status',
       header: t('partnerships.columns.status'),
-      width: '10%',
-      style: { whiteSpace: 'nowrap' },
+      width: FIT,
       cell: (p) => (
-        <Badge color={STATUS_COLORS[p.status]} variant="light" tt="none" style={{ overflow: 'visible' }} styles={{ label: { overflow: 'visible' } }}>
+        <Badge color={STATUS_COLORS[p.status]} variant="light" tt="none">
           {t(`status.${p.status}`)}
         </Badge>
       ),
     },
-    { key: 'since', header: t('partnerships.columns.since'), width: '12%', style: { whiteSpace: 'nowrap' }, cell: (p) => formatPartialDate(p.statusSince) },
+    { key: 'since', header: t('partnerships.columns.since'), width: FIT, cell: (p) => formatPartialDate(p.statusSince) },
     {
       key: 'programme',
       header: t('partnerships.columns.programme'),
-      width: '15%',
+      width: '20%',
       cell: (p) => (zh ? p.programmeNameZh : p.programmeNameEn) ?? t('common.none'),
     },
   ];
@@ -250,7 +253,7 @@ export function PartnershipsView() {
             onEndReached={loadMore}
             ariaLabel={t('partnerships.title')}
             testId="partnerships-table"
-            estimateRowHeight={59}
+            estimateRowHeight={45}
           />
         </>
       ) : null}

@@ -39,10 +39,12 @@ export function TasksTab({ partnershipId, version = 0 }: { partnershipId: string
       <Table.Thead>
         <Table.Tr>
           <Table.Th>{t('partnership.tasks.columns.title')}</Table.Th>
-          <Table.Th>{t('partnership.tasks.columns.due')}</Table.Th>
-          <Table.Th>{t('partnership.tasks.columns.assignee')}</Table.Th>
-          <Table.Th>{t('partnership.tasks.columns.status')}</Table.Th>
-          <Table.Th>{t('partnership.tasks.columns.priority')}</Table.Th>
+          <Table.Th className="list-fit">{t('partnership.tasks.columns.due')}</Table.Th>
+          <Table.Th className="list-clip" w="22%" title={t('partnership.tasks.columns.assignee')}>
+            {t('partnership.tasks.columns.assignee')}
+          </Table.Th>
+          <Table.Th className="list-fit">{t('partnership.tasks.columns.status')}</Table.Th>
+          <Table.Th className="list-fit">{t('partnership.tasks.columns.priority')}</Table.Th>
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
@@ -71,7 +73,7 @@ export function TasksTab({ partnershipId, version = 0 }: { partnershipId: string
                   </Text>
                 ) : null}
               </Table.Td>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>
+              <Table.Td className="list-fit">
                 <Group gap={6} wrap="nowrap">
                   <Text size="sm" c={overdue ? 'red' : undefined} fw={overdue ? 600 : undefined} style={{ whiteSpace: 'nowrap' }}>
                     {task.dueOn ? formatPartialDate(task.dueOn) : t('common.none')}
@@ -83,13 +85,15 @@ export function TasksTab({ partnershipId, version = 0 }: { partnershipId: string
                   ) : null}
                 </Group>
               </Table.Td>
-              <Table.Td>{task.assignee ?? t('common.none')}</Table.Td>
-              <Table.Td>
+              <Table.Td className="list-clip" title={task.assignee ?? undefined}>
+                {task.assignee ?? t('common.none')}
+              </Table.Td>
+              <Table.Td className="list-fit">
                 <Badge variant="light" color={TASK_STATUS_COLORS[task.status]} tt="none">
                   {t(`partnership.tasks.statuses.${task.status}`)}
                 </Badge>
               </Table.Td>
-              <Table.Td>{t(`partnership.tasks.priorities.${task.priority}`)}</Table.Td>
+              <Table.Td className="list-fit">{t(`partnership.tasks.priorities.${task.priority}`)}</Table.Td>
             </Table.Tr>
           );
         })}
@@ -107,21 +111,29 @@ export function ContactsTab({ partnershipId }: { partnershipId: string }) {
     <Table verticalSpacing="xs" aria-label={t('partnership.contacts.label')} data-testid="partnership-contacts">
       <Table.Thead>
         <Table.Tr>
-          <Table.Th>{t('partnership.contacts.columns.name')}</Table.Th>
-          <Table.Th>{t('partnership.contacts.columns.title')}</Table.Th>
-          <Table.Th>{t('partnership.contacts.columns.organization')}</Table.Th>
-          <Table.Th>{t('partnership.contacts.columns.email')}</Table.Th>
-          <Table.Th>{t('partnership.contacts.columns.phone')}</Table.Th>
+          {(
+            [
+              ['name', '18%'],
+              ['title', '24%'],
+              ['organization', '20%'],
+              ['email', '22%'],
+              ['phone', '16%'],
+            ] as const
+          ).map(([column, width]) => (
+            <Table.Th key={column} className="list-clip" w={width} title={t(`partnership.contacts.columns.${column}`)}>
+              {t(`partnership.contacts.columns.${column}`)}
+            </Table.Th>
+          ))}
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
         {data.map((c) => (
           <Table.Tr key={c.id}>
-            <Table.Td fw={500}>{c.name}</Table.Td>
-            <Table.Td>{c.title}</Table.Td>
-            <Table.Td>{c.organizationName}</Table.Td>
-            <Table.Td style={{ overflowWrap: 'anywhere' }}>{c.email}</Table.Td>
-            <Table.Td style={{ whiteSpace: 'nowrap' }}>{c.phone}</Table.Td>
+            {[c.name, c.title, c.organizationName, c.email, c.phone].map((text, i) => (
+              <Table.Td key={i} className="list-clip" fw={i === 0 ? 500 : undefined} title={text ?? undefined}>
+                {text}
+              </Table.Td>
+            ))}
           </Table.Tr>
         ))}
       </Table.Tbody>
