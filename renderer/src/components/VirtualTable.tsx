@@ -18,6 +18,8 @@ export interface Column<T> {
   align?: 'left' | 'right';
   fw?: number;
   style?: CSSProperties;
+  /** A shrinking column whose text may take two lines before it is cut (titles that differ only at their end). */
+  lines?: 2;
 }
 
 /** What a row drawn by `renderRow` spreads on its <tr>: it is measured, and counted in the table. */
@@ -29,7 +31,7 @@ export interface VirtualRowProps {
 
 /** A column's width that is its content's (see Column.width). */
 export const FIT = 'fit';
-const classOf = (width: string) => (width === FIT ? 'list-fit' : 'list-clip');
+const classOf = (c: { width: string; lines?: 2 }) => (c.width === FIT ? 'list-fit' : c.lines ? 'list-clip list-lines' : 'list-clip');
 
 /** How close to the end of the loaded rows (in rows) the next page is asked for. */
 const PREFETCH_ROWS = 30;
@@ -132,7 +134,12 @@ export function VirtualTable<T>({
         <Table.Thead style={{ zIndex: 1 }}>
           <Table.Tr aria-rowindex={1}>
             {columns.map((c) => (
-              <Table.Th key={c.key} ta={c.align} className={classOf(c.width)} title={c.width !== FIT && typeof c.header === 'string' ? c.header : undefined}>
+              <Table.Th
+                key={c.key}
+                ta={c.align}
+                className={classOf({ width: c.width })}
+                title={c.width !== FIT && typeof c.header === 'string' ? c.header : undefined}
+              >
                 {c.header}
               </Table.Th>
             ))}
@@ -175,11 +182,11 @@ export function VirtualTable<T>({
                       ta={c.align}
                       fw={c.fw}
                       style={c.style}
-                      className={classOf(c.width)}
+                      className={classOf(c)}
                       title={c.width === FIT ? undefined : text || undefined}
                       {...(typeof content === 'string' ? lang(content) : {})}
                     >
-                      {content}
+                      {c.lines ? <div className="list-clamp">{content}</div> : content}
                     </Table.Td>
                   );
                 })}

@@ -25,7 +25,7 @@ export function OrganizationsView() {
   useHotkeys([['mod+N', () => setEditing('new')]], []);
 
   const columns: Column<OrganizationListItem>[] = [
-    { key: 'name', header: t('organizations.columns.name'), width: '28%', fw: 500, cell: (o) => o.displayName },
+    { key: 'name', header: t('organizations.columns.name'), width: '28%', lines: 2, fw: 500, cell: (o) => o.displayName },
     { key: 'zh', header: t('organizations.columns.zh'), width: '22%', cell: (o) => o.nameZh },
     { key: 'en', header: t('organizations.columns.en'), width: '28%', cell: (o) => o.nameEn },
     { key: 'country', header: t('organizations.columns.country'), width: '12%', cell: (o) => countryName(o.country) },

@@ -101,11 +101,12 @@ export function PartnershipsView() {
   const moreParties = (p: PartnershipListItem) =>
     p.partyCount > p.parties.length ? t('partnerships.moreParties', { count: p.partyCount - p.parties.length }) : '';
   const columns: Column<PartnershipListItem>[] = [
-    { key: 'title', header: t('partnerships.columns.title'), width: '34%', fw: 500, cell: (p) => localTitle(p, i18n.language) },
+    { key: 'title', header: t('partnerships.columns.title'), width: '34%', fw: 500, lines: 2, cell: (p) => localTitle(p, i18n.language) },
     {
       key: 'parties',
       header: t('partnerships.columns.parties'),
       width: '30%',
+      lines: 2,
       text: (p) => `${parties(p)} ${moreParties(p)}`.trim(),
       cell: (p) => (
         <>
