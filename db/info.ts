@@ -4,9 +4,13 @@ import { tableName } from './core';
 import { recordTables, type RecordEntity } from './schema';
 import { loadSampleData } from './sample';
 import { AppError } from './errors';
-import { META_OFFICE_NAME_EN } from './settings';
+import { META_OFFICE_NAME_EN, settingsUpdateInput, updateSettings } from './settings';
 
-export const onboardingInput = z.strictObject({ choice: z.enum(['sample', 'empty']) });
+/** The first start's choice, with the office's names and the user's own (the same rules as Settings). */
+export const onboardingInput = z.strictObject({
+  choice: z.enum(['sample', 'empty']),
+  ...settingsUpdateInput.pick({ officeName: true, officeNameEn: true, userName: true }).shape,
+});
 
 export interface AppInfo {
   version: string;
@@ -74,6 +78,7 @@ export function finishOnboarding(core: Core, input: z.output<typeof onboardingIn
     }
     loadSampleData(core);
   }
+  updateSettings(core, { officeName: input.officeName || undefined, officeNameEn: input.officeNameEn || undefined, userName: input.userName || undefined });
   core.setMeta('onboarding', 'done');
   return appInfo(core);
 }

@@ -94,11 +94,20 @@ test('a new empty database offers the sample data, which then fills the lists', 
   await page.goto(`${emptyApp.url}#/partnerships`);
   const dialog = page.getByRole('dialog', { name: 'A new, empty database' });
   await expect(dialog).toBeVisible();
+  // It asks for the office's names and the user's own first.
+  await dialog.getByLabel('Office name', { exact: true }).fill('汕头市外事局');
+  await dialog.getByLabel('Office name in English').fill('Shantou Foreign Affairs Bureau');
+  await dialog.getByLabel('Your name').fill('Li Wei');
   await dialog.getByRole('button', { name: 'Load sample data' }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByTestId('partnerships-table').getByRole('row')).toHaveCount(1 + 8);
+  await expect(page.getByRole('banner')).toContainText('Shantou Foreign Affairs Bureau');
+  await switchLanguage(page, '中文');
+  await expect(page.getByRole('banner')).toContainText('汕头市外事局');
   await page.reload();
   await expect(page.getByRole('dialog')).toHaveCount(0);
+  await page.getByRole('link', { name: '设置' }).click();
+  await expect(page.getByRole('textbox', { name: '您的姓名' })).toHaveValue('Li Wei');
 });
 
 test('starting empty leaves the lists empty and does not ask again', async ({ page, emptyApp }) => {

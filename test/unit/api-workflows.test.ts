@@ -808,6 +808,17 @@ describe('partnerships.filterOptions', () => {
     expect((await fresh['partnerships.list']({})).total).toBeGreaterThan(0);
   });
 
+  it('app.finishOnboarding keeps the office’s names and the user’s, under the rules of Settings', async () => {
+    const core = await tempCore({ now: () => NOW });
+    const api = localClient(core);
+    const tooLong = await rejected(api['app.finishOnboarding']({ choice: 'sample', officeName: '办'.repeat(201) }));
+    expect(tooLong.fields).toEqual(['officeName']);
+    expect((await api['partnerships.list']({})).total).toBe(0);
+    expect((await api['app.info']()).needsOnboarding).toBe(true);
+    await api['app.finishOnboarding']({ choice: 'empty', officeName: '汕头市外事局', officeNameEn: 'Shantou Foreign Affairs Bureau', userName: 'Li Wei' });
+    expect(await api['settings.get']()).toMatchObject({ officeName: '汕头市外事局', officeNameEn: 'Shantou Foreign Affairs Bureau', userName: 'Li Wei' });
+  });
+
   it('on the sample: the programmes of the sample, and every country of a party', async () => {
     const core = await tempCore({ now: () => NOW });
     const api = localClient(core);

@@ -60,6 +60,11 @@ export const en = {
     body: 'Start with the sample data (the EU–China Smart City pilot, Shantou–Burgas, Shenzhen’s agreements and more, from public news reports), or start empty and enter your own partnerships.',
     sample: 'Load sample data',
     empty: 'Start empty',
+    namesIntro:
+      'Your office’s name goes in the header and on every report; your own name decides which tasks are “My tasks”. You can fill them in later in Settings.',
+    officeNamePlaceholder: '汕头市外事局',
+    officeNameEnPlaceholder: 'Shantou Foreign Affairs Bureau',
+    userNamePlaceholder: 'e.g. Li Wei',
   },
   partnerships: {
     title: 'Partnerships',

@@ -62,6 +62,10 @@ export const zh: Messages = {
     body: '可以载入示例数据（中欧智慧城市合作试点、汕头—布尔加斯、深圳相关合作协议等，均来自公开新闻报道），也可以从空白开始录入本单位的合作关系。',
     sample: '载入示例数据',
     empty: '从空白开始',
+    namesIntro: '单位名称显示在页眉和每份报告上；您的姓名决定哪些任务属于“我的任务”。也可以稍后在“设置”中填写。',
+    officeNamePlaceholder: '汕头市外事局',
+    officeNameEnPlaceholder: 'Shantou Foreign Affairs Bureau',
+    userNamePlaceholder: '例如：李伟',
   },
   partnerships: {
     title: '合作关系',

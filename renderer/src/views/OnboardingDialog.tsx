@@ -1,17 +1,23 @@
 import { useState } from 'react';
-import { Button, Group, Text } from '@mantine/core';
+import { Button, Group, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { AppModal } from '../components/Dialog';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
 import { showError } from '../notify';
 
+/**
+ * The first start on a new file: the office's names (Chinese and English, for the header and reports) and the
+ * user's own (which tasks are "My tasks"), then the sample data or an empty start. The names can wait: Settings has them.
+ */
 export function OnboardingDialog({ opened, onDone }: { opened: boolean; onDone: () => void }) {
   const { t } = useTranslation();
   const [busy, setBusy] = useState<'sample' | 'empty' | null>(null);
+  const [names, setNames] = useState({ officeName: '', officeNameEn: '', userName: '' });
   const choose = async (choice: 'sample' | 'empty') => {
     setBusy(choice);
     try {
-      await api['app.finishOnboarding']({ choice });
+      const typed = Object.fromEntries(Object.entries(names).filter(([, value]) => value.trim()));
+      await api['app.finishOnboarding']({ choice, ...typed });
       onDone();
     } catch (error) {
       showError(error);
@@ -19,9 +25,29 @@ export function OnboardingDialog({ opened, onDone }: { opened: boolean; onDone: 
       setBusy(null);
     }
   };
+  const field = (key: keyof typeof names, label: string, placeholder: string) => (
+    <TextInput
+      label={label}
+      placeholder={placeholder}
+      maxLength={200}
+      value={names[key]}
+      onChange={(e) => {
+        const value = e.currentTarget.value;
+        setNames((n) => ({ ...n, [key]: value }));
+      }}
+    />
+  );
   return (
-    <AppModal opened={opened} onClose={() => void choose('empty')} title={t('onboarding.title')} centered closeOnClickOutside={false}>
-      <Text mb="lg">{t('onboarding.body')}</Text>
+    <AppModal opened={opened} onClose={() => void choose('empty')} title={t('onboarding.title')} centered closeOnClickOutside={false} size="lg">
+      <Stack gap="sm" mb="lg">
+        <Text size="sm">{t('onboarding.namesIntro')}</Text>
+        <SimpleGrid cols={2} spacing="sm">
+          {field('officeName', t('tasks.settings.officeName'), t('onboarding.officeNamePlaceholder'))}
+          {field('officeNameEn', t('tasks.settings.officeNameEn'), t('onboarding.officeNameEnPlaceholder'))}
+        </SimpleGrid>
+        {field('userName', t('tasks.settings.userName'), t('onboarding.userNamePlaceholder'))}
+        <Text mt="xs">{t('onboarding.body')}</Text>
+      </Stack>
       <Group justify="flex-end">
         <Button variant="default" loading={busy === 'empty'} disabled={!!busy} onClick={() => void choose('empty')}>
           {t('onboarding.empty')}
