@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { placeSearchInput, searchPlaces } from './gazetteer';
+import { createProgramme, programmeCreateInput } from './programmes';
 import type { Core } from './core';
 import { AppError, toSerializedError, type SerializedAppError } from './errors';
 import { MIN_PASSPHRASE } from '../common/sync';
@@ -151,7 +152,20 @@ export const operationList = [
 
   defineOperation('partnerships.list', 'read', partnershipListInput, (core, input) => listPartnerships(core, input)),
   defineOperation('partnerships.get', 'read', byIdInput, (core, input) => getPartnership(core, input.id)),
-  defineOperation('partnerships.create', 'write', partnershipCreateInput, (core, input) => createPartnership(core, input)),
+  defineOperation(
+    'partnerships.create',
+    'write',
+    partnershipCreateInput.extend({ firstMilestone: milestones.firstMilestoneInput.optional() }),
+    (core, input) => {
+      // The partnership and its first milestone in one transaction: both, or neither.
+      const { firstMilestone, ...fields } = input;
+      const created = createPartnership(core, fields);
+      if (!firstMilestone) return created;
+      milestones.createMilestone(core, { ...firstMilestone, partnershipId: created.id });
+      return getPartnership(core, created.id);
+    },
+  ),
+  defineOperation('programmes.create', 'write', programmeCreateInput, (core, input) => createProgramme(core, input)),
   defineOperation('partnerships.update', 'write', partnershipUpdateInput, (core, input) => updatePartnership(core, input)),
   defineOperation('partnerships.delete', 'write', byIdInput, (core, input) => deletePartnership(core, input.id)),
   defineOperation('partnerships.restore', 'write', byIdInput, (core, input) => restorePartnership(core, input.id)),

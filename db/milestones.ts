@@ -25,6 +25,8 @@ const milestoneFields = {
 };
 
 export const milestoneCreateInput = z.strictObject(milestoneFields);
+/** A milestone given with a new partnership (its first), by the same rules. */
+export const firstMilestoneInput = z.strictObject(milestoneFields).omit({ partnershipId: true });
 export const milestoneUpdateInput = z.strictObject({ id: idSchema, ...z.strictObject(milestoneFields).omit({ partnershipId: true }).partial().shape });
 export const milestoneListInput = z.strictObject({ partnershipId: idSchema });
 

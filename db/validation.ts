@@ -35,6 +35,7 @@ const fieldLabels: Record<string, { zh: string; en: string }> = {
   status: { zh: '状态', en: 'Status' },
   id: { zh: '编号', en: 'Id' },
   name: { zh: '名称', en: 'Name' },
+  firstMilestone: { zh: '第一个里程碑', en: 'First milestone' },
 };
 
 function describeIssue(issue: z.core.$ZodIssue): { zh: string; en: string } {

@@ -24,7 +24,7 @@ async function newPartnershipWithShantou(page: Page, url: string, title: string)
   await switchLanguage(page, 'English');
   await page.keyboard.press('Control+n');
   const dialog = page.getByRole('dialog', { name: 'New partnership' });
-  await dialog.getByRole('textbox', { name: 'Title', exact: true }).fill(title);
+  if (title) await dialog.getByRole('textbox', { name: 'Title', exact: true }).fill(title);
   const party1 = dialog.getByLabel('Party 1: organization');
   await party1.click();
   await party1.fill('Swatow');
@@ -153,4 +153,35 @@ test('the map names the partnerships it cannot place, and the party without coor
   await unplaced.getByRole('link', { name: '某智慧杆协会' }).click();
   await expect(page.getByRole('heading', { level: 2, name: '某智慧杆协会' })).toBeVisible();
   await expect(page.getByTestId('organization-location')).toContainText('No coordinates yet');
+});
+
+test('the partnership form says which title to fill, makes a programme on the spot and takes a first milestone', async ({ page, sampleApp }) => {
+  const { dialog, inline } = await newPartnershipWithShantou(page, sampleApp.url, '');
+  await inline.getByLabel('Display name').fill('Varna');
+  await inline.getByRole('button', { name: 'Create and add' }).click();
+  await expect(dialog.getByLabel('Party 2: organization')).toHaveValue('Varna');
+  // Only the Chinese and English titles: the title is taken from the interface's language.
+  await dialog.getByRole('textbox', { name: 'Chinese title' }).fill('汕头—瓦尔纳港口合作');
+  await dialog.getByRole('textbox', { name: 'English title' }).fill('Shantou–Varna port cooperation');
+  await expect(dialog.getByRole('textbox', { name: 'Title', exact: true })).toHaveAttribute('placeholder', 'Shantou–Varna port cooperation');
+  // A programme that is not in the list yet.
+  await dialog.getByRole('button', { name: 'New programme…' }).click();
+  const programme = dialog.getByRole('group', { name: 'New programme (chosen for this partnership)' });
+  await programme.getByRole('button', { name: 'Create and choose' }).click();
+  await expect(programme.getByText('Enter a name in Chinese or English')).toBeVisible();
+  await programme.getByLabel('English name').fill('Black Sea port cities');
+  await programme.getByLabel('English name').press('Enter');
+  await expect(programme).toBeHidden();
+  await expect(dialog.getByRole('textbox', { name: 'Programme' })).toHaveValue('Black Sea port cities');
+  // The first milestone, with the partnership.
+  await dialog.getByLabel('Milestone', { exact: true }).fill('MoU signed in Varna');
+  await dialog.getByLabel('Milestone date').fill('2026-13');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog.getByText('Write the date as 2016, 2015-06 or 2017-05-31')).toBeVisible();
+  await dialog.getByLabel('Milestone date').fill('2026-11');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('heading', { level: 2, name: 'Shantou–Varna port cooperation' })).toBeVisible();
+  await expect(page.getByTestId('partnership-details')).toContainText('Black Sea port cities');
+  await expect(page.getByRole('tabpanel')).toContainText('MoU signed in Varna');
 });

@@ -261,6 +261,7 @@ const COVERED_IN_FILES: Record<string, readonly OperationName[]> = {
   'reports.test.ts': ['reports.html', 'reports.pdf', 'reports.pdfStart'],
   'map.test.ts': ['map.data'],
   'gazetteer.test.ts': ['places.search'],
+  'programmes.test.ts': ['programmes.create'],
   'backups-history.test.ts': ['backups.list', 'backups.daily', 'backups.create', 'backups.restore', 'backups.restoreStart', 'backups.delete', 'history.list'],
   'timeline-reminders.test.ts': ['timeline.portfolio', 'reminders.list'],
   'spreadsheet-import.test.ts': ['import.preview', 'import.commit', 'export.list'],

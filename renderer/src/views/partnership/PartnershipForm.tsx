@@ -34,11 +34,16 @@ import {
   PARTNERSHIP_STATUS_LIST,
   rejectedFields,
   localDay,
+  MILESTONE_KIND_LIST,
   TOPIC_LIST,
   useFieldErrors,
+  type MilestoneKind,
+  type MilestoneStatus,
   type Topic,
 } from './common';
 import { NewOrganizationPanel } from './NewOrganizationPanel';
+import { NewProgrammePanel } from './NewProgrammePanel';
+import type { ProgrammeOption } from '@db/programmes';
 import { allPages } from '../../api/pages';
 import { CancelSaveButtons } from '../../components/CancelSaveButtons';
 import { FormErrorSummary } from '../../components/FormErrors';
@@ -65,6 +70,10 @@ interface Draft {
   termEnd: string;
   reviewOn: string;
   parties: PartyDraft[];
+  /** A new partnership's first milestone (optional: an empty title adds none). */
+  milestoneTitle: string;
+  milestoneDate: string;
+  milestoneKind: MilestoneKind;
 }
 
 let partyKeys = 0;
@@ -87,7 +96,21 @@ function draftOf(p: Partnership | null): Draft {
     termEnd: p?.termEnd ?? '',
     reviewOn: p?.reviewOn ?? '',
     parties: p ? p.parties.map((party) => newParty(party.organizationId, party.role ?? '')) : [newParty(), newParty()],
+    milestoneTitle: '',
+    milestoneDate: '',
+    milestoneKind: 'mou',
   };
+}
+
+/** The title as saved: the one typed, else the title in the UI's language, else the other one. */
+function titleOf(draft: Pick<Draft, 'title' | 'titleZh' | 'titleEn'>, language: string): string {
+  const [first, second] = language === 'zh' ? [draft.titleZh, draft.titleEn] : [draft.titleEn, draft.titleZh];
+  return (draft.title.trim() || first.trim() || second.trim()).trim();
+}
+
+/** A first milestone in the past (or today) is done; one still ahead is planned. */
+function milestoneStatusOf(date: string): MilestoneStatus {
+  return date <= localDay().slice(0, date.length) ? 'done' : 'planned';
 }
 
 /** Every name of an organization, lower-cased, so a search in one script finds it (Бургас, Burgas, 布尔加斯). */
@@ -112,6 +135,8 @@ export function PartnershipForm({
   const [draft, setDraft] = useState<Draft>(() => draftOf(partnership));
   const [saving, setSaving] = useState(false);
   const [addingOrganization, setAddingOrganization] = useState(false);
+  const [addingProgramme, setAddingProgramme] = useState(false);
+  const [createdProgrammes, setCreatedProgrammes] = useState<ProgrammeOption[]>([]);
   const [created, setCreated] = useState<Organization[]>([]);
   const form = useRef<HTMLFormElement>(null);
   const newOrganizationButton = useRef<HTMLButtonElement>(null);
@@ -198,7 +223,11 @@ export function PartnershipForm({
 
   const validate = (): boolean => {
     const next: Record<string, string> = {};
-    if (!draft.title.trim()) next.title = t('partnership.form.errors.title');
+    if (!titleOf(draft, i18n.language)) next.title = t('partnership.form.errors.title');
+    if (!partnership && (draft.milestoneTitle.trim() || draft.milestoneDate.trim())) {
+      if (!draft.milestoneTitle.trim()) next.milestoneTitle = t('partnership.form.errors.milestoneTitle');
+      if (!isPartialDate(draft.milestoneDate.trim())) next.milestoneDate = t('partnership.form.errors.partialDate');
+    }
     if (draft.statusSince.trim() && !isPartialDate(draft.statusSince.trim())) next.statusSince = t('partnership.form.errors.partialDate');
     for (const field of ['termStart', 'termEnd', 'reviewOn'] as const) {
       if (draft[field] && !isCalendarDate(draft[field])) next[field] = t('partnership.form.errors.date');
@@ -222,7 +251,7 @@ export function PartnershipForm({
     const since = draft.statusSince.trim();
     const sinceChanged = since !== (partnership?.statusSince ?? '') || draft.status !== partnership?.status;
     const fields = {
-      title: draft.title,
+      title: titleOf(draft, i18n.language),
       titleZh: draft.titleZh,
       titleEn: draft.titleEn,
       kind: draft.kind,
@@ -240,7 +269,12 @@ export function PartnershipForm({
     };
     setSaving(true);
     try {
-      const saved = partnership ? await api['partnerships.update']({ id: partnership.id, ...fields }) : await api['partnerships.create'](fields);
+      const firstMilestone = draft.milestoneTitle.trim()
+        ? { title: draft.milestoneTitle, date: draft.milestoneDate.trim(), kind: draft.milestoneKind, status: milestoneStatusOf(draft.milestoneDate.trim()) }
+        : undefined;
+      const saved = partnership
+        ? await api['partnerships.update']({ id: partnership.id, ...fields })
+        : await api['partnerships.create']({ ...fields, ...(firstMilestone ? { firstMilestone } : {}) });
       showDone(partnership ? t('common.saved') : t('partnership.form.created'));
       onSaved(saved);
     } catch (error) {
@@ -264,28 +298,32 @@ export function PartnershipForm({
         noValidate
       >
         <Stack gap="sm">
-          <TextInput
-            label={t('partnership.form.title')}
-            required
-            data-autofocus
-            value={draft.title}
-            onChange={(e) => set('title', e.currentTarget.value)}
-            error={errors.title}
-          />
           <SimpleGrid cols={2} spacing="sm">
             <TextInput
               label={t('partnership.form.titleZh')}
+              description={t('partnership.form.titleZhHint')}
+              data-autofocus={zh || undefined}
               value={draft.titleZh}
               onChange={(e) => set('titleZh', e.currentTarget.value)}
               error={errors.titleZh}
             />
             <TextInput
               label={t('partnership.form.titleEn')}
+              description={t('partnership.form.titleEnHint')}
+              data-autofocus={!zh || undefined}
               value={draft.titleEn}
               onChange={(e) => set('titleEn', e.currentTarget.value)}
               error={errors.titleEn}
             />
           </SimpleGrid>
+          <TextInput
+            label={t('partnership.form.title')}
+            description={t('partnership.form.titleHint')}
+            placeholder={titleOf({ ...draft, title: '' }, i18n.language) || undefined}
+            value={draft.title}
+            onChange={(e) => set('title', e.currentTarget.value)}
+            error={errors.title}
+          />
           <SimpleGrid cols={3} spacing="sm">
             <Select
               label={t('partnership.form.kind')}
@@ -321,8 +359,19 @@ export function PartnershipForm({
               searchable
               value={draft.programmeId}
               onChange={(v) => set('programmeId', v)}
-              data={(options?.programmes ?? []).map((p) => ({ value: p.id, label: (zh ? p.nameZh : p.nameEn) ?? p.nameZh ?? p.nameEn ?? p.id }))}
+              data={[...(options?.programmes ?? []), ...createdProgrammes].map((p) => ({
+                value: p.id,
+                label: (zh ? p.nameZh : p.nameEn) ?? p.nameZh ?? p.nameEn ?? p.id,
+              }))}
               error={errors.programmeId}
+              inputContainer={(children) => (
+                <Group gap={6} wrap="nowrap" align="flex-start">
+                  <div style={{ flex: 1 }}>{children}</div>
+                  <Button variant="light" size="sm" px="xs" onClick={() => setAddingProgramme(true)} aria-label={t('partnership.form.newProgramme')}>
+                    <IconPlus size={16} aria-hidden />
+                  </Button>
+                </Group>
+              )}
             />
             <Autocomplete
               label={t('partnership.form.owner')}
@@ -332,6 +381,16 @@ export function PartnershipForm({
               error={errors.owner}
             />
           </SimpleGrid>
+          {addingProgramme ? (
+            <NewProgrammePanel
+              onCancel={() => setAddingProgramme(false)}
+              onCreated={(programme) => {
+                setCreatedProgrammes((list) => [...list, programme]);
+                set('programmeId', programme.id);
+                setAddingProgramme(false);
+              }}
+            />
+          ) : null}
           <MultiSelect
             label={t('partnership.form.topics')}
             placeholder={draft.topics.length === 0 ? t('partnership.form.topicsPlaceholder') : undefined}
@@ -432,6 +491,40 @@ export function PartnershipForm({
               </div>
             ) : null}
           </div>
+
+          {partnership ? null : (
+            <>
+              <Divider mt="xs" />
+              <Title order={3} size="h5">
+                {t('partnership.form.firstMilestone')}
+              </Title>
+              <SimpleGrid cols={3} spacing="sm">
+                <TextInput
+                  label={t('partnership.form.firstMilestoneTitle')}
+                  placeholder={t('partnership.form.firstMilestonePlaceholder')}
+                  value={draft.milestoneTitle}
+                  onChange={(e) => set('milestoneTitle', e.currentTarget.value)}
+                  error={errors.milestoneTitle}
+                />
+                <TextInput
+                  label={t('partnership.form.firstMilestoneDate')}
+                  placeholder="2017-05-31"
+                  description={t('partnership.milestone.dateHint')}
+                  inputWrapperOrder={['label', 'input', 'description', 'error']}
+                  value={draft.milestoneDate}
+                  onChange={(e) => set('milestoneDate', e.currentTarget.value)}
+                  error={errors.milestoneDate}
+                />
+                <Select
+                  label={t('partnership.form.firstMilestoneKind')}
+                  value={draft.milestoneKind}
+                  allowDeselect={false}
+                  onChange={(v) => v && set('milestoneKind', v as MilestoneKind)}
+                  data={MILESTONE_KIND_LIST.map((k) => ({ value: k, label: t(`partnership.milestone.kinds.${k}`) }))}
+                />
+              </SimpleGrid>
+            </>
+          )}
 
           <Divider mt="xs" />
           <Title order={3} size="h5">

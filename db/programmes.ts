@@ -1,0 +1,33 @@
+/**
+ * Programmes (the EU–China Smart City Cooperation, a province's sister-city scheme): created from the partnership
+ * form, where a new partnership belongs to one that is not in the list yet. Named in Chinese, English or both.
+ */
+import { z } from 'zod';
+import { insertRecord, type Core } from './core';
+import { LIMITS } from './rules';
+import { optionalText, partialDate } from './validation';
+
+export const programmeCreateInput = z
+  .strictObject({
+    nameZh: optionalText(LIMITS.title),
+    nameEn: optionalText(LIMITS.title),
+    startedOn: partialDate.nullable().optional(),
+    description: optionalText(LIMITS.notes),
+  })
+  .refine((p) => !!(p.nameZh || p.nameEn), { message: 'name required', path: ['nameZh'] });
+
+export interface ProgrammeOption {
+  id: string;
+  nameZh: string | null;
+  nameEn: string | null;
+}
+
+export function createProgramme(core: Core, input: z.output<typeof programmeCreateInput>): ProgrammeOption {
+  const id = insertRecord(core, 'programmes', {
+    nameZh: input.nameZh ?? null,
+    nameEn: input.nameEn ?? null,
+    startedOn: input.startedOn ?? null,
+    description: input.description ?? null,
+  });
+  return { id, nameZh: input.nameZh ?? null, nameEn: input.nameEn ?? null };
+}
