@@ -102,7 +102,7 @@ export const en = {
     countryFormat: 'Two letters, e.g. CN, BG, ES',
     places: {
       find: 'Find coordinates',
-      hint: 'in the gazetteer shipped with the app, by the names above',
+      hint: 'by the names above, in the gazetteer shipped with the app (GeoNames, CC BY 4.0)',
       none: 'No place in the gazetteer has these names. Try the English or local name, or enter the coordinates.',
       results: 'Places with these names',
       population_one: '{{formatted}} inhabitant',

@@ -103,7 +103,7 @@ export const zh: Messages = {
     countryFormat: '两个字母，例如 CN、BG、ES',
     places: {
       find: '查找坐标',
-      hint: '按上面的名称，在应用自带的地名库中查找',
+      hint: '按上面的名称，在应用自带的地名库（GeoNames，CC BY 4.0）中查找',
       none: '地名库中没有这些名称的地点。请试试英文名或当地名称，或直接填写坐标。',
       results: '名称相符的地点',
       population_one: '人口 {{formatted}}',
