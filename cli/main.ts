@@ -62,8 +62,8 @@ async function sample(args: string[]): Promise<void> {
     const counts = await registry.callOrThrow(core, 'app.counts', {});
     console.log(
       zh
-        ? `已载入示例数据到 ${file}：${counts.organizations} 个机构，${counts.partnerships} 项合作关系，${counts.milestones} 个里程碑。`
-        : `Loaded the sample data into ${file}: ${counts.organizations} organizations, ${counts.partnerships} partnerships, ${counts.milestones} milestones.`,
+        ? `已载入示例数据到 ${file}：${counts.organizations} 个机构，${counts.partnerships} 项合作关系，${counts.milestones} 个里程碑，${counts.meetings} 次会见，${counts.tasks} 项任务，${counts.contacts} 位联系人。`
+        : `Loaded the sample data into ${file}: ${counts.organizations} organizations, ${counts.partnerships} partnerships, ${counts.milestones} milestones, ${counts.meetings} meetings, ${counts.tasks} tasks, ${counts.contacts} contacts.`,
     );
   } finally {
     core.close();

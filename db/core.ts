@@ -189,11 +189,26 @@ function fieldChanges(entity: RecordEntity, values: Record<string, unknown>, wit
   return changes;
 }
 
-/** One INSERT of a whole record, every field stamped with `stamp.hlc`. Returns whether a row was written. */
-function insertStamped(core: Core, entity: RecordEntity, changes: [string, SqlValue][], stamp: FixedStamp, onConflict: 'fail' | 'ignore'): boolean {
-  const stamps = Object.fromEntries(changes.map(([column]) => [column, stamp.hlc]));
+/**
+ * One INSERT of a whole record, every field stamped with `stamp.hlc` (or, for a fixed record written in two
+ * revisions, with `fieldStamp` of its column, the row's stamps being the later revision's). Returns whether a row was written.
+ */
+function insertStamped(
+  core: Core,
+  entity: RecordEntity,
+  changes: [string, SqlValue][],
+  stamp: FixedStamp,
+  onConflict: 'fail' | 'ignore',
+  fieldStamp?: (column: string) => string,
+): boolean {
+  // A record written in two revisions: its stamps as a merge of the later write leaves them (sorted keys, see serializeStamps).
+  const stamps = fieldStamp
+    ? serializeStamps(Object.fromEntries(changes.map(([column]) => [column, fieldStamp(column)])))
+    : JSON.stringify(Object.fromEntries(changes.map(([column]) => [column, stamp.hlc])));
+  const rowHlc = stamp.later?.hlc ?? stamp.hlc;
+  const updatedAt = stamp.later?.at ?? stamp.at;
   const columns = ['id', 'created_at', 'updated_at', 'hlc', 'origin', 'field_stamps', ...changes.map(([c]) => c)];
-  const params: SqlValue[] = [stamp.id, stamp.at, stamp.at, stamp.hlc, stamp.origin, JSON.stringify(stamps), ...changes.map(([, v]) => v)];
+  const params: SqlValue[] = [stamp.id, stamp.at, updatedAt, rowHlc, stamp.origin, stamps, ...changes.map(([, v]) => v)];
   const sql = `INSERT INTO "${tableName(entity)}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
   return core.sqlite.prepare(onConflict === 'ignore' ? `${sql} ON CONFLICT(id) DO NOTHING` : sql).run(...params).changes > 0;
 }
@@ -264,11 +279,17 @@ export function assertWritable(core: Core): void {
 
 export interface FixedStamp {
   id: string;
-  /** HLC stamp used for every field. */
+  /** HLC stamp used for every field (but the `later` ones). */
   hlc: string;
   origin: string;
   /** created_at and updated_at */
   at: string;
+  /**
+   * Fields (JS names) written again later (a newer revision of the sample): they carry `later.hlc`, and the row's
+   * hlc and updated_at are the later write's. The row is then the row an office holds after merging that write
+   * into the record as first written: the same stamps, the same text.
+   */
+  later?: { hlc: string; at: string; fields: readonly string[] };
 }
 
 /**
@@ -278,10 +299,32 @@ export interface FixedStamp {
  */
 export function insertFixedRecord(core: Core, entity: RecordEntity, values: Record<string, unknown>, stamp: FixedStamp): boolean {
   const changes = fieldChanges(entity, values);
-  if (!insertStamped(core, entity, changes, stamp, 'ignore')) return false;
+  const names = columnNames(entity);
+  const laterColumns = new Set((stamp.later?.fields ?? []).map((field) => names[field] ?? field));
+  const fieldStamp = (column: string) => (stamp.later && laterColumns.has(column) ? stamp.later.hlc : stamp.hlc);
+  if (stamp.later && ![...laterColumns].every((column) => changes.some(([c]) => c === column))) {
+    throw new Error(`${entity} ${stamp.id}: a later field is not among the values`);
+  }
+  if (!insertStamped(core, entity, changes, stamp, 'ignore', stamp.later ? fieldStamp : undefined)) return false;
   indexRecord(core.sqlite, entity, stamp.id);
-  logChanges(core, entity, stamp.id, changes, { hlc: stamp.hlc, origin: stamp.origin, office: 'sample', via: 'sample', at: stamp.at });
-  core.clock.receive(stamp.hlc);
+  const entry = { origin: stamp.origin, office: 'sample', via: 'sample' };
+  logChanges(
+    core,
+    entity,
+    stamp.id,
+    changes.filter(([column]) => !laterColumns.has(column)),
+    { ...entry, hlc: stamp.hlc, at: stamp.at },
+  );
+  if (stamp.later) {
+    logChanges(
+      core,
+      entity,
+      stamp.id,
+      changes.filter(([column]) => laterColumns.has(column)),
+      { ...entry, hlc: stamp.later.hlc, at: stamp.later.at },
+    );
+  }
+  core.clock.receive(stamp.later && stamp.later.hlc > stamp.hlc ? stamp.later.hlc : stamp.hlc);
   persistClock(core);
   return true;
 }

@@ -16,6 +16,8 @@ async function exportCsv(page: Page, button: string): Promise<{ fileName: string
 }
 
 test('the Partnerships, Organizations and Meetings lists export what they show to CSV, in the UI language', async ({ page, request, sampleApp }) => {
+  const { total: sampleMeetings } = await callApi(request, sampleApp, 'meetings.list', { limit: 1 });
+  expect(sampleMeetings).toBe(9);
   const { rows } = await callApi(request, sampleApp, 'partnerships.list', { query: 'Burgas' });
   const burgas = rows.find((p) => p.titleEn === 'Shantou–Burgas project cooperation')!;
   const liaoyuan = (await callApi(request, sampleApp, 'partnerships.list', { query: 'Liaoyuan' })).rows[0]!;
@@ -65,8 +67,9 @@ test('the Partnerships, Organizations and Meetings lists export what they show t
 
   // Meetings in Chinese, filtered by title
   await page.goto(`${sampleApp.url}#/meetings`);
-  await expect(page.getByTestId('meetings-count')).toContainText('2');
-  await page.getByRole('textbox', { name: '标题', exact: true }).fill('Burgas');
+  await expect(page.getByTestId('meetings-count')).toHaveText(`${sampleMeetings + 2} 次会见`);
+  // Three titles name Burgas (two of the sample's); one is this video call.
+  await page.getByRole('textbox', { name: '标题', exact: true }).fill('Video call with Burgas');
   await expect(page.getByTestId('meetings-table').getByRole('row')).toHaveCount(1 + 1);
   const meetings = await exportCsv(page, '导出');
   expect(meetings.fileName).toMatch(/^会见-\d{4}-\d{2}-\d{2}\.csv$/);

@@ -126,8 +126,9 @@ test('on Shantou–Burgas: a milestone with month precision shows as a month, is
   await page.goto(`${sampleApp.url}#/partnerships`);
   await switchLanguage(page, 'English');
   await openShantouBurgas(page);
+  // The sample's two milestones and three meetings (the 2017 trip and signing, the 2026 video call).
   const timeline = page.getByTestId('timeline');
-  await expect(timeline.getByRole('listitem')).toHaveCount(2);
+  await expect(timeline.getByRole('listitem')).toHaveCount(5);
 
   await page.getByRole('button', { name: 'Add milestone' }).click();
   const dialog = page.getByRole('dialog', { name: 'Add milestone' });
@@ -142,14 +143,17 @@ test('on Shantou–Burgas: a milestone with month precision shows as a month, is
   await dialog.getByRole('button', { name: 'Save' }).click();
   await expect(dialog).toBeHidden();
 
-  // Newest first: the 2018 visit heads the timeline, shown as a month.
-  await expect(timeline.getByRole('listitem')).toHaveCount(3);
-  const visit = timeline.getByRole('listitem').first();
+  // Newest first: the 2018 visit comes after the 2026 video call, shown as a month.
+  await expect(timeline.getByRole('listitem')).toHaveCount(6);
+  await expect(timeline.getByRole('listitem').first()).toContainText('Burgas municipality video call');
+  const visit = timeline.getByRole('listitem').nth(1);
   await expect(visit).toContainText('Burgas delegation visits Shantou');
   await expect(visit).toContainText('Jun 2018');
   await expect(visit).not.toContainText('1 Jun 2018');
   await expect(visit.getByText('Planned', { exact: true })).toBeVisible();
-  await expect(timeline.getByRole('listitem').nth(1)).toContainText('31 May 2017');
+  // On 31 May 2017 the signing (a meeting) comes before its milestone.
+  await expect(timeline.getByRole('listitem').nth(2)).toContainText('31 May 2017');
+  await expect(timeline.getByRole('listitem').nth(3)).toContainText('Joint statement signed in Brussels');
 
   await visit.getByRole('button', { name: /^Mark done/ }).click();
   await expect(visit.getByText('Done', { exact: true })).toBeVisible();
@@ -159,15 +163,15 @@ test('on Shantou–Burgas: a milestone with month precision shows as a month, is
   const statement = timeline.getByRole('listitem').filter({ hasText: 'Joint statement signed in Brussels' });
   await statement.getByRole('button', { name: /^Delete/ }).click();
   await expect(statement).toHaveCount(0);
-  await expect(timeline.getByRole('listitem')).toHaveCount(2);
+  await expect(timeline.getByRole('listitem')).toHaveCount(5);
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect(statement).toHaveCount(1);
 
   await page.reload();
-  await expect(timeline.getByRole('listitem')).toHaveCount(3);
+  await expect(timeline.getByRole('listitem')).toHaveCount(6);
   await expect(statement).toContainText('31 May 2017');
-  await expect(timeline.getByRole('listitem').first().getByText('Done', { exact: true })).toBeVisible();
-  await expect(timeline.getByRole('listitem').first()).toContainText('Jun 2018');
+  await expect(timeline.getByRole('listitem').nth(1).getByText('Done', { exact: true })).toBeVisible();
+  await expect(timeline.getByRole('listitem').nth(1)).toContainText('Jun 2018');
 });
 
 test('deleting a partnership returns to the list, and Undo brings it back with its page', async ({ page, sampleApp }) => {
@@ -304,7 +308,7 @@ for (const [width, height] of [
       if (!/#\/partnerships\/./.test(page.url())) await openShantouBurgas(page);
       const parties = page.getByTestId('partnership-parties');
       await expect(parties).toContainText(language === 'zh' ? '保加利亚' : 'Bulgaria');
-      await expect(page.getByTestId('timeline').getByRole('listitem')).toHaveCount(2);
+      await expect(page.getByTestId('timeline').getByRole('listitem')).toHaveCount(5);
       // Nothing sticks out sideways.
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow).toBeLessThanOrEqual(0);

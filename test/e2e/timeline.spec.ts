@@ -13,13 +13,17 @@ const HIDE_TOASTS = '.mantine-Notifications-root { display: none !important; }';
 const BURGAS = 'Shantou–Burgas project cooperation';
 const BURGAS_ZH = '汕头—布尔加斯项目合作';
 
-/** A task due yesterday, a meeting, and a review due in two months, on the Shantou–Burgas partnership. */
+/**
+ * A long overdue task (due before any of the sample's own overdue follow-ups, so the bell lists it first), a meeting,
+ * and a review due in two months, on the Shantou–Burgas partnership.
+ */
 async function seed(request: APIRequestContext, app: BrowserModeServer): Promise<{ count: number; burgasId: string }> {
   const list = await callApi(request, app, 'partnerships.list', {});
   const burgasId = list.rows.find((p) => p.titleEn === BURGAS)!.id;
+  const before = await callApi(request, app, 'reminders.list', { today: localDay() });
   await callApi(request, app, 'tasks.create', {
     title: 'Send the signed statement to Burgas',
-    dueOn: localDay(-1),
+    dueOn: '2020-01-15',
     assignee: 'Li Wei',
     partnershipId: burgasId,
   });
@@ -32,7 +36,9 @@ async function seed(request: APIRequestContext, app: BrowserModeServer): Promise
   });
   await callApi(request, app, 'partnerships.update', { id: burgasId, reviewOn: localDay(60) });
   const reminders = await callApi(request, app, 'reminders.list', { today: localDay() });
-  expect(reminders.totals.tasksDue).toBe(1);
+  expect(reminders.totals.tasksDue).toBe(before.totals.tasksDue + 1);
+  expect(reminders.tasksDue[0]!.title).toBe('Send the signed statement to Burgas');
+  // Shantou–Burgas is the only sample partnership with a review date.
   expect(reminders.totals.renewals).toBe(1);
   return { count: reminders.count, burgasId };
 }
@@ -56,8 +62,10 @@ test('the portfolio timeline: a row per partnership, zoom to months, a milestone
   await expect(page.getByTestId('timeline-count')).toHaveText('8 partnerships');
   // Ordered by first milestone: the EU–China pilot (2011) leads, the Shenzhen agreements (2020) close.
   await expect(chart(page).getByTestId('timeline-row').first()).toContainText('EU–China Smart City Cooperation pilot cities');
-  await expect(chart(page).getByTestId('timeline-milestone')).toHaveCount(14);
-  await expect(chart(page).getByTestId('timeline-meeting')).toHaveCount(1);
+  // The articles' 14 milestones and the office's one planned review; a meeting on the row of each partnership it
+  // concerns: the sample's 9 meetings on 13 rows (the Expo signing on three), and the one seeded here.
+  await expect(chart(page).getByTestId('timeline-milestone')).toHaveCount(15);
+  await expect(chart(page).getByTestId('timeline-meeting')).toHaveCount(14);
   // A year-precision milestone is drawn as a bar over the year, and says so.
   const yearOnly = chart(page).getByRole('link', {
     name: /^Milestone: .*· 2011 \(date known to the year\) · Done · EU–China Smart City Cooperation pilot cities$/,
@@ -95,7 +103,8 @@ test('the portfolio timeline: a row per partnership, zoom to months, a milestone
   await expect(page.getByRole('heading', { level: 2, name: BURGAS })).toBeVisible();
   // The partnership page draws the same timeline for its one partnership, above the list.
   await expect(chart(page).getByTestId('timeline-milestone')).toHaveCount(2);
-  await expect(page.getByTestId('timeline').getByRole('listitem')).toHaveCount(3);
+  // Its two milestones, the sample's three meetings (2017 trip and signing, 2026 call) and the one seeded here.
+  await expect(page.getByTestId('timeline').getByRole('listitem')).toHaveCount(6);
   await chart(page).scrollIntoViewIfNeeded();
   await expect(chart(page).getByTestId('timeline-milestone').first()).toBeVisible();
   await page.screenshot({ path: path.join(SHOTS, 'partnership-timeline-en.png') });

@@ -26,7 +26,9 @@ describe('cli', () => {
     const result = await cli(['sample', '--db', file]);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/Loaded the sample data/);
+    expect(result.stdout).toMatch(/ 9 meetings, 21 tasks, 11 contacts\./);
     expect(Number(await sqlite3(file, 'select count(*) from organizations'))).toBeGreaterThanOrEqual(30);
+    expect(Number(await sqlite3(file, 'select count(*) from meetings'))).toBe(9);
     const names = await sqlite3(file, 'select display_name, name_zh, name_en from organizations');
     for (const name of ['汕头', 'Shantou', '布尔加斯', 'Burgas', '辽源']) expect(names).toContain(name);
   });
