@@ -177,6 +177,8 @@ test('a file exported by one office previews and merges into another; a conflict
       .getByTestId('organizations-table')
       .getByRole('row', { name: new RegExp(burgasOrg!.displayName) })
       .click();
+    // The row opens the organization's page; Edit opens its dialog.
+    await burgas.getByRole('group', { name: 'Organization actions' }).getByRole('button', { name: 'Edit' }).click();
     const edit = burgas.getByRole('dialog', { name: 'Edit organization' });
     await edit.getByLabel('English name').fill('City of Burgas');
     await edit.getByRole('button', { name: 'Save' }).click();
