@@ -57,6 +57,7 @@ import {
 import { ContactPicker } from './ContactPicker';
 import { allPages } from '../../api/pages';
 import { localDay } from '@common/calendar';
+import { useDraftChanges, useUnsavedGuard } from '../../lib/unsaved';
 
 interface AttendeeDraft {
   key: string;
@@ -202,6 +203,8 @@ function MeetingFormBody({
     const wanted = meeting ? null : sessionStorage.getItem(PRESELECTED_PARTNERSHIP_KEY);
     return draftOf(meeting, wanted && partnerships.some((p) => p.id === wanted) ? wanted : null);
   });
+  const changes = useDraftChanges(draft);
+  const guard = useUnsavedGuard(changes.dirty);
   const [errors, setErrors] = useState<Errors>({});
   const [saving, setSaving] = useState(false);
   const [focusErrors, setFocusErrors] = useState(0);
@@ -325,6 +328,7 @@ function MeetingFormBody({
             })),
           });
       showDone(t('meetings.form.saved'));
+      changes.saved();
       onSaved(saved);
     } catch (error) {
       if (error instanceof ApiError && error.fields.length > 0) {
@@ -401,7 +405,7 @@ function MeetingFormBody({
               {meeting ? t('meetings.form.editTitle') : t('meetings.form.newTitle')}
             </Title>
             <Group gap="sm" wrap="nowrap">
-              <Button variant="default" onClick={onCancel}>
+              <Button variant="default" onClick={() => guard.confirm(onCancel)}>
                 {t('common.cancel')}
               </Button>
               <Button
