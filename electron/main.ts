@@ -286,6 +286,19 @@ async function start(): Promise<void> {
   mainWindow.on('closed', () => {
     mainWindow = null;
   });
+  // A form holds unsaved changes and the page stopped the unload (renderer/src/lib/unsaved.ts): Electron
+  // shows nothing by itself, so ask here, in the page's words. Discard lets the window close or reload.
+  window.webContents.on('will-prevent-unload', (event) => {
+    const choice = dialog.showMessageBoxSync(window, {
+      type: 'question',
+      message: zh() ? '放弃未保存的修改？' : 'Discard unsaved changes?',
+      buttons: zh() ? ['继续编辑', '放弃修改'] : ['Keep editing', 'Discard'],
+      defaultId: 0,
+      cancelId: 0,
+      noLink: true,
+    });
+    if (choice === 1) event.preventDefault();
+  });
   if (devServerUrl) await window.loadURL(devServerUrl);
   else await window.loadFile(rendererFile);
   showOnce();

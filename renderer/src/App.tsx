@@ -28,6 +28,7 @@ import { useDesktopShell } from './desktop';
 import { RemindersButton } from './components/RemindersButton';
 import { focusPageHeading, visibleHeading } from './components/Dialog';
 import { OnboardingDialog } from './views/OnboardingDialog';
+import { DiscardChangesDialog } from './components/DiscardChangesDialog';
 import { DashboardView } from './views/DashboardView';
 
 /**
@@ -187,6 +188,7 @@ export function App() {
         </Suspense>
       </AppShell.Main>
       <OnboardingDialog opened={!!info?.needsOnboarding} onDone={() => setDataVersion((v) => v + 1)} />
+      <DiscardChangesDialog />
     </AppShell>
   );
 }

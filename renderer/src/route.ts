@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { askDiscard, hasUnsavedChanges, releaseAll } from './lib/unsaved';
 
 export const VIEWS = [
   'dashboard',
@@ -40,12 +41,53 @@ export function navigate(view: View, id?: string | null): void {
   location.hash = routeHash(view, id);
 }
 
+/** The hash the app shows: a change to the address is taken only once no form would lose typed work by it. */
+let shown: string | null = null;
+/** Where the user asked to go while "Discard unsaved changes?" is on screen. */
+let wanted: string | null = null;
+const watchers = new Set<() => void>();
+
+const addressOf = (hash: string) => hash || `${location.pathname}${location.search}`;
+
+function show(hash: string): void {
+  shown = hash;
+  watchers.forEach((watcher) => watcher());
+}
+
+/**
+ * A link, the palette, back or forward changed the hash. With a dirty form on screen, the address goes
+ * back to it while the app asks (a back press thus stays where it was); Keep editing leaves everything
+ * as it was, Discard goes where the user asked, in place of the history entry that asked.
+ */
+function onHashChange(): void {
+  const hash = location.hash;
+  if (hash === shown) return;
+  if (!hasUnsavedChanges()) return show(hash);
+  wanted = hash;
+  history.replaceState(history.state, '', addressOf(shown ?? ''));
+  void askDiscard().then((discard) => {
+    const target = wanted;
+    wanted = null;
+    if (!discard || target === null) return;
+    releaseAll();
+    history.replaceState(history.state, '', addressOf(target));
+    show(target);
+  });
+}
+
 export function useRoute(): Route {
-  const [route, setRoute] = useState<Route>(() => parseRoute(location.hash));
+  const [route, setRoute] = useState<Route>(() => parseRoute(shown ?? location.hash));
   useEffect(() => {
-    const onHashChange = () => setRoute(parseRoute(location.hash));
-    window.addEventListener('hashchange', onHashChange);
-    return () => window.removeEventListener('hashchange', onHashChange);
+    if (watchers.size === 0) {
+      shown = location.hash;
+      window.addEventListener('hashchange', onHashChange);
+    }
+    const watcher = () => setRoute(parseRoute(shown ?? ''));
+    watchers.add(watcher);
+    return () => {
+      watchers.delete(watcher);
+      if (watchers.size === 0) window.removeEventListener('hashchange', onHashChange);
+    };
   }, []);
   return route;
 }

@@ -581,3 +581,39 @@ test('a long meeting log: the total shown, only the rows in view in the page, la
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: 'Bulk meeting 449', level: 2 })).toBeVisible();
 });
+
+for (const [lang, ui] of [
+  ['zh', { language: '中文', partnerships: '涉及的合作关系', title: '标题', save: '保存会见', partnership: '汕头—布尔加斯项目合作' }],
+  [
+    'en',
+    { language: 'English', partnerships: 'Partnerships concerned', title: 'Title', save: 'Save meeting', partnership: 'Shantou–Burgas project cooperation' },
+  ],
+] as const) {
+  test(`${lang}: the partnership picker searches every title through the contract as you type, never the whole table`, async ({ page, sampleApp }) => {
+    // Every partnerships.list the page asks for: one page of a few, never a table read page by page.
+    const limits: number[] = [];
+    page.on('request', (request) => {
+      if (request.url().endsWith('/api/partnerships.list')) limits.push((request.postDataJSON() as { limit?: number }).limit ?? 100);
+    });
+    await page.goto(`${sampleApp.url}#/meetings/new`);
+    await switchLanguage(page, ui.language);
+    const picker = page.getByRole('textbox', { name: ui.partnerships, exact: true });
+    await expect(picker).toBeVisible();
+
+    // The English name finds it in the Chinese UI, and the Chinese one in the English UI.
+    for (const search of ['Burgas', '汕头']) {
+      await picker.fill(search);
+      await expect(page.getByRole('option', { name: ui.partnership }), search).toBeVisible();
+    }
+    await picker.fill('Burgas');
+    await page.getByRole('option', { name: ui.partnership }).click();
+    await expect(picker.locator('..')).toContainText(ui.partnership);
+    expect(limits.length).toBeGreaterThan(0);
+    expect(Math.max(...limits)).toBeLessThanOrEqual(20);
+
+    await byLabel(page, ui.title).fill(`Burgas picker ${lang}`);
+    await page.getByRole('button', { name: ui.save }).click();
+    await expect(page.getByRole('heading', { name: `Burgas picker ${lang}`, level: 2 })).toBeVisible();
+    await expect(page.locator('main').getByRole('link', { name: ui.partnership })).toHaveAttribute('href', /#\/partnerships\/[0-9a-f-]{36}$/);
+  });
+}

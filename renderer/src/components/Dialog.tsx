@@ -1,6 +1,7 @@
 import { useLayoutEffect, useRef } from 'react';
 import { Drawer, Modal, type DrawerProps, type ModalProps } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { GuardContext, useUnsavedGuard } from '../lib/unsaved';
 
 /**
  * Remember what had focus when a dialog opened, and give focus back to it when the dialog
@@ -54,11 +55,26 @@ export function focusPageHeading(): boolean {
   return true;
 }
 
-/** Mantine's Modal with a named × button and focus given back to the opener on close. */
-export function AppModal({ opened, closeButtonProps, ...props }: ModalProps) {
+/**
+ * Mantine's Modal with a named × button and focus given back to the opener on close. A form passes
+ * `dirty` (see `useDraftChanges`): while it holds, Esc, ×, a click outside, the form's Cancel
+ * (`CancelSaveButtons`) and navigation away ask "Discard unsaved changes?" before closing.
+ */
+export function AppModal({ opened, onClose, dirty = false, closeButtonProps, ...props }: ModalProps & { dirty?: boolean | (() => boolean) }) {
   const { t } = useTranslation();
   useReturnFocus(opened);
-  return <Modal opened={opened} returnFocus={false} closeButtonProps={{ 'aria-label': t('common.close'), ...closeButtonProps }} {...props} />;
+  const { confirm } = useUnsavedGuard(dirty);
+  return (
+    <GuardContext value={confirm}>
+      <Modal
+        opened={opened}
+        onClose={() => confirm(onClose)}
+        returnFocus={false}
+        closeButtonProps={{ 'aria-label': t('common.close'), ...closeButtonProps }}
+        {...props}
+      />
+    </GuardContext>
+  );
 }
 
 /** Mantine's Drawer with a named × button and focus given back to the opener on close. */

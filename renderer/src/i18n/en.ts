@@ -41,6 +41,7 @@ export const en = {
     count: '{{count}} shown',
     damagedValue: 'The stored value could not be read (from another version or a hand-edited file), so it is shown empty. Saving sets it anew.',
   },
+  unsaved: { title: 'Discard unsaved changes?', discard: 'Discard', keep: 'Keep editing' },
   empty: {
     dashboard: 'The dashboard will show what moved, what is stuck, overdue tasks and the milestones and renewals of the next 90 days.',
     meetings: 'The meeting log will list delegation visits, video calls and signings, with attendees, outcomes and follow-up tasks.',

@@ -43,6 +43,7 @@ export const zh: Messages = {
     count: '显示 {{count}} 条',
     damagedValue: '存储的值无法读取（来自其他版本或手工编辑的文件），因此显示为空。保存时会重新设置。',
   },
+  unsaved: { title: '放弃未保存的修改？', discard: '放弃修改', keep: '继续编辑' },
   empty: {
     dashboard: '总览将显示最新进展、停滞事项、逾期任务，以及未来 90 天的里程碑和协议续签。',
     meetings: '会见记录将列出来访和出访、视频会议和签约活动，包括出席人员、成果和后续任务。',

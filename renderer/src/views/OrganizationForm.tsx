@@ -13,6 +13,7 @@ import { WithHistoryTab } from '../components/RecordHistory';
 import { CancelSaveButtons } from '../components/CancelSaveButtons';
 import { CountrySelect } from '../components/CountrySelect';
 import { PlaceFinder } from '../components/PlaceFinder';
+import { useDraftChanges } from '../lib/unsaved';
 
 type Kind = (typeof ORGANIZATION_KINDS)[number];
 /** In the order of their names' list (common/labels.ts), which test/unit/labels.test.ts holds equal to the contract's. */
@@ -52,6 +53,7 @@ function draftOf(o: Organization | null): Draft {
 export function OrganizationForm({ organization, onClose, onSaved }: { organization: Organization | null; onClose: () => void; onSaved: () => void }) {
   const { t } = useTranslation();
   const [draft, setDraft] = useState<Draft>(() => draftOf(organization));
+  const changes = useDraftChanges(draft);
   const [errors, setErrors] = useState<Partial<Record<keyof Draft, string>>>({});
   const form = useRef<HTMLFormElement>(null);
   const focusFirstError = useFocusFirstError(form);
@@ -87,6 +89,7 @@ export function OrganizationForm({ organization, onClose, onSaved }: { organizat
       if (organization) await api['organizations.update']({ id: organization.id, ...fields });
       else await api['organizations.create'](fields);
       showDone(t('common.saved'));
+      changes.saved();
       onSaved();
     } catch (error) {
       if (error instanceof ApiError && error.fields.length > 0) {
@@ -101,7 +104,7 @@ export function OrganizationForm({ organization, onClose, onSaved }: { organizat
   };
 
   return (
-    <AppModal opened onClose={onClose} title={organization ? t('organizations.editTitle') : t('organizations.newTitle')} size="lg">
+    <AppModal opened onClose={onClose} dirty={changes.dirty} title={organization ? t('organizations.editTitle') : t('organizations.newTitle')} size="lg">
       <WithHistoryTab entity="organizations" id={organization?.id ?? null}>
         <form
           ref={form}

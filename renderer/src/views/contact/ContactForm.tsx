@@ -11,6 +11,7 @@ import type { Contact, ContactDetail } from '@db/contacts';
 import type { Organization } from '@db/organizations';
 import { allPages } from '../../api/pages';
 import { CancelSaveButtons } from '../../components/CancelSaveButtons';
+import { useDraftChanges } from '../../lib/unsaved';
 
 interface Draft {
   name: string;
@@ -41,6 +42,7 @@ export function ContactForm({ contact, onClose, onSaved }: { contact: Contact | 
     phone: contact?.phone ?? '',
     notes: contact?.notes ?? '',
   }));
+  const changes = useDraftChanges(draft);
   const [errors, setErrors] = useState<Partial<Record<keyof Draft, string>>>({});
   const form = useRef<HTMLFormElement>(null);
   const focusFirstError = useFocusFirstError(form);
@@ -67,6 +69,7 @@ export function ContactForm({ contact, onClose, onSaved }: { contact: Contact | 
     try {
       const saved = contact ? await api['contacts.update']({ id: contact.id, ...fields }) : await api['contacts.create'](fields);
       showDone(t('common.saved'));
+      changes.saved();
       onSaved(saved);
     } catch (error) {
       if (error instanceof ApiError && error.fields.length > 0) {
@@ -81,7 +84,7 @@ export function ContactForm({ contact, onClose, onSaved }: { contact: Contact | 
   };
 
   return (
-    <AppModal opened onClose={onClose} title={contact ? t('meetings.contacts.editTitle') : t('meetings.contacts.newTitle')} size="lg">
+    <AppModal opened onClose={onClose} dirty={changes.dirty} title={contact ? t('meetings.contacts.editTitle') : t('meetings.contacts.newTitle')} size="lg">
       <form
         ref={form}
         noValidate

@@ -5,6 +5,7 @@
  * everything typed and marks the fields.
  */
 import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useDebouncedValue } from '@mantine/hooks';
 import {
   ActionIcon,
   Alert,
@@ -38,7 +39,6 @@ import { useLoad } from '../../useLoad';
 import { Markdown } from '../../components/Markdown';
 import type { Contact } from '@db/contacts';
 import type { Meeting } from '@db/meetings';
-import type { PartnershipListItem } from '@db/partnerships';
 import {
   FORMATS,
   KINDS,
@@ -57,6 +57,7 @@ import {
 import { ContactPicker } from './ContactPicker';
 import { allPages } from '../../api/pages';
 import { localDay } from '@common/calendar';
+import { useDraftChanges, useUnsavedGuard } from '../../lib/unsaved';
 
 interface AttendeeDraft {
   key: string;
@@ -162,13 +163,27 @@ function draftOf(meeting: Meeting | null, preselected: string | null): Draft {
   };
 }
 
-/** Loads what the form offers (partnerships, contacts, assignees), then shows it. */
+/** A partnership as the picker names it, in the UI's language. */
+type PartnershipChoice = Parameters<typeof partnershipTitle>[0] & { id: string };
+
+/** The partnership picker offers the first page of what matches the typed text: never the whole table. */
+const PARTNERSHIP_MATCHES = 20;
+
+/**
+ * Loads what the form offers (contacts, assignees, the partnership a page preselected), then shows
+ * it. Partnerships are searched through the contract as the user types (`usePartnershipSearch`).
+ */
 export function MeetingForm({ meeting, onCancel, onSaved }: { meeting: Meeting | null; onCancel: () => void; onSaved: (meeting: Meeting) => void }) {
   const { t } = useTranslation();
-  const { data } = useLoad(
-    () => Promise.all([allPages((page) => api['partnerships.list'](page)), allPages((page) => api['contacts.list'](page)), api['tasks.assignees']()]),
-    [],
-  );
+  const { data } = useLoad(() => {
+    // A partnership page may ask for a preselected partnership; one that is gone since is not offered.
+    const wanted = meeting ? null : sessionStorage.getItem(PRESELECTED_PARTNERSHIP_KEY);
+    return Promise.all([
+      allPages((page) => api['contacts.list'](page)),
+      api['tasks.assignees'](),
+      wanted ? api['partnerships.get']({ id: wanted }).catch(() => null) : Promise.resolve(null),
+    ]);
+  }, []);
   if (!data) {
     return (
       <Group gap="xs">
@@ -177,31 +192,55 @@ export function MeetingForm({ meeting, onCancel, onSaved }: { meeting: Meeting |
       </Group>
     );
   }
-  const [partnerships, contacts, assignees] = data;
-  return <MeetingFormBody meeting={meeting} partnerships={partnerships} contacts={contacts} assignees={assignees} onCancel={onCancel} onSaved={onSaved} />;
+  const [contacts, assignees, preselected] = data;
+  return (
+    <MeetingFormBody
+      meeting={meeting}
+      preselected={preselected && !preselected.deletedAt ? preselected : null}
+      contacts={contacts}
+      assignees={assignees}
+      onCancel={onCancel}
+      onSaved={onSaved}
+    />
+  );
+}
+
+/** The first page of partnerships whose title (in any language) holds `search`, asked ~200 ms after the last key. */
+function usePartnershipSearch(search: string): PartnershipChoice[] {
+  const [query] = useDebouncedValue(search.trim(), 200);
+  const [found, setFound] = useState<PartnershipChoice[]>([]);
+  useEffect(() => {
+    let current = true;
+    api['partnerships.list']({ ...(query ? { query } : {}), limit: PARTNERSHIP_MATCHES }).then(
+      (page) => current && setFound(page.rows),
+      (error: unknown) => current && showError(error, 'load'),
+    );
+    return () => {
+      current = false;
+    };
+  }, [query]);
+  return found;
 }
 
 function MeetingFormBody({
   meeting,
-  partnerships,
+  preselected,
   contacts,
   assignees,
   onCancel,
   onSaved,
 }: {
   meeting: Meeting | null;
-  partnerships: PartnershipListItem[];
+  preselected: PartnershipChoice | null;
   contacts: Contact[];
   assignees: string[];
   onCancel: () => void;
   onSaved: (meeting: Meeting) => void;
 }) {
   const { t } = useTranslation();
-  const [draft, setDraft] = useState<Draft>(() => {
-    // A partnership page may ask for a preselected partnership; use it once.
-    const wanted = meeting ? null : sessionStorage.getItem(PRESELECTED_PARTNERSHIP_KEY);
-    return draftOf(meeting, wanted && partnerships.some((p) => p.id === wanted) ? wanted : null);
-  });
+  const [draft, setDraft] = useState<Draft>(() => draftOf(meeting, preselected?.id ?? null));
+  const changes = useDraftChanges(draft);
+  const guard = useUnsavedGuard(changes.dirty);
   const [errors, setErrors] = useState<Errors>({});
   const [saving, setSaving] = useState(false);
   const [focusErrors, setFocusErrors] = useState(0);
@@ -247,12 +286,19 @@ function MeetingFormBody({
     clearError(`followUp.${key}`);
   };
 
-  const partnershipOptions = [
-    ...partnerships.map((p) => ({ value: p.id, label: partnershipTitle(p) })),
-    // A partnership deleted since the meeting was logged stays selectable for this meeting.
-    ...(meeting?.partnerships ?? []).filter((p) => !partnerships.some((l) => l.id === p.id)).map((p) => ({ value: p.id, label: partnershipTitle(p) })),
-  ];
-  const selectedPartnerships = partnershipOptions.filter((o) => draft.partnershipIds.includes(o.value));
+  // Every partnership the picker has named, so that the chosen ones keep their names while the search moves on.
+  // A partnership deleted since the meeting was logged stays selectable for this meeting.
+  const [partnershipSearch, setPartnershipSearch] = useState('');
+  const found = usePartnershipSearch(partnershipSearch);
+  const [named, setNamed] = useState<Map<string, PartnershipChoice>>(
+    () => new Map([...(meeting?.partnerships ?? []), ...(preselected ? [preselected] : [])].map((p) => [p.id, p])),
+  );
+  const option = (p: PartnershipChoice) => ({ value: p.id, label: partnershipTitle(p) });
+  const selectedPartnerships = draft.partnershipIds.flatMap((id) => {
+    const p = named.get(id);
+    return p ? [option(p)] : [];
+  });
+  const partnershipOptions = [...selectedPartnerships, ...found.filter((p) => !draft.partnershipIds.includes(p.id)).map(option)];
 
   const validate = (): Errors => {
     const next: Errors = {};
@@ -325,6 +371,7 @@ function MeetingFormBody({
             })),
           });
       showDone(t('meetings.form.saved'));
+      changes.saved();
       onSaved(saved);
     } catch (error) {
       if (error instanceof ApiError && error.fields.length > 0) {
@@ -401,7 +448,7 @@ function MeetingFormBody({
               {meeting ? t('meetings.form.editTitle') : t('meetings.form.newTitle')}
             </Title>
             <Group gap="sm" wrap="nowrap">
-              <Button variant="default" onClick={onCancel}>
+              <Button variant="default" onClick={() => guard.confirm(onCancel)}>
                 {t('common.cancel')}
               </Button>
               <Button
@@ -493,8 +540,13 @@ function MeetingFormBody({
                 hidePickedOptions
                 nothingFoundMessage={t('common.noMatches')}
                 data={partnershipOptions}
+                // The contract has matched the text already, in every title.
+                filter={({ options }) => options}
+                searchValue={partnershipSearch}
+                onSearchChange={setPartnershipSearch}
                 value={draft.partnershipIds}
                 onChange={(ids) => {
+                  setNamed((map) => new Map([...map, ...found.filter((p) => ids.includes(p.id)).map((p) => [p.id, p] as const)]));
                   setDraft((d) => ({ ...d, partnershipIds: ids }));
                   clearError('partnershipIds');
                 }}

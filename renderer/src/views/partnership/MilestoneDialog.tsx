@@ -9,6 +9,7 @@ import type { MilestoneView } from '@db/partnerships';
 import { WithHistoryTab } from '../../components/RecordHistory';
 import { CancelSaveButtons } from '../../components/CancelSaveButtons';
 import { FormErrorSummary } from '../../components/FormErrors';
+import { useDraftChanges } from '../../lib/unsaved';
 import { isPartialDate, MILESTONE_KIND_LIST, MILESTONE_STATUS_LIST, rejectedFields, useFieldErrors, type MilestoneKind, type MilestoneStatus } from './common';
 
 interface Draft {
@@ -45,6 +46,7 @@ export function MilestoneDialog({
 }) {
   const { t } = useTranslation();
   const [draft, setDraft] = useState<Draft>(() => draftOf(milestone));
+  const changes = useDraftChanges(draft);
   const [saving, setSaving] = useState(false);
   const form = useRef<HTMLFormElement>(null);
   const { errors, show: setErrors, clear } = useFieldErrors(form);
@@ -68,6 +70,7 @@ export function MilestoneDialog({
       if (milestone) await api['milestones.update']({ id: milestone.id, ...fields });
       else await api['milestones.create']({ partnershipId, ...fields });
       showDone(t('common.saved'));
+      changes.saved();
       onSaved();
     } catch (error) {
       setErrors(rejectedFields(error));
@@ -78,7 +81,13 @@ export function MilestoneDialog({
   };
 
   return (
-    <AppModal opened onClose={onClose} title={milestone ? t('partnership.milestone.editTitle') : t('partnership.milestone.newTitle')} size="lg">
+    <AppModal
+      opened
+      onClose={onClose}
+      dirty={changes.dirty}
+      title={milestone ? t('partnership.milestone.editTitle') : t('partnership.milestone.newTitle')}
+      size="lg"
+    >
       <WithHistoryTab entity="milestones" id={milestone?.id ?? null}>
         <form
           ref={form}

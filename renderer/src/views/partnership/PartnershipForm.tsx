@@ -47,6 +47,7 @@ import type { ProgrammeOption } from '@db/programmes';
 import { allPages } from '../../api/pages';
 import { CancelSaveButtons } from '../../components/CancelSaveButtons';
 import { FormErrorSummary } from '../../components/FormErrors';
+import { useDraftChanges } from '../../lib/unsaved';
 
 interface PartyDraft {
   key: number;
@@ -133,6 +134,7 @@ export function PartnershipForm({
 }) {
   const { t, i18n } = useTranslation();
   const [draft, setDraft] = useState<Draft>(() => draftOf(partnership));
+  const changes = useDraftChanges(draft);
   const [saving, setSaving] = useState(false);
   const [addingOrganization, setAddingOrganization] = useState(false);
   const [addingProgramme, setAddingProgramme] = useState(false);
@@ -276,6 +278,7 @@ export function PartnershipForm({
         ? await api['partnerships.update']({ id: partnership.id, ...fields })
         : await api['partnerships.create']({ ...fields, ...(firstMilestone ? { firstMilestone } : {}) });
       showDone(partnership ? t('common.saved') : t('partnership.form.created'));
+      changes.saved();
       onSaved(saved);
     } catch (error) {
       setErrors(rejectedFields(error));
@@ -288,7 +291,7 @@ export function PartnershipForm({
   const chosen = new Set(draft.parties.map((p) => p.organizationId).filter(Boolean));
 
   return (
-    <AppModal opened onClose={onClose} title={partnership ? t('partnership.form.editTitle') : t('partnership.form.newTitle')} size="xl">
+    <AppModal opened onClose={onClose} dirty={changes.dirty} title={partnership ? t('partnership.form.editTitle') : t('partnership.form.newTitle')} size="xl">
       <form
         ref={form}
         onSubmit={(e) => {

@@ -12,6 +12,7 @@ import type { Task, TaskStatus } from '@db/tasks';
 import type { TASK_PRIORITIES } from '@db/schema';
 import { WithHistoryTab } from '../../components/RecordHistory';
 import { CancelSaveButtons } from '../../components/CancelSaveButtons';
+import { useDraftChanges } from '../../lib/unsaved';
 
 type Priority = (typeof TASK_PRIORITIES)[number];
 const PRIORITIES: Record<Priority, true> = { low: true, normal: true, high: true };
@@ -66,6 +67,7 @@ export function TaskDialog({
 }) {
   const { t } = useTranslation();
   const [draft, setDraft] = useState<Draft>(() => draftOf(task, defaults));
+  const changes = useDraftChanges(draft);
   const [errors, setErrors] = useState<Partial<Record<keyof Draft, string>>>({});
   const form = useRef<HTMLFormElement>(null);
   const focusFirstError = useFocusFirstError(form);
@@ -103,6 +105,7 @@ export function TaskDialog({
     try {
       const saved = task ? await api['tasks.update']({ id: task.id, ...fields, status: draft.status }) : await api['tasks.create'](fields);
       showDone(t('common.saved'));
+      changes.saved();
       onSaved(saved);
     } catch (error) {
       if (error instanceof ApiError && error.fields.length > 0) {
@@ -117,7 +120,7 @@ export function TaskDialog({
   };
 
   return (
-    <AppModal opened onClose={onClose} title={task ? t('tasks.form.editTitle') : t('tasks.form.newTitle')} size="lg">
+    <AppModal opened onClose={onClose} dirty={changes.dirty} title={task ? t('tasks.form.editTitle') : t('tasks.form.newTitle')} size="lg">
       <WithHistoryTab entity="tasks" id={task?.id ?? null}>
         <form
           ref={form}
@@ -197,10 +200,8 @@ export function TaskDialog({
           </SimpleGrid>
           {task?.meetingId ? (
             <Text size="sm" mb="sm">
-              {t('tasks.form.fromMeeting')}{' '}
-              <Anchor href={routeHash('meetings', task.meetingId)} onClick={onClose}>
-                {task.meetingTitle ?? task.meetingId}
-              </Anchor>
+              {t('tasks.form.fromMeeting')} {/* Going there closes the dialog with its view; with unsaved changes, the navigation asks first. */}
+              <Anchor href={routeHash('meetings', task.meetingId)}>{task.meetingTitle ?? task.meetingId}</Anchor>
             </Text>
           ) : null}
           <Group justify="space-between" mt="md">
