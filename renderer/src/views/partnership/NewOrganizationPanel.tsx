@@ -1,11 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
-import { Button, Group, Paper, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import { showError } from '../../notify';
 import type { Organization } from '@db/organizations';
 import type { ORGANIZATION_KINDS } from '@db/schema';
 import { rejectedFields, useFieldErrors } from './common';
+import { InlinePanel } from './InlinePanel';
 import { CountrySelect } from '../../components/CountrySelect';
 import { PlaceFinder } from '../../components/PlaceFinder';
 
@@ -81,25 +82,15 @@ export function NewOrganizationPanel({ onCreated, onCancel }: { onCreated: (orga
   };
 
   return (
-    <Paper
+    <InlinePanel
       ref={panel}
-      withBorder
-      p="sm"
-      radius="md"
-      bg="var(--mantine-color-gray-0)"
-      role="group"
-      aria-labelledby="new-party-organization-title"
-      onKeyDown={(e) => {
-        // Enter in one of these fields creates the organization instead of saving the partnership.
-        if (e.key === 'Enter' && !e.defaultPrevented && e.target instanceof HTMLInputElement) {
-          e.preventDefault();
-          void create();
-        }
-      }}
+      id="new-party-organization-title"
+      title={t('partnership.org.title')}
+      createLabel={t('partnership.org.create')}
+      saving={saving}
+      onCreate={() => void create()}
+      onCancel={onCancel}
     >
-      <Text fw={600} size="sm" mb="xs" id="new-party-organization-title">
-        {t('partnership.org.title')}
-      </Text>
       <SimpleGrid cols={2} spacing="sm" verticalSpacing="xs" mb="sm">
         <TextInput
           ref={first}
@@ -132,14 +123,6 @@ export function NewOrganizationPanel({ onCreated, onCancel }: { onCreated: (orga
           </Text>
         ) : null}
       </Stack>
-      <Group justify="flex-end" gap="xs">
-        <Button variant="default" size="xs" onClick={onCancel}>
-          {t('common.cancel')}
-        </Button>
-        <Button size="xs" loading={saving} onClick={() => void create()}>
-          {t('partnership.org.create')}
-        </Button>
-      </Group>
-    </Paper>
+    </InlinePanel>
   );
 }

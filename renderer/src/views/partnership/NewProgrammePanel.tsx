@@ -1,10 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
-import { Button, Group, Paper, SimpleGrid, Text, TextInput } from '@mantine/core';
+import { SimpleGrid, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import { showError } from '../../notify';
 import type { ProgrammeOption } from '@db/programmes';
 import { rejectedFields, useFieldErrors } from './common';
+import { InlinePanel } from './InlinePanel';
 
 /**
  * A programme that is not in the list yet, made inside the partnership form and chosen for it. Not a <form>
@@ -50,40 +51,19 @@ export function NewProgrammePanel({ onCreated, onCancel }: { onCreated: (program
     />
   );
   return (
-    <Paper
+    <InlinePanel
       ref={panel}
-      withBorder
-      p="sm"
-      radius="md"
-      role="group"
-      aria-labelledby="new-programme-title"
-      onKeyDown={(e) => {
-        if (e.key === 'Enter' && !e.defaultPrevented && e.target instanceof HTMLInputElement) {
-          e.preventDefault();
-          void create();
-        }
-        if (e.key === 'Escape') {
-          // Closes this panel, not the whole form.
-          e.stopPropagation();
-          onCancel();
-        }
-      }}
+      id="new-programme-title"
+      title={t('partnership.programme.title')}
+      createLabel={t('partnership.programme.create')}
+      saving={saving}
+      onCreate={() => void create()}
+      onCancel={onCancel}
     >
-      <Text fw={600} size="sm" mb="xs" id="new-programme-title">
-        {t('partnership.programme.title')}
-      </Text>
       <SimpleGrid cols={2} spacing="sm" mb="sm">
         {field('nameZh', t('partnership.programme.nameZh'))}
         {field('nameEn', t('partnership.programme.nameEn'))}
       </SimpleGrid>
-      <Group justify="flex-end" gap="xs">
-        <Button variant="default" size="xs" onClick={onCancel}>
-          {t('common.cancel')}
-        </Button>
-        <Button size="xs" loading={saving} onClick={() => void create()}>
-          {t('partnership.programme.create')}
-        </Button>
-      </Group>
-    </Paper>
+    </InlinePanel>
   );
 }
