@@ -11,7 +11,10 @@ import { z } from 'zod';
 import { countryCode } from './rules';
 
 export const placeSearchInput = z.strictObject({
-  /** The organization's names and aliases, in any script: a place matches any of them. */
+  /**
+   * The organization's names and aliases: a place matches any of them. GeoNames' names in this list are in Latin
+   * script (its alternate names are not shipped), so an English, local or romanised name finds it; a Chinese one does not.
+   */
   names: z.array(z.string().trim().max(200)).min(1).max(30),
   /** Only places in this country, when it is known. */
   country: countryCode.nullable().optional(),

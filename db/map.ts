@@ -55,8 +55,13 @@ export interface UnplacedPartnership {
 export interface MapData {
   cities: MapCity[];
   links: MapLink[];
+  /** The first UNPLACED_SHOWN of them, by title. */
   unplaced: UnplacedPartnership[];
+  unplacedTotal: number;
 }
+
+/** How many unplaced partnerships the map names (an office whose own city has no coordinates would list every one). */
+export const UNPLACED_SHOWN = 50;
 
 /** One live party with coordinates of one live partnership, as the query returns it. */
 interface LocatedPartyRow extends Pick<MapLink, 'partnershipId' | 'title' | 'titleZh' | 'titleEn' | 'status'>, Omit<MapCity, 'id' | 'partnershipCount'> {
@@ -119,7 +124,8 @@ export function mapData(core: Core): MapData {
       to: [row.longitude, row.latitude],
     });
   }
-  return { cities: [...cities.values()], links, unplaced: unplacedPartnerships(core, new Set(links.map((l) => l.partnershipId))) };
+  const unplaced = unplacedPartnerships(core, new Set(links.map((l) => l.partnershipId)));
+  return { cities: [...cities.values()], links, unplaced: unplaced.slice(0, UNPLACED_SHOWN), unplacedTotal: unplaced.length };
 }
 
 /** Partnerships with a party the map cannot place (organizations without coordinates are few: read from there). */

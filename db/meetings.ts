@@ -165,26 +165,53 @@ function partnershipsOf(core: Core, meetingIds: string[]): Map<string, MeetingLi
 
 type MeetingFilters = { [K in keyof typeof meetingFilters]?: z.output<(typeof meetingFilters)[K]> };
 
-function filterOf(input: MeetingFilters): SQL | undefined {
+/**
+ * How an organization's meetings are found: through its few partnerships ('few'), or, for a party to
+ * many (an office's own city is a party to nearly all), by walking meetings_list newest first and
+ * keeping those linked to one of them ('many'): the first page then stops after its rows instead of
+ * sorting every meeting of the portfolio.
+ */
+type OrganizationPlan = 'few' | 'many';
+/** Above this many live partnerships, an organization's meetings are read by walking the log. */
+export const ORGANIZATION_WALK_ABOVE = 50;
+
+function organizationPlanOf(core: Core, organizationId: string): OrganizationPlan {
+  const row = core.sqlite
+    .prepare(
+      `SELECT count(*) AS n FROM partnership_parties pp JOIN partnerships p ON p.id = pp.partnership_id
+        WHERE pp.organization_id = ? AND pp.deleted_at IS NULL AND p.deleted_at IS NULL`,
+    )
+    .get(organizationId) as { n: number };
+  return row.n > ORGANIZATION_WALK_ABOVE ? 'many' : 'few';
+}
+
+function filterOf(input: MeetingFilters, organizationPlan: OrganizationPlan = 'few'): SQL | undefined {
   const q = input.query ? `%${escapeLike(input.query)}%` : null;
   // With a partnership (deleted meetings only: the live ones go through partnership_meetings), its
   // meetings are found by id through meeting_partnerships; the unary + keeps SQLite from walking
   // meetings_list over every deleted meeting instead.
-  const live = input.partnershipId || input.organizationId ? sql`+${meetings.deletedAt} IS NULL` : isNull(meetings.deletedAt);
+  const byId = !!input.partnershipId || (!!input.organizationId && organizationPlan === 'few');
+  const live = byId ? sql`+${meetings.deletedAt} IS NULL` : isNull(meetings.deletedAt);
   return and(
     input.deleted ? isNotNull(meetings.deletedAt) : live,
     input.from ? gte(meetings.date, input.from) : undefined,
     input.to ? lte(meetings.date, input.to) : undefined,
     q ? sql`${meetings.title} LIKE ${q} ESCAPE '\\'` : undefined,
     input.partnershipId ? linkedTo(input.partnershipId) : undefined,
-    input.organizationId ? ofOrganization(input.organizationId) : undefined,
+    input.organizationId ? ofOrganization(input.organizationId, organizationPlan) : undefined,
   );
 }
 
-/** Through partnership_parties_organization, then each partnership's live meetings from partnership_meetings. */
-function ofOrganization(organizationId: string): SQL {
-  return sql`"meetings"."id" IN (SELECT meeting_id FROM partnership_meetings WHERE partnership_id IN
-    (SELECT partnership_id FROM partnership_parties WHERE organization_id = ${organizationId} AND deleted_at IS NULL))`;
+/** The meetings of the live partnerships the organization is a live party to (see OrganizationPlan). */
+function ofOrganization(organizationId: string, plan: OrganizationPlan): SQL {
+  const partnershipsOf = sql`SELECT pp.partnership_id FROM partnership_parties pp JOIN partnerships p ON p.id = pp.partnership_id
+    WHERE pp.organization_id = ${organizationId} AND pp.deleted_at IS NULL AND p.deleted_at IS NULL`;
+  if (plan === 'few')
+    return sql`"meetings"."id" IN (SELECT meeting_id FROM meeting_partnerships WHERE deleted_at IS NULL AND partnership_id IN (${partnershipsOf}))`;
+  // CROSS JOIN keeps this order: the meeting's few links first, then their parties, never the organization's many parties.
+  return sql`EXISTS (SELECT 1 FROM meeting_partnerships mp CROSS JOIN partnership_parties pp CROSS JOIN partnerships p
+    WHERE mp.meeting_id = "meetings"."id" AND mp.deleted_at IS NULL AND pp.partnership_id = mp.partnership_id AND pp.deleted_at IS NULL
+      AND pp.organization_id = ${organizationId} AND p.id = pp.partnership_id AND p.deleted_at IS NULL)`;
 }
 
 function linkedTo(partnershipId: string | Placeholder): SQL {
@@ -300,7 +327,7 @@ function pageOf(core: Core, input: z.output<typeof meetingListInput>): { rows: L
       : core.db.select({ n: count() }).from(pm);
     return { rows, total: counted.where(filter).get()?.n ?? 0 };
   }
-  const filter = filterOf(input);
+  const filter = filterOf(input, input.organizationId ? organizationPlanOf(core, input.organizationId) : 'few');
   const rows = core.db
     .select(listColumns)
     .from(meetings)

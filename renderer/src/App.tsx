@@ -250,7 +250,8 @@ function CurrentView({
     case 'tasks':
       return <TasksView key={key} />;
     case 'contacts':
-      return <ContactsView key={key} openId={route.id} />;
+      // The contact in the address opens its drawer over the same list: no remount, the search and scroll stay.
+      return <ContactsView key={`contacts/${dataVersion}`} openId={route.id} />;
     case 'trash':
       return <TrashView key={key} />;
     case 'sync':

@@ -164,9 +164,18 @@ test('the partnership form says which title to fill, makes a programme on the sp
   await dialog.getByRole('textbox', { name: 'Chinese title' }).fill('汕头—瓦尔纳港口合作');
   await dialog.getByRole('textbox', { name: 'English title' }).fill('Shantou–Varna port cooperation');
   await expect(dialog.getByRole('textbox', { name: 'Title', exact: true })).toHaveAttribute('placeholder', 'Shantou–Varna port cooperation');
-  // A programme that is not in the list yet.
-  await dialog.getByRole('button', { name: 'New programme…' }).click();
+  // A programme that is not in the list yet. Esc closes the small panel only; focus goes back to its button.
+  const newProgramme = dialog.getByRole('button', { name: 'New programme…' });
+  await newProgramme.click();
   const programme = dialog.getByRole('group', { name: 'New programme (chosen for this partnership)' });
+  await programme.getByLabel('Chinese name').fill('黑海');
+  await page.keyboard.press('Escape');
+  await expect(programme).toBeHidden();
+  await expect(dialog).toBeVisible();
+  await expect(page.getByRole('dialog', { name: /Discard unsaved changes/ })).toHaveCount(0);
+  await expect(newProgramme).toBeFocused();
+  await expect(dialog.getByRole('textbox', { name: 'Chinese title' })).toHaveValue('汕头—瓦尔纳港口合作');
+  await newProgramme.click();
   await programme.getByRole('button', { name: 'Create and choose' }).click();
   await expect(programme.getByText('Enter a name in Chinese or English')).toBeVisible();
   await programme.getByLabel('English name').fill('Black Sea port cities');

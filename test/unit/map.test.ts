@@ -53,8 +53,8 @@ async function located() {
 describe('map.data', () => {
   it('an empty database has no cities and no lines', async () => {
     const api = localClient(await tempCore());
-    expect(await api['map.data']()).toEqual({ cities: [], links: [], unplaced: [] });
-    expect(await api['map.data']({})).toEqual({ cities: [], links: [], unplaced: [] });
+    expect(await api['map.data']()).toEqual({ cities: [], links: [], unplaced: [], unplacedTotal: 0 });
+    expect(await api['map.data']({})).toEqual({ cities: [], links: [], unplaced: [], unplacedTotal: 0 });
   });
 
   it('gives each located party once with its partnership count, and a line between the two parties of a partnership', async () => {

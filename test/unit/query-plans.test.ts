@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCore, type Core } from '../../db/core';
 import { createRegistry } from '../../db/api';
 import { GENERATED_TODAY } from '../../db/generate';
+import { ORGANIZATION_WALK_ABOVE } from '../../db/meetings';
 import { generateInChild } from '../helpers';
 
 interface Ran {
@@ -354,9 +355,36 @@ describe('query plans of the hot queries', () => {
     for (const statement of meetingStatements) {
       const details = plan(statement.sql, statement.params);
       expect(details).toContainEqual(expect.stringMatching(/USING (COVERING )?INDEX partnership_parties_organization \(organization_id=\?\)/));
-      expect(details).toContainEqual(expect.stringMatching(/partnership_meetings/));
-      expectNoFullScan(details, 'meetings', 'partnership_meetings', 'partnership_parties');
+      expect(details).toContainEqual(expect.stringMatching(/USING (COVERING )?INDEX meeting_partnerships_partnership \(partnership_id=\?\)/));
+      expectNoFullScan(details, 'meetings', 'meeting_partnerships', 'partnership_parties');
     }
+  });
+
+  it("a party to many partnerships (an office's own city): its page walks meetings_list newest first, no sort of every meeting", () => {
+    // A city that is a party to more partnerships than ORGANIZATION_WALK_ABOVE.
+    const busy = (
+      core.sqlite.prepare('SELECT organization_id AS id FROM partnership_parties GROUP BY organization_id ORDER BY count(*) DESC LIMIT 1').get() as {
+        id: string;
+      }
+    ).id;
+    const other = (core.sqlite.prepare('SELECT id FROM organizations WHERE id <> ? LIMIT 1').get(busy) as { id: string }).id;
+    const have = (core.sqlite.prepare('SELECT count(*) AS n FROM partnership_parties WHERE organization_id = ?').get(busy) as { n: number }).n;
+    for (let i = have; i <= ORGANIZATION_WALK_ABOVE; i++) {
+      const envelope = registry.call(core, 'partnerships.create', {
+        title: `Plan check ${i}`,
+        kind: 'cooperation_mou',
+        status: 'active',
+        parties: [{ organizationId: busy }, { organizationId: other }],
+      });
+      expect(envelope.ok).toBe(true);
+    }
+    const page = statementsOf('meetings.list', { organizationId: busy, limit: 20 }).find((s) => /from "meetings".*order by/is.test(s.sql))!;
+    const details = plan(page.sql, page.params);
+    expect(details).toContainEqual(expect.stringMatching(/^(SCAN|SEARCH) meetings USING (COVERING )?INDEX meetings_list/));
+    expect(details.join('\n')).not.toMatch(/TEMP B-TREE FOR ORDER BY/);
+    expect(details).toContainEqual(expect.stringMatching(/SEARCH mp USING INDEX meeting_partnerships_meeting \(meeting_id=\?\)/));
+    expect(details).toContainEqual(expect.stringMatching(/SEARCH pp USING INDEX partnership_parties_partnership \(partnership_id=\?\)/));
+    expect(details.join('\n')).not.toMatch(/partnership_parties_organization/);
   });
 
   it('parties, status history and milestones of a partnership (getPartnership): their partnership indexes', () => {

@@ -72,6 +72,16 @@ export function AppModal({ opened, onClose, dirty = false, closeButtonProps, ...
         returnFocus={false}
         closeButtonProps={{ 'aria-label': t('common.close'), ...closeButtonProps }}
         {...props}
+        // Esc is handled here, as it bubbles, not by Mantine's listener on the window (which runs first): a panel
+        // inside the dialog (InlinePanel) or an open dropdown takes its own Esc and the dialog stays open.
+        closeOnEscape={false}
+        onKeyDown={(event) => {
+          props.onKeyDown?.(event);
+          if (event.key !== 'Escape' || event.defaultPrevented || props.closeOnEscape === false) return;
+          if (event.target instanceof HTMLElement && event.target.getAttribute('data-mantine-stop-propagation') === 'true') return;
+          event.preventDefault();
+          confirm(onClose);
+        }}
       />
     </GuardContext>
   );

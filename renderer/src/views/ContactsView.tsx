@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Anchor, Button, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue, useHotkeys } from '@mantine/hooks';
 import { IconPlus, IconSearch } from '@tabler/icons-react';
@@ -21,6 +21,7 @@ export function ContactsView({ openId: routeId = null }: { openId?: string | nul
   const [editing, setEditing] = useState<Contact | 'new' | null>(null);
   // #/contacts/<id> (from the search palette or an organization's page) opens that contact's drawer.
   const [openId, setOpenId] = useState<string | null>(routeId);
+  useEffect(() => setOpenId(routeId), [routeId]);
   const { rows, total, loading, loadMore, reload } = usePagedList((page) => api['contacts.list']({ query: debounced || undefined, ...page }), [debounced]);
 
   // Ctrl/Cmd+N works from any field too (it types nothing), but never replaces a form being filled.

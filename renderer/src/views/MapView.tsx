@@ -331,7 +331,7 @@ export function MapView({ placeId = null }: { placeId?: string | null }) {
 
         {selectedCity ? <CityPartnerships city={selectedCity} partnerships={partnerships} onClose={() => setSelectedCityId(null)} /> : null}
       </Paper>
-      {data && data.unplaced.length > 0 ? <Unplaced unplaced={data.unplaced} /> : null}
+      {data && data.unplaced.length > 0 ? <Unplaced unplaced={data.unplaced} total={data.unplacedTotal} /> : null}
       <Group justify="space-between" gap="xs" wrap="wrap">
         <Text size="xs" c="dimmed">
           {t('map.hint')}
@@ -345,14 +345,13 @@ export function MapView({ placeId = null }: { placeId?: string | null }) {
 }
 
 /** The partnerships the map cannot draw, or draws in part, and the parties it has no coordinates for: each a link to fix. */
-function Unplaced({ unplaced }: { unplaced: UnplacedPartnership[] }) {
+function Unplaced({ unplaced, total }: { unplaced: UnplacedPartnership[]; total: number }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  const hidden = unplaced.filter((u) => !u.drawn).length;
   return (
     <Paper withBorder radius="md" p="sm" component="section" aria-labelledby="map-unplaced-title" data-testid="map-unplaced">
       <Text fw={600} size="sm" id="map-unplaced-title">
-        {t('map.unplaced.title', { count: hidden, partly: unplaced.length - hidden })}
+        {t('map.unplaced.title', { count: total })}
       </Text>
       <Spoiler maxHeight={120} showLabel={t('partnership.page.showMore')} hideLabel={t('partnership.page.showLess')}>
         <Stack gap={2} mt={4}>
@@ -374,6 +373,11 @@ function Unplaced({ unplaced }: { unplaced: UnplacedPartnership[] }) {
               ))}
             </Text>
           ))}
+          {total > unplaced.length ? (
+            <Text size="sm" c="dimmed">
+              {t('map.unplaced.more', { count: total - unplaced.length })}
+            </Text>
+          ) : null}
         </Stack>
       </Spoiler>
     </Paper>

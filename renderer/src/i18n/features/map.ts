@@ -16,7 +16,9 @@ const en = {
   empty: 'No partnership has two parties with coordinates yet. Enter the latitude and longitude of its organizations to see it here.',
   source: 'Borders: Natural Earth (bundled with the app; no network needed)',
   unplaced: {
-    title: 'Not on the map: {{count}} partnerships; drawn in part: {{partly}}. A party has no coordinates; open it and use “Find coordinates”.',
+    title_one: 'Not on the map, or drawn in part: {{count}} partnership. A party has no coordinates; open it and use “Find coordinates”.',
+    title_other: 'Not on the map, or drawn in part: {{count}} partnerships. A party has no coordinates; open it and use “Find coordinates”.',
+    more: 'and {{count}} more',
     partly: 'drawn in part',
     why: 'no coordinates for',
     separator: ', ',
@@ -42,7 +44,9 @@ const zh: Widen<typeof en> = {
   empty: '还没有双方都有坐标的合作关系。为相关机构填写纬度和经度后即可在此显示。',
   source: '边界：Natural Earth（随应用提供，无需联网）',
   unplaced: {
-    title: '未显示在地图上：{{count}} 项合作关系；部分显示：{{partly}} 项。原因是有合作方没有坐标，打开该机构并使用“查找坐标”即可。',
+    title_one: '未在地图上完整显示：{{count}} 项合作关系。原因是有合作方没有坐标，打开该机构并使用“查找坐标”即可。',
+    title_other: '未在地图上完整显示：{{count}} 项合作关系。原因是有合作方没有坐标，打开该机构并使用“查找坐标”即可。',
+    more: '另有 {{count}} 项',
     partly: '部分显示',
     why: '缺少坐标：',
     separator: '、',

@@ -25,7 +25,9 @@ export const InlinePanel = forwardRef<
           e.preventDefault();
           onCreate();
         } else if (e.key === 'Escape' && !e.defaultPrevented) {
-          e.stopPropagation();
+          // An open dropdown in the panel closes first; else the panel closes, and the dialog (AppModal) leaves it be.
+          if (e.target instanceof HTMLElement && e.target.getAttribute('data-mantine-stop-propagation') === 'true') return;
+          e.preventDefault();
           onCancel();
         }
       }}

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import {
   ActionIcon,
   Autocomplete,
@@ -103,6 +103,18 @@ function draftOf(p: Partnership | null): Draft {
   };
 }
 
+/** Focus back on `button` once `open` turns false (not on the first render). */
+function useFocusBackAfter(open: boolean, button: RefObject<HTMLButtonElement | null>): void {
+  const wasOpen = useRef(false);
+  useEffect(() => {
+    if (open) wasOpen.current = true;
+    else if (wasOpen.current) {
+      wasOpen.current = false;
+      button.current?.focus();
+    }
+  }, [open, button]);
+}
+
 /** The title as saved: the one typed, else the title in the UI's language, else the other one. */
 function titleOf(draft: Pick<Draft, 'title' | 'titleZh' | 'titleEn'>, language: string): string {
   const [first, second] = language === 'zh' ? [draft.titleZh, draft.titleEn] : [draft.titleEn, draft.titleZh];
@@ -142,7 +154,7 @@ export function PartnershipForm({
   const [created, setCreated] = useState<Organization[]>([]);
   const form = useRef<HTMLFormElement>(null);
   const newOrganizationButton = useRef<HTMLButtonElement>(null);
-  const panelWasOpen = useRef(false);
+  const newProgrammeButton = useRef<HTMLButtonElement>(null);
   const { errors, show: setErrors, clear } = useFieldErrors(form);
   const { data: loadedOrganizations } = useLoad(() => allPages((page) => api['organizations.list'](page)), []);
   const { data: options } = useLoad(() => api['partnerships.filterOptions'](), []);
@@ -154,14 +166,9 @@ export function PartnershipForm({
   };
   const zh = i18n.language === 'zh';
 
-  // When the small organization form closes (created or cancelled), keyboard focus returns to its button.
-  useEffect(() => {
-    if (addingOrganization) panelWasOpen.current = true;
-    else if (panelWasOpen.current) {
-      panelWasOpen.current = false;
-      newOrganizationButton.current?.focus();
-    }
-  }, [addingOrganization]);
+  // When a small inline form closes (created or cancelled), keyboard focus returns to the button that opened it.
+  useFocusBackAfter(addingOrganization, newOrganizationButton);
+  useFocusBackAfter(addingProgramme, newProgrammeButton);
 
   const organizations = useMemo(() => {
     const all = new Map<string, Organization>();
@@ -370,7 +377,14 @@ export function PartnershipForm({
               inputContainer={(children) => (
                 <Group gap={6} wrap="nowrap" align="flex-start">
                   <div style={{ flex: 1 }}>{children}</div>
-                  <Button variant="light" size="sm" px="xs" onClick={() => setAddingProgramme(true)} aria-label={t('partnership.form.newProgramme')}>
+                  <Button
+                    ref={newProgrammeButton}
+                    variant="light"
+                    size="sm"
+                    px="xs"
+                    onClick={() => setAddingProgramme(true)}
+                    aria-label={t('partnership.form.newProgramme')}
+                  >
                     <IconPlus size={16} aria-hidden />
                   </Button>
                 </Group>
