@@ -202,8 +202,8 @@ export function MeetingsView() {
           w={240}
           comboboxProps={{ withinPortal: true }}
         />
-        <DateField label={t('meetings.list.from')} value={from} onChange={setFrom} clearable w={170} />
-        <DateField label={t('meetings.list.to')} value={to} onChange={setTo} clearable w={170} />
+        <DateField label={t('meetings.list.from')} value={from} onChange={setFrom} clearable w={156} />
+        <DateField label={t('meetings.list.to')} value={to} onChange={setTo} clearable w={156} />
       </Group>
       {log ? (
         <Text size="sm" c="dimmed" aria-live="polite" data-testid="meetings-count">
