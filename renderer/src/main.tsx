@@ -4,9 +4,11 @@ import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
+import '@mantine/dates/styles.css';
 import './i18n';
 import './app.css';
 import { App } from './App';
+import { AppDatesProvider } from './components/DateField';
 import { cssVariablesResolver, theme } from './theme';
 
 // The browser mode's token arrives in the address once; the server sets a cookie, so drop it from the bar.
@@ -18,7 +20,9 @@ createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="auto">
       <Notifications position="bottom-right" />
-      <App />
+      <AppDatesProvider>
+        <App />
+      </AppDatesProvider>
     </MantineProvider>
   </StrictMode>,
 );

@@ -41,6 +41,17 @@ export const en = {
     count: '{{count}} shown',
     damagedValue: 'The stored value could not be read (from another version or a hand-edited file), so it is shown empty. Saving sets it anew.',
   },
+  dates: {
+    datePlaceholder: 'YYYY-MM-DD',
+    timePlaceholder: 'HH:MM',
+    clear: 'Clear the date',
+    previousMonth: 'Previous month',
+    nextMonth: 'Next month',
+    previousYear: 'Previous year',
+    nextYear: 'Next year',
+    previousDecade: 'Previous decade',
+    nextDecade: 'Next decade',
+  },
   unsaved: { title: 'Discard unsaved changes?', discard: 'Discard', keep: 'Keep editing' },
   empty: {
     dashboard: 'The dashboard will show what moved, what is stuck, overdue tasks and the milestones and renewals of the next 90 days.',

@@ -43,6 +43,17 @@ export const zh: Messages = {
     count: '显示 {{count}} 条',
     damagedValue: '存储的值无法读取（来自其他版本或手工编辑的文件），因此显示为空。保存时会重新设置。',
   },
+  dates: {
+    datePlaceholder: '年-月-日',
+    timePlaceholder: '时:分',
+    clear: '清除日期',
+    previousMonth: '上个月',
+    nextMonth: '下个月',
+    previousYear: '上一年',
+    nextYear: '下一年',
+    previousDecade: '上一个十年',
+    nextDecade: '下一个十年',
+  },
   unsaved: { title: '放弃未保存的修改？', discard: '放弃修改', keep: '继续编辑' },
   empty: {
     dashboard: '总览将显示最新进展、停滞事项、逾期任务，以及未来 90 天的里程碑和协议续签。',

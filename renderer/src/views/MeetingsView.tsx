@@ -14,6 +14,7 @@ import { formatDay, isCalendarDate, partnershipTitle } from './meeting/shared';
 import { allPages } from '../api/pages';
 import { ExportMenu } from '../components/ExportMenu';
 import { MEETING_FORMAT_LABELS, MEETING_KIND_LABELS } from '@common/labels';
+import { DateField } from '../components/DateField';
 
 /** Every row is one line high, so the list knows its full height before it has the rows. */
 const ROW_HEIGHT = 40;
@@ -201,8 +202,8 @@ export function MeetingsView() {
           w={240}
           comboboxProps={{ withinPortal: true }}
         />
-        <TextInput type="date" label={t('meetings.list.from')} value={from} onChange={(e) => setFrom(e.currentTarget.value)} w={150} />
-        <TextInput type="date" label={t('meetings.list.to')} value={to} onChange={(e) => setTo(e.currentTarget.value)} w={150} />
+        <DateField label={t('meetings.list.from')} value={from} onChange={setFrom} clearable w={156} />
+        <DateField label={t('meetings.list.to')} value={to} onChange={setTo} clearable w={156} />
       </Group>
       {log ? (
         <Text size="sm" c="dimmed" aria-live="polite" data-testid="meetings-count">

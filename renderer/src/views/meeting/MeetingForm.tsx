@@ -58,6 +58,8 @@ import { ContactPicker } from './ContactPicker';
 import { allPages } from '../../api/pages';
 import { localDay } from '@common/calendar';
 import { useDraftChanges, useUnsavedGuard } from '../../lib/unsaved';
+import { DateField } from '../../components/DateField';
+import { TimeField } from '../../components/TimeField';
 
 interface AttendeeDraft {
   key: string;
@@ -483,23 +485,10 @@ function MeetingFormBody({
               />
             </Grid.Col>
             <Grid.Col span={{ base: 6, md: 4, lg: 3 }}>
-              <TextInput
-                type="date"
-                label={t('meetings.fields.date')}
-                required
-                value={draft.date}
-                onChange={(e) => setText('date', e.currentTarget.value)}
-                error={errors.date}
-              />
+              <DateField label={t('meetings.fields.date')} required value={draft.date} onChange={(v) => setText('date', v)} error={errors.date} />
             </Grid.Col>
             <Grid.Col span={{ base: 6, md: 3, lg: 2 }}>
-              <TextInput
-                type="time"
-                label={t('meetings.fields.time')}
-                value={draft.time}
-                onChange={(e) => setText('time', e.currentTarget.value)}
-                error={errors.time}
-              />
+              <TimeField label={t('meetings.fields.time')} value={draft.time} onChange={(v) => setText('time', v)} error={errors.time} />
             </Grid.Col>
             <Grid.Col span={{ base: 12, md: 5, lg: 7 }}>
               <TextInput
@@ -803,12 +792,12 @@ function MeetingFormBody({
                       />
                     </Grid.Col>
                     <Grid.Col span={5}>
-                      <TextInput
-                        type="date"
+                      <DateField
                         aria-label={t('meetings.form.dueOn')}
                         title={t('meetings.form.dueOn')}
+                        clearable
                         value={f.dueOn}
-                        onChange={(e) => updateFollowUp(f.key, { dueOn: e.currentTarget.value })}
+                        onChange={(dueOn) => updateFollowUp(f.key, { dueOn })}
                         error={errors[`followUp.${f.key}.dueOn`]}
                       />
                     </Grid.Col>

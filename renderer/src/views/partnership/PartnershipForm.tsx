@@ -48,6 +48,7 @@ import { allPages } from '../../api/pages';
 import { CancelSaveButtons } from '../../components/CancelSaveButtons';
 import { FormErrorSummary } from '../../components/FormErrors';
 import { useDraftChanges } from '../../lib/unsaved';
+import { DateField } from '../../components/DateField';
 
 interface PartyDraft {
   key: number;
@@ -548,27 +549,15 @@ export function PartnershipForm({
             {t('partnership.form.term')}
           </Title>
           <SimpleGrid cols={3} spacing="sm">
-            <TextInput
-              type="date"
+            <DateField
               label={t('partnership.form.termStart')}
+              clearable
               value={draft.termStart}
-              onChange={(e) => set('termStart', e.currentTarget.value)}
+              onChange={(v) => set('termStart', v)}
               error={errors.termStart}
             />
-            <TextInput
-              type="date"
-              label={t('partnership.form.termEnd')}
-              value={draft.termEnd}
-              onChange={(e) => set('termEnd', e.currentTarget.value)}
-              error={errors.termEnd}
-            />
-            <TextInput
-              type="date"
-              label={t('partnership.form.reviewOn')}
-              value={draft.reviewOn}
-              onChange={(e) => set('reviewOn', e.currentTarget.value)}
-              error={errors.reviewOn}
-            />
+            <DateField label={t('partnership.form.termEnd')} clearable value={draft.termEnd} onChange={(v) => set('termEnd', v)} error={errors.termEnd} />
+            <DateField label={t('partnership.form.reviewOn')} clearable value={draft.reviewOn} onChange={(v) => set('reviewOn', v)} error={errors.reviewOn} />
           </SimpleGrid>
           <Textarea
             label={t('partnership.form.rationale')}

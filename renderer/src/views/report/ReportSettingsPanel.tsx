@@ -17,6 +17,7 @@ import { useTranslation } from 'react-i18next';
 import type { PartnershipFilterOptions, PartnershipListItem, PartnershipStatus } from '@db/partnerships';
 import { countryName } from '../../format';
 import { period, type ReportLanguage, type ReportSettings } from './input';
+import { DateField } from '../../components/DateField';
 
 /** Every status of the contract, in its order (Record keeps the list complete when one is added). */
 const STATUS_ORDER: Record<PartnershipStatus, number> = { prospect: 0, negotiating: 1, active: 2, dormant: 3, concluded: 4 };
@@ -142,13 +143,13 @@ export function ReportSettingsPanel({ settings, onChange, lang, officeName, part
             {t('reports.period')}
           </Text>
           <Group gap="xs" grow wrap="nowrap" align="flex-start">
-            <TextInput type="date" size="xs" label={t('reports.from')} value={settings.from} onChange={(e) => onChange({ from: e.currentTarget.value })} />
-            <TextInput
-              type="date"
+            <DateField size="xs" clearable label={t('reports.from')} value={settings.from} onChange={(from) => onChange({ from })} />
+            <DateField
               size="xs"
+              clearable
               label={t('reports.to')}
               value={settings.to}
-              onChange={(e) => onChange({ to: e.currentTarget.value })}
+              onChange={(to) => onChange({ to })}
               error={badPeriod ? t('reports.periodOrder') : undefined}
             />
           </Group>

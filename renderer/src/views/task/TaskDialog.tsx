@@ -13,6 +13,7 @@ import type { TASK_PRIORITIES } from '@db/schema';
 import { WithHistoryTab } from '../../components/RecordHistory';
 import { CancelSaveButtons } from '../../components/CancelSaveButtons';
 import { useDraftChanges } from '../../lib/unsaved';
+import { DateField } from '../../components/DateField';
 
 type Priority = (typeof TASK_PRIORITIES)[number];
 const PRIORITIES: Record<Priority, true> = { low: true, normal: true, high: true };
@@ -150,13 +151,7 @@ export function TaskDialog({
             mb="sm"
           />
           <SimpleGrid cols={2} mb="sm">
-            <TextInput
-              type="date"
-              label={t('tasks.form.dueOn')}
-              value={draft.dueOn}
-              onChange={(e) => set('dueOn', e.currentTarget.value)}
-              error={errors.dueOn}
-            />
+            <DateField label={t('tasks.form.dueOn')} clearable value={draft.dueOn} onChange={(v) => set('dueOn', v)} error={errors.dueOn} />
             <Autocomplete
               label={t('tasks.form.assignee')}
               value={draft.assignee}
