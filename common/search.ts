@@ -17,3 +17,16 @@ export const SEARCH_KIND_LABELS: Record<SearchKind, { zh: string; en: string }> 
 export function searchKindLabels(language: 'zh' | 'en'): Record<SearchKind, string> {
   return Object.fromEntries(SEARCH_KINDS.map((kind) => [kind, SEARCH_KIND_LABELS[kind][language]])) as Record<SearchKind, string>;
 }
+
+/**
+ * A name folded for matching: case, accents, full-width letters and punctuation do not matter ("malmo" finds
+ * Malmö, "ＢＵＲＧＡＳ" Burgas, "cote d'ivoire" Côte d’Ivoire). The gazetteer and the country picker use it.
+ */
+export function foldName(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[\s'’‘`.\-–—_,()]+/g, ' ')
+    .trim();
+}

@@ -9,6 +9,7 @@
  */
 import { z } from 'zod';
 import { countryCode } from './rules';
+import { foldName } from '../common/search';
 
 export const placeSearchInput = z.strictObject({
   /**
@@ -48,16 +49,6 @@ interface Entry {
   city: City;
   /** Every name of the place, folded. */
   keys: string[];
-}
-
-/** Case, accents and full-width letters do not matter: "malmo" finds Malmö, "ＢＵＲＧＡＳ" Burgas. */
-export function foldName(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[\s'’‘`.\-–—_,()]+/g, ' ')
-    .trim();
 }
 
 let entries: Entry[] | null = null;

@@ -3,9 +3,7 @@ import { Select, type ComboboxItem, type OptionsFilter, type SelectProps } from 
 import countries from 'i18n-iso-countries';
 import { useTranslation } from 'react-i18next';
 import { countryName } from '../format';
-
-/** Folded for matching: case and accents do not matter (Türkiye = turkiye). */
-const fold = (text: string) => text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+import { foldName } from '@common/search';
 
 /** Every ISO 3166-1 code (the i18n-iso-countries list), with what a user may type for it: its names in both languages and its code. */
 function countryOptions(language: string): (ComboboxItem & { terms: string })[] {
@@ -15,7 +13,7 @@ function countryOptions(language: string): (ComboboxItem & { terms: string })[] 
     .map((code) => ({
       value: code,
       label: countryName(code),
-      terms: fold([code, zh.of(code) ?? '', en.of(code) ?? ''].join(' ')),
+      terms: foldName([code, zh.of(code) ?? '', en.of(code) ?? ''].join(' ')),
     }))
     .sort((a, b) => a.label.localeCompare(b.label, language === 'zh' ? 'zh-CN' : 'en'));
 }
@@ -33,7 +31,7 @@ export function CountrySelect({
   const options = useMemo(() => countryOptions(i18n.language), [i18n.language]);
   const terms = useMemo(() => new Map(options.map((o) => [o.value, o.terms])), [options]);
   const filter: OptionsFilter = ({ options: shown, search }) => {
-    const wanted = fold(search.trim());
+    const wanted = foldName(search.trim());
     if (!wanted) return shown;
     return shown.filter((option) => 'value' in option && (terms.get(option.value)?.includes(wanted) ?? false));
   };

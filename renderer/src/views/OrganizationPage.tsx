@@ -44,18 +44,10 @@ async function load(id: string): Promise<Loaded | 'missing'> {
   }
 }
 
-/** A link inside the app that navigates without reloading (and opens in a new window with the usual keys). */
+/** A link inside the app: its hash address navigates by itself (a middle click opens it in a new window). */
 function AppLink({ view, id, children, ...props }: { view: View; id?: string | null; children: ReactNode; fw?: number; size?: string; lang?: string }) {
   return (
-    <Anchor
-      href={routeHash(view, id)}
-      onClick={(e) => {
-        if (e.metaKey || e.ctrlKey || e.shiftKey) return;
-        e.preventDefault();
-        navigate(view, id);
-      }}
-      {...props}
-    >
+    <Anchor href={routeHash(view, id)} {...props}>
       {children}
     </Anchor>
   );
