@@ -10,6 +10,8 @@
  *   (a MutationObserver, performance.now()), then until the next frame is painted;
  * - the longest frame (requestAnimationFrame delta) while the log is scrolled to its end quickly,
  *   which fetches every page on the way.
+ * - opening the meeting form: from the click on "Log a meeting" until its title field has the
+ *   focus and can be typed into, and how many contract calls the page made until then;
  * - the server process's peak resident memory (VmHWM) over all of it (Linux).
  * Prints one JSON object. Figures, not assertions: no test times anything.
  */
@@ -86,6 +88,25 @@ const IN_PAGE_MOUNT = `new Promise((resolve) => {
   location.hash = '#/meetings';
 })`;
 
+/** From the click on "Log a meeting" until the form's first field is focused and editable, and the frame after. */
+const IN_PAGE_OPEN_FORM = `new Promise((resolve, reject) => {
+  const button = [...document.querySelectorAll('main button')].find((b) => b.textContent.includes('Log a meeting'));
+  if (!button) return reject(new Error('no "Log a meeting" button'));
+  const ready = () => {
+    const field = document.activeElement;
+    return field instanceof HTMLInputElement && !!field.closest('form') && !field.disabled && !field.readOnly;
+  };
+  const start = performance.now();
+  const observer = new MutationObserver(() => {
+    if (!ready()) return;
+    observer.disconnect();
+    const editableMs = performance.now() - start;
+    requestAnimationFrame(() => setTimeout(() => resolve({ editableMs, paintedMs: performance.now() - start })));
+  });
+  observer.observe(document.body, { childList: true, subtree: true });
+  button.click();
+})`;
+
 interface ScrollResult {
   longestFrameMs: number;
   p99FrameMs: number;
@@ -157,6 +178,11 @@ export interface BrowserFigures {
   rowsInDomAtEnd: number;
   listHeightPx: number;
   shown: string;
+  /** From the click on "Log a meeting" until the meeting form's title field is focused and editable. */
+  meetingFormEditableMs: number;
+  meetingFormPaintedMs: number;
+  /** The contract calls the page made from that click until the form was editable. */
+  meetingFormCalls: string[];
   serverPeakRssMB: number | null;
 }
 
@@ -186,8 +212,11 @@ export async function measureBrowser(options: BrowserOptions): Promise<BrowserFi
     const calls: { op: string; ms: number }[] = [];
     const started = new Map<string, number>();
     const opOf = (u: string) => new URL(u).pathname.replace(/^\/api\//, '');
+    const requested: string[] = [];
     page.on('request', (r) => {
-      if (r.url().includes('/api/')) started.set(r.url() + r.postData(), Date.now());
+      if (!r.url().includes('/api/')) return;
+      started.set(r.url() + r.postData(), Date.now());
+      requested.push(opOf(r.url()));
     });
     page.on('requestfinished', (r) => {
       const t = started.get(r.url() + r.postData());
@@ -201,6 +230,12 @@ export async function measureBrowser(options: BrowserOptions): Promise<BrowserFi
     if (options.shot) await page.screenshot({ path: options.shot });
 
     const scroll = await page.evaluate<ScrollResult>(`(${IN_PAGE_SCROLL})(${step}, ${scrollMs})`);
+
+    // The log is on screen and quiet: open the meeting form as a person does, with a click.
+    await page.waitForLoadState('networkidle');
+    const callsBefore = requested.length;
+    const form = await page.evaluate<{ editableMs: number; paintedMs: number }>(IN_PAGE_OPEN_FORM);
+    const meetingFormCalls = requested.slice(callsBefore);
 
     return {
       db: options.db,
@@ -225,6 +260,9 @@ export async function measureBrowser(options: BrowserOptions): Promise<BrowserFi
       rowsInDomAtEnd: scroll.rowsInDom,
       listHeightPx: scroll.scrollHeight,
       shown: scroll.total,
+      meetingFormEditableMs: Math.round(form.editableMs * 10) / 10,
+      meetingFormPaintedMs: Math.round(form.paintedMs * 10) / 10,
+      meetingFormCalls,
       serverPeakRssMB: peakRssMB(child.pid),
     };
   } finally {

@@ -5,6 +5,7 @@ import { contacts, meetingAttendees, meetings, organizations } from './schema';
 import { deleteRecord, insertRecord, requireLive, restoreRecord, updateRecord, type Core } from './core';
 import { notFound } from './errors';
 import { escapeLike, idSchema, optionalText, requiredText } from './validation';
+import { organizationNamesLike } from './organizations';
 import { offsetPage, pageFields, type Page } from './paging';
 
 const contactFields = {
@@ -76,7 +77,7 @@ function contactWhere(input: ContactFilters): SQL | undefined {
     q
       ? sql`(${contacts.name} LIKE ${q} ESCAPE '\\' OR ${contacts.title} LIKE ${q} ESCAPE '\\' OR ${contacts.email} LIKE ${q} ESCAPE '\\'
           OR ${contacts.phone} LIKE ${q} ESCAPE '\\' OR ${contacts.organizationId} IN (SELECT id FROM organizations
-            WHERE display_name LIKE ${q} ESCAPE '\\' OR name_zh LIKE ${q} ESCAPE '\\' OR name_en LIKE ${q} ESCAPE '\\'))`
+            WHERE ${organizationNamesLike(q)}))`
       : undefined,
   );
 }

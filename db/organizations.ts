@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { and, asc, isNotNull, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import { organizations, ORGANIZATION_KINDS } from './schema';
 import { deleteRecord, insertRecord, requireLive, restoreRecord, updateRecord, type Core } from './core';
 import { notFound } from './errors';
@@ -86,6 +86,16 @@ function toOrganization(row: OrganizationRow): Organization {
 }
 
 /**
+ * An organization has this LIKE pattern in one of its names, in any script, or in its aliases (a
+ * record search also matches the organizations it links to: a contact's, a partnership's parties).
+ */
+export function organizationNamesLike(pattern: string): SQL {
+  return sql`(${organizations.displayName} LIKE ${pattern} ESCAPE '\\' OR ${organizations.nameZh} LIKE ${pattern} ESCAPE '\\'
+    OR ${organizations.nameEn} LIKE ${pattern} ESCAPE '\\' OR ${organizations.nameLocal} LIKE ${pattern} ESCAPE '\\'
+    OR ${organizations.aliases} LIKE ${pattern} ESCAPE '\\')`;
+}
+
+/**
  * One page of organizations (by country, then name, then id, so paging returns each once). The
  * partnership counts are counted for the page's organizations alone.
  */
@@ -93,18 +103,7 @@ export function listOrganizations(core: Core, input: z.output<typeof organizatio
   const limit = input.limit ?? DEFAULT_PAGE;
   const offset = input.offset ?? 0;
   const q = input.query ? `%${input.query.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
-  const where = and(
-    input.deleted ? isNotNull(organizations.deletedAt) : isNull(organizations.deletedAt),
-    q
-      ? or(
-          sql`${organizations.displayName} LIKE ${q} ESCAPE '\\'`,
-          sql`${organizations.nameZh} LIKE ${q} ESCAPE '\\'`,
-          sql`${organizations.nameEn} LIKE ${q} ESCAPE '\\'`,
-          sql`${organizations.nameLocal} LIKE ${q} ESCAPE '\\'`,
-          sql`${organizations.aliases} LIKE ${q} ESCAPE '\\'`,
-        )
-      : undefined,
-  );
+  const where = and(input.deleted ? isNotNull(organizations.deletedAt) : isNull(organizations.deletedAt), q ? organizationNamesLike(q) : undefined);
   const total =
     core.db
       .select({ n: sql<number>`count(*)` })

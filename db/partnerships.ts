@@ -17,6 +17,7 @@ import {
 import { deleteRecord, insertRecord, requireLive, restoreRecord, updateRecord, type Core } from './core';
 import { AppError, notFound } from './errors';
 import { idSchema, optionalDate, optionalText, partialDate, requiredText } from './validation';
+import { organizationNamesLike } from './organizations';
 import { offsetPage, pageFields, type Page } from './paging';
 import { readStoredList } from './rules';
 
@@ -242,7 +243,9 @@ function partnershipWhere(input: PartnershipFilters) {
     input.deleted ? isNotNull(partnerships.deletedAt) : isNull(partnerships.deletedAt),
     input.status ? eq(partnerships.status, input.status) : undefined,
     q
-      ? sql`(${partnerships.title} LIKE ${q} ESCAPE '\\' OR ${partnerships.titleZh} LIKE ${q} ESCAPE '\\' OR ${partnerships.titleEn} LIKE ${q} ESCAPE '\\')`
+      ? sql`(${partnerships.title} LIKE ${q} ESCAPE '\\' OR ${partnerships.titleZh} LIKE ${q} ESCAPE '\\' OR ${partnerships.titleEn} LIKE ${q} ESCAPE '\\'
+          OR ${partnerships.id} IN (SELECT pp.partnership_id FROM partnership_parties pp WHERE pp.deleted_at IS NULL AND pp.organization_id IN (
+            SELECT id FROM organizations WHERE ${organizationNamesLike(q)})))`
       : undefined,
     input.programmeId ? eq(partnerships.programmeId, input.programmeId) : undefined,
     input.organizationId

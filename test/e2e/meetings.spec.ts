@@ -204,7 +204,7 @@ async function loadSampleFromOnboarding(page: Page, url: string): Promise<void> 
 }
 
 async function pickPartnership(page: Page, label: string, search: string, option: string): Promise<void> {
-  await page.getByRole('textbox', { name: label, exact: true }).fill(search);
+  await page.getByRole('combobox', { name: label, exact: true }).fill(search);
   await page.getByRole('option', { name: option }).click();
 }
 
@@ -234,18 +234,18 @@ async function logMeetingFlow(page: Page, url: string, flow: MeetingFlow): Promi
   await pickPartnership(page, ui.partnerships, flow.lang === 'zh' ? '布尔加斯' : 'Burgas', ui.partnershipTitle);
 
   const ours = page.getByRole('group', { name: ui.ours });
-  await ours.getByRole('textbox', { name: ui.name, exact: true }).fill(data.ours[0]);
+  await ours.getByRole('combobox', { name: ui.name, exact: true }).fill(data.ours[0]);
   await ours.getByRole('textbox', { name: ui.organization, exact: true }).fill(data.ours[1]);
   await ours.getByRole('textbox', { name: ui.role, exact: true }).fill(data.ours[2]);
   await ours.getByRole('button', { name: ui.addAttendee }).click();
   // The new row's name field takes the focus: type straight away.
-  await expect(ours.getByRole('textbox', { name: ui.name, exact: true }).nth(1)).toBeFocused();
+  await expect(ours.getByRole('combobox', { name: ui.name, exact: true }).nth(1)).toBeFocused();
   await page.keyboard.type(data.interpreter[0]);
   await ours.getByRole('textbox', { name: ui.role, exact: true }).nth(1).fill(data.interpreter[1]);
   await ours.getByRole('checkbox', { name: ui.interpreter }).nth(1).check();
 
   const partner = page.getByRole('group', { name: ui.partner });
-  await partner.getByRole('textbox', { name: ui.name, exact: true }).fill(data.partner[0]);
+  await partner.getByRole('combobox', { name: ui.name, exact: true }).fill(data.partner[0]);
   await partner.getByRole('textbox', { name: ui.organization, exact: true }).fill(data.partner[1]);
   await partner.getByRole('textbox', { name: ui.role, exact: true }).fill(data.partner[2]);
 
@@ -366,11 +366,11 @@ test('a rejected save keeps everything typed and marks the fields', async ({ pag
   await expect(byLabel(page, 'Title')).toHaveValue('Call with Burgas');
   await expect(byLabel(page, 'Summary')).toHaveValue('We talked about the port.');
   await expect(partnerRow.getByRole('textbox', { name: 'Role', exact: true })).toHaveValue('Deputy mayor');
-  await expect(page.getByRole('textbox', { name: 'Partnerships concerned', exact: true })).toBeFocused();
+  await expect(page.getByRole('combobox', { name: 'Partnerships concerned', exact: true })).toBeFocused();
 
   // Refused by the contract: its message is shown, the field is marked, nothing typed is lost.
   await pickPartnership(page, 'Partnerships concerned', 'Burgas', 'Shantou–Burgas project cooperation');
-  await partnerRow.getByRole('textbox', { name: 'Name', exact: true }).fill('Ivan Petrov');
+  await partnerRow.getByRole('combobox', { name: 'Name', exact: true }).fill('Ivan Petrov');
   await page.getByRole('group', { name: 'Follow-up 1' }).getByRole('textbox', { name: 'Task', exact: true }).fill('Send the port study');
   const tooLong = `Call with Burgas ${'x'.repeat(300)}`;
   await byLabel(page, 'Title').fill(tooLong);
@@ -380,7 +380,7 @@ test('a rejected save keeps everything typed and marks the fields', async ({ pag
   await expect(page).toHaveURL(/#\/meetings\/new$/);
   await expect(byLabel(page, 'Title')).toHaveValue(tooLong);
   await expect(byLabel(page, 'Summary')).toHaveValue('We talked about the port.');
-  await expect(partnerRow.getByRole('textbox', { name: 'Name', exact: true })).toHaveValue('Ivan Petrov');
+  await expect(partnerRow.getByRole('combobox', { name: 'Name', exact: true })).toHaveValue('Ivan Petrov');
 
   await byLabel(page, 'Title').fill('Call with Burgas');
   await page.getByRole('button', { name: 'Save meeting' }).click();
@@ -425,7 +425,7 @@ test('Markdown notes with <script> and <img onerror> are shown as text, never ru
   });
   await page.evaluate(`sessionStorage.setItem('pt.meeting.partnership', ${JSON.stringify(burgasId)})`);
   await page.getByRole('button', { name: 'Log a meeting' }).click();
-  await expect(page.getByRole('textbox', { name: 'Partnerships concerned', exact: true }).locator('..')).toContainText('Shantou–Burgas project cooperation');
+  await expect(page.getByRole('combobox', { name: 'Partnerships concerned', exact: true }).locator('..')).toContainText('Shantou–Burgas project cooperation');
   expect(await page.evaluate("sessionStorage.getItem('pt.meeting.partnership')")).toBeNull();
   await byLabel(page, 'Title').fill('Notes safety check');
   await byLabel(page, 'Notes').fill(`**Careful** ${script}\n${image}\n\n- ${js}`);
@@ -490,7 +490,7 @@ test('a contact created here, attached to a meeting, lists that meeting', async 
   await byLabel(page, 'Title').fill('Meeting with the mayor of Burgas');
   await pickPartnership(page, 'Partnerships concerned', 'Burgas', 'Shantou–Burgas project cooperation');
   const partner = page.getByRole('group', { name: 'Partner side' });
-  await partner.getByRole('textbox', { name: 'Name', exact: true }).fill('Dimit');
+  await partner.getByRole('combobox', { name: 'Name', exact: true }).fill('Dimit');
   await page.getByRole('option', { name: /Dimitar Nikolov/ }).click();
   await expect(partner.getByRole('textbox', { name: 'Organization', exact: true })).toHaveValue('布尔加斯 / Burgas');
   await expect(partner.getByRole('textbox', { name: 'Role', exact: true })).toHaveValue('Mayor');
@@ -597,7 +597,7 @@ for (const [lang, ui] of [
     });
     await page.goto(`${sampleApp.url}#/meetings/new`);
     await switchLanguage(page, ui.language);
-    const picker = page.getByRole('textbox', { name: ui.partnerships, exact: true });
+    const picker = page.getByRole('combobox', { name: ui.partnerships, exact: true });
     await expect(picker).toBeVisible();
 
     // The English name finds it in the Chinese UI, and the Chinese one in the English UI.

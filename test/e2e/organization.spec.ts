@@ -94,7 +94,7 @@ test('a partnership’s page logs a meeting and adds a task for that partnership
 
   // Log a meeting: the form opens with this partnership chosen; saved, it is on the partnership's timeline.
   await actions.getByRole('button', { name: 'Log a meeting' }).click();
-  await expect(page.getByRole('textbox', { name: 'Partnerships concerned', exact: true }).locator('..')).toContainText(BURGAS);
+  await expect(page.getByRole('combobox', { name: 'Partnerships concerned', exact: true }).locator('..')).toContainText(BURGAS);
   await page.getByLabel(/^Title( \*)?$/).fill('Video call on the demonstration zone');
   await page.getByRole('button', { name: 'Save meeting' }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'Video call on the demonstration zone' })).toBeVisible();
@@ -106,7 +106,7 @@ test('a partnership’s page logs a meeting and adds a task for that partnership
   // New task: this partnership is chosen; saved, the Tasks tab shows it.
   await actions.getByRole('button', { name: 'New task' }).click();
   const dialog = page.getByRole('dialog', { name: 'New task' });
-  await expect(dialog.getByRole('textbox', { name: 'Partnership' })).toHaveValue(BURGAS);
+  await expect(dialog.getByRole('combobox', { name: 'Partnership' })).toHaveValue(BURGAS);
   await dialog.getByLabel('Title').fill('Send the call notes to Burgas');
   await dialog.getByRole('button', { name: 'Save' }).click();
   await expect(dialog).toBeHidden();

@@ -26,8 +26,8 @@ test('a status report: pick Shantou–Burgas, the preview shows the parties and 
   await expect(page.getByRole('button', { name: '打印…' })).toBeDisabled();
 
   // Found by its English name in the Chinese UI.
-  await page.getByRole('textbox', { name: '合作关系' }).click();
-  await page.getByRole('textbox', { name: '合作关系' }).fill('Burgas');
+  await page.getByRole('combobox', { name: '合作关系' }).click();
+  await page.getByRole('combobox', { name: '合作关系' }).fill('Burgas');
   await page.getByRole('option', { name: '汕头—布尔加斯项目合作' }).click();
 
   await expect(page.locator('iframe[title="报告预览"]')).toBeVisible();

@@ -56,7 +56,7 @@ test('completing overdue tasks by click and by key takes them out of Overdue; re
   await dialog.getByLabel('Title').fill('Send the signed joint statement to Burgas');
   await dialog.getByLabel('Due date').fill(day(-5));
   await dialog.getByLabel('Assignee').fill('Li Wei');
-  await dialog.getByRole('textbox', { name: 'Partnership' }).click();
+  await dialog.getByRole('combobox', { name: 'Partnership' }).click();
   await page.getByRole('option', { name: BURGAS }).click();
   await dialog.getByRole('button', { name: 'Save' }).click();
   await expect(dialog).toBeHidden();

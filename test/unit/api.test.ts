@@ -667,6 +667,13 @@ describe('partnerships', () => {
     expect(listed.find((p) => p.id === created.id)).toMatchObject({ partyCount: 2, programmeNameEn: 'EU–China Urbanization Partnership' });
     expect((await f.api['partnerships.list']({ status: 'negotiating' })).rows.map((p) => p.id)).toEqual([created.id]);
     expect((await f.api['partnerships.list']({ query: '布尔加斯' })).rows.map((p) => p.id)).toEqual([f.partnership.id]);
+    // A picker finds a partnership by any name of a party (Liaoyuan is in no title; Bourgas is Burgas's alias), and a
+    // contact by any name of their organization, in any script.
+    expect((await f.api['partnerships.list']({ query: 'Liaoyuan' })).rows.map((p) => p.id)).toEqual([created.id]);
+    expect((await f.api['partnerships.list']({ query: 'Bourgas' })).rows.map((p) => p.id)).toEqual([f.partnership.id]);
+    const mayor = await f.api['contacts.create']({ name: 'Dimitar Nikolov', organizationId: f.burgas.id });
+    await f.api['contacts.create']({ name: 'Lin Yimin', organizationId: f.shantou.id });
+    for (const query of ['Бургас', 'Bourgas', 'Burgas']) expect((await f.api['contacts.list']({ query })).rows.map((c) => c.id)).toEqual([mayor.id]);
     expect((await f.api['organizations.list']()).rows.find((o) => o.id === f.shantou.id)?.partnershipCount).toBe(2);
   });
 

@@ -298,6 +298,28 @@ describe('query plans of the hot queries', () => {
     expectNoFullScan(ofOrganization, 'contacts');
   });
 
+  it('what a picker asks as the person types (contacts.list, partnerships.list with a query): organization names matched once, the page in order', () => {
+    const query = (
+      core.sqlite.prepare('SELECT name_en AS name FROM organizations WHERE name_en IS NOT NULL AND deleted_at IS NULL LIMIT 1').get() as { name: string }
+    ).name;
+    // A contact is also found by any name or alias of their organization: those organizations are listed once (not per contact).
+    for (const statement of statementsOf('contacts.list', { query, limit: 20 }).filter((s) => /^select (count|"id")/.test(s.sql))) {
+      const details = plan(statement.sql, statement.params);
+      expect(details).toContainEqual(expect.stringMatching(/^SEARCH contacts USING (COVERING )?INDEX contacts_list \(deleted_at=\?\)/));
+      expect(details).toContainEqual(expect.stringMatching(/^LIST SUBQUERY/));
+      expect(details.join('\n')).not.toMatch(/CORRELATED|TEMP B-TREE/);
+    }
+    // A partnership is also found by any name of one of its parties: their links read through partnership_parties_organization.
+    for (const statement of statementsOf('partnerships.list', { query, limit: 20 }).filter((s) => /^select (count|"id")/.test(s.sql))) {
+      const details = plan(statement.sql, statement.params);
+      expect(details).toContainEqual(expect.stringMatching(/^SEARCH pp USING INDEX partnership_parties_organization \(organization_id=\?\)/));
+      expect(details.join('\n')).not.toMatch(/CORRELATED|TEMP B-TREE/);
+      expectNoFullScan(details, 'pp', 'partnership_parties');
+    }
+    const found = registry.call(core, 'partnerships.list', { query, limit: 20 });
+    expect(found.ok && (found.value as { total: number }).total).toBeGreaterThan(0);
+  });
+
   it('partnerships by status (db/partnerships.ts listPartnerships): the live ones of the status from partnerships_live_status', () => {
     const details = planOf('partnerships.list', { status: 'active' }, /from "partnerships"/);
     expect(details).toContainEqual(expect.stringMatching(/^SEARCH partnerships USING COVERING INDEX partnerships_live_status \(status=\?\)/));

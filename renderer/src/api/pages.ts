@@ -1,8 +1,8 @@
 import type { Page } from '@db/paging';
 
 /**
- * Every row of a paged list, read page by page (500 at a time). For the pickers that still offer
- * a whole list; the long lists themselves read one page at a time as they scroll.
+ * Every row of a paged list, read page by page (500 at a time): for a partnership's own tasks. No
+ * picker or form reads a whole table (components/RecordPicker searches page by page).
  */
 export async function allPages<T>(load: (page: { limit: number; offset: number }) => Promise<Page<T>>): Promise<T[]> {
   const rows: T[] = [];

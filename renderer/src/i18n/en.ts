@@ -41,6 +41,12 @@ export const en = {
     count: '{{count}} shown',
     damagedValue: 'The stored value could not be read (from another version or a hand-edited file), so it is shown empty. Saving sets it anew.',
   },
+  picker: {
+    create: 'Create “{{text}}”…',
+    searching: 'Searching…',
+    remove: 'Remove {{label}}',
+    clear: 'Clear',
+  },
   dates: {
     datePlaceholder: 'YYYY-MM-DD',
     timePlaceholder: 'HH:MM',

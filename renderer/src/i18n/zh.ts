@@ -43,6 +43,12 @@ export const zh: Messages = {
     count: '显示 {{count}} 条',
     damagedValue: '存储的值无法读取（来自其他版本或手工编辑的文件），因此显示为空。保存时会重新设置。',
   },
+  picker: {
+    create: '新建“{{text}}”…',
+    searching: '正在搜索…',
+    remove: '移除{{label}}',
+    clear: '清除',
+  },
   dates: {
     datePlaceholder: '年-月-日',
     timePlaceholder: '时:分',

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type CSSProperties, type ReactElement } from 'react';
-import { Button, Group, Loader, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, Loader, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue, useHotkeys } from '@mantine/hooks';
 import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { useVirtualizer } from '@tanstack/react-virtual';
@@ -9,9 +9,8 @@ import { api } from '../api';
 import { formatNumber } from '../format';
 import { showError } from '../notify';
 import { navigate } from '../route';
-import { useLoad } from '../useLoad';
 import { formatDay, isCalendarDate, partnershipTitle } from './meeting/shared';
-import { allPages } from '../api/pages';
+import { PartnershipPicker, useKnownPartnerships } from '../components/pickers';
 import { ExportMenu } from '../components/ExportMenu';
 import { MEETING_FORMAT_LABELS, MEETING_KIND_LABELS } from '@common/labels';
 import { DateField } from '../components/DateField';
@@ -99,7 +98,7 @@ export function MeetingsView() {
   const [debounced] = useDebouncedValue(query.trim(), 200);
   const validFrom = isCalendarDate(from) ? from : undefined;
   const validTo = isCalendarDate(to) ? to : undefined;
-  const { data: partnerships } = useLoad(() => allPages((page) => api['partnerships.list'](page)), []);
+  const partnershipNames = useKnownPartnerships([partnershipId]);
   const logMeeting = () => navigate('meetings', 'new');
   const filtered = !!(debounced || partnershipId || validFrom || validTo);
 
@@ -190,17 +189,17 @@ export function MeetingsView() {
           onChange={(e) => setQuery(e.currentTarget.value)}
           w={180}
         />
-        <Select
+        <PartnershipPicker
           label={t('meetings.fields.partnership')}
           placeholder={t('meetings.list.allPartnerships')}
           clearable
-          searchable
-          nothingFoundMessage={t('common.noMatches')}
           value={partnershipId}
-          onChange={setPartnershipId}
-          data={(partnerships ?? []).map((p) => ({ value: p.id, label: partnershipTitle(p) }))}
-          w={240}
-          comboboxProps={{ withinPortal: true }}
+          known={partnershipNames.known}
+          onChange={(id, row) => {
+            if (row) partnershipNames.remember([row]);
+            setPartnershipId(id);
+          }}
+          style={{ width: 240 }}
         />
         <DateField label={t('meetings.list.from')} value={from} onChange={setFrom} clearable w={156} />
         <DateField label={t('meetings.list.to')} value={to} onChange={setTo} clearable w={156} />

@@ -15,7 +15,6 @@ import { downloadPdf, initialSettings, reportInput, type ReportSettings } from '
 import { localDay } from '@common/calendar';
 import { ReportPreview, type Zoom } from './report/ReportPreview';
 import { ReportSettingsPanel } from './report/ReportSettingsPanel';
-import { allPages } from '../api/pages';
 
 /** Ctrl/Cmd+P, wherever the focus is (the preview frame included). */
 const isPrintKey = (event: KeyboardEvent) => (event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'p';
@@ -37,7 +36,6 @@ export function ReportsView() {
   const [frameReady, setFrameReady] = useState(false);
   const frameRef = useRef<HTMLIFrameElement>(null);
 
-  const { data: partnerships } = useLoad(() => allPages((page) => api['partnerships.list'](page)), []);
   const { data: options } = useLoad(() => api['partnerships.filterOptions'](), []);
   const { data: stored } = useLoad(() => api['settings.get'](), []);
 
@@ -158,7 +156,7 @@ export function ReportsView() {
         </Group>
       </Group>
       <Group align="stretch" gap="md" wrap="nowrap" style={{ flex: 1, minHeight: 0 }}>
-        <ReportSettingsPanel settings={settings} onChange={change} lang={lang} officeName={officeName} partnerships={partnerships} options={options} />
+        <ReportSettingsPanel settings={settings} onChange={change} lang={lang} officeName={officeName} options={options} />
         <ReportPreview
           html={input ? html : null}
           emptyMessage={settings.kind === 'partnership' && !settings.partnershipId ? t('reports.choosePartnership') : t('reports.periodOrder')}

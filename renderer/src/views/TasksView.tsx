@@ -12,17 +12,16 @@ import { deleteWithUndo } from '../undo';
 import { navigate, routeHash, useRoute } from '../route';
 import type { Task, TaskView } from '@db/tasks';
 import { localDay } from '@common/calendar';
-import { localTitle } from '../lib/task-format';
 import { storedTaskFilters, storeTaskFilters, TASK_VIEW_LIST, type TaskFilters } from '../lib/task-state';
 import { isClosed, TaskRow } from './task/TaskRow';
 import { focusPageHeading } from '../components/Dialog';
 import { TaskDialog } from './task/TaskDialog';
-import { allPages } from '../api/pages';
+import { PartnershipPicker, useKnownPartnerships } from '../components/pickers';
 import { usePagedList } from '../usePagedList';
 import { VirtualTable, type Column } from '../components/VirtualTable';
 
 export function TasksView() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const route = useRoute();
   const [filters, setFilters] = useState<TaskFilters>(storedTaskFilters);
   const [today] = useState(localDay);
@@ -53,7 +52,6 @@ export function TasksView() {
     return { mine: mine!.total, overdue: overdue!.total, week: week!.total };
   }, [today]);
   const { data: settings } = useLoad(() => api['settings.get'](), []);
-  const { data: partnershipList } = useLoad(() => allPages((page) => api['partnerships.list'](page)), []);
   const { data: assignees, reload: reloadAssignees } = useLoad(() => api['tasks.assignees'](), []);
 
   const refresh = () => {
@@ -62,10 +60,7 @@ export function TasksView() {
     reloadAssignees();
   };
 
-  const partnershipOptions = useMemo(
-    () => (partnershipList ?? []).map((p) => ({ value: p.id, label: localTitle(p, i18n.language) })),
-    [partnershipList, i18n.language],
-  );
+  const partnershipNames = useKnownPartnerships([filters.partnershipId]);
   const assigneeOptions = useMemo(() => {
     const names = [...(assignees ?? [])];
     if (filters.assignee && !names.includes(filters.assignee)) names.push(filters.assignee);
@@ -208,16 +203,17 @@ export function TasksView() {
   const list = (
     <Stack gap="sm" pt="sm">
       <Group gap="xs" align="flex-end" role="search" aria-label={t('tasks.filters.label')} wrap="wrap">
-        <Select
+        <PartnershipPicker
           label={t('tasks.filters.partnership')}
           placeholder={t('tasks.filters.allPartnerships')}
           clearable
-          searchable
           value={filters.partnershipId}
-          onChange={(v) => set('partnershipId', v)}
-          data={partnershipOptions}
-          w={280}
-          comboboxProps={{ width: 420, position: 'bottom-start' }}
+          known={partnershipNames.known}
+          onChange={(id, row) => {
+            if (row) partnershipNames.remember([row]);
+            set('partnershipId', id);
+          }}
+          style={{ width: 280 }}
         />
         <Select
           label={t('tasks.filters.assignee')}
@@ -319,7 +315,7 @@ export function TasksView() {
             assignee: filters.assignee ?? (filters.view === 'mine' ? (settings?.userName ?? null) : null),
             partnershipId: filters.partnershipId,
           }}
-          partnerships={partnershipOptions}
+          partnerships={partnershipNames.known}
           assignees={[...new Set([...(settings?.userName ? [settings.userName] : []), ...(assignees ?? [])])]}
           onClose={closeDialog}
           onSaved={() => {

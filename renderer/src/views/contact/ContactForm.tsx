@@ -1,15 +1,14 @@
 import { useRef, useState } from 'react';
-import { Select, SimpleGrid, Textarea, TextInput } from '@mantine/core';
+import { SimpleGrid, Textarea, TextInput } from '@mantine/core';
 import { FormErrorSummary, useFocusFirstError } from '../../components/FormErrors';
 import { AppModal } from '../../components/Dialog';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../api';
 import { localized } from '../../i18n';
 import { showDone, showError } from '../../notify';
-import { useLoad } from '../../useLoad';
 import type { Contact, ContactDetail } from '@db/contacts';
 import type { Organization } from '@db/organizations';
-import { allPages } from '../../api/pages';
+import { OrganizationPicker } from '../../components/pickers';
 import { CancelSaveButtons } from '../../components/CancelSaveButtons';
 import { useDraftChanges } from '../../lib/unsaved';
 
@@ -23,7 +22,7 @@ interface Draft {
 }
 
 /** The name in the UI language, with the other language's name to search by: Burgas (布尔加斯). */
-function organizationLabel(o: Organization, language: string): string {
+function organizationLabel(o: Pick<Organization, 'displayName' | 'nameZh' | 'nameEn'>, language: string): string {
   const main = (language === 'zh' ? o.nameZh : o.nameEn) ?? o.displayName;
   const other = [language === 'zh' ? o.nameEn : o.nameZh, o.displayName].find((n) => n && !main.includes(n) && !n.includes(main));
   return other ? `${main} (${other})` : main;
@@ -47,7 +46,6 @@ export function ContactForm({ contact, onClose, onSaved }: { contact: Contact | 
   const form = useRef<HTMLFormElement>(null);
   const focusFirstError = useFocusFirstError(form);
   const [saving, setSaving] = useState(false);
-  const { data: organizations } = useLoad(() => allPages((page) => api['organizations.list'](page)), []);
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => {
     setDraft((d) => ({ ...d, [key]: value }));
     setErrors((e) => ({ ...e, [key]: undefined }));
@@ -109,18 +107,16 @@ export function ContactForm({ contact, onClose, onSaved }: { contact: Contact | 
             error={errors.title}
           />
         </SimpleGrid>
-        <Select
+        <OrganizationPicker
           label={t('meetings.contacts.fields.organization')}
           placeholder={t('meetings.contacts.organizationPlaceholder')}
-          searchable
           clearable
-          nothingFoundMessage={t('common.noMatches')}
           value={draft.organizationId}
-          onChange={(v) => set('organizationId', v)}
-          data={(organizations ?? []).map((o) => ({ value: o.id, label: organizationLabel(o, i18n.language) }))}
+          known={contact?.organizationId && contact.organizationName ? [{ value: contact.organizationId, label: contact.organizationName }] : []}
+          option={(o) => ({ value: o.id, label: organizationLabel(o, i18n.language) })}
+          onChange={(id) => set('organizationId', id)}
           error={errors.organizationId}
-          comboboxProps={{ withinPortal: true }}
-          mb="sm"
+          style={{ marginBottom: 'var(--mantine-spacing-sm)' }}
         />
         <SimpleGrid cols={2} mb="sm">
           <TextInput

@@ -41,9 +41,29 @@ interface Draft {
  * A small form inside the partnership form: create an organization that is not in the list yet,
  * then hand it back to be added as a party. Not a <form> (forms do not nest): Enter creates.
  */
-export function NewOrganizationPanel({ onCreated, onCancel }: { onCreated: (organization: Organization) => void; onCancel: () => void }) {
+export function NewOrganizationPanel({
+  initialName = '',
+  onCreated,
+  onCancel,
+}: {
+  /** A name typed in a party picker: also the Chinese name when it is in Han characters, else the English one. */
+  initialName?: string;
+  onCreated: (organization: Organization) => void;
+  onCancel: () => void;
+}) {
   const { t } = useTranslation();
-  const [draft, setDraft] = useState<Draft>({ displayName: '', nameZh: '', nameEn: '', country: '', kind: 'city', latitude: null, longitude: null });
+  const [draft, setDraft] = useState<Draft>(() => {
+    const han = /\p{Script=Han}/u.test(initialName);
+    return {
+      displayName: initialName,
+      nameZh: han ? initialName : '',
+      nameEn: han ? '' : initialName,
+      country: '',
+      kind: 'city',
+      latitude: null,
+      longitude: null,
+    };
+  });
   const [saving, setSaving] = useState(false);
   const panel = useRef<HTMLDivElement>(null);
   const first = useRef<HTMLInputElement>(null);

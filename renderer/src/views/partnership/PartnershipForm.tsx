@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { useEffect, useRef, useState, type RefObject } from 'react';
 import {
   ActionIcon,
   Autocomplete,
@@ -14,8 +14,6 @@ import {
   Textarea,
   TextInput,
   Title,
-  type ComboboxItem,
-  type OptionsFilter,
 } from '@mantine/core';
 import { AppModal } from '../../components/Dialog';
 import { IconBuildingPlus, IconPlus, IconTrash } from '@tabler/icons-react';
@@ -23,7 +21,6 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import { showDone, showError } from '../../notify';
 import { useLoad } from '../../useLoad';
-import { countryName } from '../../format';
 import type { Partnership, PartnershipKind, PartnershipStatus } from '@db/partnerships';
 import type { Organization } from '@db/organizations';
 import {
@@ -44,7 +41,8 @@ import {
 import { NewOrganizationPanel } from './NewOrganizationPanel';
 import { NewProgrammePanel } from './NewProgrammePanel';
 import type { ProgrammeOption } from '@db/programmes';
-import { allPages } from '../../api/pages';
+import { OrganizationPicker, organizationOption } from '../../components/pickers';
+import type { PickerOption } from '../../components/RecordPicker';
 import { CancelSaveButtons } from '../../components/CancelSaveButtons';
 import { FormErrorSummary } from '../../components/FormErrors';
 import { useDraftChanges } from '../../lib/unsaved';
@@ -127,11 +125,6 @@ function milestoneStatusOf(date: string): MilestoneStatus {
   return date <= localDay().slice(0, date.length) ? 'done' : 'planned';
 }
 
-/** Every name of an organization, lower-cased, so a search in one script finds it (Бургас, Burgas, 布尔加斯). */
-function searchTextOf(o: Organization): string {
-  return [o.displayName, o.nameZh, o.nameEn, o.nameLocal, o.country, ...o.aliases].filter(Boolean).join(' ').toLowerCase();
-}
-
 /**
  * Create or edit a partnership, its parties included. Mistakes are caught here with a message
  * next to the field; a rejection by the contract is shown and keeps everything typed.
@@ -149,15 +142,16 @@ export function PartnershipForm({
   const [draft, setDraft] = useState<Draft>(() => draftOf(partnership));
   const changes = useDraftChanges(draft);
   const [saving, setSaving] = useState(false);
-  const [addingOrganization, setAddingOrganization] = useState(false);
+  // The inline new-organization panel: open, with the name typed in a party picker and that party's row.
+  const [addingOrganization, setAddingOrganization] = useState<{ name: string; partyKey: number | null } | null>(null);
   const [addingProgramme, setAddingProgramme] = useState(false);
   const [createdProgrammes, setCreatedProgrammes] = useState<ProgrammeOption[]>([]);
-  const [created, setCreated] = useState<Organization[]>([]);
+  // Names of the organizations chosen so far (a saved partnership's parties, those created here, those picked).
+  const [named, setNamed] = useState<PickerOption[]>(() => (partnership?.parties ?? []).map((p) => organizationOption({ ...p, id: p.organizationId })));
   const form = useRef<HTMLFormElement>(null);
   const newOrganizationButton = useRef<HTMLButtonElement>(null);
   const newProgrammeButton = useRef<HTMLButtonElement>(null);
   const { errors, show: setErrors, clear } = useFieldErrors(form);
-  const { data: loadedOrganizations } = useLoad(() => allPages((page) => api['organizations.list'](page)), []);
   const { data: options } = useLoad(() => api['partnerships.filterOptions'](), []);
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => {
     setDraft((d) => ({ ...d, [key]: value }));
@@ -168,32 +162,8 @@ export function PartnershipForm({
   const zh = i18n.language === 'zh';
 
   // When a small inline form closes (created or cancelled), keyboard focus returns to the button that opened it.
-  useFocusBackAfter(addingOrganization, newOrganizationButton);
+  useFocusBackAfter(addingOrganization !== null, newOrganizationButton);
   useFocusBackAfter(addingProgramme, newProgrammeButton);
-
-  const organizations = useMemo(() => {
-    const all = new Map<string, Organization>();
-    for (const o of loadedOrganizations ?? []) all.set(o.id, o);
-    for (const o of created) all.set(o.id, o);
-    return all;
-  }, [loadedOrganizations, created]);
-
-  const organizationOptions = useMemo(
-    () =>
-      [...organizations.values()].map((o) => ({
-        value: o.id,
-        label: o.country ? `${o.displayName} (${o.country})` : o.displayName,
-      })),
-    [organizations],
-  );
-  const filterOrganizations: OptionsFilter = useMemo(() => {
-    const text = new Map([...organizations.values()].map((o) => [o.id, searchTextOf(o)]));
-    return ({ options, search }) => {
-      const query = search.trim().toLowerCase();
-      if (!query) return options;
-      return (options as ComboboxItem[]).filter((o) => (text.get(o.value) ?? o.label.toLowerCase()).includes(query));
-    };
-  }, [organizations]);
 
   const setParty = (key: number, change: Partial<PartyDraft>) => {
     setDraft((d) => ({ ...d, parties: d.parties.map((p) => (p.key === key ? { ...p, ...change } : p)) }));
@@ -218,16 +188,17 @@ export function PartnershipForm({
   };
 
   const addCreatedOrganization = (organization: Organization) => {
-    setCreated((list) => [...list, organization]);
+    setNamed((list) => [...list, organizationOption(organization)]);
+    const target = addingOrganization?.partyKey ?? null;
     setDraft((d) => {
-      const empty = d.parties.find((p) => !p.organizationId);
+      const empty = d.parties.find((p) => p.key === target) ?? d.parties.find((p) => !p.organizationId);
       const parties = empty
         ? d.parties.map((p) => (p.key === empty.key ? { ...p, organizationId: organization.id } : p))
         : [...d.parties, newParty(organization.id)];
       return { ...d, parties };
     });
     clear((key) => key.startsWith('parties'));
-    setAddingOrganization(false);
+    setAddingOrganization(null);
     showDone(t('partnership.org.created', { name: organization.displayName }));
   };
 
@@ -433,32 +404,20 @@ export function PartnershipForm({
                 const n = index + 1;
                 return (
                   <Group key={party.key} gap="xs" align="flex-start" wrap="nowrap" data-testid="party-row">
-                    <Select
+                    <OrganizationPicker
                       aria-label={t('partnership.form.partyOrganization', { n })}
                       placeholder={t('partnership.form.organizationPlaceholder')}
-                      searchable
                       clearable
-                      nothingFoundMessage={t('common.noMatches')}
                       value={party.organizationId}
-                      onChange={(v) => setParty(party.key, { organizationId: v })}
-                      data={organizationOptions.filter((o) => o.value === party.organizationId || !chosen.has(o.value))}
-                      filter={filterOrganizations}
-                      limit={100}
+                      known={named}
+                      exclude={[...chosen].filter((id): id is string => !!id && id !== party.organizationId)}
+                      onChange={(id, row) => {
+                        if (row) setNamed((list) => [...list, organizationOption(row)]);
+                        setParty(party.key, { organizationId: id });
+                      }}
+                      onCreate={(name) => setAddingOrganization({ name, partyKey: party.key })}
                       error={errors[`parties.${index}`]}
                       style={{ flex: 3, minWidth: 0 }}
-                      renderOption={({ option }) => {
-                        const o = organizations.get(option.value);
-                        return (
-                          <div>
-                            <Text size="sm">{o?.displayName ?? option.label}</Text>
-                            {o?.country ? (
-                              <Text size="xs" c="dimmed">
-                                {countryName(o.country)}
-                              </Text>
-                            ) : null}
-                          </div>
-                        );
-                      }}
                     />
                     <TextInput
                       aria-label={t('partnership.form.partyRole', { n })}
@@ -491,21 +450,27 @@ export function PartnershipForm({
               <Button variant="light" size="xs" leftSection={<IconPlus size={14} aria-hidden />} onClick={() => setParties([...draft.parties, newParty()])}>
                 {t('partnership.form.addParty')}
               </Button>
-              {!addingOrganization ? (
+              {addingOrganization === null ? (
                 <Button
                   ref={newOrganizationButton}
                   variant="light"
                   size="xs"
                   leftSection={<IconBuildingPlus size={14} aria-hidden />}
-                  onClick={() => setAddingOrganization(true)}
+                  onClick={() => setAddingOrganization({ name: '', partyKey: null })}
                 >
                   {t('partnership.form.newOrganization')}
                 </Button>
               ) : null}
             </Group>
-            {addingOrganization ? (
+            {addingOrganization !== null ? (
               <div style={{ marginTop: 'var(--mantine-spacing-xs)' }}>
-                <NewOrganizationPanel onCreated={addCreatedOrganization} onCancel={() => setAddingOrganization(false)} />
+                <NewOrganizationPanel
+                  // A new name typed in a picker starts a new panel.
+                  key={`${addingOrganization.partyKey ?? ''}:${addingOrganization.name}`}
+                  initialName={addingOrganization.name}
+                  onCreated={addCreatedOrganization}
+                  onCancel={() => setAddingOrganization(null)}
+                />
               </div>
             ) : null}
           </div>

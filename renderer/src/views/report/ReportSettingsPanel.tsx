@@ -1,23 +1,11 @@
-import { useMemo } from 'react';
-import {
-  Autocomplete,
-  Divider,
-  Group,
-  ScrollArea,
-  SegmentedControl,
-  Select,
-  Stack,
-  Text,
-  TextInput,
-  type ComboboxItem,
-  type OptionsFilter,
-} from '@mantine/core';
+import { Autocomplete, Divider, Group, ScrollArea, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
 import { IconSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { PartnershipFilterOptions, PartnershipListItem, PartnershipStatus } from '@db/partnerships';
+import type { PartnershipFilterOptions, PartnershipStatus } from '@db/partnerships';
 import { countryName } from '../../format';
 import { period, type ReportLanguage, type ReportSettings } from './input';
 import { DateField } from '../../components/DateField';
+import { PartnershipPicker, useKnownPartnerships } from '../../components/pickers';
 
 /** Every status of the contract, in its order (Record keeps the list complete when one is added). */
 const STATUS_ORDER: Record<PartnershipStatus, number> = { prospect: 0, negotiating: 1, active: 2, dormant: 3, concluded: 4 };
@@ -31,34 +19,15 @@ interface Props {
   onChange: (patch: Partial<ReportSettings>) => void;
   lang: ReportLanguage;
   officeName: string;
-  partnerships: PartnershipListItem[] | undefined;
   options: PartnershipFilterOptions | undefined;
 }
 
-export function ReportSettingsPanel({ settings, onChange, lang, officeName, partnerships, options }: Props) {
+export function ReportSettingsPanel({ settings, onChange, lang, officeName, options }: Props) {
   const { t, i18n } = useTranslation();
   const zh = i18n.language === 'zh';
 
-  // A partnership is found by its title in either language, or by a party's name in any script.
-  const { data, haystack } = useMemo(() => {
-    const list = partnerships ?? [];
-    return {
-      data: list.map((p) => ({ value: p.id, label: (zh ? p.titleZh : p.titleEn) ?? p.title })),
-      haystack: new Map(
-        list.map((p) => [
-          p.id,
-          [p.title, p.titleZh, p.titleEn, ...p.parties.flatMap((x) => [x.displayName, x.nameZh, x.nameEn])].filter(Boolean).join(' ').toLowerCase(),
-        ]),
-      ),
-    };
-  }, [partnerships, zh]);
-  const filter: OptionsFilter = ({ options: items, search }) => {
-    const words = search.toLowerCase().split(/\s+/).filter(Boolean);
-    return items.filter((item) => {
-      const text = haystack.get((item as ComboboxItem).value) ?? '';
-      return words.every((w) => text.includes(w));
-    });
-  };
+  // A partnership is found through the contract by its title in either language, or by a party's name in any script.
+  const partnershipNames = useKnownPartnerships([settings.partnershipId]);
 
   const badPeriod = period(settings).invalid;
 
@@ -82,19 +51,17 @@ export function ReportSettingsPanel({ settings, onChange, lang, officeName, part
         </Stack>
 
         {settings.kind === 'partnership' ? (
-          <Select
+          <PartnershipPicker
             label={t('reports.partnership')}
             placeholder={t('reports.partnershipPlaceholder')}
             leftSection={<IconSearch size={16} aria-hidden />}
-            searchable
             clearable
-            filter={filter}
-            nothingFoundMessage={t('common.noMatches')}
             value={settings.partnershipId}
-            onChange={(value) => onChange({ partnershipId: value })}
-            data={data}
-            maxDropdownHeight={320}
-            comboboxProps={{ width: 420, position: 'bottom-start' }}
+            known={partnershipNames.known}
+            onChange={(value, row) => {
+              if (row) partnershipNames.remember([row]);
+              onChange({ partnershipId: value });
+            }}
           />
         ) : (
           <>

@@ -14,6 +14,7 @@ import { WithHistoryTab } from '../../components/RecordHistory';
 import { CancelSaveButtons } from '../../components/CancelSaveButtons';
 import { useDraftChanges } from '../../lib/unsaved';
 import { DateField } from '../../components/DateField';
+import { PartnershipPicker } from '../../components/pickers';
 
 type Priority = (typeof TASK_PRIORITIES)[number];
 const PRIORITIES: Record<Priority, true> = { low: true, normal: true, high: true };
@@ -164,16 +165,15 @@ export function TaskDialog({
           <Text size="xs" c="dimmed" mt={-6} mb="sm">
             {t('tasks.form.assigneeHint')}
           </Text>
-          <Select
+          <PartnershipPicker
             label={t('tasks.form.partnership')}
             placeholder={t('tasks.form.noPartnership')}
-            searchable
             clearable
             value={draft.partnershipId}
+            known={options}
             onChange={(v) => set('partnershipId', v)}
-            data={options}
             error={errors.partnershipId}
-            mb="sm"
+            style={{ marginBottom: 'var(--mantine-spacing-sm)' }}
           />
           <SimpleGrid cols={2} mb="sm">
             <Select
