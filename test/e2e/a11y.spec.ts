@@ -203,6 +203,11 @@ for (const [lang, scheme] of COMBOS) {
     await gate.check('meeting page');
     await go(page, '#/meetings/new', page.locator('main').getByRole('heading', { level: 2, name: both('Log a meeting', '记录会见') }));
     await gate.check('meeting form');
+    // A picker open on what the contract found: the combobox, its listbox and options.
+    await page.getByRole('combobox', { name: /^(Partnerships concerned|涉及的合作关系)/ }).fill('Burgas');
+    await page.getByRole('listbox').getByRole('option').first().waitFor();
+    await gate.check('meeting form: partnership picker open');
+    await page.keyboard.press('Escape');
 
     await go(page, '#/timeline', h2('Timeline', '时间线'));
     await gate.check('timeline');

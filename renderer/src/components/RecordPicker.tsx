@@ -11,6 +11,7 @@ import { CloseButton, Combobox, Group, Loader, Pill, PillsInput, Text, TextInput
 import { IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { showError } from '../notify';
+import classes from './RecordPicker.module.css';
 
 /** How many matches a picker asks for: the first page only. */
 export const PICKER_PAGE = 20;
@@ -41,6 +42,10 @@ export function useRecordSearch<T>(
   const searchRef = useRef(search);
   searchRef.current = search;
   const asked = useRef(0);
+  // Each time the list opens it asks afresh: a record made meanwhile (Create “…”) is found.
+  useEffect(() => {
+    if (!active) setAnswered(null);
+  }, [active]);
   useEffect(() => {
     if (!active || answered === query) return;
     const question = ++asked.current;
@@ -163,13 +168,13 @@ export function RecordPicker<T>(props: RecordPickerProps<T>) {
   };
 
   const dropdown = (
-    <Combobox.Dropdown hidden={freeText && (typedText === '' || (options.length === 0 && !offerCreate && !loading))}>
+    <Combobox.Dropdown miw={320} hidden={freeText && (typedText === '' || (options.length === 0 && !offerCreate && !loading))}>
       <Combobox.Options aria-label={props.label ?? props['aria-label']} mah={320} style={{ overflowY: 'auto' }}>
         {options.map((o) => (
           <Combobox.Option value={o.value} key={o.value} active={chosen.includes(o.value)}>
             <Text size="sm">{o.label}</Text>
             {o.description ? (
-              <Text size="xs" c="dimmed">
+              <Text size="xs" className={classes.description}>
                 {o.description}
               </Text>
             ) : null}
@@ -296,14 +301,16 @@ export function RecordPicker<T>(props: RecordPickerProps<T>) {
           required={props.required}
           autoFocus={props.autoFocus}
           leftSection={props.leftSection}
-          rightSection={clear ?? (opened && loading ? <Loader size="xs" /> : <Combobox.Chevron />)}
+          rightSection={clear ?? (opened && loading ? <Loader size="xs" /> : freeText ? undefined : <Combobox.Chevron />)}
           rightSectionPointerEvents={clear ? 'all' : 'none'}
           style={props.style}
           data-testid={props['data-testid']}
           placeholder={props.placeholder}
           value={shown}
           onChange={(e) => typing(e.currentTarget.value)}
-          onClick={() => combobox.openDropdown()}
+          onClick={() => {
+            if (!freeText) combobox.openDropdown();
+          }}
           onFocus={() => {
             if (!freeText) combobox.openDropdown();
           }}
