@@ -29,15 +29,16 @@ import { MeetingFollowUps } from './MeetingFollowUps';
 /** A partnership as the picker names it, in the UI's language. */
 type PartnershipChoice = Parameters<typeof partnershipTitle>[0] & { id: string };
 
-/** Loads what the form offers (assignees, the partnership a page preselected), then shows it. */
+/**
+ * Shows the form at once; only a partnership a page preselected is read first (its name). The
+ * assignees the follow-ups offer are read while the person types.
+ */
 export function MeetingForm({ meeting, onCancel, onSaved }: { meeting: Meeting | null; onCancel: () => void; onSaved: (meeting: Meeting) => void }) {
   const { t } = useTranslation();
-  const { data } = useLoad(() => {
-    // A partnership page may ask for a preselected partnership; one that is gone since is not offered.
-    const wanted = meeting ? null : sessionStorage.getItem(PRESELECTED_PARTNERSHIP_KEY);
-    return Promise.all([api['tasks.assignees'](), wanted ? api['partnerships.get']({ id: wanted }).catch(() => null) : Promise.resolve(null)]);
-  }, []);
-  if (!data) {
+  // A partnership page may ask for a preselected partnership; one that is gone since is not offered.
+  const [wanted] = useState(() => (meeting ? null : sessionStorage.getItem(PRESELECTED_PARTNERSHIP_KEY)));
+  const { data: preselected } = useLoad(() => (wanted ? api['partnerships.get']({ id: wanted }).catch(() => null) : Promise.resolve(null)), []);
+  if (wanted && preselected === undefined) {
     return (
       <Group gap="xs">
         <Loader size="sm" />
@@ -45,16 +46,7 @@ export function MeetingForm({ meeting, onCancel, onSaved }: { meeting: Meeting |
       </Group>
     );
   }
-  const [assignees, preselected] = data;
-  return (
-    <MeetingFormBody
-      meeting={meeting}
-      preselected={preselected && !preselected.deletedAt ? preselected : null}
-      assignees={assignees}
-      onCancel={onCancel}
-      onSaved={onSaved}
-    />
-  );
+  return <MeetingFormBody meeting={meeting} preselected={preselected && !preselected.deletedAt ? preselected : null} onCancel={onCancel} onSaved={onSaved} />;
 }
 
 /**
@@ -69,18 +61,17 @@ async function liveContactNames(ids: string[]): Promise<Map<string, string>> {
 function MeetingFormBody({
   meeting,
   preselected,
-  assignees,
   onCancel,
   onSaved,
 }: {
   meeting: Meeting | null;
   preselected: PartnershipChoice | null;
-  assignees: string[];
   onCancel: () => void;
   onSaved: (meeting: Meeting) => void;
 }) {
   const { t } = useTranslation();
   const [draft, setDraft] = useState<Draft>(() => draftOf(meeting, preselected?.id ?? null));
+  const { data: assignees } = useLoad(() => api['tasks.assignees'](), []);
   const changes = useDraftChanges(draft);
   const guard = useUnsavedGuard(changes.dirty);
   const [errors, setErrors] = useState<Errors>({});
@@ -286,7 +277,7 @@ function MeetingFormBody({
         <MeetingBasics {...editor} partnerships={selectedPartnerships} onPartnerships={choosePartnerships} />
         <MeetingAttendees {...editor} lastAdded={lastAdded} />
         <MeetingNotes {...editor} />
-        <MeetingFollowUps {...editor} meeting={meeting} assignees={assignees} partnerships={selectedPartnerships} lastAdded={lastAdded} />
+        <MeetingFollowUps {...editor} meeting={meeting} assignees={assignees ?? []} partnerships={selectedPartnerships} lastAdded={lastAdded} />
       </Stack>
     </form>
   );
