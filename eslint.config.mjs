@@ -56,12 +56,27 @@ export default tseslint.config(
     },
   },
   {
-    // What every side runs (core, shells, renderer): plain TypeScript that imports only its own folder.
+    // What every side runs (core, shells, renderer): plain TypeScript that imports only its own folder, and zod for the
+    // input rules the contract and the forms share (common/inputs/).
     files: ['common/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ regex: '^(?!\\./[^/]+$)', message: 'common/ is plain TypeScript for every side: it imports only from common/.' }] },
+        {
+          patterns: [{ regex: '^(?!\\./[^/]+$|zod$)', message: 'common/ is plain TypeScript for every side: it imports only from common/ (and zod).' }],
+        },
+      ],
+    },
+  },
+  {
+    // One folder down, `..` is still common/.
+    files: ['common/inputs/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [{ regex: '^(?!\\.\\.?/[^/]+$|zod$)', message: 'common/ is plain TypeScript for every side: it imports only from common/ (and zod).' }],
+        },
       ],
     },
   },

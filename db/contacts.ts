@@ -1,28 +1,14 @@
-import { email } from './rules';
 import { z } from 'zod';
 import { and, asc, desc, eq, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import { contacts, meetingAttendees, meetings, organizations } from './schema';
 import { deleteRecord, insertRecord, requireLive, restoreRecord, updateRecord, type Core } from './core';
 import { notFound } from './errors';
-import { escapeLike, idSchema, optionalText, requiredText } from './validation';
+import { escapeLike, idSchema } from './validation';
 import { organizationNamesLike } from './organizations';
 import { offsetPage, pageFields, type Page } from './paging';
 
-const contactFields = {
-  name: requiredText(200),
-  title: optionalText(200),
-  organizationId: idSchema.nullable().optional(),
-  email: z
-    .union([z.literal(''), z.string().trim().pipe(email)])
-    .transform((v) => (v === '' ? null : v))
-    .nullable()
-    .optional(),
-  phone: optionalText(100),
-  notes: optionalText(20000),
-};
-
-export const contactCreateInput = z.strictObject(contactFields);
-export const contactUpdateInput = z.strictObject({ id: idSchema, ...z.strictObject(contactFields).partial().shape });
+import { contactCreateInput, contactUpdateInput } from '../common/inputs/records';
+export { contactCreateInput, contactUpdateInput };
 const contactFilters = { query: z.string().trim().max(200).optional(), organizationId: idSchema.optional(), deleted: z.boolean().optional() };
 /** A page of contacts by name: at most `limit` (1–500, default 100) from `offset`. */
 export const contactListInput = z.strictObject({ ...contactFilters, ...pageFields }).default({});

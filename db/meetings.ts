@@ -13,58 +13,15 @@ import {
   ATTENDEE_SIDES,
   MEETING_FORMATS,
   MEETING_KINDS,
-  TASK_PRIORITIES,
 } from './schema';
 import { deleteRecord, insertRecord, requireLive, restoreRecord, updateRecord, type Core } from './core';
 import { AppError, notFound } from './errors';
-import { calendarDate, escapeLike, idSchema, optionalDate, optionalText, requiredText } from './validation';
+import { calendarDate, escapeLike, idSchema } from './validation';
 import { allTasks, type Task } from './tasks';
 import { perConnection } from './prepared';
 
-const attendeeSchema = z
-  .strictObject({
-    contactId: idSchema.nullable().optional(),
-    name: optionalText(200),
-    side: z.enum(ATTENDEE_SIDES),
-    organizationId: idSchema.nullable().optional(),
-    organizationName: optionalText(200),
-    role: optionalText(200),
-    isInterpreter: z.boolean().optional(),
-  })
-  .refine((a) => !!a.contactId || !!a.name, { message: 'name or contact', path: ['name'] });
-
-const followUpSchema = z.strictObject({
-  title: requiredText(300),
-  details: optionalText(20000),
-  assignee: optionalText(200),
-  dueOn: optionalDate,
-  priority: z.enum(TASK_PRIORITIES).optional(),
-  /** Which of the meeting's partnerships the task belongs to; default the first. */
-  partnershipId: idSchema.nullable().optional(),
-});
-
-const meetingFields = {
-  title: requiredText(300),
-  date: calendarDate,
-  time: meetingTime.nullable().optional(),
-  location: optionalText(300),
-  format: z.enum(MEETING_FORMATS),
-  kind: z.enum(MEETING_KINDS),
-  partnershipIds: z
-    .array(idSchema)
-    .min(1)
-    .max(100)
-    .refine((ids) => new Set(ids).size === ids.length, { message: 'duplicate partnership' }),
-  attendees: z.array(attendeeSchema).max(500).optional(),
-  agenda: optionalText(20000),
-  summary: optionalText(50000),
-  outcomes: optionalText(50000),
-  gifts: optionalText(5000),
-  notes: optionalText(100000),
-};
-
-export const meetingCreateInput = z.strictObject({ ...meetingFields, followUps: z.array(followUpSchema).max(100).optional() });
-export const meetingUpdateInput = z.strictObject({ id: idSchema, ...z.strictObject(meetingFields).partial().shape });
+import { attendeeInput, meetingCreateInput, meetingUpdateInput } from '../common/inputs/records';
+export { meetingCreateInput, meetingUpdateInput };
 
 /** Where a page ends: the sort key (date, time, id) of its last row. */
 export const meetingCursor = z.strictObject({ date: calendarDate, time: meetingTime.nullable(), id: idSchema });
@@ -390,7 +347,7 @@ export function getMeeting(core: Core, id: string): Meeting {
   };
 }
 
-type AttendeeInput = z.output<typeof attendeeSchema>;
+type AttendeeInput = z.output<typeof attendeeInput>;
 
 function checkReferences(core: Core, partnershipIds: string[] | undefined, attendees: AttendeeInput[] | undefined): void {
   for (const pid of partnershipIds ?? []) requireLive(core, 'partnerships', pid);

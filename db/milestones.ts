@@ -3,7 +3,7 @@ import { and, asc, eq, isNull } from 'drizzle-orm';
 import { milestones, MILESTONE_KINDS, MILESTONE_STATUSES, DATE_PRECISIONS } from './schema';
 import { deleteRecord, insertRecord, requireLive, restoreRecord, updateRecord, type Core } from './core';
 import { notFound } from './errors';
-import { idSchema, optionalText, partialDate, requiredText } from './validation';
+import { idSchema } from './validation';
 
 export type DatePrecision = (typeof DATE_PRECISIONS)[number];
 
@@ -13,21 +13,8 @@ export function precisionOf(date: string): DatePrecision {
   return parts === 1 ? 'year' : parts === 2 ? 'month' : 'day';
 }
 
-const milestoneFields = {
-  partnershipId: idSchema,
-  title: requiredText(300),
-  /** YYYY, YYYY-MM or YYYY-MM-DD: the precision is what is written. */
-  date: partialDate,
-  kind: z.enum(MILESTONE_KINDS),
-  status: z.enum(MILESTONE_STATUSES),
-  source: optionalText(2000),
-  notes: optionalText(20000),
-};
-
-export const milestoneCreateInput = z.strictObject(milestoneFields);
-/** A milestone given with a new partnership (its first), by the same rules. */
-export const firstMilestoneInput = z.strictObject(milestoneFields).omit({ partnershipId: true });
-export const milestoneUpdateInput = z.strictObject({ id: idSchema, ...z.strictObject(milestoneFields).omit({ partnershipId: true }).partial().shape });
+import { firstMilestoneInput, milestoneCreateInput, milestoneUpdateInput } from '../common/inputs/records';
+export { firstMilestoneInput, milestoneCreateInput, milestoneUpdateInput };
 export const milestoneListInput = z.strictObject({ partnershipId: idSchema });
 
 export interface Milestone {

@@ -3,30 +3,12 @@ import { and, asc, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import { organizations, ORGANIZATION_KINDS } from './schema';
 import { deleteRecord, insertRecord, requireLive, restoreRecord, updateRecord, type Core } from './core';
 import { notFound } from './errors';
-import { idSchema, optionalText, requiredText } from './validation';
-import { countryCode, LIMITS, readStoredList } from './rules';
+
+import { readStoredList } from './rules';
 import { DEFAULT_PAGE, pageFields, pageOf, type Page } from './paging';
 
-const organizationFields = {
-  displayName: requiredText(LIMITS.name),
-  nameZh: optionalText(LIMITS.name),
-  nameEn: optionalText(LIMITS.name),
-  nameLocal: optionalText(LIMITS.name),
-  aliases: z.array(z.string().trim().min(1).max(LIMITS.name)).max(LIMITS.aliases).optional(),
-  country: countryCode.nullable().optional(),
-  region: optionalText(LIMITS.shortText),
-  kind: z.enum(ORGANIZATION_KINDS).optional(),
-  latitude: z.number().min(-90).max(90).nullable().optional(),
-  longitude: z.number().min(-180).max(180).nullable().optional(),
-  notes: optionalText(LIMITS.notes),
-  source: optionalText(LIMITS.source),
-};
-
-export const organizationCreateInput = z.strictObject(organizationFields);
-export const organizationUpdateInput = z.strictObject({
-  id: idSchema,
-  ...z.strictObject(organizationFields).partial().shape,
-});
+import { organizationCreateInput, organizationUpdateInput } from '../common/inputs/records';
+export { organizationCreateInput, organizationUpdateInput };
 export const organizationListInput = z
   .strictObject({
     query: z.string().trim().max(200).optional(),

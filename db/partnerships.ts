@@ -16,44 +16,15 @@ import {
 } from './schema';
 import { deleteRecord, insertRecord, requireLive, restoreRecord, updateRecord, type Core } from './core';
 import { AppError, notFound } from './errors';
-import { idSchema, optionalDate, optionalText, partialDate, requiredText } from './validation';
+import { idSchema } from './validation';
 import { organizationNamesLike } from './organizations';
 import { offsetPage, pageFields, type Page } from './paging';
 import { readStoredList } from './rules';
 
 export { TOPICS } from './schema';
 
-const partySchema = z.strictObject({ organizationId: idSchema, role: optionalText(200) });
-
-const partnershipFields = {
-  title: requiredText(300),
-  titleZh: optionalText(300),
-  titleEn: optionalText(300),
-  kind: z.enum(PARTNERSHIP_KINDS),
-  status: z.enum(PARTNERSHIP_STATUSES),
-  /** When the current status began; defaults to today. */
-  statusSince: partialDate.optional(),
-  programmeId: idSchema.nullable().optional(),
-  topics: z.array(z.enum(TOPICS)).max(TOPICS.length).optional(),
-  owner: optionalText(200),
-  summary: optionalText(20000),
-  rationale: optionalText(20000),
-  termStart: optionalDate,
-  termEnd: optionalDate,
-  reviewOn: optionalDate,
-  source: optionalText(2000),
-  parties: z
-    .array(partySchema)
-    .min(2)
-    .max(200)
-    .refine((list) => new Set(list.map((p) => p.organizationId)).size === list.length, { message: 'duplicate party' }),
-};
-
-export const partnershipCreateInput = z.strictObject(partnershipFields);
-export const partnershipUpdateInput = z.strictObject({
-  id: idSchema,
-  ...z.strictObject(partnershipFields).partial().shape,
-});
+import { partnershipCreateInput, partnershipUpdateInput } from '../common/inputs/records';
+export { partnershipCreateInput, partnershipUpdateInput };
 export const PARTNERSHIP_SORTS = ['since', 'title', 'status', 'updated'] as const;
 const partnershipFilterFields = {
   query: z.string().trim().max(200).optional(),

@@ -4,17 +4,9 @@
  */
 import { z } from 'zod';
 import { insertRecord, type Core } from './core';
-import { LIMITS } from './rules';
-import { optionalText, partialDate } from './validation';
 
-export const programmeCreateInput = z
-  .strictObject({
-    nameZh: optionalText(LIMITS.title),
-    nameEn: optionalText(LIMITS.title),
-    startedOn: partialDate.nullable().optional(),
-    description: optionalText(LIMITS.notes),
-  })
-  .refine((p) => !!(p.nameZh || p.nameEn), { message: 'name required', path: ['nameZh'] });
+import { programmeCreateInput } from '../common/inputs/records';
+export { programmeCreateInput };
 
 export interface ProgrammeOption {
   id: string;

@@ -15,7 +15,7 @@
  */
 import { z } from 'zod';
 import { getTableColumns, getTableName } from 'drizzle-orm';
-import { FULL_DATE_PATTERN, isCalendarDate, isPartialDate, PARTIAL_DATE_PATTERN } from '../common/calendar';
+import { calendarDate, COUNTRY_CODES, countryCode, email, LIMITS, meetingTime, partialDate, UUID_PATTERN } from '../common/inputs/fields';
 import { MAX_ATTACHMENT_BYTES } from '../common/limits';
 import {
   ATTENDEE_SIDES,
@@ -33,7 +33,6 @@ import {
   TOPICS,
   type RecordEntity,
 } from './schema';
-import { UUID_PATTERN } from './ids';
 import { MAX_STAMP_MS } from './hlc';
 
 /** The largest attachment the app stores. */
@@ -41,56 +40,9 @@ export { MAX_ATTACHMENT_BYTES };
 
 export { MAX_STAMP_MS };
 
-/** Text lengths, the same as the forms' limits (the contract's inputs read them from here). */
-export const LIMITS = {
-  name: 200,
-  title: 300,
-  shortText: 200,
-  source: 2000,
-  notes: 20000,
-  longText: 50000,
-  meetingNotes: 100000,
-  gifts: 5000,
-  location: 300,
-  phone: 100,
-  email: 320,
-  fileName: 255,
-  mimeType: 200,
-  description: 2000,
-  aliases: 50,
-  office: 200,
-} as const;
+// Text lengths, country codes and value shapes are shared with the forms: defined in common/inputs/fields.ts.
+export { calendarDate, COUNTRY_CODES, countryCode, email, LIMITS, meetingTime, partialDate };
 
-/** ISO 3166-1 alpha-2 codes (officially assigned). */
-export const COUNTRY_CODES: ReadonlySet<string> = new Set(
-  (
-    'AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV BW BY BZ ' +
-    'CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC EE EG EH ER ES ET FI FJ FK FM FO FR ' +
-    'GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY HK HM HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO ' +
-    'JP KE KG KH KI KM KN KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR ' +
-    'MS MT MU MV MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM PN PR PS PT PW PY QA RE RO ' +
-    'RS RU RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV ' +
-    'TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW'
-  ).split(' '),
-);
-
-/** YYYY-MM-DD, a real calendar day (common/calendar.ts: the forms check the same). */
-export const calendarDate = z.string().regex(FULL_DATE_PATTERN).refine(isCalendarDate);
-/** YYYY, YYYY-MM or YYYY-MM-DD; a full date must be a real calendar day. */
-export const partialDate = z.string().regex(PARTIAL_DATE_PATTERN).refine(isPartialDate);
-/** HH:MM, 00:00 to 23:59. */
-export const meetingTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
-/** An ISO 3166-1 alpha-2 code; the form may give it in lower case. */
-export const countryCode = z
-  .string()
-  .trim()
-  .transform((v) => v.toUpperCase())
-  .pipe(
-    z
-      .string()
-      .regex(/^[A-Z]{2}$/, { abort: true })
-      .refine((v) => COUNTRY_CODES.has(v), { message: 'country' }),
-  );
 /** An instant as the app writes it: Date#toISOString(). */
 export const timestamp = z
   .string()
@@ -111,7 +63,6 @@ export const stamp = z.string().refine(
   { message: 'stamp' },
 );
 export const uuid = z.string().regex(UUID_PATTERN);
-export const email = z.string().max(LIMITS.email).email();
 
 /** What the bytes of a file are, from their first bytes; null when the bytes do not say. */
 export function sniffMimeType(data: Buffer): string | null {

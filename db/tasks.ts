@@ -4,25 +4,14 @@ import { meetings, partnerships, tasks, TASK_PRIORITIES, TASK_STATUSES } from '.
 import { DEFAULT_PAGE, offsetPage, pageFields, pageOf, type Page } from './paging';
 import { deleteRecord, insertRecord, requireLive, restoreRecord, updateRecord, type Core } from './core';
 import { notFound } from './errors';
-import { calendarDate, escapeLike, idSchema, optionalDate, optionalText, requiredText } from './validation';
+import { calendarDate, escapeLike, idSchema } from './validation';
 
 export type TaskStatus = (typeof TASK_STATUSES)[number];
 export const TASK_VIEWS = ['mine', 'overdue', 'week', 'all'] as const;
 export type TaskView = (typeof TASK_VIEWS)[number];
 
-const taskFields = {
-  title: requiredText(300),
-  details: optionalText(20000),
-  dueOn: optionalDate,
-  assignee: optionalText(200),
-  status: z.enum(TASK_STATUSES).optional(),
-  priority: z.enum(TASK_PRIORITIES).optional(),
-  partnershipId: idSchema.nullable().optional(),
-  meetingId: idSchema.nullable().optional(),
-};
-
-export const taskCreateInput = z.strictObject(taskFields);
-export const taskUpdateInput = z.strictObject({ id: idSchema, ...z.strictObject(taskFields).partial().shape });
+import { taskCreateInput, taskUpdateInput } from '../common/inputs/records';
+export { taskCreateInput, taskUpdateInput };
 const taskFilters = {
   view: z.enum(TASK_VIEWS).default('all'),
   /** The user's calendar day (their time zone); default: today in UTC. */

@@ -177,7 +177,7 @@ test('the partnership form says which title to fill, makes a programme on the sp
   await expect(dialog.getByRole('textbox', { name: 'Chinese title' })).toHaveValue('汕头—瓦尔纳港口合作');
   await newProgramme.click();
   await programme.getByRole('button', { name: 'Create and choose' }).click();
-  await expect(programme.getByText('Enter a name in Chinese or English')).toBeVisible();
+  await expect(programme.getByText('Chinese name: enter a name in Chinese or English')).toBeVisible();
   await programme.getByLabel('English name').fill('Black Sea port cities');
   await programme.getByLabel('English name').press('Enter');
   await expect(programme).toBeHidden();

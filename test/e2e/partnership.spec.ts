@@ -55,7 +55,7 @@ test('a partnership created with one party made on the spot lists, and its page 
   await dialog.getByRole('button', { name: 'New organization…' }).click();
   const inline = dialog.getByRole('group', { name: 'New organization (added as a party)' });
   await inline.getByRole('button', { name: 'Create and add' }).click();
-  await expect(inline.getByText('Enter a display name')).toBeVisible();
+  await expect(inline.getByText('Display name is required')).toBeVisible();
   await inline.getByLabel('Display name').fill('瓦尔纳 / Varna');
   await inline.getByLabel('Chinese name').fill('瓦尔纳');
   await inline.getByLabel('English name').fill('Varna');

@@ -52,7 +52,7 @@ test('completing overdue tasks by click and by key takes them out of Overdue; re
   const dialog = page.getByRole('dialog', { name: 'New task' });
   await expect(dialog).toBeVisible();
   await dialog.getByRole('button', { name: 'Save' }).click();
-  await expect(dialog.getByText('Enter a title')).toBeVisible();
+  await expect(dialog.getByText('Title is required')).toBeVisible();
   await dialog.getByLabel('Title').fill('Send the signed joint statement to Burgas');
   await dialog.getByLabel('Due date').fill(day(-5));
   await dialog.getByLabel('Assignee').fill('Li Wei');

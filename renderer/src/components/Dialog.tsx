@@ -1,7 +1,7 @@
 import { useLayoutEffect, useRef } from 'react';
 import { Drawer, Modal, type DrawerProps, type ModalProps } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { GuardContext, useUnsavedGuard } from '../lib/unsaved';
+import { GuardContext, NestedDraftsProvider, useNestedDrafts, useUnsavedGuard } from '../lib/unsaved';
 
 /**
  * Remember what had focus when a dialog opened, and give focus back to it when the dialog
@@ -57,33 +57,37 @@ export function focusPageHeading(): boolean {
 
 /**
  * Mantine's Modal with a named × button and focus given back to the opener on close. A form passes
- * `dirty` (see `useDraftChanges`): while it holds, Esc, ×, a click outside, the form's Cancel
+ * `dirty` (see `useDraftChanges`): while it holds, or a panel inside holds typed text (`useNestedDraft`), Esc, ×, a click outside, the form's Cancel
  * (`CancelSaveButtons`) and navigation away ask "Discard unsaved changes?" before closing.
  */
 export function AppModal({ opened, onClose, dirty = false, closeButtonProps, ...props }: ModalProps & { dirty?: boolean | (() => boolean) }) {
   const { t } = useTranslation();
   useReturnFocus(opened);
-  const { confirm } = useUnsavedGuard(dirty);
+  // A panel inside the form (InlinePanel) with typed text of its own counts too.
+  const nested = useNestedDrafts();
+  const { confirm } = useUnsavedGuard(() => (typeof dirty === 'function' ? dirty() : dirty) || nested.dirty());
   return (
-    <GuardContext value={confirm}>
-      <Modal
-        opened={opened}
-        onClose={() => confirm(onClose)}
-        returnFocus={false}
-        closeButtonProps={{ 'aria-label': t('common.close'), ...closeButtonProps }}
-        {...props}
-        // Esc is handled here, as it bubbles, not by Mantine's listener on the window (which runs first): a panel
-        // inside the dialog (InlinePanel) or an open dropdown takes its own Esc and the dialog stays open.
-        closeOnEscape={false}
-        onKeyDown={(event) => {
-          props.onKeyDown?.(event);
-          if (event.key !== 'Escape' || event.defaultPrevented || props.closeOnEscape === false) return;
-          if (event.target instanceof HTMLElement && event.target.getAttribute('data-mantine-stop-propagation') === 'true') return;
-          event.preventDefault();
-          confirm(onClose);
-        }}
-      />
-    </GuardContext>
+    <NestedDraftsProvider value={nested.register}>
+      <GuardContext value={confirm}>
+        <Modal
+          opened={opened}
+          onClose={() => confirm(onClose)}
+          returnFocus={false}
+          closeButtonProps={{ 'aria-label': t('common.close'), ...closeButtonProps }}
+          {...props}
+          // Esc is handled here, as it bubbles, not by Mantine's listener on the window (which runs first): a panel
+          // inside the dialog (InlinePanel) or an open dropdown takes its own Esc and the dialog stays open.
+          closeOnEscape={false}
+          onKeyDown={(event) => {
+            props.onKeyDown?.(event);
+            if (event.key !== 'Escape' || event.defaultPrevented || props.closeOnEscape === false) return;
+            if (event.target instanceof HTMLElement && event.target.getAttribute('data-mantine-stop-propagation') === 'true') return;
+            event.preventDefault();
+            confirm(onClose);
+          }}
+        />
+      </GuardContext>
+    </NestedDraftsProvider>
   );
 }
 

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState, type RefObject } from 'react';
 import { Alert } from '@mantine/core';
 import { IconAlertCircle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { focusFirstInvalid } from '../lib/contract-form';
 
 /**
  * A refused save, said out loud: an alert that counts the fields marked in red (read at once by
@@ -19,11 +20,11 @@ export function FormErrorSummary({ errors }: { errors: Record<string, string | u
   );
 }
 
-/** After a refused save, focus the first field marked invalid (call the returned function then). */
+/** After a refused save, focus the first field marked invalid, its picker list closed (call the returned function then). */
 export function useFocusFirstError(form: RefObject<HTMLElement | null>): () => void {
   const [attempt, setAttempt] = useState(0);
   useEffect(() => {
-    if (attempt > 0) form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+    if (attempt > 0) focusFirstInvalid(form.current);
   }, [attempt, form]);
   return useCallback(() => setAttempt((a) => a + 1), []);
 }

@@ -23,6 +23,8 @@ export const en = {
     cancel: 'Cancel',
     close: 'Close',
     formErrors: 'Not saved: check the fields marked in red ({{count}}).',
+    lengthCounter: '{{count}} / {{max}} characters',
+    lengthOver: '{{count}} / {{max}} characters: {{over}} too many',
     create: 'Create',
     edit: 'Edit',
     delete: 'Delete',

@@ -25,6 +25,8 @@ export const zh: Messages = {
     cancel: '取消',
     close: '关闭',
     formErrors: '未保存：请检查标红的字段（{{count}} 处）。',
+    lengthCounter: '{{count}} / {{max}} 字',
+    lengthOver: '{{count}} / {{max}} 字，超出 {{over}} 字',
     create: '新建',
     edit: '编辑',
     delete: '删除',

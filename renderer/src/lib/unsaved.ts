@@ -7,7 +7,7 @@
  * The question itself is drawn once, by `DiscardChangesDialog` (components/DiscardChangesDialog.tsx),
  * from the state kept here; `askDiscard` puts it on screen and resolves with the answer.
  */
-import { createContext, useContext, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 
 /** A mounted form: `dirty` is asked only when something would discard it. */
 interface Entry {
@@ -143,4 +143,34 @@ export const GuardContext = createContext<UnsavedGuard['confirm']>((then) => the
 
 export function useGuardedClose(): UnsavedGuard['confirm'] {
   return useContext(GuardContext);
+}
+
+/**
+ * Drafts inside a dialog's form that are not the form's own values (a panel creating an organization or a programme
+ * in place, InlinePanel): each registers with the dialog around it, which counts them as its unsaved changes.
+ */
+const NestedDraftsContext = createContext<((dirty: () => boolean) => () => void) | null>(null);
+export const NestedDraftsProvider = NestedDraftsContext;
+
+/** For a dialog: the register its panels use, and whether any of them holds typed text. */
+export function useNestedDrafts(): { register: (dirty: () => boolean) => () => void; dirty: () => boolean } {
+  const [drafts] = useState(() => new Set<() => boolean>());
+  const register = useCallback(
+    (dirty: () => boolean) => {
+      drafts.add(dirty);
+      return () => {
+        drafts.delete(dirty);
+      };
+    },
+    [drafts],
+  );
+  return useMemo(() => ({ register, dirty: () => [...drafts].some((dirty) => dirty()) }), [register, drafts]);
+}
+
+/** For a panel inside a dialog's form: its own typed text counts as the dialog's unsaved changes while it is open. */
+export function useNestedDraft(dirty: boolean): void {
+  const register = useContext(NestedDraftsContext);
+  const latest = useRef(dirty);
+  latest.current = dirty;
+  useEffect(() => register?.(() => latest.current), [register]);
 }

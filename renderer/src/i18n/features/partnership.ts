@@ -101,7 +101,6 @@ const en = {
     nameZh: 'Chinese name',
     nameEn: 'English name',
     create: 'Create and choose',
-    required: 'Enter a name in Chinese or English',
   },
   org: {
     title: 'New organization (added as a party)',
@@ -112,7 +111,6 @@ const en = {
     kind: 'Kind',
     create: 'Create and add',
     created: 'Created “{{name}}” and added it as a party',
-    errors: { displayName: 'Enter a display name', country: 'Two letters, e.g. CN, BG, ES' },
   },
   page: {
     back: 'All partnerships',
@@ -309,7 +307,6 @@ const zh: Widen<typeof en> = {
     nameZh: '中文名称',
     nameEn: '英文名称',
     create: '新建并选择',
-    required: '请输入中文或英文名称',
   },
   org: {
     title: '新建机构（并添加为合作方）',
@@ -320,7 +317,6 @@ const zh: Widen<typeof en> = {
     kind: '类型',
     create: '新建并添加',
     created: '已新建“{{name}}”并添加为合作方',
-    errors: { displayName: '请输入显示名称', country: '两个字母，例如 CN、BG、ES' },
   },
   page: {
     back: '全部合作关系',

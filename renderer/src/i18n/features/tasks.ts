@@ -55,9 +55,6 @@ const en = {
     noPartnership: 'None',
     status: 'Status',
     fromMeeting: 'From the meeting:',
-    titleRequired: 'Enter a title',
-    tooLong: 'At most {{max}} characters',
-    badDate: 'Enter a full date, e.g. 2025-06-30',
   },
   dashboard: {
     title: 'Dashboard',
@@ -119,7 +116,6 @@ const en = {
     officeNameEnHint: 'Used on English reports, e.g. Foreign Affairs Office of Shantou Municipal Government. Without it, the name above is used.',
     userName: 'Your name',
     userNameHint: 'Tasks assigned to exactly this name appear under “My tasks”. Pick a name already used on tasks, or type yours.',
-    tooLong: 'At most {{max}} characters',
     saved: 'Settings saved',
     unchanged: 'Nothing to save',
     counts: {
@@ -188,9 +184,6 @@ const zh: Widen<typeof en> = {
     noPartnership: '无',
     status: '状态',
     fromMeeting: '来自会见：',
-    titleRequired: '请输入标题',
-    tooLong: '最多 {{max}} 个字符',
-    badDate: '请输入完整日期，例如 2025-06-30',
   },
   dashboard: {
     title: '总览',
@@ -252,7 +245,6 @@ const zh: Widen<typeof en> = {
     officeNameEnHint: '用于英文报告，例如：Foreign Affairs Office of Shantou Municipal Government。未填写时使用上面的名称。',
     userName: '您的姓名',
     userNameHint: '负责人与此姓名完全一致的任务显示在“我的任务”中。可选择任务中已有的姓名，或直接输入。',
-    tooLong: '最多 {{max}} 个字符',
     saved: '设置已保存',
     unchanged: '没有需要保存的更改',
     counts: {

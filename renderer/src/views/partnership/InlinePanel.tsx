@@ -1,16 +1,19 @@
 import { forwardRef, type ReactNode } from 'react';
 import { Button, Group, Paper, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { useNestedDraft } from '../../lib/unsaved';
 
 /**
  * A small form inside the partnership form (a new party, a new programme): not a <form>, since forms do not nest.
  * Enter in one of its fields creates, instead of saving the partnership; Esc closes the panel, not the form.
+ * While it holds typed text (`dirty`), the dialog around counts it as unsaved: Esc, × or Cancel there ask first.
  */
 export const InlinePanel = forwardRef<
   HTMLDivElement,
-  { id: string; title: string; createLabel: string; saving: boolean; onCreate: () => void; onCancel: () => void; children: ReactNode }
->(function InlinePanel({ id, title, createLabel, saving, onCreate, onCancel, children }, ref) {
+  { id: string; title: string; createLabel: string; saving: boolean; dirty: boolean; onCreate: () => void; onCancel: () => void; children: ReactNode }
+>(function InlinePanel({ id, title, createLabel, saving, dirty, onCreate, onCancel, children }, ref) {
   const { t } = useTranslation();
+  useNestedDraft(dirty);
   return (
     <Paper
       ref={ref}

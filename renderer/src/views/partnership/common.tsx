@@ -6,6 +6,7 @@ import { formatPartialDate } from '../../format';
 import { isCalendarDate, isPartialDate, localDay } from '@common/calendar';
 import type { PartnershipKind, PartnershipStatus, PartyView, TOPICS } from '@db/partnerships';
 import { localTitle, STATUS_COLORS } from '../../lib/partnership';
+import { focusFirstInvalid } from '../../lib/contract-form';
 
 export { localTitle, STATUS_COLORS };
 import type { MILESTONE_KINDS, MILESTONE_STATUSES } from '@db/schema';
@@ -91,12 +92,6 @@ export function rejectedFields(error: unknown): Record<string, string> {
     result[key] = message;
   }
   return result;
-}
-
-/** Focus the first field a form marked invalid, so a keyboard user lands on it. */
-function focusFirstInvalid(container: HTMLElement | null): void {
-  const field = container?.querySelector<HTMLElement>('[aria-invalid="true"]');
-  field?.focus();
 }
 
 /**

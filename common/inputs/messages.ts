@@ -1,0 +1,109 @@
+/**
+ * Why the contract refused a value, in both UI languages: the core's `invalid_input` error (db/validation.ts) and the
+ * forms' messages under their fields are made here from the same zod issues, so both say the same thing.
+ */
+import type { z } from 'zod';
+
+export interface Bilingual {
+  zh: string;
+  en: string;
+}
+
+/** The fields' names as the contract's messages give them (a field without one is named by its path). */
+export const FIELD_LABELS: Record<string, Bilingual> = {
+  displayName: { zh: '显示名称', en: 'Display name' },
+  nameZh: { zh: '中文名称', en: 'Chinese name' },
+  nameEn: { zh: '英文名称', en: 'English name' },
+  nameLocal: { zh: '当地语言名称', en: 'Local name' },
+  aliases: { zh: '别名', en: 'Aliases' },
+  country: { zh: '国家', en: 'Country' },
+  region: { zh: '地区', en: 'Region' },
+  latitude: { zh: '纬度', en: 'Latitude' },
+  longitude: { zh: '经度', en: 'Longitude' },
+  title: { zh: '标题', en: 'Title' },
+  parties: { zh: '合作方', en: 'Parties' },
+  kind: { zh: '类型', en: 'Kind' },
+  status: { zh: '状态', en: 'Status' },
+  id: { zh: '编号', en: 'Id' },
+  name: { zh: '名称', en: 'Name' },
+  firstMilestone: { zh: '第一个里程碑', en: 'First milestone' },
+  details: { zh: '详情', en: 'Details' },
+  dueOn: { zh: '截止日期', en: 'Due date' },
+  assignee: { zh: '负责人', en: 'Assignee' },
+  date: { zh: '日期', en: 'Date' },
+  source: { zh: '来源', en: 'Source' },
+  notes: { zh: '备注', en: 'Notes' },
+  email: { zh: '电子邮件', en: 'E-mail' },
+  phone: { zh: '电话', en: 'Phone' },
+  description: { zh: '说明', en: 'Description' },
+  startedOn: { zh: '开始时间', en: 'Started' },
+};
+
+/** What a whole-record rule of the contract (a zod refinement, by its message) says is wrong. */
+const RULE_TEXT: Record<string, Bilingual> = {
+  'name required': { zh: '：请输入中文或英文名称', en: ': enter a name in Chinese or English' },
+  'duplicate party': { zh: '中有重复的机构', en: 'name an organization twice' },
+  'name or contact': { zh: '：请选择联系人或输入姓名', en: ': choose a contact or enter a name' },
+  'duplicate partnership': { zh: '中有重复的合作关系', en: 'name a partnership twice' },
+  country: { zh: '不是已知的国家代码', en: 'is not a known country code' },
+};
+
+/** What is wrong with the value, without the field's name. */
+export function describeIssue(issue: z.core.$ZodIssue): Bilingual {
+  switch (issue.code) {
+    case 'too_small':
+      if (issue.origin === 'array') return { zh: `至少需要 ${String(issue.minimum)} 项`, en: `needs at least ${String(issue.minimum)}` };
+      if (issue.origin === 'string') {
+        return Number(issue.minimum) > 1
+          ? { zh: `至少需要 ${String(issue.minimum)} 个字符`, en: `needs at least ${String(issue.minimum)} characters` }
+          : { zh: '不能为空', en: 'is required' };
+      }
+      return { zh: `不能小于 ${String(issue.minimum)}`, en: `must be at least ${String(issue.minimum)}` };
+    case 'too_big':
+      if (issue.origin === 'string')
+        return { zh: `过长（最多 ${String(issue.maximum)} 个字符）`, en: `is too long (at most ${String(issue.maximum)} characters)` };
+      return { zh: `不能大于 ${String(issue.maximum)}`, en: `must be at most ${String(issue.maximum)}` };
+    case 'invalid_type':
+      return issue.input === undefined ? { zh: '不能为空', en: 'is required' } : { zh: '类型不正确', en: 'has the wrong type' };
+    case 'invalid_value':
+      return { zh: '不是允许的值', en: 'is not one of the allowed values' };
+    case 'invalid_format':
+      return { zh: '格式不正确', en: 'is not in the right format' };
+    case 'unrecognized_keys':
+      return { zh: `包含未知字段 ${issue.keys.join(', ')}`, en: `has unknown fields ${issue.keys.join(', ')}` };
+    case 'custom':
+      return RULE_TEXT[issue.message] ?? { zh: '无效', en: 'is not valid' };
+    default:
+      return { zh: '无效', en: 'is not valid' };
+  }
+}
+
+/** One refused value as the contract says it: the field's name, where in it, and what is wrong ("标题不能为空", "Title is required"). */
+export function issueMessage(issue: z.core.$ZodIssue): Bilingual {
+  const pathText = issue.path.map(String).join('.');
+  const head = String(issue.path[0] ?? '');
+  const label = FIELD_LABELS[head] ?? { zh: pathText || '输入', en: pathText || 'Input' };
+  const suffix = issue.path.length > 1 ? ` (${issue.path.slice(1).map(String).join('.')})` : '';
+  const what = describeIssue(issue);
+  return { zh: `${label.zh}${suffix}${what.zh}`, en: `${label.en}${suffix}${what.en.startsWith(':') ? '' : ' '}${what.en}` };
+}
+
+/** The field paths an issue is about (an unknown key's issue sits on the object: it names the keys themselves). */
+export function issueFields(issue: z.core.$ZodIssue): string[] {
+  if (issue.code === 'unrecognized_keys') return issue.keys.map((key) => [...issue.path, key].map(String).join('.'));
+  return [issue.path.map(String).join('.')];
+}
+
+/** The whole refusal, as the core reports it for up to five issues. */
+export function refusalMessage(issues: readonly z.core.$ZodIssue[]): Bilingual & { fields: string[] } {
+  const fields: string[] = [];
+  const zh: string[] = [];
+  const en: string[] = [];
+  for (const issue of issues.slice(0, 5)) {
+    fields.push(...issueFields(issue));
+    const message = issueMessage(issue);
+    zh.push(message.zh);
+    en.push(message.en);
+  }
+  return { zh: `输入有误：${zh.join('；')}。未保存任何内容。`, en: `Invalid input: ${en.join('; ')}. Nothing was saved.`, fields };
+}
