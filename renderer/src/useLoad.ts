@@ -3,8 +3,9 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 
 /**
  * Load data through the contract with a closure: the older door, kept for the forms until they read with
- * `useApi` (useApi.ts). On the query cache: its answer is read again in the background after any write
- * (it cannot say which entities it shows), errors are shown by the cache, never thrown at the screen.
+ * `useApi` (useApi.ts). On the query cache: as before, read once per mount and again on `reload` (it cannot
+ * say which entities it shows, so only a change of everything, a merge or new settings, refreshes it);
+ * errors are shown by the cache, never thrown at the screen.
  */
 let instances = 0;
 const nextInstance = () => ++instances;

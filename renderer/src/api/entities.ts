@@ -27,7 +27,8 @@ const EVERYTHING: Entity[] = [...ENTITIES];
 
 /** For each read: the entities whose change can change its answer. Reads that are never cached say `[]`. */
 export const READS: Partial<Record<OperationName, readonly Entity[]>> = {
-  'app.info': ['settings'],
+  // The office's names, and whether the file is still empty (the first-start dialog).
+  'app.info': ['settings', ...RECORDS],
   'app.counts': RECORDS,
   'organizations.list': ['organizations', 'partnerships', 'contacts'],
   'organizations.get': ['organizations', 'partnerships', 'contacts', 'meetings'],
@@ -134,8 +135,12 @@ export const JOB_WRITES: Record<string, readonly Entity[] | 'everything'> = {
   export: ['sync'],
 };
 
-/** Whether a cached read of `name` shows any of `changed`. A read not in the table refreshes after every write. */
+/**
+ * Whether a cached read of `name` shows any of `changed`. A read not in the table (useLoad's closures, which
+ * cannot say what they read) refreshes only when everything does, as it did before the cache: a form keeps
+ * the choices it opened with while it saves things of its own (a new programme, a new organization).
+ */
 export function readsAny(name: unknown, changed: readonly Entity[]): boolean {
   const reads = typeof name === 'string' ? READS[name as OperationName] : undefined;
-  return reads === undefined || reads.some((entity) => changed.includes(entity));
+  return reads !== undefined && reads.some((entity) => changed.includes(entity));
 }
