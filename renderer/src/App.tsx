@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useRef, useState, type RefObject } from 'react';
+import { lazy, Suspense, useEffect, useRef, type RefObject } from 'react';
 import { AppShell, Group, Loader, NavLink, SegmentedControl, Text, Title, Tooltip, VisuallyHidden } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import {
@@ -20,9 +20,8 @@ import {
 import { useTranslation } from 'react-i18next';
 import { setLanguage, type Language } from './i18n';
 import { navigate, routeHash, useRoute, type Route, type View } from './route';
-import { api } from './api';
+import { useApi } from './useApi';
 import type { AppInfo } from '@db/info';
-import { showError } from './notify';
 import { SearchBox } from './components/SearchBox';
 import { useDesktopShell } from './desktop';
 import { RemindersButton } from './components/RemindersButton';
@@ -101,15 +100,9 @@ export function App() {
   const { t, i18n } = useTranslation();
   const route = useRoute();
   useDesktopShell();
-  const [info, setInfo] = useState<AppInfo>();
+  const { data: info } = useApi('app.info');
   // The office's name in the UI's language: its English name in English, where there is one.
   const officeName = (i18n.language === 'en' ? info?.officeNameEn : null) ?? info?.officeName ?? null;
-  const [dataVersion, setDataVersion] = useState(0);
-
-  useEffect(() => {
-    api['app.info']().then(setInfo, (error: unknown) => showError(error, 'load'));
-  }, [dataVersion, route.view]);
-
   useEffect(() => {
     const idle = window.requestIdleCallback ?? ((run: () => void) => window.setTimeout(run, 200));
     idle(preloadViews);
@@ -184,10 +177,10 @@ export function App() {
       </AppShell.Navbar>
       <AppShell.Main ref={main} tabIndex={-1} style={{ outline: 'none' }}>
         <Suspense fallback={<Loader size="sm" />}>
-          <CurrentView route={route} dataVersion={dataVersion} info={info} onSettingsChange={() => setDataVersion((v) => v + 1)} />
+          <CurrentView route={route} info={info} />
         </Suspense>
       </AppShell.Main>
-      <OnboardingDialog opened={!!info?.needsOnboarding} onDone={() => setDataVersion((v) => v + 1)} />
+      <OnboardingDialog opened={!!info?.needsOnboarding} />
       <DiscardChangesDialog />
     </AppShell>
   );
@@ -222,18 +215,12 @@ function usePageHeading(main: RefObject<HTMLElement | null>, place: string, appN
   }, [main, place, appName]);
 }
 
-function CurrentView({
-  route,
-  dataVersion,
-  info,
-  onSettingsChange,
-}: {
-  route: Route;
-  dataVersion: number;
-  info: AppInfo | undefined;
-  onSettingsChange: () => void;
-}) {
-  const key = `${route.view}/${route.id ?? ''}/${dataVersion}`;
+/**
+ * The view at the address, mounted afresh for each place. A change of data (a save, a merge, new settings)
+ * never remounts it: the query cache reads its data again behind what it shows (api/cache.ts).
+ */
+function CurrentView({ route, info }: { route: Route; info: AppInfo | undefined }) {
+  const key = `${route.view}/${route.id ?? ''}`;
   switch (route.view) {
     case 'dashboard':
       return <DashboardView key={key} />;
@@ -251,7 +238,7 @@ function CurrentView({
       return <TasksView key={key} />;
     case 'contacts':
       // The contact in the address opens its drawer over the same list: no remount, the search and scroll stay.
-      return <ContactsView key={`contacts/${dataVersion}`} openId={route.id} />;
+      return <ContactsView key="contacts" openId={route.id} />;
     case 'trash':
       return <TrashView key={key} />;
     case 'sync':
@@ -265,7 +252,7 @@ function CurrentView({
     case 'search':
       return <SearchView key={key} query={route.id ?? ''} />;
     case 'settings':
-      return <SettingsView info={info} onChange={onSettingsChange} />;
+      return <SettingsView info={info} />;
     default:
       return <PlaceholderView view={route.view} />;
   }

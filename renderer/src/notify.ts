@@ -1,5 +1,5 @@
 import { notifications } from '@mantine/notifications';
-import { ApiError } from './api';
+import { ApiError } from './api/client';
 import { i18n, localized } from './i18n';
 
 /** Show a contract error (or anything thrown) in the UI language; never a stack trace. */

@@ -47,31 +47,60 @@ let shown: string | null = null;
 let wanted: string | null = null;
 const watchers = new Set<() => void>();
 
-const addressOf = (hash: string) => hash || `${location.pathname}${location.search}`;
+/**
+ * Each history entry the app has shown carries its place in the tab's history (in `history.state`), so a
+ * hash change can tell which way it went: back or forward by so many entries, or to a new entry (state null).
+ */
+const PLACE = 'ptPlace';
+let shownPlace = 0;
+
+function placeOf(state: unknown): number | null {
+  const place = (state as Record<string, unknown> | null)?.[PLACE];
+  return typeof place === 'number' ? place : null;
+}
+
+/** The entry on screen is at `place`: written into its state, kept as what the app shows. */
+function markPlace(place: number): void {
+  shownPlace = place;
+  if (placeOf(history.state) !== place) history.replaceState({ ...(history.state as object | null), [PLACE]: place }, '');
+}
 
 function show(hash: string): void {
   shown = hash;
+  markPlace(placeOf(history.state) ?? shownPlace + 1);
   watchers.forEach((watcher) => watcher());
 }
 
 /**
- * A link, the palette, back or forward changed the hash. With a dirty form on screen, the address goes
- * back to it while the app asks (a back press thus stays where it was); Keep editing leaves everything
- * as it was, Discard goes where the user asked, in place of the history entry that asked.
+ * A link, the palette, back or forward changed the hash. With a dirty form on screen, the history goes
+ * back to its entry while the app asks, by going the other way (a back press by a forward, a new entry by
+ * a back): no entry is written twice. Keep editing leaves everything as it was; Discard goes where the user
+ * asked, the same way again.
  */
 function onHashChange(): void {
   const hash = location.hash;
-  if (hash === shown) return;
+  if (hash === shown) {
+    // Back on the entry shown, after going the other way while asking.
+    shownPlace = placeOf(history.state) ?? shownPlace;
+    return;
+  }
   if (!hasUnsavedChanges()) return show(hash);
   wanted = hash;
-  history.replaceState(history.state, '', addressOf(shown ?? ''));
+  const arrived = placeOf(history.state);
+  // How far the history went: a new entry (a link, a typed address) is one step on.
+  const went = arrived === null ? 1 : arrived - shownPlace;
+  if (went !== 0) history.go(-went);
+  else history.replaceState(history.state, '', shown || `${location.pathname}${location.search}`);
   void askDiscard().then((discard) => {
     const target = wanted;
     wanted = null;
     if (!discard || target === null) return;
     releaseAll();
-    history.replaceState(history.state, '', addressOf(target));
-    show(target);
+    if (went !== 0) history.go(went);
+    else {
+      history.replaceState(history.state, '', target || `${location.pathname}${location.search}`);
+      show(target);
+    }
   });
 }
 
@@ -80,6 +109,7 @@ export function useRoute(): Route {
   useEffect(() => {
     if (watchers.size === 0) {
       shown = location.hash;
+      markPlace(placeOf(history.state) ?? 0);
       window.addEventListener('hashchange', onHashChange);
     }
     const watcher = () => setRoute(parseRoute(shown ?? ''));

@@ -11,7 +11,7 @@ export async function deleteWithUndo(options: {
   label: string;
   remove: () => Promise<unknown>;
   restore: () => Promise<unknown>;
-  onChange: () => void;
+  onChange?: () => void;
 }): Promise<boolean> {
   try {
     await options.remove();
@@ -19,7 +19,7 @@ export async function deleteWithUndo(options: {
     showError(error);
     return false;
   }
-  options.onChange();
+  options.onChange?.();
   const id = `undo-${Date.now()}-${Math.random()}`;
   notifications.show({
     id,
@@ -35,7 +35,7 @@ export async function deleteWithUndo(options: {
             notifications.hide(id);
             options.restore().then(
               () => {
-                options.onChange();
+                options.onChange?.();
                 showDone(i18n.t('common.restored'));
               },
               (error: unknown) => showError(error),

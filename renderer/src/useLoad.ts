@@ -1,29 +1,18 @@
-import { useCallback, useEffect, useState } from 'react';
-import { showError } from './notify';
+import { useState } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 
-/** Load data through the contract; `reload` after a write. Errors are shown, never thrown at the screen. */
+/**
+ * Load data through the contract with a closure: the older door, kept for the forms until they read with
+ * `useApi` (useApi.ts). On the query cache: as before, read once per mount and again on `reload` (it cannot
+ * say which entities it shows, so only a change of everything, a merge or new settings, refreshes it);
+ * errors are shown by the cache, never thrown at the screen.
+ */
+let instances = 0;
+const nextInstance = () => ++instances;
+
 export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): { data: T | undefined; loading: boolean; reload: () => void } {
-  const [data, setData] = useState<T>();
-  const [loading, setLoading] = useState(true);
-  const [generation, setGeneration] = useState(0);
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  const stableLoad = useCallback(load, deps);
-  useEffect(() => {
-    let cancelled = false;
-    setLoading(true);
-    stableLoad()
-      .then((value) => {
-        if (!cancelled) setData(value);
-      })
-      .catch((error: unknown) => {
-        if (!cancelled) showError(error, 'load');
-      })
-      .finally(() => {
-        if (!cancelled) setLoading(false);
-      });
-    return () => {
-      cancelled = true;
-    };
-  }, [stableLoad, generation]);
-  return { data, loading, reload: () => setGeneration((g) => g + 1) };
+  // Its own key per mounted caller (a closure has no name to share a cached answer by).
+  const [id] = useState(nextInstance);
+  const query = useQuery({ queryKey: ['useLoad', id, ...deps], queryFn: load, placeholderData: keepPreviousData, gcTime: 0 });
+  return { data: query.data, loading: query.isPending || query.isPlaceholderData, reload: () => void query.refetch() };
 }

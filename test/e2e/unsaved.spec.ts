@@ -163,3 +163,37 @@ for (const lang of ['zh', 'en'] as const) {
     await expect(question).toHaveCount(0);
   });
 }
+
+for (const lang of ['zh', 'en'] as const) {
+  const ui = UI[lang];
+
+  test(`${lang}: browser Back from a dirty form asks; Keep editing leaves the history as it was, Discard then goes back`, async ({ page, sampleApp }) => {
+    await page.goto(`${sampleApp.url}#/meetings`);
+    await switchLanguage(page, ui.language);
+    const form = page.getByRole('heading', { level: 2, name: ui.meetingForm });
+    const title = field(page.locator('main'), ui.meetingTitle);
+    await page.locator('main').getByRole('button', { name: ui.meetingForm }).click();
+    await expect(form).toBeVisible();
+    const entries = await page.evaluate(() => history.length);
+    const typed = lang === 'zh' ? '布尔加斯代表团来访' : 'Burgas delegation visit';
+    await title.fill(typed);
+
+    // Back: asked; Keep editing stays on the form, and no entry was added or written twice.
+    await page.evaluate(() => history.back());
+    await answer(page, ui, 'keep');
+    await expect(page).toHaveURL(/#\/meetings\/new$/);
+    await expect(title).toHaveValue(typed);
+    expect(await page.evaluate(() => history.length)).toBe(entries);
+
+    // The entry before is still the meeting log: Back asks again, and Discard goes there.
+    await page.evaluate(() => history.back());
+    await answer(page, ui, 'discard');
+    await expect(page).toHaveURL(/#\/meetings$/);
+    await expect(form).toBeHidden();
+    await expect(page.getByRole('heading', { level: 2, name: ui.navMeetings })).toBeVisible();
+    // Forward comes back to a fresh form: the history is the one the browser kept.
+    await page.evaluate(() => history.forward());
+    await expect(page).toHaveURL(/#\/meetings\/new$/);
+    await expect(title).toHaveValue('');
+  });
+}

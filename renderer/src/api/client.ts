@@ -23,6 +23,9 @@ export class ApiError extends Error {
   }
 }
 
+/** A record that is not there (or an address that names none): its page says so, no error box. */
+export const isMissing = (error: unknown): boolean => error instanceof ApiError && (error.code === 'not_found' || error.code === 'invalid_input');
+
 export function createClient(transport: Transport): ApiClient {
   return new Proxy({} as ApiClient, {
     get(_target, name) {

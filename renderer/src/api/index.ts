@@ -2,6 +2,7 @@
 import type { Envelope } from '@db/api';
 import type { DesktopBridge } from '@electron/bridge';
 import { createClient, type Transport } from './client';
+import { refreshingClient } from './cache';
 
 declare global {
   interface Window {
@@ -48,5 +49,6 @@ const httpTransport: Transport = async (name, input) => {
 const desktopTransport: Transport = (name, input) => window.api!.invoke(name, input);
 
 export const isDesktop = typeof window !== 'undefined' && !!window.api?.desktop;
-export const api = createClient(isDesktop ? desktopTransport : httpTransport);
+/** Every successful write refreshes the cached reads it affects (api/cache.ts). */
+export const api = refreshingClient(createClient(isDesktop ? desktopTransport : httpTransport));
 export { ApiError } from './client';

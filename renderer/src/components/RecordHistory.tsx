@@ -2,8 +2,7 @@ import { useState, type ReactNode } from 'react';
 import { Badge, Stack, Table, Tabs, Text } from '@mantine/core';
 import { IconHistory, IconListDetails } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api';
-import { useLoad } from '../useLoad';
+import { useApi } from '../useApi';
 import { formatDateTime } from '../lib/task-format';
 import type { HistoryEntry } from '@db/history';
 import type { RecordEntity } from '@db/schema';
@@ -36,7 +35,7 @@ function show(value: unknown, none: string, label: (code: string) => string): st
  */
 export function RecordHistory({ entity, id, compact = false }: { entity: RecordEntity; id: string; compact?: boolean }) {
   const { t, i18n } = useTranslation();
-  const { data } = useLoad(() => api['history.list']({ entity, id }), [entity, id]);
+  const { data } = useApi('history.list', { entity, id });
   if (!data) return <Text c="dimmed">{t('common.loading')}</Text>;
   if (data.length === 0) return <Text c="dimmed">{t('backups.history.empty')}</Text>;
   const none = t('backups.history.none');

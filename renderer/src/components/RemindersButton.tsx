@@ -1,16 +1,16 @@
 /**
  * The bell in the header: a badge with the number of reminders (tasks due today or overdue,
  * agreements up for renewal or review within 12 months, partnerships with no meeting for 180
- * days) and a popover listing them; each item opens its record. Asks again whenever the route
- * changes; the desktop app opens it when its daily notification is clicked.
+ * days) and a popover listing them; each item opens its record. Read again after every write here that
+ * changes its sources (api/cache.ts), and whenever the route changes (another window, the CLI may have
+ * written); the desktop app opens it when its daily notification is clicked.
  */
 import { useDesktopCommand } from '../desktop';
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { ActionIcon, Anchor, Badge, Button, Divider, Group, Indicator, Popover, ScrollArea, Stack, Text, Title } from '@mantine/core';
 import { IconBell } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api';
-import type { Reminders } from '@db/reminders';
+import { useApi } from '../useApi';
 import { formatNumber, formatPartialDate } from '../format';
 import { routeHash, type Route } from '../route';
 import { localDay } from '@common/calendar';
@@ -21,22 +21,16 @@ import { ItemLink } from './ItemLink';
 export function RemindersButton({ route }: { route: Route }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  const [reminders, setReminders] = useState<Reminders>();
-  const [opened, setOpened] = useState(false);
-
+  // A failure here is not worth an error box: the bell just keeps its last count.
+  const { data: reminders, refetch } = useApi('reminders.list', { today: localDay() }, { keepPrevious: true, quiet: () => true });
+  const shownAt = useRef(`${route.view}/${route.id ?? ''}`);
   useEffect(() => {
-    let cancelled = false;
-    // A failure here is not worth an error on every screen change: the bell just keeps its last count.
-    api['reminders.list']({ today: localDay() }).then(
-      (value) => {
-        if (!cancelled) setReminders(value);
-      },
-      () => undefined,
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [route.view, route.id]);
+    const place = `${route.view}/${route.id ?? ''}`;
+    if (place === shownAt.current) return;
+    shownAt.current = place;
+    refetch();
+  }, [route.view, route.id, refetch]);
+  const [opened, setOpened] = useState(false);
 
   useDesktopCommand((command) => {
     if (command === 'open-reminders') setOpened(true);

@@ -5,7 +5,7 @@ import { IconDatabaseExport, IconRestore, IconTrash } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
 import { waitForJob } from '../lib/jobs';
-import { useLoad } from '../useLoad';
+import { useApi } from '../useApi';
 import { showDone, showError } from '../notify';
 import { formatDateTime } from '../lib/task-format';
 import { formatSize } from '../format';
@@ -23,8 +23,8 @@ const REASON_COLORS: Record<BackupReason, string> = {
 /** Every backup of the open database, newest first: back up now, restore or delete after a confirmation, how many to keep. */
 export function BackupsView() {
   const { t } = useTranslation();
-  const { data, loading, reload } = useLoad(() => api['backups.list'](), []);
-  const settings = useLoad(() => api['settings.get'](), []);
+  const { data, loading } = useApi('backups.list');
+  const settings = useApi('settings.get');
   const [busy, setBusy] = useState(false);
   const [confirming, setConfirming] = useState<BackupInfo | null>(null);
   const [deleting, setDeleting] = useState<BackupInfo | null>(null);
@@ -34,7 +34,6 @@ export function BackupsView() {
     try {
       const made = await api['backups.create']();
       showDone(t('backups.made', { name: made.name }));
-      reload();
     } catch (error) {
       showError(error);
     } finally {
@@ -52,7 +51,6 @@ export function BackupsView() {
       await waitForJob(job, (done, total) => setRestoring({ id: job.id, done, total }));
       setConfirming(null);
       showDone(t('backups.restored', { time: formatDateTime(backup.time) }));
-      reload();
     } catch (error) {
       showError(error);
     } finally {
@@ -71,8 +69,6 @@ export function BackupsView() {
       showError(error);
     } finally {
       setBusy(false);
-      // deleted, or gone meanwhile: the list says which
-      reload();
     }
   };
 

@@ -5,7 +5,7 @@ import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
 import { ExportMenu } from '../components/ExportMenu';
-import { usePagedList } from '../usePagedList';
+import { useApiPages } from '../useApi';
 import { VirtualTable, type Column } from '../components/VirtualTable';
 import { deleteWithUndo } from '../undo';
 import type { Contact } from '@db/contacts';
@@ -22,7 +22,7 @@ export function ContactsView({ openId: routeId = null }: { openId?: string | nul
   // #/contacts/<id> (from the search palette or an organization's page) opens that contact's drawer.
   const [openId, setOpenId] = useState<string | null>(routeId);
   useEffect(() => setOpenId(routeId), [routeId]);
-  const { rows, total, loading, loadMore, reload } = usePagedList((page) => api['contacts.list']({ query: debounced || undefined, ...page }), [debounced]);
+  const { rows, total, loading, loadMore } = useApiPages('contacts.list', debounced ? { query: debounced } : {});
 
   // Ctrl/Cmd+N works from any field too (it types nothing), but never replaces a form being filled.
   useHotkeys([['mod+N', () => setEditing((current) => current ?? 'new')]], []);
@@ -33,7 +33,6 @@ export function ContactsView({ openId: routeId = null }: { openId?: string | nul
       label: contact.name,
       remove: () => api['contacts.delete']({ id: contact.id }),
       restore: () => api['contacts.restore']({ id: contact.id }),
-      onChange: reload,
     });
   };
 
@@ -111,7 +110,6 @@ export function ContactsView({ openId: routeId = null }: { openId?: string | nul
             // After an edit, back to the contact's details; after a create, back to the list.
             setOpenId(editing === 'new' ? null : saved.id);
             setEditing(null);
-            reload();
           }}
         />
       ) : null}

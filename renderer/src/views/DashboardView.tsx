@@ -1,8 +1,7 @@
 import { useState } from 'react';
 import { Anchor, Badge, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api';
-import { useLoad } from '../useLoad';
+import { useApi } from '../useApi';
 import { formatPartialDate } from '../format';
 import { routeHash } from '../route';
 import type { DashboardMeeting, DashboardMilestone, DashboardRenewal, QuietPartnership } from '@db/dashboard';
@@ -26,7 +25,7 @@ const QUIET_STATUS_COLORS: Record<QuietPartnership['status'], string> = {
 export function DashboardView() {
   const { t, i18n } = useTranslation();
   const [today] = useState(localDay);
-  const { data } = useLoad(() => api['dashboard.get']({ today }), [today]);
+  const { data } = useApi('dashboard.get', { today });
   const lang = i18n.language;
   const join = (...parts: (string | null | undefined)[]) => parts.filter(Boolean).join(' · ');
   const when = (day: string) => (

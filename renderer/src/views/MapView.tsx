@@ -15,8 +15,7 @@ import { feature } from 'topojson-client';
 import countriesTopology from 'world-atlas/countries-110m.json';
 import type { MapCity, MapLink, UnplacedPartnership } from '@db/map';
 import type { PartnershipStatus } from '@db/partnerships';
-import { api } from '../api';
-import { useLoad } from '../useLoad';
+import { useApi } from '../useApi';
 import { navigate, routeHash } from '../route';
 import { localTitle, partyName, PARTNERSHIP_STATUS_LIST, STATUS_COLORS } from './partnership/common';
 import { fitText, MAP_HEIGHT, MAP_REGIONS, MAP_WIDTH, placeLabels, projectionFor, type MapRegion } from './map/geometry';
@@ -56,7 +55,7 @@ function regionOf(city: MapCity | undefined): MapRegion | null {
 export function MapView({ placeId = null }: { placeId?: string | null }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  const { data } = useLoad(() => api['map.data'](), []);
+  const { data } = useApi('map.data');
   const [chosenRegion, setRegion] = useState<MapRegion | null>(null);
   const [focus, setFocus] = useState<Focus>(null);
   const [selectedCityId, setSelectedCityId] = useState<string | null>(placeId);

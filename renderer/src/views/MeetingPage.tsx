@@ -3,7 +3,7 @@ import { Anchor, Group, Loader, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
 import { navigate, routeHash } from '../route';
-import { useLoad } from '../useLoad';
+import { useApi } from '../useApi';
 import { deleteWithUndo } from '../undo';
 import { showDone, showError } from '../notify';
 import { MeetingForm } from './meeting/MeetingForm';
@@ -18,7 +18,7 @@ export function MeetingPage({ id }: { id: string }) {
 function ExistingMeeting({ id }: { id: string }) {
   const { t } = useTranslation();
   const [editing, setEditing] = useState(false);
-  const { data: meeting, loading, reload } = useLoad(() => api['meetings.get']({ id }), [id]);
+  const { data: meeting, loading } = useApi('meetings.get', { id });
 
   if (!meeting) {
     return loading ? (
@@ -35,16 +35,7 @@ function ExistingMeeting({ id }: { id: string }) {
   }
 
   if (editing) {
-    return (
-      <MeetingForm
-        meeting={meeting}
-        onCancel={() => setEditing(false)}
-        onSaved={() => {
-          setEditing(false);
-          reload();
-        }}
-      />
-    );
+    return <MeetingForm meeting={meeting} onCancel={() => setEditing(false)} onSaved={() => setEditing(false)} />;
   }
 
   const remove = () => {
@@ -60,10 +51,7 @@ function ExistingMeeting({ id }: { id: string }) {
 
   const restore = () => {
     api['meetings.restore']({ id: meeting.id }).then(
-      () => {
-        showDone(t('common.restored'));
-        reload();
-      },
+      () => showDone(t('common.restored')),
       (error: unknown) => showError(error),
     );
   };

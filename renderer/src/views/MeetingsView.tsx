@@ -1,14 +1,14 @@
-import { useCallback, useEffect, useLayoutEffect, useRef, useState, type CSSProperties, type ReactElement } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type CSSProperties, type ReactElement } from 'react';
 import { Button, Group, Loader, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue, useHotkeys } from '@mantine/hooks';
 import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
-import type { MeetingCursor, MeetingListItem } from '@db/meetings';
+import type { MeetingListItem } from '@db/meetings';
 import { api } from '../api';
 import { formatNumber } from '../format';
-import { showError } from '../notify';
 import { navigate } from '../route';
+import { useApiPages } from '../useApi';
 import { formatDay, isCalendarDate, partnershipTitle } from './meeting/shared';
 import { PartnershipPicker, useKnownPartnerships } from '../components/pickers';
 import { ExportMenu } from '../components/ExportMenu';
@@ -25,12 +25,6 @@ const FIELDS = ['date', 'time', 'title', 'kind', 'format', 'partnerships'] as co
 const FITTED = ['date', 'time', 'kind', 'format'] as const;
 type Widths = Record<(typeof FITTED)[number], number>;
 const columnsOf = (w: Widths) => `${w.date}px ${w.time}px minmax(0, 3fr) ${w.kind}px ${w.format}px minmax(0, 2fr)`;
-
-interface Log {
-  rows: MeetingListItem[];
-  total: number;
-  next: MeetingCursor | null;
-}
 
 const cell: CSSProperties = { padding: '0 var(--mantine-spacing-xs)', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', minWidth: 0 };
 const headerCell: CSSProperties = { ...cell, fontWeight: 700, fontSize: 'var(--mantine-font-size-sm)' };
@@ -102,40 +96,17 @@ export function MeetingsView() {
   const logMeeting = () => navigate('meetings', 'new');
   const filtered = !!(debounced || partnershipId || validFrom || validTo);
 
-  // The pages loaded so far for the current filters; a new filter starts over at page one.
-  const [log, setLog] = useState<Log | null>(null);
-  const [loading, setLoading] = useState(true);
-  const generation = useRef(0);
-  const fetching = useRef(false);
-  const filters = useRef({ query: debounced || undefined, partnershipId: partnershipId ?? undefined, from: validFrom, to: validTo });
-
-  const fetchPage = useCallback((after: MeetingCursor | null) => {
-    const mine = generation.current;
-    fetching.current = true;
-    setLoading(true);
-    api['meetings.list']({ ...filters.current, limit: PAGE_SIZE, ...(after ? { after } : {}) })
-      .then((page) => {
-        if (mine !== generation.current) return;
-        setLog((before) => (after && before ? { rows: [...before.rows, ...page.rows], total: page.total, next: page.next } : page));
-      })
-      .catch((error: unknown) => {
-        if (mine === generation.current) showError(error, 'load');
-      })
-      .finally(() => {
-        if (mine !== generation.current) return;
-        fetching.current = false;
-        setLoading(false);
-      });
-  }, []);
-
-  useEffect(() => {
-    generation.current += 1;
-    filters.current = { query: debounced || undefined, partnershipId: partnershipId ?? undefined, from: validFrom, to: validTo };
-    fetchPage(null);
-  }, [debounced, partnershipId, validFrom, validTo, fetchPage]);
+  // The pages loaded so far for the current filters (by the meeting cursor); a new filter starts over at page one.
+  const filters = {
+    ...(debounced ? { query: debounced } : {}),
+    ...(partnershipId ? { partnershipId } : {}),
+    ...(validFrom ? { from: validFrom } : {}),
+    ...(validTo ? { to: validTo } : {}),
+  };
+  const { rows, total, loading, loadMore } = useApiPages('meetings.list', filters, { pageSize: PAGE_SIZE, cursor: 'after' });
+  const log = total === undefined ? null : { total };
 
   const scroller = useRef<HTMLDivElement>(null);
-  const rows = log?.rows ?? [];
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scroller.current,
@@ -147,8 +118,8 @@ export function MeetingsView() {
   const lastInView = items.length ? items[items.length - 1]!.index : -1;
 
   useEffect(() => {
-    if (log?.next && !fetching.current && lastInView >= rows.length - FETCH_AHEAD) fetchPage(log.next);
-  }, [lastInView, rows.length, log, fetchPage]);
+    if (lastInView >= rows.length - FETCH_AHEAD) loadMore();
+  }, [lastInView, rows.length, loadMore]);
 
   // A new filter shows its first rows from the top.
   useEffect(() => {
@@ -166,15 +137,7 @@ export function MeetingsView() {
       <Group justify="space-between" align="flex-end">
         <Title order={2}>{t('meetings.list.title')}</Title>
         <Group gap="sm" wrap="nowrap">
-          <ExportMenu
-            view="meetings"
-            filters={{
-              ...(debounced ? { query: debounced } : {}),
-              ...(partnershipId ? { partnershipId } : {}),
-              ...(validFrom ? { from: validFrom } : {}),
-              ...(validTo ? { to: validTo } : {}),
-            }}
-          />
+          <ExportMenu view="meetings" filters={filters} />
           <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={logMeeting} title="Ctrl+N" aria-keyshortcuts="Control+N Meta+N">
             {t('meetings.list.new')}
           </Button>

@@ -3,13 +3,14 @@ import { Button, Group, SimpleGrid, Stack, Text, TextInput } from '@mantine/core
 import { AppModal } from '../components/Dialog';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
+import { refreshEverything } from '../api/cache';
 import { showError } from '../notify';
 
 /**
  * The first start on a new file: the office's names (Chinese and English, for the header and reports) and the
  * user's own (which tasks are "My tasks"), then the sample data or an empty start. The names can wait: Settings has them.
  */
-export function OnboardingDialog({ opened, onDone }: { opened: boolean; onDone: () => void }) {
+export function OnboardingDialog({ opened }: { opened: boolean }) {
   const { t } = useTranslation();
   const [busy, setBusy] = useState<'sample' | 'empty' | null>(null);
   const [names, setNames] = useState({ officeName: '', officeNameEn: '', userName: '' });
@@ -18,7 +19,8 @@ export function OnboardingDialog({ opened, onDone }: { opened: boolean; onDone: 
     try {
       const typed = Object.fromEntries(Object.entries(names).filter(([, value]) => value.trim()));
       await api['app.finishOnboarding']({ choice, ...typed });
-      onDone();
+      // Every read again (this dialog closes once the app's info says so), the view on screen stays mounted.
+      await refreshEverything();
     } catch (error) {
       showError(error);
     } finally {

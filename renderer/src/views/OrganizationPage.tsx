@@ -2,12 +2,13 @@ import { useState, type ReactNode } from 'react';
 import { Alert, Anchor, Badge, Button, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { IconMapPin, IconPencil, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../api';
+import { api } from '../api';
+import { isMissing } from '../api/client';
 import { deleteWithUndo } from '../undo';
 import { countryName, formatPartialDate } from '../format';
 import { navigate, routeHash, type View } from '../route';
 import { useLangOf } from '../lang';
-import { useLoad } from '../useLoad';
+import { useApi } from '../useApi';
 import type { Organization } from '@db/organizations';
 import type { PartnershipListItem } from '@db/partnerships';
 import type { Contact } from '@db/contacts';
@@ -22,28 +23,6 @@ const PARTNERSHIPS_SHOWN = 200;
 const CONTACTS_SHOWN = 100;
 const MEETINGS_SHOWN = 20;
 
-interface Loaded {
-  organization: Organization;
-  partnerships: Page<PartnershipListItem>;
-  contacts: Page<Contact>;
-  meetings: { rows: MeetingListItem[]; total: number };
-}
-
-async function load(id: string): Promise<Loaded | 'missing'> {
-  try {
-    const [organization, partnerships, contacts, meetings] = await Promise.all([
-      api['organizations.get']({ id }),
-      api['partnerships.list']({ organizationId: id, limit: PARTNERSHIPS_SHOWN }),
-      api['contacts.list']({ organizationId: id, limit: CONTACTS_SHOWN }),
-      api['meetings.list']({ organizationId: id, limit: MEETINGS_SHOWN }),
-    ]);
-    return { organization, partnerships, contacts, meetings };
-  } catch (error) {
-    if (error instanceof ApiError && (error.code === 'not_found' || error.code === 'invalid_input')) return 'missing';
-    throw error;
-  }
-}
-
 /** A link inside the app: its hash address navigates by itself (a middle click opens it in a new window). */
 function AppLink({ view, id, children, ...props }: { view: View; id?: string | null; children: ReactNode; fw?: number; size?: string; lang?: string }) {
   return (
@@ -56,13 +35,17 @@ function AppLink({ view, id, children, ...props }: { view: View; id?: string | n
 /** #/organizations/<id>: one city or body, its names, place, partnerships, contacts and the meetings of its partnerships. */
 export function OrganizationPage({ id }: { id: string }) {
   const { t } = useTranslation();
-  const { data, reload } = useLoad(() => load(id), [id]);
+  const organization = useApi('organizations.get', { id }, { quiet: isMissing });
+  const partnerships = useApi('partnerships.list', { organizationId: id, limit: PARTNERSHIPS_SHOWN });
+  const contacts = useApi('contacts.list', { organizationId: id, limit: CONTACTS_SHOWN });
+  const meetings = useApi('meetings.list', { organizationId: id, limit: MEETINGS_SHOWN });
   const [editing, setEditing] = useState(false);
 
   const back = <BackLink view="organizations" label={t('organizations.page.back')} />;
-  if (data === undefined) return <PageState back={back} />;
-  if (data === 'missing') return <PageState back={back} missing={t('organizations.page.missing')} />;
-  const { organization: o } = data;
+  if (organization.error && isMissing(organization.error)) return <PageState back={back} missing={t('organizations.page.missing')} />;
+  const o = organization.data;
+  if (!o || !partnerships.data || !contacts.data || !meetings.data) return <PageState back={back} />;
+  const data = { partnerships: partnerships.data, contacts: contacts.data, meetings: meetings.data };
 
   const remove = () => {
     let calls = 0;
@@ -92,16 +75,7 @@ export function OrganizationPage({ id }: { id: string }) {
         <Contacts page={data.contacts} />
         <Meetings meetings={data.meetings} />
       </SimpleGrid>
-      {editing ? (
-        <OrganizationForm
-          organization={o}
-          onClose={() => setEditing(false)}
-          onSaved={() => {
-            setEditing(false);
-            reload();
-          }}
-        />
-      ) : null}
+      {editing ? <OrganizationForm organization={o} onClose={() => setEditing(false)} onSaved={() => setEditing(false)} /> : null}
     </Stack>
   );
 }

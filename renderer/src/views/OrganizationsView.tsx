@@ -3,8 +3,7 @@ import { Button, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue, useHotkeys } from '@mantine/hooks';
 import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api';
-import { usePagedList } from '../usePagedList';
+import { useApiPages } from '../useApi';
 import { FIT, VirtualTable, type Column } from '../components/VirtualTable';
 import { ExportMenu } from '../components/ExportMenu';
 import { countryName } from '../format';
@@ -17,10 +16,7 @@ export function OrganizationsView() {
   const [query, setQuery] = useState('');
   const [debounced] = useDebouncedValue(query, 200);
   const [editing, setEditing] = useState<Organization | 'new' | null>(null);
-  const { rows, total, loading, loadMore, reload } = usePagedList(
-    (page) => api['organizations.list']({ query: debounced.trim() || undefined, ...page }),
-    [debounced],
-  );
+  const { rows, total, loading, loadMore } = useApiPages('organizations.list', debounced.trim() ? { query: debounced.trim() } : {});
 
   useHotkeys([['mod+N', () => setEditing('new')]], []);
 
@@ -73,14 +69,7 @@ export function OrganizationsView() {
         </>
       ) : null}
       {editing ? (
-        <OrganizationForm
-          organization={editing === 'new' ? null : editing}
-          onClose={() => setEditing(null)}
-          onSaved={() => {
-            setEditing(null);
-            reload();
-          }}
-        />
+        <OrganizationForm organization={editing === 'new' ? null : editing} onClose={() => setEditing(null)} onSaved={() => setEditing(null)} />
       ) : null}
     </Stack>
   );

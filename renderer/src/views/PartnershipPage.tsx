@@ -1,4 +1,4 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Alert, Anchor, Badge, Button, Group, SimpleGrid, Spoiler, Stack, Table, Tabs, Text, Timeline, Title } from '@mantine/core';
 import {
   IconAddressBook,
@@ -13,7 +13,7 @@ import {
   IconTrash,
 } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../api';
+import { api } from '../api';
 import { showDone, showError } from '../notify';
 import { deleteWithUndo } from '../undo';
 import { countryName, formatPartialDate } from '../format';
@@ -31,9 +31,8 @@ import { PRESELECTED_PARTNERSHIP_KEY } from './meeting/shared';
 import { useLangOf } from '../lang';
 import type { TimelineRow } from '@db/timeline';
 import { TaskDialog } from './task/TaskDialog';
-import { useLoad } from '../useLoad';
-
-type Loaded = { partnership: Partnership; meetings: MeetingListItem[] } | 'missing' | null;
+import { useApi, useApiComposed } from '../useApi';
+import { isMissing } from '../api/client';
 
 /** Every meeting of one partnership (tens, rarely hundreds), page by page. */
 async function meetingsOf(partnershipId: string): Promise<MeetingListItem[]> {
@@ -51,35 +50,16 @@ type Tab = 'timeline' | 'tasks' | 'contacts' | 'documents' | 'history';
 /** #/partnerships/<id>: everything about one partnership, its timeline, tasks, contacts and documents. */
 export function PartnershipPage({ id }: { id: string }) {
   const { t, i18n } = useTranslation();
-  const [loaded, setLoaded] = useState<Loaded>(null);
-  const [generation, setGeneration] = useState(0);
+  const partnership = useApi('partnerships.get', { id }, { quiet: isMissing });
+  const { data: meetings } = useApiComposed('meetings.list', { partnershipId: id }, () => meetingsOf(id));
   const [editing, setEditing] = useState(false);
   const [tab, setTab] = useState<Tab>('timeline');
   const [addingTask, setAddingTask] = useState(false);
-  const reload = () => setGeneration((g) => g + 1);
-
-  useEffect(() => {
-    let cancelled = false;
-    Promise.all([api['partnerships.get']({ id }), meetingsOf(id)]).then(
-      ([partnership, meetings]) => {
-        if (!cancelled) setLoaded({ partnership, meetings });
-      },
-      (error: unknown) => {
-        if (cancelled) return;
-        if (error instanceof ApiError && (error.code === 'not_found' || error.code === 'invalid_input')) setLoaded('missing');
-        else showError(error, 'load');
-      },
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [id, generation]);
 
   const back = <BackLink view="partnerships" label={t('partnership.page.back')} />;
-  if (loaded === null) return <PageState back={back} />;
-  if (loaded === 'missing') return <PageState back={back} missing={t('partnership.page.missing')} />;
-
-  const { partnership: p, meetings } = loaded;
+  if (partnership.error && isMissing(partnership.error)) return <PageState back={back} missing={t('partnership.page.missing')} />;
+  const p = partnership.data;
+  if (!p || !meetings) return <PageState back={back} />;
 
   const remove = () => {
     let calls = 0;
@@ -99,7 +79,6 @@ export function PartnershipPage({ id }: { id: string }) {
     try {
       await api['partnerships.restore']({ id: p.id });
       showDone(t('common.restored'));
-      reload();
     } catch (error) {
       showError(error);
     }
@@ -150,11 +129,11 @@ export function PartnershipPage({ id }: { id: string }) {
         <Tabs.Panel value="timeline" pt="md">
           <Stack gap="md">
             <TimelineChart rows={[chartRow(p, meetings)]} name={localTitle(p, i18n.language)} labels={false} rowHeight={56} />
-            <PartnershipTimeline partnershipId={p.id} milestones={p.milestones} meetings={meetings} onChange={reload} />
+            <PartnershipTimeline partnershipId={p.id} milestones={p.milestones} meetings={meetings} />
           </Stack>
         </Tabs.Panel>
         <Tabs.Panel value="tasks" pt="md">
-          <TasksTab partnershipId={p.id} version={generation} />
+          <TasksTab partnershipId={p.id} />
         </Tabs.Panel>
         <Tabs.Panel value="contacts" pt="md">
           <ContactsTab partnershipId={p.id} />
@@ -175,20 +154,10 @@ export function PartnershipPage({ id }: { id: string }) {
             setAddingTask(false);
             showDone(t('partnership.page.taskAdded'));
             setTab('tasks');
-            reload();
           }}
         />
       ) : null}
-      {editing ? (
-        <PartnershipForm
-          partnership={p}
-          onClose={() => setEditing(false)}
-          onSaved={() => {
-            setEditing(false);
-            reload();
-          }}
-        />
-      ) : null}
+      {editing ? <PartnershipForm partnership={p} onClose={() => setEditing(false)} onSaved={() => setEditing(false)} /> : null}
     </Stack>
   );
 }
@@ -211,8 +180,8 @@ function chartRow(p: Partnership, meetings: MeetingListItem[]): TimelineRow {
 /** "New task" from the partnership page: the task dialog with this partnership chosen and the user as assignee. */
 function NewTaskDialog({ partnership: p, onClose, onSaved }: { partnership: Partnership; onClose: () => void; onSaved: () => void }) {
   const { i18n } = useTranslation();
-  const { data: settings } = useLoad(() => api['settings.get'](), []);
-  const { data: assignees } = useLoad(() => api['tasks.assignees'](), []);
+  const { data: settings } = useApi('settings.get');
+  const { data: assignees } = useApi('tasks.assignees');
   if (!settings || !assignees) return null;
   const userName = settings.userName ?? null;
   return (

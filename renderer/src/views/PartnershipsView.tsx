@@ -3,9 +3,7 @@ import { Badge, Button, Group, Select, Stack, Text, TextInput, Title } from '@ma
 import { useDebouncedValue, useHotkeys } from '@mantine/hooks';
 import { IconArrowsSort, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api';
-import { useLoad } from '../useLoad';
-import { usePagedList } from '../usePagedList';
+import { useApi, useApiPages } from '../useApi';
 import { FIT, VirtualTable, type Column } from '../components/VirtualTable';
 import { ExportMenu } from '../components/ExportMenu';
 import { countryName, formatPartialDate } from '../format';
@@ -66,22 +64,7 @@ export function PartnershipsView() {
     sessionStorage.setItem(STORAGE_KEY, JSON.stringify(filters));
   }, [filters]);
 
-  const { rows, total, loading, loadMore } = usePagedList(
-    (page) =>
-      api['partnerships.list']({
-        query: debouncedQuery || undefined,
-        status: filters.status ?? undefined,
-        programmeId: filters.programmeId ?? undefined,
-        country: filters.country ?? undefined,
-        topic: filters.topic ?? undefined,
-        owner: filters.owner ?? undefined,
-        sort: filters.sort,
-        ...page,
-      }),
-    [debouncedQuery, filters.status, filters.programmeId, filters.country, filters.topic, filters.owner, filters.sort],
-  );
-  const { data: options } = useLoad(() => api['partnerships.filterOptions'](), []);
-  // The export is the list as filtered and sorted now (the typed query settled, as the list shows it).
+  // The list as filtered and sorted now (the typed query settled); the export is the same list.
   const exportFilters = {
     ...(debouncedQuery ? { query: debouncedQuery } : {}),
     ...(filters.status ? { status: filters.status } : {}),
@@ -91,6 +74,8 @@ export function PartnershipsView() {
     ...(filters.owner ? { owner: filters.owner } : {}),
     sort: filters.sort,
   };
+  const { rows, total, loading, loadMore } = useApiPages('partnerships.list', exportFilters);
+  const { data: options } = useApi('partnerships.filterOptions');
 
   useHotkeys([['mod+N', () => setCreating(true)]], []);
 

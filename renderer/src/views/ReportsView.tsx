@@ -9,7 +9,7 @@ import { api } from '../api';
 import { waitForJob } from '../lib/jobs';
 import type { OperationOutput } from '@db/api';
 import { useRoute } from '../route';
-import { useLoad } from '../useLoad';
+import { useApi } from '../useApi';
 import { showDone, showError } from '../notify';
 import { downloadPdf, initialSettings, reportInput, type ReportSettings } from './report/input';
 import { localDay } from '@common/calendar';
@@ -36,8 +36,8 @@ export function ReportsView() {
   const [frameReady, setFrameReady] = useState(false);
   const frameRef = useRef<HTMLIFrameElement>(null);
 
-  const { data: options } = useLoad(() => api['partnerships.filterOptions'](), []);
-  const { data: stored } = useLoad(() => api['settings.get'](), []);
+  const { data: options } = useApi('partnerships.filterOptions');
+  const { data: stored } = useApi('settings.get');
 
   const lang = settings.lang ?? (i18n.language === 'zh' ? 'zh' : 'en');
   // The name typed here, else the office's name in the report's language (its English name for an English report).

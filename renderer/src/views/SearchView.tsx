@@ -1,8 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Button, Chip, Group, Paper, Stack, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
 import { IconSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
+import { useApi } from '../useApi';
 import { navigate } from '../route';
 import { showError } from '../notify';
 import type { SearchGroup, SearchKind } from '@db/search';
@@ -17,30 +18,25 @@ export function SearchView({ query }: { query: string }) {
   const { t } = useTranslation();
   const [text, setText] = useState(query);
   const [kinds, setKinds] = useState<SearchKind[]>([]);
-  const [groups, setGroups] = useState<SearchGroup[] | null>(null);
+  const searching = !!query.trim();
+  const { data } = useApi('search.query', { query, limit: PAGE, ...(kinds.length ? { kinds } : {}) }, { enabled: searching, keepPrevious: true });
+  // The hits "Show more" added to each kind, for the first page they followed (a new answer starts over).
+  const [more, setMore] = useState<{ after: typeof data; groups: SearchGroup[] }>({ after: undefined, groups: [] });
+  const added = more.after === data ? more.groups : [];
+  const groups: SearchGroup[] | null = !searching
+    ? []
+    : (data?.groups.map((g) => {
+        const extra = added.find((a) => a.kind === g.kind);
+        return extra ? { ...g, hits: [...g.hits, ...extra.hits], next: extra.next } : g;
+      }) ?? null);
 
-  useEffect(() => {
-    if (!query.trim()) {
-      setGroups([]);
-      return;
-    }
-    let cancelled = false;
-    api['search.query']({ query, limit: PAGE, ...(kinds.length ? { kinds } : {}) }).then(
-      (result) => !cancelled && setGroups(result.groups),
-      (error: unknown) => showError(error, 'load'),
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [query, kinds]);
-
-  const more = async (group: SearchGroup) => {
+  const showMore = async (group: SearchGroup) => {
     try {
       const next = await api['search.query']({ query, limit: PAGE, kinds: [group.kind], before: group.next! });
-      const added = next.groups[0];
-      setGroups((current) =>
-        (current ?? []).map((g) => (g.kind === group.kind ? { ...g, hits: [...g.hits, ...(added?.hits ?? [])], next: added?.next ?? null } : g)),
-      );
+      const page = next.groups[0];
+      const before = added.find((a) => a.kind === group.kind);
+      const merged = { ...group, hits: [...(before?.hits ?? []), ...(page?.hits ?? [])], next: page?.next ?? null };
+      setMore({ after: data, groups: [...added.filter((a) => a.kind !== group.kind), merged] });
     } catch (error) {
       showError(error, 'load');
     }
@@ -94,7 +90,7 @@ export function SearchView({ query }: { query: string }) {
               ))}
             </Stack>
             {group.next ? (
-              <Button variant="subtle" size="xs" mt="xs" onClick={() => void more(group)}>
+              <Button variant="subtle" size="xs" mt="xs" onClick={() => void showMore(group)}>
                 {t('search.more')}
               </Button>
             ) : null}

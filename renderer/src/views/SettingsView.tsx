@@ -21,7 +21,7 @@ import { api, ApiError } from '../api';
 import { localized } from '../i18n';
 import { formatNumber } from '../format';
 import { showDone, showError } from '../notify';
-import { useLoad } from '../useLoad';
+import { useApi } from '../useApi';
 import { ReminderSettings } from './ReminderSettings';
 
 const MAX = 200;
@@ -40,12 +40,12 @@ const draftOf = (settings: Settings): Draft => ({
 });
 
 /** Office name and the user's name (whose tasks are "My tasks"), and what this installation is. */
-export function SettingsView({ info, onChange }: { info: AppInfo | undefined; onChange?: () => void }) {
+export function SettingsView({ info }: { info: AppInfo | undefined }) {
   const { t } = useTranslation();
-  const { data: settings } = useLoad(() => api['settings.get'](), []);
-  const { data: assignees } = useLoad(() => api['tasks.assignees'](), []);
+  const { data: settings } = useApi('settings.get');
+  const { data: assignees } = useApi('tasks.assignees');
   // Counting reads every table: asked here, not when the app starts.
-  const { data: counts } = useLoad(() => api['app.counts'](), []);
+  const { data: counts } = useApi('app.counts');
   const [draft, setDraft] = useState<Draft | null>(null);
   const [errors, setErrors] = useState<Partial<Record<keyof Draft, string>>>({});
   const [saving, setSaving] = useState(false);
@@ -69,7 +69,6 @@ export function SettingsView({ info, onChange }: { info: AppInfo | undefined; on
       const saved: Settings = await api['settings.update']({ officeName: draft.officeName, officeNameEn: draft.officeNameEn, userName: draft.userName });
       setDraft(draftOf(saved));
       showDone(t('tasks.settings.saved'));
-      onChange?.();
     } catch (error) {
       if (error instanceof ApiError && error.fields.length > 0) {
         const message = localized(error.localized);

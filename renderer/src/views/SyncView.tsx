@@ -4,8 +4,7 @@ import type { ChosenFile } from '@common/files';
 import { Badge, Stack, Tabs, Text, Title } from '@mantine/core';
 import { IconAlertTriangle, IconCopy, IconFileExport, IconFileImport, IconHistory } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api';
-import { useLoad } from '../useLoad';
+import { useApi } from '../useApi';
 import { formatNumber } from '../format';
 import { ExportPanel } from './sync/ExportPanel';
 import { ImportPanel } from './sync/ImportPanel';
@@ -28,9 +27,6 @@ function CountBadge({ n, color }: { n: number; color: string }) {
 export function SyncView() {
   const { t } = useTranslation();
   const [section, setSection] = useState<Section>('export');
-  // Bumped after every export, merge and decision: the log, conflicts and duplicates reload.
-  const [version, setVersion] = useState(0);
-  const changed = () => setVersion((v) => v + 1);
   // A file double-clicked or chosen in the File menu: the import tab previews it.
   const [requested, setRequested] = useState<{ chosen: ChosenFile; seq: number } | null>(null);
   useExchangeFile((chosen) => {
@@ -38,9 +34,9 @@ export function SyncView() {
     setRequested((previous) => ({ chosen, seq: (previous?.seq ?? 0) + 1 }));
   });
 
-  const { data: log } = useLoad(() => api['sync.log'](), [version]);
-  const { data: conflicts } = useLoad(() => api['conflicts.list']({ includeResolved: true }), [version]);
-  const { data: duplicates } = useLoad(() => api['duplicates.list'](), [version]);
+  const { data: log } = useApi('sync.log');
+  const { data: conflicts } = useApi('conflicts.list', { includeResolved: true });
+  const { data: duplicates } = useApi('duplicates.list');
   const openConflicts = conflicts?.filter((c) => c.resolvedAt === null).length ?? 0;
   const undecided = duplicates?.filter((d) => d.decision === null).length ?? 0;
 
@@ -71,16 +67,16 @@ export function SyncView() {
           </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="export">
-          <ExportPanel onExported={changed} />
+          <ExportPanel />
         </Tabs.Panel>
         <Tabs.Panel value="import">
-          <ImportPanel requested={requested} onMerged={changed} onReview={setSection} />
+          <ImportPanel requested={requested} onReview={setSection} />
         </Tabs.Panel>
         <Tabs.Panel value="conflicts">
-          <ConflictsPanel conflicts={conflicts} version={version} onResolved={changed} />
+          <ConflictsPanel conflicts={conflicts} />
         </Tabs.Panel>
         <Tabs.Panel value="duplicates">
-          <DuplicatesPanel duplicates={duplicates} onDecided={changed} />
+          <DuplicatesPanel duplicates={duplicates} />
         </Tabs.Panel>
         <Tabs.Panel value="history">
           <HistoryPanel entries={log} />

@@ -6,7 +6,7 @@ import { IconPlus, IconSettings } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
 import { ExportMenu } from '../components/ExportMenu';
-import { useLoad } from '../useLoad';
+import { useApi, useApiComposed, useApiPages } from '../useApi';
 import { showDone, showError } from '../notify';
 import { deleteWithUndo } from '../undo';
 import { navigate, routeHash, useRoute } from '../route';
@@ -17,7 +17,6 @@ import { isClosed, TaskRow } from './task/TaskRow';
 import { focusPageHeading } from '../components/Dialog';
 import { TaskDialog } from './task/TaskDialog';
 import { PartnershipPicker, useKnownPartnerships } from '../components/pickers';
-import { usePagedList } from '../usePagedList';
 import { VirtualTable, type Column } from '../components/VirtualTable';
 
 export function TasksView() {
@@ -35,30 +34,18 @@ export function TasksView() {
   const listInput = {
     view: filters.view,
     today,
-    partnershipId: filters.partnershipId ?? undefined,
-    assignee: filters.assignee ?? undefined,
+    ...(filters.partnershipId ? { partnershipId: filters.partnershipId } : {}),
+    ...(filters.assignee ? { assignee: filters.assignee } : {}),
     includeClosed: filters.view === 'all' && filters.showDone,
   };
-  const {
-    rows: tasks,
-    total,
-    loading,
-    loadMore,
-    reload,
-  } = usePagedList((page) => api['tasks.list']({ ...listInput, ...page }), [filters.view, filters.partnershipId, filters.assignee, filters.showDone, today]);
+  const { rows: tasks, total, loading, loadMore } = useApiPages('tasks.list', listInput);
   // The tabs' counts: the total of a one-row page of each view.
-  const { data: counts, reload: reloadCounts } = useLoad(async () => {
+  const { data: counts } = useApiComposed('tasks.list', { today, limit: 1 }, async () => {
     const [mine, overdue, week] = await Promise.all((['mine', 'overdue', 'week'] as const).map((view) => api['tasks.list']({ view, today, limit: 1 })));
     return { mine: mine!.total, overdue: overdue!.total, week: week!.total };
-  }, [today]);
-  const { data: settings } = useLoad(() => api['settings.get'](), []);
-  const { data: assignees, reload: reloadAssignees } = useLoad(() => api['tasks.assignees'](), []);
-
-  const refresh = () => {
-    reload();
-    reloadCounts();
-    reloadAssignees();
-  };
+  });
+  const { data: settings } = useApi('settings.get');
+  const { data: assignees } = useApi('tasks.assignees');
 
   const partnershipNames = useKnownPartnerships([filters.partnershipId]);
   const assigneeOptions = useMemo(() => {
@@ -109,8 +96,8 @@ export function TasksView() {
       showError(error);
       return;
     }
+    // The list reads again by itself (api/cache.ts); the focus goes back once it has.
     focusAfterLoad.current = index;
-    refresh();
     const id = `task-toggle-${task.id}-${Date.now()}`;
     notifications.show({
       id,
@@ -126,10 +113,7 @@ export function TasksView() {
               notifications.hide(id);
               const undo = reopening ? api['tasks.complete']({ id: task.id }) : api['tasks.reopen']({ id: task.id });
               undo.then(
-                () => {
-                  refresh();
-                  showDone(t('common.restored'));
-                },
+                () => showDone(t('common.restored')),
                 (error: unknown) => showError(error),
               );
             }}
@@ -148,7 +132,6 @@ export function TasksView() {
       label: task.title,
       remove: () => api['tasks.delete']({ id: task.id }),
       restore: () => api['tasks.restore']({ id: task.id }),
-      onChange: refresh,
     });
   };
 
@@ -318,10 +301,7 @@ export function TasksView() {
           partnerships={partnershipNames.known}
           assignees={[...new Set([...(settings?.userName ? [settings.userName] : []), ...(assignees ?? [])])]}
           onClose={closeDialog}
-          onSaved={() => {
-            closeDialog();
-            refresh();
-          }}
+          onSaved={closeDialog}
           onDelete={(task) => {
             if (routeId) location.replace(routeHash('tasks'));
             remove(task, null);

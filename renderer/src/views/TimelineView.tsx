@@ -1,8 +1,7 @@
 import { useState } from 'react';
 import { Alert, Group, Select, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api';
-import { useLoad } from '../useLoad';
+import { useApi } from '../useApi';
 import { formatNumber } from '../format';
 import { TimelineChart } from '../components/Timeline';
 import { PARTNERSHIP_STATUS_LIST } from './partnership/common';
@@ -12,7 +11,7 @@ import type { PartnershipStatus } from '@db/partnerships';
 export function TimelineView() {
   const { t } = useTranslation();
   const [status, setStatus] = useState<PartnershipStatus | null>(null);
-  const { data } = useLoad(() => api['timeline.portfolio'](status ? { status } : {}), [status]);
+  const { data } = useApi('timeline.portfolio', status ? { status } : {}, { keepPrevious: true });
 
   return (
     <Stack gap="sm">

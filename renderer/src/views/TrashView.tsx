@@ -3,7 +3,7 @@ import { Badge, Button, Group, Paper, Select, Stack, Table, Text, Title, Visuall
 import { IconRestore } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
-import { useLoad } from '../useLoad';
+import { useApi } from '../useApi';
 import { showDone, showError } from '../notify';
 import type { TrashEntity, TrashItem } from '@db/trash';
 import { formatDateTime } from '../lib/task-format';
@@ -25,7 +25,7 @@ export function TrashView() {
   const { t } = useTranslation();
   const [kind, setKind] = useState<TrashEntity | null>(null);
   const [restoring, setRestoring] = useState<string | null>(null);
-  const { data, loading, reload } = useLoad(() => api['trash.list'](), []);
+  const { data, loading } = useApi('trash.list');
   const items = (data ?? []).filter((item) => !kind || item.entity === kind);
 
   const restore = async (item: TrashItem) => {
@@ -33,7 +33,6 @@ export function TrashView() {
     try {
       await api['trash.restore']({ entity: item.entity, id: item.id });
       showDone(t('tasks.trash.restored', { label: item.label || t('tasks.trash.untitled') }));
-      reload();
     } catch (error) {
       showError(error);
     } finally {

@@ -3,9 +3,8 @@ import { Anchor, Button, Divider, Group, Loader, Stack, Text, Title } from '@man
 import { AppDrawer } from '../../components/Dialog';
 import { IconEdit, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api';
 import { routeHash } from '../../route';
-import { useLoad } from '../../useLoad';
+import { useApi } from '../../useApi';
 import { safeHref } from '../../components/Markdown';
 import { WithHistoryTab } from '../../components/RecordHistory';
 import { formatDay } from '../meeting/shared';
@@ -24,7 +23,7 @@ export function ContactDrawer({
   onDelete: (contact: Contact) => void;
 }) {
   const { t } = useTranslation();
-  const { data: contact } = useLoad(() => api['contacts.get']({ id }), [id]);
+  const { data: contact } = useApi('contacts.get', { id });
   const mailto = contact?.email ? safeHref(`mailto:${contact.email}`) : null;
 
   return (

@@ -4,7 +4,7 @@ import { IconDownload, IconPaperclip, IconTrash } from '@tabler/icons-react';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
-import { useLoad } from '../../useLoad';
+import { useApi, useApiComposed } from '../../useApi';
 import { showDone, showError } from '../../notify';
 import { deleteWithUndo } from '../../undo';
 import { formatPartialDate, formatSize } from '../../format';
@@ -24,14 +24,12 @@ function isOverdue(task: Pick<Task, 'status' | 'dueOn'>, today: string): boolean
 
 const TASK_STATUS_COLORS: Record<Task['status'], string> = { open: 'blue', in_progress: 'yellow', done: 'green', cancelled: 'gray' };
 
-export function TasksTab({ partnershipId, version = 0 }: { partnershipId: string; version?: number }) {
+export function TasksTab({ partnershipId }: { partnershipId: string }) {
   const { t } = useTranslation();
   const today = localDay();
   // A partnership's tasks are few: all of them, page by page.
-  const { data } = useLoad(
-    () => allPages((page) => api['tasks.list']({ view: 'all', partnershipId, includeClosed: true, today, ...page })),
-    [partnershipId, today, version],
-  );
+  const input = { view: 'all', partnershipId, includeClosed: true, today } as const;
+  const { data } = useApiComposed('tasks.list', input, () => allPages((page) => api['tasks.list']({ ...input, ...page })));
   if (!data) return <Text c="dimmed">{t('common.loading')}</Text>;
   if (data.length === 0) return <Text c="dimmed">{t('partnership.tasks.empty')}</Text>;
   return (
@@ -104,7 +102,7 @@ export function TasksTab({ partnershipId, version = 0 }: { partnershipId: string
 
 export function ContactsTab({ partnershipId }: { partnershipId: string }) {
   const { t } = useTranslation();
-  const { data } = useLoad(() => api['partnerships.contacts']({ partnershipId }), [partnershipId]);
+  const { data } = useApi('partnerships.contacts', { partnershipId });
   if (!data) return <Text c="dimmed">{t('common.loading')}</Text>;
   if (data.length === 0) return <Text c="dimmed">{t('partnership.contacts.empty')}</Text>;
   return (
@@ -155,7 +153,7 @@ export function DocumentsTab({ partnershipId }: { partnershipId: string }) {
   const [opening, setOpening] = useState<string | null>(null);
   /** A file whose extension could run code: saved only once the person has read the warning. */
   const [risky, setRisky] = useState<AttachmentContent | null>(null);
-  const { data, reload } = useLoad(() => api['attachments.list']({ partnershipId }), [partnershipId]);
+  const { data } = useApi('attachments.list', { partnershipId });
 
   const attach = async (files: FileList | null) => {
     const list = [...(files ?? [])];
@@ -184,7 +182,6 @@ export function DocumentsTab({ partnershipId }: { partnershipId: string }) {
       }
     } finally {
       setUploading(false);
-      reload();
     }
   };
 
@@ -206,7 +203,6 @@ export function DocumentsTab({ partnershipId }: { partnershipId: string }) {
       label: attachment.fileName,
       remove: () => api['attachments.remove']({ id: attachment.id }),
       restore: () => api['attachments.restore']({ id: attachment.id }),
-      onChange: reload,
     });
 
   return (

@@ -35,12 +35,10 @@ export function PartnershipTimeline({
   partnershipId,
   milestones,
   meetings,
-  onChange,
 }: {
   partnershipId: string;
   milestones: MilestoneView[];
   meetings: MeetingListItem[];
-  onChange: () => void;
 }) {
   const { t } = useTranslation();
   const [editing, setEditing] = useState<MilestoneView | 'new' | null>(null);
@@ -60,7 +58,6 @@ export function PartnershipTimeline({
               : 'partnership.timeline.reopened',
         ),
       );
-      onChange();
     } catch (error) {
       showError(error);
     } finally {
@@ -73,7 +70,6 @@ export function PartnershipTimeline({
       label: milestone.title,
       remove: () => api['milestones.delete']({ id: milestone.id }),
       restore: () => api['milestones.restore']({ id: milestone.id }),
-      onChange,
     });
 
   const actionLabel = (action: string, title: string) => t('partnership.timeline.actionOn', { action, title });
@@ -132,10 +128,7 @@ export function PartnershipTimeline({
           partnershipId={partnershipId}
           milestone={editing === 'new' ? null : editing}
           onClose={() => setEditing(null)}
-          onSaved={() => {
-            setEditing(null);
-            onChange();
-          }}
+          onSaved={() => setEditing(null)}
         />
       ) : null}
     </Stack>

@@ -9,11 +9,11 @@ import { entityLabel, fieldLabel, formatFieldValue, formatInstant } from './sync
 import { useRecordLabels } from './useRecordLabels';
 
 /** Fields both offices changed: keep the value the merge kept, or flip to the other one. */
-export function ConflictsPanel({ conflicts, version, onResolved }: { conflicts: ConflictView[] | undefined; version: number; onResolved: () => void }) {
+export function ConflictsPanel({ conflicts }: { conflicts: ConflictView[] | undefined }) {
   const { t } = useTranslation();
   const [showResolved, setShowResolved] = useState(false);
   const [working, setWorking] = useState<string | null>(null);
-  const labelOf = useRecordLabels(conflicts ?? [], version);
+  const labelOf = useRecordLabels(conflicts ?? []);
   const shown = (conflicts ?? []).filter((c) => showResolved || c.resolvedAt === null);
 
   const resolve = async (conflict: ConflictView, choice: 'keep' | 'flip') => {
@@ -21,7 +21,6 @@ export function ConflictsPanel({ conflicts, version, onResolved }: { conflicts: 
     try {
       await api['conflicts.resolve']({ id: conflict.id, choice });
       showDone(choice === 'flip' ? t('sync.conflicts.flippedDone') : t('sync.conflicts.keptDone'));
-      onResolved();
     } catch (error) {
       showError(error);
     } finally {

@@ -10,7 +10,7 @@ import { formatInstant } from './syncFormat';
 type Decision = NonNullable<DuplicateView['decision']>;
 
 /** Imported organizations that look like local ones: a person decides, nothing is merged silently. */
-export function DuplicatesPanel({ duplicates, onDecided }: { duplicates: DuplicateView[] | undefined; onDecided: () => void }) {
+export function DuplicatesPanel({ duplicates }: { duplicates: DuplicateView[] | undefined }) {
   const { t } = useTranslation();
   const [working, setWorking] = useState<string | null>(null);
 
@@ -19,7 +19,6 @@ export function DuplicatesPanel({ duplicates, onDecided }: { duplicates: Duplica
     try {
       await api['duplicates.decide']({ id: duplicate.id, decision });
       showDone(decision === 'linked' ? t('sync.duplicates.linkedDone') : t('sync.duplicates.keptApartDone'));
-      onDecided();
     } catch (error) {
       showError(error);
     } finally {

@@ -20,7 +20,7 @@ interface FieldErrors {
  * Write this database to a file for another office, optionally encrypted. Where it goes the person chooses: the save
  * dialog in the desktop app; in the browser, a download.
  */
-export function ExportPanel({ onExported }: { onExported: () => void }) {
+export function ExportPanel() {
   const { t } = useTranslation();
   const [passphrase, setPassphrase] = useState('');
   const [confirm, setConfirm] = useState('');
@@ -53,7 +53,6 @@ export function ExportPanel({ onExported }: { onExported: () => void }) {
       deliverExport(target);
       setResult(written);
       showDone(t('sync.export.done'));
-      onExported();
     } catch (error) {
       setFailure(error);
     } finally {

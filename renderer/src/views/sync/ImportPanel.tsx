@@ -18,11 +18,9 @@ type Busy = 'preview' | 'merge' | null;
  * beside the form and everything typed stays.
  */
 export function ImportPanel({
-  onMerged,
   onReview,
   requested = null,
 }: {
-  onMerged: () => void;
   onReview: (section: 'conflicts' | 'duplicates') => void;
   /** A file handed over by the desktop shell (double-clicked, or chosen in the File menu): previewed at once. */
   requested?: { chosen: ChosenFile; seq: number } | null;
@@ -113,7 +111,6 @@ export function ImportPanel({
       setPreview(null);
       setAcceptClockSkew(false);
       showDone(t('sync.import.resultTitle', { file: summary.fileName }));
-      onMerged();
     } catch (error) {
       setFailure(error);
     } finally {

@@ -19,7 +19,7 @@ function Count({ n, strong }: { n: number; strong?: boolean }) {
 /** What merging a file would do: per entity counts, conflicting fields with both values, likely duplicates, the sender. */
 export function MergePreview({ summary }: { summary: MergeSummary }) {
   const { t } = useTranslation();
-  const labelOf = useRecordLabels([...summary.conflictList, ...summary.duplicates.map((d) => ({ entity: 'organizations', rowId: d.localId }))], 0);
+  const labelOf = useRecordLabels([...summary.conflictList, ...summary.duplicates.map((d) => ({ entity: 'organizations', rowId: d.localId }))]);
   const nothingNew = summary.added + summary.changed + summary.deleted + summary.conflicts === 0 && summary.duplicates.length === 0;
 
   return (
