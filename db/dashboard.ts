@@ -88,14 +88,14 @@ export const QUIET_DAYS = 180;
 export const AHEAD_DAYS = 90;
 
 /** Live active and negotiating partnerships that began (the earliest of term start, status date and entry) before the window. */
-const QUIET_CANDIDATES = `partnerships p LEFT JOIN partnership_facts f ON f.partnership_id = p.id
+const QUIET_CANDIDATES = `partnerships p LEFT JOIN partnership_facts f INDEXED BY partnership_facts_latest ON f.partnership_id = p.id
    WHERE p.deleted_at IS NULL AND p.status IN ('active', 'negotiating')
      AND min(coalesce(p.term_start, p.created_at), coalesce(p.status_since, p.created_at), substr(p.created_at, 1, 10)) < @quietBefore`;
 
 /**
  * Active and negotiating partnerships with no meeting in the last QUIET_DAYS days (or never), longest quiet first:
  * the first `limit`, and how many there are. Read from maintained facts: the candidates and their titles from the
- * partial index partnerships_live_status, each one's latest meeting from partnership_facts; only a partnership whose
+ * partial index partnerships_live_status, each one's latest meeting from partnership_facts_latest (covering); only a partnership whose
  * latest meeting lies after `today` has its meetings up to `today` sought in partnership_meetings_by_date. The first
  * `limit` are kept while reading (no sort of every quiet one, no window over them), and only a full page is counted,
  * by a second pass that reads no title (one pass with `count(*) OVER ()` took 14 ms at L, these two 9).

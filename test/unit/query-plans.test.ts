@@ -177,7 +177,7 @@ describe('query plans of the hot queries', () => {
     // and only for a partnership that met after the day, its last meeting up to the day from partnership_meetings_by_date.
     const quiet = explain(/AS lastMeeting/);
     expect(quiet).toContainEqual(expect.stringMatching(/^SEARCH p USING COVERING INDEX partnerships_live_status \(status=\?\)/));
-    expect(quiet).toContainEqual(expect.stringMatching(/^SEARCH f USING INDEX sqlite_autoindex_partnership_facts_1 \(partnership_id=\?\)/));
+    expect(quiet).toContainEqual(expect.stringMatching(/^SEARCH f USING COVERING INDEX partnership_facts_latest \(partnership_id=\?\)/));
     expect(quiet).toContainEqual(expect.stringMatching(/^SEARCH pm USING COVERING INDEX partnership_meetings_by_date \(partnership_id=\? AND date<\?\)/));
     expect(quiet.join('\n')).not.toMatch(/\b(meetings|meeting_partnerships|mp|m)\b USING/);
     expectNoFullScan(quiet, 'p', 'partnerships', 'f', 'pm');
@@ -187,7 +187,7 @@ describe('query plans of the hot queries', () => {
     const counted = statementsWhile((copy) => quietPartnerships(copy, GENERATED_TODAY, 1));
     const count = plan(counted.find((s) => /count\(\*\)/.test(s.sql))!.sql, counted.find((s) => /count\(\*\)/.test(s.sql))!.params);
     expect(count).toContainEqual(expect.stringMatching(/^SEARCH p USING COVERING INDEX partnerships_live_status \(status=\?\)/));
-    expect(count).toContainEqual(expect.stringMatching(/^SEARCH f USING INDEX sqlite_autoindex_partnership_facts_1 \(partnership_id=\?\)/));
+    expect(count).toContainEqual(expect.stringMatching(/^SEARCH f USING COVERING INDEX partnership_facts_latest \(partnership_id=\?\)/));
     expect(count).toContainEqual(
       expect.stringMatching(/^SEARCH pm USING COVERING INDEX partnership_meetings_by_date \(partnership_id=\? AND date>\? AND date<\?\)/),
     );
