@@ -128,7 +128,12 @@ export function restoreContact(core: Core, id: string): ContactDetail {
   return getContact(core, id);
 }
 
-/** People connected to a partnership: staff of its parties, and anyone who attended one of its meetings. */
+/**
+ * People connected to a partnership: staff of its parties, and anyone who attended one of its meetings. Found from the
+ * partnership, not by testing every contact: its live parties from partnership_parties_live and their staff from
+ * contacts_organization; its live meetings from partnership_meetings (maintained, live links of live meetings only) and
+ * their attendees from meeting_attendees_live; then those contacts by id. (Testing each of 20,000 contacts took 20-30 ms at L.)
+ */
 export function listPartnershipContacts(core: Core, partnershipId: string): Contact[] {
   requireLive(core, 'partnerships', partnershipId, true);
   return core.db
@@ -137,13 +142,16 @@ export function listPartnershipContacts(core: Core, partnershipId: string): Cont
     .leftJoin(organizations, eq(organizations.id, contacts.organizationId))
     .where(
       and(
-        isNull(contacts.deletedAt),
-        sql`("contacts"."organization_id" IN (SELECT organization_id FROM partnership_parties WHERE partnership_id = ${partnershipId} AND deleted_at IS NULL)
-          OR "contacts"."id" IN (SELECT ma.contact_id FROM meeting_attendees ma JOIN meeting_partnerships mp ON mp.meeting_id = ma.meeting_id
-              JOIN meetings m ON m.id = ma.meeting_id
-             WHERE mp.partnership_id = ${partnershipId} AND ma.deleted_at IS NULL AND mp.deleted_at IS NULL AND m.deleted_at IS NULL))`,
+        // The unary + keeps SQLite off contacts_list (walking every live contact in name order): the few found are sorted.
+        sql`+${contacts.deletedAt} IS NULL`,
+        sql`"contacts"."id" IN (
+          SELECT c.id FROM partnership_parties pp INDEXED BY partnership_parties_live JOIN contacts c ON c.organization_id = pp.organization_id
+           WHERE pp.partnership_id = ${partnershipId} AND pp.deleted_at IS NULL
+          UNION
+          SELECT ma.contact_id FROM partnership_meetings pm JOIN meeting_attendees ma INDEXED BY meeting_attendees_live ON ma.meeting_id = pm.meeting_id
+           WHERE pm.partnership_id = ${partnershipId} AND ma.deleted_at IS NULL)`,
       ),
     )
-    .orderBy(asc(contacts.name))
+    .orderBy(asc(contacts.name), asc(contacts.id))
     .all();
 }

@@ -131,6 +131,10 @@ export const partnerships = sqliteTable(
     index('partnerships_list')
       .on(sql`${t.statusSince} DESC`, t.title, t.id, t.deletedAt)
       .where(sql`${t.deletedAt} IS NULL`),
+    // The map: every live partnership in title order with what a line shows, from the index alone, no sort.
+    index('partnerships_map')
+      .on(t.title, t.id, t.titleZh, t.titleEn, t.status, t.deletedAt)
+      .where(sql`${t.deletedAt} IS NULL`),
   ],
 );
 
@@ -147,7 +151,15 @@ export const partnershipParties = sqliteTable(
     /** Free text: "signatory", "pilot city (China)", "lead", ... */
     role: text('role'),
   },
-  (t) => [index('partnership_parties_partnership').on(t.partnershipId), index('partnership_parties_organization').on(t.organizationId)],
+  (t) => [
+    index('partnership_parties_partnership').on(t.partnershipId),
+    index('partnership_parties_organization').on(t.organizationId),
+    // The live parties of a partnership in the order added, with their organizations (the map, a partnership's
+    // contacts), from the index alone.
+    index('partnership_parties_live')
+      .on(t.partnershipId, t.createdAt, t.id, t.organizationId, t.deletedAt)
+      .where(sql`${t.deletedAt} IS NULL`),
+  ],
 );
 
 export const partnershipStatusHistory = sqliteTable(
@@ -274,7 +286,14 @@ export const meetingAttendees = sqliteTable(
     role: text('role'),
     isInterpreter: integer('is_interpreter', { mode: 'boolean' }).notNull().default(false),
   },
-  (t) => [index('meeting_attendees_meeting').on(t.meetingId), index('meeting_attendees_contact').on(t.contactId)],
+  (t) => [
+    index('meeting_attendees_meeting').on(t.meetingId),
+    index('meeting_attendees_contact').on(t.contactId),
+    // Who attended a meeting (a partnership's contacts), from the index alone.
+    index('meeting_attendees_live')
+      .on(t.meetingId, t.contactId, t.deletedAt)
+      .where(sql`${t.deletedAt} IS NULL`),
+  ],
 );
 
 export const tasks = sqliteTable(
@@ -460,10 +479,15 @@ export const partnershipMeetings = sqliteTable(
  * triggers: the dashboard's quiet-partnership card reads one row per partnership instead of
  * seeking its meetings (the few whose latest meeting lies after the day asked are looked up).
  */
-export const partnershipFacts = sqliteTable('partnership_facts', {
-  partnershipId: text('partnership_id').primaryKey(),
-  lastMeeting: text('last_meeting'),
-});
+export const partnershipFacts = sqliteTable(
+  'partnership_facts',
+  {
+    partnershipId: text('partnership_id').primaryKey(),
+    lastMeeting: text('last_meeting'),
+  },
+  // A partnership's latest meeting from the index alone: one seek per quiet-card candidate, not a seek and a row.
+  (t) => [index('partnership_facts_latest').on(t.partnershipId, t.lastMeeting)],
+);
 
 /**
  * How many live tasks there are per status and due date ('' for none): the exact totals of the

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { operationList, type OperationInput, type OperationName } from '../../db/api';
 import { MAX_ATTACHMENT_BYTES } from '../../db/attachments';
-import { DASHBOARD_LIST_LIMIT } from '../../db/dashboard';
+import { DASHBOARD_LIST_LIMIT, quietPartnerships } from '../../db/dashboard';
 import { insertRecord, type Core } from '../../db/core';
 import type { MeetingCursor } from '../../db/meetings';
 import { sampleId } from '../../db/sample';
@@ -1899,6 +1899,35 @@ describe('dashboard.get', () => {
 
     // without a today: the pinned clock's day
     expect(await o.api['dashboard.get']()).toEqual(d);
+  });
+
+  it('counts every quiet partnership when the card is cut, whichever way each one is quiet', async () => {
+    const o = await office();
+    const meet = (title: string, daysFromToday: number, partnershipId: string) =>
+      o.api['meetings.create']({ title, date: addDays(TODAY, daysFromToday), format: 'video', kind: 'working_meeting', partnershipIds: [partnershipId] });
+    // Met long ago with a meeting planned: quiet (the planned one does not count); met last month with one planned: not.
+    const oldAndPlanned = await createPartnership(o, 'Met long ago, meeting planned', { status: 'active', termStart: '2016-01-01' });
+    await meet('Long ago', -400, oldAndPlanned.id);
+    await meet('Next month', 30, oldAndPlanned.id);
+    const recentAndPlanned = await createPartnership(o, 'Met last month, meeting planned', { status: 'active', termStart: '2016-01-01' });
+    await meet('Last month', -30, recentAndPlanned.id);
+    await meet('Next month', 30, recentAndPlanned.id);
+    for (const today of [TODAY, addDays(TODAY, 1)]) {
+      const all = quietPartnerships(o.core, today, DASHBOARD_LIST_LIMIT);
+      expect(all.total).toBe(all.rows.length);
+      for (let limit = 1; limit <= all.rows.length; limit += 1) {
+        const cut = quietPartnerships(o.core, today, limit);
+        expect(cut.rows).toEqual(all.rows.slice(0, limit));
+        expect(cut.total, `${today}, first ${limit}`).toBe(all.rows.length);
+      }
+    }
+    const board = await o.api['dashboard.get']({ today: TODAY });
+    expect(board.quietPartnerships.map((p) => [p.title, p.lastMeeting])).toEqual([
+      ['Meeting only planned', null],
+      ['Never met', null],
+      ['Met long ago, meeting planned', addDays(TODAY, -400)],
+      ['Met 181 days ago', addDays(TODAY, -181)],
+    ]);
   });
 
   it('follows the given today and later changes', async () => {

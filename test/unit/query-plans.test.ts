@@ -14,6 +14,7 @@ import { openCore, type Core } from '../../db/core';
 import { createRegistry } from '../../db/api';
 import { GENERATED_TODAY } from '../../db/generate';
 import { ORGANIZATION_WALK_ABOVE } from '../../db/meetings';
+import { quietPartnerships } from '../../db/dashboard';
 import { generateInChild } from '../helpers';
 
 interface Ran {
@@ -44,6 +45,14 @@ afterAll(() => {
 
 /** Every statement an operation runs (drizzle and raw), with its parameters. */
 function statementsOf(name: string, input: unknown): Ran[] {
+  return statementsWhile((copy) => {
+    const envelope = registry.call(copy, name, input);
+    expect(envelope.ok, JSON.stringify(envelope)).toBe(true);
+  });
+}
+
+/** Every statement `run` runs on a copy of the core (drizzle and raw), with its parameters. */
+function statementsWhile(run: (copy: Core) => void): Ran[] {
   const sqlite = core.sqlite;
   const prepare = sqlite.prepare;
   const ran: Ran[] = [];
@@ -74,8 +83,7 @@ function statementsOf(name: string, input: unknown): Ran[] {
   sqlite.prepare = spy as typeof sqlite.prepare;
   try {
     // A copy of the core: statements prepared once per connection (db/prepared.ts) are prepared again, inside the spy.
-    const envelope = registry.call({ ...core }, name, input);
-    expect(envelope.ok, JSON.stringify(envelope)).toBe(true);
+    run({ ...core });
   } finally {
     Reflect.deleteProperty(sqlite, 'prepare');
   }
@@ -169,10 +177,21 @@ describe('query plans of the hot queries', () => {
     // and only for a partnership that met after the day, its last meeting up to the day from partnership_meetings_by_date.
     const quiet = explain(/AS lastMeeting/);
     expect(quiet).toContainEqual(expect.stringMatching(/^SEARCH p USING COVERING INDEX partnerships_live_status \(status=\?\)/));
-    expect(quiet).toContainEqual(expect.stringMatching(/^SEARCH f USING INDEX sqlite_autoindex_partnership_facts_1 \(partnership_id=\?\)/));
+    expect(quiet).toContainEqual(expect.stringMatching(/^SEARCH f USING COVERING INDEX partnership_facts_latest \(partnership_id=\?\)/));
     expect(quiet).toContainEqual(expect.stringMatching(/^SEARCH pm USING COVERING INDEX partnership_meetings_by_date \(partnership_id=\? AND date<\?\)/));
     expect(quiet.join('\n')).not.toMatch(/\b(meetings|meeting_partnerships|mp|m)\b USING/);
     expectNoFullScan(quiet, 'p', 'partnerships', 'f', 'pm');
+    // The card kept while reading: no window over every quiet partnership, no materialized list of them.
+    expect(quiet.join('\n')).not.toMatch(/MATERIALIZE|CO-ROUTINE/);
+    // A full card is counted by a pass of the same indexes that reads no title and sorts nothing.
+    const counted = statementsWhile((copy) => quietPartnerships(copy, GENERATED_TODAY, 1));
+    const count = plan(counted.find((s) => /count\(\*\)/.test(s.sql))!.sql, counted.find((s) => /count\(\*\)/.test(s.sql))!.params);
+    expect(count).toContainEqual(expect.stringMatching(/^SEARCH p USING COVERING INDEX partnerships_live_status \(status=\?\)/));
+    expect(count).toContainEqual(expect.stringMatching(/^SEARCH f USING COVERING INDEX partnership_facts_latest \(partnership_id=\?\)/));
+    expect(count).toContainEqual(
+      expect.stringMatching(/^SEARCH pm USING COVERING INDEX partnership_meetings_by_date \(partnership_id=\? AND date>\? AND date<\?\)/),
+    );
+    expect(count.join('\n')).not.toMatch(/TEMP B-TREE|\b(meetings|meeting_partnerships)\b USING/);
     // Counts by status from the same partial index; coming milestones from milestones_planned alone, in order.
     expect(explain(/GROUP BY status/)).toEqual([expect.stringMatching(/^SCAN partnerships USING COVERING INDEX partnerships_live_status/)]);
     const milestones = explain(/FROM milestones m JOIN partnerships p.*LIMIT/s);
@@ -205,6 +224,26 @@ describe('query plans of the hot queries', () => {
     const meetings = explain(/SELECT pm\.meeting_id FROM partnership_meetings pm/);
     expect(meetings).toEqual([expect.stringMatching(/^SEARCH pm USING COVERING INDEX partnership_meetings_by_date \(partnership_id=\?\)/)]);
     for (const statement of ran) expectNoFullScan(plan(statement.sql, statement.params), 'meetings', 'm', 'milestones', 'ms', 'meeting_partnerships', 'pm');
+  });
+
+  it('the map (db/map.ts): one read of the places, the live partnerships in title order and their parties in order, each from an index, no sort', () => {
+    const ran = statementsOf('map.data', undefined);
+    expect(ran).toHaveLength(3);
+    const explain = explainer(ran);
+    expect(explain(/FROM organizations/)).toEqual([expect.stringMatching(/^SCAN organizations$/)]);
+    expect(explain(/FROM partnerships/)).toEqual([expect.stringMatching(/^SCAN partnerships USING COVERING INDEX partnerships_map$/)]);
+    expect(explain(/FROM partnership_parties/)).toEqual([expect.stringMatching(/^SCAN partnership_parties USING COVERING INDEX partnership_parties_live$/)]);
+  });
+
+  it("a partnership's contacts (db/contacts.ts): found from its parties and its meetings through indexes, then by id; never a walk of every contact", () => {
+    const details = planOf('partnerships.contacts', { partnershipId }, /partnership_parties_live/);
+    expect(details).toContainEqual(expect.stringMatching(/^SEARCH pp USING COVERING INDEX partnership_parties_live \(partnership_id=\?\)/));
+    expect(details).toContainEqual(expect.stringMatching(/^SEARCH c USING INDEX contacts_organization \(organization_id=\?\)/));
+    expect(details).toContainEqual(expect.stringMatching(/^SEARCH pm USING COVERING INDEX partnership_meetings_by_date \(partnership_id=\?\)/));
+    expect(details).toContainEqual(expect.stringMatching(/^SEARCH ma USING COVERING INDEX meeting_attendees_live \(meeting_id=\?\)/));
+    expect(details).toContainEqual(expect.stringMatching(/^SEARCH contacts USING INDEX sqlite_autoindex_contacts_1 \(id=\?\)/));
+    expect(details.join('\n')).not.toMatch(/contacts_list|meeting_partnerships|\bmeetings\b/);
+    expectNoFullScan(details, 'contacts', 'c', 'pp', 'pm', 'ma', 'meeting_attendees', 'partnership_parties');
   });
 
   it('filter choices and the Trash page (db/partnerships.ts, db/trash.ts): owners and countries by skip scans, deleted records from their own indexes', () => {
@@ -338,7 +377,9 @@ describe('query plans of the hot queries', () => {
     expect(rows).toContainEqual(expect.stringMatching(/^SEARCH partnerships USING INDEX sqlite_autoindex_partnerships_1 \(id=\?\)/));
     expectNoFullScan(rows, 'partnerships', 'programmes');
     const parties = explain(/from "partnership_parties"/);
-    expect(parties).toContainEqual(expect.stringMatching(/^SEARCH partnership_parties USING INDEX partnership_parties_partnership \(partnership_id=\?\)/));
+    expect(parties).toContainEqual(
+      expect.stringMatching(/^SEARCH partnership_parties USING INDEX partnership_parties_(partnership|live) \(partnership_id=\?\)/),
+    );
     expectNoFullScan(parties, 'partnership_parties', 'organizations');
     // Filtered by status, the page and its count go through a status index (the count through the live ones alone).
     for (const statement of statementsOf('partnerships.list', { status: 'active', limit: 10 }).filter((s) => /^select (count|"id")/.test(s.sql))) {
@@ -405,7 +446,8 @@ describe('query plans of the hot queries', () => {
     expect(details).toContainEqual(expect.stringMatching(/^(SCAN|SEARCH) meetings USING (COVERING )?INDEX meetings_list/));
     expect(details.join('\n')).not.toMatch(/TEMP B-TREE FOR ORDER BY/);
     expect(details).toContainEqual(expect.stringMatching(/SEARCH mp USING INDEX meeting_partnerships_meeting \(meeting_id=\?\)/));
-    expect(details).toContainEqual(expect.stringMatching(/SEARCH pp USING INDEX partnership_parties_partnership \(partnership_id=\?\)/));
+    // The live parties of each meeting's partnership: the partial index of live parties (0010) covers the check.
+    expect(details).toContainEqual(expect.stringMatching(/SEARCH pp USING COVERING INDEX partnership_parties_live \(partnership_id=\?\)/));
     expect(details.join('\n')).not.toMatch(/partnership_parties_organization/);
   });
 
@@ -413,7 +455,9 @@ describe('query plans of the hot queries', () => {
     const ran = statementsOf('partnerships.get', { id: partnershipId });
     const explain = explainer(ran);
     const parties = explain(/from "partnership_parties"/);
-    expect(parties).toContainEqual(expect.stringMatching(/^SEARCH partnership_parties USING INDEX partnership_parties_partnership \(partnership_id=\?\)/));
+    expect(parties).toContainEqual(
+      expect.stringMatching(/^SEARCH partnership_parties USING INDEX partnership_parties_(partnership|live) \(partnership_id=\?\)/),
+    );
     expectNoFullScan(parties, 'partnership_parties', 'organizations');
     const history = explain(/from "partnership_status_history"/);
     expect(history).toContainEqual(expect.stringMatching(/^SEARCH partnership_status_history USING INDEX partnership_status_history_partnership/));

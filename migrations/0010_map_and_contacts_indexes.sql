@@ -1,0 +1,3 @@
+CREATE INDEX `meeting_attendees_live` ON `meeting_attendees` (`meeting_id`,`contact_id`,`deleted_at`) WHERE "meeting_attendees"."deleted_at" IS NULL;--> statement-breakpoint
+CREATE INDEX `partnership_parties_live` ON `partnership_parties` (`partnership_id`,`created_at`,`id`,`organization_id`,`deleted_at`) WHERE "partnership_parties"."deleted_at" IS NULL;--> statement-breakpoint
+CREATE INDEX `partnerships_map` ON `partnerships` (`title`,`id`,`title_zh`,`title_en`,`status`,`deleted_at`) WHERE "partnerships"."deleted_at" IS NULL;

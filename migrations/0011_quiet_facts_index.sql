@@ -1,0 +1,1 @@
+CREATE INDEX `partnership_facts_latest` ON `partnership_facts` (`partnership_id`,`last_meeting`);
