@@ -3,7 +3,7 @@
  * `cli report` makes them through the system's Chromium, read back with poppler (pdftotext, pdfinfo)
  * and rendered to PNG (pdftoppm) into test-results/screenshots for a person to look at.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -11,6 +11,7 @@ import { insertRecord, openCore, type Core } from '../../db/core';
 import { loadSampleData } from '../../db/sample';
 import { RECENT_MEETINGS, REPORT_MILESTONES, REPORT_OPEN_TASKS } from '../../db/reports/data';
 import { embeddedFontCss } from '../../db/reports/fonts';
+import { closePdfBrowser, renderPdf } from '../../cli/pdf';
 import { ApiError } from '../../renderer/src/api/client';
 import { localClient, runCli, runProcess, tempCore, jobEnd } from '../helpers';
 
@@ -559,6 +560,37 @@ describe('cli report (PDF through Chromium)', () => {
     // Nothing loaded from elsewhere: no external stylesheet, script, font or image.
     expect(html).not.toMatch(/<script|<link|src=["']?https?:|url\((?!data:)/i);
   });
+
+  it('one browser prints report after report, and two at once: each PDF holds its own report only; closed, it starts again', async () => {
+    const core = await openCore(sampleDb(), { appVersion: '0.0.0-test' });
+    const api = localClient(core);
+    const html = (kind: 'partnership' | 'portfolio', lang: 'zh' | 'en') =>
+      api['reports.html']({ ...(kind === 'partnership' ? { kind, partnershipId: burgas } : { kind }), lang, today: TODAY });
+    const HEAD = {
+      partnership: { zh: '合作关系状态报告', en: 'Partnership status report' },
+      portfolio: { zh: '合作关系总体情况报告', en: 'Partnership portfolio report' },
+    };
+    const printed = async (pdf: Buffer, name: string) => {
+      writeFileSync(path.join(dir, `${name}.pdf`), pdf);
+      return squash(await tool('pdftotext', [path.join(dir, `${name}.pdf`), '-']));
+    };
+    const expectOnly = (text: string, kind: 'partnership' | 'portfolio', lang: 'zh' | 'en') => {
+      for (const [k, byLang] of Object.entries(HEAD))
+        for (const [l, head] of Object.entries(byLang)) expect(text.includes(squash(head)), `${kind} ${lang}: ${head}`).toBe(k === kind && l === lang);
+    };
+    try {
+      expectOnly(await printed(await renderPdf(await html('portfolio', 'zh')), 'one'), 'portfolio', 'zh');
+      expectOnly(await printed(await renderPdf(await html('partnership', 'en')), 'two'), 'partnership', 'en');
+      const [three, four] = await Promise.all([renderPdf(await html('partnership', 'zh')), renderPdf(await html('portfolio', 'en'))]);
+      expectOnly(await printed(three, 'three'), 'partnership', 'zh');
+      expectOnly(await printed(four, 'four'), 'portfolio', 'en');
+      await closePdfBrowser();
+      expectOnly(await printed(await renderPdf(await html('partnership', 'en')), 'five'), 'partnership', 'en');
+    } finally {
+      await closePdfBrowser();
+      core.close();
+    }
+  }, 60_000);
 
   it('without Chromium the CLI exits 1 with one line that says what to do', async () => {
     const run = await cli(['report', '--db', sampleDb(), '--out', path.join(dir, 'none.pdf'), '--portfolio', '--format', 'pdf'], {
