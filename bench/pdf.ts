@@ -25,7 +25,7 @@ async function timed(core: Core, input: unknown): Promise<{ ms: number; bytes: n
 export async function measurePdf(core: Core, partnershipId: string, today: string): Promise<PdfFigures> {
   core.services.renderPdf = renderPdf;
   try {
-    // The first call starts Chromium: not counted.
+    // The first call starts Chromium and opens the page it keeps for later reports, as the running app does: not counted.
     await timed(core, { kind: 'partnership', partnershipId, lang: 'zh', today });
     const runs: number[] = [];
     for (let i = 0; i < 3; i++) runs.push((await timed(core, { kind: 'partnership', partnershipId, lang: 'zh', today })).ms);

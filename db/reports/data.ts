@@ -51,6 +51,12 @@ export interface ReportFrame {
 export const RECENT_MEETINGS = 8;
 /** A partnership report lists at most this many open tasks (the busiest generated partnership has 1,262). */
 export const REPORT_OPEN_TASKS = 50;
+/**
+ * A partnership report charts and lists at most this many milestones, those nearest the report's day
+ * (the busiest generated partnership has 1,593: charted whole, its labels ran over 70 pages), and its
+ * next steps at most this many planned ones.
+ */
+export const REPORT_MILESTONES = 30;
 
 export interface PartnershipReportData extends ReportFrame {
   kind: 'partnership';
@@ -63,7 +69,15 @@ export interface PartnershipReportData extends ReportFrame {
   openTasks: (Task & { overdue: boolean })[];
   /** Open tasks left out of the list. */
   moreOpenTasks: number;
+  /** At most REPORT_MILESTONES milestones around the report's day, oldest first: up to half of them before it. */
+  milestones: Partnership['milestones'];
+  /** Milestones left out before and after the listed ones. */
+  earlierMilestones: number;
+  laterMilestones: number;
+  /** The first REPORT_MILESTONES planned milestones from the report's day on, soonest first. */
   upcomingMilestones: Partnership['milestones'];
+  /** Planned milestones left out of the next steps. */
+  moreUpcomingMilestones: number;
 }
 
 export interface PortfolioRow extends PartnershipListItem {
@@ -110,7 +124,13 @@ export function partnershipReportData(core: Core, input: z.output<typeof partner
   const open = listTasks(core, { view: 'all', partnershipId: input.partnershipId, today: base.today, limit: REPORT_OPEN_TASKS, offset: 0 });
   const openTasks = open.rows.map((t) => ({ ...t, overdue: isOverdue(t, base.today) }));
   const moreOpenTasks = open.total - openTasks.length;
-  const upcomingMilestones = partnership.milestones.filter((m) => m.status === 'planned' && m.date >= base.today.slice(0, m.date.length));
+  const all = partnership.milestones;
+  // In date order (as text, so a bare year sorts before its days): the first on or after the report's day splits the list.
+  const split = all.findIndex((m) => m.date >= base.today);
+  const past = split < 0 ? all.length : split;
+  const later = Math.min(all.length - past, REPORT_MILESTONES - Math.min(past, REPORT_MILESTONES / 2));
+  const earlier = Math.min(past, REPORT_MILESTONES - later);
+  const planned = all.filter((m) => m.status === 'planned' && m.date >= base.today.slice(0, m.date.length));
   return {
     ...base,
     kind: 'partnership',
@@ -119,7 +139,11 @@ export function partnershipReportData(core: Core, input: z.output<typeof partner
     earlierMeetings: latest ? latest.total - meetings.length : 0,
     openTasks,
     moreOpenTasks,
-    upcomingMilestones,
+    milestones: all.slice(past - earlier, past + later),
+    earlierMilestones: past - earlier,
+    laterMilestones: all.length - past - later,
+    upcomingMilestones: planned.slice(0, REPORT_MILESTONES),
+    moreUpcomingMilestones: Math.max(0, planned.length - REPORT_MILESTONES),
   };
 }
 

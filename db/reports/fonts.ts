@@ -13,6 +13,13 @@ interface Subset {
 }
 
 let cache: Subset[] | null = null;
+/**
+ * For each code point the font covers, the subset (one per weight) a browser draws it with. Google's
+ * CJK slices overlap: a dozen of them also hold one ASCII character each, besides the Latin subset
+ * (U+0-FF). Where ranges overlap, the face defined last is checked first (CSS Fonts 4, unicode-range),
+ * so the Latin subset draws every ASCII character and the CJK slices that share one are not needed for it.
+ */
+let byCodePoint: Map<number, number>[] | null = null;
 
 function fontsourceDir(): string {
   return path.dirname(require.resolve('@fontsource/noto-sans-sc/package.json'));
@@ -42,33 +49,56 @@ function subsets(): Subset[] {
   return result;
 }
 
-const encoded = new Map<string, string>();
-
-/** A subset file as base64, read once per process (a Chinese report embeds dozens of them). */
-function base64Of(file: string): string {
-  let value = encoded.get(file);
-  if (value === undefined) {
-    value = readFileSync(file).toString('base64');
-    encoded.set(file, value);
-  }
-  return value;
+/** Per weight, code point -> the index of the subset that draws it. */
+function subsetsByCodePoint(): Map<number, number>[] {
+  if (byCodePoint) return byCodePoint;
+  const byWeight = new Map<number, Map<number, number>>();
+  // In the order the stylesheets define them: a later subset of a weight replaces an earlier one.
+  subsets().forEach((subset, index) => {
+    let map = byWeight.get(subset.weight);
+    if (!map) byWeight.set(subset.weight, (map = new Map()));
+    for (const [lo, hi] of subset.ranges) for (let c = lo; c <= hi; c++) map.set(c, index);
+  });
+  byCodePoint = [...byWeight.values()];
+  return byCodePoint;
 }
 
-/** @font-face rules for the subsets that cover `text`, weights 400 and 700. */
+const rules = new Map<string, string>();
+
+/** One subset's @font-face rule, written once per process (a Chinese report embeds dozens). */
+function fontFaceRule(subset: Subset, family: string): string {
+  const key = `${family}\n${subset.file}`;
+  let rule = rules.get(key);
+  if (rule === undefined) {
+    rule =
+      `@font-face{font-family:'${family}';font-style:normal;font-weight:${subset.weight};font-display:block;` +
+      `src:url(data:font/woff2;base64,${readFileSync(subset.file).toString('base64')}) format('woff2');` +
+      `unicode-range:${subset.ranges.map(([lo, hi]) => (lo === hi ? `U+${lo.toString(16)}` : `U+${lo.toString(16)}-${hi.toString(16)}`)).join(',')};}`;
+    rules.set(key, rule);
+  }
+  return rule;
+}
+
+/** @font-face rules for the subsets that draw `text`, weights 400 and 700, each once. */
 export function embeddedFontCss(text: string, family = 'Report Sans'): string {
-  const codePoints = new Set<number>();
-  for (const char of text) codePoints.add(char.codePointAt(0)!);
+  const weights = subsetsByCodePoint();
+  const used = new Set<number>();
+  const seen = new Set<number>();
+  const use = (c: number) => {
+    if (seen.has(c)) return;
+    seen.add(c);
+    for (const weight of weights) {
+      const index = weight.get(c);
+      if (index !== undefined) used.add(index);
+    }
+  };
+  for (const char of text) use(char.codePointAt(0)!);
   // Digits, Latin letters and punctuation are always needed by page numbers and dates.
-  for (let c = 0x20; c < 0x7f; c++) codePoints.add(c);
-  const sorted = [...codePoints].sort((a, b) => a - b);
-  const used = subsets().filter((subset) => subset.ranges.some(([lo, hi]) => sorted.some((c) => c >= lo && c <= hi)));
-  return used
-    .map(
-      (subset) =>
-        `@font-face{font-family:'${family}';font-style:normal;font-weight:${subset.weight};font-display:block;` +
-        `src:url(data:font/woff2;base64,${base64Of(subset.file)}) format('woff2');` +
-        `unicode-range:${subset.ranges.map(([lo, hi]) => (lo === hi ? `U+${lo.toString(16)}` : `U+${lo.toString(16)}-${hi.toString(16)}`)).join(',')};}`,
-    )
+  for (let c = 0x20; c < 0x7f; c++) use(c);
+  const all = subsets();
+  return [...used]
+    .sort((a, b) => a - b)
+    .map((index) => fontFaceRule(all[index]!, family))
     .join('\n');
 }
 

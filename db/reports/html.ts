@@ -41,6 +41,9 @@ const L = {
     noMeetingsAtAll: '尚无会见记录。',
     earlierMeetings: (n: number) => `另有 ${n} 次更早的会见未列出（可指定报告期间）。`,
     moreOpenTasks: (n: number) => `另有 ${n} 项未完成任务未列出（见应用中的任务视图）。`,
+    moreMilestones: (earlier: number, later: number) =>
+      `另有 ${[earlier ? `${earlier} 个较早` : '', later ? `${later} 个较晚` : ''].filter(Boolean).join('、')}的里程碑未列出（见应用中的合作关系详情）。`,
+    moreUpcoming: (n: number, after: string) => `${after}之后另有 ${n} 个计划中的里程碑未列出。`,
     outcomes: '成果',
     meeting: '会见',
     openTasks: '未完成任务',
@@ -102,6 +105,10 @@ const L = {
     noMeetingsAtAll: 'No meetings logged yet.',
     earlierMeetings: (n: number) => `${n} earlier ${n === 1 ? 'meeting is' : 'meetings are'} not listed (choose a period to see them).`,
     moreOpenTasks: (n: number) => `${n} more open ${n === 1 ? 'task is' : 'tasks are'} not listed (see the app's Tasks view).`,
+    moreMilestones: (earlier: number, later: number) =>
+      `${[earlier ? `${earlier} earlier` : '', later ? `${later} later` : ''].filter(Boolean).join(' and ')} ${earlier + later === 1 ? 'milestone is' : 'milestones are'} not listed (see the partnership in the app).`,
+    moreUpcoming: (n: number, after: string) =>
+      `${n} more planned ${n === 1 ? 'milestone' : 'milestones'} after ${after} ${n === 1 ? 'is' : 'are'} not listed.`,
     outcomes: 'Outcomes',
     meeting: 'Meeting',
     openTasks: 'Open tasks',
@@ -198,6 +205,11 @@ function partyName(lang: ReportLanguage, p: { displayName: string; nameZh: strin
 /** Plain text with its line breaks kept (notes and outcomes are typed in several paragraphs). */
 function text(value: string | null | undefined): string {
   return `<span class="pre">${escapeHtml(value)}</span>`;
+}
+
+/** The line under a shortened list that says what was left out; nothing when nothing was. */
+function more(left: number, says: () => string): string {
+  return left ? `<p class="muted small">${says()}</p>` : '';
 }
 
 /** A section: a heading that stays with its content; short content moves to the next page whole. */
@@ -358,13 +370,13 @@ export function renderPartnershipReport(data: PartnershipReportData): string {
     )
     .join('')}</tbody></table>`;
 
-  const milestones = p.milestones.length
-    ? `${timelineSvg(lang, p.milestones, data.today)}<table><thead><tr><th style="width:28mm">${t.date}</th><th>${t.item}</th><th style="width:20mm">${t.status}</th></tr></thead><tbody>${p.milestones
+  const milestones = data.milestones.length
+    ? `${timelineSvg(lang, data.milestones, data.today)}<table><thead><tr><th style="width:28mm">${t.date}</th><th>${t.item}</th><th style="width:20mm">${t.status}</th></tr></thead><tbody>${data.milestones
         .map(
           (m) =>
-            `<tr><td class="nowrap">${reportDate(m.date, lang)}</td><td>${escapeHtml(m.title)}</td><td class="${m.status === 'done' ? '' : 'muted'}">${escapeHtml(t.milestoneStatus[m.status] ?? m.status)}</td></tr>`,
+            `<tr><td class="nowrap">${reportDate(m.date, lang)}</td><td>${escapeHtml(m.title)}</td><td class="nowrap${m.status === 'done' ? '' : ' muted'}">${escapeHtml(t.milestoneStatus[m.status] ?? m.status)}</td></tr>`,
         )
-        .join('')}</tbody></table>`
+        .join('')}</tbody></table>${more(data.earlierMilestones || data.laterMilestones, () => t.moreMilestones(data.earlierMilestones, data.laterMilestones))}`
     : `<p class="muted">${t.noMilestones}</p>`;
 
   const history = p.statusHistory.length
@@ -377,7 +389,7 @@ export function renderPartnershipReport(data: PartnershipReportData): string {
           (m) =>
             `<tr><td class="nowrap">${reportDate(m.date, lang)}</td><td>${escapeHtml(m.title)}${m.location ? `<br><span class="muted small">${escapeHtml(m.location)}</span>` : ''}</td><td>${text(m.outcomes)}</td></tr>`,
         )
-        .join('')}</tbody></table>${data.earlierMeetings ? `<p class="muted small">${t.earlierMeetings(data.earlierMeetings)}</p>` : ''}`
+        .join('')}</tbody></table>${more(data.earlierMeetings, () => t.earlierMeetings(data.earlierMeetings))}`
     : `<p class="muted">${data.from || data.to ? t.noMeetings : t.noMeetingsAtAll}</p>`;
 
   const tasks = data.openTasks.length
@@ -386,7 +398,7 @@ export function renderPartnershipReport(data: PartnershipReportData): string {
           (task) =>
             `<tr><td>${escapeHtml(task.title)}${task.overdue ? ` <span class="overdue">${lang === 'zh' ? `（${t.overdue}）` : `(${t.overdue})`}</span>` : ''}</td><td class="nowrap ${task.overdue ? 'overdue' : ''}">${reportDate(task.dueOn, lang)}</td><td>${escapeHtml(task.assignee)}</td></tr>`,
         )
-        .join('')}</tbody></table>${data.moreOpenTasks ? `<p class="muted small">${t.moreOpenTasks(data.moreOpenTasks)}</p>` : ''}`
+        .join('')}</tbody></table>${more(data.moreOpenTasks, () => t.moreOpenTasks(data.moreOpenTasks))}`
     : `<p class="muted">${t.noTasks}</p>`;
 
   const nextItems = [
@@ -395,7 +407,7 @@ export function renderPartnershipReport(data: PartnershipReportData): string {
     ...(p.termEnd && p.termEnd >= data.today ? [{ date: p.termEnd, text: t.termEnds }] : []),
   ].sort((a, b) => a.date.localeCompare(b.date));
   const next = nextItems.length
-    ? `<table><tbody>${nextItems.map((n) => `<tr><td class="nowrap" style="width:28mm">${reportDate(n.date, lang)}</td><td>${n.text}</td></tr>`).join('')}</tbody></table>`
+    ? `<table><tbody>${nextItems.map((n) => `<tr><td class="nowrap" style="width:28mm">${reportDate(n.date, lang)}</td><td>${n.text}</td></tr>`).join('')}</tbody></table>${more(data.moreUpcomingMilestones, () => t.moreUpcoming(data.moreUpcomingMilestones, reportDate(data.upcomingMilestones.at(-1)!.date, lang)))}`
     : `<p class="muted">${t.noNextSteps}</p>`;
 
   const body = `
@@ -405,7 +417,7 @@ export function renderPartnershipReport(data: PartnershipReportData): string {
 ${section(t.parties, parties, p.parties.length <= SHORT_TABLE)}
 ${p.rationale ? section(t.rationale, `<p>${text(p.rationale)}</p>`, p.rationale.length < 600) : ''}
 ${p.summary ? section(t.summary, `<p>${text(p.summary)}</p>`, p.summary.length < 600) : ''}
-${section(t.timeline, milestones, p.milestones.length <= SHORT_TABLE)}
+${section(t.timeline, milestones, data.milestones.length <= SHORT_TABLE)}
 ${section(t.statusHistory, history, p.statusHistory.length <= SHORT_TABLE)}
 ${section(t.meetings, meetings, data.meetings.length <= 3)}
 ${section(t.openTasks, tasks, data.openTasks.length <= SHORT_TABLE)}

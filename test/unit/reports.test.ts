@@ -3,13 +3,15 @@
  * `cli report` makes them through the system's Chromium, read back with poppler (pdftotext, pdfinfo)
  * and rendered to PNG (pdftoppm) into test-results/screenshots for a person to look at.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { insertRecord, openCore, type Core } from '../../db/core';
 import { loadSampleData } from '../../db/sample';
-import { RECENT_MEETINGS, REPORT_OPEN_TASKS } from '../../db/reports/data';
+import { RECENT_MEETINGS, REPORT_MILESTONES, REPORT_OPEN_TASKS } from '../../db/reports/data';
+import { embeddedFontCss } from '../../db/reports/fonts';
+import { closePdfBrowser, renderPdf } from '../../cli/pdf';
 import { ApiError } from '../../renderer/src/api/client';
 import { localClient, runCli, runProcess, tempCore, jobEnd } from '../helpers';
 
@@ -249,6 +251,73 @@ describe('reports through the contract', () => {
     expect(html).toMatch(/\d+ earlier meetings are not listed/);
     const zh = await api['reports.html']({ kind: 'partnership', partnershipId: burgas, lang: 'zh', today: TODAY });
     expect(zh).toContain(`另有 ${more} 项未完成任务未列出`);
+  });
+
+  it('a partnership with many milestones: the report charts and lists those nearest the report day, and says how many earlier and later ones it leaves out', async () => {
+    const core = await tempCore();
+    core.sqlite.transaction(() => loadSampleData(core)).immediate();
+    const { burgas } = await addWork(core);
+    const api = localClient(core);
+    const day = (from: string, n: number) => new Date(Date.parse(`${from}T00:00:00Z`) + n * 86400e3).toISOString().slice(0, 10);
+    // 40 done on the days before the report day, 40 planned on the days after it.
+    for (let i = 0; i < 40; i++) {
+      await api['milestones.create']({
+        partnershipId: burgas,
+        title: `Past step ${String(i).padStart(2, '0')}`,
+        date: day(TODAY, i - 40),
+        kind: 'other',
+        status: 'done',
+      });
+      await api['milestones.create']({
+        partnershipId: burgas,
+        title: `Next step ${String(i).padStart(2, '0')}`,
+        date: day(TODAY, i + 1),
+        kind: 'other',
+        status: 'planned',
+      });
+    }
+    const all = (await api['partnerships.get']({ id: burgas })).milestones;
+    const html = await api['reports.html']({ kind: 'partnership', partnershipId: burgas, lang: 'en', today: TODAY });
+    const timeline = html.slice(html.indexOf('Timeline of milestones'), html.indexOf('Status history'));
+    const rows = [...timeline.matchAll(/<tr><td class="nowrap">([^<]+)<\/td><td>([^<]*)<\/td>/g)].map((m) => m[2]!);
+    expect(rows).toHaveLength(REPORT_MILESTONES);
+    expect(timeline.match(/<circle /g)).toHaveLength(REPORT_MILESTONES);
+    // Half before the report day, the latest of them; half from it on, the soonest.
+    expect(rows.slice(0, REPORT_MILESTONES / 2)).toEqual(Array.from({ length: REPORT_MILESTONES / 2 }, (_, i) => `Past step ${25 + i}`));
+    expect(rows.slice(REPORT_MILESTONES / 2)).toEqual(Array.from({ length: REPORT_MILESTONES / 2 }, (_, i) => `Next step ${String(i).padStart(2, '0')}`));
+    const [, earlier, later] = /(\d+) earlier and (\d+) later milestones are not listed \(see the partnership in the app\)/.exec(timeline)!.map(Number);
+    expect(later).toBe(40 - REPORT_MILESTONES / 2 + all.filter((m) => m.date >= TODAY && !m.title.startsWith('Next step')).length);
+    expect(earlier! + later!).toBe(all.length - REPORT_MILESTONES);
+
+    // The next steps: the soonest planned milestones, and a line for the rest.
+    const next = html.slice(html.indexOf('Next steps'));
+    expect(next).toContain('Next step 00');
+    expect(next).not.toContain('Next step 39');
+    const planned = all.filter((m) => m.status === 'planned' && m.date >= TODAY).length;
+    expect(next).toContain(`${planned - REPORT_MILESTONES} more planned milestones after 31 Mar 2018 are not listed.`);
+
+    const zh = await api['reports.html']({ kind: 'partnership', partnershipId: burgas, lang: 'zh', today: TODAY });
+    expect(zh).toContain(`另有 ${earlier} 个较早、${later} 个较晚的里程碑未列出（见应用中的合作关系详情）。`);
+    expect(zh).toContain(`2018年3月31日之后另有 ${planned - REPORT_MILESTONES} 个计划中的里程碑未列出。`);
+
+    // Only later ones left out: the line says so and no more.
+    const early = await api['reports.html']({ kind: 'partnership', partnershipId: burgas, lang: 'en', today: '2000-01-01' });
+    expect(early).toContain(`${all.length - REPORT_MILESTONES} later milestones are not listed`);
+    expect(early).not.toMatch(/\d+ earlier (and|milestone)/);
+    const earlyZh = await api['reports.html']({ kind: 'partnership', partnershipId: burgas, lang: 'zh', today: '2000-01-01' });
+    expect(earlyZh).toContain(`另有 ${all.length - REPORT_MILESTONES} 个较晚的里程碑未列出`);
+  });
+
+  it('a report embeds each font subset its text needs once, and only those: Latin text the Latin subset alone, in both weights', () => {
+    const faces = (css: string) => css.split('\n').map((rule) => /font-weight:(\d+);.*unicode-range:([^;]+);/.exec(rule)!.slice(1).join(' '));
+    const latin = faces(embeddedFontCss('Page 1 of 2 · Generated 2 Dec 2026 — “Burgas”'));
+    expect(latin).toHaveLength(2);
+    expect(latin.map((f) => f.split(' ')[0])).toEqual(['400', '700']);
+    for (const face of latin) expect(face).toMatch(/U\+0-ff,/);
+    const chinese = faces(embeddedFontCss('汕头—布尔加斯项目合作 Page 1 of 2'));
+    expect(new Set(chinese).size).toBe(chinese.length);
+    expect(chinese.length).toBeGreaterThan(2);
+    expect(chinese.filter((f) => f.startsWith('400')).length).toBe(chinese.length / 2);
   });
 
   it('reports.pdf goes through the shell’s renderPdf; without one, a translated error says to print instead', async () => {
@@ -491,6 +560,37 @@ describe('cli report (PDF through Chromium)', () => {
     // Nothing loaded from elsewhere: no external stylesheet, script, font or image.
     expect(html).not.toMatch(/<script|<link|src=["']?https?:|url\((?!data:)/i);
   });
+
+  it('one browser prints report after report, and two at once: each PDF holds its own report only; closed, it starts again', async () => {
+    const core = await openCore(sampleDb(), { appVersion: '0.0.0-test' });
+    const api = localClient(core);
+    const html = (kind: 'partnership' | 'portfolio', lang: 'zh' | 'en') =>
+      api['reports.html']({ ...(kind === 'partnership' ? { kind, partnershipId: burgas } : { kind }), lang, today: TODAY });
+    const HEAD = {
+      partnership: { zh: '合作关系状态报告', en: 'Partnership status report' },
+      portfolio: { zh: '合作关系总体情况报告', en: 'Partnership portfolio report' },
+    };
+    const printed = async (pdf: Buffer, name: string) => {
+      writeFileSync(path.join(dir, `${name}.pdf`), pdf);
+      return squash(await tool('pdftotext', [path.join(dir, `${name}.pdf`), '-']));
+    };
+    const expectOnly = (text: string, kind: 'partnership' | 'portfolio', lang: 'zh' | 'en') => {
+      for (const [k, byLang] of Object.entries(HEAD))
+        for (const [l, head] of Object.entries(byLang)) expect(text.includes(squash(head)), `${kind} ${lang}: ${head}`).toBe(k === kind && l === lang);
+    };
+    try {
+      expectOnly(await printed(await renderPdf(await html('portfolio', 'zh')), 'one'), 'portfolio', 'zh');
+      expectOnly(await printed(await renderPdf(await html('partnership', 'en')), 'two'), 'partnership', 'en');
+      const [three, four] = await Promise.all([renderPdf(await html('partnership', 'zh')), renderPdf(await html('portfolio', 'en'))]);
+      expectOnly(await printed(three, 'three'), 'partnership', 'zh');
+      expectOnly(await printed(four, 'four'), 'portfolio', 'en');
+      await closePdfBrowser();
+      expectOnly(await printed(await renderPdf(await html('partnership', 'en')), 'five'), 'partnership', 'en');
+    } finally {
+      await closePdfBrowser();
+      core.close();
+    }
+  }, 60_000);
 
   it('without Chromium the CLI exits 1 with one line that says what to do', async () => {
     const run = await cli(['report', '--db', sampleDb(), '--out', path.join(dir, 'none.pdf'), '--portfolio', '--format', 'pdf'], {
