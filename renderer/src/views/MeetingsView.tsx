@@ -5,7 +5,6 @@ import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
 import type { MeetingListItem } from '@db/meetings';
-import { api } from '../api';
 import { formatNumber } from '../format';
 import { navigate } from '../route';
 import { useApiPages } from '../useApi';
