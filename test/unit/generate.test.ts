@@ -290,7 +290,7 @@ describe('bench/run.ts', () => {
     for (const [name, metric] of Object.entries(results.metrics)) {
       expect(Number.isFinite(metric.value), name).toBe(true);
       expect(metric.value, name).toBeGreaterThanOrEqual(0);
-      expect(['ms', 'ratio', 'rows/s', 'MB']).toContain(metric.unit);
+      expect(['ms', 'ratio', 'rows/s', 'MB', 'calls']).toContain(metric.unit);
       expect(typeof metric.target).toBe('number');
       expect(metric.pass).toBe(metric.unit === 'rows/s' ? metric.value >= metric.target : metric.value <= metric.target);
     }

@@ -183,13 +183,20 @@ describe('the packaged file list (electron-builder.yml over the built app)', () 
             .join('/'),
         ),
     );
-    // A package the renderer bundles may still ship when a shipped package needs it at run time (dayjs: exceljs).
-    const neededAtRunTime = new Set(
-      [...shipped].flatMap((name) => {
+    // A package the renderer bundles may still ship when a shipped package needs it at run time (dayjs: exceljs),
+    // or when the main process's own bundles require it (zod: the contract's schemas, shared with the forms).
+    const mainBundles = walk(path.join(ROOT, 'out/main')).filter((f) => f.endsWith('.js'));
+    const neededAtRunTime = new Set([
+      ...[...shipped].flatMap((name) => {
         const manifest = path.join(ROOT, 'node_modules', name, 'package.json');
         return existsSync(manifest) ? Object.keys((JSON.parse(readFileSync(manifest, 'utf8')) as { dependencies?: object }).dependencies ?? {}) : [];
       }),
-    );
+      ...mainBundles.flatMap((f) =>
+        [...readFileSync(path.join(ROOT, 'out/main', f), 'utf8').matchAll(/require\("([^".][^"]*)"\)/g)].map((m) =>
+          m[1]!.startsWith('@') ? m[1]!.split('/').slice(0, 2).join('/') : m[1]!.split('/')[0]!,
+        ),
+      ),
+    ]);
     expect([...rendererImports].filter((name) => shipped.has(name) && !neededAtRunTime.has(name))).toEqual([]);
     for (const tool of [
       'tsx',
