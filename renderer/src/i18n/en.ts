@@ -44,6 +44,12 @@ export const en = {
     damagedValue: 'The stored value could not be read (from another version or a hand-edited file), so it is shown empty. Saving sets it anew.',
   },
   dates: {
+    pickDate: 'Pick from a calendar',
+    precision: 'Precision',
+    year: 'Year',
+    month: 'Month',
+    day: 'Day',
+    partialPlaceholder: '2024, 2024-05 or 2024-05-01',
     datePlaceholder: 'YYYY-MM-DD',
     timePlaceholder: 'HH:MM',
     clear: 'Clear the date',
@@ -112,8 +118,6 @@ export const en = {
       longitude: 'Longitude',
       notes: 'Notes',
     },
-    required: 'Enter a display name',
-    countryFormat: 'Two letters, e.g. CN, BG, ES',
     places: {
       find: 'Find coordinates',
       hint: 'by the names above, in the gazetteer shipped with the app (GeoNames, CC BY 4.0)',
