@@ -33,7 +33,7 @@ export const FIELD_LABELS: Record<string, Bilingual> = {
   date: { zh: '日期', en: 'Date' },
   source: { zh: '来源', en: 'Source' },
   notes: { zh: '备注', en: 'Notes' },
-  email: { zh: '电子邮件', en: 'E-mail' },
+  email: { zh: '电子邮箱', en: 'Email' },
   phone: { zh: '电话', en: 'Phone' },
   description: { zh: '说明', en: 'Description' },
   startedOn: { zh: '开始时间', en: 'Started' },

@@ -26,6 +26,10 @@ const UI = {
     question: 'Discard unsaved changes?',
     keep: 'Keep editing',
     discard: 'Discard',
+    addMilestone: 'Add milestone',
+    date: 'Date',
+    shownAs: 'Shown as: May 2024',
+    month: 'May 2024',
   },
   zh: {
     language: '中文',
@@ -46,6 +50,10 @@ const UI = {
     question: '放弃未保存的修改？',
     keep: '继续编辑',
     discard: '放弃修改',
+    addMilestone: '添加里程碑',
+    date: '日期',
+    shownAs: '显示为：2024年5月',
+    month: '2024年5月',
   },
 } as const;
 
@@ -141,5 +149,31 @@ for (const lang of ['zh', 'en'] as const) {
     await expect(question).toBeVisible();
     await question.getByRole('button', { name: ui.discard }).click();
     await expect(dialog).toBeHidden();
+  });
+
+  test(`${lang}: a milestone dated 2024年5月 is kept as a month and shown as ${ui.month}`, async ({ page, sampleApp }) => {
+    test.setTimeout(90_000);
+    await page.goto(`${sampleApp.url}#/partnerships`);
+    await switchLanguage(page, ui.language);
+    await page
+      .getByTestId('partnerships-table')
+      .getByRole('row', { name: /Shantou–Burgas|汕头—布尔加斯/ })
+      .click();
+    await page.getByRole('button', { name: ui.addMilestone }).click();
+    const dialog = page.getByRole('dialog', { name: ui.addMilestone });
+    await textbox(dialog, ui.title).fill(`Port survey ${lang}`);
+    const date = textbox(dialog, ui.date);
+    await date.fill('2024年5月');
+    await expect(dialog.getByText(ui.shownAs)).toBeVisible();
+    await date.press('Control+Enter');
+    await expect(dialog).toBeHidden();
+    const item = page
+      .getByTestId('timeline')
+      .getByRole('listitem')
+      .filter({ hasText: `Port survey ${lang}` });
+    await expect(item).toContainText(ui.month);
+    const partnership = (await callApi(page.request, sampleApp, 'partnerships.list', { query: 'Burgas' })).rows[0]!;
+    const milestones = await callApi(page.request, sampleApp, 'milestones.list', { partnershipId: partnership.id });
+    expect(milestones.find((m) => m.title === `Port survey ${lang}`)?.date).toBe('2024-05');
   });
 }

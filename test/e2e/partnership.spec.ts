@@ -71,7 +71,7 @@ test('a partnership created with one party made on the spot lists, and its page 
 
   // The status date is checked before anything is sent, and nothing typed is lost.
   await dialog.getByRole('button', { name: 'Save' }).click();
-  await expect(dialog.getByText('Write the date as 2016, 2015-06 or 2017-05-31')).toBeVisible();
+  await expect(dialog.getByText('Date is not in the right format')).toBeVisible();
   await expect(dialog.getByLabel('Party 2: role')).toHaveValue('partner port city');
   await dialog.getByLabel('Status since').fill('2024-03');
   await expect(dialog.getByText('Write the date as 2016, 2015-06 or 2017-05-31')).toBeHidden();
@@ -135,7 +135,7 @@ test('on Shantou–Burgas: a milestone with month precision shows as a month, is
   await dialog.getByRole('textbox', { name: 'Title', exact: true }).fill('Burgas delegation visits Shantou');
   await dialog.getByRole('textbox', { name: 'Date', exact: true }).fill('June 2018');
   await dialog.getByRole('button', { name: 'Save' }).click();
-  await expect(dialog.getByText('Write the date as 2016, 2015-06 or 2017-05-31')).toBeVisible();
+  await expect(dialog.getByText('Date is not in the right format')).toBeVisible();
   await dialog.getByRole('textbox', { name: 'Date', exact: true }).fill('2018-06');
   await expect(dialog.getByText('Shown as: Jun 2018')).toBeVisible();
   await choose(page, dialog.getByLabel('Kind'), '', 'Visit');

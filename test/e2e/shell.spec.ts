@@ -48,7 +48,7 @@ test('an organization created in the UI, its country chosen by name and its plac
   // Saving without a name is refused in the form, and nothing is lost.
   await dialog.getByLabel('Chinese name').fill('瓦尔纳');
   await dialog.getByRole('button', { name: 'Save' }).click();
-  await expect(dialog.getByText('Enter a display name')).toBeVisible();
+  await expect(dialog.getByText('Display name is required')).toBeVisible();
   await dialog.getByLabel('Display name').fill('Varna');
   await dialog.getByLabel('English name').fill('Varna');
   const country = dialog.getByRole('textbox', { name: 'Country' });

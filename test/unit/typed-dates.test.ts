@@ -4,9 +4,17 @@
  * 'YYYY-MM-DD' and 'HH:mm' whichever was typed.
  */
 import { describe, expect, it } from 'vitest';
-import { parseTypedDate, parseTypedTime } from '../../renderer/src/lib/typed-dates';
+import { parseTypedDate, parseTypedPartialDate, parseTypedTime } from '../../renderer/src/lib/typed-dates';
 
 describe('typed dates', () => {
+  it('reads a year, a month or a day as the contract writes each precision', () => {
+    for (const typed of ['2024', '2024年', ' 2024 ']) expect(parseTypedPartialDate(typed), typed).toBe('2024');
+    for (const typed of ['2024-05', '2024-5', '2024/5', '2024.05', '2024年5月', '2024 年 05 月', '２０２４年５月'])
+      expect(parseTypedPartialDate(typed), typed).toBe('2024-05');
+    for (const typed of ['2024-05-01', '2024/5/1', '2024年5月1日']) expect(parseTypedPartialDate(typed), typed).toBe('2024-05-01');
+    for (const typed of ['', '24', '2024-13', '2024年0月', '2024-02-30', 'May 2024', '202405']) expect(parseTypedPartialDate(typed), typed).toBeNull();
+  });
+
   it('reads the formats offices use into YYYY-MM-DD', () => {
     for (const typed of [
       '2024-05-01',

@@ -16,7 +16,7 @@ export function AppDatesProvider({ children }: { children: ReactNode }) {
 }
 
 /** How the calendar dropdown writes its headings: 2024年5月 and May 2024. */
-function calendarFormats(language: string): Partial<DateInputProps> {
+export function calendarFormats(language: string): Partial<DateInputProps> {
   if (language === 'zh') {
     return {
       monthLabelFormat: 'YYYY年M月',

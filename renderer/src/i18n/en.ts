@@ -50,6 +50,12 @@ export const en = {
     clear: 'Clear',
   },
   dates: {
+    pickDate: 'Pick from a calendar',
+    precision: 'Precision',
+    year: 'Year',
+    month: 'Month',
+    day: 'Day',
+    partialPlaceholder: '2024, 2024-05 or 2024-05-01',
     datePlaceholder: 'YYYY-MM-DD',
     timePlaceholder: 'HH:MM',
     clear: 'Clear the date',
@@ -118,8 +124,6 @@ export const en = {
       longitude: 'Longitude',
       notes: 'Notes',
     },
-    required: 'Enter a display name',
-    countryFormat: 'Two letters, e.g. CN, BG, ES',
     places: {
       find: 'Find coordinates',
       hint: 'by the names above, in the gazetteer shipped with the app (GeoNames, CC BY 4.0)',

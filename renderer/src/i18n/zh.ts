@@ -52,6 +52,12 @@ export const zh: Messages = {
     clear: '清除',
   },
   dates: {
+    pickDate: '从日历选择',
+    precision: '精度',
+    year: '年',
+    month: '月',
+    day: '日',
+    partialPlaceholder: '2024、2024-05 或 2024-05-01',
     datePlaceholder: '年-月-日',
     timePlaceholder: '时:分',
     clear: '清除日期',
@@ -119,8 +125,6 @@ export const zh: Messages = {
       longitude: '经度',
       notes: '备注',
     },
-    required: '请输入显示名称',
-    countryFormat: '两个字母，例如 CN、BG、ES',
     places: {
       find: '查找坐标',
       hint: '按上面的名称，在应用自带的地名库（GeoNames，CC BY 4.0）中查找',

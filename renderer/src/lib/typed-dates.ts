@@ -46,3 +46,18 @@ export function parseTypedTime(text: string): string | null {
   } else if (hour > 23) return null;
   return `${pad(hour)}:${pad(minute)}`;
 }
+
+/**
+ * A typed date of any precision as the contract writes it ('YYYY', 'YYYY-MM' or 'YYYY-MM-DD'), or null: 2024 and
+ * 2024年 are the year; 2024-05, 2024-5, 2024/5, 2024.5 and 2024年5月 are May 2024; a whole date as `parseTypedDate`.
+ */
+export function parseTypedPartialDate(text: string): string | null {
+  const folded = fold(text);
+  if (/^\d{4}\s*年?$/.test(folded)) return folded.slice(0, 4);
+  const month = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?$/.exec(folded);
+  if (month) {
+    const m = Number(month[2]);
+    return m >= 1 && m <= 12 ? `${month[1]}-${pad(m)}` : null;
+  }
+  return parseTypedDate(text);
+}

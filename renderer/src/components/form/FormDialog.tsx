@@ -1,5 +1,5 @@
 import { type ReactNode } from 'react';
-import { Group, type ModalProps } from '@mantine/core';
+import { Group, Stack, type ModalProps } from '@mantine/core';
 import type { FieldValues } from 'react-hook-form';
 import { AppModal } from '../Dialog';
 import { CancelSaveButtons } from '../CancelSaveButtons';
@@ -58,11 +58,13 @@ export function FormDialog<V extends FieldValues>({
         }}
       >
         {children}
-        <Group justify="space-between" mt="md">
-          {start ?? <span />}
+        <Stack gap={0} mt="md">
           <FormErrorSummary errors={form.errors} />
-          <CancelSaveButtons onCancel={onClose} saving={form.saving} />
-        </Group>
+          <Group justify="space-between">
+            {start ?? <span />}
+            <CancelSaveButtons onCancel={onClose} saving={form.saving} />
+          </Group>
+        </Stack>
       </form>
     </FormScope>
   );

@@ -109,10 +109,6 @@ const en = {
     fields: { name: 'Name', title: 'Title', organization: 'Organization', email: 'Email', phone: 'Phone', notes: 'Notes' },
     meetings: 'Meetings attended',
     noMeetings: 'Not listed as an attendee of any meeting yet.',
-    errors: {
-      name: 'Enter the contact’s name',
-      email: 'Enter an email address like name@example.org, or leave it empty',
-    },
   },
 };
 
@@ -227,10 +223,6 @@ const zh: Widen<typeof en> = {
     fields: { name: '姓名', title: '职务', organization: '单位', email: '电子邮箱', phone: '电话', notes: '备注' },
     meetings: '出席的会见',
     noMeetings: '尚未作为出席人员出现在任何会见中。',
-    errors: {
-      name: '请输入联系人姓名',
-      email: '请输入有效的电子邮箱（如 name@example.org），或留空',
-    },
   },
 };
 

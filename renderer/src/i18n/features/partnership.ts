@@ -172,7 +172,6 @@ const en = {
     notes: 'Notes',
     kinds: MILESTONE_KIND_LABELS.en,
     statuses: MILESTONE_STATUS_LABELS.en,
-    errors: { title: 'Enter a title', date: 'Write the date as 2016, 2015-06 or 2017-05-31' },
   },
   meeting: {
     kinds: MEETING_KIND_LABELS.en,
@@ -378,7 +377,6 @@ const zh: Widen<typeof en> = {
     notes: '备注',
     kinds: MILESTONE_KIND_LABELS.zh,
     statuses: MILESTONE_STATUS_LABELS.zh,
-    errors: { title: '请输入标题', date: '日期请写作 2016、2015-06 或 2017-05-31' },
   },
   meeting: {
     kinds: MEETING_KIND_LABELS.zh,

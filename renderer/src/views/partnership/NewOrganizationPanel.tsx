@@ -6,10 +6,9 @@ import type { Organization } from '@db/organizations';
 import { ORGANIZATION_KINDS } from '@common/inputs/enums';
 import { organizationCreateInput } from '@common/inputs/records';
 import { useContractForm } from '../../lib/contract-form';
-import { FormField, FormScope, FormSelect, FormTextInput } from '../../components/form/fields';
+import { FormScope, FormSelect, FormTextInput } from '../../components/form/fields';
 import { InlinePanel } from './InlinePanel';
-import { CountrySelect } from '../../components/CountrySelect';
-import { PlaceFinder } from '../../components/PlaceFinder';
+import { FormCountrySelect, FormPlaceFinder } from '../../components/form/place-fields';
 
 type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
 
@@ -53,9 +52,9 @@ export function NewOrganizationPanel({
     onSaved: onCreated,
     announce: false,
   });
-  const { setFocus, watch, setValue, getValues } = form.form;
+  const { setFocus, watch } = form.form;
   useEffect(() => setFocus('displayName'), [setFocus]);
-  const [displayName, nameZh, nameEn, country, latitude, longitude] = watch(['displayName', 'nameZh', 'nameEn', 'country', 'latitude', 'longitude']);
+  const [displayName, nameZh, nameEn, latitude, longitude] = watch(['displayName', 'nameZh', 'nameEn', 'latitude', 'longitude']);
 
   return (
     <InlinePanel
@@ -73,12 +72,7 @@ export function NewOrganizationPanel({
       <FormScope form={form}>
         <SimpleGrid cols={2} spacing="sm" verticalSpacing="xs" mb="sm">
           <FormTextInput name="displayName" label={t('partnership.org.displayName')} required />
-          <FormField
-            name="country"
-            render={(field, state) => (
-              <CountrySelect label={t('partnership.org.country')} value={field.value as string} onChange={field.onChange} error={state.message} />
-            )}
-          />
+          <FormCountrySelect label={t('partnership.org.country')} />
           <FormTextInput name="nameZh" label={t('partnership.org.nameZh')} />
           <FormTextInput name="nameEn" label={t('partnership.org.nameEn')} />
           <FormSelect
@@ -89,16 +83,7 @@ export function NewOrganizationPanel({
           />
         </SimpleGrid>
         <Stack gap={4} mb="sm">
-          <PlaceFinder
-            names={[nameEn, displayName, nameZh]}
-            country={country}
-            onPick={(place) => {
-              const dirty = { shouldDirty: true };
-              setValue('latitude', place.latitude, dirty);
-              setValue('longitude', place.longitude, dirty);
-              if (!getValues('country')) setValue('country', place.country, dirty);
-            }}
-          />
+          <FormPlaceFinder names={[nameEn, displayName, nameZh]} />
           {latitude !== null && longitude !== null ? (
             <Text size="sm" data-testid="new-party-coordinates">
               {t('organizations.fields.latitude')} {latitude.toFixed(3)}, {t('organizations.fields.longitude')} {longitude.toFixed(3)}
