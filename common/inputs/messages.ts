@@ -3,6 +3,7 @@
  * forms' messages under their fields are made here from the same zod issues, so both say the same thing.
  */
 import type { z } from 'zod';
+import { PARTIAL_DATE_PATTERN } from '../calendar';
 
 export interface Bilingual {
   zh: string;
@@ -37,6 +38,17 @@ export const FIELD_LABELS: Record<string, Bilingual> = {
   phone: { zh: '电话', en: 'Phone' },
   description: { zh: '说明', en: 'Description' },
   startedOn: { zh: '开始时间', en: 'Started' },
+  titleZh: { zh: '中文标题', en: 'Chinese title' },
+  titleEn: { zh: '英文标题', en: 'English title' },
+  statusSince: { zh: '状态起始日期', en: 'Status since' },
+  termStart: { zh: '期限开始', en: 'Term start' },
+  termEnd: { zh: '期限结束', en: 'Term end' },
+  reviewOn: { zh: '复核日期', en: 'Review date' },
+  owner: { zh: '负责人', en: 'Owner' },
+  summary: { zh: '摘要', en: 'Summary' },
+  rationale: { zh: '合作理由', en: 'Rationale' },
+  topics: { zh: '领域', en: 'Topics' },
+  programmeId: { zh: '项目', en: 'Programme' },
 };
 
 /** What a whole-record rule of the contract (a zod refinement, by its message) says is wrong. */
@@ -51,6 +63,12 @@ const RULE_TEXT: Record<string, Bilingual> = {
 /** What is wrong with the value, without the field's name. */
 export function describeIssue(issue: z.core.$ZodIssue): Bilingual {
   switch (issue.code) {
+    case 'invalid_format':
+      if (issue.format === 'regex' && 'pattern' in issue && issue.pattern === String(PARTIAL_DATE_PATTERN))
+        return { zh: '请写作 2016、2015-06 或 2017-05-31', en: ': write the date as 2016, 2015-06 or 2017-05-31' };
+      if (issue.format === 'email')
+        return { zh: '应写作 name@example.org 这样的地址，或留空', en: ': write an address like name@example.org, or leave it empty' };
+      return { zh: '格式不正确', en: 'is not in the right format' };
     case 'too_small':
       if (issue.origin === 'array') return { zh: `至少需要 ${String(issue.minimum)} 项`, en: `needs at least ${String(issue.minimum)}` };
       if (issue.origin === 'string') {
@@ -67,8 +85,6 @@ export function describeIssue(issue: z.core.$ZodIssue): Bilingual {
       return issue.input === undefined ? { zh: '不能为空', en: 'is required' } : { zh: '类型不正确', en: 'has the wrong type' };
     case 'invalid_value':
       return { zh: '不是允许的值', en: 'is not one of the allowed values' };
-    case 'invalid_format':
-      return { zh: '格式不正确', en: 'is not in the right format' };
     case 'unrecognized_keys':
       return { zh: `包含未知字段 ${issue.keys.join(', ')}`, en: `has unknown fields ${issue.keys.join(', ')}` };
     case 'custom':
@@ -78,8 +94,16 @@ export function describeIssue(issue: z.core.$ZodIssue): Bilingual {
   }
 }
 
+/** A party's row without an organization: said as what to do about it. */
+const isMissingParty = (issue: z.core.$ZodIssue) =>
+  issue.path.length === 3 &&
+  issue.path[0] === 'parties' &&
+  issue.path[2] === 'organizationId' &&
+  (issue.code === 'invalid_format' || issue.code === 'invalid_type');
+
 /** One refused value as the contract says it: the field's name, where in it, and what is wrong ("标题不能为空", "Title is required"). */
 export function issueMessage(issue: z.core.$ZodIssue): Bilingual {
+  if (isMissingParty(issue)) return { zh: '请选择机构，或删除此行', en: 'Choose an organization, or remove this row' };
   const pathText = issue.path.map(String).join('.');
   const head = String(issue.path[0] ?? '');
   const label = FIELD_LABELS[head] ?? { zh: pathText || '输入', en: pathText || 'Input' };

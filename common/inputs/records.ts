@@ -110,7 +110,14 @@ const partnershipFields = {
     .array(partySchema)
     .min(2)
     .max(200)
-    .refine((list) => new Set(list.map((p) => p.organizationId)).size === list.length, { message: 'duplicate party' }),
+    // Rows without an organization are refused on their own: they are not "the same organization twice".
+    .refine(
+      (list) => {
+        const ids = list.map((p) => p.organizationId).filter(Boolean);
+        return new Set(ids).size === ids.length;
+      },
+      { message: 'duplicate party' },
+    ),
 };
 export const partnershipCreateInput = z.strictObject(partnershipFields);
 export const partnershipUpdateInput = z.strictObject({ id: idSchema, ...z.strictObject(partnershipFields).partial().shape });

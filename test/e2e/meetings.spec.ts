@@ -460,7 +460,7 @@ test('a contact created here, attached to a meeting, lists that meeting', async 
   const dialog = page.getByRole('dialog', { name: 'New contact' });
   await expect(byLabel(dialog, 'Name')).toBeFocused();
   await dialog.getByRole('button', { name: 'Save' }).click();
-  await expect(dialog.getByText('Enter the contact’s name')).toBeVisible();
+  await expect(dialog.getByText('Name is required')).toBeVisible();
   await byLabel(dialog, 'Name').fill('Dimitar Nikolov');
   await byLabel(dialog, 'Title').fill('Mayor');
   await byLabel(dialog, 'Organization').fill('Burgas');
@@ -468,7 +468,7 @@ test('a contact created here, attached to a meeting, lists that meeting', async 
   await byLabel(dialog, 'Email').fill('mayor@');
   await byLabel(dialog, 'Phone').fill('+359 56 907 200');
   await dialog.getByRole('button', { name: 'Save' }).click();
-  await expect(dialog.getByText('Enter an email address like name@example.org, or leave it empty')).toBeVisible();
+  await expect(dialog.getByText('Email: write an address like name@example.org, or leave it empty')).toBeVisible();
   await expect(byLabel(dialog, 'Name')).toHaveValue('Dimitar Nikolov');
   await byLabel(dialog, 'Email').fill('mayor@burgas.bg');
   await dialog.getByRole('button', { name: 'Save' }).click();

@@ -39,15 +39,15 @@ test('a partnership created with one party made on the spot lists, and its page 
 
   // An empty form is refused in the form, with a message at each field.
   await dialog.getByRole('button', { name: 'Save' }).click();
-  await expect(dialog.getByText('Enter a title')).toBeVisible();
+  await expect(dialog.getByText('Title is required')).toBeVisible();
   await expect(dialog.getByText('Choose an organization, or remove this row')).toHaveCount(2);
 
   await dialog.getByRole('textbox', { name: 'Title', exact: true }).fill('Shantou–Varna port cooperation');
-  await expect(dialog.getByText('Enter a title')).toBeHidden();
+  await expect(dialog.getByText('Title is required')).toBeHidden();
   await dialog.getByLabel('Chinese title').fill('汕头—瓦尔纳港口合作');
   await dialog.getByLabel('English title').fill('Shantou–Varna port cooperation');
   await choose(page, dialog.getByLabel('Status', { exact: true }), '', 'Negotiating');
-  await dialog.getByLabel('Status since').fill('2024-3');
+  await dialog.getByLabel('Status since').fill('spring 2024');
   await choose(page, dialog.getByLabel('Party 1: organization'), 'Swatow', /^汕头 \/ Shantou/);
   await dialog.getByLabel('Party 1: role').fill('initiator');
 
@@ -71,20 +71,20 @@ test('a partnership created with one party made on the spot lists, and its page 
 
   // The status date is checked before anything is sent, and nothing typed is lost.
   await dialog.getByRole('button', { name: 'Save' }).click();
-  await expect(dialog.getByText('Date is not in the right format')).toBeVisible();
+  await expect(dialog.getByText('Status since: write the date as 2016, 2015-06 or 2017-05-31')).toBeVisible();
   await expect(dialog.getByLabel('Party 2: role')).toHaveValue('partner port city');
-  await dialog.getByLabel('Status since').fill('2024-03');
-  await expect(dialog.getByText('Write the date as 2016, 2015-06 or 2017-05-31')).toBeHidden();
+  await dialog.getByLabel('Status since').fill('2024-3');
+  await expect(dialog.getByText('Status since: write the date as 2016, 2015-06 or 2017-05-31')).toBeHidden();
 
   // A refusal by the contract (a title over 300 characters) is shown at the field; nothing typed is lost.
   const title = dialog.getByRole('textbox', { name: 'Title', exact: true });
   await title.fill('x'.repeat(301));
   await dialog.getByRole('button', { name: 'Save' }).click();
-  await expect(dialog.getByText('Invalid input: Title is too long (at most 300 characters). Nothing was saved.')).toBeVisible();
+  await expect(dialog.getByText('Title is too long (at most 300 characters)')).toBeVisible();
   await expect(dialog.getByLabel('Party 2: organization')).toHaveValue('瓦尔纳 / Varna (BG)');
   await expect(dialog.getByLabel('Party 2: role')).toHaveValue('partner port city');
   await title.fill('Shantou–Varna port cooperation');
-  await expect(dialog.getByText('Invalid input: Title is too long (at most 300 characters). Nothing was saved.')).toBeHidden();
+  await expect(dialog.getByText('Title is too long (at most 300 characters)')).toBeHidden();
 
   await dialog.getByRole('button', { name: 'New organization…' }).click();
   await dialog.screenshot({ path: path.join(SHOTS, 'partnership-form-en-1024.png') });
@@ -135,7 +135,7 @@ test('on Shantou–Burgas: a milestone with month precision shows as a month, is
   await dialog.getByRole('textbox', { name: 'Title', exact: true }).fill('Burgas delegation visits Shantou');
   await dialog.getByRole('textbox', { name: 'Date', exact: true }).fill('June 2018');
   await dialog.getByRole('button', { name: 'Save' }).click();
-  await expect(dialog.getByText('Date is not in the right format')).toBeVisible();
+  await expect(dialog.getByText('Date: write the date as 2016, 2015-06 or 2017-05-31')).toBeVisible();
   await dialog.getByRole('textbox', { name: 'Date', exact: true }).fill('2018-06');
   await expect(dialog.getByText('Shown as: Jun 2018')).toBeVisible();
   await choose(page, dialog.getByLabel('Kind'), '', 'Visit');
@@ -313,6 +313,29 @@ for (const [width, height] of [
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow).toBeLessThanOrEqual(0);
       await page.screenshot({ path: path.join(SHOTS, `partnership-page-${language}-${width}.png`), fullPage: true });
+    }
+  });
+}
+
+for (const [language, label, edit, dialogName, since, save] of [
+  ['en', 'English', 'Edit', 'Edit partnership', 'Status since', 'Save'],
+  ['zh', '中文', '编辑', '编辑合作关系', '状态起始日期', '保存'],
+] as const) {
+  test(`a status date typed as 2024年5月 is stored as the month 2024-05 (${language})`, async ({ page, sampleApp }) => {
+    await page.goto(`${sampleApp.url}#/partnerships`);
+    await switchLanguage(page, label);
+    await openShantouBurgas(page);
+    await page.getByRole('button', { name: edit, exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: dialogName });
+    await dialog.getByLabel(since).fill('2024年5月');
+    await dialog.getByRole('button', { name: save }).click();
+    await expect(dialog).toBeHidden();
+    const db = new Database(sampleApp.dbPath, { readonly: true });
+    try {
+      const row = db.prepare("SELECT status_since AS since FROM partnerships WHERE title_en LIKE 'Shantou–Burgas%'").get() as { since: string };
+      expect(row.since).toBe('2024-05');
+    } finally {
+      db.close();
     }
   });
 }

@@ -85,16 +85,6 @@ const en = {
     firstMilestoneDate: 'Milestone date',
     firstMilestoneKind: 'Milestone kind',
     created: 'Partnership created',
-    errors: {
-      title: 'Enter a title (Chinese or English)',
-      milestoneTitle: 'Name the milestone, or clear its date',
-      partialDate: 'Write the date as 2016, 2015-06 or 2017-05-31',
-      date: 'Enter a full date, or leave it empty',
-      partiesMin: 'A partnership needs at least two parties',
-      partyMissing: 'Choose an organization, or remove this row',
-      partyDuplicate: 'This organization is already a party',
-      termOrder: 'The term cannot end before it starts',
-    },
   },
   programme: {
     title: 'New programme (chosen for this partnership)',
@@ -290,16 +280,6 @@ const zh: Widen<typeof en> = {
     firstMilestoneDate: '里程碑日期',
     firstMilestoneKind: '里程碑类型',
     created: '已新建合作关系',
-    errors: {
-      title: '请输入标题（中文或英文）',
-      milestoneTitle: '请填写里程碑名称，或清空其日期',
-      partialDate: '日期请写作 2016、2015-06 或 2017-05-31',
-      date: '请输入完整日期，或留空',
-      partiesMin: '合作关系至少需要两个合作方',
-      partyMissing: '请选择机构，或删除此行',
-      partyDuplicate: '该机构已是合作方',
-      termOrder: '期限结束日期不能早于开始日期',
-    },
   },
   programme: {
     title: '新建项目（并选为所属项目）',

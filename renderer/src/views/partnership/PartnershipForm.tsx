@@ -1,39 +1,21 @@
 import { useEffect, useRef, useState, type RefObject } from 'react';
-import {
-  ActionIcon,
-  Autocomplete,
-  Button,
-  Divider,
-  Group,
-  Input,
-  MultiSelect,
-  Select,
-  SimpleGrid,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-  Title,
-} from '@mantine/core';
-import { AppModal } from '../../components/Dialog';
+import { ActionIcon, Button, Divider, Group, Input, MultiSelect, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconBuildingPlus, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { useFieldArray, useFormState } from 'react-hook-form';
 import { api } from '../../api';
-import { showDone, showError } from '../../notify';
+import { showDone } from '../../notify';
 import { useLoad } from '../../useLoad';
 import type { Partnership, PartnershipKind, PartnershipStatus } from '@db/partnerships';
 import type { Organization } from '@db/organizations';
+import { firstMilestoneInput, partnershipCreateInput, partnershipUpdateInput } from '@common/inputs/records';
 import {
-  isCalendarDate,
-  isPartialDate,
   isTopic,
   PARTNERSHIP_KIND_LIST,
   PARTNERSHIP_STATUS_LIST,
-  rejectedFields,
   localDay,
   MILESTONE_KIND_LIST,
   TOPIC_LIST,
-  useFieldErrors,
   type MilestoneKind,
   type MilestoneStatus,
   type Topic,
@@ -43,13 +25,13 @@ import { NewProgrammePanel } from './NewProgrammePanel';
 import type { ProgrammeOption } from '@db/programmes';
 import { OrganizationPicker, organizationOption } from '../../components/pickers';
 import type { PickerOption } from '../../components/RecordPicker';
-import { CancelSaveButtons } from '../../components/CancelSaveButtons';
-import { FormErrorSummary } from '../../components/FormErrors';
-import { useDraftChanges } from '../../lib/unsaved';
-import { DateField } from '../../components/DateField';
+import { contractOptions, useContractForm } from '../../lib/contract-form';
+import { FormDialog } from '../../components/form/FormDialog';
+import { FormAutocomplete, FormDateField, FormField, FormSelect, FormTextarea, FormTextInput } from '../../components/form/fields';
+import { PartialDateField } from '../../components/PartialDateField';
+import { partialDateOf } from '../../components/form/partial-date';
 
 interface PartyDraft {
-  key: number;
   organizationId: string | null;
   role: string;
 }
@@ -76,8 +58,7 @@ interface Draft {
   milestoneKind: MilestoneKind;
 }
 
-let partyKeys = 0;
-const newParty = (organizationId: string | null = null, role = ''): PartyDraft => ({ key: ++partyKeys, organizationId, role });
+const newParty = (organizationId: string | null = null, role = ''): PartyDraft => ({ organizationId, role });
 
 function draftOf(p: Partnership | null): Draft {
   return {
@@ -120,14 +101,28 @@ function titleOf(draft: Pick<Draft, 'title' | 'titleZh' | 'titleEn'>, language: 
   return (draft.title.trim() || first.trim() || second.trim()).trim();
 }
 
+/** What `partnerships.create` takes (db/api.ts): the partnership, and its first milestone by the milestone's rules. */
+const createInput = partnershipCreateInput.extend({ firstMilestone: firstMilestoneInput.optional() });
+
 /** A first milestone in the past (or today) is done; one still ahead is planned. */
 function milestoneStatusOf(date: string): MilestoneStatus {
   return date <= localDay().slice(0, date.length) ? 'done' : 'planned';
 }
 
+/** The contract's field paths onto the form's: the first milestone's fields, and the party list as a whole. */
+function fieldOf(path: string): string {
+  if (path === 'parties') return 'partyList';
+  if (path.startsWith('firstMilestone.')) {
+    const field = path.slice('firstMilestone.'.length);
+    return `milestone${field.charAt(0).toUpperCase()}${field.slice(1)}`;
+  }
+  return path;
+}
+
 /**
- * Create or edit a partnership, its parties included. Mistakes are caught here with a message
- * next to the field; a rejection by the contract is shown and keeps everything typed.
+ * Create or edit a partnership, its parties included, checked by the contract's own `partnerships.create` /
+ * `partnerships.update` input: a refused value is marked under its field in the contract's words and keeps everything
+ * typed. The inline panels (a new programme, a new organization) count as unsaved changes while they hold text.
  */
 export function PartnershipForm({
   partnership,
@@ -139,99 +134,13 @@ export function PartnershipForm({
   onSaved: (saved: Partnership) => void;
 }) {
   const { t, i18n } = useTranslation();
-  const [draft, setDraft] = useState<Draft>(() => draftOf(partnership));
-  const changes = useDraftChanges(draft);
-  const [saving, setSaving] = useState(false);
-  // The inline new-organization panel: open, with the name typed in a party picker and that party's row.
-  const [addingOrganization, setAddingOrganization] = useState<{ name: string; partyKey: number | null } | null>(null);
-  const [addingProgramme, setAddingProgramme] = useState(false);
-  const [createdProgrammes, setCreatedProgrammes] = useState<ProgrammeOption[]>([]);
-  // Names of the organizations chosen so far (a saved partnership's parties, those created here, those picked).
-  const [named, setNamed] = useState<PickerOption[]>(() => (partnership?.parties ?? []).map((p) => organizationOption({ ...p, id: p.organizationId })));
-  const form = useRef<HTMLFormElement>(null);
-  const newOrganizationButton = useRef<HTMLButtonElement>(null);
-  const newProgrammeButton = useRef<HTMLButtonElement>(null);
-  const { errors, show: setErrors, clear } = useFieldErrors(form);
-  const { data: options } = useLoad(() => api['partnerships.filterOptions'](), []);
-  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => {
-    setDraft((d) => ({ ...d, [key]: value }));
-    clear(key);
-    // The term's order is checked on both ends.
-    if (key === 'termStart') clear('termEnd');
-  };
   const zh = i18n.language === 'zh';
 
-  // When a small inline form closes (created or cancelled), keyboard focus returns to the button that opened it.
-  useFocusBackAfter(addingOrganization !== null, newOrganizationButton);
-  useFocusBackAfter(addingProgramme, newProgrammeButton);
-
-  const setParty = (key: number, change: Partial<PartyDraft>) => {
-    setDraft((d) => ({ ...d, parties: d.parties.map((p) => (p.key === key ? { ...p, ...change } : p)) }));
-    const index = draft.parties.findIndex((p) => p.key === key);
-    clear(`parties.${index}`);
-  };
-  /** Adding or removing a row renumbers them: the row messages no longer fit, so drop them. */
-  const setParties = (parties: PartyDraft[]) => {
-    setDraft((d) => ({ ...d, parties }));
-    clear((key) => key.startsWith('parties'));
-  };
-
-  const changeStatus = (status: PartnershipStatus) => {
-    clear('statusSince');
-    setDraft((d) => {
-      // Editing: a new status starts today unless told otherwise; going back restores the old date.
-      if (!partnership) return { ...d, status };
-      const original = partnership.statusSince ?? '';
-      if (status === partnership.status) return { ...d, status, statusSince: original };
-      return { ...d, status, statusSince: d.statusSince === original ? localDay() : d.statusSince };
-    });
-  };
-
-  const addCreatedOrganization = (organization: Organization) => {
-    setNamed((list) => [...list, organizationOption(organization)]);
-    const target = addingOrganization?.partyKey ?? null;
-    setDraft((d) => {
-      const empty = d.parties.find((p) => p.key === target) ?? d.parties.find((p) => !p.organizationId);
-      const parties = empty
-        ? d.parties.map((p) => (p.key === empty.key ? { ...p, organizationId: organization.id } : p))
-        : [...d.parties, newParty(organization.id)];
-      return { ...d, parties };
-    });
-    clear((key) => key.startsWith('parties'));
-    setAddingOrganization(null);
-    showDone(t('partnership.org.created', { name: organization.displayName }));
-  };
-
-  const validate = (): boolean => {
-    const next: Record<string, string> = {};
-    if (!titleOf(draft, i18n.language)) next.title = t('partnership.form.errors.title');
-    if (!partnership && (draft.milestoneTitle.trim() || draft.milestoneDate.trim())) {
-      if (!draft.milestoneTitle.trim()) next.milestoneTitle = t('partnership.form.errors.milestoneTitle');
-      if (!isPartialDate(draft.milestoneDate.trim())) next.milestoneDate = t('partnership.form.errors.partialDate');
-    }
-    if (draft.statusSince.trim() && !isPartialDate(draft.statusSince.trim())) next.statusSince = t('partnership.form.errors.partialDate');
-    for (const field of ['termStart', 'termEnd', 'reviewOn'] as const) {
-      if (draft[field] && !isCalendarDate(draft[field])) next[field] = t('partnership.form.errors.date');
-    }
-    if (!next.termStart && !next.termEnd && draft.termStart && draft.termEnd && draft.termEnd < draft.termStart) {
-      next.termEnd = t('partnership.form.errors.termOrder');
-    }
-    const seen = new Set<string>();
-    draft.parties.forEach((p, index) => {
-      if (!p.organizationId) next[`parties.${index}`] = t('partnership.form.errors.partyMissing');
-      else if (seen.has(p.organizationId)) next[`parties.${index}`] = t('partnership.form.errors.partyDuplicate');
-      else seen.add(p.organizationId);
-    });
-    if (draft.parties.length < 2) next.parties = t('partnership.form.errors.partiesMin');
-    setErrors(next);
-    return Object.keys(next).length === 0;
-  };
-
-  const save = async () => {
-    if (!validate()) return;
-    const since = draft.statusSince.trim();
+  /** What the form sends: the contract's partnership fields (the status date only when it changed). */
+  const fieldsOf = (draft: Draft) => {
+    const since = partialDateOf(draft.statusSince);
     const sinceChanged = since !== (partnership?.statusSince ?? '') || draft.status !== partnership?.status;
-    const fields = {
+    return {
       title: titleOf(draft, i18n.language),
       titleZh: draft.titleZh,
       titleEn: draft.titleEn,
@@ -248,304 +157,324 @@ export function PartnershipForm({
       reviewOn: draft.reviewOn || null,
       parties: draft.parties.map((p) => ({ organizationId: p.organizationId ?? '', role: p.role })),
     };
-    setSaving(true);
-    try {
-      const firstMilestone = draft.milestoneTitle.trim()
-        ? { title: draft.milestoneTitle, date: draft.milestoneDate.trim(), kind: draft.milestoneKind, status: milestoneStatusOf(draft.milestoneDate.trim()) }
-        : undefined;
-      const saved = partnership
-        ? await api['partnerships.update']({ id: partnership.id, ...fields })
-        : await api['partnerships.create']({ ...fields, ...(firstMilestone ? { firstMilestone } : {}) });
-      showDone(partnership ? t('common.saved') : t('partnership.form.created'));
-      changes.saved();
-      onSaved(saved);
-    } catch (error) {
-      setErrors(rejectedFields(error));
-      showError(error);
-    } finally {
-      setSaving(false);
-    }
+  };
+  const firstMilestoneOf = (draft: Draft) => {
+    if (!draft.milestoneTitle.trim() && !draft.milestoneDate.trim()) return {};
+    const date = partialDateOf(draft.milestoneDate);
+    return { firstMilestone: { title: draft.milestoneTitle, date, kind: draft.milestoneKind, status: milestoneStatusOf(date) } };
   };
 
-  const chosen = new Set(draft.parties.map((p) => p.organizationId).filter(Boolean));
+  const form = useContractForm(
+    partnership
+      ? contractOptions({
+          schema: partnershipUpdateInput,
+          defaultValues: draftOf(partnership),
+          toInput: (draft: Draft) => ({ id: partnership.id, ...fieldsOf(draft) }),
+          save: (input) => api['partnerships.update'](input),
+          onSaved,
+          fieldOf,
+        })
+      : contractOptions({
+          schema: createInput,
+          defaultValues: draftOf(null),
+          toInput: (draft: Draft) => ({ ...fieldsOf(draft), ...firstMilestoneOf(draft) }),
+          save: (input) => api['partnerships.create'](input),
+          onSaved: (saved) => {
+            showDone(t('partnership.form.created'));
+            onSaved(saved);
+          },
+          fieldOf,
+          announce: false,
+        }),
+  );
+  const { control, setValue, getValues, watch } = form.form;
+  const parties = useFieldArray({ control, name: 'parties' });
+  const { errors } = useFormState({ control, name: 'partyList' as never });
+  const partyListError = (errors as { partyList?: { message?: string } }).partyList?.message;
+
+  // The inline new-organization panel: open, with the name typed in a party picker and that party's row.
+  const [addingOrganization, setAddingOrganization] = useState<{ name: string; partyIndex: number | null } | null>(null);
+  const [addingProgramme, setAddingProgramme] = useState(false);
+  const [createdProgrammes, setCreatedProgrammes] = useState<ProgrammeOption[]>([]);
+  // Names of the organizations chosen so far (a saved partnership's parties, those created here, those picked).
+  const [named, setNamed] = useState<PickerOption[]>(() => (partnership?.parties ?? []).map((p) => organizationOption({ ...p, id: p.organizationId })));
+  const newOrganizationButton = useRef<HTMLButtonElement>(null);
+  const newProgrammeButton = useRef<HTMLButtonElement>(null);
+  const { data: options } = useLoad(() => api['partnerships.filterOptions'](), []);
+  const dirty = { shouldDirty: true, shouldValidate: form.form.formState.isSubmitted };
+
+  // When a small inline form closes (created or cancelled), keyboard focus returns to the button that opened it.
+  useFocusBackAfter(addingOrganization !== null, newOrganizationButton);
+  useFocusBackAfter(addingProgramme, newProgrammeButton);
+
+  const changeStatus = (status: PartnershipStatus) => {
+    setValue('status', status, dirty);
+    // Editing: a new status starts today unless told otherwise; going back restores the old date.
+    if (!partnership) return;
+    const original = partnership.statusSince ?? '';
+    if (status === partnership.status) setValue('statusSince', original, dirty);
+    else if (getValues('statusSince') === original) setValue('statusSince', localDay(), dirty);
+  };
+
+  const addCreatedOrganization = (organization: Organization) => {
+    setNamed((list) => [...list, organizationOption(organization)]);
+    const rows = getValues('parties');
+    const target = addingOrganization?.partyIndex ?? null;
+    const index = target !== null && target < rows.length ? target : rows.findIndex((p) => !p.organizationId);
+    if (index >= 0) setValue(`parties.${index}.organizationId`, organization.id, dirty);
+    else parties.append(newParty(organization.id));
+    setAddingOrganization(null);
+    showDone(t('partnership.org.created', { name: organization.displayName }));
+  };
+
+  const draftParties = watch('parties');
+  const chosen = new Set(draftParties.map((p) => p.organizationId).filter((id): id is string => !!id));
+  const titles = watch(['titleZh', 'titleEn']);
+  const topics = watch('topics');
 
   return (
-    <AppModal opened onClose={onClose} dirty={changes.dirty} title={partnership ? t('partnership.form.editTitle') : t('partnership.form.newTitle')} size="xl">
-      <form
-        ref={form}
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save();
-        }}
-        noValidate
-      >
-        <Stack gap="sm">
-          <SimpleGrid cols={2} spacing="sm">
-            <TextInput
-              label={t('partnership.form.titleZh')}
-              description={t('partnership.form.titleZhHint')}
-              data-autofocus={zh || undefined}
-              value={draft.titleZh}
-              onChange={(e) => set('titleZh', e.currentTarget.value)}
-              error={errors.titleZh}
-            />
-            <TextInput
-              label={t('partnership.form.titleEn')}
-              description={t('partnership.form.titleEnHint')}
-              data-autofocus={!zh || undefined}
-              value={draft.titleEn}
-              onChange={(e) => set('titleEn', e.currentTarget.value)}
-              error={errors.titleEn}
-            />
-          </SimpleGrid>
-          <TextInput
-            label={t('partnership.form.title')}
-            description={t('partnership.form.titleHint')}
-            placeholder={titleOf({ ...draft, title: '' }, i18n.language) || undefined}
-            value={draft.title}
-            onChange={(e) => set('title', e.currentTarget.value)}
-            error={errors.title}
+    <FormDialog form={form} onClose={onClose} title={partnership ? t('partnership.form.editTitle') : t('partnership.form.newTitle')} size="xl">
+      <Stack gap="sm">
+        <SimpleGrid cols={2} spacing="sm">
+          <FormTextInput
+            name="titleZh"
+            label={t('partnership.form.titleZh')}
+            description={t('partnership.form.titleZhHint')}
+            data-autofocus={zh || undefined}
           />
-          <SimpleGrid cols={3} spacing="sm">
-            <Select
-              label={t('partnership.form.kind')}
-              value={draft.kind}
-              allowDeselect={false}
-              onChange={(v) => v && set('kind', v as PartnershipKind)}
-              data={PARTNERSHIP_KIND_LIST.map((k) => ({ value: k, label: t(`partnershipKind.${k}`) }))}
-              error={errors.kind}
-            />
-            <Select
-              label={t('partnership.form.status')}
-              value={draft.status}
-              allowDeselect={false}
-              onChange={(v) => v && changeStatus(v as PartnershipStatus)}
-              data={PARTNERSHIP_STATUS_LIST.map((s) => ({ value: s, label: t(`status.${s}`) }))}
-              error={errors.status}
-            />
-            <TextInput
-              label={t('partnership.form.statusSince')}
-              description={t('partnership.form.statusSinceHint')}
-              placeholder={localDay()}
-              value={draft.statusSince}
-              onChange={(e) => set('statusSince', e.currentTarget.value)}
-              error={errors.statusSince}
-              inputWrapperOrder={['label', 'input', 'description', 'error']}
-            />
-          </SimpleGrid>
-          <SimpleGrid cols={2} spacing="sm">
-            <Select
-              label={t('partnership.form.programme')}
-              placeholder={t('partnership.form.noProgramme')}
-              clearable
-              searchable
-              value={draft.programmeId}
-              onChange={(v) => set('programmeId', v)}
-              data={[...(options?.programmes ?? []), ...createdProgrammes].map((p) => ({
-                value: p.id,
-                label: (zh ? p.nameZh : p.nameEn) ?? p.nameZh ?? p.nameEn ?? p.id,
-              }))}
-              error={errors.programmeId}
-              inputContainer={(children) => (
-                <Group gap={6} wrap="nowrap" align="flex-start">
-                  <div style={{ flex: 1 }}>{children}</div>
-                  <Button
-                    ref={newProgrammeButton}
-                    variant="light"
-                    size="sm"
-                    px="xs"
-                    onClick={() => setAddingProgramme(true)}
-                    aria-label={t('partnership.form.newProgramme')}
-                  >
-                    <IconPlus size={16} aria-hidden />
-                  </Button>
-                </Group>
-              )}
-            />
-            <Autocomplete
-              label={t('partnership.form.owner')}
-              value={draft.owner}
-              onChange={(v) => set('owner', v)}
-              data={options?.owners ?? []}
-              error={errors.owner}
-            />
-          </SimpleGrid>
-          {addingProgramme ? (
-            <NewProgrammePanel
-              onCancel={() => setAddingProgramme(false)}
-              onCreated={(programme) => {
-                setCreatedProgrammes((list) => [...list, programme]);
-                set('programmeId', programme.id);
-                setAddingProgramme(false);
-              }}
-            />
-          ) : null}
-          <MultiSelect
-            label={t('partnership.form.topics')}
-            placeholder={draft.topics.length === 0 ? t('partnership.form.topicsPlaceholder') : undefined}
+          <FormTextInput
+            name="titleEn"
+            label={t('partnership.form.titleEn')}
+            description={t('partnership.form.titleEnHint')}
+            data-autofocus={!zh || undefined}
+          />
+        </SimpleGrid>
+        <FormTextInput
+          name="title"
+          label={t('partnership.form.title')}
+          description={t('partnership.form.titleHint')}
+          placeholder={titleOf({ title: '', titleZh: titles[0], titleEn: titles[1] }, i18n.language) || undefined}
+        />
+        <SimpleGrid cols={3} spacing="sm">
+          <FormSelect
+            name="kind"
+            label={t('partnership.form.kind')}
+            allowDeselect={false}
+            data={PARTNERSHIP_KIND_LIST.map((k) => ({ value: k, label: t(`partnershipKind.${k}`) }))}
+          />
+          <FormField
+            name="status"
+            render={(field, state) => (
+              <Select
+                label={t('partnership.form.status')}
+                allowDeselect={false}
+                value={field.value as string}
+                onChange={(v) => v && changeStatus(v as PartnershipStatus)}
+                data={PARTNERSHIP_STATUS_LIST.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+                error={state.message}
+              />
+            )}
+          />
+          <FormField
+            name="statusSince"
+            render={(field, state) => (
+              <PartialDateField
+                label={t('partnership.form.statusSince')}
+                placeholder={t('partnership.form.statusSinceHint')}
+                name={field.name}
+                value={field.value as string}
+                onChange={field.onChange}
+                onBlur={field.onBlur}
+                error={state.message}
+              />
+            )}
+          />
+        </SimpleGrid>
+        <SimpleGrid cols={2} spacing="sm">
+          <FormSelect
+            name="programmeId"
+            label={t('partnership.form.programme')}
+            placeholder={t('partnership.form.noProgramme')}
+            clearable
             searchable
-            hidePickedOptions
-            value={draft.topics}
-            onChange={(v) => set('topics', v.filter(isTopic))}
-            data={TOPIC_LIST.map((topic) => ({ value: topic, label: t(`partnership.topics.${topic}`) }))}
-            error={errors.topics}
-          />
-
-          <Divider mt="xs" />
-          <div role="group" aria-labelledby="partnership-form-parties">
-            <Title order={3} size="h5" id="partnership-form-parties">
-              {t('partnership.form.parties')}
-            </Title>
-            <Text size="xs" c="dimmed" mb="xs">
-              {t('partnership.form.partiesHint')}
-            </Text>
-            <Stack gap="xs">
-              {draft.parties.map((party, index) => {
-                const n = index + 1;
-                return (
-                  <Group key={party.key} gap="xs" align="flex-start" wrap="nowrap" data-testid="party-row">
-                    <OrganizationPicker
-                      aria-label={t('partnership.form.partyOrganization', { n })}
-                      placeholder={t('partnership.form.organizationPlaceholder')}
-                      clearable
-                      value={party.organizationId}
-                      known={named}
-                      exclude={[...chosen].filter((id): id is string => !!id && id !== party.organizationId)}
-                      onChange={(id, row) => {
-                        if (row) setNamed((list) => [...list, organizationOption(row)]);
-                        setParty(party.key, { organizationId: id });
-                      }}
-                      onCreate={(name) => setAddingOrganization({ name, partyKey: party.key })}
-                      error={errors[`parties.${index}`]}
-                      style={{ flex: 3, minWidth: 0 }}
-                    />
-                    <TextInput
-                      aria-label={t('partnership.form.partyRole', { n })}
-                      placeholder={t('partnership.form.rolePlaceholder')}
-                      value={party.role}
-                      onChange={(e) => setParty(party.key, { role: e.currentTarget.value })}
-                      style={{ flex: 2, minWidth: 0 }}
-                    />
-                    <ActionIcon
-                      variant="subtle"
-                      color="red"
-                      size="lg"
-                      aria-label={t('partnership.form.removeParty', { n })}
-                      title={t('partnership.form.removeParty', { n })}
-                      disabled={draft.parties.length <= 2}
-                      onClick={() => setParties(draft.parties.filter((p) => p.key !== party.key))}
-                    >
-                      <IconTrash size={18} aria-hidden />
-                    </ActionIcon>
-                  </Group>
-                );
-              })}
-            </Stack>
-            {errors.parties ? (
-              <Input.Error mt={4} role="alert">
-                {errors.parties}
-              </Input.Error>
-            ) : null}
-            <Group gap="xs" mt="xs">
-              <Button variant="light" size="xs" leftSection={<IconPlus size={14} aria-hidden />} onClick={() => setParties([...draft.parties, newParty()])}>
-                {t('partnership.form.addParty')}
-              </Button>
-              {addingOrganization === null ? (
+            data={[...(options?.programmes ?? []), ...createdProgrammes].map((p) => ({
+              value: p.id,
+              label: (zh ? p.nameZh : p.nameEn) ?? p.nameZh ?? p.nameEn ?? p.id,
+            }))}
+            inputContainer={(children) => (
+              <Group gap={6} wrap="nowrap" align="flex-start">
+                <div style={{ flex: 1 }}>{children}</div>
                 <Button
-                  ref={newOrganizationButton}
+                  ref={newProgrammeButton}
                   variant="light"
-                  size="xs"
-                  leftSection={<IconBuildingPlus size={14} aria-hidden />}
-                  onClick={() => setAddingOrganization({ name: '', partyKey: null })}
+                  size="sm"
+                  px="xs"
+                  onClick={() => setAddingProgramme(true)}
+                  aria-label={t('partnership.form.newProgramme')}
                 >
-                  {t('partnership.form.newOrganization')}
+                  <IconPlus size={16} aria-hidden />
                 </Button>
-              ) : null}
-            </Group>
-            {addingOrganization !== null ? (
-              <div style={{ marginTop: 'var(--mantine-spacing-xs)' }}>
-                <NewOrganizationPanel
-                  // A new name typed in a picker starts a new panel.
-                  key={`${addingOrganization.partyKey ?? ''}:${addingOrganization.name}`}
-                  initialName={addingOrganization.name}
-                  onCreated={addCreatedOrganization}
-                  onCancel={() => setAddingOrganization(null)}
-                />
-              </div>
-            ) : null}
-          </div>
-
-          {partnership ? null : (
-            <>
-              <Divider mt="xs" />
-              <Title order={3} size="h5">
-                {t('partnership.form.firstMilestone')}
-              </Title>
-              <SimpleGrid cols={3} spacing="sm">
-                <TextInput
-                  label={t('partnership.form.firstMilestoneTitle')}
-                  placeholder={t('partnership.form.firstMilestonePlaceholder')}
-                  value={draft.milestoneTitle}
-                  onChange={(e) => set('milestoneTitle', e.currentTarget.value)}
-                  error={errors.milestoneTitle}
-                />
-                <TextInput
-                  label={t('partnership.form.firstMilestoneDate')}
-                  placeholder="2017-05-31"
-                  description={t('partnership.milestone.dateHint')}
-                  inputWrapperOrder={['label', 'input', 'description', 'error']}
-                  value={draft.milestoneDate}
-                  onChange={(e) => set('milestoneDate', e.currentTarget.value)}
-                  error={errors.milestoneDate}
-                />
-                <Select
-                  label={t('partnership.form.firstMilestoneKind')}
-                  value={draft.milestoneKind}
-                  allowDeselect={false}
-                  onChange={(v) => v && set('milestoneKind', v as MilestoneKind)}
-                  data={MILESTONE_KIND_LIST.map((k) => ({ value: k, label: t(`partnership.milestone.kinds.${k}`) }))}
-                />
-              </SimpleGrid>
-            </>
-          )}
-
-          <Divider mt="xs" />
-          <Title order={3} size="h5">
-            {t('partnership.form.term')}
-          </Title>
-          <SimpleGrid cols={3} spacing="sm">
-            <DateField
-              label={t('partnership.form.termStart')}
-              clearable
-              value={draft.termStart}
-              onChange={(v) => set('termStart', v)}
-              error={errors.termStart}
+              </Group>
+            )}
+          />
+          <FormAutocomplete name="owner" label={t('partnership.form.owner')} data={options?.owners ?? []} />
+        </SimpleGrid>
+        {addingProgramme ? (
+          <NewProgrammePanel
+            onCancel={() => setAddingProgramme(false)}
+            onCreated={(programme) => {
+              setCreatedProgrammes((list) => [...list, programme]);
+              setValue('programmeId', programme.id, dirty);
+              setAddingProgramme(false);
+            }}
+          />
+        ) : null}
+        <FormField
+          name="topics"
+          render={(field, state) => (
+            <MultiSelect
+              label={t('partnership.form.topics')}
+              placeholder={topics.length === 0 ? t('partnership.form.topicsPlaceholder') : undefined}
+              searchable
+              hidePickedOptions
+              value={field.value as string[]}
+              onChange={(v) => field.onChange(v.filter(isTopic))}
+              data={TOPIC_LIST.map((topic) => ({ value: topic, label: t(`partnership.topics.${topic}`) }))}
+              error={state.message}
             />
-            <DateField label={t('partnership.form.termEnd')} clearable value={draft.termEnd} onChange={(v) => set('termEnd', v)} error={errors.termEnd} />
-            <DateField label={t('partnership.form.reviewOn')} clearable value={draft.reviewOn} onChange={(v) => set('reviewOn', v)} error={errors.reviewOn} />
-          </SimpleGrid>
-          <Textarea
-            label={t('partnership.form.rationale')}
-            autosize
-            minRows={2}
-            maxRows={6}
-            value={draft.rationale}
-            onChange={(e) => set('rationale', e.currentTarget.value)}
-            error={errors.rationale}
-          />
-          <Textarea
-            label={t('partnership.form.summary')}
-            autosize
-            minRows={2}
-            maxRows={8}
-            value={draft.summary}
-            onChange={(e) => set('summary', e.currentTarget.value)}
-            error={errors.summary}
-          />
-          <FormErrorSummary errors={errors} />
-          <CancelSaveButtons onCancel={onClose} saving={saving} justify="flex-end" mt="xs" />
-        </Stack>
-      </form>
-    </AppModal>
+          )}
+        />
+
+        <Divider mt="xs" />
+        <div role="group" aria-labelledby="partnership-form-parties">
+          <Title order={3} size="h5" id="partnership-form-parties">
+            {t('partnership.form.parties')}
+          </Title>
+          <Text size="xs" c="dimmed" mb="xs">
+            {t('partnership.form.partiesHint')}
+          </Text>
+          <Stack gap="xs">
+            {parties.fields.map((row, index) => {
+              const n = index + 1;
+              const own = draftParties[index]?.organizationId ?? null;
+              return (
+                <Group key={row.id} gap="xs" align="flex-start" wrap="nowrap" data-testid="party-row">
+                  <FormField
+                    name={`parties.${index}.organizationId`}
+                    render={(field, state) => (
+                      <OrganizationPicker
+                        aria-label={t('partnership.form.partyOrganization', { n })}
+                        placeholder={t('partnership.form.organizationPlaceholder')}
+                        clearable
+                        value={(field.value as string | null) ?? null}
+                        known={named}
+                        exclude={[...chosen].filter((id) => id !== own)}
+                        onChange={(id, picked) => {
+                          if (picked) setNamed((list) => [...list, organizationOption(picked)]);
+                          field.onChange(id);
+                        }}
+                        onCreate={(name) => setAddingOrganization({ name, partyIndex: index })}
+                        error={state.message}
+                        style={{ flex: 3, minWidth: 0 }}
+                      />
+                    )}
+                  />
+                  <FormTextInput
+                    name={`parties.${index}.role`}
+                    aria-label={t('partnership.form.partyRole', { n })}
+                    placeholder={t('partnership.form.rolePlaceholder')}
+                    style={{ flex: 2, minWidth: 0 }}
+                  />
+                  <ActionIcon
+                    variant="subtle"
+                    color="red"
+                    size="lg"
+                    aria-label={t('partnership.form.removeParty', { n })}
+                    title={t('partnership.form.removeParty', { n })}
+                    disabled={parties.fields.length <= 2}
+                    onClick={() => parties.remove(index)}
+                  >
+                    <IconTrash size={18} aria-hidden />
+                  </ActionIcon>
+                </Group>
+              );
+            })}
+          </Stack>
+          {partyListError ? (
+            <Input.Error mt={4} role="alert">
+              {partyListError}
+            </Input.Error>
+          ) : null}
+          <Group gap="xs" mt="xs">
+            <Button variant="light" size="xs" leftSection={<IconPlus size={14} aria-hidden />} onClick={() => parties.append(newParty())}>
+              {t('partnership.form.addParty')}
+            </Button>
+            {addingOrganization === null ? (
+              <Button
+                ref={newOrganizationButton}
+                variant="light"
+                size="xs"
+                leftSection={<IconBuildingPlus size={14} aria-hidden />}
+                onClick={() => setAddingOrganization({ name: '', partyIndex: null })}
+              >
+                {t('partnership.form.newOrganization')}
+              </Button>
+            ) : null}
+          </Group>
+          {addingOrganization !== null ? (
+            <div style={{ marginTop: 'var(--mantine-spacing-xs)' }}>
+              <NewOrganizationPanel
+                // A new name typed in a picker starts a new panel.
+                key={`${addingOrganization.partyIndex ?? ''}:${addingOrganization.name}`}
+                initialName={addingOrganization.name}
+                onCreated={addCreatedOrganization}
+                onCancel={() => setAddingOrganization(null)}
+              />
+            </div>
+          ) : null}
+        </div>
+
+        {partnership ? null : (
+          <>
+            <Divider mt="xs" />
+            <Title order={3} size="h5">
+              {t('partnership.form.firstMilestone')}
+            </Title>
+            <SimpleGrid cols={3} spacing="sm">
+              <FormTextInput
+                name="milestoneTitle"
+                label={t('partnership.form.firstMilestoneTitle')}
+                placeholder={t('partnership.form.firstMilestonePlaceholder')}
+              />
+              <FormTextInput
+                name="milestoneDate"
+                label={t('partnership.form.firstMilestoneDate')}
+                placeholder="2017-05-31"
+                description={t('partnership.milestone.dateHint')}
+                inputWrapperOrder={['label', 'input', 'description', 'error']}
+              />
+              <FormSelect
+                name="milestoneKind"
+                label={t('partnership.form.firstMilestoneKind')}
+                allowDeselect={false}
+                data={MILESTONE_KIND_LIST.map((k) => ({ value: k, label: t(`partnership.milestone.kinds.${k}`) }))}
+              />
+            </SimpleGrid>
+          </>
+        )}
+
+        <Divider mt="xs" />
+        <Title order={3} size="h5">
+          {t('partnership.form.term')}
+        </Title>
+        <SimpleGrid cols={3} spacing="sm">
+          <FormDateField name="termStart" label={t('partnership.form.termStart')} clearable />
+          <FormDateField name="termEnd" label={t('partnership.form.termEnd')} clearable />
+          <FormDateField name="reviewOn" label={t('partnership.form.reviewOn')} clearable />
+        </SimpleGrid>
+        <FormTextarea name="rationale" label={t('partnership.form.rationale')} autosize minRows={2} maxRows={6} />
+        <FormTextarea name="summary" label={t('partnership.form.summary')} autosize minRows={2} maxRows={8} />
+      </Stack>
+    </FormDialog>
   );
 }

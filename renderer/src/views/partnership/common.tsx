@@ -1,12 +1,8 @@
-/** Shared bits of the partnership screens: enumerations (as the contract's types), names, dates, form errors. */
-import { useCallback, useEffect, useState, type RefObject } from 'react';
-import { ApiError } from '../../api';
-import { localized } from '../../i18n';
+/** Shared bits of the partnership screens: enumerations (as the contract's types), names, dates. */
 import { formatPartialDate } from '../../format';
 import { isCalendarDate, isPartialDate, localDay } from '@common/calendar';
 import type { PartnershipKind, PartnershipStatus, PartyView, TOPICS } from '@db/partnerships';
 import { localTitle, STATUS_COLORS } from '../../lib/partnership';
-import { focusFirstInvalid } from '../../lib/contract-form';
 
 export { localTitle, STATUS_COLORS };
 import type { MILESTONE_KINDS, MILESTONE_STATUSES } from '@db/schema';
@@ -77,40 +73,4 @@ export { isCalendarDate, isPartialDate, localDay };
 /** An instant (ISO, UTC) as the user's calendar day, in the UI locale. */
 export function formatInstantDay(instant: string): string {
   return formatPartialDate(localDay(instant));
-}
-
-/** The fields a contract rejection names, each with its message: for marking a form's fields. */
-export function rejectedFields(error: unknown): Record<string, string> {
-  if (!(error instanceof ApiError) || error.fields.length === 0) return {};
-  const message = localized(error.localized);
-  const result: Record<string, string> = {};
-  for (const field of error.fields) {
-    const [head, index] = field.split('.');
-    if (!head) continue;
-    // A party's row is marked by its index ("parties.1.organizationId" -> "parties.1").
-    const key = head === 'parties' && index !== undefined && /^\d+$/.test(index) ? `parties.${index}` : head;
-    result[key] = message;
-  }
-  return result;
-}
-
-/**
- * A form's field messages. `show` marks the fields and moves focus to the first marked one (after
- * a refused save); `clear` drops a field's mark as soon as the person edits it.
- */
-export function useFieldErrors(container: RefObject<HTMLElement | null>) {
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [attempt, setAttempt] = useState(0);
-  useEffect(() => {
-    if (attempt > 0) focusFirstInvalid(container.current);
-  }, [attempt, container]);
-  const show = useCallback((next: Record<string, string>) => {
-    setErrors(next);
-    if (Object.keys(next).length > 0) setAttempt((a) => a + 1);
-  }, []);
-  const clear = useCallback((which: string | ((key: string) => boolean)) => {
-    const matches = typeof which === 'string' ? (key: string) => key === which : which;
-    setErrors((current) => (Object.keys(current).some(matches) ? Object.fromEntries(Object.entries(current).filter(([key]) => !matches(key))) : current));
-  }, []);
-  return { errors, show, clear };
 }
