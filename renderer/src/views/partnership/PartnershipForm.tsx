@@ -280,7 +280,7 @@ export function PartnershipForm({
             render={(field, state) => (
               <PartialDateField
                 label={t('partnership.form.statusSince')}
-                placeholder={t('partnership.form.statusSinceHint')}
+                placeholder={localDay()}
                 name={field.name}
                 value={field.value as string}
                 onChange={field.onChange}
