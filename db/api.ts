@@ -29,7 +29,6 @@ import {
   deletePartnership,
   getPartnership,
   listPartnerships,
-  partnershipCreateInput,
   partnershipListInput,
   partnershipUpdateInput,
   restorePartnership,
@@ -37,6 +36,7 @@ import {
 } from './partnerships';
 import { appInfo, countRecords, finishOnboarding, onboardingInput } from './info';
 import { partnershipFilterOptions } from './partnerships';
+import { partnershipCreateWithMilestoneInput } from '../common/inputs/records';
 import * as milestones from './milestones';
 import * as contacts from './contacts';
 import * as meetings from './meetings';
@@ -152,19 +152,14 @@ export const operationList = [
 
   defineOperation('partnerships.list', 'read', partnershipListInput, (core, input) => listPartnerships(core, input)),
   defineOperation('partnerships.get', 'read', byIdInput, (core, input) => getPartnership(core, input.id)),
-  defineOperation(
-    'partnerships.create',
-    'write',
-    partnershipCreateInput.extend({ firstMilestone: milestones.firstMilestoneInput.optional() }),
-    (core, input) => {
-      // The partnership and its first milestone in one transaction: both, or neither.
-      const { firstMilestone, ...fields } = input;
-      const created = createPartnership(core, fields);
-      if (!firstMilestone) return created;
-      milestones.createMilestone(core, { ...firstMilestone, partnershipId: created.id });
-      return getPartnership(core, created.id);
-    },
-  ),
+  defineOperation('partnerships.create', 'write', partnershipCreateWithMilestoneInput, (core, input) => {
+    // The partnership and its first milestone in one transaction: both, or neither.
+    const { firstMilestone, ...fields } = input;
+    const created = createPartnership(core, fields);
+    if (!firstMilestone) return created;
+    milestones.createMilestone(core, { ...firstMilestone, partnershipId: created.id });
+    return getPartnership(core, created.id);
+  }),
   defineOperation('programmes.create', 'write', programmeCreateInput, (core, input) => createProgramme(core, input)),
   defineOperation('partnerships.update', 'write', partnershipUpdateInput, (core, input) => updatePartnership(core, input)),
   defineOperation('partnerships.delete', 'write', byIdInput, (core, input) => deletePartnership(core, input.id)),

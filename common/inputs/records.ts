@@ -121,6 +121,8 @@ const partnershipFields = {
 };
 export const partnershipCreateInput = z.strictObject(partnershipFields);
 export const partnershipUpdateInput = z.strictObject({ id: idSchema, ...z.strictObject(partnershipFields).partial().shape });
+/** A new partnership with, optionally, its first milestone: the form's input and `partnerships.create`'s, saved in one transaction. */
+export const partnershipCreateWithMilestoneInput = partnershipCreateInput.extend({ firstMilestone: firstMilestoneInput.optional() });
 
 export const attendeeInput = z
   .strictObject({

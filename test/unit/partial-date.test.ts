@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { partialDateOf } from '../../renderer/src/components/form/partial-date';
+import { partialDateOf } from '../../renderer/src/lib/typed-dates';
 test('a typed year, month or day is read as the partial date of the contract', () => {
   for (const [a, b] of [
     ['2024年5月', '2024-05'],

@@ -61,3 +61,8 @@ export function parseTypedPartialDate(text: string): string | null {
   }
   return parseTypedDate(text);
 }
+
+/** What a form sends for a typed partial date: the contract's form where it reads, else the text as typed (trimmed), for the contract to refuse in its own words. */
+export function partialDateOf(text: string): string {
+  return parseTypedPartialDate(text) ?? text.normalize('NFKC').trim();
+}

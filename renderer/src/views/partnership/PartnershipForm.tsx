@@ -8,7 +8,7 @@ import { showDone } from '../../notify';
 import { useLoad } from '../../useLoad';
 import type { Partnership, PartnershipKind, PartnershipStatus } from '@db/partnerships';
 import type { Organization } from '@db/organizations';
-import { firstMilestoneInput, partnershipCreateInput, partnershipUpdateInput } from '@common/inputs/records';
+import { partnershipCreateWithMilestoneInput, partnershipUpdateInput } from '@common/inputs/records';
 import {
   isTopic,
   PARTNERSHIP_KIND_LIST,
@@ -29,7 +29,7 @@ import { contractOptions, useContractForm } from '../../lib/contract-form';
 import { FormDialog } from '../../components/form/FormDialog';
 import { FormAutocomplete, FormDateField, FormField, FormSelect, FormTextarea, FormTextInput } from '../../components/form/fields';
 import { PartialDateField } from '../../components/PartialDateField';
-import { partialDateOf } from '../../components/form/partial-date';
+import { partialDateOf } from '../../lib/typed-dates';
 
 interface PartyDraft {
   organizationId: string | null;
@@ -102,7 +102,6 @@ function titleOf(draft: Pick<Draft, 'title' | 'titleZh' | 'titleEn'>, language: 
 }
 
 /** What `partnerships.create` takes (db/api.ts): the partnership, and its first milestone by the milestone's rules. */
-const createInput = partnershipCreateInput.extend({ firstMilestone: firstMilestoneInput.optional() });
 
 /** A first milestone in the past (or today) is done; one still ahead is planned. */
 function milestoneStatusOf(date: string): MilestoneStatus {
@@ -175,7 +174,7 @@ export function PartnershipForm({
           fieldOf,
         })
       : contractOptions({
-          schema: createInput,
+          schema: partnershipCreateWithMilestoneInput,
           defaultValues: draftOf(null),
           toInput: (draft: Draft) => ({ ...fieldsOf(draft), ...firstMilestoneOf(draft) }),
           save: (input) => api['partnerships.create'](input),
