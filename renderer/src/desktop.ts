@@ -10,7 +10,7 @@ import { useTranslation } from 'react-i18next';
 import type { PageCommand } from '@electron/menu';
 import type { ChosenFile } from '@common/files';
 import { setLanguage, type Language } from './i18n';
-import { navigate } from './route';
+import { navigate, parseRoute } from './route';
 
 export const COMMAND_EVENT = 'pt:command';
 /**
@@ -40,12 +40,20 @@ function offerExchangeFile(file: ChosenFile): void {
   else pendingExchangeFile = file;
 }
 
-/** Receive each exchange file asked for while the component is mounted, and one asked for just before. */
+/**
+ * Receive each exchange file asked for while the component is mounted, and one asked for just before.
+ * A file arriving while the user leaves the Sync view can reach the view about to unmount; as the address
+ * then says Sync again, the view gives the file back on unmounting and the Sync view mounted next takes it.
+ */
 export function useExchangeFile(take: (file: ChosenFile) => void): void {
   const latest = useRef(take);
   latest.current = take;
   useEffect(() => {
-    const taker = (file: ChosenFile) => latest.current(file);
+    let taken: ChosenFile | null = null;
+    const taker = (file: ChosenFile) => {
+      taken = file;
+      latest.current(file);
+    };
     exchangeFileTakers.add(taker);
     if (pendingExchangeFile !== null) {
       const file = pendingExchangeFile;
@@ -54,6 +62,7 @@ export function useExchangeFile(take: (file: ChosenFile) => void): void {
     }
     return () => {
       exchangeFileTakers.delete(taker);
+      if (taken !== null && parseRoute(location.hash).view === 'sync') pendingExchangeFile ??= taken;
     };
   }, []);
 }

@@ -402,6 +402,7 @@ test('a file double-clicked or chosen in the File menu opens in the import tab: 
     await exportOverHttp(request, sampleApp, sealed, 'harbour lights 2017');
     const burgas = await openOffice(browser, emptyApp);
     await burgas.getByRole('link', { name: 'Partnerships' }).click();
+    await expect(burgas.getByRole('heading', { name: 'Partnerships', level: 2 })).toBeVisible();
     // What the desktop shell's preload hands the page (window.api.onExchangeFile) for a double-clicked file: a handle
     // and a name, never a path. Here the handle comes from an upload.
     const handOver = async (file: string) => {
