@@ -10,6 +10,7 @@ import { copyFileSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs
 import path from 'node:path';
 import { z } from 'zod';
 import type { Core } from './core';
+import { keepBackupsSchema } from '../common/inputs/settings';
 import { AppError, cancelledError } from './errors';
 import { openDatabase } from './open';
 import { ensureSearchIndex } from './search';
@@ -29,7 +30,6 @@ export interface BackupInfo {
 
 export const DEFAULT_KEEP_BACKUPS = 14;
 export const META_KEEP_BACKUPS = 'keep_backups';
-export const keepBackupsSchema = z.number().int().min(1).max(365);
 
 /** A backup's bare file name, as listed: never a path (no separator, no `.` or `..`). */
 const backupName = z

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import type { Core } from './core';
-import { optionalText } from './validation';
-import { keepBackups, keepBackupsSchema, META_KEEP_BACKUPS } from './backups';
+import { settingsUpdateInput } from '../common/inputs/settings';
+import { keepBackups, META_KEEP_BACKUPS } from './backups';
+
+export { settingsUpdateInput };
 
 export interface Settings {
   officeName: string | null;
@@ -24,15 +26,6 @@ export const META_OFFICE_NAME_EN = 'office_name_en';
 export function officeNameFor(core: Core, lang: 'zh' | 'en'): string | null {
   return (lang === 'en' ? core.getMeta(META_OFFICE_NAME_EN) : null) ?? core.getMeta('office_name');
 }
-
-export const settingsUpdateInput = z.strictObject({
-  officeName: optionalText(200),
-  officeNameEn: optionalText(200),
-  userName: optionalText(200),
-  dailyReminder: z.boolean().optional(),
-  reminderHour: z.number().int().min(0).max(23).optional(),
-  keepBackups: keepBackupsSchema.optional(),
-});
 
 export function getSettings(core: Core): Settings {
   const hour = Number(core.getMeta('reminder_hour'));

@@ -49,6 +49,22 @@ export const FIELD_LABELS: Record<string, Bilingual> = {
   rationale: { zh: '合作理由', en: 'Rationale' },
   topics: { zh: '领域', en: 'Topics' },
   programmeId: { zh: '项目', en: 'Programme' },
+  time: { zh: '时间', en: 'Time' },
+  location: { zh: '地点', en: 'Place' },
+  format: { zh: '形式', en: 'Format' },
+  partnershipIds: { zh: '合作关系', en: 'Partnerships' },
+  attendees: { zh: '参会人员', en: 'Attendee' },
+  followUps: { zh: '后续任务', en: 'Follow-up task' },
+  agenda: { zh: '议程', en: 'Agenda' },
+  outcomes: { zh: '成果', en: 'Outcomes' },
+  gifts: { zh: '礼品', en: 'Gifts' },
+  role: { zh: '职务', en: 'Role' },
+  organizationName: { zh: '单位', en: 'Organization' },
+  officeName: { zh: '办公室名称', en: 'Office name' },
+  officeNameEn: { zh: '办公室英文名称', en: 'Office name in English' },
+  userName: { zh: '您的姓名', en: 'Your name' },
+  keepBackups: { zh: '保留的备份数', en: 'Backups kept' },
+  reminderHour: { zh: '提醒时间', en: 'Reminder hour' },
 };
 
 /** What a whole-record rule of the contract (a zod refinement, by its message) says is wrong. */
@@ -94,22 +110,59 @@ export function describeIssue(issue: z.core.$ZodIssue): Bilingual {
   }
 }
 
-/** A party's row without an organization: said as what to do about it. */
-const isMissingParty = (issue: z.core.$ZodIssue) =>
-  issue.path.length === 3 &&
-  issue.path[0] === 'parties' &&
-  issue.path[2] === 'organizationId' &&
-  (issue.code === 'invalid_format' || issue.code === 'invalid_type');
+const isMissing = (issue: z.core.$ZodIssue) =>
+  issue.code === 'invalid_type' || issue.code === 'invalid_format' || (issue.code === 'too_small' && issue.origin === 'string');
+/** A row of a list (`parties.0.organizationId`) at `list` and `field`. */
+const inRow = (issue: z.core.$ZodIssue, list: string, field: string) =>
+  issue.path.length === 3 && issue.path[0] === list && typeof issue.path[1] === 'number' && issue.path[2] === field;
+
+/** Refusals said as what to do about them, where the general wording would leave a person guessing. */
+const ADVICE: { applies: (issue: z.core.$ZodIssue) => boolean; says: Bilingual }[] = [
+  {
+    applies: (issue) => inRow(issue, 'parties', 'organizationId') && isMissing(issue),
+    says: { zh: '请选择机构，或删除此行', en: 'Choose an organization, or remove this row' },
+  },
+  {
+    applies: (issue) => inRow(issue, 'attendees', 'name') && issue.code === 'custom' && issue.message === 'name or contact',
+    says: { zh: '请输入姓名或选择联系人，或删除此行', en: 'Enter a name or pick a contact, or remove this row' },
+  },
+  {
+    applies: (issue) => inRow(issue, 'followUps', 'title') && isMissing(issue),
+    says: { zh: '请填写任务内容，或删除此行', en: 'Say what the task is, or remove this row' },
+  },
+  {
+    applies: (issue) => issue.path.length === 1 && issue.path[0] === 'partnershipIds' && issue.code === 'too_small',
+    says: { zh: '请至少选择一个本次会见涉及的合作关系', en: 'Choose at least one partnership this meeting concerns' },
+  },
+  {
+    applies: (issue) => issue.path.length === 1 && issue.path[0] === 'time' && issue.code === 'invalid_format',
+    says: { zh: '时间请按“时:分”书写，例如 14:30', en: 'Time: write hours and minutes, e.g. 14:30' },
+  },
+];
+
+/** Where in the record: "Title", or a list's row and its field ("Follow-up task 2, Due date"). */
+function placeOf(path: readonly PropertyKey[]): Bilingual {
+  const name = (key: PropertyKey, fallback: string): Bilingual => FIELD_LABELS[String(key)] ?? { zh: fallback, en: fallback };
+  const pathText = path.map(String).join('.');
+  if (path.length === 0) return { zh: '输入', en: 'Input' };
+  const head = name(path[0]!, pathText);
+  if (path.length === 3 && typeof path[1] === 'number') {
+    const field = name(path[2]!, String(path[2]));
+    const row = path[1] + 1;
+    return { zh: `${head.zh} ${row} 的${field.zh}`, en: `${head.en} ${row}, ${field.en}` };
+  }
+  if (path.length === 1) return head;
+  const rest = path.slice(1).map(String).join('.');
+  return { zh: `${head.zh} (${rest})`, en: `${head.en} (${rest})` };
+}
 
 /** One refused value as the contract says it: the field's name, where in it, and what is wrong ("标题不能为空", "Title is required"). */
 export function issueMessage(issue: z.core.$ZodIssue): Bilingual {
-  if (isMissingParty(issue)) return { zh: '请选择机构，或删除此行', en: 'Choose an organization, or remove this row' };
-  const pathText = issue.path.map(String).join('.');
-  const head = String(issue.path[0] ?? '');
-  const label = FIELD_LABELS[head] ?? { zh: pathText || '输入', en: pathText || 'Input' };
-  const suffix = issue.path.length > 1 ? ` (${issue.path.slice(1).map(String).join('.')})` : '';
+  const advice = ADVICE.find((rule) => rule.applies(issue));
+  if (advice) return advice.says;
+  const place = placeOf(issue.path);
   const what = describeIssue(issue);
-  return { zh: `${label.zh}${suffix}${what.zh}`, en: `${label.en}${suffix}${what.en.startsWith(':') ? '' : ' '}${what.en}` };
+  return { zh: `${place.zh}${what.zh}`, en: `${place.en}${what.en.startsWith(':') ? '' : ' '}${what.en}` };
 }
 
 /** The field paths an issue is about (an unknown key's issue sits on the object: it names the keys themselves). */

@@ -368,15 +368,18 @@ test('a rejected save keeps everything typed and marks the fields', async ({ pag
   await expect(partnerRow.getByRole('textbox', { name: 'Role', exact: true })).toHaveValue('Deputy mayor');
   await expect(page.getByRole('combobox', { name: 'Partnerships concerned', exact: true })).toBeFocused();
 
-  // Refused by the contract: its message is shown, the field is marked, nothing typed is lost.
+  // Refused by the contract's own rules, in its words: the field is marked, its counter says by how much, nothing typed is lost.
   await pickPartnership(page, 'Partnerships concerned', 'Burgas', 'Shantou–Burgas project cooperation');
   await partnerRow.getByRole('combobox', { name: 'Name', exact: true }).fill('Ivan Petrov');
   await page.getByRole('group', { name: 'Follow-up 1' }).getByRole('textbox', { name: 'Task', exact: true }).fill('Send the port study');
   const tooLong = `Call with Burgas ${'x'.repeat(300)}`;
   await byLabel(page, 'Title').fill(tooLong);
   await byLabel(page, 'Summary').press('Control+Enter');
-  await expect(page.getByRole('alert').filter({ hasText: 'Invalid input: Title is too long (at most 300 characters). Nothing was saved.' })).toBeVisible();
+  await expect(page.getByText('Title is too long (at most 300 characters)')).toBeVisible();
+  await expect(page.getByText('317 / 300 characters: 17 too many')).toBeVisible();
+  await expect(page.getByRole('alert').filter({ hasText: 'Not saved: check the fields marked in red (1).' })).toBeVisible();
   await expect(byLabel(page, 'Title')).toHaveAttribute('aria-invalid', 'true');
+  await expect(byLabel(page, 'Title')).toBeFocused();
   await expect(page).toHaveURL(/#\/meetings\/new$/);
   await expect(byLabel(page, 'Title')).toHaveValue(tooLong);
   await expect(byLabel(page, 'Summary')).toHaveValue('We talked about the port.');

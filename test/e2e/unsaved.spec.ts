@@ -24,6 +24,8 @@ const UI = {
     meetingTitle: 'Title',
     location: 'Location',
     meetingSummary: 'Summary',
+    officeName: 'Office name',
+    settingsSaved: 'Settings saved',
   },
   zh: {
     language: '中文',
@@ -46,6 +48,8 @@ const UI = {
     meetingTitle: '标题',
     location: '地点',
     meetingSummary: '会谈纪要',
+    officeName: '办公室名称',
+    settingsSaved: '设置已保存',
   },
 } as const;
 
@@ -195,5 +199,32 @@ for (const lang of ['zh', 'en'] as const) {
     await page.evaluate(() => history.forward());
     await expect(page).toHaveURL(/#\/meetings\/new$/);
     await expect(title).toHaveValue('');
+  });
+}
+
+for (const lang of ['zh', 'en'] as const) {
+  const ui = UI[lang];
+
+  test(`${lang}: a changed office name in Settings asks before the sidebar leaves it; once saved, nothing asks`, async ({ page, sampleApp }) => {
+    await page.goto(`${sampleApp.url}#/settings`);
+    await switchLanguage(page, ui.language);
+    const officeName = field(page.locator('main'), ui.officeName);
+    const typed = lang === 'zh' ? '汕头市人民政府外事办公室' : 'Shantou Foreign Affairs Office';
+    await officeName.fill(typed);
+    const sidebarPartnerships = page.getByRole('navigation').getByRole('link', { name: ui.navPartnerships, exact: true });
+
+    await sidebarPartnerships.click();
+    await answer(page, ui, 'keep');
+    await expect(page).toHaveURL(/#\/settings$/);
+    await expect(officeName).toHaveValue(typed);
+
+    await page.locator('main').getByRole('button', { name: ui.save, exact: true }).click();
+    await expect(page.getByText(ui.settingsSaved)).toBeVisible();
+    await sidebarPartnerships.click();
+    await expect(page).toHaveURL(/#\/partnerships$/);
+    await expect(page.getByRole('dialog', { name: ui.question })).toHaveCount(0);
+    // Saved, not merely let go: the name is there on coming back after a reload.
+    await page.goto(`${sampleApp.url}#/settings`);
+    await expect(officeName).toHaveValue(typed);
   });
 }

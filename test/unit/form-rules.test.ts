@@ -7,8 +7,18 @@ import type { FieldValues } from 'react-hook-form';
 import { contractResolver, maxLengthOf } from '../../renderer/src/lib/contract-rules';
 import { ApiError } from '../../renderer/src/api/client';
 import { LIMITS } from '../../common/inputs/fields';
-import { contactCreateInput, organizationCreateInput, programmeCreateInput, taskCreateInput } from '../../common/inputs/records';
+import { contactCreateInput, meetingCreateInput, organizationCreateInput, programmeCreateInput, taskCreateInput } from '../../common/inputs/records';
+import { settingsUpdateInput } from '../../common/inputs/settings';
 import { localClient, tempCore } from '../helpers';
+
+/** A meeting the contract takes, but for the one value each case spoils (the partnership need not exist: the shape is judged first). */
+const meeting = {
+  title: 'Call with Burgas',
+  date: '2025-05-01',
+  format: 'in_person',
+  kind: 'working_meeting',
+  partnershipIds: ['0190c0de-0000-7000-8000-000000000001'],
+};
 
 /** Bad values a person can type into a form, each refused by its create operation on one field. */
 export const contractCreateCases = [
@@ -24,6 +34,36 @@ export const contractCreateCases = [
   },
   { name: 'a malformed e-mail', operation: 'contacts.create', schema: contactCreateInput, input: { name: 'Ivan', email: 'ivan@' }, field: 'email' },
   { name: 'a programme without a name', operation: 'programmes.create', schema: programmeCreateInput, input: { nameZh: ' ', nameEn: '' }, field: 'nameZh' },
+  {
+    name: 'a meeting about no partnership',
+    operation: 'meetings.create',
+    schema: meetingCreateInput,
+    input: { ...meeting, partnershipIds: [] },
+    field: 'partnershipIds',
+  },
+  { name: 'a meeting at 25 o’clock', operation: 'meetings.create', schema: meetingCreateInput, input: { ...meeting, time: '25:00' }, field: 'time' },
+  {
+    name: 'an attendee with neither name nor contact',
+    operation: 'meetings.create',
+    schema: meetingCreateInput,
+    input: { ...meeting, attendees: [{ side: 'partner', role: 'Deputy mayor' }] },
+    field: 'attendees.0.name',
+  },
+  {
+    name: 'a follow-up task without a title',
+    operation: 'meetings.create',
+    schema: meetingCreateInput,
+    input: { ...meeting, followUps: [{ title: ' ', assignee: 'Chen Liang' }] },
+    field: 'followUps.0.title',
+  },
+  {
+    name: 'a follow-up due on no day',
+    operation: 'meetings.create',
+    schema: meetingCreateInput,
+    input: { ...meeting, followUps: [{ title: 'Send the study', dueOn: '2025-02-30' }] },
+    field: 'followUps.0.dueOn',
+  },
+  { name: 'an office name too long', operation: 'settings.update', schema: settingsUpdateInput, input: { officeName: '汕'.repeat(201) }, field: 'officeName' },
 ] as const;
 
 async function refusal(call: () => Promise<unknown>): Promise<ApiError> {
@@ -47,7 +87,9 @@ async function formMessage(schema: Parameters<typeof contractResolver>[0], value
     fields: {},
     shouldUseNativeValidation: false,
   });
-  const error = (result.errors as Record<string, { message?: string }>)[field];
+  // react-hook-form keeps a row's errors nested: attendees.0.name is errors.attendees[0].name.
+  const error = field.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], result.errors) as
+    { message?: string } | undefined;
   expect(error, `a message on ${field}`).toBeDefined();
   return error!.message!;
 }

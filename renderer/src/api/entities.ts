@@ -135,11 +135,7 @@ export const JOB_WRITES: Record<string, readonly Entity[] | 'everything'> = {
   export: ['sync'],
 };
 
-/**
- * Whether a cached read of `name` shows any of `changed`. A read not in the table (useLoad's closures, which
- * cannot say what they read) refreshes only when everything does, as it did before the cache: a form keeps
- * the choices it opened with while it saves things of its own (a new programme, a new organization).
- */
+/** Whether a cached read of `name` shows any of `changed` (a read not in the table refreshes only when everything does). */
 export function readsAny(name: unknown, changed: readonly Entity[]): boolean {
   const reads = typeof name === 'string' ? READS[name as OperationName] : undefined;
   return reads !== undefined && reads.some((entity) => changed.includes(entity));

@@ -28,7 +28,9 @@ const CREATE = '\u0000create';
 
 /**
  * The rows matching `text`, asked `delay` ms after it last changed, only while `active`.
- * An answer to an older question than the last one asked is dropped.
+ * An answer to an older question than the last one asked is dropped, and rows are given only for
+ * the text as it is now: while a newer text waits for its answer there are none (the list says
+ * it is searching), so Enter never picks a match of what was typed before.
  */
 export function useRecordSearch<T>(
   search: (query: string) => Promise<T[]>,
@@ -37,7 +39,7 @@ export function useRecordSearch<T>(
   delay = 200,
 ): { rows: T[]; loading: boolean; query: string } {
   const [query] = useDebouncedValue(text.trim(), delay);
-  const [rows, setRows] = useState<T[]>([]);
+  const [answer, setAnswer] = useState<{ query: string; rows: T[] }>({ query: '', rows: [] });
   const [answered, setAnswered] = useState<string | null>(null);
   const searchRef = useRef(search);
   searchRef.current = search;
@@ -52,7 +54,7 @@ export function useRecordSearch<T>(
     searchRef.current(query).then(
       (found) => {
         if (question !== asked.current) return;
-        setRows(found);
+        setAnswer({ query, rows: found });
         setAnswered(query);
       },
       (error: unknown) => {
@@ -62,6 +64,7 @@ export function useRecordSearch<T>(
     // `answered` is left out on purpose: an answer must not ask again.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [active, query]);
+  const rows = answer.query === text.trim() ? answer.rows : [];
   return { rows, loading: active && (answered !== query || query !== text.trim()), query };
 }
 

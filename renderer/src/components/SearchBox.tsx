@@ -3,7 +3,7 @@ import { Combobox, Kbd, Text, TextInput, useCombobox } from '@mantine/core';
 import { useDebouncedValue, useHotkeys } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api';
+import { useApi } from '../useApi';
 import { navigate } from '../route';
 import type { SearchHit, SearchResult } from '@db/search';
 import { HitLine, openHit } from '../lib/search-hits';
@@ -26,7 +26,8 @@ export function SearchBox({ narrow = false }: { narrow?: boolean }) {
   const input = useRef<HTMLInputElement>(null);
   const [query, setQuery] = useState('');
   const [debounced] = useDebouncedValue(query.trim(), 120);
-  const [result, setResult] = useState<SearchResult | null>(null);
+  const { data } = useApi('search.query', { query: debounced, limit: 5 }, { enabled: debounced !== '', keepPrevious: true });
+  const result: SearchResult | null = debounced ? (data ?? null) : null;
   const combobox = useCombobox();
   const [active, setActive] = useState(-1);
   const listId = useId();
@@ -34,26 +35,10 @@ export function SearchBox({ narrow = false }: { narrow?: boolean }) {
 
   useHotkeys([['mod+K', () => input.current?.select()]], []);
 
+  // New results: the first row is highlighted; Enter opens it, or the results page when nothing matched.
   useEffect(() => {
-    if (!debounced) {
-      setResult(null);
-      return;
-    }
-    let cancelled = false;
-    api['search.query']({ query: debounced, limit: 5 }).then(
-      (found) => {
-        if (!cancelled) {
-          setResult(found);
-          // The first row is highlighted: Enter opens it, or the results page when nothing matched.
-          setActive(0);
-        }
-      },
-      () => setResult(null),
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [debounced]);
+    if (data) setActive(0);
+  }, [data]);
 
   /** Close the palette; focus goes to the page's heading (the new page's, once it is drawn), not to <body>. */
   const leave = () => {

@@ -50,6 +50,11 @@ export interface ContractFormOptions<V extends FieldValues, S extends Schema, R>
   fieldOf?: (path: string) => string;
   /** Say "Saved" when done (default true). */
   announce?: boolean;
+  /**
+   * The form stays on screen after a save (a settings page): it keeps guarding later changes, and `onSaved` sets its
+   * new starting point (`form.reset`). Otherwise a saved form has nothing unsaved while it closes.
+   */
+  stays?: boolean;
 }
 
 /**
@@ -66,8 +71,10 @@ export interface ContractForm<V extends FieldValues, S extends Schema = Schema> 
   /** Check, then save; a refusal marks the fields and focuses the first. */
   submit: () => Promise<void>;
   saving: boolean;
-  /** Unsaved changes (false once saved). Read in render: the dialog's guard follows it. */
+  /** Unsaved changes (false once saved). Read in render. */
   dirty: boolean;
+  /** The same, asked at any moment (a navigation right after the save): what a guard should ask. */
+  unsaved: () => boolean;
   /** The element the form's fields are in: the first invalid one gets focus after a refused save. */
   containerRef: React.RefObject<HTMLElement | null>;
   errors: Record<string, string>;
@@ -95,6 +102,7 @@ export function useContractForm<V extends FieldValues, S extends Schema, R>(opti
   const containerRef = useRef<HTMLElement | null>(null);
   const [saving, setSaving] = useState(false);
   const [saved, setSaved] = useState(false);
+  const savedNow = useRef(false);
   // After a refusal, the first marked field gets the focus once the marks are drawn (react-hook-form publishes the
   // errors after its onInvalid callback: the render that draws them may come after the one this state asks for).
   const pendingFocus = useRef(false);
@@ -124,7 +132,10 @@ export function useContractForm<V extends FieldValues, S extends Schema, R>(opti
         setSaving(true);
         try {
           const result = await save(toInput(values));
-          setSaved(true);
+          if (!latest.current.stays) {
+            savedNow.current = true;
+            setSaved(true);
+          }
           if (announce) showDone(t('common.saved'));
           onSaved(result);
         } catch (error) {
@@ -142,5 +153,8 @@ export function useContractForm<V extends FieldValues, S extends Schema, R>(opti
   );
 
   const { isDirty, errors } = form.formState;
-  return { form, schema: options.schema, submit, saving, dirty: isDirty && !saved, containerRef, errors: flatErrors(errors) };
+  const dirtyAtRender = useRef(isDirty);
+  dirtyAtRender.current = isDirty;
+  const unsaved = useCallback(() => !savedNow.current && dirtyAtRender.current, []);
+  return { form, schema: options.schema, submit, saving, dirty: isDirty && !saved, unsaved, containerRef, errors: flatErrors(errors) };
 }

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { Button, Group, Stack, Title } from '@mantine/core';
 import { useDebouncedValue, useHotkeys, useWindowEvent } from '@mantine/hooks';
 import { PRINT_EVENT } from '../desktop';
@@ -29,8 +29,6 @@ export function ReportsView() {
   const route = useRoute();
   const [settings, setSettings] = useState<ReportSettings>(() => initialSettings(route.id));
   const [zoom, setZoom] = useState<Zoom>('fit');
-  const [html, setHtml] = useState<string | null>(null);
-  const [generating, setGenerating] = useState(false);
   const [savingPdf, setSavingPdf] = useState(false);
   const [seconds, setSeconds] = useState(0);
   const [frameReady, setFrameReady] = useState(false);
@@ -48,30 +46,15 @@ export function ReportsView() {
 
   const change = useCallback((patch: Partial<ReportSettings>) => setSettings((s) => ({ ...s, ...patch })), []);
 
-  // The preview follows the settings: one reports.html per settled change; a late answer never replaces a newer one.
-  useEffect(() => {
-    if (!debouncedKey) {
-      setHtml(null);
-      return;
-    }
-    let cancelled = false;
-    setGenerating(true);
-    api['reports.html'](JSON.parse(debouncedKey) as NonNullable<typeof input>)
-      .then((document) => {
-        if (cancelled) return;
-        setFrameReady(false);
-        setHtml(document);
-      })
-      .catch((error: unknown) => {
-        if (!cancelled) showError(error, 'load');
-      })
-      .finally(() => {
-        if (!cancelled) setGenerating(false);
-      });
-    return () => {
-      cancelled = true;
-    };
-  }, [debouncedKey]);
+  // The preview follows the settings: one reports.html per settled change, the last one shown until the next comes.
+  const preview = useApi('reports.html', debouncedKey ? (JSON.parse(debouncedKey) as NonNullable<typeof input>) : undefined, {
+    enabled: debouncedKey !== '',
+    keepPrevious: true,
+  });
+  const html = debouncedKey ? (preview.data ?? null) : null;
+  const generating = debouncedKey !== '' && preview.loading;
+  // A new document is printable once the frame has loaded it.
+  useLayoutEffect(() => setFrameReady(false), [html]);
 
   // Seconds so far while a PDF is made: long portfolios take a while, and the user sees it moving.
   useEffect(() => {

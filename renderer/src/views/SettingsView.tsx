@@ -1,30 +1,18 @@
-import { useEffect, useState } from 'react';
-import {
-  Autocomplete,
-  Button,
-  Code,
-  Group,
-  Paper,
-  SegmentedControl,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-  useMantineColorScheme,
-  type MantineColorScheme,
-} from '@mantine/core';
+import { Button, Code, Group, Loader, Paper, SegmentedControl, Stack, Table, Text, Title, useMantineColorScheme, type MantineColorScheme } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo } from '@db/info';
 import type { Settings } from '@db/settings';
-import { api, ApiError } from '../api';
-import { localized } from '../i18n';
+import { settingsUpdateInput } from '@common/inputs/settings';
+import { api } from '../api';
 import { formatNumber } from '../format';
-import { showDone, showError } from '../notify';
+import { showDone } from '../notify';
+import { useContractForm } from '../lib/contract-form';
+import { useUnsavedGuard } from '../lib/unsaved';
+import { FormScope, FormAutocomplete, FormTextInput } from '../components/form/fields';
+import { FormErrorSummary } from '../components/FormErrors';
 import { useApi } from '../useApi';
 import { ReminderSettings } from './ReminderSettings';
 
-const MAX = 200;
 const COUNTED = ['partnerships', 'organizations', 'milestones', 'meetings', 'tasks', 'contacts', 'attachments'] as const;
 
 interface Draft {
@@ -46,39 +34,6 @@ export function SettingsView({ info }: { info: AppInfo | undefined }) {
   const { data: assignees } = useApi('tasks.assignees');
   // Counting reads every table: asked here, not when the app starts.
   const { data: counts } = useApi('app.counts');
-  const [draft, setDraft] = useState<Draft | null>(null);
-  const [errors, setErrors] = useState<Partial<Record<keyof Draft, string>>>({});
-  const [saving, setSaving] = useState(false);
-
-  useEffect(() => {
-    if (settings) setDraft((d) => d ?? draftOf(settings));
-  }, [settings]);
-
-  const set = (key: keyof Draft, value: string) => setDraft((d) => (d ? { ...d, [key]: value } : d));
-
-  const save = async () => {
-    if (!draft) return;
-    const next: typeof errors = {};
-    if (draft.officeName.trim().length > MAX) next.officeName = t('tasks.settings.tooLong', { max: MAX });
-    if (draft.officeNameEn.trim().length > MAX) next.officeNameEn = t('tasks.settings.tooLong', { max: MAX });
-    if (draft.userName.trim().length > MAX) next.userName = t('tasks.settings.tooLong', { max: MAX });
-    setErrors(next);
-    if (Object.keys(next).length > 0) return;
-    setSaving(true);
-    try {
-      const saved: Settings = await api['settings.update']({ officeName: draft.officeName, officeNameEn: draft.officeNameEn, userName: draft.userName });
-      setDraft(draftOf(saved));
-      showDone(t('tasks.settings.saved'));
-    } catch (error) {
-      if (error instanceof ApiError && error.fields.length > 0) {
-        const message = localized(error.localized);
-        setErrors(Object.fromEntries(error.fields.map((f) => [f.split('.')[0], message])));
-      }
-      showError(error);
-    } finally {
-      setSaving(false);
-    }
-  };
 
   return (
     <Stack maw={760}>
@@ -88,47 +43,7 @@ export function SettingsView({ info }: { info: AppInfo | undefined }) {
         <Title order={3} size="h5" mb="sm" id="settings-profile">
           {t('tasks.settings.profile')}
         </Title>
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            void save();
-          }}
-          noValidate
-        >
-          <Stack gap="sm">
-            <TextInput
-              label={t('tasks.settings.officeName')}
-              description={t('tasks.settings.officeNameHint')}
-              value={draft?.officeName ?? ''}
-              disabled={!draft}
-              onChange={(e) => set('officeName', e.currentTarget.value)}
-              error={errors.officeName}
-            />
-            <TextInput
-              label={t('tasks.settings.officeNameEn')}
-              description={t('tasks.settings.officeNameEnHint')}
-              value={draft?.officeNameEn ?? ''}
-              disabled={!draft}
-              lang="en"
-              onChange={(e) => set('officeNameEn', e.currentTarget.value)}
-              error={errors.officeNameEn}
-            />
-            <Autocomplete
-              label={t('tasks.settings.userName')}
-              description={t('tasks.settings.userNameHint')}
-              value={draft?.userName ?? ''}
-              disabled={!draft}
-              onChange={(v) => set('userName', v)}
-              data={(assignees ?? []).filter((name) => name !== draft?.userName)}
-              error={errors.userName}
-            />
-            <Group justify="flex-end">
-              <Button type="submit" loading={saving} disabled={!draft}>
-                {t('common.save')}
-              </Button>
-            </Group>
-          </Stack>
-        </form>
+        {settings ? <ProfileForm settings={settings} assignees={assignees ?? []} /> : <Loader size="sm" />}
       </Paper>
       <AppearanceSettings />
       <ReminderSettings settings={settings} />
@@ -170,6 +85,59 @@ export function SettingsView({ info }: { info: AppInfo | undefined }) {
         </Paper>
       ) : null}
     </Stack>
+  );
+}
+
+/**
+ * The office's names and the user's: checked by the contract's own schema, kept while the person goes elsewhere
+ * (navigation asks first), and after a save the saved values are the new starting point.
+ */
+function ProfileForm({ settings, assignees }: { settings: Settings; assignees: string[] }) {
+  const { t } = useTranslation();
+  const form = useContractForm({
+    schema: settingsUpdateInput,
+    defaultValues: draftOf(settings),
+    toInput: (draft: Draft) => draft,
+    save: (input) => api['settings.update'](input),
+    onSaved: (saved: Settings) => {
+      form.form.reset(draftOf(saved));
+      showDone(t('tasks.settings.saved'));
+    },
+    announce: false,
+    stays: true,
+  });
+  useUnsavedGuard(form.unsaved);
+  const userName = form.form.watch('userName');
+  return (
+    <FormScope form={form}>
+      <form
+        ref={(node) => {
+          form.containerRef.current = node;
+        }}
+        onSubmit={(e) => {
+          e.preventDefault();
+          void form.submit();
+        }}
+        noValidate
+      >
+        <Stack gap="sm">
+          <FormTextInput name="officeName" label={t('tasks.settings.officeName')} description={t('tasks.settings.officeNameHint')} />
+          <FormTextInput name="officeNameEn" label={t('tasks.settings.officeNameEn')} description={t('tasks.settings.officeNameEnHint')} lang="en" />
+          <FormAutocomplete
+            name="userName"
+            label={t('tasks.settings.userName')}
+            description={t('tasks.settings.userNameHint')}
+            data={assignees.filter((name) => name !== userName)}
+          />
+          <FormErrorSummary errors={form.errors} />
+          <Group justify="flex-end">
+            <Button type="submit" loading={form.saving}>
+              {t('common.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </FormScope>
   );
 }
 

@@ -69,7 +69,7 @@ export function FormDialog<V extends FieldValues>({
     </FormScope>
   );
   return (
-    <AppModal opened onClose={onClose} dirty={form.dirty} title={title} size={size} {...modalProps}>
+    <AppModal opened onClose={onClose} dirty={form.unsaved} title={title} size={size} {...modalProps}>
       {history ? (
         <WithHistoryTab entity={history.entity} id={history.id}>
           {body}

@@ -1,5 +1,6 @@
 /** The meeting form's first section: title, date and time, place, format, kind and the partnerships concerned. */
-import { Grid, Input, NativeSelect, SegmentedControl, TextInput } from '@mantine/core';
+import { Grid, Input, NativeSelect, SegmentedControl } from '@mantine/core';
+import { FormTextInput } from '../../components/form/fields';
 import { useTranslation } from 'react-i18next';
 import { DateField } from '../../components/DateField';
 import { TimeField } from '../../components/TimeField';
@@ -31,15 +32,7 @@ export function MeetingBasics({
     <Section>
       <Grid gutter="sm">
         <Grid.Col span={12}>
-          <TextInput
-            label={t('meetings.fields.title')}
-            placeholder={t('meetings.form.titlePlaceholder')}
-            required
-            autoFocus
-            value={draft.title}
-            onChange={(e) => setText('title', e.currentTarget.value)}
-            error={errors.title}
-          />
+          <FormTextInput name="title" label={t('meetings.fields.title')} placeholder={t('meetings.form.titlePlaceholder')} required autoFocus />
         </Grid.Col>
         <Grid.Col span={{ base: 6, md: 4, lg: 3 }}>
           <DateField label={t('meetings.fields.date')} required value={draft.date} onChange={(v) => setText('date', v)} error={errors.date} />
@@ -48,13 +41,7 @@ export function MeetingBasics({
           <TimeField label={t('meetings.fields.time')} value={draft.time} onChange={(v) => setText('time', v)} error={errors.time} />
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 5, lg: 7 }}>
-          <TextInput
-            label={t('meetings.fields.location')}
-            placeholder={t('meetings.form.locationPlaceholder')}
-            value={draft.location}
-            onChange={(e) => setText('location', e.currentTarget.value)}
-            error={errors.location}
-          />
+          <FormTextInput name="location" label={t('meetings.fields.location')} placeholder={t('meetings.form.locationPlaceholder')} />
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 6 }}>
           <Input.Label id="meeting-format-label" component="div">

@@ -9,17 +9,19 @@
  * The sections are their own components: basics, attendees, record (notes), follow-up tasks.
  */
 import { useEffect, useRef, useState } from 'react';
-import { Alert, Box, Button, Group, Kbd, Loader, Stack, Text, Title } from '@mantine/core';
-import { IconAlertCircle } from '@tabler/icons-react';
+import { Box, Button, Group, Kbd, Loader, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../../api';
-import { localized } from '../../i18n';
-import { showDone, showError } from '../../notify';
-import { useLoad } from '../../useLoad';
+import { meetingCreateInput, meetingUpdateInput } from '@common/inputs/records';
+import { api } from '../../api';
+import { showDone } from '../../notify';
+import { useApi } from '../../useApi';
+import { contractOptions, useContractForm } from '../../lib/contract-form';
+import { FormScope } from '../../components/form/fields';
+import { FormErrorSummary } from '../../components/FormErrors';
 import type { Meeting } from '@db/meetings';
 import type { PartnershipListItem } from '@db/partnerships';
-import { PRESELECTED_PARTNERSHIP_KEY, isCalendarDate, partnershipTitle } from './shared';
-import { useDraftChanges, useUnsavedGuard } from '../../lib/unsaved';
+import { PRESELECTED_PARTNERSHIP_KEY, partnershipTitle } from './shared';
+import { useUnsavedGuard } from '../../lib/unsaved';
 import { draftOf, isBlankAttendee, isBlankFollowUp, type Draft, type Errors } from './meetingDraft';
 import { MeetingBasics } from './MeetingBasics';
 import { MeetingAttendees } from './MeetingAttendees';
@@ -37,8 +39,8 @@ export function MeetingForm({ meeting, onCancel, onSaved }: { meeting: Meeting |
   const { t } = useTranslation();
   // A partnership page may ask for a preselected partnership; one that is gone since is not offered.
   const [wanted] = useState(() => (meeting ? null : sessionStorage.getItem(PRESELECTED_PARTNERSHIP_KEY)));
-  const { data: preselected } = useLoad(() => (wanted ? api['partnerships.get']({ id: wanted }).catch(() => null) : Promise.resolve(null)), []);
-  if (wanted && preselected === undefined) {
+  const preselected = useApi('partnerships.get', { id: wanted ?? '' }, { enabled: wanted !== null, quiet: () => true });
+  if (wanted && preselected.data === undefined && !preselected.error) {
     return (
       <Group gap="xs">
         <Loader size="sm" />
@@ -46,7 +48,8 @@ export function MeetingForm({ meeting, onCancel, onSaved }: { meeting: Meeting |
       </Group>
     );
   }
-  return <MeetingFormBody meeting={meeting} preselected={preselected && !preselected.deletedAt ? preselected : null} onCancel={onCancel} onSaved={onSaved} />;
+  const chosen = wanted && preselected.data && !preselected.data.deletedAt ? preselected.data : null;
+  return <MeetingFormBody meeting={meeting} preselected={chosen} onCancel={onCancel} onSaved={onSaved} />;
 }
 
 /**
@@ -56,6 +59,100 @@ export function MeetingForm({ meeting, onCancel, onSaved }: { meeting: Meeting |
 async function liveContactNames(ids: string[]): Promise<Map<string, string>> {
   const found = await Promise.all([...new Set(ids)].map((id) => api['contacts.get']({ id }).catch(() => null)));
   return new Map(found.flatMap((c) => (c && !c.deletedAt ? [[c.id, c.name] as const] : [])));
+}
+
+/** What the form sends: the rows left blank are not sent, a blank time is none, a follow-up's partnership is one of the meeting's. */
+function fieldsOf(draft: Draft) {
+  return {
+    title: draft.title,
+    date: draft.date,
+    time: draft.time || null,
+    location: draft.location,
+    format: draft.format,
+    kind: draft.kind,
+    partnershipIds: draft.partnershipIds,
+    attendees: draft.attendees
+      .filter((a) => !isBlankAttendee(a))
+      .map((a) => ({
+        contactId: a.contactId,
+        name: a.name,
+        side: a.side,
+        organizationId: a.organizationId,
+        organizationName: a.organizationId ? null : a.organizationName,
+        role: a.role,
+        isInterpreter: a.isInterpreter,
+      })),
+    agenda: draft.agenda,
+    summary: draft.summary,
+    outcomes: draft.outcomes,
+    gifts: draft.gifts,
+    notes: draft.notes,
+  };
+}
+
+function followUpsOf(draft: Draft) {
+  return draft.followUps
+    .filter((f) => !isBlankFollowUp(f))
+    .map((f) => ({
+      title: f.title,
+      assignee: f.assignee,
+      dueOn: f.dueOn || null,
+      priority: f.priority,
+      partnershipId: draft.partnershipIds.includes(f.partnershipId) ? f.partnershipId : null,
+    }));
+}
+
+/**
+ * A contract path onto the draft's: the contract numbers the rows it was sent (the blank ones are not), the draft
+ * numbers every row (`attendees.2.name` may be the draft's `attendees.3.name`).
+ */
+function draftPathOf(draft: Draft, path: string): string {
+  const [head, index, ...rest] = path.split('.');
+  const rows =
+    head === 'attendees'
+      ? draft.attendees.filter((a) => !isBlankAttendee(a))
+      : head === 'followUps'
+        ? draft.followUps.filter((f) => !isBlankFollowUp(f))
+        : null;
+  if (!rows || index === undefined) return path;
+  const row = rows[Number(index)];
+  if (!row) return head!;
+  const at = (head === 'attendees' ? draft.attendees : draft.followUps).findIndex((r) => r.key === row.key);
+  return [head, String(at), ...rest].join('.');
+}
+
+/** The form's messages as the sections read them: by row key (`attendee.<key>`, `followUp.<key>`, `followUp.<key>.dueOn`). */
+function sectionErrors(draft: Draft, errors: Record<string, string>): Errors {
+  const result: Errors = {};
+  for (const [path, message] of Object.entries(errors)) {
+    const [head, index, field] = path.split('.');
+    if (head === 'attendees' && index !== undefined) {
+      const key = draft.attendees[Number(index)]?.key;
+      if (key) result[`attendee.${key}`] ??= message;
+    } else if (head === 'followUps' && index !== undefined) {
+      const key = draft.followUps[Number(index)]?.key;
+      if (key) result[field === 'dueOn' ? `followUp.${key}.dueOn` : `followUp.${key}`] ??= message;
+    } else if (head) result[head] ??= message;
+  }
+  return result;
+}
+
+/** A section's key onto the draft path whose mark it clears. */
+function markedPathOf(draft: Draft, key: string): string {
+  const [kind, rowKey, field] = key.split('.');
+  if (kind === 'attendee') return `attendees.${draft.attendees.findIndex((a) => a.key === rowKey)}`;
+  if (kind === 'followUp') return `followUps.${draft.followUps.findIndex((f) => f.key === rowKey)}${field ? `.${field}` : ''}`;
+  return key;
+}
+
+/** Linked contacts deleted since are kept as typed names; a name that is the contact's own is not sent twice. */
+async function withLiveContacts<A extends { contactId?: string | null; name?: string | null }>(attendees: A[]): Promise<A[]> {
+  const contactNames = await liveContactNames(attendees.flatMap((a) => (a.contactId ? [a.contactId] : [])));
+  return attendees.map((a) => {
+    const contactId = a.contactId && contactNames.has(a.contactId) ? a.contactId : null;
+    const followsContact = !!contactId && contactNames.get(contactId) === (a.name ?? '').trim();
+    return { ...a, contactId, name: followsContact ? null : a.name };
+  });
 }
 
 function MeetingFormBody({
@@ -70,14 +167,37 @@ function MeetingFormBody({
   onSaved: (meeting: Meeting) => void;
 }) {
   const { t } = useTranslation();
-  const [draft, setDraft] = useState<Draft>(() => draftOf(meeting, preselected?.id ?? null));
-  const { data: assignees } = useLoad(() => api['tasks.assignees'](), []);
-  const changes = useDraftChanges(draft);
-  const guard = useUnsavedGuard(changes.dirty);
-  const [errors, setErrors] = useState<Errors>({});
-  const [saving, setSaving] = useState(false);
-  const [focusErrors, setFocusErrors] = useState(0);
-  const form = useRef<HTMLFormElement>(null);
+  const { data: assignees } = useApi('tasks.assignees');
+  const current = useRef<() => Draft>(() => draftOf(null, null));
+  const defaults = useState(() => draftOf(meeting, preselected?.id ?? null))[0];
+  const options = {
+    defaultValues: defaults,
+    fieldOf: (path: string) => draftPathOf(current.current(), path),
+    onSaved: (saved: Meeting) => {
+      showDone(t('meetings.form.saved'));
+      onSaved(saved);
+    },
+    announce: false,
+  };
+  const contractForm = useContractForm(
+    meeting
+      ? contractOptions({
+          ...options,
+          schema: meetingUpdateInput,
+          toInput: (draft: Draft) => ({ id: meeting.id, ...fieldsOf(draft) }),
+          save: async (input) => api['meetings.update']({ ...input, attendees: await withLiveContacts(input.attendees ?? []) }),
+        })
+      : contractOptions({
+          ...options,
+          schema: meetingCreateInput,
+          toInput: (draft: Draft) => ({ ...fieldsOf(draft), followUps: followUpsOf(draft) }),
+          save: async (input) => api['meetings.create']({ ...input, attendees: await withLiveContacts(input.attendees ?? []) }),
+        }),
+  );
+  const { form, saving } = contractForm;
+  current.current = form.getValues;
+  const draft = form.watch();
+  const guard = useUnsavedGuard(contractForm.unsaved);
   const lastAdded = useRef<string | null>(null);
 
   useEffect(() => {
@@ -91,20 +211,18 @@ function MeetingFormBody({
     };
   }, []);
 
-  useEffect(() => {
-    if (focusErrors === 0) return;
-    const invalid = form.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
-    invalid?.focus();
-    invalid?.scrollIntoView({ block: 'center' });
-  }, [focusErrors]);
-
-  const clearError = (key: string) =>
-    setErrors((current) => {
-      if (!(key in current)) return current;
-      const next = { ...current };
-      delete next[key];
-      return next;
-    });
+  /** A section's change: each part of the draft it changed is set, and counts as a change. */
+  const setDraft = (change: (draft: Draft) => Draft) => {
+    const before = form.getValues();
+    const after = change(before);
+    for (const key of Object.keys(after) as (keyof Draft)[]) {
+      if (after[key] !== before[key]) form.setValue(key, after[key] as never, { shouldDirty: true });
+    }
+  };
+  const clearError = (key: string) => {
+    const path = markedPathOf(form.getValues(), key);
+    if (!path.includes('.-1')) form.clearErrors(path as never);
+  };
 
   // Every partnership the picker has named, so that the chosen ones keep their names while the search moves on.
   // A partnership deleted since the meeting was logged stays selectable for this meeting.
@@ -121,164 +239,73 @@ function MeetingFormBody({
     clearError('partnershipIds');
   };
 
-  const validate = (): Errors => {
-    const next: Errors = {};
-    if (!draft.title.trim()) next.title = t('meetings.form.errors.title');
-    if (!draft.date) next.date = t('meetings.form.errors.date');
-    else if (!isCalendarDate(draft.date)) next.date = t('meetings.form.errors.dateFormat');
-    if (draft.time && !/^([01]\d|2[0-3]):[0-5]\d$/.test(draft.time)) next.time = t('meetings.form.errors.time');
-    if (draft.partnershipIds.length === 0) next.partnershipIds = t('meetings.form.errors.partnerships');
-    for (const a of draft.attendees) {
-      if (!isBlankAttendee(a) && !a.contactId && !a.name.trim()) next[`attendee.${a.key}`] = t('meetings.form.errors.attendeeName');
-    }
-    for (const f of draft.followUps) {
-      if (!isBlankFollowUp(f) && !f.title.trim()) next[`followUp.${f.key}`] = t('meetings.form.errors.followUpTitle');
-      else if (f.dueOn && !isCalendarDate(f.dueOn)) next[`followUp.${f.key}.dueOn`] = t('meetings.form.errors.dateFormat');
-    }
-    return next;
-  };
-
-  const save = async () => {
-    if (saving) return;
-    const problems = validate();
-    setErrors(problems);
-    if (Object.keys(problems).length > 0) {
-      setFocusErrors((n) => n + 1);
-      return;
-    }
-    const attendees = draft.attendees.filter((a) => !isBlankAttendee(a));
-    const followUps = draft.followUps.filter((f) => !isBlankFollowUp(f));
-    setSaving(true);
-    try {
-      const contactNames = await liveContactNames(attendees.flatMap((a) => (a.contactId ? [a.contactId] : [])));
-      const fields = {
-        title: draft.title,
-        date: draft.date,
-        time: draft.time || null,
-        location: draft.location,
-        format: draft.format,
-        kind: draft.kind,
-        partnershipIds: draft.partnershipIds,
-        attendees: attendees.map((a) => {
-          // A contact no longer in the address book is kept as a typed name.
-          const contactId = a.contactId && contactNames.has(a.contactId) ? a.contactId : null;
-          const followsContact = !!contactId && contactNames.get(contactId) === a.name.trim();
-          return {
-            contactId,
-            name: followsContact ? null : a.name,
-            side: a.side,
-            organizationId: a.organizationId,
-            organizationName: a.organizationId ? null : a.organizationName,
-            role: a.role,
-            isInterpreter: a.isInterpreter,
-          };
-        }),
-        agenda: draft.agenda,
-        summary: draft.summary,
-        outcomes: draft.outcomes,
-        gifts: draft.gifts,
-        notes: draft.notes,
-      };
-      const saved = meeting
-        ? await api['meetings.update']({ id: meeting.id, ...fields })
-        : await api['meetings.create']({
-            ...fields,
-            followUps: followUps.map((f) => ({
-              title: f.title,
-              assignee: f.assignee,
-              dueOn: f.dueOn || null,
-              priority: f.priority,
-              partnershipId: draft.partnershipIds.includes(f.partnershipId) ? f.partnershipId : null,
-            })),
-          });
-      showDone(t('meetings.form.saved'));
-      changes.saved();
-      onSaved(saved);
-    } catch (error) {
-      if (error instanceof ApiError && error.fields.length > 0) {
-        const message = localized(error.localized);
-        const marked: Errors = {};
-        for (const field of error.fields) {
-          const [head, index] = field.split('.');
-          if (head === 'attendees' && index !== undefined && attendees[Number(index)]) marked[`attendee.${attendees[Number(index)]!.key}`] = message;
-          else if (head === 'followUps' && index !== undefined && followUps[Number(index)]) marked[`followUp.${followUps[Number(index)]!.key}`] = message;
-          else if (head) marked[head] = message;
-        }
-        setErrors(marked);
-        setFocusErrors((n) => n + 1);
-      }
-      showError(error);
-    } finally {
-      setSaving(false);
-    }
-  };
-
-  const errorCount = Object.keys(errors).length;
-  const editor = { draft, errors, setDraft, clearError };
+  const editor = { draft, errors: sectionErrors(draft, contractForm.errors), setDraft, clearError };
 
   return (
-    <form
-      ref={form}
-      noValidate
-      aria-label={meeting ? t('meetings.form.editTitle') : t('meetings.form.newTitle')}
-      onSubmit={(e) => {
-        e.preventDefault();
-        void save();
-      }}
-      onKeyDown={(e) => {
-        if (e.key !== 'Enter' || e.nativeEvent.isComposing) return;
-        if (e.ctrlKey || e.metaKey) {
+    <FormScope form={contractForm}>
+      <form
+        ref={(node) => {
+          contractForm.containerRef.current = node;
+        }}
+        noValidate
+        aria-label={meeting ? t('meetings.form.editTitle') : t('meetings.form.newTitle')}
+        onSubmit={(e) => {
           e.preventDefault();
-          void save();
-        } else if (e.target instanceof HTMLInputElement) {
-          // Enter in a field must not save a half-filled form: only Ctrl/Cmd+Enter or the button does.
-          e.preventDefault();
-        }
-      }}
-    >
-      <Stack maw={1100} gap="md" pb="xl">
-        {/* Title and actions stay in view under the app header while the form scrolls. */}
-        <Box
-          py="xs"
-          style={{
-            position: 'sticky',
-            top: 'var(--app-shell-header-offset, 56px)',
-            zIndex: 5,
-            background: 'var(--mantine-color-body)',
-            borderBottom: '1px solid var(--mantine-color-gray-3)',
-          }}
-        >
-          <Group justify="space-between" wrap="nowrap" gap="sm">
-            <Title order={2} style={{ minWidth: 0 }}>
-              {meeting ? t('meetings.form.editTitle') : t('meetings.form.newTitle')}
-            </Title>
-            <Group gap="sm" wrap="nowrap">
-              <Button variant="default" onClick={() => guard.confirm(onCancel)}>
-                {t('common.cancel')}
-              </Button>
-              <Button
-                type="submit"
-                loading={saving}
-                rightSection={<Kbd size="xs">Ctrl ↵</Kbd>}
-                aria-keyshortcuts="Control+Enter Meta+Enter"
-                title={t('meetings.form.saveHint')}
-              >
-                {t('meetings.form.save')}
-              </Button>
+          void contractForm.submit();
+        }}
+        onKeyDown={(e) => {
+          if (e.key !== 'Enter' || e.nativeEvent.isComposing) return;
+          if (e.ctrlKey || e.metaKey) {
+            e.preventDefault();
+            void contractForm.submit();
+          } else if (e.target instanceof HTMLInputElement) {
+            // Enter in a field must not save a half-filled form: only Ctrl/Cmd+Enter or the button does.
+            e.preventDefault();
+          }
+        }}
+      >
+        <Stack maw={1100} gap="md" pb="xl">
+          {/* Title and actions stay in view under the app header while the form scrolls. */}
+          <Box
+            py="xs"
+            style={{
+              position: 'sticky',
+              top: 'var(--app-shell-header-offset, 56px)',
+              zIndex: 5,
+              background: 'var(--mantine-color-body)',
+              borderBottom: '1px solid var(--mantine-color-gray-3)',
+            }}
+          >
+            <Group justify="space-between" wrap="nowrap" gap="sm">
+              <Title order={2} style={{ minWidth: 0 }}>
+                {meeting ? t('meetings.form.editTitle') : t('meetings.form.newTitle')}
+              </Title>
+              <Group gap="sm" wrap="nowrap">
+                <Button variant="default" onClick={() => guard.confirm(onCancel)}>
+                  {t('common.cancel')}
+                </Button>
+                <Button
+                  type="submit"
+                  loading={saving}
+                  rightSection={<Kbd size="xs">Ctrl ↵</Kbd>}
+                  aria-keyshortcuts="Control+Enter Meta+Enter"
+                  title={t('meetings.form.saveHint')}
+                >
+                  {t('meetings.form.save')}
+                </Button>
+              </Group>
             </Group>
-          </Group>
-          {errorCount > 0 ? (
-            <Alert color="red" icon={<IconAlertCircle size={18} aria-hidden />} role="alert" py={6} mt="xs">
-              {t('meetings.form.errors.summary', { count: errorCount })}
-            </Alert>
-          ) : null}
-        </Box>
+            <Box mt="xs">
+              <FormErrorSummary errors={contractForm.errors} />
+            </Box>
+          </Box>
 
-        <MeetingBasics {...editor} partnerships={selectedPartnerships} onPartnerships={choosePartnerships} />
-        <MeetingAttendees {...editor} lastAdded={lastAdded} />
-        <MeetingNotes {...editor} />
-        <MeetingFollowUps {...editor} meeting={meeting} assignees={assignees ?? []} partnerships={selectedPartnerships} lastAdded={lastAdded} />
-      </Stack>
-    </form>
+          <MeetingBasics {...editor} partnerships={selectedPartnerships} onPartnerships={choosePartnerships} />
+          <MeetingAttendees {...editor} lastAdded={lastAdded} />
+          <MeetingNotes draft={draft} />
+          <MeetingFollowUps {...editor} meeting={meeting} assignees={assignees ?? []} partnerships={selectedPartnerships} lastAdded={lastAdded} />
+        </Stack>
+      </form>
+    </FormScope>
   );
 }

@@ -1,59 +1,23 @@
 /** The meeting form's record: agenda, summary, outcomes, gifts, and notes in Markdown with a preview. */
 import { useState } from 'react';
-import { Box, Group, Paper, SegmentedControl, Stack, Text, Textarea } from '@mantine/core';
+import { Box, Group, Paper, SegmentedControl, Stack, Text } from '@mantine/core';
+import { FormTextarea } from '../../components/form/fields';
 import { useTranslation } from 'react-i18next';
 import { Markdown } from '../../components/Markdown';
-import type { DraftEditor, TextField } from './meetingDraft';
+import type { DraftEditor } from './meetingDraft';
 import { Section } from './FormParts';
 
-export function MeetingNotes({ draft, errors, setDraft, clearError }: DraftEditor) {
+/** The texts are bound by name to the form around (FormScope): each shows its counter near the contract's limit. */
+export function MeetingNotes({ draft }: Pick<DraftEditor, 'draft'>) {
   const { t } = useTranslation();
   const [notesTab, setNotesTab] = useState<'write' | 'preview'>('write');
-  const setText = (key: TextField, value: string) => {
-    setDraft((d) => ({ ...d, [key]: value }));
-    clearError(key);
-  };
   return (
     <Section title={t('meetings.form.record')}>
       <Stack gap="sm">
-        <Textarea
-          label={t('meetings.fields.agenda')}
-          autosize
-          minRows={2}
-          maxRows={10}
-          value={draft.agenda}
-          onChange={(e) => setText('agenda', e.currentTarget.value)}
-          error={errors.agenda}
-        />
-        <Textarea
-          label={t('meetings.fields.summary')}
-          autosize
-          minRows={3}
-          maxRows={14}
-          value={draft.summary}
-          onChange={(e) => setText('summary', e.currentTarget.value)}
-          error={errors.summary}
-        />
-        <Textarea
-          label={t('meetings.fields.outcomes')}
-          description={t('meetings.form.outcomesHint')}
-          autosize
-          minRows={2}
-          maxRows={10}
-          value={draft.outcomes}
-          onChange={(e) => setText('outcomes', e.currentTarget.value)}
-          error={errors.outcomes}
-        />
-        <Textarea
-          label={t('meetings.fields.gifts')}
-          description={t('meetings.form.giftsHint')}
-          autosize
-          minRows={1}
-          maxRows={6}
-          value={draft.gifts}
-          onChange={(e) => setText('gifts', e.currentTarget.value)}
-          error={errors.gifts}
-        />
+        <FormTextarea name="agenda" label={t('meetings.fields.agenda')} autosize minRows={2} maxRows={10} />
+        <FormTextarea name="summary" label={t('meetings.fields.summary')} autosize minRows={3} maxRows={14} />
+        <FormTextarea name="outcomes" label={t('meetings.fields.outcomes')} description={t('meetings.form.outcomesHint')} autosize minRows={2} maxRows={10} />
+        <FormTextarea name="gifts" label={t('meetings.fields.gifts')} description={t('meetings.form.giftsHint')} autosize minRows={1} maxRows={6} />
         <Box>
           <Group justify="space-between" align="flex-end" mb={4} wrap="nowrap">
             <Box>
@@ -86,14 +50,12 @@ export function MeetingNotes({ draft, errors, setDraft, clearError }: DraftEdito
               )}
             </Paper>
           ) : (
-            <Textarea
+            <FormTextarea
+              name="notes"
               id="meeting-notes"
               autosize
               minRows={3}
               maxRows={16}
-              value={draft.notes}
-              onChange={(e) => setText('notes', e.currentTarget.value)}
-              error={errors.notes}
               styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)', fontSize: 13 } }}
             />
           )}

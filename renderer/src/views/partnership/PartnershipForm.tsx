@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useFieldArray, useFormState } from 'react-hook-form';
 import { api } from '../../api';
 import { showDone } from '../../notify';
-import { useLoad } from '../../useLoad';
+import { useApi } from '../../useApi';
 import type { Partnership, PartnershipKind, PartnershipStatus } from '@db/partnerships';
 import type { Organization } from '@db/organizations';
 import { partnershipCreateWithMilestoneInput, partnershipUpdateInput } from '@common/inputs/records';
@@ -123,6 +123,12 @@ function fieldOf(path: string): string {
  * `partnerships.update` input: a refused value is marked under its field in the contract's words and keeps everything
  * typed. The inline panels (a new programme, a new organization) count as unsaved changes while they hold text.
  */
+/** The programmes offered: those read, and those created here that the read does not hold yet (it is read again after a create). */
+function withCreated(read: ProgrammeOption[], created: ProgrammeOption[]): ProgrammeOption[] {
+  const ids = new Set(read.map((p) => p.id));
+  return [...read, ...created.filter((p) => !ids.has(p.id))];
+}
+
 export function PartnershipForm({
   partnership,
   onClose,
@@ -199,7 +205,7 @@ export function PartnershipForm({
   const [named, setNamed] = useState<PickerOption[]>(() => (partnership?.parties ?? []).map((p) => organizationOption({ ...p, id: p.organizationId })));
   const newOrganizationButton = useRef<HTMLButtonElement>(null);
   const newProgrammeButton = useRef<HTMLButtonElement>(null);
-  const { data: options } = useLoad(() => api['partnerships.filterOptions'](), []);
+  const { data: options } = useApi('partnerships.filterOptions');
   const dirty = { shouldDirty: true, shouldValidate: form.form.formState.isSubmitted };
 
   // When a small inline form closes (created or cancelled), keyboard focus returns to the button that opened it.
@@ -296,7 +302,7 @@ export function PartnershipForm({
             placeholder={t('partnership.form.noProgramme')}
             clearable
             searchable
-            data={[...(options?.programmes ?? []), ...createdProgrammes].map((p) => ({
+            data={withCreated(options?.programmes ?? [], createdProgrammes).map((p) => ({
               value: p.id,
               label: (zh ? p.nameZh : p.nameEn) ?? p.nameZh ?? p.nameEn ?? p.id,
             }))}
