@@ -132,3 +132,50 @@ export function inspectDatabase(file: string, request: { pragmas?: string[]; que
 export function yieldToLoop(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
+
+/** One kill trial's outcome as the stratified runner needs it; the test's own fields ride along. */
+export interface TrialOutcome {
+  killed: boolean;
+  /** Killed inside the inner phase (the transaction, the page copy). */
+  killedInPhase: boolean;
+  /** A run that was not killed: how long it took, and when its inner phase began (ms from its start). */
+  completeMs: number | null;
+  phaseStartMs: number | null;
+}
+
+/**
+ * Kill at random moments, stratified: half of the kills over the whole run (timed from `whole`), half within its
+ * inner phase (timed from `phase`), each spread over `spread` of the fastest complete run seen so far. The first
+ * complete run (`calibration`) may be the slowest (cold caches, or a machine busy just then); a later complete run
+ * lowers the mark. Should too few kills land all the same (the machine got faster), more rounds follow, up to three,
+ * until half of the kills landed and a quarter inside the phase: a test of kills that land nowhere shows nothing.
+ */
+export async function stratifiedKills<O extends TrialOutcome, A extends string>(options: {
+  kills: number;
+  calibration: { completeMs: number; phaseStartMs: number };
+  whole: A;
+  phase: A;
+  spread?: number;
+  trial: (kill: { after: A; delayMs: number }) => Promise<O>;
+}): Promise<(O & { after: A; delayMs: number })[]> {
+  const { kills, whole, phase, spread = 0.75 } = options;
+  let fastestMs = options.calibration.completeMs;
+  let fastestPhaseMs = options.calibration.completeMs - options.calibration.phaseStartMs;
+  const half = kills / 2;
+  const outcomes: (O & { after: A; delayMs: number })[] = [];
+  const enoughLanded = () => outcomes.filter((o) => o.killed).length >= half && outcomes.filter((o) => o.killedInPhase).length >= kills / 4;
+  for (let i = 0; i < kills * 3 && !(i >= kills && enoughLanded()); i++) {
+    const slot = i % kills;
+    const kill =
+      slot < half
+        ? { after: whole, delayMs: Math.floor(((slot + Math.random()) / half) * fastestMs * spread) }
+        : { after: phase, delayMs: Math.floor(((slot - half + Math.random()) / half) * fastestPhaseMs * spread) };
+    const outcome = await options.trial(kill);
+    if (!outcome.killed && outcome.completeMs !== null && outcome.phaseStartMs !== null) {
+      fastestMs = Math.min(fastestMs, outcome.completeMs);
+      fastestPhaseMs = Math.min(fastestPhaseMs, outcome.completeMs - outcome.phaseStartMs);
+    }
+    outcomes.push({ ...outcome, ...kill });
+  }
+  return outcomes;
+}

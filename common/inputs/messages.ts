@@ -152,6 +152,11 @@ function placeOf(path: readonly PropertyKey[]): Bilingual {
     return { zh: `${head.zh} ${row} 的${field.zh}`, en: `${head.en} ${row}, ${field.en}` };
   }
   if (path.length === 1) return head;
+  // A field of a nested record with a name of its own ("First milestone, Title").
+  if (path.length === 2 && FIELD_LABELS[String(path[1])]) {
+    const field = FIELD_LABELS[String(path[1])]!;
+    return { zh: `${head.zh}的${field.zh}`, en: `${head.en}, ${field.en}` };
+  }
   const rest = path.slice(1).map(String).join('.');
   return { zh: `${head.zh} (${rest})`, en: `${head.en} (${rest})` };
 }

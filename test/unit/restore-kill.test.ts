@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deleteRecord, insertRecord, openCore, updateRecord, type Core } from '../../db/core';
 import { createBackup } from '../../db/backups';
 import { tempDir } from '../helpers';
-import { inspectDatabase, markerValue, META_WITHOUT_OFFICE_ID, runKillable, yieldToLoop, type Kill as KillAt } from '../kill';
+import { inspectDatabase, markerValue, META_WITHOUT_OFFICE_ID, runKillable, stratifiedKills, yieldToLoop, type Kill as KillAt } from '../kill';
 
 const CHILD = path.join(__dirname, 'fixtures', 'restore-child.ts');
 const KILLS = 16;
@@ -144,32 +144,27 @@ describe('a restore killed at a random moment', () => {
     const full = await runChild(calibration.file, calibration.backups, backupName, null);
     expect(full.exitCode, full.stderr).toBe(0);
     expect(await inspect(calibration.file)).toEqual({ quickCheck: 'ok', foreignKeyProblems: [], digest: restored });
-    const typicalMs = full.restoreMs!;
-    const copyMs = typicalMs - full.copyingMs!;
-    // The first run is the slowest (cold caches): kills spread over three quarters of its times land within the later runs.
-    const SPREAD = 0.75;
-
-    const outcomes: (Kill & { killed: boolean; whileCopying: boolean; state: 'before' | 'restored' })[] = [];
-    for (let i = 0; i < KILLS; i++) {
-      const { file, backups } = await trial();
-      const half = KILLS / 2;
-      const kill: Kill =
-        i < half
-          ? { after: 'restoring', delayMs: Math.floor(((i + Math.random()) / half) * typicalMs * SPREAD) }
-          : { after: 'copying', delayMs: Math.floor(((i - half + Math.random()) / half) * copyMs * SPREAD) };
-      const result = await runChild(file, backups, backupName, kill);
-      const after = await inspect(file);
-      const context = `kill ${i + 1}, ${kill.delayMs} ms after ${kill.after}, in a ${typicalMs} ms restore copying from ${full.copyingMs} ms (killed: ${result.killed}, ${result.stderr.trim()})`;
-      expect(after.quickCheck, context).toBe('ok');
-      expect(after.foreignKeyProblems, context).toEqual([]);
-      const same = (other: Record<string, string>) => JSON.stringify(after.digest) === JSON.stringify(other);
-      const state = same(before) ? 'before' : same(restored) ? 'restored' : null;
-      expect(state, `${context}: the content is neither the one from before nor the backup's: ${JSON.stringify(after.digest)}`).not.toBeNull();
-      if (!result.killed) expect(state, context).toBe('restored');
-      outcomes.push({ ...kill, killed: result.killed, whileCopying: result.killedWhileCopying, state: state! });
-    }
+    const outcomes = await stratifiedKills({
+      kills: KILLS,
+      calibration: { completeMs: full.restoreMs!, phaseStartMs: full.copyingMs! },
+      whole: 'restoring',
+      phase: 'copying',
+      trial: async (kill) => {
+        const { file, backups } = await trial();
+        const result = await runChild(file, backups, backupName, kill);
+        const after = await inspect(file);
+        const context = `${kill.delayMs} ms after ${kill.after} (killed: ${result.killed}, ${result.stderr.trim()})`;
+        expect(after.quickCheck, context).toBe('ok');
+        expect(after.foreignKeyProblems, context).toEqual([]);
+        const same = (other: Record<string, string>) => JSON.stringify(after.digest) === JSON.stringify(other);
+        const state = same(before) ? 'before' : same(restored) ? 'restored' : null;
+        expect(state, `${context}: the content is neither the one from before nor the backup's: ${JSON.stringify(after.digest)}`).not.toBeNull();
+        if (!result.killed) expect(state, context).toBe('restored');
+        return { killed: result.killed, killedInPhase: result.killedWhileCopying, completeMs: result.restoreMs, phaseStartMs: result.copyingMs, state };
+      },
+    });
     // Most kills must land while the restore runs, some inside the copy, or the test shows nothing.
     expect(outcomes.filter((o) => o.killed).length, JSON.stringify(outcomes)).toBeGreaterThanOrEqual(KILLS / 2);
-    expect(outcomes.filter((o) => o.whileCopying).length, JSON.stringify(outcomes)).toBeGreaterThanOrEqual(KILLS / 4);
+    expect(outcomes.filter((o) => o.killedInPhase).length, JSON.stringify(outcomes)).toBeGreaterThanOrEqual(KILLS / 4);
   }, 900_000);
 });

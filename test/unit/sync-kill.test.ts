@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertRecord, updateRecord, deleteRecord, openCore, type Core } from '../../db/core';
 import { exportDatabase, mergeFile } from '../../db/sync/files';
 import { tempDir } from '../helpers';
-import { inspectDatabase, markerValue, META_WITHOUT_OFFICE_ID, runKillable, yieldToLoop, type Kill as KillAt } from '../kill';
+import { inspectDatabase, markerValue, META_WITHOUT_OFFICE_ID, runKillable, stratifiedKills, yieldToLoop, type Kill as KillAt } from '../kill';
 
 const CHILD = path.join(__dirname, 'fixtures', 'merge-child.ts');
 const KILLS = 20;
@@ -181,34 +181,30 @@ describe('a merge killed at a random moment', () => {
     expect(full.exitCode, full.stderr).toBe(0);
     expect(full.mergeMs).not.toBeNull();
     expect(await inspectAfterKill(calibration)).toEqual({ integrity: 'ok', digest: merged });
-    const typicalMs = full.mergeMs!;
     expect(full.applyingMs).not.toBeNull();
-
-    const transactionMs = typicalMs - full.applyingMs!;
-
-    const outcomes: (Kill & { killed: boolean; inTransaction: boolean; state: 'before' | 'merged' })[] = [];
-    for (let i = 0; i < KILLS; i++) {
-      const file = freshCopy();
-      // A random moment, stratified: half of the kills over the whole merge (reading, planning, backup, writing),
-      // half within its transaction, timed from when it has begun writing.
-      const half = KILLS / 2;
-      const kill: Kill =
-        i < half
-          ? { after: 'merging', delayMs: Math.floor(((i + Math.random()) / half) * typicalMs) }
-          : { after: 'applying', delayMs: Math.floor(((i - half + Math.random()) / half) * transactionMs) };
-      const result = await runChild(file, incoming, kill);
-      const after = await inspectAfterKill(file);
-      const context = `kill ${i + 1}, ${kill.delayMs} ms after ${kill.after}, in a ${typicalMs} ms merge writing from ${full.applyingMs} ms (killed: ${result.killed}, ${result.stderr.trim()})`;
-      expect(after.integrity, context).toBe('ok');
-      const state =
-        JSON.stringify(after.digest) === JSON.stringify(before) ? 'before' : JSON.stringify(after.digest) === JSON.stringify(merged) ? 'merged' : null;
-      expect(state, `${context}: the content is neither the one from before nor the merged one: ${JSON.stringify(after.digest)}`).not.toBeNull();
-      if (!result.killed) expect(state, context).toBe('merged');
-      outcomes.push({ ...kill, killed: result.killed, inTransaction: result.killedInTransaction, state: state! });
-    }
+    // A random moment, stratified: half of the kills over the whole merge (reading, planning, backup, writing),
+    // half within its transaction, timed from when it has begun writing.
+    const outcomes = await stratifiedKills({
+      kills: KILLS,
+      calibration: { completeMs: full.mergeMs!, phaseStartMs: full.applyingMs! },
+      whole: 'merging',
+      phase: 'applying',
+      trial: async (kill) => {
+        const file = freshCopy();
+        const result = await runChild(file, incoming, kill);
+        const after = await inspectAfterKill(file);
+        const context = `${kill.delayMs} ms after ${kill.after} (killed: ${result.killed}, ${result.stderr.trim()})`;
+        expect(after.integrity, context).toBe('ok');
+        const state =
+          JSON.stringify(after.digest) === JSON.stringify(before) ? 'before' : JSON.stringify(after.digest) === JSON.stringify(merged) ? 'merged' : null;
+        expect(state, `${context}: the content is neither the one from before nor the merged one: ${JSON.stringify(after.digest)}`).not.toBeNull();
+        if (!result.killed) expect(state, context).toBe('merged');
+        return { killed: result.killed, killedInPhase: result.killedInTransaction, completeMs: result.mergeMs, phaseStartMs: result.applyingMs, state };
+      },
+    });
     // Most kills must land while the merge runs, several inside its transaction, or the test shows nothing.
     expect(outcomes.filter((o) => o.killed).length, JSON.stringify(outcomes)).toBeGreaterThanOrEqual(KILLS / 2);
-    expect(outcomes.filter((o) => o.inTransaction).length, JSON.stringify(outcomes)).toBeGreaterThanOrEqual(KILLS / 4);
+    expect(outcomes.filter((o) => o.killedInPhase).length, JSON.stringify(outcomes)).toBeGreaterThanOrEqual(KILLS / 4);
     expect(existsSync(incoming)).toBe(true);
   }, 900_000);
 });
