@@ -1,4 +1,5 @@
-import { lazy, Suspense, useEffect, useRef, type RefObject } from 'react';
+import { Suspense, useEffect, useRef, type RefObject } from 'react';
+import { lazyView } from './lib/lazy-view';
 import { AppShell, Group, Loader, NavLink, SegmentedControl, Text, Title, Tooltip, VisuallyHidden } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import {
@@ -36,47 +37,47 @@ import { DashboardView } from './views/DashboardView';
  * map in idle time once the first screen is up (`preloadViews`), so opening one does not wait.
  */
 const VIEW_LOADERS = {
-  MapView: () => import('./views/MapView').then((module) => ({ default: module.MapView })),
-  TimelineView: () => import('./views/TimelineView').then((module) => ({ default: module.TimelineView })),
-  SearchView: () => import('./views/SearchView').then((module) => ({ default: module.SearchView })),
-  PartnershipsView: () => import('./views/PartnershipsView').then((module) => ({ default: module.PartnershipsView })),
-  PartnershipPage: () => import('./views/PartnershipPage').then((module) => ({ default: module.PartnershipPage })),
-  OrganizationsView: () => import('./views/OrganizationsView').then((module) => ({ default: module.OrganizationsView })),
-  OrganizationPage: () => import('./views/OrganizationPage').then((module) => ({ default: module.OrganizationPage })),
-  MeetingsView: () => import('./views/MeetingsView').then((module) => ({ default: module.MeetingsView })),
-  MeetingPage: () => import('./views/MeetingPage').then((module) => ({ default: module.MeetingPage })),
-  TasksView: () => import('./views/TasksView').then((module) => ({ default: module.TasksView })),
-  ContactsView: () => import('./views/ContactsView').then((module) => ({ default: module.ContactsView })),
-  BackupsView: () => import('./views/BackupsView').then((module) => ({ default: module.BackupsView })),
-  TrashView: () => import('./views/TrashView').then((module) => ({ default: module.TrashView })),
-  SyncView: () => import('./views/SyncView').then((module) => ({ default: module.SyncView })),
-  ReportsView: () => import('./views/ReportsView').then((module) => ({ default: module.ReportsView })),
-  PlaceholderView: () => import('./views/PlaceholderView').then((module) => ({ default: module.PlaceholderView })),
-  SettingsView: () => import('./views/SettingsView').then((module) => ({ default: module.SettingsView })),
-  ImportView: () => import('./views/ImportView').then((module) => ({ default: module.ImportView })),
+  MapView: lazyView(() => import('./views/MapView').then((module) => module.MapView)),
+  TimelineView: lazyView(() => import('./views/TimelineView').then((module) => module.TimelineView)),
+  SearchView: lazyView(() => import('./views/SearchView').then((module) => module.SearchView)),
+  PartnershipsView: lazyView(() => import('./views/PartnershipsView').then((module) => module.PartnershipsView)),
+  PartnershipPage: lazyView(() => import('./views/PartnershipPage').then((module) => module.PartnershipPage)),
+  OrganizationsView: lazyView(() => import('./views/OrganizationsView').then((module) => module.OrganizationsView)),
+  OrganizationPage: lazyView(() => import('./views/OrganizationPage').then((module) => module.OrganizationPage)),
+  MeetingsView: lazyView(() => import('./views/MeetingsView').then((module) => module.MeetingsView)),
+  MeetingPage: lazyView(() => import('./views/MeetingPage').then((module) => module.MeetingPage)),
+  TasksView: lazyView(() => import('./views/TasksView').then((module) => module.TasksView)),
+  ContactsView: lazyView(() => import('./views/ContactsView').then((module) => module.ContactsView)),
+  BackupsView: lazyView(() => import('./views/BackupsView').then((module) => module.BackupsView)),
+  TrashView: lazyView(() => import('./views/TrashView').then((module) => module.TrashView)),
+  SyncView: lazyView(() => import('./views/SyncView').then((module) => module.SyncView)),
+  ReportsView: lazyView(() => import('./views/ReportsView').then((module) => module.ReportsView)),
+  PlaceholderView: lazyView(() => import('./views/PlaceholderView').then((module) => module.PlaceholderView)),
+  SettingsView: lazyView(() => import('./views/SettingsView').then((module) => module.SettingsView)),
+  ImportView: lazyView(() => import('./views/ImportView').then((module) => module.ImportView)),
 };
-const MapView = lazy(VIEW_LOADERS.MapView);
-const TimelineView = lazy(VIEW_LOADERS.TimelineView);
-const SearchView = lazy(VIEW_LOADERS.SearchView);
-const PartnershipsView = lazy(VIEW_LOADERS.PartnershipsView);
-const PartnershipPage = lazy(VIEW_LOADERS.PartnershipPage);
-const OrganizationsView = lazy(VIEW_LOADERS.OrganizationsView);
-const OrganizationPage = lazy(VIEW_LOADERS.OrganizationPage);
-const MeetingsView = lazy(VIEW_LOADERS.MeetingsView);
-const MeetingPage = lazy(VIEW_LOADERS.MeetingPage);
-const TasksView = lazy(VIEW_LOADERS.TasksView);
-const ContactsView = lazy(VIEW_LOADERS.ContactsView);
-const BackupsView = lazy(VIEW_LOADERS.BackupsView);
-const TrashView = lazy(VIEW_LOADERS.TrashView);
-const SyncView = lazy(VIEW_LOADERS.SyncView);
-const ReportsView = lazy(VIEW_LOADERS.ReportsView);
-const PlaceholderView = lazy(VIEW_LOADERS.PlaceholderView);
-const SettingsView = lazy(VIEW_LOADERS.SettingsView);
-const ImportView = lazy(VIEW_LOADERS.ImportView);
+const MapView = VIEW_LOADERS.MapView;
+const TimelineView = VIEW_LOADERS.TimelineView;
+const SearchView = VIEW_LOADERS.SearchView;
+const PartnershipsView = VIEW_LOADERS.PartnershipsView;
+const PartnershipPage = VIEW_LOADERS.PartnershipPage;
+const OrganizationsView = VIEW_LOADERS.OrganizationsView;
+const OrganizationPage = VIEW_LOADERS.OrganizationPage;
+const MeetingsView = VIEW_LOADERS.MeetingsView;
+const MeetingPage = VIEW_LOADERS.MeetingPage;
+const TasksView = VIEW_LOADERS.TasksView;
+const ContactsView = VIEW_LOADERS.ContactsView;
+const BackupsView = VIEW_LOADERS.BackupsView;
+const TrashView = VIEW_LOADERS.TrashView;
+const SyncView = VIEW_LOADERS.SyncView;
+const ReportsView = VIEW_LOADERS.ReportsView;
+const PlaceholderView = VIEW_LOADERS.PlaceholderView;
+const SettingsView = VIEW_LOADERS.SettingsView;
+const ImportView = VIEW_LOADERS.ImportView;
 
 function preloadViews(): void {
   // Not the map: its borders are the heaviest chunk, and many offices never open it.
-  for (const [name, load] of Object.entries(VIEW_LOADERS)) if (name !== 'MapView') void load();
+  for (const [name, view] of Object.entries(VIEW_LOADERS)) if (name !== 'MapView') void view.preload();
 }
 
 const NAV: { view: View; icon: typeof IconLayoutDashboard }[] = [
