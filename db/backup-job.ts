@@ -29,6 +29,8 @@ function startWorker(core: Core): Promise<BackupInfo | null> {
     dbPath: core.opened.path,
     openOptions: {
       appVersion: core.appVersion,
+      // This process opened, checked and migrated the file: the worker's connection skips the checks (seconds at L).
+      attached: true,
       ...(migrationsFolder ? { migrationsFolder } : {}),
       ...(nativeBinding ? { nativeBinding } : {}),
       ...(backupDir ? { backupDir } : {}),

@@ -9,7 +9,7 @@ import { toSerializedError, type SerializedAppError } from './errors';
 
 export interface BackupWorkerInput {
   dbPath: string;
-  openOptions: Pick<CoreOptions, 'migrationsFolder' | 'nativeBinding' | 'appVersion' | 'backupDir'>;
+  openOptions: Pick<CoreOptions, 'migrationsFolder' | 'nativeBinding' | 'appVersion' | 'backupDir' | 'attached'>;
 }
 
 export type BackupWorkerMessage = { type: 'done'; backup: BackupInfo | null } | { type: 'error'; error: SerializedAppError };

@@ -10,7 +10,7 @@ import { readMigrationFiles, type MigrationMeta } from 'drizzle-orm/migrator';
 import { AppError } from './errors';
 import { newBackupPath } from './backup-files';
 import { createPrivateFile, ensurePrivateDir, partialPathFor, restrictFile } from './private-files';
-import { openSqlite } from './sqlite';
+import { openSqlite, quickCheckTables } from './sqlite';
 
 export const MIGRATIONS_TABLE = '__drizzle_migrations';
 const SQLITE_HEADER = 'SQLite format 3\u0000';
@@ -182,7 +182,7 @@ function inspect(file: string, known: MigrationMeta[], nativeBinding?: string) {
     throw notOurs(file, { zh: 'SQLite 无法打开它', en: 'SQLite cannot open it' });
   }
   try {
-    const quick = probe.pragma('quick_check', { simple: true });
+    const quick = quickCheckTables(probe);
     if (quick !== 'ok') {
       throw new AppError('corrupt_database', {
         zh: `“${file}”已损坏（完整性检查：${String(quick)}）。请从备份恢复。`,

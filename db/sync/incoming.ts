@@ -22,7 +22,7 @@ import { entityNames } from '../errors';
 import { is } from 'drizzle-orm';
 import { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { decryptBytes, isEncrypted } from './crypto';
-import { openSqlite } from '../sqlite';
+import { openSqlite, quickCheckTables } from '../sqlite';
 
 export const DEFAULT_MAX_IMPORT_BYTES = 2 * 1024 ** 3;
 /** No text field of a record is this long; a file that has one is not ours, or is hostile. */
@@ -330,16 +330,11 @@ function pager(file: string, sqlite: Database.Database, table: string, key: stri
   };
 }
 
-/**
- * quick_check of every ordinary table (shadow tables included) with its indexes, and a file no shorter
- * than its header says. Virtual tables (the search index) are left out: their check runs their
- * module's code over the file's data (FTS5: several times a VACUUM INTO), and a merge never reads them.
- */
+/** quick_check of the ordinary tables (`quickCheckTables`: a merge never reads the search index), and a file no shorter than its header says. */
 function quickCheck(db: Database.Database, fileSize: number): boolean {
   const pages = (db.pragma('page_count', { simple: true }) as number) * (db.pragma('page_size', { simple: true }) as number);
   if (pages > fileSize) return false;
-  const tables = db.prepare("SELECT name FROM pragma_table_list WHERE schema = 'main' AND type IN ('table', 'shadow')").pluck().all() as string[];
-  return tables.every((name) => db.pragma(`quick_check("${name.replaceAll('"', '""')}")`, { simple: true }) === 'ok');
+  return quickCheckTables(db) === 'ok';
 }
 
 interface OpenedFile {

@@ -57,6 +57,33 @@ describe('opening a database file', () => {
     expect(readdirSync(dir).sort()).toEqual(filesBefore);
   });
 
+  it('refuses a file whose records table is damaged, naming the damage, after opening it while it was sound', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'office.db');
+    const opened = await openDatabase(file);
+    const insert = opened.sqlite.prepare(
+      "INSERT INTO organizations (id, display_name, country, kind, created_at, updated_at, hlc, origin) VALUES (?, ?, 'BG', 'city', '2026-01-01', '2026-01-01', ?, 'o')",
+    );
+    opened.sqlite.transaction(() => {
+      for (let i = 0; i < 2000; i++) insert.run(`00000000-0000-7000-8000-${String(i).padStart(12, '0')}`, `City ${i} ${'x'.repeat(200)}`, `h${i}`);
+    })();
+    opened.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    // A leaf page of the organizations table, and the page size, before closing.
+    const page = opened.sqlite.prepare("SELECT pageno FROM dbstat WHERE name = 'organizations' AND pagetype = 'leaf' LIMIT 1 OFFSET 5").pluck().get() as number;
+    const pageSize = opened.sqlite.pragma('page_size', { simple: true }) as number;
+    opened.sqlite.close();
+    const again = await openDatabase(file);
+    again.sqlite.close();
+
+    const bytes = readFileSync(file);
+    bytes.fill(0xff, (page - 1) * pageSize, (page - 1) * pageSize + 64);
+    writeFileSync(file, bytes);
+    const refused = await refusal(openDatabase(file));
+    expect(refused.code).toBe('corrupt_database');
+    expect(refused.localized.en).toMatch(/is damaged \(integrity check: [\s\S]+\)\. Restore it from a backup\./);
+    expect(refused.localized.zh).toMatch(/已损坏/);
+  });
+
   it('refuses random bytes and a database of another application, changing neither', async () => {
     const dir = tempDir();
     const junk = path.join(dir, 'junk.db');
