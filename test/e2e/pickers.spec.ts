@@ -88,15 +88,19 @@ for (const lang of ['zh', 'en'] as const) {
     // A new text never lists the matches of the one before while its own are on their way (held back here).
     let release = () => {};
     const held = new Promise<void>((resolve) => (release = resolve));
+    const isLiaoyuan = (postData: string | null) => !!postData?.includes('Liaoyuan');
     await page.route('**/api/partnerships.list', async (route) => {
-      if (route.request().postData()?.includes('Liaoyuan')) await held;
+      if (isLiaoyuan(route.request().postData())) await held;
       await route.continue();
     });
     await picker.fill('Liaoyuan');
     await expect(page.getByRole('listbox')).toContainText(ui.searching);
     await expect(page.getByRole('option', { name: ui.partnership })).toHaveCount(0);
+    // Let it through; take the route away only once its handler has passed every held request on.
+    const answered = page.waitForResponse((response) => response.url().includes('/api/partnerships.list') && isLiaoyuan(response.request().postData()));
     release();
-    await page.unroute('**/api/partnerships.list');
+    await answered;
+    await page.unrouteAll({ behavior: 'wait' });
     // Esc closes the list and keeps what was typed.
     await picker.fill('Burg');
     await expect(page.getByRole('option', { name: ui.partnership })).toBeVisible();
