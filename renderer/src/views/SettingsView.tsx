@@ -8,7 +8,8 @@ import { formatNumber } from '../format';
 import { showDone } from '../notify';
 import { useContractForm } from '../lib/contract-form';
 import { useUnsavedGuard } from '../lib/unsaved';
-import { FormScope, FormAutocomplete, FormTextInput } from '../components/form/fields';
+import { FormAutocomplete, FormTextInput } from '../components/form/fields';
+import { ContractFormElement } from '../components/form/ContractFormElement';
 import { FormErrorSummary } from '../components/FormErrors';
 import { useApi } from '../useApi';
 import { ReminderSettings } from './ReminderSettings';
@@ -109,35 +110,24 @@ function ProfileForm({ settings, assignees }: { settings: Settings; assignees: s
   useUnsavedGuard(form.unsaved);
   const userName = form.form.watch('userName');
   return (
-    <FormScope form={form}>
-      <form
-        ref={(node) => {
-          form.containerRef.current = node;
-        }}
-        onSubmit={(e) => {
-          e.preventDefault();
-          void form.submit();
-        }}
-        noValidate
-      >
-        <Stack gap="sm">
-          <FormTextInput name="officeName" label={t('tasks.settings.officeName')} description={t('tasks.settings.officeNameHint')} />
-          <FormTextInput name="officeNameEn" label={t('tasks.settings.officeNameEn')} description={t('tasks.settings.officeNameEnHint')} lang="en" />
-          <FormAutocomplete
-            name="userName"
-            label={t('tasks.settings.userName')}
-            description={t('tasks.settings.userNameHint')}
-            data={assignees.filter((name) => name !== userName)}
-          />
-          <FormErrorSummary errors={form.errors} />
-          <Group justify="flex-end">
-            <Button type="submit" loading={form.saving}>
-              {t('common.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </FormScope>
+    <ContractFormElement form={form}>
+      <Stack gap="sm">
+        <FormTextInput name="officeName" label={t('tasks.settings.officeName')} description={t('tasks.settings.officeNameHint')} />
+        <FormTextInput name="officeNameEn" label={t('tasks.settings.officeNameEn')} description={t('tasks.settings.officeNameEnHint')} lang="en" />
+        <FormAutocomplete
+          name="userName"
+          label={t('tasks.settings.userName')}
+          description={t('tasks.settings.userNameHint')}
+          data={assignees.filter((name) => name !== userName)}
+        />
+        <FormErrorSummary errors={form.errors} />
+        <Group justify="flex-end">
+          <Button type="submit" loading={form.saving}>
+            {t('common.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </ContractFormElement>
   );
 }
 

@@ -7,7 +7,7 @@ import { FormErrorSummary } from '../FormErrors';
 import { WithHistoryTab } from '../RecordHistory';
 import type { RecordEntity } from '@db/schema';
 import type { ContractForm } from '../../lib/contract-form';
-import { FormScope } from './fields';
+import { ContractFormElement } from './ContractFormElement';
 
 /**
  * Every record form's dialog: a title, the fields, the alert that counts the marked fields, Cancel and Save. The
@@ -40,33 +40,16 @@ export function FormDialog<V extends FieldValues>({
   modalProps?: Partial<Omit<ModalProps, 'opened' | 'onClose' | 'title' | 'size' | 'children'>>;
 }) {
   const body = (
-    <FormScope form={form}>
-      <form
-        ref={(node) => {
-          form.containerRef.current = node;
-        }}
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          void form.submit();
-        }}
-        onKeyDown={(event) => {
-          if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && !event.defaultPrevented && !event.nativeEvent.isComposing) {
-            event.preventDefault();
-            void form.submit();
-          }
-        }}
-      >
-        {children}
-        <Stack gap={0} mt="md">
-          <FormErrorSummary errors={form.errors} />
-          <Group justify="space-between">
-            {start ?? <span />}
-            <CancelSaveButtons onCancel={onClose} saving={form.saving} />
-          </Group>
-        </Stack>
-      </form>
-    </FormScope>
+    <ContractFormElement form={form}>
+      {children}
+      <Stack gap={0} mt="md">
+        <FormErrorSummary errors={form.errors} />
+        <Group justify="space-between">
+          {start ?? <span />}
+          <CancelSaveButtons onCancel={onClose} saving={form.saving} />
+        </Group>
+      </Stack>
+    </ContractFormElement>
   );
   return (
     <AppModal opened onClose={onClose} dirty={form.unsaved} title={title} size={size} {...modalProps}>

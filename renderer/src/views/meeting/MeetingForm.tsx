@@ -16,7 +16,7 @@ import { api } from '../../api';
 import { showDone } from '../../notify';
 import { useApi } from '../../useApi';
 import { contractOptions, useContractForm } from '../../lib/contract-form';
-import { FormScope } from '../../components/form/fields';
+import { ContractFormElement } from '../../components/form/ContractFormElement';
 import { FormErrorSummary } from '../../components/FormErrors';
 import type { Meeting } from '@db/meetings';
 import type { PartnershipListItem } from '@db/partnerships';
@@ -242,70 +242,48 @@ function MeetingFormBody({
   const editor = { draft, errors: sectionErrors(draft, contractForm.errors), setDraft, clearError };
 
   return (
-    <FormScope form={contractForm}>
-      <form
-        ref={(node) => {
-          contractForm.containerRef.current = node;
-        }}
-        noValidate
-        aria-label={meeting ? t('meetings.form.editTitle') : t('meetings.form.newTitle')}
-        onSubmit={(e) => {
-          e.preventDefault();
-          void contractForm.submit();
-        }}
-        onKeyDown={(e) => {
-          if (e.key !== 'Enter' || e.nativeEvent.isComposing) return;
-          if (e.ctrlKey || e.metaKey) {
-            e.preventDefault();
-            void contractForm.submit();
-          } else if (e.target instanceof HTMLInputElement) {
-            // Enter in a field must not save a half-filled form: only Ctrl/Cmd+Enter or the button does.
-            e.preventDefault();
-          }
-        }}
-      >
-        <Stack maw={1100} gap="md" pb="xl">
-          {/* Title and actions stay in view under the app header while the form scrolls. */}
-          <Box
-            py="xs"
-            style={{
-              position: 'sticky',
-              top: 'var(--app-shell-header-offset, 56px)',
-              zIndex: 5,
-              background: 'var(--mantine-color-body)',
-              borderBottom: '1px solid var(--mantine-color-gray-3)',
-            }}
-          >
-            <Group justify="space-between" wrap="nowrap" gap="sm">
-              <Title order={2} style={{ minWidth: 0 }}>
-                {meeting ? t('meetings.form.editTitle') : t('meetings.form.newTitle')}
-              </Title>
-              <Group gap="sm" wrap="nowrap">
-                <Button variant="default" onClick={() => guard.confirm(onCancel)}>
-                  {t('common.cancel')}
-                </Button>
-                <Button
-                  type="submit"
-                  loading={saving}
-                  rightSection={<Kbd size="xs">Ctrl ↵</Kbd>}
-                  aria-keyshortcuts="Control+Enter Meta+Enter"
-                  title={t('meetings.form.saveHint')}
-                >
-                  {t('meetings.form.save')}
-                </Button>
-              </Group>
+    <ContractFormElement form={contractForm} enterInFieldSaves={false} aria-label={meeting ? t('meetings.form.editTitle') : t('meetings.form.newTitle')}>
+      <Stack maw={1100} gap="md" pb="xl">
+        {/* Title and actions stay in view under the app header while the form scrolls. */}
+        <Box
+          py="xs"
+          style={{
+            position: 'sticky',
+            top: 'var(--app-shell-header-offset, 56px)',
+            zIndex: 5,
+            background: 'var(--mantine-color-body)',
+            borderBottom: '1px solid var(--mantine-color-gray-3)',
+          }}
+        >
+          <Group justify="space-between" wrap="nowrap" gap="sm">
+            <Title order={2} style={{ minWidth: 0 }}>
+              {meeting ? t('meetings.form.editTitle') : t('meetings.form.newTitle')}
+            </Title>
+            <Group gap="sm" wrap="nowrap">
+              <Button variant="default" onClick={() => guard.confirm(onCancel)}>
+                {t('common.cancel')}
+              </Button>
+              <Button
+                type="submit"
+                loading={saving}
+                rightSection={<Kbd size="xs">Ctrl ↵</Kbd>}
+                aria-keyshortcuts="Control+Enter Meta+Enter"
+                title={t('meetings.form.saveHint')}
+              >
+                {t('meetings.form.save')}
+              </Button>
             </Group>
-            <Box mt="xs">
-              <FormErrorSummary errors={contractForm.errors} />
-            </Box>
+          </Group>
+          <Box mt="xs">
+            <FormErrorSummary errors={contractForm.errors} />
           </Box>
+        </Box>
 
-          <MeetingBasics {...editor} partnerships={selectedPartnerships} onPartnerships={choosePartnerships} />
-          <MeetingAttendees {...editor} lastAdded={lastAdded} />
-          <MeetingNotes draft={draft} />
-          <MeetingFollowUps {...editor} meeting={meeting} assignees={assignees ?? []} partnerships={selectedPartnerships} lastAdded={lastAdded} />
-        </Stack>
-      </form>
-    </FormScope>
+        <MeetingBasics {...editor} partnerships={selectedPartnerships} onPartnerships={choosePartnerships} />
+        <MeetingAttendees {...editor} lastAdded={lastAdded} />
+        <MeetingNotes draft={draft} />
+        <MeetingFollowUps {...editor} meeting={meeting} assignees={assignees ?? []} partnerships={selectedPartnerships} lastAdded={lastAdded} />
+      </Stack>
+    </ContractFormElement>
   );
 }
