@@ -56,7 +56,7 @@ test('the portfolio timeline: a row per partnership, zoom to months, a milestone
   mkdirSync(SHOTS, { recursive: true });
   await seed(request, sampleApp);
   await page.goto(`${sampleApp.url}#/timeline`);
-  await expect(page.getByRole('heading', { level: 2, name: 'Timeline' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Timeline' })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Timeline chart of all partnerships' })).toBeVisible();
   await expect(chart(page).getByTestId('timeline-row')).toHaveCount(8);
   await expect(page.getByTestId('timeline-count')).toHaveText('8 partnerships');
@@ -100,7 +100,7 @@ test('the portfolio timeline: a row per partnership, zoom to months, a milestone
   await milestone.focus();
   await expect(milestone).toBeFocused();
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('heading', { level: 2, name: BURGAS })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: BURGAS })).toBeVisible();
   // The partnership page draws the same timeline for its one partnership, above the list.
   await expect(chart(page).getByTestId('timeline-milestone')).toHaveCount(2);
   // Its two milestones, the sample's three meetings (2017 trip and signing, 2026 call) and the one seeded here.
@@ -110,11 +110,11 @@ test('the portfolio timeline: a row per partnership, zoom to months, a milestone
   await page.screenshot({ path: path.join(SHOTS, 'partnership-timeline-en.png') });
 
   await page.goBack();
-  await expect(page.getByRole('heading', { level: 2, name: 'Timeline' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Timeline' })).toBeVisible();
   await chart(page)
     .getByRole('link', { name: /^Meeting: Video call with the Burgas port authority/ })
     .click();
-  await expect(page.getByRole('heading', { level: 2, name: 'Video call with the Burgas port authority' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Video call with the Burgas port authority' })).toBeVisible();
 
   // Filtered by status: the one negotiating partnership.
   await page.goto(`${sampleApp.url}#/timeline`);
@@ -176,7 +176,7 @@ test('the reminders bell counts what is due and its list opens a task, in Englis
   await callApi(request, sampleApp, 'tasks.reopen', { id: task.id });
   await switchLanguage(page, '中文');
   await page.goto(`${sampleApp.url}#/timeline`);
-  await expect(page.getByRole('heading', { level: 2, name: '时间线' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: '时间线' })).toBeVisible();
   await expect(page.getByTestId('timeline-count')).toHaveText('8 个合作关系');
   const axis = chart(page).getByTestId('timeline-axis');
   // Years in digits while the zoom leaves no room for 2016年; the locale's own form when zoomed in.

@@ -17,7 +17,9 @@ export function TimelineView() {
     <Stack gap="sm">
       <Group justify="space-between" align="flex-end" wrap="wrap" gap="sm">
         <Stack gap={2}>
-          <Title order={2}>{t('timeline.view.title')}</Title>
+          <Title order={1} size="h2">
+            {t('timeline.view.title')}
+          </Title>
           <Text size="sm" c="dimmed">
             {t('timeline.view.intro')}
           </Text>
