@@ -29,6 +29,7 @@ import { SEARCH_QUERIES } from './queries';
 import { measurePdf } from './pdf';
 import { findChromium } from '../cli/pdf';
 import { measureBrowser, measureStartup, RENDERER_INDEX } from './browser';
+import { measureSoak } from './soak';
 import { startCoreThreads } from '../db/core-host';
 import { readSlowLog } from '../db/slow-log';
 
@@ -72,6 +73,9 @@ const BROWSER_METRICS = [
   'server.peakRssMB',
   'browser.start.first',
   'browser.start.second',
+  'soak.serverRssMB',
+  'soak.pageHeapMB',
+  'soak.pageHeapGrowthMB',
 ];
 /** How long the browser part scrolls the meeting log at each scale. */
 const SCROLL_MS: Record<GenerateScale, number> = { S: 5_000, M: 20_000, L: 20_000 };
@@ -392,6 +396,16 @@ async function main(): Promise<void> {
       bench.atMost('browser.start.first', start.firstMs, 'ms', 2000);
       bench.atMost('browser.start.second', start.secondMs, 'ms', 2000);
       log(`start: server process to the dashboard's data ${start.firstMs} ms the first time, ${start.secondMs} ms the second`);
+      // Issue #19: memory after an hour of use, compressed (200 records opened, every list scrolled, 20 searches).
+      // (Fewer at S and M, where the bench runs in the unit tests: the same path, shorter.)
+      const soak = scale === 'L' ? await measureSoak(fileA) : await measureSoak(fileA, 30, 5);
+      if (soak.serverRssMB !== null) bench.atMost('soak.serverRssMB', soak.serverRssMB, 'MB', 300);
+      bench.atMost('soak.pageHeapMB', soak.pageHeapEndMB, 'MB', 100);
+      bench.atMost('soak.pageHeapGrowthMB', Math.round((soak.pageHeapEndMB - soak.pageHeapStartMB) * 10) / 10, 'MB', 50);
+      log(
+        `soak: ${soak.recordsOpened} records, ${soak.listsScrolled} lists, ${soak.searches} searches in ${soak.seconds} s; server ${soak.serverRssMB} MB ` +
+          `(peak ${soak.serverPeakRssMB}), page heap ${soak.pageHeapStartMB} → ${soak.pageHeapEndMB} MB`,
+      );
       log(
         `browser: log of ${figures.shown}, mount ${figures.meetingsMountMs} ms (${figures.mountCalls.map((c) => `${c.op} ${c.ms} ms`).join(', ')}), ` +
           `scrolled ${figures.scrollMs} ms over ${figures.scrollFrames} frames (p99 ${figures.p99ScrollFrameMs} ms, reached the end: ${figures.reachedEnd}), ` +

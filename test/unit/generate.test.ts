@@ -282,6 +282,9 @@ describe('bench/run.ts', () => {
             'browser.meetings.mount',
             'browser.meetings.longestScrollFrame',
             'server.peakRssMB',
+            'soak.serverRssMB',
+            'soak.pageHeapMB',
+            'soak.pageHeapGrowthMB',
           ]
         : []),
       ...['meetings.get', 'tasks.list.all', 'contacts.list', 'history.list', 'timeline.portfolio', 'map.data'].map((op) => `${op}.p95`),
