@@ -131,7 +131,10 @@ export interface ListWindow<N extends WindowName> {
  */
 export function useApiWindow<N extends WindowName>(name: N, input: Omit<OperationInput<N>, 'offset' | 'limit'>): ListWindow<N> {
   type Answer = OperationOutput<N> & { rows: WindowRowOf<N>[]; total: number; limit: number };
-  const [view, setViewState] = useState<readonly number[]>([0]);
+  // The rows drawn, for the inputs they were drawn for: new inputs start again at the top.
+  const inputKey = JSON.stringify(input);
+  const [drawn, setDrawn] = useState<{ key: string; indexes: readonly number[] }>({ key: inputKey, indexes: [0] });
+  const view = drawn.key === inputKey ? drawn.indexes : [0];
   const pageInput = (offset: number) => ({ ...input, offset }) as unknown as OperationInput<N>;
   const first = useQuery({
     queryKey: apiKey(name, pageInput(0)),
@@ -156,7 +159,10 @@ export function useApiWindow<N extends WindowName>(name: N, input: Omit<Operatio
   return {
     first: first.data,
     rowAt: (index) => byPage.get(Math.floor(index / size))?.[index % size],
-    setView: useCallback((indexes: readonly number[]) => setViewState((old) => (old.join() === indexes.join() ? old : indexes)), []),
+    setView: useCallback(
+      (indexes: readonly number[]) => setDrawn((old) => (old.key === inputKey && old.indexes.join() === indexes.join() ? old : { key: inputKey, indexes })),
+      [inputKey],
+    ),
   };
 }
 
