@@ -504,6 +504,25 @@ export const taskCounts = sqliteTable(
   (t) => [primaryKey({ columns: [t.status, t.dueOn] })],
 );
 
+/**
+ * `timeline_order`: one row per live partnership with what the portfolio timeline orders it by (its first live
+ * milestone, none last; then its title), kept by triggers written by hand in migration 0012. A page of the timeline
+ * is a walk of one of its indexes: no seek into each of 10,000 partnerships' milestones and no sort on every read.
+ */
+export const timelineOrder = sqliteTable(
+  'timeline_order',
+  {
+    partnershipId: text('partnership_id').primaryKey(),
+    status: text('status').notNull(),
+    title: text('title').notNull(),
+    firstMilestone: text('first_milestone'),
+  },
+  (t) => [
+    index('timeline_order_all').on(sql`${t.firstMilestone} IS NULL`, t.firstMilestone, t.title, t.partnershipId),
+    index('timeline_order_status').on(t.status, sql`${t.firstMilestone} IS NULL`, t.firstMilestone, t.title, t.partnershipId),
+  ],
+);
+
 /** The user tables that carry records (bookkeeping columns, stamps, tombstones), by entity name. */
 export const recordTables = {
   organizations,

@@ -151,7 +151,13 @@ describe('generate (S scale)', () => {
       'SELECT status, due_on, n FROM task_counts ORDER BY 1, 2',
       "SELECT status, coalesce(due_on, ''), count(*) FROM tasks WHERE deleted_at IS NULL GROUP BY 1, 2 ORDER BY 1, 2",
     );
+    same(
+      'SELECT partnership_id, status, title, first_milestone FROM timeline_order ORDER BY 1',
+      `SELECT p.id, p.status, p.title, (SELECT min(ms.date) FROM milestones ms WHERE ms.partnership_id = p.id AND ms.deleted_at IS NULL)
+         FROM partnerships p WHERE p.deleted_at IS NULL ORDER BY 1`,
+    );
     expect((core.sqlite.prepare('SELECT count(*) AS n FROM partnership_meetings').get() as { n: number }).n).toBeGreaterThan(0);
+    expect((core.sqlite.prepare('SELECT count(*) AS n FROM timeline_order WHERE first_milestone IS NOT NULL').get() as { n: number }).n).toBeGreaterThan(0);
   });
 
   it('passes integrity and foreign-key checks, keeps the indexes, and stamps every field with the row stamp', async () => {
