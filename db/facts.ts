@@ -1,23 +1,26 @@
 /**
- * The maintained facts of migration 0007 (partnership_meetings, partnership_facts, task_counts): kept by triggers on
- * every write. A bulk write (the generator) drops those triggers, writes, and rebuilds the facts in one pass here:
- * row by row, each trigger would look up a link or a meeting through an index the bulk write has dropped.
+ * The maintained facts of migrations 0007 and 0012 (partnership_meetings, partnership_facts, task_counts,
+ * meeting_counts): kept by triggers on every write. A bulk write (the generator) drops those triggers, writes, and
+ * rebuilds the facts in one pass here: row by row, each trigger would look up a link or a meeting through an index
+ * the bulk write has dropped.
  */
 import type Database from 'better-sqlite3';
 
 /** The triggers that keep the facts, by the prefix of their names. */
-const FACT_TRIGGERS = /^(partnership_meetings|partnership_facts|task_counts)_/;
+const FACT_TRIGGERS = /^(partnership_meetings|partnership_facts|task_counts|meeting_counts)_/;
 
-/** The facts recomputed from the records: the same statements as migration 0007's fill. */
+/** The facts recomputed from the records: the same statements as the fills of migrations 0007 and 0012. */
 const REBUILD = `
   DELETE FROM partnership_meetings;
   DELETE FROM partnership_facts;
   DELETE FROM task_counts;
+  DELETE FROM meeting_counts;
   INSERT OR IGNORE INTO partnership_meetings (partnership_id, meeting_id, date, time)
     SELECT mp.partnership_id, m.id, m.date, m.time FROM meeting_partnerships mp JOIN meetings m ON m.id = mp.meeting_id
      WHERE mp.deleted_at IS NULL AND m.deleted_at IS NULL;
   INSERT INTO partnership_facts (partnership_id, last_meeting) SELECT partnership_id, max(date) FROM partnership_meetings GROUP BY partnership_id;
   INSERT INTO task_counts (status, due_on, n) SELECT status, coalesce(due_on, ''), count(*) FROM tasks WHERE deleted_at IS NULL GROUP BY 1, 2;
+  INSERT INTO meeting_counts (date, n) SELECT date, count(*) FROM meetings WHERE deleted_at IS NULL GROUP BY date;
 `;
 
 /** Run `write` with the fact triggers dropped, then rebuild the facts and put the triggers back (inside the caller's transaction). */

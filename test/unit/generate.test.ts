@@ -151,6 +151,7 @@ describe('generate (S scale)', () => {
       'SELECT status, due_on, n FROM task_counts ORDER BY 1, 2',
       "SELECT status, coalesce(due_on, ''), count(*) FROM tasks WHERE deleted_at IS NULL GROUP BY 1, 2 ORDER BY 1, 2",
     );
+    same('SELECT date, n FROM meeting_counts ORDER BY 1', 'SELECT date, count(*) FROM meetings WHERE deleted_at IS NULL GROUP BY 1 ORDER BY 1');
     expect((core.sqlite.prepare('SELECT count(*) AS n FROM partnership_meetings').get() as { n: number }).n).toBeGreaterThan(0);
   });
 
