@@ -382,7 +382,7 @@ async function main(): Promise<void> {
     // 3c. What a person feels in Chromium against the browser mode, and the server process's memory
     // (needs the built renderer and a Chromium; said so when either is missing).
     if (findChromium() && existsSync(RENDERER_INDEX)) {
-      // At L the log is 1,000 pages: the scroll stops after SCROLL_MS, its frames measured so far.
+      // The scroll reaches the end of the log (its pages read where the view lands), or stops after SCROLL_MS.
       const figures = await measureBrowser({ db: fileA, scrollMs: SCROLL_MS[scale] });
       bench.atMost('browser.dashboard.firstContentfulPaint', figures.firstContentfulPaintMs, 'ms', 500);
       // Not in the issue: when the dashboard's data is on screen, held to the same 500 ms.

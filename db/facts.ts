@@ -1,20 +1,21 @@
 /**
- * The maintained facts of migrations 0007 (partnership_meetings, partnership_facts, task_counts) and 0012 (timeline_order):
- * kept by triggers on every write. A bulk write (the generator) drops those triggers, writes, and rebuilds the facts
- * in one pass here: row by row, each trigger would look up a link or a meeting through an index the bulk write has
- * dropped.
+ * The maintained facts of migrations 0007 (partnership_meetings, partnership_facts, task_counts), 0012 (timeline_order)
+ * and 0013 (meeting_counts): kept by triggers on every write. A bulk write (the generator) drops those triggers, writes,
+ * and rebuilds the facts in one pass here: row by row, each trigger would look up a link or a meeting through an index
+ * the bulk write has dropped.
  */
 import type Database from 'better-sqlite3';
 
 /** The triggers that keep the facts, by the prefix of their names. */
-const FACT_TRIGGERS = /^(partnership_meetings|partnership_facts|task_counts|timeline_order)_/;
+const FACT_TRIGGERS = /^(partnership_meetings|partnership_facts|task_counts|timeline_order|meeting_counts)_/;
 
-/** The facts recomputed from the records: the same statements as the fills of migrations 0007 and 0012. */
+/** The facts recomputed from the records: the same statements as the fills of migrations 0007, 0012 and 0013. */
 const REBUILD = `
   DELETE FROM partnership_meetings;
   DELETE FROM partnership_facts;
   DELETE FROM task_counts;
   DELETE FROM timeline_order;
+  DELETE FROM meeting_counts;
   INSERT OR IGNORE INTO partnership_meetings (partnership_id, meeting_id, date, time)
     SELECT mp.partnership_id, m.id, m.date, m.time FROM meeting_partnerships mp JOIN meetings m ON m.id = mp.meeting_id
      WHERE mp.deleted_at IS NULL AND m.deleted_at IS NULL;
@@ -23,6 +24,7 @@ const REBUILD = `
   INSERT INTO timeline_order (partnership_id, status, title, first_milestone)
     SELECT p.id, p.status, p.title, (SELECT min(ms.date) FROM milestones ms WHERE ms.partnership_id = p.id AND ms.deleted_at IS NULL)
       FROM partnerships p WHERE p.deleted_at IS NULL;
+  INSERT INTO meeting_counts (date, n) SELECT date, count(*) FROM meetings WHERE deleted_at IS NULL GROUP BY date;
 `;
 
 /** Run `write` with the fact triggers dropped, then rebuild the facts and put the triggers back (inside the caller's transaction). */

@@ -1,10 +1,11 @@
 import { meetingTime } from './rules';
 import { z } from 'zod';
 import { and, asc, count, desc, eq, gte, inArray, isNotNull, isNull, lte, sql, type Placeholder, type SQL } from 'drizzle-orm';
-import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
+import type { SQLiteColumn, SQLiteSelect } from 'drizzle-orm/sqlite-core';
 import {
   contacts,
   meetingAttendees,
+  meetingCounts,
   meetingPartnerships,
   meetings,
   organizations,
@@ -19,6 +20,7 @@ import { AppError, notFound } from './errors';
 import { calendarDate, escapeLike, idSchema } from './validation';
 import { allTasks, type Task } from './tasks';
 import { perConnection } from './prepared';
+import { pageFields } from './paging';
 
 import { attendeeInput, meetingCreateInput, meetingUpdateInput } from '../common/inputs/records';
 export { meetingCreateInput, meetingUpdateInput };
@@ -37,13 +39,19 @@ const meetingFilters = {
   deleted: z.boolean().optional(),
 };
 
-/** A page of the meeting log: at most `limit` rows after the cursor `after` (keyset, never OFFSET). */
+/**
+ * A page of the meeting log: at most `limit` rows after the cursor `after` (keyset: reading on from a page),
+ * or from the row `offset` on (a jump to where the list is scrolled: the ids skipped are read from an index
+ * alone), never both.
+ */
 export const meetingListInput = z
   .strictObject({
     ...meetingFilters,
     limit: z.number().int().min(1).max(500).default(100),
     after: meetingCursor.optional(),
+    offset: pageFields.offset,
   })
+  .refine((input) => input.after === undefined || input.offset === undefined, { message: 'after or offset, not both', path: ['offset'] })
   .default({ limit: 100 });
 
 export interface MeetingPage {
@@ -196,6 +204,9 @@ function partnershipFilterOf(partnershipId: string | Placeholder, input: Meeting
   );
 }
 
+/** Live meetings, summed over the days of meeting_counts (kept by triggers): the log's total without counting it. */
+const liveMeetings = sql<number>`coalesce(sum(${meetingCounts.n}), 0)`;
+
 /**
  * The two first pages people open most, the meeting log and a partnership's meetings, prepared
  * once per connection: the same SQL `listMeetings` would build, without building it each time.
@@ -211,7 +222,7 @@ const firstPages = perConnection((core: Core) => {
       .orderBy(...newestFirst)
       .limit(sql.placeholder('limit'))
       .prepare(),
-    logTotal: core.db.select({ n: count() }).from(meetings).where(live).prepare(),
+    logTotal: core.db.select({ n: liveMeetings }).from(meetingCounts).prepare(),
     ofPartnership: core.db
       .select(listColumns)
       .from(pm)
@@ -255,10 +266,11 @@ function withPartnerships(core: Core, rows: Omit<MeetingListItem, 'partnerships'
 }
 
 type ListRow = Omit<MeetingListItem, 'partnerships'>;
+type ListInput = z.output<typeof meetingListInput>;
 
 /** The first page of the whole log or of one partnership's meetings (one row more than asked), prepared; undefined for other shapes. */
-function firstPageOf(core: Core, input: z.output<typeof meetingListInput>): { rows: ListRow[]; total: number } | undefined {
-  if (input.after || input.from || input.to || input.query || input.deleted || input.organizationId) return undefined;
+function firstPageOf(core: Core, input: ListInput): { rows: ListRow[]; total: number } | undefined {
+  if (input.after || input.offset || input.from || input.to || input.query || input.deleted || input.organizationId) return undefined;
   const limit = input.limit + 1;
   const prepared = firstPages(core);
   if (!input.partnershipId) return { rows: prepared.log.all({ limit }), total: prepared.logTotal.get()?.n ?? 0 };
@@ -266,37 +278,88 @@ function firstPageOf(core: Core, input: z.output<typeof meetingListInput>): { ro
   return { rows: partnershipMeetingsPage(core, partnershipId, limit), total: prepared.ofPartnershipTotal.get({ partnershipId })?.n ?? 0 };
 }
 
-/** Any page of any filter (one row more than asked), built for the input. */
-function pageOf(core: Core, input: z.output<typeof meetingListInput>): { rows: ListRow[]; total: number } {
+/**
+ * The rows (one more than asked) from the offset on, in `order`: the ids skipped and the page's read from `ids`
+ * (an index alone, where it covers the filter), then the page's rows by id.
+ */
+function rowsAtOffset<Q extends SQLiteSelect>(
+  core: Core,
+  ids: Q,
+  where: SQL | undefined,
+  order: readonly SQL[] | readonly SQLiteColumn[],
+  input: ListInput,
+): ListRow[] {
+  const page = (
+    ids
+      .where(where)
+      .orderBy(...order)
+      .limit(input.limit + 1)
+      .offset(input.offset ?? 0)
+      .all() as { id: string }[]
+  ).map((r) => r.id);
+  if (page.length === 0) return [];
+  const byId = new Map(
+    core.db
+      .select(listColumns)
+      .from(meetings)
+      .where(inArray(meetings.id, page))
+      .all()
+      .map((row) => [row.id, row]),
+  );
+  return page.flatMap((id) => byId.get(id) ?? []);
+}
+
+/**
+ * Any page of any filter (one row more than asked), built for the input: after the cursor, or from the offset.
+ * The total of the log, or of a range of days, is summed from meeting_counts; other filters count their matches.
+ */
+function pageOf(core: Core, input: ListInput): { rows: ListRow[]; total: number } {
+  const limit = input.limit + 1;
   if (input.partnershipId && !input.deleted) {
     const filter = partnershipFilterOf(input.partnershipId, input);
     const key = { date: pm.date, time: pm.time, id: pm.meetingId };
-    const rows = core.db
-      .select(listColumns)
-      .from(pm)
-      .innerJoin(meetings, eq(meetings.id, pm.meetingId))
-      .where(input.after ? and(filter, afterCursor(input.after, key)) : filter)
-      .orderBy(...newestFirstOfPartnership)
-      .limit(input.limit + 1)
-      .all();
+    // The ids skipped by an offset are read from partnership_meetings_by_date alone, unless the title is asked about.
+    const ids = input.query
+      ? core.db.select({ id: pm.meetingId }).from(pm).innerJoin(meetings, eq(meetings.id, pm.meetingId)).$dynamic()
+      : core.db.select({ id: pm.meetingId }).from(pm).$dynamic();
+    const rows = input.offset
+      ? rowsAtOffset(core, ids, filter, newestFirstOfPartnership, input)
+      : core.db
+          .select(listColumns)
+          .from(pm)
+          .innerJoin(meetings, eq(meetings.id, pm.meetingId))
+          .where(input.after ? and(filter, afterCursor(input.after, key)) : filter)
+          .orderBy(...newestFirstOfPartnership)
+          .limit(limit)
+          .all();
     const counted = input.query
       ? core.db.select({ n: count() }).from(pm).innerJoin(meetings, eq(meetings.id, pm.meetingId))
       : core.db.select({ n: count() }).from(pm);
     return { rows, total: counted.where(filter).get()?.n ?? 0 };
   }
   const filter = filterOf(input, input.organizationId ? organizationPlanOf(core, input.organizationId) : 'few');
-  const rows = core.db
-    .select(listColumns)
-    .from(meetings)
-    .where(input.after ? and(filter, afterCursor(input.after)) : filter)
-    .orderBy(...newestFirst)
-    .limit(input.limit + 1)
-    .all();
-  return { rows, total: core.db.select({ n: count() }).from(meetings).where(filter).get()?.n ?? 0 };
+  const rows = input.offset
+    ? rowsAtOffset(core, core.db.select({ id: meetings.id }).from(meetings).$dynamic(), filter, newestFirst, input)
+    : core.db
+        .select(listColumns)
+        .from(meetings)
+        .where(input.after ? and(filter, afterCursor(input.after)) : filter)
+        .orderBy(...newestFirst)
+        .limit(limit)
+        .all();
+  const onlyDays = !input.query && !input.deleted && !input.organizationId;
+  const total = onlyDays
+    ? core.db
+        .select({ n: liveMeetings })
+        .from(meetingCounts)
+        .where(and(input.from ? gte(meetingCounts.date, input.from) : undefined, input.to ? lte(meetingCounts.date, input.to) : undefined))
+        .get()?.n
+    : core.db.select({ n: count() }).from(meetings).where(filter).get()?.n;
+  return { rows, total: total ?? 0 };
 }
 
 /** One page of the meeting log, newest first, with the count of all matches. */
-export function listMeetings(core: Core, input: z.output<typeof meetingListInput>): MeetingPage {
+export function listMeetings(core: Core, input: ListInput): MeetingPage {
   const { rows, total } = firstPageOf(core, input) ?? pageOf(core, input);
   const more = rows.length > input.limit;
   const page = more ? rows.slice(0, input.limit) : rows;

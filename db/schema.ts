@@ -523,6 +523,16 @@ export const timelineOrder = sqliteTable(
   ],
 );
 
+/**
+ * How many live meetings there are per day, kept by triggers on every write, local or merged: the meeting
+ * log's exact total (and a date range's) is a sum over a few thousand days instead of a count over 200,000
+ * meetings.
+ */
+export const meetingCounts = sqliteTable('meeting_counts', {
+  date: text('date').primaryKey(),
+  n: integer('n').notNull(),
+});
+
 /** The user tables that carry records (bookkeeping columns, stamps, tombstones), by entity name. */
 export const recordTables = {
   organizations,

@@ -214,9 +214,22 @@ function usePageHeading(main: RefObject<HTMLElement | null>, place: string, appN
       if (!settled) focusPageHeading();
     };
     update();
-    const observer = new MutationObserver(update);
+    // Until the new view's heading has had its chance at focus, at once; after that (the title alone), once a frame at
+    // most: finding the drawn heading lays the page out, and a scrolling list changes the page many times a frame.
+    let frame = 0;
+    const observer = new MutationObserver(() => {
+      if (focusedPlace.current !== place) return update();
+      if (frame) return;
+      frame = requestAnimationFrame(() => {
+        frame = 0;
+        update();
+      });
+    });
     observer.observe(root, { subtree: true, childList: true, characterData: true });
-    return () => observer.disconnect();
+    return () => {
+      observer.disconnect();
+      cancelAnimationFrame(frame);
+    };
   }, [main, place, appName]);
 }
 

@@ -22,7 +22,7 @@ export function formatPartialDate(value: string | null): string {
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
 /** Made once per locale and precision: a timeline formats thousands of dates, and making a format costs more than using it. */
-function dateFormat(locale: string, precision: 'month' | 'day'): Intl.DateTimeFormat {
+export function dateFormat(locale: string, precision: 'month' | 'day'): Intl.DateTimeFormat {
   const key = `${locale}|${precision}`;
   let format = dateFormats.get(key);
   if (!format) {
@@ -33,8 +33,13 @@ function dateFormat(locale: string, precision: 'month' | 'day'): Intl.DateTimeFo
   return format;
 }
 
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
 export function formatNumber(n: number): string {
-  return new Intl.NumberFormat(i18n.language === 'zh' ? 'zh-CN' : 'en').format(n);
+  const locale = i18n.language === 'zh' ? 'zh-CN' : 'en';
+  let format = numberFormats.get(locale);
+  if (!format) numberFormats.set(locale, (format = new Intl.NumberFormat(locale)));
+  return format.format(n);
 }
 
 /** A file size in B, KB or MB, in the UI locale. */

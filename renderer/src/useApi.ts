@@ -3,8 +3,8 @@
  * is cached under `['partnerships.get', { id }]` and read again in the background after any write that
  * changes what it shows. Errors are shown by the cache, once; the screen gets `data` or nothing.
  */
-import { useCallback, useMemo, useState } from 'react';
-import { keepPreviousData, useInfiniteQuery, useQueries, useQuery, type InfiniteData } from '@tanstack/react-query';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { keepPreviousData, useInfiniteQuery, useQueries, useQuery, useQueryClient, type InfiniteData } from '@tanstack/react-query';
 import type { OperationInput, OperationName, OperationOutput } from '@db/api';
 import type { Page } from '@db/paging';
 import { api } from './api';
@@ -78,14 +78,14 @@ export interface PagedList<T> {
 export function useApiPages<N extends PagedName>(
   name: N,
   input: Omit<OperationInput<N>, 'limit' | 'offset' | 'after'>,
-  options: { pageSize?: number; cursor?: 'offset' | 'after' } = {},
+  options: { pageSize?: number } = {},
 ): PagedList<RowOf<N>> {
-  const { pageSize = 100, cursor = 'offset' } = options;
+  const { pageSize = 100 } = options;
   type Answer = Page<RowOf<N>> & { next: NextOf<N> | null };
   const query = useInfiniteQuery<Answer, Error, InfiniteData<Answer, NextOf<N> | null>, readonly unknown[], NextOf<N> | null>({
     queryKey: [name, input, { pageSize }],
     queryFn: ({ pageParam }) =>
-      call(name, { ...input, limit: pageSize, ...(pageParam === null ? {} : { [cursor]: pageParam }) } as OperationInput<N>) as Promise<Answer>,
+      call(name, { ...input, limit: pageSize, ...(pageParam === null ? {} : { offset: pageParam }) } as OperationInput<N>) as Promise<Answer>,
     initialPageParam: null,
     getNextPageParam: (last) => last.next ?? undefined,
     placeholderData: keepPreviousData,
@@ -164,6 +164,82 @@ export function useApiWindow<N extends WindowName>(name: N, input: Omit<Operatio
       [inputKey],
     ),
   };
+}
+
+export interface RowWindow<T> {
+  /** The row at this index, or undefined while its page has not come (the list draws a placeholder). */
+  rowAt: (index: number) => T | undefined;
+  /** How many rows match in all (undefined until a first page has come; the last one's while new inputs are read). */
+  total: number | undefined;
+  /** Rows in view are not here yet (a page on its way, or a jump not yet read). */
+  loading: boolean;
+}
+
+/** Rows either side of the view whose pages are read with it, so reading on finds them there. */
+const WINDOW_MARGIN = 60;
+/** A jump (a dragged scrollbar, End) is read once the view has stayed put this long: the pages passed on the way are not. */
+export const JUMP_PAUSE_MS = 150;
+const NO_PAGES: ReadonlySet<number> = new Set();
+
+/**
+ * A long list read where it is looked at: the pages (by offset) of the rows in view, `view.first` to `view.last`,
+ * each cached on its own, so a list of 200,000 rows opens at any place without reading the pages before it. Reading
+ * on (a wheel, the arrow keys) asks for the next page at once; a jump waits until the view stays put
+ * (JUMP_PAUSE_MS), then reads only the pages it landed on. New inputs start again; a refresh after a write reads
+ * the pages in view again.
+ */
+export function useApiRowWindow<N extends PagedName>(
+  name: N,
+  input: Omit<OperationInput<N>, 'limit' | 'offset' | 'after'>,
+  view: { first: number; last: number },
+  pageSize: number,
+): RowWindow<RowOf<N>> {
+  type Answer = { rows: RowOf<N>[]; total: number };
+  const inputKey = JSON.stringify(input);
+  const firstPage = Math.max(0, Math.floor((view.first - WINDOW_MARGIN) / pageSize));
+  const lastPage = Math.max(firstPage, Math.floor((Math.max(view.last, 0) + WINDOW_MARGIN) / pageSize));
+  const wanted = Array.from({ length: lastPage - firstPage + 1 }, (_, i) => firstPage + i);
+  const pageQuery = (page: number) => {
+    const pageInput = { ...input, limit: pageSize, offset: page * pageSize } as OperationInput<N>;
+    return { queryKey: apiKey(name, pageInput), queryFn: () => call(name, pageInput) as Promise<Answer> };
+  };
+  // The pages asked for so far for these inputs: a page is read only once it is here. The first ones are asked for
+  // as the list is first drawn, not after (when the query would): the call runs while the view renders.
+  const queryClient = useQueryClient();
+  const [asked, setAsked] = useState<{ key: string; pages: ReadonlySet<number> }>(() => {
+    for (const page of wanted) void queryClient.prefetchQuery(pageQuery(page));
+    return { key: inputKey, pages: new Set(wanted) };
+  });
+  const askedPages = asked.key === inputKey ? asked.pages : NO_PAGES;
+  const results = useQueries({ queries: wanted.map((page) => ({ ...pageQuery(page), enabled: askedPages.has(page) })) });
+  // The total of any page in view; else the last one seen (a jump to pages not read yet, new inputs being read).
+  const found = results.find((r) => r.data)?.data?.total;
+  const [lastTotal, setLastTotal] = useState(found);
+  if (found !== undefined && found !== lastTotal) setLastTotal(found);
+  const total = found ?? lastTotal;
+  const lastOf = total === undefined ? lastPage : Math.min(lastPage, Math.max(0, Math.ceil(total / pageSize) - 1));
+  const here = new Map<number, RowOf<N>[]>();
+  results.forEach((r, i) => {
+    if (r.data) here.set(wanted[i]!, r.data.rows);
+  });
+  const missing = wanted.filter((page) => page <= lastOf && !here.has(page));
+
+  const before = useRef(view.first);
+  const toAsk = wanted.filter((page) => page <= lastOf && !askedPages.has(page)).join(',');
+  useEffect(() => {
+    const moved = Math.abs(view.first - before.current);
+    before.current = view.first;
+    if (!toAsk) return;
+    const pages = toAsk.split(',').map(Number);
+    const ask = () => setAsked((current) => ({ key: inputKey, pages: new Set([...(current.key === inputKey ? current.pages : []), ...pages]) }));
+    // Reading on (or a first page): at once. A jump: once the view stays put.
+    const readingOn = askedPages.size === 0 || (moved < pageSize / 4 && pages.every((p) => askedPages.has(p - 1) || askedPages.has(p + 1)));
+    if (readingOn) return ask();
+    const timer = setTimeout(ask, JUMP_PAUSE_MS);
+    return () => clearTimeout(timer);
+  }, [inputKey, toAsk, view.first, askedPages, pageSize]);
+
+  return { rowAt: (index) => here.get(Math.floor(index / pageSize))?.[index % pageSize], total, loading: missing.length > 0 };
 }
 
 /**

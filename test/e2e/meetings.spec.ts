@@ -530,7 +530,7 @@ test('a contact created here, attached to a meeting, lists that meeting', async 
   await expect(page.getByTestId('contacts-table').getByRole('row', { name: /Dimitar Nikolov/ })).toBeVisible();
 });
 
-test('a long meeting log: the total shown, only the rows in view in the page, later pages load on scrolling, Enter opens a row', async ({
+test('a long meeting log: the total shown, only the rows in view in the page, End jumps to the oldest, pages load where it lands, Enter opens a row', async ({
   page,
   request,
   sampleApp,
@@ -566,7 +566,24 @@ test('a long meeting log: the total shown, only the rows in view in the page, la
   expect(await table.getByRole('row').count()).toBeLessThan(60);
   await expect(table.getByRole('columnheader', { name: 'Date' })).toBeVisible();
 
-  // Scroll to the end: the pages after the first load on the way; the header stays in view.
+  // The keyboard jumps: End goes straight to the oldest meeting (its page read where the list lands), Home back to
+  // the newest; the arrows move one row; a row has the focus all along.
+  await table.getByRole('row', { name: /Bulk meeting 449/ }).focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(table.getByRole('row', { name: /Bulk meeting 448/ })).toBeFocused();
+  await page.keyboard.press('End');
+  const oldest = table.getByRole('row', { name: /Bulk meeting 000/ });
+  await expect(oldest).toBeFocused();
+  await expect(oldest).toBeInViewport();
+  await expect(table).toHaveAttribute('aria-busy', 'false');
+  await page.keyboard.press('ArrowUp');
+  await expect(table.getByRole('row', { name: /Bulk meeting 001/ })).toBeFocused();
+  await page.keyboard.press('Home');
+  await expect(table.locator('[role="row"][aria-rowindex="2"]')).toBeFocused();
+  await expect(table.locator('[role="row"][aria-rowindex="2"]')).toBeInViewport();
+  await expect(page.getByRole('heading', { name: 'Meetings' })).toBeVisible();
+
+  // Scroll to the end: the pages where the list lands are read; the header stays in view.
   const last = table.getByRole('row', { name: /Bulk meeting 000/ });
   await scrollToEndUntilVisible(table, last);
   await expect(table.getByRole('columnheader', { name: 'Date' })).toBeVisible();

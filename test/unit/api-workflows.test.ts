@@ -387,6 +387,13 @@ const invalidCases: Record<CoveredHere | 'partnerships.list', InvalidCase[]> = {
     { what: 'limit 501', input: () => ({ limit: 501 }), field: 'limit' },
     { what: 'fractional limit', input: () => ({ limit: 2.5 }), field: 'limit' },
     { what: 'cursor as a string', input: () => ({ after: 'page-2' }), field: 'after' },
+    { what: 'negative offset', input: () => ({ offset: -1 }), field: 'offset' },
+    { what: 'fractional offset', input: () => ({ offset: 1.5 }), field: 'offset' },
+    {
+      what: 'offset and cursor together',
+      input: () => ({ offset: 2, after: { date: '2026-02-03', time: null, id: '00000000-0000-4000-8000-000000000000' } }),
+      field: 'offset',
+    },
     {
       what: 'cursor with a bad date',
       input: () => ({ after: { date: '2026-02-30', time: null, id: '00000000-0000-4000-8000-000000000000' } }),
@@ -1441,6 +1448,65 @@ describe('meetings', () => {
     expect(await f.api['meetings.list']({ deleted: true })).toMatchObject({ total: 1, next: null, rows: [{ id: made[1] }] });
     // the default page is 100 rows
     expect((await f.api['meetings.list']()).rows).toHaveLength(made.length - 1);
+  });
+
+  it('list pages by offset: the page at any row, in order, for every filter; the total stays exact after each write', async () => {
+    const f = await fixture();
+    const made = [f.meeting.id];
+    for (const [i, time] of ['09:00', null, '09:00', '15:30', null, '23:59', null].entries()) {
+      made.push((await f.api['meetings.create']({ ...meetingInput(f), title: `Session ${i}`, date: '2026-03-02', time })).id);
+    }
+    for (const [i, date] of ['2026-01-15', '2025-12-31', '2025-06-01'].entries()) {
+      made.push((await f.api['meetings.create']({ ...meetingInput(f), title: `Liaoyuan call ${i}`, date, partnershipIds: [f.liaoyuanLink.id] })).id);
+    }
+    const filters: OperationInput<'meetings.list'>[] = [
+      {},
+      { from: '2026-01-01' },
+      { to: '2026-01-15' },
+      { partnershipId: f.burgasLink.id },
+      { partnershipId: f.burgasLink.id, query: 'session' },
+      { query: 'call' },
+    ];
+    for (const filter of filters) {
+      const whole = await f.api['meetings.list']({ ...filter, limit: 500 });
+      const ids = whole.rows.map((m) => m.id);
+      expect(ids.length, JSON.stringify(filter)).toBeGreaterThan(1);
+      for (const limit of [1, 3]) {
+        for (let offset = 0; offset <= ids.length + 1; offset++) {
+          const page = await f.api['meetings.list']({ ...filter, limit, offset });
+          expect(page.total, JSON.stringify({ filter, offset })).toBe(ids.length);
+          expect(
+            page.rows.map((m) => m.id),
+            JSON.stringify({ filter, limit, offset }),
+          ).toEqual(ids.slice(offset, offset + limit));
+          // A page by offset reads on by its cursor, as the others do.
+          expect(page.next === null).toBe(offset + limit >= ids.length);
+        }
+      }
+    }
+    // The rows of a page by offset are whole: the partnerships they concern came along.
+    const [deep] = (await f.api['meetings.list']({ offset: made.length - 1, limit: 1 })).rows;
+    expect(deep).toMatchObject({ title: 'Liaoyuan call 2', date: '2025-06-01', partnerships: [{ id: f.liaoyuanLink.id }] });
+
+    // The log's total, and a range of days', after a create, a move, a delete and a restore.
+    const totals = async () =>
+      [
+        (await f.api['meetings.list']({ limit: 1 })).total,
+        (await f.api['meetings.list']({ limit: 1, offset: 5 })).total,
+        (await f.api['meetings.list']({ from: '2026-01-01', to: '2026-01-31', limit: 1 })).total,
+      ] as const;
+    expect(await totals()).toEqual([made.length, made.length, 1]);
+    const added = await f.api['meetings.create']({ ...meetingInput(f), title: 'January visit', date: '2026-01-20' });
+    expect(await totals()).toEqual([made.length + 1, made.length + 1, 2]);
+    await f.api['meetings.update']({ id: added.id, date: '2026-02-20' });
+    expect(await totals()).toEqual([made.length + 1, made.length + 1, 1]);
+    await f.api['meetings.delete']({ id: made[made.length - 3]! });
+    expect(await totals()).toEqual([made.length, made.length, 0]);
+    await f.api['meetings.restore']({ id: made[made.length - 3]! });
+    expect(await totals()).toEqual([made.length + 1, made.length + 1, 1]);
+    // The last page by offset ends at the oldest meeting.
+    const last = await f.api['meetings.list']({ offset: made.length, limit: 100 });
+    expect(last).toMatchObject({ total: made.length + 1, next: null, rows: [{ title: 'Liaoyuan call 2' }] });
   });
 
   it('update changes fields, replaces the attendees and the partnership links; other fields stay', async () => {

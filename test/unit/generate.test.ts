@@ -156,6 +156,7 @@ describe('generate (S scale)', () => {
       `SELECT p.id, p.status, p.title, (SELECT min(ms.date) FROM milestones ms WHERE ms.partnership_id = p.id AND ms.deleted_at IS NULL)
          FROM partnerships p WHERE p.deleted_at IS NULL ORDER BY 1`,
     );
+    same('SELECT date, n FROM meeting_counts ORDER BY 1', 'SELECT date, count(*) FROM meetings WHERE deleted_at IS NULL GROUP BY 1 ORDER BY 1');
     expect((core.sqlite.prepare('SELECT count(*) AS n FROM partnership_meetings').get() as { n: number }).n).toBeGreaterThan(0);
     expect((core.sqlite.prepare('SELECT count(*) AS n FROM timeline_order WHERE first_milestone IS NOT NULL').get() as { n: number }).n).toBeGreaterThan(0);
   });

@@ -147,7 +147,7 @@ describe('query plans of the hot queries', () => {
     expect(laterPlan.join('\n')).not.toMatch(/TEMP B-TREE/);
   });
 
-  it('a page of the meeting log after a cursor, and its total (db/meetings.ts listMeetings): meetings_list, no sort', () => {
+  it('a page of the meeting log after a cursor (db/meetings.ts listMeetings): meetings_list, no sort; its total summed from meeting_counts', () => {
     const last = core.sqlite
       .prepare('SELECT date, time, id FROM meetings WHERE deleted_at IS NULL ORDER BY date DESC, time DESC, id DESC LIMIT 1 OFFSET 500')
       .get() as {
@@ -161,13 +161,39 @@ describe('query plans of the hot queries', () => {
     expect(pagePlan).toContainEqual(expect.stringMatching(/^SEARCH meetings USING INDEX meetings_list \(deleted_at=\? AND date<\?\)/));
     expect(pagePlan.filter((d) => /TEMP B-TREE/.test(d))).toEqual([]);
     expectNoFullScan(pagePlan, 'meetings');
-    const total = ran.find((s) => /count\(/i.test(s.sql))!;
-    const totalPlan = plan(total.sql, total.params);
-    expect(totalPlan).toContainEqual(expect.stringMatching(/^SEARCH meetings USING COVERING INDEX meetings_list \(deleted_at=\?\)/));
+    // The live meetings are never counted: their number is a sum over the days of meeting_counts (kept by triggers).
+    expect(ran.filter((s) => /count\(/i.test(s.sql))).toEqual([]);
+    expect(plan(ran.find((s) => /from "meeting_counts"/.test(s.sql))!.sql)).toEqual(['SCAN meeting_counts']);
+    const first = statementsOf('meetings.list', { limit: 200 });
+    expect(first.filter((s) => /count\(/i.test(s.sql))).toEqual([]);
+    expect(first.filter((s) => /from "meeting_counts"/.test(s.sql))).toHaveLength(1);
     const ranged = statementsOf('meetings.list', { from: '2024-01-01', to: '2024-06-30' });
     const rangedPlan = plan(ranged[0]!.sql, ranged[0]!.params);
     expect(rangedPlan).toContainEqual(expect.stringMatching(/^SEARCH meetings USING INDEX meetings_list \(deleted_at=\? AND date>\? AND date<\?\)/));
     expect(rangedPlan.filter((d) => /TEMP B-TREE/.test(d))).toEqual([]);
+    const rangedTotal = ranged.find((s) => /from "meeting_counts"/.test(s.sql))!;
+    expect(plan(rangedTotal.sql, rangedTotal.params)).toEqual(['SEARCH meeting_counts USING INDEX sqlite_autoindex_meeting_counts_1 (date>? AND date<?)']);
+  });
+
+  it('a page of the meeting log at an offset (a jump to the scroll position): the ids skipped read from an index alone, then the page by id', () => {
+    const cases: [unknown, RegExp][] = [
+      [{ limit: 200, offset: 300 }, /^SEARCH meetings USING COVERING INDEX meetings_list \(deleted_at=\?\)/],
+      [
+        { limit: 200, offset: 300, from: '2020-01-01', to: '2024-12-31' },
+        /^SEARCH meetings USING COVERING INDEX meetings_list \(deleted_at=\? AND date>\? AND date<\?\)/,
+      ],
+      [{ limit: 20, offset: 20, partnershipId }, /^SEARCH partnership_meetings USING COVERING INDEX partnership_meetings_by_date \(partnership_id=\?\)/],
+    ];
+    for (const [input, index] of cases) {
+      const ran = statementsOf('meetings.list', input);
+      const skip = ran.find((s) => /offset \?/i.test(s.sql));
+      expect(skip, JSON.stringify(input)).toBeDefined();
+      const skipPlan = plan(skip!.sql, skip!.params);
+      expect(skipPlan, JSON.stringify(input)).toEqual([expect.stringMatching(index)]);
+      const page = ran.find((s) => /from "meetings" where "meetings"."id" in/i.test(s.sql))!;
+      expect(plan(page.sql, page.params)).toEqual([expect.stringMatching(/^SEARCH meetings USING INDEX sqlite_autoindex_meetings_1 \(id=\?\)/)]);
+      expect(ran.filter((s) => /count\(/i.test(s.sql) && /from "meetings"/i.test(s.sql))).toEqual([]);
+    }
   });
 
   it('the dashboard (db/dashboard.ts) reads maintained facts and partial indexes, never a scan of meetings, links, tasks or milestones', () => {

@@ -120,6 +120,10 @@ describe('sync by database file', () => {
       expect((await api['tasks.list']({})).total).toBe(2);
       expect((await api['tasks.list']({ includeClosed: true })).total).toBe(3);
       expect((await api['tasks.list']({ view: 'week', today })).rows.map((t) => t.title)).toEqual(['Book the hall']);
+      // The meeting log's totals (kept per day): the new meeting counted, the moved one on its new day.
+      expect((await api['meetings.list']({ limit: 1 })).total).toBe(2);
+      expect((await api['meetings.list']({ to: '2025-01-31', limit: 1 })).total).toBe(0);
+      expect((await api['meetings.list']({ from: '2025-02-01', to: '2025-02-01', limit: 1 })).total).toBe(1);
     }
     // B deletes the recent meeting and its tasks are done; A merges: quiet again, no overdue task, one meeting listed.
     await apiB['meetings.delete']({ id: recent.id });
@@ -130,7 +134,15 @@ describe('sync by database file', () => {
     expect(dashboard.quietPartnerships).toEqual([expect.objectContaining({ id: partnership.id, lastMeeting: '2025-02-01' })]);
     expect(dashboard.totals.overdueTasks).toBe(0);
     expect((await apiA['meetings.list']({ partnershipId: partnership.id })).total).toBe(1);
+    expect((await apiA['meetings.list']({ limit: 1 })).total).toBe(1);
+    expect((await apiA['meetings.list']({ offset: 1 })).rows).toEqual([]);
     expect((await apiA['tasks.list']({})).total).toBe(0);
     expect((await apiA['tasks.list']({ includeClosed: true })).total).toBe(3);
+    // B restores the meeting; A merges: counted again, and the oldest is the second row.
+    await apiB['meetings.restore']({ id: recent.id });
+    exportDatabase(b, path.join(dir, 'b3.db'));
+    mergeFile(a, path.join(dir, 'b3.db'));
+    expect((await apiA['meetings.list']({ limit: 1 })).total).toBe(2);
+    expect((await apiA['meetings.list']({ offset: 1 })).rows.map((m) => m.title)).toEqual(['Old visit']);
   });
 });

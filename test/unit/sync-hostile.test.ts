@@ -159,7 +159,7 @@ describe('hostile incoming files', () => {
       });
       // The only triggers are the app's own (migrations 0007 and 0012 keep their maintained facts with them); no view at all.
       const objects = core.sqlite.prepare("SELECT type, name FROM sqlite_master WHERE type IN ('trigger', 'view')").all() as { type: string; name: string }[];
-      expect(objects.filter((o) => o.type === 'view' || !/^(partnership_meetings|partnership_facts|task_counts|timeline_order)_/.test(o.name))).toEqual([]);
+      expect(objects.filter((o) => o.type === 'view' || !/^(partnership_meetings|partnership_facts|task_counts|timeline_order|meeting_counts)_/.test(o.name))).toEqual([]);
     } finally {
       core.close();
     }

@@ -1,13 +1,25 @@
-import { useEffect, useLayoutEffect, useRef, useState, type CSSProperties, type ReactElement } from 'react';
-import { Button, Group, Loader, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  memo,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type CSSProperties,
+  type KeyboardEvent,
+  type ReactElement,
+  type RefObject,
+} from 'react';
+import { flushSync } from 'react-dom';
+import { Button, Group, Stack, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
 import { useDebouncedValue, useHotkeys } from '@mantine/hooks';
 import { IconPlus, IconSearch } from '@tabler/icons-react';
-import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
 import type { MeetingListItem } from '@db/meetings';
 import { formatNumber } from '../format';
 import { navigate } from '../route';
-import { useApiPages } from '../useApi';
+import { useApiRowWindow } from '../useApi';
 import { formatDay, isCalendarDate, partnershipTitle } from './meeting/shared';
 import { PartnershipPicker, useKnownPartnerships } from '../components/pickers';
 import { ExportMenu } from '../components/ExportMenu';
@@ -17,23 +29,25 @@ import { DateField } from '../components/DateField';
 /** Every row is one line high, so the list knows its full height before it has the rows. */
 const ROW_HEIGHT = 40;
 const PAGE_SIZE = 200;
-/** Ask for the next page when the rows in view come this close to the last one loaded. */
-const FETCH_AHEAD = 60;
+/** Rows drawn either side of the view. */
+const OVERSCAN = 12;
 const FIELDS = ['date', 'time', 'title', 'kind', 'format', 'partnerships'] as const;
 /** The columns as wide as their widest value (never cut); the title and the partnerships share the rest. */
 const FITTED = ['date', 'time', 'kind', 'format'] as const;
 type Widths = Record<(typeof FITTED)[number], number>;
 const columnsOf = (w: Widths) => `${w.date}px ${w.time}px minmax(9em, 3fr) ${w.kind}px ${w.format}px minmax(6em, 2fr)`;
 
-const cell: CSSProperties = { padding: '0 var(--mantine-spacing-xs)', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', minWidth: 0 };
-const headerCell: CSSProperties = { ...cell, fontWeight: 700, fontSize: 'var(--mantine-font-size-sm)' };
+/** The cells' look is in app.css (.meetings-log-cell): dozens of rows are drawn each frame while the log scrolls. */
+const inline: CSSProperties = { display: 'inline-block' };
 
 /**
  * Each row of the log is a grid of its own (rows come and go as they scroll), so the fitted columns get
  * their widths from here: every value they can show, laid out unseen in the cells' fonts and measured,
  * again when a font arrives.
  */
-function useFittedWidths(language: string, header: (field: string) => string): [Widths | null, ReactElement] {
+function useFittedWidths(): [Widths | null, ReactElement] {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language;
   const sizer = useRef<HTMLDivElement>(null);
   const [widths, setWidths] = useState<Widths | null>(null);
   useLayoutEffect(() => {
@@ -52,38 +66,73 @@ function useFittedWidths(language: string, header: (field: string) => string): [
     element.querySelectorAll('span').forEach((span) => observer.observe(span));
     return () => observer.disconnect();
   }, [language]);
-  const lang = language === 'zh' ? 'zh' : 'en';
-  // The longest day of each month (the month names differ in length), a late time, every kind and format.
-  const values: Record<(typeof FITTED)[number], string[]> = {
-    date: Array.from({ length: 12 }, (_, m) => formatDay(`2000-${String(m + 1).padStart(2, '0')}-28`)),
-    time: ['23:59', '00:00'],
-    kind: Object.values(MEETING_KIND_LABELS[lang]),
-    format: Object.values(MEETING_FORMAT_LABELS[lang]),
-  };
-  const sizerElement = (
-    <div ref={sizer} aria-hidden style={{ position: 'absolute', visibility: 'hidden', height: 0, overflow: 'hidden', whiteSpace: 'nowrap' }}>
-      {FITTED.map((field) => (
-        <div key={field}>
-          <span data-field={field} style={{ ...headerCell, display: 'inline-block' }}>
-            {header(field)}
-          </span>
-          {values[field].map((value) => (
-            <span key={value} data-field={field} style={{ ...cell, display: 'inline-block' }}>
-              {value}
+  // Made once per language: the log draws again on every frame while it scrolls.
+  const sizerElement = useMemo(() => {
+    const lang = language === 'zh' ? 'zh' : 'en';
+    // The longest day of each month (the month names differ in length), a late time, every kind and format.
+    const values: Record<(typeof FITTED)[number], string[]> = {
+      date: Array.from({ length: 12 }, (_, m) => formatDay(`2000-${String(m + 1).padStart(2, '0')}-28`)),
+      time: ['23:59', '00:00'],
+      kind: Object.values(MEETING_KIND_LABELS[lang]),
+      format: Object.values(MEETING_FORMAT_LABELS[lang]),
+    };
+    return (
+      <div ref={sizer} aria-hidden style={{ position: 'absolute', visibility: 'hidden', height: 0, overflow: 'hidden', whiteSpace: 'nowrap' }}>
+        {FITTED.map((field) => (
+          <div key={field}>
+            <span data-field={field} className="meetings-log-cell meetings-log-head-cell" style={inline}>
+              {t(`meetings.fields.${field}`)}
             </span>
-          ))}
-        </div>
-      ))}
-    </div>
-  );
+            {values[field].map((value) => (
+              <span key={value} data-field={field} className="meetings-log-cell" style={inline}>
+                {value}
+              </span>
+            ))}
+          </div>
+        ))}
+      </div>
+    );
+  }, [language, t]);
   return [widths, sizerElement];
 }
 
-/** The meeting log: newest first, filtered by partnership, date range and title; paged and virtualized. */
+/**
+ * The first and last of `count` rows in view in `scroller`, from its scroll position alone: every row (and the
+ * header above them, sticky at the top of the scroller) is ROW_HEIGHT high, so nothing is measured and 200,000
+ * rows cost what 20 do. `sync` reads the position again at once (after the list was scrolled by script).
+ */
+function useRowsInView(scroller: RefObject<HTMLDivElement | null>, count: number): { first: number; last: number; sync: () => void } {
+  const [view, setView] = useState({ first: 0, last: 0 });
+  const sync = useCallback(() => {
+    const element = scroller.current;
+    if (!element) return;
+    const first = Math.max(0, Math.min(count - 1, Math.floor(element.scrollTop / ROW_HEIGHT)));
+    const last = Math.max(first, Math.min(count - 1, Math.floor((element.scrollTop + element.clientHeight - ROW_HEIGHT - 1) / ROW_HEIGHT)));
+    setView((v) => (v.first === first && v.last === last ? v : { first, last }));
+  }, [scroller, count]);
+  // Read when the list is first laid out or resized (never by forcing a layout of the new view), and on scrolling:
+  // the rows of the new place drawn at once, before the frame is laid out and painted (one layout a frame, no blank one).
+  useEffect(() => {
+    const element = scroller.current;
+    if (!element) return;
+    const scrolled = () => flushSync(sync);
+    element.addEventListener('scroll', scrolled, { passive: true });
+    const observer = new ResizeObserver(sync);
+    observer.observe(element);
+    return () => {
+      element.removeEventListener('scroll', scrolled);
+      observer.disconnect();
+    };
+  }, [scroller, sync]);
+  return { ...view, sync };
+}
+
+/** What the log is filtered by (the contract's meeting filters). */
+type LogFilters = { query?: string; partnershipId?: string; from?: string; to?: string };
+
+/** The meeting log: newest first, filtered by partnership, date range and title; read where it is looked at. */
 export function MeetingsView() {
-  const { t, i18n } = useTranslation();
-  const [widths, sizer] = useFittedWidths(i18n.language, (field) => t(`meetings.fields.${field}`));
-  const columns = columnsOf(widths ?? { date: 120, time: 60, kind: 160, format: 100 });
+  const { t } = useTranslation();
   const [query, setQuery] = useState('');
   const [partnershipId, setPartnershipId] = useState<string | null>(null);
   const [from, setFrom] = useState('');
@@ -93,46 +142,22 @@ export function MeetingsView() {
   const validTo = isCalendarDate(to) ? to : undefined;
   const partnershipNames = useKnownPartnerships([partnershipId]);
   const logMeeting = () => navigate('meetings', 'new');
-  const filtered = !!(debounced || partnershipId || validFrom || validTo);
-
-  // The pages loaded so far for the current filters (by the meeting cursor); a new filter starts over at page one.
-  const filters = {
-    ...(debounced ? { query: debounced } : {}),
-    ...(partnershipId ? { partnershipId } : {}),
-    ...(validFrom ? { from: validFrom } : {}),
-    ...(validTo ? { to: validTo } : {}),
-  };
-  const { rows, total, loading, loadMore } = useApiPages('meetings.list', filters, { pageSize: PAGE_SIZE, cursor: 'after' });
-  const log = total === undefined ? null : { total };
-
-  const scroller = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
-    getItemKey: (index) => rows[index]?.id ?? index,
-  });
-  const items = virtualizer.getVirtualItems();
-  const lastInView = items.length ? items[items.length - 1]!.index : -1;
-
-  useEffect(() => {
-    if (lastInView >= rows.length - FETCH_AHEAD) loadMore();
-  }, [lastInView, rows.length, loadMore]);
-
-  // A new filter shows its first rows from the top.
-  useEffect(() => {
-    scroller.current?.scrollTo({ top: 0 });
-  }, [debounced, partnershipId, validFrom, validTo]);
+  // The same object while the filters are the same: the log below draws alone while it scrolls, not the filters.
+  const filters = useMemo<LogFilters>(
+    () => ({
+      ...(debounced ? { query: debounced } : {}),
+      ...(partnershipId ? { partnershipId } : {}),
+      ...(validFrom ? { from: validFrom } : {}),
+      ...(validTo ? { to: validTo } : {}),
+    }),
+    [debounced, partnershipId, validFrom, validTo],
+  );
 
   // Ctrl/Cmd+N works from the filter fields too: it types nothing.
   useHotkeys([['mod+N', logMeeting]], []);
 
-  const open = (m: MeetingListItem) => navigate('meetings', m.id);
-
   return (
     <Stack>
-      {sizer}
       <Group justify="space-between" align="flex-end">
         <Title order={1} size="h2">
           {t('meetings.list.title')}
@@ -168,6 +193,83 @@ export function MeetingsView() {
         <DateField label={t('meetings.list.from')} value={from} onChange={setFrom} clearable w={156} />
         <DateField label={t('meetings.list.to')} value={to} onChange={setTo} clearable w={156} />
       </Group>
+      <MeetingsLog filters={filters} filtered={Object.keys(filters).length > 0} />
+    </Stack>
+  );
+}
+
+/**
+ * The log itself: the count, and the table of the rows in view, their pages read by offset (a jump reads where it
+ * lands, not the pages before it), placeholders until they come. It draws on every frame while it scrolls, alone.
+ */
+const MeetingsLog = memo(function MeetingsLog({ filters, filtered }: { filters: LogFilters; filtered: boolean }) {
+  const { t } = useTranslation();
+  const [widths, sizer] = useFittedWidths();
+  const columns = columnsOf(widths ?? { date: 120, time: 60, kind: 160, format: 100 });
+  const scroller = useRef<HTMLDivElement>(null);
+  const [count, setCount] = useState(0);
+  const view = useRowsInView(scroller, count);
+  const { rowAt, total, loading } = useApiRowWindow('meetings.list', filters, view, PAGE_SIZE);
+  if ((total ?? 0) !== count) setCount(total ?? 0);
+  const log = total === undefined ? null : { total };
+
+  // The rows drawn: those in view and a few either side, and the one with the focus while it scrolls out of view
+  // (so the focus never falls to the page).
+  const [focused, setFocused] = useState<number | null>(null);
+  const shown: number[] = [];
+  for (let i = Math.max(0, view.first - OVERSCAN); i <= Math.min(count - 1, view.last + OVERSCAN); i++) shown.push(i);
+  if (focused !== null && focused < count && !shown.includes(focused)) shown.push(focused);
+
+  const open = (m: MeetingListItem) => navigate('meetings', m.id);
+  const loadingRow = t('meetings.list.loadingRow');
+
+  /** Scroll a row into view (as little as needed) and focus it; its page is read once the view stays there. */
+  const focusRow = (index: number) => {
+    const element = scroller.current;
+    if (!element || count === 0) return;
+    const target = Math.max(0, Math.min(count - 1, index));
+    const top = target * ROW_HEIGHT;
+    if (top < element.scrollTop) element.scrollTop = top;
+    else if (top + 2 * ROW_HEIGHT > element.scrollTop + element.clientHeight) element.scrollTop = top + 2 * ROW_HEIGHT - element.clientHeight;
+    // Drawn now, so the focus goes straight from one row to the other.
+    flushSync(() => {
+      setFocused(target);
+      view.sync();
+    });
+    element.querySelector<HTMLElement>(`[role="row"][data-index="${target}"]`)?.focus();
+  };
+  /** Where a key moves the focus from a row: one row, a screenful (the rows the list shows at once), either end. */
+  const moveOf = (key: string, index: number): number | undefined => {
+    const screenful = Math.max(1, Math.floor((scroller.current?.clientHeight ?? 0) / ROW_HEIGHT) - 2);
+    const moves: Record<string, number> = {
+      ArrowDown: index + 1,
+      ArrowUp: index - 1,
+      PageDown: index + screenful,
+      PageUp: index - screenful,
+      Home: 0,
+      End: (total ?? 1) - 1,
+    };
+    return moves[key];
+  };
+  const onRowKey = (e: KeyboardEvent, index: number, m: MeetingListItem | undefined) => {
+    const to = moveOf(e.key, index);
+    if (to !== undefined) {
+      e.preventDefault();
+      focusRow(to);
+    } else if ((e.key === 'Enter' || e.key === ' ') && m) {
+      e.preventDefault();
+      open(m);
+    }
+  };
+
+  // A new filter shows its first rows from the top.
+  useEffect(() => {
+    scroller.current?.scrollTo({ top: 0 });
+  }, [filters]);
+
+  return (
+    <>
+      {sizer}
       {log ? (
         <Text size="sm" c="dimmed" aria-live="polite" data-testid="meetings-count">
           {t('meetings.list.count', { count: log.total, formatted: formatNumber(log.total) })}
@@ -183,83 +285,80 @@ export function MeetingsView() {
           aria-busy={loading}
           data-testid="meetings-table"
           className="meetings-log"
-          style={{
-            maxHeight: 'max(320px, calc(100vh - 300px))',
-            overflow: 'auto',
-            position: 'relative',
-            contain: 'strict',
-            height: Math.min(ROW_HEIGHT * (log.total + 1), 100000),
-          }}
+          style={
+            {
+              maxHeight: 'max(320px, calc(100vh - 300px))',
+              overflow: 'auto',
+              position: 'relative',
+              contain: 'strict',
+              height: Math.min(ROW_HEIGHT * (log.total + 1), 100000),
+              '--meetings-log-columns': columns,
+              '--meetings-log-row': `${ROW_HEIGHT}px`,
+            } as CSSProperties
+          }
         >
           <div role="rowgroup" className="meetings-log-head">
-            <div role="row" aria-rowindex={1} style={{ display: 'grid', gridTemplateColumns: columns, alignItems: 'center', height: ROW_HEIGHT }}>
+            <div role="row" aria-rowindex={1} className="meetings-log-grid">
               {FIELDS.map((field) => (
-                <div role="columnheader" key={field} style={headerCell} title={t(`meetings.fields.${field}`)}>
+                <div role="columnheader" key={field} className="meetings-log-cell meetings-log-head-cell" title={t(`meetings.fields.${field}`)}>
                   {t(`meetings.fields.${field}`)}
                 </div>
               ))}
             </div>
           </div>
-          <div role="rowgroup" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-            {items.map((item) => {
-              const m = rows[item.index]!;
+          <div role="rowgroup" style={{ height: count * ROW_HEIGHT, position: 'relative' }}>
+            {shown.map((index) => {
+              const m = rowAt(index);
+              const rowProps = {
+                role: 'row',
+                'aria-rowindex': index + 2,
+                'data-index': index,
+                tabIndex: 0,
+                onKeyDown: (e: KeyboardEvent) => onRowKey(e, index, m),
+                onFocus: () => setFocused(index),
+                style: { transform: `translateY(${index * ROW_HEIGHT}px)` },
+              } as const;
+              const striped = index % 2 ? '' : ' striped';
+              if (!m) {
+                // Not here yet: a row of bars in the columns' places, read out as loading.
+                return (
+                  <div key={index} {...rowProps} aria-busy className={`meetings-log-grid meetings-log-row${striped}`} data-placeholder>
+                    {FIELDS.map((field, i) => (
+                      <div role="cell" key={field} className="meetings-log-cell">
+                        {i === 0 ? <VisuallyHidden>{loadingRow}</VisuallyHidden> : null}
+                        <span className="meetings-log-bar" aria-hidden />
+                      </div>
+                    ))}
+                  </div>
+                );
+              }
               const partners = m.partnerships.map((p) => partnershipTitle(p)).join(' · ');
               return (
-                <div
-                  key={item.key}
-                  role="row"
-                  aria-rowindex={item.index + 2}
-                  data-index={item.index}
-                  className={`clickable-row meetings-log-row${item.index % 2 ? '' : ' striped'}`}
-                  tabIndex={0}
-                  onClick={() => open(m)}
-                  onKeyDown={(e) => {
-                    if (e.key === 'Enter' || e.key === ' ') {
-                      e.preventDefault();
-                      open(m);
-                    }
-                  }}
-                  style={{
-                    display: 'grid',
-                    gridTemplateColumns: columns,
-                    alignItems: 'center',
-                    position: 'absolute',
-                    top: 0,
-                    left: 0,
-                    width: '100%',
-                    height: ROW_HEIGHT,
-                    transform: `translateY(${item.start}px)`,
-                  }}
-                >
-                  <div role="cell" style={cell}>
+                <div key={index} {...rowProps} className={`clickable-row meetings-log-grid meetings-log-row${striped}`} onClick={() => open(m)}>
+                  <div role="cell" className="meetings-log-cell">
                     {formatDay(m.date)}
                   </div>
-                  <div role="cell" style={cell}>
+                  <div role="cell" className="meetings-log-cell">
                     {m.time ?? ''}
                   </div>
-                  <div role="cell" style={{ ...cell, fontWeight: 500 }} title={m.title}>
+                  <div role="cell" className="meetings-log-cell meetings-log-title" title={m.title}>
                     {m.title}
                   </div>
-                  <div role="cell" style={cell}>
+                  <div role="cell" className="meetings-log-cell">
                     {t(`meetings.kind.${m.kind}`)}
                   </div>
-                  <div role="cell" style={cell}>
+                  <div role="cell" className="meetings-log-cell">
                     {t(`meetings.format.${m.format}`)}
                   </div>
-                  <div role="cell" style={{ ...cell, fontSize: 'var(--mantine-font-size-sm)' }} title={partners}>
+                  <div role="cell" className="meetings-log-cell meetings-log-small" title={partners}>
                     {partners}
                   </div>
                 </div>
               );
             })}
           </div>
-          {loading && rows.length > 0 ? (
-            <Group justify="center" p="xs" aria-label={t('meetings.list.loadingMore')}>
-              <Loader size="xs" />
-            </Group>
-          ) : null}
         </div>
       ) : null}
-    </Stack>
+    </>
   );
-}
+});

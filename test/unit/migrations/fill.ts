@@ -16,7 +16,9 @@ function insert(sqlite: Database.Database, table: string, row: Record<string, un
     .run(...Object.values(row));
 }
 
-const id = (kind: number, n: number) => `0190${String(kind).padStart(4, '0')}-0000-7000-8000-${String(n).padStart(12, '0')}`;
+/** The id of the filled row `n` of a kind (1 programmes, 2 organizations, 3 partnerships, … 8 meetings: see below). */
+export const filledId = (kind: number, n: number) => `0190${String(kind).padStart(4, '0')}-0000-7000-8000-${String(n).padStart(12, '0')}`;
+const id = filledId;
 
 /** Rows per table written by `fillAtVersion1`: enough to notice any loss. */
 export const FILL_ROWS = 20;
@@ -66,11 +68,11 @@ export function fillAtVersion1(sqlite: Database.Database): void {
 
 /**
  * Every row of every user table, for before/after comparison (the search index is derived, and filled by the core;
- * partnership_meetings, partnership_facts and task_counts are derived, and filled by migration 0007; timeline_order by 0012).
+ * partnership_meetings, partnership_facts and task_counts are derived, and filled by migration 0007; timeline_order by 0012, meeting_counts by 0013).
  */
 export function snapshotRows(sqlite: Database.Database): Record<string, unknown[]> {
   const tables = sqlite
-    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'search_%' AND name NOT IN ('__drizzle_migrations', 'partnership_meetings', 'partnership_facts', 'task_counts', 'timeline_order') ORDER BY name")
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'search_%' AND name NOT IN ('__drizzle_migrations', 'partnership_meetings', 'partnership_facts', 'task_counts', 'timeline_order', 'meeting_counts') ORDER BY name")
     .all() as { name: string }[];
   return Object.fromEntries(
     tables.map(({ name }) => {

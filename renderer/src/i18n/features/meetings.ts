@@ -35,7 +35,7 @@ const en = {
     noMatches: 'No meeting matches these filters.',
     count_one: '{{formatted}} meeting',
     count_other: '{{formatted}} meetings',
-    loadingMore: 'Loading more meetings…',
+    loadingRow: 'Loading…',
   },
   form: {
     newTitle: 'Log a meeting',
@@ -149,7 +149,7 @@ const zh: Widen<typeof en> = {
     noMatches: '没有符合筛选条件的会见。',
     count_one: '{{formatted}} 次会见',
     count_other: '{{formatted}} 次会见',
-    loadingMore: '正在加载更多会见…',
+    loadingRow: '正在加载…',
   },
   form: {
     newTitle: '记录会见',

@@ -1,5 +1,6 @@
 /** What the meeting screens share: the enumerations (as values), titles and dates in the UI language. */
 import { i18n, uiLocale } from '../../i18n';
+import { dateFormat } from '../../format';
 import type { ATTENDEE_SIDES, MEETING_FORMATS, MEETING_KINDS, TASK_PRIORITIES, TASK_STATUSES } from '@db/schema';
 
 export type MeetingFormat = (typeof MEETING_FORMATS)[number];
@@ -31,7 +32,8 @@ export function formatDay(day: string | null): string {
   if (!day) return '';
   const date = dateOf(day);
   if (!date) return day;
-  return new Intl.DateTimeFormat(uiLocale(), { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }).format(date);
+  // One format per locale: the meeting log draws dozens of days a frame while it scrolls.
+  return dateFormat(uiLocale(), 'day').format(date);
 }
 
 /** Friday 14 March 2025 / 2025年3月14日星期五 */
