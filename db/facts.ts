@@ -1,14 +1,17 @@
 /**
- * The maintained facts of migration 0007 (partnership_meetings, partnership_facts, task_counts): kept by triggers on
+ * The maintained facts of migrations 0007 (partnership_meetings, partnership_facts, task_counts) and 0012 (map_partnerships): kept by triggers on
  * every write. A bulk write (the generator) drops those triggers, writes, and rebuilds the facts in one pass here:
  * row by row, each trigger would look up a link or a meeting through an index the bulk write has dropped.
  */
 import type Database from 'better-sqlite3';
 
-/** The triggers that keep the facts, by the prefix of their names. */
-const FACT_TRIGGERS = /^(partnership_meetings|partnership_facts|task_counts)_/;
+/**
+ * The triggers that keep the facts, by the prefix of their names. (map_refresh_insert, which computes one row of
+ * map_partnerships, stays: the rebuild goes through it.)
+ */
+const FACT_TRIGGERS = /^(partnership_meetings|partnership_facts|task_counts|map_partnerships)_/;
 
-/** The facts recomputed from the records: the same statements as migration 0007's fill. */
+/** The facts recomputed from the records: the same statements as the fills of migrations 0007 and 0012. */
 const REBUILD = `
   DELETE FROM partnership_meetings;
   DELETE FROM partnership_facts;
@@ -18,6 +21,8 @@ const REBUILD = `
      WHERE mp.deleted_at IS NULL AND m.deleted_at IS NULL;
   INSERT INTO partnership_facts (partnership_id, last_meeting) SELECT partnership_id, max(date) FROM partnership_meetings GROUP BY partnership_id;
   INSERT INTO task_counts (status, due_on, n) SELECT status, coalesce(due_on, ''), count(*) FROM tasks WHERE deleted_at IS NULL GROUP BY 1, 2;
+  DELETE FROM map_partnerships;
+  INSERT INTO map_refresh (partnership_id) SELECT id FROM partnerships WHERE deleted_at IS NULL;
 `;
 
 /** Run `write` with the fact triggers dropped, then rebuild the facts and put the triggers back (inside the caller's transaction). */
