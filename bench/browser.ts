@@ -23,16 +23,16 @@ import { chromium } from 'playwright-core';
 import { findChromium } from '../cli/pdf';
 
 const ROOT = path.resolve(__dirname, '..');
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+export const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 /** Where the built renderer is: the browser mode serves it (`npm run build`). */
 export const RENDERER_INDEX = path.join(ROOT, 'out', 'renderer', 'index.html');
 
 /** The built command line (`npm run build`), as the desktop app runs its own code: compiled, not through tsx. */
-const BUILT_CLI = path.join(ROOT, 'out', 'cli', 'main.js');
+export const BUILT_CLI = path.join(ROOT, 'out', 'cli', 'main.js');
 
 /** `cli serve` in a Node process of its own (not through the tsx launcher), so its memory is its own; `built`: the compiled CLI. */
-function startServe(db: string, built = false): Promise<{ url: string; child: ChildProcess }> {
+export function startServe(db: string, built = false): Promise<{ url: string; child: ChildProcess }> {
   const args = built ? [BUILT_CLI] : ['--require', 'tsx/cjs', path.join(ROOT, 'cli', 'main.ts')];
   const child = spawn(process.execPath, [...args, 'serve', '--db', db], {
     cwd: ROOT,

@@ -1,7 +1,8 @@
 /**
- * The maintained facts of migrations 0007 (partnership_meetings, partnership_facts, task_counts) and 0012 (map_partnerships): kept by triggers on
- * every write. A bulk write (the generator) drops those triggers, writes, and rebuilds the facts in one pass here:
- * row by row, each trigger would look up a link or a meeting through an index the bulk write has dropped.
+ * The maintained facts of migrations 0007 (partnership_meetings, partnership_facts, task_counts), 0012 (timeline_order)
+ * and 0013 (map_partnerships): kept by triggers on every write. A bulk write (the generator) drops those triggers, writes, and rebuilds the facts
+ * in one pass here: row by row, each trigger would look up a link or a meeting through an index the bulk write has
+ * dropped.
  */
 import type Database from 'better-sqlite3';
 
@@ -9,18 +10,22 @@ import type Database from 'better-sqlite3';
  * The triggers that keep the facts, by the prefix of their names. (map_refresh_insert, which computes one row of
  * map_partnerships, stays: the rebuild goes through it.)
  */
-const FACT_TRIGGERS = /^(partnership_meetings|partnership_facts|task_counts|map_partnerships)_/;
+const FACT_TRIGGERS = /^(partnership_meetings|partnership_facts|task_counts|timeline_order|map_partnerships)_/;
 
-/** The facts recomputed from the records: the same statements as the fills of migrations 0007 and 0012. */
+/** The facts recomputed from the records: the same statements as the fills of migrations 0007, 0012 and 0013. */
 const REBUILD = `
   DELETE FROM partnership_meetings;
   DELETE FROM partnership_facts;
   DELETE FROM task_counts;
+  DELETE FROM timeline_order;
   INSERT OR IGNORE INTO partnership_meetings (partnership_id, meeting_id, date, time)
     SELECT mp.partnership_id, m.id, m.date, m.time FROM meeting_partnerships mp JOIN meetings m ON m.id = mp.meeting_id
      WHERE mp.deleted_at IS NULL AND m.deleted_at IS NULL;
   INSERT INTO partnership_facts (partnership_id, last_meeting) SELECT partnership_id, max(date) FROM partnership_meetings GROUP BY partnership_id;
   INSERT INTO task_counts (status, due_on, n) SELECT status, coalesce(due_on, ''), count(*) FROM tasks WHERE deleted_at IS NULL GROUP BY 1, 2;
+  INSERT INTO timeline_order (partnership_id, status, title, first_milestone)
+    SELECT p.id, p.status, p.title, (SELECT min(ms.date) FROM milestones ms WHERE ms.partnership_id = p.id AND ms.deleted_at IS NULL)
+      FROM partnerships p WHERE p.deleted_at IS NULL;
   DELETE FROM map_partnerships;
   INSERT INTO map_refresh (partnership_id) SELECT id FROM partnerships WHERE deleted_at IS NULL;
 `;

@@ -13,7 +13,7 @@
  *
  * The answer is small: a drawn partnership is its id, its status and its places (indexes into the cities);
  * titles are asked for what is hovered, focused or listed (`mapTitles`, 'map.titles'). The rows come from
- * map_partnerships, kept by the triggers of migration 0012 on every write and merge.
+ * map_partnerships, kept by the triggers of migration 0013 on every write and merge.
  */
 import type { Core } from './core';
 import type { PartnershipStatus } from './partnerships';

@@ -501,7 +501,26 @@ export const taskCounts = sqliteTable(
 );
 
 /**
- * The map's partnerships (db/map.ts), kept by triggers written by hand in migration 0012 on every write, local,
+ * `timeline_order`: one row per live partnership with what the portfolio timeline orders it by (its first live
+ * milestone, none last; then its title), kept by triggers written by hand in migration 0012. A page of the timeline
+ * is a walk of one of its indexes: no seek into each of 10,000 partnerships' milestones and no sort on every read.
+ */
+export const timelineOrder = sqliteTable(
+  'timeline_order',
+  {
+    partnershipId: text('partnership_id').primaryKey(),
+    status: text('status').notNull(),
+    title: text('title').notNull(),
+    firstMilestone: text('first_milestone'),
+  },
+  (t) => [
+    index('timeline_order_all').on(sql`${t.firstMilestone} IS NULL`, t.firstMilestone, t.title, t.partnershipId),
+    index('timeline_order_status').on(t.status, sql`${t.firstMilestone} IS NULL`, t.firstMilestone, t.title, t.partnershipId),
+  ],
+);
+
+/**
+ * The map's partnerships (db/map.ts), kept by triggers written by hand in migration 0013 on every write, local,
  * merged or generated: one row per live partnership with a live party, its title (for the order only), its
  * status, its located parties and how many of its parties have no coordinates. The map reads these rows in title
  * order from one covering index instead of joining every partnership, party and organization.

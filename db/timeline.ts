@@ -1,17 +1,22 @@
 /**
  * Timelines: the milestones and meetings of each partnership, for one partnership's page and
- * for the whole portfolio. Bounded: at most TIMELINE_LIMIT partnerships per call (a database
- * may hold 10,000), with the total so the screen can say what it left out.
+ * for the whole portfolio. Paged: the screen asks for the rows in view (a database may hold
+ * 10,000 partnerships), and gets with them how many there are in all and the period they span,
+ * so it can draw the whole scrollable height and the time axis before it has every row.
  */
 import { z } from 'zod';
 import { PARTNERSHIP_STATUSES } from './schema';
 import { requireLive, type Core } from './core';
 import { idSchema, partialDate } from './validation';
+import { pageFields, pageOf, type Page } from './paging';
 import type { DatePrecision, Milestone } from './milestones';
 import type { MeetingListItem } from './meetings';
 import type { PartnershipStatus } from './partnerships';
 
-export const TIMELINE_LIMIT = 500;
+/** Rows per page when the caller does not say: a window's worth and some. */
+export const TIMELINE_PAGE = 40;
+/** At most this many rows per call: each row reads up to 2 × EVENTS_PER_ROW events. */
+export const TIMELINE_MAX_PAGE = 200;
 
 /** The first `length` characters of both: 2016 against 2016-05-31 compares the years. */
 const comparable = (a: string, b: string): [string, string] => {
@@ -27,6 +32,10 @@ export const timelineInput = z
     to: partialDate.optional(),
     status: z.enum(PARTNERSHIP_STATUSES).optional(),
     partnershipId: idSchema.optional(),
+    /** The first row of the page (0 for the first), in the timeline's order. */
+    offset: pageFields.offset,
+    /** Rows in the page: TIMELINE_PAGE unless said, at most TIMELINE_MAX_PAGE. */
+    limit: z.number().int().min(1).max(TIMELINE_MAX_PAGE).optional(),
   })
   .refine(({ from, to }) => !from || !to || comparable(from, to)[0] <= comparable(from, to)[1], { message: 'from after to', path: ['to'] })
   .default({});
@@ -50,13 +59,20 @@ export interface TimelineRow {
   meetingCount: number;
 }
 
-export interface PortfolioTimeline {
-  /** Partnerships in order of their first milestone (those without any last), then title. */
+export interface PortfolioTimeline extends Page<TimelineRow> {
+  /**
+   * One page of the live partnerships that match the filters, in order of their first milestone (those without
+   * any last), then title: the same order on every page. `total` counts them all, `next` is the next page's offset.
+   */
   rows: TimelineRow[];
-  /** Live partnerships that match the filters; more than rows.length when the limit cut the list. */
-  total: number;
+  offset: number;
   limit: number;
   eventsPerRow: number;
+  /**
+   * The first and last dates of the live milestones and meetings of all the partnerships that match (not only this
+   * page's), within from and to: the time axis of every page. Null without any.
+   */
+  span: { first: string; last: string } | null;
 }
 
 /** At most this many milestones and as many meetings per partnership (one has 8,000 meetings in the generated L data). */
@@ -69,8 +85,6 @@ export const EVENTS_PER_ROW = 50;
 const IN_RANGE = (column: string) =>
   `(@from IS NULL OR substr(${column}, 1, min(length(${column}), length(@from))) >= substr(@from, 1, min(length(${column}), length(@from))))
    AND (@to IS NULL OR substr(${column}, 1, min(length(${column}), length(@to))) <= substr(@to, 1, min(length(${column}), length(@to))))`;
-
-const PARTNERSHIP_FILTER = `p.deleted_at IS NULL AND (@status IS NULL OR p.status = @status) AND (@id IS NULL OR p.id = @id)`;
 
 /**
  * The latest EVENTS_PER_ROW events of the period of each row's partnership, in date order, and how many there are:
@@ -106,30 +120,79 @@ function latestPerRow<T extends { id: string; date: string }>(
   return result;
 }
 
+/** The timeline's order: by first milestone (none last), then title; the id keeps pages from repeating or skipping. */
+const ORDER = 'ORDER BY first_milestone IS NULL, first_milestone, title, partnership_id';
+
+/**
+ * The earliest and latest dates of the live events of the live partnerships that match the status (if asked), each
+ * from the end of an index: the first milestone from timeline_order; the last milestone, and the first and last
+ * meetings, by walking milestones_date or meetings_list from that end to the first one of such a partnership. For one
+ * partnership, from its own indexes.
+ */
+const spanOfAll = (status: string | undefined) => {
+  const of = (partnership: string) =>
+    `EXISTS (SELECT 1 FROM timeline_order t WHERE t.partnership_id = ${partnership}${status ? ' AND t.status = @status' : ''})`;
+  const meeting = `m.deleted_at IS NULL AND EXISTS (SELECT 1 FROM partnership_meetings pm WHERE pm.meeting_id = m.id AND ${of('pm.partnership_id')})`;
+  return `SELECT
+    (SELECT first_milestone FROM timeline_order${status ? ' WHERE status = @status' : ''} ${ORDER} LIMIT 1) AS firstMilestone,
+    (SELECT ms.date FROM milestones ms INDEXED BY milestones_date WHERE ms.deleted_at IS NULL AND ${of('ms.partnership_id')}
+      ORDER BY ms.date DESC LIMIT 1) AS lastMilestone,
+    (SELECT m.date FROM meetings m INDEXED BY meetings_list WHERE ${meeting} ORDER BY m.date LIMIT 1) AS firstMeeting,
+    (SELECT m.date FROM meetings m INDEXED BY meetings_list WHERE ${meeting} ORDER BY m.date DESC LIMIT 1) AS lastMeeting`;
+};
+const SPAN_OF_ONE = `SELECT
+    (SELECT min(date) FROM milestones WHERE partnership_id = @id AND deleted_at IS NULL) AS firstMilestone,
+    (SELECT max(date) FROM milestones WHERE partnership_id = @id AND deleted_at IS NULL) AS lastMilestone,
+    (SELECT min(date) FROM partnership_meetings WHERE partnership_id = @id) AS firstMeeting,
+    (SELECT max(date) FROM partnership_meetings WHERE partnership_id = @id) AS lastMeeting`;
+
+type SpanRow = Record<'firstMilestone' | 'lastMilestone' | 'firstMeeting' | 'lastMeeting', string | null>;
+
+function spanOf(core: Core, input: z.output<typeof timelineInput>): PortfolioTimeline['span'] {
+  const { partnershipId, status, from, to } = input;
+  const row = (
+    partnershipId ? core.sqlite.prepare(SPAN_OF_ONE).get({ id: partnershipId }) : core.sqlite.prepare(spanOfAll(status)).get(status ? { status } : {})
+  ) as SpanRow;
+  const firsts = [row.firstMilestone, row.firstMeeting].filter((d): d is string => d !== null);
+  const lasts = [row.lastMilestone, row.lastMeeting].filter((d): d is string => d !== null);
+  if (firsts.length === 0) return null;
+  let first = firsts.reduce((a, b) => (b < a ? b : a));
+  let last = lasts.reduce((a, b) => (b > a ? b : a));
+  // Nothing of the period before `from` or after `to` is drawn: the axis need not reach there.
+  if (from && comparable(first, from)[0] < comparable(first, from)[1]) first = from;
+  if (to && comparable(last, to)[0] > comparable(last, to)[1]) last = to;
+  return comparable(first, last)[0] <= comparable(first, last)[1] ? { first, last } : null;
+}
+
+/**
+ * One page of the timeline. Its partnerships in order from timeline_order (migration 0012, kept by triggers): a walk
+ * of timeline_order_all, or of timeline_order_status from the status asked, to the offset. No partnership's
+ * milestones are read to order them and nothing is sorted, however deep the page.
+ */
 export function portfolioTimeline(core: Core, input: z.output<typeof timelineInput>): PortfolioTimeline {
   if (input.partnershipId) requireLive(core, 'partnerships', input.partnershipId);
-  const filter = { status: input.status ?? null, id: input.partnershipId ?? null };
-  const total = (core.sqlite.prepare(`SELECT count(*) AS n FROM partnerships p WHERE ${PARTNERSHIP_FILTER}`).get(filter) as { n: number }).n;
-  // Ordered by the first milestone only: the first meeting of each of 10,000 partnerships costs seconds to find.
-  // The candidates and their titles from the covering partial index partnerships_live_status; each one's first
-  // milestone in one seek of milestones_live_partnership_date.
-  const partnerships = core.sqlite
+  const offset = input.offset ?? 0;
+  const limit = input.limit ?? TIMELINE_PAGE;
+  const where = [input.partnershipId ? 'partnership_id = @id' : null, input.status ? 'status = @status' : null].filter(Boolean).join(' AND ');
+  const filter = { ...(input.partnershipId ? { id: input.partnershipId } : {}), ...(input.status ? { status: input.status } : {}) };
+  const from = `FROM timeline_order${where ? ` WHERE ${where}` : ''}`;
+  const total = core.sqlite.prepare(`SELECT count(*) ${from}`).pluck().get(filter) as number;
+  const ids = core.sqlite
+    .prepare(`SELECT partnership_id ${from} ${ORDER} LIMIT @limit OFFSET @offset`)
+    .pluck()
+    .all({ ...filter, limit, offset }) as string[];
+  const found = core.sqlite
     .prepare(
-      `SELECT p.id, p.title, p.title_zh AS titleZh, p.title_en AS titleEn, p.status,
-              (SELECT ms.date FROM milestones ms WHERE ms.partnership_id = p.id AND ms.deleted_at IS NULL ORDER BY ms.date LIMIT 1) AS first
-         FROM partnerships p INDEXED BY partnerships_live_status
-        WHERE ${PARTNERSHIP_FILTER}
-        ORDER BY first IS NULL, first, p.title, p.id
-        LIMIT @limit`,
+      `SELECT id, title, title_zh AS titleZh, title_en AS titleEn, status FROM partnerships
+        WHERE id IN (SELECT value FROM json_each(?))`,
     )
-    .all({ ...filter, limit: TIMELINE_LIMIT }) as (Omit<TimelineRow, 'milestones' | 'meetings' | 'milestoneCount' | 'meetingCount'> & {
-    first: string | null;
-  })[];
+    .all(JSON.stringify(ids)) as Pick<TimelineRow, 'id' | 'title' | 'titleZh' | 'titleEn' | 'status'>[];
+  const byId = new Map(found.map((p) => [p.id, p]));
   const rows = new Map<string, TimelineRow>(
-    partnerships.map(({ id, title, titleZh, titleEn, status }) => [
-      id,
-      { id, title, titleZh, titleEn, status, milestones: [], meetings: [], milestoneCount: 0, meetingCount: 0 },
-    ]),
+    ids.flatMap((id) => {
+      const p = byId.get(id);
+      return p ? [[id, { ...p, milestones: [], meetings: [], milestoneCount: 0, meetingCount: 0 }] as const] : [];
+    }),
   );
   const params = { from: input.from ?? null, to: input.to ?? null };
   // Each partnership's latest EVENTS_PER_ROW events of the period are picked newest first from an index that holds
@@ -155,5 +218,11 @@ export function portfolioTimeline(core: Core, input: z.output<typeof timelineInp
     const mt = meetings.get(row.id);
     if (mt) [row.meetings, row.meetingCount] = mt;
   }
-  return { rows: [...rows.values()], total, limit: TIMELINE_LIMIT, eventsPerRow: EVENTS_PER_ROW };
+  return {
+    ...pageOf([...rows.values()], total, offset),
+    offset,
+    limit,
+    eventsPerRow: EVENTS_PER_ROW,
+    span: total === 0 ? null : spanOf(core, input),
+  };
 }

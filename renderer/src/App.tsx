@@ -1,6 +1,6 @@
 import { Suspense, useEffect, useRef, type RefObject } from 'react';
 import { lazyView } from './lib/lazy-view';
-import { AppShell, Group, Loader, NavLink, SegmentedControl, Text, Title, Tooltip, VisuallyHidden } from '@mantine/core';
+import { AppShell, Group, Loader, NavLink, SegmentedControl, Text, Tooltip, VisuallyHidden } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import {
   IconAddressBook,
@@ -27,6 +27,7 @@ import { SearchBox } from './components/SearchBox';
 import { useDesktopShell } from './desktop';
 import { RemindersButton } from './components/RemindersButton';
 import { focusPageHeading, visibleHeading } from './components/Dialog';
+import { installFocusKeeper } from './lib/focus-keeper';
 import { OnboardingDialog } from './views/OnboardingDialog';
 import { DiscardChangesDialog } from './components/DiscardChangesDialog';
 import { DashboardView } from './views/DashboardView';
@@ -104,6 +105,8 @@ export function App() {
   const { data: info } = useApi('app.info');
   // The office's name in the UI's language: its English name in English, where there is one.
   const officeName = (i18n.language === 'en' ? info?.officeNameEn : null) ?? info?.officeName ?? null;
+  // Focus never drops to <body> when a row it was on is deleted, restored or completed.
+  useEffect(installFocusKeeper, []);
   useEffect(() => {
     const idle = window.requestIdleCallback ?? ((run: () => void) => window.setTimeout(run, 200));
     idle(preloadViews);
@@ -131,9 +134,10 @@ export function App() {
         <Group h="100%" px={narrow ? 'xs' : 'md'} justify="space-between" wrap="nowrap" gap={narrow ? 'xs' : 'md'}>
           <Group gap="xs" wrap="nowrap" style={{ minWidth: 0 }}>
             <IconHeartHandshake size={26} aria-hidden style={{ flexShrink: 0 }} />
-            <Title order={1} size="h4" style={{ whiteSpace: 'nowrap' }}>
+            {/* The app's name, not a heading: each view's title is the page's h1. */}
+            <Text component="span" fw={700} fz="h4" style={{ whiteSpace: 'nowrap' }}>
               {narrow ? <VisuallyHidden>{t('app.name')}</VisuallyHidden> : t('app.name')}
-            </Title>
+            </Text>
             {officeName && !narrow ? (
               <Text c="dimmed" size="sm" truncate lang={officeName === info?.officeNameEn ? 'en' : undefined}>
                 {officeName}

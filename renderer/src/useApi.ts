@@ -3,8 +3,8 @@
  * is cached under `['partnerships.get', { id }]` and read again in the background after any write that
  * changes what it shows. Errors are shown by the cache, once; the screen gets `data` or nothing.
  */
-import { useCallback, useMemo } from 'react';
-import { keepPreviousData, useInfiniteQuery, useQuery, type InfiniteData } from '@tanstack/react-query';
+import { useCallback, useMemo, useState } from 'react';
+import { keepPreviousData, useInfiniteQuery, useQueries, useQuery, type InfiniteData } from '@tanstack/react-query';
 import type { OperationInput, OperationName, OperationOutput } from '@db/api';
 import type { Page } from '@db/paging';
 import { api } from './api';
@@ -102,6 +102,67 @@ export function useApiPages<N extends PagedName>(
     total: pages?.[0]?.total,
     loading: query.isPending || query.isPlaceholderData || query.isFetchingNextPage,
     loadMore,
+  };
+}
+
+/** The operations that hand out any page of a list by its offset, and say how many rows a page holds. */
+type WindowName = {
+  [N in OperationName]: NonNullable<OperationInput<N>> extends { offset?: number }
+    ? OperationOutput<N> extends { rows: unknown[]; total: number; limit: number }
+      ? N
+      : never
+    : never;
+}[OperationName];
+type WindowRowOf<N extends WindowName> = OperationOutput<N> extends { rows: (infer R)[] } ? R : never;
+
+export interface ListWindow<N extends WindowName> {
+  /** The first page (the count of all rows, and whatever else the operation says of the whole list). */
+  first: OperationOutput<N> | undefined;
+  /** The row at an index, or undefined while its page is on its way. */
+  rowAt: (index: number) => WindowRowOf<N> | undefined;
+  /** The rows drawn (in view, and any other kept drawn): their pages are read. */
+  setView: (indexes: readonly number[]) => void;
+}
+
+/**
+ * A long list drawn virtualized, read by the pages that hold the rows in view (the operation's own page size), each
+ * cached on its own: a jump to the middle of 10,000 rows reads the page there, not every page before it. The first
+ * page is always read, and kept on screen while the first page for new inputs comes.
+ */
+export function useApiWindow<N extends WindowName>(name: N, input: Omit<OperationInput<N>, 'offset' | 'limit'>): ListWindow<N> {
+  type Answer = OperationOutput<N> & { rows: WindowRowOf<N>[]; total: number; limit: number };
+  // The rows drawn, for the inputs they were drawn for: new inputs start again at the top.
+  const inputKey = JSON.stringify(input);
+  const [drawn, setDrawn] = useState<{ key: string; indexes: readonly number[] }>({ key: inputKey, indexes: [0] });
+  const view = drawn.key === inputKey ? drawn.indexes : [0];
+  const pageInput = (offset: number) => ({ ...input, offset }) as unknown as OperationInput<N>;
+  const first = useQuery({
+    queryKey: apiKey(name, pageInput(0)),
+    queryFn: () => call(name, pageInput(0)) as Promise<Answer>,
+    placeholderData: keepPreviousData,
+  });
+  const limit = first.isPlaceholderData ? undefined : first.data?.limit;
+  const total = first.data?.total ?? 0;
+  const pages = limit ? [...new Set(view.map((index) => Math.floor(index / limit)))].filter((page) => page > 0 && page * limit < total) : [];
+  const others = useQueries({
+    queries: pages.map((page) => ({
+      queryKey: apiKey(name, pageInput(page * limit!)),
+      queryFn: () => call(name, pageInput(page * limit!)) as Promise<Answer>,
+    })),
+  });
+  const byPage = new Map<number, WindowRowOf<N>[]>();
+  if (first.data) byPage.set(0, first.data.rows);
+  others.forEach((query, i) => {
+    if (query.data) byPage.set(pages[i]!, query.data.rows);
+  });
+  const size = first.data?.limit ?? 1;
+  return {
+    first: first.data,
+    rowAt: (index) => byPage.get(Math.floor(index / size))?.[index % size],
+    setView: useCallback(
+      (indexes: readonly number[]) => setDrawn((old) => (old.key === inputKey && old.indexes.join() === indexes.join() ? old : { key: inputKey, indexes })),
+      [inputKey],
+    ),
   };
 }
 

@@ -69,6 +69,9 @@ async function shot(page: Page, name: string): Promise<void> {
 async function go(page: Page, hash: string, heading: Locator): Promise<void> {
   await page.evaluate((target) => (location.hash = target), hash);
   await expect(heading).toBeVisible();
+  // The view's title is the page's one h1 (the app's name in the header is not a heading), so a screen
+  // reader's "next h1" and the focus after a route change land on what was opened.
+  await expect(page.locator('h1:visible'), `one h1 on ${hash}`).toHaveCount(1);
   await settle(page);
 }
 
@@ -125,7 +128,7 @@ for (const [lang, scheme] of COMBOS) {
     const gate = new Gate(page, `${lang} ${scheme}`);
     await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
     await page.addInitScript((language) => localStorage.setItem('pt.language', language), lang);
-    const h2 = (en: string, zh: string) => page.locator('main').getByRole('heading', { level: 2, name: both(en, zh) });
+    const h1 = (en: string, zh: string) => page.locator('main').getByRole('heading', { level: 1, name: both(en, zh) });
 
     // A new database asks how to start.
     await page.goto(`${emptyApp.url}#/dashboard`);
@@ -134,7 +137,7 @@ for (const [lang, scheme] of COMBOS) {
 
     await page.goto(`${sampleApp.url}#/dashboard`);
     await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', scheme);
-    await expect(h2('Dashboard', '总览')).toBeVisible();
+    await expect(h1('Dashboard', '总览')).toBeVisible();
     await settle(page);
     await gate.check('dashboard');
 
@@ -148,7 +151,7 @@ for (const [lang, scheme] of COMBOS) {
     await gate.check('search palette with results', 'header', '[role="listbox"]');
     await page.keyboard.press('Escape');
 
-    await go(page, '#/partnerships', h2('Partnerships', '合作关系'));
+    await go(page, '#/partnerships', h1('Partnerships', '合作关系'));
     await gate.check('partnerships');
     await shot(page, `partnerships-badges-${lang}-${scheme}`);
     await dialogState(gate, page, 'new partnership dialog', () => page.keyboard.press('Control+n'));
@@ -178,10 +181,10 @@ for (const [lang, scheme] of COMBOS) {
     await page.getByRole('tab').first().click();
     await dialogState(gate, page, 'milestone dialog', () => page.getByRole('button', { name: both('Add milestone', '添加里程碑') }).click());
 
-    await go(page, '#/map', h2('Map', '地图'));
+    await go(page, '#/map', h1('Map', '地图'));
     await gate.check('map');
 
-    await go(page, '#/organizations', h2('Organizations', '机构'));
+    await go(page, '#/organizations', h1('Organizations', '机构'));
     await gate.check('organizations');
     await dialogState(gate, page, 'new organization dialog', () => page.keyboard.press('Control+n'));
     await page.getByTestId('organizations-table').getByRole('row').nth(1).click();
@@ -195,13 +198,13 @@ for (const [lang, scheme] of COMBOS) {
         .click(),
     );
 
-    await go(page, '#/meetings', h2('Meetings', '会见'));
+    await go(page, '#/meetings', h1('Meetings', '会见'));
     await gate.check('meetings');
     await page.getByTestId('meetings-table').getByRole('row').nth(1).click();
-    await expect(page.locator('main').getByRole('heading', { level: 2 })).toBeVisible();
+    await expect(page.locator('main').getByRole('heading', { level: 1 })).toBeVisible();
     await settle(page);
     await gate.check('meeting page');
-    await go(page, '#/meetings/new', page.locator('main').getByRole('heading', { level: 2, name: both('Log a meeting', '记录会见') }));
+    await go(page, '#/meetings/new', page.locator('main').getByRole('heading', { level: 1, name: both('Log a meeting', '记录会见') }));
     await gate.check('meeting form');
     // A picker open on what the contract found: the combobox, its listbox and options.
     await page.getByRole('combobox', { name: /^(Partnerships concerned|涉及的合作关系)/ }).fill('Burgas');
@@ -209,23 +212,23 @@ for (const [lang, scheme] of COMBOS) {
     await gate.check('meeting form: partnership picker open');
     await page.keyboard.press('Escape');
 
-    await go(page, '#/timeline', h2('Timeline', '时间线'));
+    await go(page, '#/timeline', h1('Timeline', '时间线'));
     await gate.check('timeline');
     await shot(page, `timeline-${lang}-${scheme}`);
 
-    await go(page, '#/tasks', h2('Tasks', '任务'));
+    await go(page, '#/tasks', h1('Tasks', '任务'));
     await gate.check('tasks');
     await dialogState(gate, page, 'new task dialog', () => page.keyboard.press('Control+n'));
 
-    await go(page, '#/contacts', h2('Contacts', '联系人'));
+    await go(page, '#/contacts', h1('Contacts', '联系人'));
     await gate.check('contacts');
     await dialogState(gate, page, 'new contact dialog', () => page.keyboard.press('Control+n'));
     await dialogState(gate, page, 'contact drawer', () => page.getByTestId('contacts-table').getByRole('row').nth(1).click());
 
-    await go(page, '#/reports', h2('Reports', '报告'));
+    await go(page, '#/reports', h1('Reports', '报告'));
     await gate.check('reports');
 
-    await go(page, '#/sync', h2('Sync', '同步'));
+    await go(page, '#/sync', h1('Sync', '同步'));
     const syncTabs = ['export', 'import', 'conflicts', 'duplicates', 'history'];
     for (const [index, tab] of syncTabs.entries()) {
       await page.getByRole('tab').nth(index).click();
@@ -234,19 +237,19 @@ for (const [lang, scheme] of COMBOS) {
       else await gate.check(`sync: ${tab} tab`, '[role="tabpanel"]');
     }
 
-    await go(page, '#/backups', h2('Backups', '备份'));
+    await go(page, '#/backups', h1('Backups', '备份'));
     await gate.check('backups');
 
-    await go(page, '#/import', h2('Import from a spreadsheet', '从表格导入'));
+    await go(page, '#/import', h1('Import from a spreadsheet', '从表格导入'));
     await gate.check('import');
 
-    await go(page, '#/trash', h2('Trash', '回收站'));
+    await go(page, '#/trash', h1('Trash', '回收站'));
     await gate.check('trash');
 
-    await go(page, '#/settings', h2('Settings', '设置'));
+    await go(page, '#/settings', h1('Settings', '设置'));
     await gate.check('settings');
 
-    await go(page, '#/search/Burgas', page.locator('main').getByRole('heading', { level: 2 }));
+    await go(page, '#/search/Burgas', page.locator('main').getByRole('heading', { level: 1 }));
     await gate.check('search results page');
 
     console.log(`axe gate ${lang} ${scheme}: ${gate.states.length} states checked in ${Math.round(gate.axeMs / 1000)} s of axe`);

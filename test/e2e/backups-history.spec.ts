@@ -24,7 +24,7 @@ test('back up now, change a partnership, restore the backup and see the old valu
   const original = (await callApi(request, sampleApp, 'partnerships.get', { id: partnership!.id })).summary;
   expect(original).toBeTruthy();
   await open(page, sampleApp.url, '#/backups');
-  await expect(page.getByRole('heading', { name: 'Backups', level: 2 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Backups', level: 1 })).toBeVisible();
   // serve made the day's backup when it opened the file
   await expect(page.getByTestId('backup-row')).toHaveCount(1);
   await page.getByRole('button', { name: 'Back up now' }).click();
@@ -74,7 +74,7 @@ test('a partnership edited twice shows both changes, old → new, in its History
   await expect(page.getByTestId('history-row').filter({ hasText: '负责人' }).first()).toContainText('Wang Fang → Li Wei');
   await page.screenshot({ path: path.join(SHOTS, 'history-zh.png'), animations: 'disabled' });
   await page.goto(`${sampleApp.url}#/backups`);
-  await expect(page.getByRole('heading', { name: '备份', level: 2 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: '备份', level: 1 })).toBeVisible();
   await page.screenshot({ path: path.join(SHOTS, 'backups-zh.png'), animations: 'disabled' });
 });
 

@@ -19,7 +19,7 @@ async function burgasId(request: Parameters<typeof callApi>[0], app: Parameters<
 test('in Chinese, a due date typed as 2024年5月1日 is saved as 2024-05-01; the calendar picks a day in Chinese', async ({ page, request, sampleApp }) => {
   await page.goto(`${sampleApp.url}#/tasks`);
   await switchLanguage(page, '中文');
-  await expect(page.getByRole('heading', { name: '任务', level: 2 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: '任务', level: 1 })).toBeVisible();
   await page.getByRole('button', { name: '新建任务' }).click();
   const dialog = page.getByRole('dialog', { name: '新建任务' });
   await expect(dialog).toBeVisible();
@@ -82,9 +82,9 @@ test('in Chinese, a meeting at 14:30 shows 14:30 in its form, and times typed in
   });
   await page.goto(`${sampleApp.url}#/meetings/${meeting.id}`);
   await switchLanguage(page, '中文');
-  await expect(page.getByRole('heading', { name: 'Burgas port working meeting', level: 2 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Burgas port working meeting', level: 1 })).toBeVisible();
   await page.getByRole('button', { name: '编辑' }).click();
-  await expect(page.getByRole('heading', { name: '编辑会见', level: 2 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: '编辑会见', level: 1 })).toBeVisible();
 
   const date = page.getByRole('textbox', { name: /^日期/ });
   const time = page.getByRole('textbox', { name: /^时间/ });
@@ -102,7 +102,7 @@ test('in Chinese, a meeting at 14:30 shows 14:30 in its form, and times typed in
   await date.press('Tab');
   await expect(date).toHaveValue('2024-05-02');
   await page.getByRole('button', { name: '保存会见' }).click();
-  await expect(page.getByRole('heading', { name: '编辑会见', level: 2 })).toBeHidden();
+  await expect(page.getByRole('heading', { name: '编辑会见', level: 1 })).toBeHidden();
   await expect(page.getByRole('main')).toContainText('15:05');
   const saved = await callApi(request, sampleApp, 'meetings.get', { id: meeting.id });
   expect({ date: saved.date, time: saved.time }).toEqual({ date: '2024-05-02', time: '15:05' });

@@ -87,6 +87,15 @@ export async function switchLanguage(page: Page, label: '中文' | 'English'): P
 }
 
 /** A calendar day relative to today, in this machine's time zone (the browser's too): what the user calls "today". */
+/** From the partnerships list, open the sample's Shantou–Burgas partnership by its row, in either language. */
+export async function openShantouBurgas(page: Page): Promise<void> {
+  await page
+    .getByTestId('partnerships-table')
+    .getByRole('row', { name: /Shantou–Burgas|汕头—布尔加斯/ })
+    .click();
+  await expect(page.getByRole('heading', { level: 1, name: /Shantou–Burgas project cooperation|汕头—布尔加斯项目合作/ })).toBeVisible();
+}
+
 export function localDay(offset = 0): string {
   const d = new Date();
   d.setDate(d.getDate() + offset);

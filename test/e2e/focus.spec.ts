@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
-import { test, expect, switchLanguage, callApi } from './fixtures';
+import { test, expect, switchLanguage, callApi, openShantouBurgas } from './fixtures';
 
 /** Screenshots a person looks at: the dark timeline, badges in both themes, the sidebar at 200%. */
 const SHOTS = '/tmp/a11y-shots';
@@ -45,7 +45,7 @@ test('every dialog gives focus back to what opened it, on Esc, on Cancel and on 
     .first();
   await row.focus();
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('heading', { level: 2, name: /Burgas/ })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: /Burgas/ })).toBeVisible();
   const editButton = page.getByRole('group', { name: 'Organization actions' }).getByRole('button', { name: 'Edit' });
   await editButton.press('Enter');
   const edit = page.getByRole('dialog', { name: 'Edit organization' });
@@ -57,7 +57,7 @@ test('every dialog gives focus back to what opened it, on Esc, on Cancel and on 
   await page.getByRole('link', { name: 'All organizations' }).click();
 
   // Ctrl+N from nowhere in particular: focus lands on the page's heading, not <body>.
-  await page.getByRole('heading', { name: 'Organizations', level: 2 }).click();
+  await page.getByRole('heading', { name: 'Organizations', level: 1 }).click();
   await page.keyboard.press('Control+n');
   await page.keyboard.press('Escape');
   await expectFocusNotOnBody(page);
@@ -142,7 +142,7 @@ test('Enter in the search palette opens the highlighted row, which the box names
   await expect(options.first()).toHaveAttribute('aria-selected', 'false');
   await box.press('Enter');
   await expect(page).toHaveURL(/#\/partnerships\/[0-9a-f-]{36}$/);
-  const heading = page.getByRole('heading', { level: 2, name: BURGAS });
+  const heading = page.getByRole('heading', { level: 1, name: BURGAS });
   await expect(heading).toBeFocused();
   await expect(page).toHaveTitle(`${BURGAS} · Partnership Tracker`);
 });
@@ -158,7 +158,7 @@ for (const [width, height] of [
     await context.addInitScript(() => localStorage.setItem('pt.language', 'zh'));
     const page = await context.newPage();
     await page.goto(`${sampleApp.url}#/dashboard`);
-    await expect(page.getByRole('heading', { level: 2, name: '总览' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: '总览' })).toBeVisible();
     const nav = page.getByRole('navigation');
     const links = nav.getByRole('link');
     await expect(links).toHaveCount(14);
@@ -191,6 +191,25 @@ for (const [width, height] of [
     expect(overflow).toBe(false);
     await expect(page.getByRole('combobox', { name: '全局搜索' })).toBeInViewport({ ratio: 1 });
     await expect(page.getByRole('radiogroup', { name: '语言' })).toBeInViewport({ ratio: 1 });
+
+    // Lists: the window never scrolls sideways, every header button is on screen, and a title keeps room for
+    // words (at least 7em, not a character and an ellipsis): a list that is wider scrolls sideways in its own box.
+    for (const [view, heading, testId, column] of [
+      ['partnerships', '合作关系', 'partnerships-table', '合作关系'],
+      ['organizations', '机构', 'organizations-table', '名称'],
+      ['meetings', '会见', 'meetings-table', '标题'],
+    ] as const) {
+      await page.evaluate((target) => (location.hash = target), `#/${view}`);
+      await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+      const table = page.getByTestId(testId);
+      await expect(table.getByRole('row').nth(1)).toBeVisible();
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width / 2);
+      for (const button of await page.getByRole('main').getByRole('button').all())
+        if (await button.isVisible())
+          expect(await button.evaluate((el) => el.getBoundingClientRect().right), await button.innerText()).toBeLessThanOrEqual(width / 2);
+      const header = table.getByRole('columnheader', { name: column, exact: true });
+      expect((await header.boundingBox())!.width, `${view}: ${column}`).toBeGreaterThanOrEqual(7 * 16);
+    }
     await context.close();
   });
 }
@@ -237,12 +256,12 @@ test('keyboard only: palette → partnership → log a meeting with one task →
   await expect(hit).toBeVisible();
   await highlight(page, box, hit);
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('heading', { level: 2, name: BURGAS })).toBeFocused();
+  await expect(page.getByRole('heading', { level: 1, name: BURGAS })).toBeFocused();
 
   // Log a meeting: the form opens with the partnership chosen and the title field focused.
   await tabTo(page, page.getByRole('button', { name: 'Log a meeting' }));
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('heading', { level: 2, name: 'Log a meeting' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Log a meeting' })).toBeVisible();
   await expect(page.getByLabel(/^Title/)).toBeFocused();
   await page.keyboard.type('Video call on the port data exchange');
   await expect(page.getByRole('main')).toContainText(BURGAS);
@@ -254,7 +273,7 @@ test('keyboard only: palette → partnership → log a meeting with one task →
   // Save from the keyboard; the meeting page's heading takes focus.
   await page.keyboard.press('Control+Enter');
   await expect(page).toHaveURL(/#\/meetings\/[0-9a-f-]{36}$/);
-  await expect(page.getByRole('heading', { level: 2, name: 'Video call on the port data exchange' })).toBeFocused();
+  await expect(page.getByRole('heading', { level: 1, name: 'Video call on the port data exchange' })).toBeFocused();
   await expect(page.getByTestId('meeting-tasks')).toContainText(taskTitle);
 
   // Complete the task: the palette finds it and opens it (its dialog, over the task list); Esc leaves the list, where the row completes with X.
@@ -270,7 +289,7 @@ test('keyboard only: palette → partnership → log a meeting with one task →
   await expect(taskDialog.getByLabel('Title')).toHaveValue(taskTitle);
   await page.keyboard.press('Escape');
   await expect(taskDialog).toBeHidden();
-  await expect(page.getByRole('heading', { level: 2, name: 'Tasks' })).toBeFocused();
+  await expect(page.getByRole('heading', { level: 1, name: 'Tasks' })).toBeFocused();
   await tabTo(page, page.getByRole('tab', { selected: true }));
   // Every task: the All tab.
   for (let i = 0; i < 4 && !(await page.getByRole('tab', { name: /^All/ }).evaluate((el) => el === document.activeElement)); i++)
@@ -289,12 +308,16 @@ test('keyboard only: palette → partnership → log a meeting with one task →
   await expect(page.getByText(`Done: “${taskTitle}”`)).toBeVisible();
   // The done task leaves the list; focus stays in it (the row that took its place), or on the heading if it emptied.
   await expect(page.getByTestId('task-row').filter({ hasText: taskTitle })).toHaveCount(0);
-  await expect(page.locator('main [data-testid="task-row"]:focus, main h2:focus')).toHaveCount(1);
+  await expect(page.locator('main [data-testid="task-row"]:focus, main h1:focus')).toHaveCount(1);
   const done = await callApi(request, sampleApp, 'tasks.list', { view: 'all', includeClosed: true, query: taskTitle });
   expect(done.rows.find((t) => t.title === taskTitle)?.status).toBe('done');
 });
 
-test('list cells in the other language than the UI’s carry their lang, so a screen reader reads them with the right voice', async ({ page, sampleApp }) => {
+test('list cells and notes in the other language than the UI’s carry their lang, so a screen reader reads them with the right voice', async ({
+  page,
+  request,
+  sampleApp,
+}) => {
   await page.goto(`${sampleApp.url}#/organizations`);
   await switchLanguage(page, 'English');
   const table = page.getByTestId('organizations-table');
@@ -304,4 +327,93 @@ test('list cells in the other language than the UI’s carry their lang, so a sc
   await switchLanguage(page, '中文');
   await expect(shantou.getByRole('cell', { name: 'Shantou', exact: true })).toHaveAttribute('lang', 'en');
   await expect(shantou.getByRole('cell', { name: '汕头市', exact: true }).first()).not.toHaveAttribute('lang', /.+/);
+
+  // A meeting's summary in English and its notes in Chinese: each read in its own voice in the other UI.
+  const { rows } = await callApi(request, sampleApp, 'partnerships.list', { query: 'Burgas' });
+  const meeting = await callApi(request, sampleApp, 'meetings.create', {
+    title: 'Port data call',
+    format: 'video',
+    kind: 'working_meeting',
+    date: '2026-11-20',
+    partnershipIds: [rows[0]!.id],
+    summary: 'Both ports agreed to exchange traffic data every month.',
+    notes: '港口数据每月交换一次，由港务局负责。',
+  });
+  await page.goto(`${sampleApp.url}#/meetings/${meeting.id}`);
+  const summary = page.getByText('Both ports agreed to exchange traffic data every month.');
+  const notes = page.getByTestId('meeting-notes');
+  await expect(summary).toHaveAttribute('lang', 'en');
+  await expect(notes).not.toHaveAttribute('lang', /.+/);
+  await switchLanguage(page, 'English');
+  await expect(summary).not.toHaveAttribute('lang', /.+/);
+  await expect(notes).toHaveAttribute('lang', 'zh-CN');
+});
+
+test('a row deleted, restored from the trash or removed from a drawer hands focus to the row that took its place', async ({ page, sampleApp }) => {
+  test.setTimeout(120_000);
+  await page.goto(`${sampleApp.url}#/partnerships`);
+  await switchLanguage(page, 'English');
+  await openShantouBurgas(page);
+
+  // A milestone deleted by keyboard: focus goes to the same place in the entry below it, never to <body>.
+  const timeline = page.getByTestId('timeline');
+  const entries = timeline.getByRole('listitem');
+  await expect(entries).toHaveCount(5);
+  const titles = await entries.allTextContents();
+  const statementAt = titles.findIndex((text) => text.includes('Joint statement signed in Brussels'));
+  expect(statementAt).toBeGreaterThanOrEqual(0);
+  const below = titles[statementAt + 1] ?? titles[statementAt - 1]!;
+  await timeline
+    .getByRole('listitem')
+    .nth(statementAt)
+    .getByRole('button', { name: /^Delete/ })
+    .focus();
+  await page.keyboard.press('Enter');
+  await expect(entries).toHaveCount(4);
+  await expect(entries.filter({ hasText: 'Joint statement signed in Brussels' })).toHaveCount(0);
+  const focusedEntry = timeline.getByRole('listitem').filter({ has: page.locator(':focus') });
+  await expect(focusedEntry).toHaveCount(1);
+  await expect(focusedEntry).toHaveText(below);
+
+  // A second one, by the same keys, for the trash to hold two.
+  const other = entries.filter({ has: page.getByRole('button', { name: /^Delete/ }) }).first();
+  const otherTitle = (await other.getByRole('button', { name: /^Delete/ }).getAttribute('aria-label'))!.replace(/^Delete: /, '');
+  await other.getByRole('button', { name: /^Delete/ }).focus();
+  await page.keyboard.press('Enter');
+  await expect(entries).toHaveCount(3);
+  await expectFocusNotOnBody(page);
+
+  // The trash: Restore on the first row by keyboard; focus moves to the Restore of the row that took its place.
+  await page.getByRole('link', { name: 'Trash' }).click();
+  const trash = page.getByTestId('trash-table');
+  await expect(trash.getByRole('button', { name: /^Restore/ })).toHaveCount(2);
+  const restoreFirst = trash.getByRole('button', { name: /^Restore/ }).first();
+  const firstLabel = await restoreFirst.getAttribute('aria-label');
+  await restoreFirst.focus();
+  await page.keyboard.press('Enter');
+  await expect(trash.getByRole('button', { name: /^Restore/ })).toHaveCount(1);
+  await expect(trash.getByRole('button', { name: /^Restore/ })).toBeFocused();
+  await expect(trash.getByRole('button', { name: /^Restore/ })).not.toHaveAttribute('aria-label', firstLabel!);
+  expect([`Restore “${otherTitle}”`, 'Restore “Joint statement signed in Brussels”']).toContain(firstLabel);
+  // The last one restored: the trash is empty and its heading has focus.
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('trash-empty')).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Trash' })).toBeFocused();
+
+  // A contact deleted from its drawer: the drawer closes and focus is on the row that took the contact's place.
+  await page.getByRole('link', { name: 'Contacts' }).click();
+  const contacts = page.getByTestId('contacts-table');
+  const rows = contacts.getByRole('row');
+  const before = Number(await contacts.getAttribute('aria-rowcount'));
+  const second = (await rows.nth(2).textContent())!;
+  await rows.nth(1).focus();
+  await page.keyboard.press('Enter');
+  const drawer = page.getByRole('dialog');
+  await expect(drawer).toBeVisible();
+  await drawer.getByRole('button', { name: 'Delete' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(drawer).toBeHidden();
+  await expect(contacts).toHaveAttribute('aria-rowcount', String(before - 1));
+  await expect(rows.nth(1)).toBeFocused();
+  await expect(rows.nth(1)).toHaveText(second);
 });

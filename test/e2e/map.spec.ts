@@ -60,11 +60,11 @@ test('the map draws every located partnership offline, zooms to Europe and China
   page.on('request', (request) => requested.push(request.url()));
 
   await page.goto(sampleApp.url);
-  await expect(page.getByRole('heading', { level: 2 })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   // The map (and its borders) is not part of the first screen's bundle: it loads on first visit.
   expect(requested.filter((url) => /MapView/.test(url))).toEqual([]);
   await page.getByRole('link', { name: 'Map', exact: true }).click();
-  await expect(page.getByRole('heading', { level: 2, name: 'Map' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Map' })).toBeVisible();
   expect(requested.filter((url) => /MapView/.test(url)).length).toBeGreaterThan(0);
 
   // One line (or star of lines) per partnership with two located parties; each a keyboard-reachable link named by its places.
@@ -114,7 +114,7 @@ test('the map draws every located partnership offline, zooms to Europe and China
   await page.screenshot({ path: path.join(SHOTS, 'map-en-1280.png'), animations: 'disabled' });
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/#\/partnerships\/[0-9a-f-]{36}$/);
-  await expect(page.getByRole('heading', { level: 2, name: 'Shantou–Burgas project cooperation' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Shantou–Burgas project cooperation' })).toBeVisible();
   const partnershipUrl = page.url();
 
   // Mouse: a click a few pixels beside the thin line still hits it (the wider, invisible hit stroke).
@@ -137,12 +137,12 @@ test('the map draws every located partnership offline, zooms to Europe and China
   await expect(panel.getByRole('link')).toHaveCount(2);
   await page.screenshot({ path: path.join(SHOTS, 'map-place-en-1280.png'), animations: 'disabled' });
   await panel.getByRole('link', { name: /Andalusia/ }).click();
-  await expect(page.getByRole('heading', { level: 2, name: /Shantou–Andalusia/ })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: /Shantou–Andalusia/ })).toBeVisible();
   await page.goBack();
 
   // Chinese: the same map, every word translated.
   await switchLanguage(page, '中文');
-  await expect(page.getByRole('heading', { level: 2, name: '地图' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: '地图' })).toBeVisible();
   await expect(page.getByRole('link', { name: '地图', exact: true })).toHaveAttribute('aria-current', 'page');
   await expect(page.getByRole('link', { name: '汕头市—布尔加斯（执行中）' })).toBeVisible();
   await expect(page.getByTestId('map-legend')).toContainText('执行中');

@@ -221,7 +221,7 @@ async function logMeetingFlow(page: Page, url: string, flow: MeetingFlow): Promi
   // The sample's own meetings are in the log.
   await expect(page.getByTestId('meetings-count')).toHaveText(ui.count(SAMPLE_MEETINGS));
   await page.getByRole('button', { name: ui.logMeeting }).click();
-  await expect(page.getByRole('heading', { name: ui.formHeading, level: 2 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: ui.formHeading, level: 1 })).toBeVisible();
   await expect(page).toHaveURL(/#\/meetings\/new$/);
 
   await expect(byLabel(page, ui.title)).toBeFocused();
@@ -277,7 +277,7 @@ async function logMeetingFlow(page: Page, url: string, flow: MeetingFlow): Promi
   // Ctrl+Enter saves from any field.
   await page.keyboard.press('Control+Enter');
   await expect(page).toHaveURL(/#\/meetings\/[0-9a-f-]{36}$/);
-  await expect(page.getByRole('heading', { name: data.title, level: 2 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: data.title, level: 1 })).toBeVisible();
   await expectMeetingPage(page, flow);
 
   await page.reload();
@@ -294,7 +294,7 @@ async function logMeetingFlow(page: Page, url: string, flow: MeetingFlow): Promi
   // A row opens its meeting with the keyboard.
   await row.focus();
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('heading', { name: data.title, level: 2 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: data.title, level: 1 })).toBeVisible();
   await expect(page.getByTestId('meeting-tasks').getByRole('row')).toHaveCount(3);
 }
 
@@ -387,14 +387,14 @@ test('a rejected save keeps everything typed and marks the fields', async ({ pag
 
   await byLabel(page, 'Title').fill('Call with Burgas');
   await page.getByRole('button', { name: 'Save meeting' }).click();
-  await expect(page.getByRole('heading', { name: 'Call with Burgas', level: 2 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Call with Burgas', level: 1 })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Summary' })).toContainText('We talked about the port.');
   await expect(page.getByRole('region', { name: 'Partner side', exact: true })).toContainText('Ivan PetrovDeputy mayor');
   await expect(page.getByTestId('meeting-tasks')).toContainText('Send the port study');
 
   // Edit keeps the record; delete is soft and Undo brings the meeting back.
   await page.getByRole('button', { name: 'Edit' }).click();
-  await expect(page.getByRole('heading', { name: 'Edit meeting', level: 2 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Edit meeting', level: 1 })).toBeVisible();
   await expect(byLabel(page, 'Summary')).toHaveValue('We talked about the port.');
   await byLabel(page, 'Location').fill('Video, Zoom');
   await byLabel(page, 'Location').press('Control+Enter');
@@ -404,7 +404,7 @@ test('a rejected save keeps everything typed and marks the fields', async ({ pag
   await expect(page.getByTestId('meetings-count')).toHaveText(`${SAMPLE_MEETINGS} meetings`);
   await expect(page.getByRole('table', { name: 'Meetings' }).getByRole('row', { name: /Call with Burgas/ })).toHaveCount(0);
   await page.getByRole('button', { name: 'Undo' }).click();
-  await expect(page.getByRole('heading', { name: 'Call with Burgas', level: 2 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Call with Burgas', level: 1 })).toBeVisible();
   await page.getByRole('link', { name: 'All meetings' }).click();
   await expect(page.getByRole('table', { name: 'Meetings' }).getByRole('row', { name: /Call with Burgas/ })).toBeVisible();
 });
@@ -438,7 +438,7 @@ test('Markdown notes with <script> and <img onerror> are shown as text, never ru
   await expect(preview.locator('img, script')).toHaveCount(0);
   await page.getByRole('button', { name: 'Save meeting' }).click();
 
-  await expect(page.getByRole('heading', { name: 'Notes safety check', level: 2 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Notes safety check', level: 1 })).toBeVisible();
   const notes = page.getByTestId('meeting-notes');
   await expect(notes.locator('strong')).toHaveText('Careful');
   await expect(notes).toContainText(script);
@@ -499,7 +499,7 @@ test('a contact created here, attached to a meeting, lists that meeting', async 
   await expect(partner.getByRole('textbox', { name: 'Role', exact: true })).toHaveValue('Mayor');
   await expect(partner.getByRole('img', { name: 'Linked to a contact' })).toBeVisible();
   await page.keyboard.press('Control+Enter');
-  await expect(page.getByRole('heading', { name: 'Meeting with the mayor of Burgas', level: 2 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Meeting with the mayor of Burgas', level: 1 })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Partner side', exact: true })).toContainText('Dimitar NikolovMayor · 布尔加斯 / Burgas');
 
   await page.getByRole('link', { name: 'Contacts' }).click();
@@ -515,7 +515,7 @@ test('a contact created here, attached to a meeting, lists that meeting', async 
   await row.click();
   await attended.getByRole('link', { name: 'Meeting with the mayor of Burgas' }).click();
   await expect(page).toHaveURL(/#\/meetings\/[0-9a-f-]{36}$/);
-  await expect(page.getByRole('heading', { name: 'Meeting with the mayor of Burgas', level: 2 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Meeting with the mayor of Burgas', level: 1 })).toBeVisible();
 
   // Delete the contact with Undo.
   await page.getByRole('link', { name: 'Contacts' }).click();
@@ -582,7 +582,7 @@ test('a long meeting log: the total shown, only the rows in view in the page, la
   // The keyboard opens a row, as before.
   await table.getByRole('row', { name: /Bulk meeting 449/ }).focus();
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('heading', { name: 'Bulk meeting 449', level: 2 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Bulk meeting 449', level: 1 })).toBeVisible();
 });
 
 for (const [lang, ui] of [
@@ -616,7 +616,7 @@ for (const [lang, ui] of [
 
     await byLabel(page, ui.title).fill(`Burgas picker ${lang}`);
     await page.getByRole('button', { name: ui.save }).click();
-    await expect(page.getByRole('heading', { name: `Burgas picker ${lang}`, level: 2 })).toBeVisible();
+    await expect(page.getByRole('heading', { name: `Burgas picker ${lang}`, level: 1 })).toBeVisible();
     await expect(page.locator('main').getByRole('link', { name: ui.partnership })).toHaveAttribute('href', /#\/partnerships\/[0-9a-f-]{36}$/);
   });
 }

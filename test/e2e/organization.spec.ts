@@ -4,7 +4,7 @@
  * inside the partnership form takes its place from the gazetteer and appears on the map.
  */
 import type { Page } from '@playwright/test';
-import { test, expect, switchLanguage, callApi } from './fixtures';
+import { test, expect, switchLanguage, callApi, openShantouBurgas } from './fixtures';
 
 const BURGAS = 'Shantou–Burgas project cooperation';
 
@@ -45,7 +45,7 @@ test('the palette opens a city’s own page, by click or by Enter, in English an
   const { hit } = await openPalette(page, 'Burgas', /布尔加斯 \/ Burgas/);
   await hit.click();
   await expect(page).toHaveURL(/#\/organizations\/[0-9a-f-]{36}$/);
-  const heading = page.getByRole('heading', { level: 2, name: /Burgas/ });
+  const heading = page.getByRole('heading', { level: 1, name: /Burgas/ });
   await expect(heading).toBeVisible();
   await expect(page.getByTestId('organization-names')).toContainText('布尔加斯');
   await expect(page.getByTestId('organization-location')).toContainText('42.5');
@@ -75,7 +75,7 @@ test('the palette opens a city’s own page, by click or by Enter, in English an
   await expect(liaoyuan).toHaveAttribute('aria-selected', 'true');
   await box.press('Enter');
   await expect(page).toHaveURL(/#\/organizations\/[0-9a-f-]{36}$/);
-  await expect(page.getByRole('heading', { level: 2, name: /辽源/ })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: /辽源/ })).toBeVisible();
   await expect(page.getByTestId('organization-partnerships').getByRole('heading')).toHaveText(/^\d+ 项合作关系$/);
   await page.getByRole('link', { name: '全部机构' }).click();
   await expect(page.getByTestId('organizations-table')).toBeVisible();
@@ -84,11 +84,7 @@ test('the palette opens a city’s own page, by click or by Enter, in English an
 test('a partnership’s page logs a meeting and adds a task for that partnership, without searching for it again', async ({ page, sampleApp }) => {
   await page.goto(`${sampleApp.url}#/partnerships`);
   await switchLanguage(page, 'English');
-  await page
-    .getByTestId('partnerships-table')
-    .getByRole('row', { name: new RegExp(BURGAS) })
-    .click();
-  await expect(page.getByRole('heading', { level: 2, name: BURGAS })).toBeVisible();
+  await openShantouBurgas(page);
   const partnershipUrl = page.url();
   const actions = page.getByRole('group', { name: 'Partnership actions' });
 
@@ -97,10 +93,10 @@ test('a partnership’s page logs a meeting and adds a task for that partnership
   await expect(page.getByRole('combobox', { name: 'Partnerships concerned', exact: true }).locator('..')).toContainText(BURGAS);
   await page.getByLabel(/^Title( \*)?$/).fill('Video call on the demonstration zone');
   await page.getByRole('button', { name: 'Save meeting' }).click();
-  await expect(page.getByRole('heading', { level: 2, name: 'Video call on the demonstration zone' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Video call on the demonstration zone' })).toBeVisible();
   await expect(page.getByRole('link', { name: BURGAS }).first()).toBeVisible();
   await page.goto(partnershipUrl);
-  await expect(page.getByRole('heading', { level: 2, name: BURGAS })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: BURGAS })).toBeVisible();
   await expect(page.getByRole('tabpanel')).toContainText('Video call on the demonstration zone');
 
   // New task: this partnership is chosen; saved, the Tasks tab shows it.
@@ -132,7 +128,7 @@ test('a partner city made inside the partnership form takes its place from the g
   await expect(dialog.getByLabel('Party 2: organization')).toHaveValue('普罗夫迪夫 / Plovdiv (BG)');
   await dialog.getByRole('button', { name: 'Save' }).click();
   await expect(dialog).toBeHidden();
-  await expect(page.getByRole('heading', { level: 2, name: 'Shantou–Plovdiv trade exchange' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Shantou–Plovdiv trade exchange' })).toBeVisible();
 
   await page.getByRole('link', { name: 'Map', exact: true }).click();
   await expect(page.getByRole('link', { name: /^Shantou–Plovdiv trade exchange/ })).toHaveCount(1);
@@ -151,7 +147,7 @@ test('the map names the partnerships it cannot place, and the party without coor
   await expect(unplaced).toContainText('Not on the map');
   await expect(unplaced).toContainText('Shantou–Jilin smart poles: no coordinates for 某智慧杆协会');
   await unplaced.getByRole('link', { name: '某智慧杆协会' }).click();
-  await expect(page.getByRole('heading', { level: 2, name: '某智慧杆协会' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: '某智慧杆协会' })).toBeVisible();
   await expect(page.getByTestId('organization-location')).toContainText('No coordinates yet');
 });
 
@@ -190,7 +186,7 @@ test('the partnership form says which title to fill, makes a programme on the sp
   await dialog.getByLabel('Milestone date').fill('2026-11');
   await dialog.getByRole('button', { name: 'Save' }).click();
   await expect(dialog).toBeHidden();
-  await expect(page.getByRole('heading', { level: 2, name: 'Shantou–Varna port cooperation' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Shantou–Varna port cooperation' })).toBeVisible();
   await expect(page.getByTestId('partnership-details')).toContainText('Black Sea port cities');
   await expect(page.getByRole('tabpanel')).toContainText('MoU signed in Varna');
 });

@@ -1,19 +1,11 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import path from 'node:path';
-import { test, expect, switchLanguage } from './fixtures';
+import { test, expect, switchLanguage, openShantouBurgas } from './fixtures';
 import type { Page } from '@playwright/test';
 
 const SHOTS = path.resolve(__dirname, '../../test-results/screenshots');
 const BURGAS_EN = 'Shantou–Burgas project cooperation';
-
-async function openShantouBurgas(page: Page): Promise<void> {
-  await page
-    .getByTestId('partnerships-table')
-    .getByRole('row', { name: /Shantou–Burgas|汕头—布尔加斯/ })
-    .click();
-  await expect(page.getByRole('heading', { level: 2, name: /Shantou–Burgas project cooperation|汕头—布尔加斯项目合作/ })).toBeVisible();
-}
 
 /** Pick an option of a select as a person does: open it, type to narrow it (when it is searchable), click. */
 async function choose(page: Page, field: ReturnType<Page['getByLabel']>, search: string, option: string | RegExp): Promise<void> {
@@ -93,7 +85,7 @@ test('a partnership created with one party made on the spot lists, and its page 
   await expect(dialog).toBeHidden();
 
   // The new partnership's page.
-  await expect(page.getByRole('heading', { level: 2, name: 'Shantou–Varna port cooperation' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Shantou–Varna port cooperation' })).toBeVisible();
   const parties = page.getByTestId('partnership-parties');
   const shantou = parties.getByRole('row', { name: /Shantou/ });
   await expect(shantou).toContainText('汕头市');
@@ -180,11 +172,11 @@ test('deleting a partnership returns to the list, and Undo brings it back with i
   await openShantouBurgas(page);
   await page.getByRole('group', { name: 'Partnership actions' }).getByRole('button', { name: 'Delete' }).click();
   const table = page.getByTestId('partnerships-table');
-  await expect(page.getByRole('heading', { level: 2, name: 'Partnerships' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Partnerships' })).toBeVisible();
   await expect(table.getByRole('row')).toHaveCount(1 + 7);
   await expect(table.getByRole('row', { name: new RegExp(BURGAS_EN) })).toHaveCount(0);
   await page.getByRole('button', { name: 'Undo' }).click();
-  await expect(page.getByRole('heading', { level: 2, name: BURGAS_EN })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: BURGAS_EN })).toBeVisible();
   await page.getByRole('link', { name: 'All partnerships' }).click();
   await expect(table.getByRole('row')).toHaveCount(1 + 8);
 });
@@ -264,7 +256,7 @@ test('filtering by country BG shows only partnerships with a Bulgarian party; En
   await expect(table.getByRole('row')).toHaveCount(1 + 1);
   await row.focus();
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('heading', { level: 2, name: BURGAS_EN })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: BURGAS_EN })).toBeVisible();
   await page.goBack();
   await expect(table.getByRole('row')).toHaveCount(1 + 1);
   await expect(page.getByRole('search').getByLabel('Country')).toHaveValue('Bulgaria (BG)');

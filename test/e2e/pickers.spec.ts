@@ -107,7 +107,7 @@ for (const lang of ['zh', 'en'] as const) {
     await picker.press('Escape');
     await expect(page.getByRole('listbox')).toBeHidden();
     await expect(picker).toHaveValue('Burg');
-    await expect(page.getByRole('heading', { level: 2 })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     // Reopened with the arrow key, the list shows the matches of what is still typed; Enter picks the first.
     await picker.press('ArrowDown');
     await expect(page.getByRole('listbox').getByRole('option').first()).toContainText(ui.partnership);

@@ -64,7 +64,7 @@ for (const lang of ['zh', 'en'] as const) {
     const burgas = (await callApi(request, sampleApp, 'partnerships.list', {})).rows.find((p) => p.titleEn === BURGAS)!;
     await page.goto(`${sampleApp.url}#/partnerships/${burgas.id}`);
     await switchLanguage(page, ui.language);
-    const heading = page.locator('main').getByRole('heading', { level: 2 }).first();
+    const heading = page.locator('main').getByRole('heading', { level: 1 }).first();
     await expect(heading).toBeVisible();
     await page.getByRole('tab', { name: ui.tasksTab }).click();
     const tasks = page.getByTestId('partnership-tasks');
@@ -101,7 +101,7 @@ for (const lang of ['zh', 'en'] as const) {
     await expect(bell).toBeVisible();
 
     await page.getByRole('navigation').getByRole('link', { name: ui.navTasks, exact: true }).click();
-    const tasksHeading = page.locator('main').getByRole('heading', { level: 2, name: ui.navTasks });
+    const tasksHeading = page.locator('main').getByRole('heading', { level: 1, name: ui.navTasks });
     await expect(tasksHeading).toBeVisible();
     await page.getByRole('tab', { name: ui.overdueTab }).click();
     const row = page.getByTestId('tasks-table').getByTestId('task-row').filter({ hasText: ui.task });
@@ -120,7 +120,7 @@ for (const lang of ['zh', 'en'] as const) {
   test(`${lang}: loading the sample at the first start fills the dashboard under the dialog without remounting it`, async ({ page, request, emptyApp }) => {
     await page.addInitScript((language) => localStorage.setItem('pt.language', language), lang);
     await page.goto(`${emptyApp.url}#/dashboard`);
-    const heading = page.locator('main').getByRole('heading', { level: 2 }).first();
+    const heading = page.locator('main').getByRole('heading', { level: 1 }).first();
     await expect(heading).toBeVisible();
     const active = page.getByTestId('dashboard-status').locator('[data-status="active"]');
     await expect(active).toContainText('0');

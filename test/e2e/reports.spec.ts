@@ -21,7 +21,7 @@ test('a status report: pick Shantou–Burgas, the preview shows the parties and 
 
   await page.goto(`${sampleApp.url}#/reports`);
   await switchLanguage(page, '中文');
-  await expect(page.getByRole('heading', { name: '报告', level: 2 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: '报告', level: 1 })).toBeVisible();
   await expect(page.getByText('请选择一项合作关系，即可在此预览其状态报告。')).toBeVisible();
   await expect(page.getByRole('button', { name: '打印…' })).toBeDisabled();
 
@@ -50,7 +50,7 @@ test('a status report: pick Shantou–Burgas, the preview shows the parties and 
 
   // The report's language follows the UI's until one is picked here.
   await switchLanguage(page, 'English');
-  await expect(page.getByRole('heading', { name: 'Reports', level: 2 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Reports', level: 1 })).toBeVisible();
   await expect(preview.getByRole('heading', { level: 1 })).toHaveText('Shantou–Burgas project cooperation');
   await expect(preview.getByText('Partnership status report')).toBeVisible();
   await expect(preview.getByRole('heading', { name: 'Parties', level: 2 })).toBeVisible();
@@ -70,7 +70,7 @@ test('a status report: pick Shantou–Burgas, the preview shows the parties and 
     document.querySelector('iframe[data-testid="report-preview"]').contentWindow.print = () => { window.__printed.frame += 1; };
   })()`);
   await page.getByRole('button', { name: 'Print…' }).click();
-  await page.getByRole('heading', { name: 'Reports', level: 2 }).click();
+  await page.getByRole('heading', { name: 'Reports', level: 1 }).click();
   await page.keyboard.press('Control+p');
   await page.getByRole('textbox', { name: 'Office name' }).focus();
   await page.keyboard.press('Control+p');

@@ -26,7 +26,7 @@ test('Ctrl+K searches every kind in any script: Шантоу finds 汕头, a par
   await page.screenshot({ path: path.join(SHOTS, 'search-palette-en.png') });
   await palette.getByRole('option', { name: /^汕头—布尔加斯项目合作 ·/ }).click();
   await expect(page).toHaveURL(/#\/partnerships\/[0-9a-f-]{36}$/);
-  await expect(page.getByRole('heading', { level: 2 })).toContainText('Burgas');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Burgas');
 
   // full-width letters find half-width text; Esc leaves the box empty
   await page.keyboard.press('Control+K');

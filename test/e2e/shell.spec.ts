@@ -9,7 +9,7 @@ test('the sample partnerships list renders in Chinese and in English', async ({ 
   await page.goto(`${sampleApp.url}#/partnerships`);
   await switchLanguage(page, '中文');
   const table = page.getByTestId('partnerships-table');
-  await expect(page.getByRole('heading', { name: '合作关系', level: 2 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: '合作关系', level: 1 })).toBeVisible();
   await expect(table.getByRole('row')).toHaveCount(1 + 8);
   await expect(table.getByRole('row', { name: /汕头—布尔加斯项目合作/ })).toContainText('汕头');
   await expect(table.getByRole('row', { name: /汕头—布尔加斯项目合作/ })).toContainText('布尔加斯');
@@ -17,7 +17,7 @@ test('the sample partnerships list renders in Chinese and in English', async ({ 
   await page.screenshot({ path: path.join(SHOTS, 'partnerships-zh.png'), fullPage: true });
 
   await switchLanguage(page, 'English');
-  await expect(page.getByRole('heading', { name: 'Partnerships', level: 2 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Partnerships', level: 1 })).toBeVisible();
   const row = table.getByRole('row', { name: /Shantou–Burgas project cooperation/ });
   await expect(row).toContainText('Burgas');
   await expect(row).toContainText('Active');
@@ -75,7 +75,7 @@ test('an organization created in the UI, its country chosen by name and its plac
   await expect(row).toContainText('Bulgaria');
   // Its row opens its page: names, aliases, place.
   await row.click();
-  await expect(page.getByRole('heading', { level: 2, name: 'Varna' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Varna' })).toBeVisible();
   await expect(page.getByTestId('organization-names')).toContainText('Варна');
   await expect(page.getByTestId('organization-location')).toContainText('43.2');
   await page.getByRole('group', { name: 'Organization actions' }).getByRole('button', { name: 'Edit' }).click();
@@ -86,7 +86,7 @@ test('an organization created in the UI, its country chosen by name and its plac
   await edit.getByRole('button', { name: 'Save' }).click();
   await expect(edit).toBeHidden();
   await page.reload();
-  await expect(page.getByRole('heading', { level: 2, name: 'Varna' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Varna' })).toBeVisible();
   await expect(page.getByText('City · Varna Province · Bulgaria')).toBeVisible();
 });
 

@@ -41,7 +41,7 @@ test('a messy CSV of meetings through the import screen: fix a column, choose a 
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.goto(`${emptyApp.url}#/import`);
   await switchLanguage(page, '中文');
-  await expect(page.getByRole('heading', { name: '从表格导入', level: 2 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: '从表格导入', level: 1 })).toBeVisible();
   await page.locator('input[type=file]').setInputFiles({ name: '友城联络表.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV, 'utf8') });
 
   await expect(page.getByText('表头在第 3 行；已跳过 1 个空行。')).toBeVisible();
@@ -54,7 +54,7 @@ test('a messy CSV of meetings through the import screen: fix a column, choose a 
   await page.screenshot({ path: path.join(SHOTS, 'import-mapping-zh.png'), animations: 'disabled', fullPage: true });
 
   await switchLanguage(page, 'English');
-  await expect(page.getByRole('heading', { name: 'Import from a spreadsheet', level: 2 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Import from a spreadsheet', level: 1 })).toBeVisible();
   // the last column was not recognised: save it as the meeting summary
   await expect(page.getByRole('textbox', { name: 'Saved as: 会谈内容' })).toHaveValue('(ignore this column)');
   await chooseOption(page, 'Saved as: 会谈内容', 'Summary');

@@ -34,7 +34,7 @@ async function openOffice(browser: Browser, server: BrowserModeServer): Promise<
   const page = await context.newPage();
   await page.goto(`${server.url}#/sync`);
   await switchLanguage(page, 'English');
-  await expect(page.getByRole('heading', { name: 'Sync', level: 2 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Sync', level: 1 })).toBeVisible();
   return page;
 }
 
@@ -207,7 +207,7 @@ test('a file exported by one office previews and merges into another; a conflict
     // The screenshots: the Sync view with this preview, in both languages, at both window sizes.
     for (const language of ['zh', 'en'] as const) {
       await switchLanguage(burgas, language === 'zh' ? '中文' : 'English');
-      await expect(burgas.getByRole('heading', { name: language === 'zh' ? '同步' : 'Sync', level: 2 })).toBeVisible();
+      await expect(burgas.getByRole('heading', { name: language === 'zh' ? '同步' : 'Sync', level: 1 })).toBeVisible();
       await expect(preview).toContainText(language === 'zh' ? '保留本地值' : 'Ours is kept');
       for (const [width, height] of [
         [1280, 800],
@@ -402,7 +402,7 @@ test('a file double-clicked or chosen in the File menu opens in the import tab: 
     await exportOverHttp(request, sampleApp, sealed, 'harbour lights 2017');
     const burgas = await openOffice(browser, emptyApp);
     await burgas.getByRole('link', { name: 'Partnerships' }).click();
-    await expect(burgas.getByRole('heading', { name: 'Partnerships', level: 2 })).toBeVisible();
+    await expect(burgas.getByRole('heading', { name: 'Partnerships', level: 1 })).toBeVisible();
     // What the desktop shell's preload hands the page (window.api.onExchangeFile) for a double-clicked file: a handle
     // and a name, never a path. Here the handle comes from an upload.
     const handOver = async (file: string) => {

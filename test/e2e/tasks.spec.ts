@@ -45,7 +45,7 @@ test('completing overdue tasks by click and by key takes them out of Overdue; re
   expect(overdue).toBeGreaterThan(0);
   expect(burgasAll).toBeGreaterThan(burgasOverdue);
   await page.goto(`${sampleApp.url}#/tasks`);
-  await expect(page.getByRole('heading', { name: 'Tasks', level: 2 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Tasks', level: 1 })).toBeVisible();
 
   // One task through the dialog (Ctrl+N), one through the contract over HTTP.
   await page.keyboard.press('Control+n');
@@ -174,7 +174,7 @@ test('the dashboard lists overdue tasks, coming milestones, recent meetings and 
   await call(request, sampleApp, 'partnerships.update', { id: liaoyuan, reviewOn: day(60) });
 
   await page.goto(`${sampleApp.url}#/dashboard`);
-  await expect(page.getByRole('heading', { name: 'Dashboard', level: 2 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Dashboard', level: 1 })).toBeVisible();
   await expect(page.getByTestId('dashboard-status').locator('[data-status="active"]')).toContainText('7');
   await expect(page.getByTestId('dashboard-overdue').getByRole('link', { name: /Reply to the Burgas mayor/ })).toBeVisible();
   await expect(page.getByTestId('dashboard-meetings').getByRole('link', { name: /Video call with Burgas municipality/ })).toHaveAttribute(
@@ -220,7 +220,7 @@ test('the dashboard lists overdue tasks, coming milestones, recent meetings and 
   // The same dashboard in Chinese.
   await page.getByRole('link', { name: 'Dashboard', exact: true }).click();
   await switchLanguage(page, '中文');
-  await expect(page.getByRole('heading', { name: '总览', level: 2 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: '总览', level: 1 })).toBeVisible();
   await expect(page.getByTestId('dashboard-quiet').getByRole('link', { name: /中丹/ })).toContainText('从未会见');
 });
 

@@ -6,7 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { APIRequestContext, Page } from '@playwright/test';
-import { test, expect, switchLanguage, callApi, localDay, type BrowserModeServer } from './fixtures';
+import { test, expect, switchLanguage, callApi, localDay, scrollToEndUntilVisible, type BrowserModeServer } from './fixtures';
 
 const SHOTS = path.resolve(__dirname, '../../test-results/screenshots');
 const HIDE_TOASTS = '.mantine-Notifications-root { display: none !important; }';
@@ -56,7 +56,7 @@ test('the portfolio timeline: a row per partnership, zoom to months, a milestone
   mkdirSync(SHOTS, { recursive: true });
   await seed(request, sampleApp);
   await page.goto(`${sampleApp.url}#/timeline`);
-  await expect(page.getByRole('heading', { level: 2, name: 'Timeline' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Timeline' })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Timeline chart of all partnerships' })).toBeVisible();
   await expect(chart(page).getByTestId('timeline-row')).toHaveCount(8);
   await expect(page.getByTestId('timeline-count')).toHaveText('8 partnerships');
@@ -100,7 +100,7 @@ test('the portfolio timeline: a row per partnership, zoom to months, a milestone
   await milestone.focus();
   await expect(milestone).toBeFocused();
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('heading', { level: 2, name: BURGAS })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: BURGAS })).toBeVisible();
   // The partnership page draws the same timeline for its one partnership, above the list.
   await expect(chart(page).getByTestId('timeline-milestone')).toHaveCount(2);
   // Its two milestones, the sample's three meetings (2017 trip and signing, 2026 call) and the one seeded here.
@@ -110,11 +110,11 @@ test('the portfolio timeline: a row per partnership, zoom to months, a milestone
   await page.screenshot({ path: path.join(SHOTS, 'partnership-timeline-en.png') });
 
   await page.goBack();
-  await expect(page.getByRole('heading', { level: 2, name: 'Timeline' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Timeline' })).toBeVisible();
   await chart(page)
     .getByRole('link', { name: /^Meeting: Video call with the Burgas port authority/ })
     .click();
-  await expect(page.getByRole('heading', { level: 2, name: 'Video call with the Burgas port authority' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Video call with the Burgas port authority' })).toBeVisible();
 
   // Filtered by status: the one negotiating partnership.
   await page.goto(`${sampleApp.url}#/timeline`);
@@ -122,6 +122,43 @@ test('the portfolio timeline: a row per partnership, zoom to months, a milestone
   await page.getByRole('option', { name: 'Negotiating' }).click();
   await expect(chart(page).getByTestId('timeline-row')).toHaveCount(1);
   await expect(chart(page).getByTestId('timeline-row')).toContainText('China–Denmark green smart city pilots');
+});
+
+test('the portfolio timeline reaches every partnership by scrolling: rows drawn while in view, read a page at a time', async ({ page, request, sampleApp }) => {
+  test.slow();
+  // 100 more partnerships without a milestone: after the sample's eight, in title order, over three pages.
+  const cities = (await callApi(request, sampleApp, 'organizations.list', {})).rows.slice(0, 2);
+  for (let i = 1; i <= 100; i += 1) {
+    await callApi(request, sampleApp, 'partnerships.create', {
+      title: `Zz test partnership ${String(i).padStart(3, '0')}`,
+      kind: 'sister_city',
+      status: 'prospect',
+      parties: cities.map((c) => ({ organizationId: c.id })),
+    });
+  }
+  await page.goto(`${sampleApp.url}#/timeline`);
+  await expect(page.getByRole('heading', { name: 'Timeline' })).toBeVisible();
+  await expect(page.getByTestId('timeline-count')).toHaveText('108 partnerships');
+  const rows = chart(page).getByTestId('timeline-row');
+  await expect(rows.first()).toContainText('EU–China Smart City Cooperation pilot cities');
+  // Only the rows in view and a few beyond are drawn, and no alert says any are left out.
+  expect(await rows.count()).toBeLessThan(60);
+  await expect(page.getByRole('alert')).toHaveCount(0);
+
+  // Scrolled to the end: the last partnership is drawn, read with its page.
+  const last = chart(page).getByRole('link', { name: /^Zz test partnership 100/ });
+  await scrollToEndUntilVisible(page.getByTestId('timeline-scroller'), last);
+  await expect(chart(page).getByTestId('timeline-row').filter({ hasText: 'Zz test partnership 099' })).toBeVisible();
+  await expect(chart(page).getByText('EU–China Smart City Cooperation pilot cities')).toHaveCount(0);
+  // The axis stays the whole portfolio's.
+  await expect(chart(page).getByTestId('timeline-axis')).toContainText('2016');
+  // The row holding the focus stays drawn when scrolled away from, so the focus stays on it; Enter opens it.
+  await last.focus();
+  await page.getByTestId('timeline-scroller').evaluate((element) => element.scrollTo({ top: 0 }));
+  await expect(rows.first()).toContainText('EU–China Smart City Cooperation pilot cities');
+  await expect(last).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Zz test partnership 100' })).toBeVisible();
 });
 
 test('the reminders bell counts what is due and its list opens a task, in English and Chinese', async ({ page, request, sampleApp }) => {
@@ -176,7 +213,7 @@ test('the reminders bell counts what is due and its list opens a task, in Englis
   await callApi(request, sampleApp, 'tasks.reopen', { id: task.id });
   await switchLanguage(page, '中文');
   await page.goto(`${sampleApp.url}#/timeline`);
-  await expect(page.getByRole('heading', { level: 2, name: '时间线' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: '时间线' })).toBeVisible();
   await expect(page.getByTestId('timeline-count')).toHaveText('8 个合作关系');
   const axis = chart(page).getByTestId('timeline-axis');
   // Years in digits while the zoom leaves no room for 2016年; the locale's own form when zoomed in.

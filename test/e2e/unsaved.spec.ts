@@ -126,7 +126,7 @@ for (const lang of ['zh', 'en'] as const) {
     await page.goto(`${sampleApp.url}#/meetings`);
     await switchLanguage(page, ui.language);
     const question = page.getByRole('dialog', { name: ui.question });
-    const heading = page.getByRole('heading', { level: 2, name: ui.meetingForm });
+    const heading = page.getByRole('heading', { level: 1, name: ui.meetingForm });
     const sidebarMeetings = page.getByRole('navigation').getByRole('link', { name: ui.navMeetings, exact: true });
 
     // Clean: the sidebar leaves at once.
@@ -174,7 +174,7 @@ for (const lang of ['zh', 'en'] as const) {
   test(`${lang}: browser Back from a dirty form asks; Keep editing leaves the history as it was, Discard then goes back`, async ({ page, sampleApp }) => {
     await page.goto(`${sampleApp.url}#/meetings`);
     await switchLanguage(page, ui.language);
-    const form = page.getByRole('heading', { level: 2, name: ui.meetingForm });
+    const form = page.getByRole('heading', { level: 1, name: ui.meetingForm });
     const title = field(page.locator('main'), ui.meetingTitle);
     await page.locator('main').getByRole('button', { name: ui.meetingForm }).click();
     await expect(form).toBeVisible();
@@ -194,7 +194,7 @@ for (const lang of ['zh', 'en'] as const) {
     await answer(page, ui, 'discard');
     await expect(page).toHaveURL(/#\/meetings$/);
     await expect(form).toBeHidden();
-    await expect(page.getByRole('heading', { level: 2, name: ui.navMeetings })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: ui.navMeetings })).toBeVisible();
     // Forward comes back to a fresh form: the history is the one the browser kept.
     await page.evaluate(() => history.forward());
     await expect(page).toHaveURL(/#\/meetings\/new$/);

@@ -151,6 +151,11 @@ describe('generate (S scale)', () => {
       'SELECT status, due_on, n FROM task_counts ORDER BY 1, 2',
       "SELECT status, coalesce(due_on, ''), count(*) FROM tasks WHERE deleted_at IS NULL GROUP BY 1, 2 ORDER BY 1, 2",
     );
+    same(
+      'SELECT partnership_id, status, title, first_milestone FROM timeline_order ORDER BY 1',
+      `SELECT p.id, p.status, p.title, (SELECT min(ms.date) FROM milestones ms WHERE ms.partnership_id = p.id AND ms.deleted_at IS NULL)
+         FROM partnerships p WHERE p.deleted_at IS NULL ORDER BY 1`,
+    );
     // The map's partnerships: each live one with its located parties (every generated organization has coordinates).
     same(
       "SELECT partnership_id, status, length(places) - length(replace(places, ' ', '')) + 1, unplaced FROM map_partnerships ORDER BY 1",
@@ -158,6 +163,7 @@ describe('generate (S scale)', () => {
         JOIN organizations o ON o.id = pp.organization_id WHERE p.deleted_at IS NULL AND pp.deleted_at IS NULL AND o.deleted_at IS NULL GROUP BY 1 ORDER BY 1`,
     );
     expect((core.sqlite.prepare('SELECT count(*) AS n FROM partnership_meetings').get() as { n: number }).n).toBeGreaterThan(0);
+    expect((core.sqlite.prepare('SELECT count(*) AS n FROM timeline_order WHERE first_milestone IS NOT NULL').get() as { n: number }).n).toBeGreaterThan(0);
   });
 
   it('passes integrity and foreign-key checks, keeps the indexes, and stamps every field with the row stamp', async () => {
@@ -288,6 +294,9 @@ describe('bench/run.ts', () => {
             'browser.meetings.mount',
             'browser.meetings.longestScrollFrame',
             'server.peakRssMB',
+            'soak.serverRssMB',
+            'soak.pageHeapMB',
+            'soak.pageHeapGrowthMB',
           ]
         : []),
       ...['meetings.get', 'tasks.list.all', 'contacts.list', 'history.list', 'timeline.portfolio', 'map.data'].map((op) => `${op}.p95`),

@@ -213,17 +213,60 @@ describe('query plans of the hot queries', () => {
     }
   });
 
-  it("the portfolio timeline (db/timeline.ts): each partnership's latest events read newest first from an index of their dates, never sorted", () => {
-    const ran = statementsOf('timeline.portfolio', {});
+  it("the portfolio timeline (db/timeline.ts): a page walked in order from timeline_order, each row's latest events from an index of their dates, never sorted", () => {
+    const noSort = (details: string[]) => expect(details.join('\n')).not.toMatch(/TEMP B-TREE/);
+    // A page deep in the list, all statuses: the walk of timeline_order_all, the count from the table's own index.
+    const ran = statementsOf('timeline.portfolio', { offset: 40, limit: 20 });
     const explain = explainer(ran);
-    const order = explain(/AS first/);
-    expect(order).toContainEqual(expect.stringMatching(/^SCAN p USING COVERING INDEX partnerships_live_status/));
-    expect(order).toContainEqual(expect.stringMatching(/^SEARCH ms USING COVERING INDEX milestones_live_partnership_date \(partnership_id=\?\)/));
+    const page = explain(/SELECT partnership_id FROM timeline_order ORDER BY/);
+    expect(page).toEqual([expect.stringMatching(/^SCAN timeline_order USING COVERING INDEX timeline_order_all$/)]);
+    expect(explain(/SELECT count\(\*\) FROM timeline_order/)).toEqual([expect.stringMatching(/^SCAN timeline_order USING COVERING INDEX \w+$/)]);
+    expect(explain(/FROM partnerships\s+WHERE id IN/)).toContainEqual(
+      expect.stringMatching(/^SEARCH partnerships USING INDEX sqlite_autoindex_partnerships_1 \(id=\?\)/),
+    );
     const milestones = explain(/SELECT ms\.id FROM milestones ms WHERE ms\.partnership_id = @id/);
     expect(milestones).toEqual([expect.stringMatching(/^SEARCH ms USING COVERING INDEX milestones_live_partnership_date \(partnership_id=\?\)/)]);
     const meetings = explain(/SELECT pm\.meeting_id FROM partnership_meetings pm/);
     expect(meetings).toEqual([expect.stringMatching(/^SEARCH pm USING COVERING INDEX partnership_meetings_by_date \(partnership_id=\?\)/)]);
-    for (const statement of ran) expectNoFullScan(plan(statement.sql, statement.params), 'meetings', 'm', 'milestones', 'ms', 'meeting_partnerships', 'pm');
+    // The axis: each end from an index in its order (the first milestone from timeline_order_all), each candidate
+    // checked by a seek; never a scan of every event.
+    const span = explain(/AS firstMilestone/);
+    expect(span).toContainEqual(expect.stringMatching(/^SCAN timeline_order USING COVERING INDEX timeline_order_all$/));
+    expect(span).toContainEqual(expect.stringMatching(/^SCAN ms USING INDEX milestones_date$/));
+    expect(span).toContainEqual(expect.stringMatching(/^SEARCH m USING COVERING INDEX meetings_list \(deleted_at=\?\)/));
+    expect(span).toContainEqual(expect.stringMatching(/^SEARCH pm EXISTS USING COVERING INDEX partnership_meetings_link \(meeting_id=\?\)/));
+    expect(span).toContainEqual(expect.stringMatching(/^SEARCH t (EXISTS )?USING (COVERING )?INDEX sqlite_autoindex_timeline_order_1 \(partnership_id=\?\)/));
+    for (const statement of ran) {
+      const details = plan(statement.sql, statement.params);
+      noSort(details);
+      // The span's walks from an end of milestones_date stop at the first live one (LIMIT 1): not a scan of them all.
+      if (!/AS firstMilestone/.test(statement.sql))
+        expectNoFullScan(details, 'meetings', 'm', 'milestones', 'ms', 'meeting_partnerships', 'pm', 'partnerships');
+    }
+    // By status: the page and the count from timeline_order_status.
+    const byStatus = explainer(statementsOf('timeline.portfolio', { status: 'active', offset: 40 }));
+    const statusPage = byStatus(/SELECT partnership_id FROM timeline_order WHERE status = @status ORDER BY/);
+    expect(statusPage).toEqual([expect.stringMatching(/^SEARCH timeline_order USING COVERING INDEX timeline_order_status \(status=\?\)$/)]);
+    expect(byStatus(/SELECT count\(\*\) FROM timeline_order WHERE status/)).toEqual([
+      expect.stringMatching(/^SEARCH timeline_order USING COVERING INDEX timeline_order_status \(status=\?\)$/),
+    ]);
+    expect(byStatus(/AS firstMilestone/)).toContainEqual(
+      expect.stringMatching(/^SEARCH timeline_order USING COVERING INDEX timeline_order_status \(status=\?\)$/),
+    );
+    // One partnership (its page): its row by key, its span from its own indexes.
+    const one = statementsOf('timeline.portfolio', { partnershipId });
+    const oneExplain = explainer(one);
+    expect(oneExplain(/SELECT partnership_id FROM timeline_order WHERE partnership_id = @id/)).toEqual([
+      expect.stringMatching(/^SEARCH timeline_order USING INDEX sqlite_autoindex_timeline_order_1 \(partnership_id=\?\)$/),
+    ]);
+    const oneSpan = oneExplain(/AS firstMilestone/);
+    expect(oneSpan.filter((d) => /milestones_live_partnership_date \(partnership_id=\?\)/.test(d))).toHaveLength(2);
+    expect(oneSpan.filter((d) => /partnership_meetings_by_date \(partnership_id=\?\)/.test(d))).toHaveLength(2);
+    for (const statement of one) {
+      const details = plan(statement.sql, statement.params);
+      noSort(details);
+      expectNoFullScan(details, 'meetings', 'm', 'milestones', 'ms', 'meeting_partnerships', 'pm', 'partnerships', 'timeline_order');
+    }
   });
 
   it('the map (db/map.ts): its partnerships in title order from the covering index of map_partnerships, no sort; places in one read', () => {

@@ -1,12 +1,12 @@
 /**
  * The contract of the timelines and reminders: 'timeline.portfolio' (milestones and meetings
- * per partnership, bounded, filtered by period, status and partnership) and 'reminders.list'
+ * per partnership, a page at a time, filtered by period, status and partnership) and 'reminders.list'
  * (tasks due, renewals within 12 months, partnerships gone quiet), with the dates pinned; and
  * the reminder settings the desktop notification reads.
  */
 import { describe, expect, it } from 'vitest';
 import { insertRecord, openCore } from '../../db/core';
-import { EVENTS_PER_ROW, TIMELINE_LIMIT } from '../../db/timeline';
+import { EVENTS_PER_ROW, TIMELINE_MAX_PAGE, TIMELINE_PAGE } from '../../db/timeline';
 import { REMINDER_LIST_LIMIT } from '../../db/reminders';
 import { ApiError } from '../../renderer/src/api/client';
 import { localClient, tempCore } from '../helpers';
@@ -88,8 +88,11 @@ describe('timeline.portfolio', () => {
 
     const timeline = await api['timeline.portfolio']();
     expect(timeline.total).toBe(3);
-    expect(timeline.limit).toBe(TIMELINE_LIMIT);
+    expect(timeline.limit).toBe(TIMELINE_PAGE);
+    expect(timeline.next).toBeNull();
     expect(timeline.eventsPerRow).toBe(EVENTS_PER_ROW);
+    // The axis: from the first event to the last (Varna's first contact, Burgas's planned forum).
+    expect(timeline.span).toEqual({ first: '2015-03-02', last: '2026-06-15' });
     expect(timeline.rows.map((r) => r.title)).toEqual(['Shantou–Burgas', 'Shantou–Plovdiv', 'Shantou–Varna']);
     const [burgasRow, emptyRow, varnaRow] = timeline.rows;
     expect(burgasRow).toMatchObject({ id: burgas.id, titleZh: '汕头—布尔加斯', titleEn: null, status: 'active', milestoneCount: 3, meetingCount: 1 });
@@ -115,9 +118,15 @@ describe('timeline.portfolio', () => {
     await api['milestones.create']({ partnershipId: burgas.id, title: '31 May 2017', date: '2017-05-31', kind: 'joint_statement', status: 'done' });
     await meeting('Call in 2018', '2018-02-01', [burgas.id, varna.id]);
 
-    expect((await api['timeline.portfolio']({ status: 'dormant' })).rows.map((r) => r.id)).toEqual([varna.id]);
+    const dormant = await api['timeline.portfolio']({ status: 'dormant' });
+    expect(dormant.rows.map((r) => r.id)).toEqual([varna.id]);
+    // The axis spans the events of the partnerships asked for: Varna's one meeting; Burgas's milestones and meeting.
+    expect(dormant.span).toEqual({ first: '2018-02-01', last: '2018-02-01' });
     const one = await api['timeline.portfolio']({ partnershipId: burgas.id });
     expect(one.total).toBe(1);
+    expect(one.span).toEqual({ first: '2016', last: '2018-02-01' });
+    expect((await api['timeline.portfolio']({ partnershipId: burgas.id, from: '2017-01', to: '2017-12' })).span).toEqual({ first: '2017-01', last: '2017-12' });
+    expect((await api['timeline.portfolio']({ status: 'concluded' })).span).toBeNull();
     expect(one.rows.map((r) => r.id)).toEqual([burgas.id]);
     expect((await api['timeline.portfolio']({ partnershipId: burgas.id, status: 'dormant' })).rows).toEqual([]);
 
@@ -134,16 +143,80 @@ describe('timeline.portfolio', () => {
     expect(await meetingsIn('2018-02-02', '2019')).toEqual([0, 0]);
   });
 
-  it('is bounded: at most the limit of partnerships, with the total', async () => {
-    const { core, api } = await world();
+  it('hands out pages: offset and limit give the rows there in the same order as one long page, with the total', async () => {
+    const { core, api, partnership } = await world();
+    // 95 partnerships without a milestone, in title order after those with one; three share a first milestone's day.
     core.sqlite.transaction(() => {
-      for (let i = 0; i <= TIMELINE_LIMIT; i += 1)
-        insertRecord(core, 'partnerships', { title: `P${String(i).padStart(4, '0')}`, kind: 'sister_city', status: 'active' });
+      for (let i = 0; i < 95; i += 1)
+        insertRecord(core, 'partnerships', { title: `P${String(94 - i).padStart(3, '0')}`, kind: 'sister_city', status: i % 3 ? 'active' : 'dormant' });
     })();
-    const timeline = await api['timeline.portfolio']();
-    expect(timeline.total).toBe(TIMELINE_LIMIT + 1);
-    expect(timeline.rows).toHaveLength(TIMELINE_LIMIT);
-    expect(timeline.rows[0]!.title).toBe('P0000');
+    for (const [title, date] of [
+      ['Zeta', '2019-05'],
+      ['Alpha', '2019-05'],
+      ['Mid', '2019-05'],
+      ['Early', '2012'],
+    ] as const) {
+      const p = await partnership(title);
+      await api['milestones.create']({ partnershipId: p.id, title: 'MoU', date, kind: 'mou', status: 'done' });
+    }
+    const all = await api['timeline.portfolio']({ limit: TIMELINE_MAX_PAGE });
+    expect(all.total).toBe(99);
+    expect(all.rows.slice(0, 5).map((r) => r.title)).toEqual(['Early', 'Alpha', 'Mid', 'Zeta', 'P000']);
+    expect(all.rows.at(-1)!.title).toBe('P094');
+
+    const first = await api['timeline.portfolio']();
+    expect(first).toMatchObject({ total: 99, offset: 0, limit: TIMELINE_PAGE, next: TIMELINE_PAGE });
+    expect(first.rows.map((r) => r.id)).toEqual(all.rows.slice(0, TIMELINE_PAGE).map((r) => r.id));
+    // Pages of 7 from anywhere, walked to the end by `next`: every row once, in the long page's order.
+    const walked: string[] = [];
+    for (let offset: number | null = 0; offset !== null;) {
+      const page = await api['timeline.portfolio']({ offset, limit: 7 });
+      expect(page.total).toBe(99);
+      expect(page.rows.length).toBe(Math.min(7, 99 - offset));
+      walked.push(...page.rows.map((r) => r.id));
+      offset = page.next;
+    }
+    expect(walked).toEqual(all.rows.map((r) => r.id));
+    expect((await api['timeline.portfolio']({ offset: 60, limit: 3 })).rows.map((r) => r.title)).toEqual(['P056', 'P057', 'P058']);
+    // Past the end: no row, the total still.
+    expect(await api['timeline.portfolio']({ offset: 99 })).toMatchObject({ rows: [], total: 99, next: null });
+
+    // By status: the pages of the dormant ones alone, counted alone.
+    const dormant = await api['timeline.portfolio']({ status: 'dormant', offset: 30, limit: 5 });
+    expect(dormant.total).toBe(32);
+    expect(dormant.rows.map((r) => [r.title, r.status])).toEqual([
+      ['P091', 'dormant'],
+      ['P094', 'dormant'],
+    ]);
+    expect(dormant.next).toBeNull();
+    // No event anywhere but the four milestones: the axis spans them.
+    expect(first.span).toEqual({ first: '2012', last: '2019-05' });
+  });
+
+  it('keeps its order as records change: a new first milestone, a title, a status, a deletion and a restore', async () => {
+    const { api, partnership } = await world();
+    const a = await partnership('Aachen');
+    const b = await partnership('Bonn');
+    const c = await partnership('Celle');
+    const order = async (input: { status?: 'active' | 'dormant' } = {}) => (await api['timeline.portfolio'](input)).rows.map((r) => r.title);
+    expect(await order()).toEqual(['Aachen', 'Bonn', 'Celle']);
+    const mou = await api['milestones.create']({ partnershipId: c.id, title: 'MoU', date: '2018-04-01', kind: 'mou', status: 'done' });
+    expect(await order()).toEqual(['Celle', 'Aachen', 'Bonn']);
+    await api['milestones.create']({ partnershipId: b.id, title: 'Visit', date: '2019', kind: 'visit', status: 'done' });
+    expect(await order()).toEqual(['Celle', 'Bonn', 'Aachen']);
+    await api['milestones.update']({ id: mou.id, date: '2020-01-01' });
+    expect(await order()).toEqual(['Bonn', 'Celle', 'Aachen']);
+    await api['milestones.delete']({ id: mou.id });
+    expect(await order()).toEqual(['Bonn', 'Aachen', 'Celle']);
+    await api['partnerships.update']({ id: a.id, title: 'Zwickau' });
+    expect(await order()).toEqual(['Bonn', 'Celle', 'Zwickau']);
+    await api['partnerships.update']({ id: c.id, status: 'dormant' });
+    expect(await order({ status: 'dormant' })).toEqual(['Celle']);
+    expect(await order({ status: 'active' })).toEqual(['Bonn', 'Zwickau']);
+    await api['partnerships.delete']({ id: b.id });
+    expect(await order()).toEqual(['Celle', 'Zwickau']);
+    await api['partnerships.restore']({ id: b.id });
+    expect(await order()).toEqual(['Bonn', 'Celle', 'Zwickau']);
   });
 
   it('lists the latest events of a busy partnership, in date order, and counts them all', async () => {
@@ -177,7 +250,12 @@ describe('timeline.portfolio', () => {
     await invalid(loose['timeline.portfolio']!({ from: '2018', to: '2017-12-31' }), 'to');
     await invalid(loose['timeline.portfolio']!({ status: 'paused' }), 'status');
     await invalid(loose['timeline.portfolio']!({ partnershipId: 'not-an-id' }), 'partnershipId');
-    await invalid(loose['timeline.portfolio']!({ limit: 10 }), 'limit');
+    await invalid(loose['timeline.portfolio']!({ limit: 0 }), 'limit');
+    await invalid(loose['timeline.portfolio']!({ limit: TIMELINE_MAX_PAGE + 1 }), 'limit');
+    await invalid(loose['timeline.portfolio']!({ limit: 2.5 }), 'limit');
+    await invalid(loose['timeline.portfolio']!({ offset: -1 }), 'offset');
+    await invalid(loose['timeline.portfolio']!({ offset: '40' }), 'offset');
+    await invalid(loose['timeline.portfolio']!({ page: 2 }), 'page');
   });
 
   it('an unknown or deleted partnership is not_found', async () => {

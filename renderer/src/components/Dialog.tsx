@@ -38,11 +38,11 @@ export function restoreFocus(target: HTMLElement | null): void {
 }
 
 /**
- * The view's heading: the first h1/h2 in `root` that is drawn. While the next view loads, React
+ * The view's heading: the first h1 in `root` that is drawn. While the next view loads, React
  * keeps the previous one mounted under display: none, its heading included.
  */
 export function visibleHeading(root: Element | null): HTMLElement | null {
-  for (const heading of root?.querySelectorAll<HTMLElement>('h1, h2') ?? []) if (heading.getClientRects().length > 0) return heading;
+  for (const heading of root?.querySelectorAll<HTMLElement>('h1') ?? []) if (heading.getClientRects().length > 0) return heading;
   return null;
 }
 

@@ -6,6 +6,7 @@
  */
 import { Fragment, type ReactNode } from 'react';
 import { Anchor, Box, Code, List, Text } from '@mantine/core';
+import { useLangOf } from '../lang';
 
 type Block = { type: 'paragraph'; lines: string[] } | { type: 'heading'; level: number; text: string } | { type: 'list'; ordered: boolean; items: string[] };
 
@@ -119,8 +120,10 @@ function withBreaks(lines: string[]): ReactNode[] {
 
 export function Markdown({ source, ...rest }: { source: string; 'data-testid'?: string }) {
   const blocks = parseBlocks(source);
+  // Notes in the other language than the UI's are read with their own voice.
+  const lang = useLangOf();
   return (
-    <Box className="markdown" {...rest}>
+    <Box className="markdown" {...lang(source)} {...rest}>
       {blocks.map((block, i) => {
         switch (block.type) {
           case 'heading':

@@ -37,7 +37,7 @@ export function PageState({ back, missing }: { back: ReactNode; missing?: string
 export function PageSection({ title, children, testId }: { title: string; children: ReactNode; testId?: string }) {
   return (
     <Paper withBorder radius="md" p="md" component="section" aria-label={title} data-testid={testId} style={{ minWidth: 0 }}>
-      <Title order={3} size="h5" mb="xs">
+      <Title order={2} size="h5" mb="xs">
         {title}
       </Title>
       {children}

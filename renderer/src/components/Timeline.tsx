@@ -4,10 +4,12 @@
  * to the year or month drawn as a bar over that period) and meetings as dots. Every marker is a
  * link (hover for its title; Tab and Enter with the keyboard) that opens its record. Zoom with
  * the Years/Months switch, the +/- buttons or Ctrl + mouse wheel; scroll sideways to move in time.
- * Used for the whole portfolio (TimelineView) and for one partnership (PartnershipPage).
+ * Used for the whole portfolio (TimelineView: its rows drawn while in view, read a page at a time) and for one
+ * partnership (PartnershipPage).
  */
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { ActionIcon, Group, SegmentedControl, Stack, Text } from '@mantine/core';
+import { ActionIcon, Group, SegmentedControl, Skeleton, Stack, Text } from '@mantine/core';
+import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
 import { IconZoomIn, IconZoomOut } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { langOf } from '../lang';
@@ -50,19 +52,19 @@ function periodOf(date: string): [number, number] {
 
 const yearOf = (ms: number) => new Date(ms).getUTCFullYear();
 
-/** Whole years from the first event (or today) to the last (or today). */
-function domainOf(rows: TimelineRow[], today: string): { startYear: number; endYear: number } {
+/** Whole years from the first date to the last, today among them. */
+function domainOf(dates: string[], today: string): { startYear: number; endYear: number } {
   let min = periodOf(today)[0];
   let max = periodOf(today)[1];
-  for (const row of rows) {
-    for (const { date } of [...row.milestones, ...row.meetings]) {
-      const [start, end] = periodOf(date);
-      min = Math.min(min, start);
-      max = Math.max(max, end);
-    }
+  for (const date of dates) {
+    const [start, end] = periodOf(date);
+    min = Math.min(min, start);
+    max = Math.max(max, end);
   }
   return { startYear: yearOf(min), endYear: yearOf(max - 1) + 1 };
 }
+
+const eventDates = (rows: TimelineRow[]) => rows.flatMap((row) => [...row.milestones, ...row.meetings].map((event) => event.date));
 
 const SPAN_CLASS: Record<TimelineMilestone['status'], string | undefined> = {
   done: classes.spanDone,
@@ -85,15 +87,20 @@ const SHAPE_CLASS: Record<Shape, string> = {
 const along = (fraction: number) => `calc(${(PAD * (1 - 2 * fraction)).toFixed(2)}px + ${(fraction * 100).toFixed(5)}%)`;
 const across = (fraction: number) => `calc(${(fraction * 100).toFixed(5)}% - ${(2 * PAD * fraction).toFixed(2)}px)`;
 
-/** The rows: drawn once for the data and the language, not again for each zoom step. */
-const TimelineRows = memo(function TimelineRows({
-  rows,
+/** A row: drawn once for its data and the language, not again for each zoom step or scroll. */
+const TimelineRowView = memo(function TimelineRowView({
+  row,
+  index,
+  top,
   start,
   end,
   labelWidth,
   rowHeight,
 }: {
-  rows: TimelineRow[];
+  /** Undefined while its page is on its way: a placeholder of the same height. */
+  row: TimelineRow | undefined;
+  index: number;
+  top: number;
   start: number;
   end: number;
   labelWidth: number;
@@ -101,6 +108,18 @@ const TimelineRows = memo(function TimelineRows({
 }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
+  const style = { height: rowHeight, top };
+  if (!row) {
+    return (
+      <div className={classes.row} style={style} data-index={index} data-testid="timeline-row-placeholder" aria-hidden>
+        {labelWidth > 0 ? (
+          <div className={classes.label} style={{ width: labelWidth }}>
+            <Skeleton height={10} width="70%" radius="sm" />
+          </div>
+        ) : null}
+      </div>
+    );
+  }
   const fraction = (ms: number) => (ms - start) / (end - start);
   const milestoneText = (m: TimelineMilestone, rowTitle: string) =>
     [
@@ -115,69 +134,67 @@ const TimelineRows = memo(function TimelineRows({
     [t('timeline.chart.meetingLabel', { title: m.title }), formatPartialDate(m.date), rowTitle].join(' · ');
   const milestoneTop = Math.round(rowHeight * 0.36);
   const meetingTop = Math.round(rowHeight * 0.72);
-  return rows.map((row) => {
-    const rowTitle = localTitle(row, lang);
-    const href = routeHash('partnerships', row.id);
-    return (
-      <div key={row.id} className={labelWidth > 0 ? `${classes.row} ${classes.lazyRow}` : classes.row} style={{ height: rowHeight }} data-testid="timeline-row">
-        {labelWidth > 0 ? (
-          <a
-            className={classes.label}
-            href={href}
-            style={{ width: labelWidth }}
-            title={[`${rowTitle} · ${t(`status.${row.status}`)}`, ...moreText(t, row)].join('\n')}
-          >
-            <span className={classes.dot} style={{ background: `var(--mantine-color-${STATUS_COLORS[row.status]}-6)` }} aria-hidden />
-            <span className={classes.labelText} lang={langOf(rowTitle, lang)}>
-              {rowTitle}
-            </span>
-          </a>
-        ) : null}
-        <div className={classes.plot}>
-          {row.milestones.map((m) => {
-            const [from, to] = periodOf(m.date);
-            const text = milestoneText(m, rowTitle);
-            return m.precision === 'day' ? (
-              <a
-                key={m.id}
-                className={`${classes.marker} ${SHAPE_CLASS[m.status]}`}
-                href={href}
-                title={text}
-                aria-label={text}
-                style={{ left: along(fraction((from + to) / 2)), top: milestoneTop }}
-                data-testid="timeline-milestone"
-              />
-            ) : (
-              <a
-                key={m.id}
-                className={`${classes.span} ${SPAN_CLASS[m.status]} ${SHAPE_CLASS[m.status]}`}
-                href={href}
-                title={text}
-                aria-label={text}
-                style={{ left: along(fraction(from)), width: across(fraction(to) - fraction(from)), top: milestoneTop }}
-                data-testid="timeline-milestone"
-              />
-            );
-          })}
-          {row.meetings.map((m) => {
-            const [from, to] = periodOf(m.date);
-            const text = meetingText(m, rowTitle);
-            return (
-              <a
-                key={m.id}
-                className={`${classes.marker} ${SHAPE_CLASS.meeting}`}
-                href={routeHash('meetings', m.id)}
-                title={text}
-                aria-label={text}
-                style={{ left: along(fraction((from + to) / 2)), top: meetingTop }}
-                data-testid="timeline-meeting"
-              />
-            );
-          })}
-        </div>
+  const rowTitle = localTitle(row, lang);
+  const href = routeHash('partnerships', row.id);
+  return (
+    <div className={classes.row} style={style} data-index={index} data-testid="timeline-row">
+      {labelWidth > 0 ? (
+        <a
+          className={classes.label}
+          href={href}
+          style={{ width: labelWidth }}
+          title={[`${rowTitle} · ${t(`status.${row.status}`)}`, ...moreText(t, row)].join('\n')}
+        >
+          <span className={classes.dot} style={{ background: `var(--mantine-color-${STATUS_COLORS[row.status]}-6)` }} aria-hidden />
+          <span className={classes.labelText} lang={langOf(rowTitle, lang)}>
+            {rowTitle}
+          </span>
+        </a>
+      ) : null}
+      <div className={classes.plot}>
+        {row.milestones.map((m) => {
+          const [from, to] = periodOf(m.date);
+          const text = milestoneText(m, rowTitle);
+          return m.precision === 'day' ? (
+            <a
+              key={m.id}
+              className={`${classes.marker} ${SHAPE_CLASS[m.status]}`}
+              href={href}
+              title={text}
+              aria-label={text}
+              style={{ left: along(fraction((from + to) / 2)), top: milestoneTop }}
+              data-testid="timeline-milestone"
+            />
+          ) : (
+            <a
+              key={m.id}
+              className={`${classes.span} ${SPAN_CLASS[m.status]} ${SHAPE_CLASS[m.status]}`}
+              href={href}
+              title={text}
+              aria-label={text}
+              style={{ left: along(fraction(from)), width: across(fraction(to) - fraction(from)), top: milestoneTop }}
+              data-testid="timeline-milestone"
+            />
+          );
+        })}
+        {row.meetings.map((m) => {
+          const [from, to] = periodOf(m.date);
+          const text = meetingText(m, rowTitle);
+          return (
+            <a
+              key={m.id}
+              className={`${classes.marker} ${SHAPE_CLASS.meeting}`}
+              href={routeHash('meetings', m.id)}
+              title={text}
+              aria-label={text}
+              style={{ left: along(fraction((from + to) / 2)), top: meetingTop }}
+              data-testid="timeline-meeting"
+            />
+          );
+        })}
       </div>
-    );
-  });
+    </div>
+  );
 });
 
 /** "The latest 50 of 8,550 meetings are drawn", for a row whose events the contract cut. */
@@ -192,6 +209,18 @@ function moreText(t: TFunction, row: TimelineRow): string[] {
   ].filter((note): note is string => !!note);
 }
 
+/** A long list of rows drawn while in view, read a page at a time (the portfolio). */
+export interface TimelineWindow {
+  /** How many rows there are in all: the scrollable height. */
+  total: number;
+  /** The row at an index, or undefined while its page is on its way (drawn as a placeholder). */
+  rowAt: (index: number) => TimelineRow | undefined;
+  /** The rows now drawn (those in view, a few beyond, and the one holding the focus): the screen reads their pages. */
+  onView: (indexes: readonly number[]) => void;
+  /** The first and last dates of all the rows' events (not only those in view): the time axis. */
+  span: { first: string; last: string } | null;
+}
+
 export function TimelineChart({
   rows,
   name,
@@ -199,7 +228,8 @@ export function TimelineChart({
   rowHeight = 36,
   fillHeight = false,
 }: {
-  rows: TimelineRow[];
+  /** Every row (one partnership), or a window on a long list (the portfolio). */
+  rows: TimelineRow[] | TimelineWindow;
   /** What the chart shows, for its accessible name: a partnership's title, or "the portfolio". */
   name: string;
   /** A column with each partnership's title (the portfolio); off for one partnership. */
@@ -211,7 +241,16 @@ export function TimelineChart({
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const [today] = useState(localDay);
-  const { startYear, endYear } = useMemo(() => domainOf(rows, today), [rows, today]);
+  const all = Array.isArray(rows) ? rows : null;
+  const list = Array.isArray(rows) ? null : rows;
+  const count = all ? all.length : list!.total;
+  // A window's axis changes with its span alone, not with each page read.
+  const spanFirst = list?.span?.first;
+  const spanLast = list?.span?.last;
+  const { startYear, endYear } = useMemo(
+    () => domainOf(all ? eventDates(all) : [spanFirst, spanLast].filter((d): d is string => !!d), today),
+    [all, spanFirst, spanLast, today],
+  );
   const labelWidth = labels ? LABEL_WIDTH : 0;
   const scroller = useRef<HTMLDivElement>(null);
   const [px, setPx] = useState<number | null>(null);
@@ -284,6 +323,28 @@ export function TimelineChart({
   const zoom: 'years' | 'months' = (px ?? 0) >= MONTHS_FROM ? 'months' : 'years';
   const axisHeight = zoom === 'months' ? 42 : 26;
 
+  // Only the rows in view (and a few beyond) are drawn; the row holding the focus stays drawn while scrolled away,
+  // so that the focus never drops to the page.
+  const focused = useRef<number | null>(null);
+  const rangeExtractor = useCallback((range: Range) => {
+    const indexes = defaultRangeExtractor(range);
+    const keep = focused.current;
+    return keep === null || keep >= range.count || indexes.includes(keep) ? indexes : [...indexes, keep].sort((a, b) => a - b);
+  }, []);
+  const virtualizer = useVirtualizer({
+    count,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => rowHeight,
+    overscan: 6,
+    scrollMargin: axisHeight,
+    rangeExtractor,
+  });
+  const items = virtualizer.getVirtualItems();
+  const onView = list?.onView;
+  const drawn = items.map((item) => item.index).join();
+  useEffect(() => onView?.(drawn ? drawn.split(',').map(Number) : []), [onView, drawn]);
+  const rowAt = list ? list.rowAt : (index: number) => all![index];
+
   const axis = useMemo(() => {
     if (px === null) return null;
     const locale = uiLocale();
@@ -334,8 +395,9 @@ export function TimelineChart({
   }, [px, x, startYear, endYear, zoom, axisHeight, lang, labelWidth]);
 
   const todayLeft = x((periodOf(today)[0] + periodOf(today)[1]) / 2);
-  const singleNotes = !labels && rows[0] ? moreText(t, rows[0]) : [];
-  const empty = rows.every((row) => row.milestones.length === 0 && row.meetings.length === 0);
+  const single = !labels ? rowAt(0) : undefined;
+  const singleNotes = single ? moreText(t, single) : [];
+  const empty = all ? all.every((row) => row.milestones.length === 0 && row.meetings.length === 0) : list!.span === null;
 
   return (
     <Stack gap="xs" component="section" aria-label={t('timeline.chart.label', { name })} data-testid="timeline-chart">
@@ -394,7 +456,7 @@ export function TimelineChart({
           </li>
         </ul>
       </Group>
-      <div ref={scroller} className={classes.scroller} style={{ maxHeight: maxHeight ?? undefined }}>
+      <div ref={scroller} className={classes.scroller} style={{ maxHeight: maxHeight ?? undefined }} data-testid="timeline-scroller">
         {px !== null && axis ? (
           <div className={classes.canvas} style={{ width: labelWidth + plotWidth }}>
             <div className={classes.head} style={{ height: axisHeight }}>
@@ -411,7 +473,30 @@ export function TimelineChart({
               {axis.lines}
               <div className={classes.todayLine} style={{ left: todayLeft }} />
             </div>
-            <TimelineRows rows={rows} start={t0} end={Date.UTC(endYear, 0, 1)} labelWidth={labelWidth} rowHeight={rowHeight} />
+            <div
+              className={classes.rows}
+              style={{ height: virtualizer.getTotalSize() }}
+              onFocus={(event) => {
+                const row = (event.target as HTMLElement).closest<HTMLElement>('[data-index]');
+                focused.current = row ? Number(row.dataset.index) : null;
+              }}
+              onBlur={() => {
+                focused.current = null;
+              }}
+            >
+              {items.map((item) => (
+                <TimelineRowView
+                  key={rowAt(item.index)?.id ?? `placeholder-${item.index}`}
+                  row={rowAt(item.index)}
+                  index={item.index}
+                  top={item.start - axisHeight}
+                  start={t0}
+                  end={Date.UTC(endYear, 0, 1)}
+                  labelWidth={labelWidth}
+                  rowHeight={rowHeight}
+                />
+              ))}
+            </div>
           </div>
         ) : null}
       </div>

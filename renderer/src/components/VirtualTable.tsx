@@ -116,7 +116,12 @@ export function VirtualTable<T>({
     ) : null;
 
   return (
-    <div ref={scroller} style={{ maxHeight: height, overflowY: 'auto', overflowAnchor: 'none' }} data-testid={`${testId}-scroller`}>
+    <div
+      ref={scroller}
+      // A container: when narrow, its shrinking columns keep a width of their own and it scrolls sideways (app.css).
+      style={{ maxHeight: height, overflowY: 'auto', overflowX: 'auto', overflowAnchor: 'none', containerType: 'inline-size', containerName: 'list' }}
+      data-testid={`${testId}-scroller`}
+    >
       <Table
         highlightOnHover
         verticalSpacing={verticalSpacing}

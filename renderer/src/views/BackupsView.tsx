@@ -87,7 +87,9 @@ export function BackupsView() {
     <Stack>
       <Group justify="space-between" align="flex-end" wrap="wrap" gap="sm">
         <Stack gap={4} maw={720}>
-          <Title order={2}>{t('backups.title')}</Title>
+          <Title order={1} size="h2">
+            {t('backups.title')}
+          </Title>
           <Text c="dimmed" size="sm">
             {t('backups.intro')}
           </Text>

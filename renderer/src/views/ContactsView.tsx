@@ -58,7 +58,9 @@ export function ContactsView({ openId: routeId = null }: { openId?: string | nul
   return (
     <Stack>
       <Group justify="space-between" align="flex-end">
-        <Title order={2}>{t('meetings.contacts.title')}</Title>
+        <Title order={1} size="h2">
+          {t('meetings.contacts.title')}
+        </Title>
         <Group>
           <TextInput
             aria-label={t('meetings.contacts.search')}

@@ -37,7 +37,9 @@ export function DashboardView() {
   return (
     <Stack>
       <Group justify="space-between" align="baseline" wrap="wrap" gap="xs">
-        <Title order={2}>{t('tasks.dashboard.title')}</Title>
+        <Title order={1} size="h2">
+          {t('tasks.dashboard.title')}
+        </Title>
         <Text c="dimmed" size="sm">
           {t('tasks.dashboard.today', { date: formatPartialDate(today) })}
         </Text>

@@ -69,7 +69,9 @@ export function ImportView() {
   return (
     <Stack gap="md" maw={1100}>
       <Stack gap={4}>
-        <Title order={2}>{t('import.title')}</Title>
+        <Title order={1} size="h2">
+          {t('import.title')}
+        </Title>
         <Text size="sm" c="dimmed">
           {t('import.intro')}
         </Text>
@@ -106,7 +108,7 @@ export function ImportView() {
             {t('import.headerFound', { row: preview.headerRowNumber, blank: preview.blankRows.length })}
           </Text>
           <Paper withBorder p="sm">
-            <Title order={4} mb="xs">
+            <Title order={3} size="h4" mb="xs">
               {t('import.mapping')}
             </Title>
             <Table verticalSpacing={4} aria-label={t('import.mapping')}>
@@ -149,7 +151,9 @@ export function ImportView() {
           </Paper>
           <Paper withBorder p="sm">
             <Group justify="space-between" mb="xs">
-              <Title order={4}>{t('import.rows')}</Title>
+              <Title order={3} size="h4">
+                {t('import.rows')}
+              </Title>
               <Text size="sm">{t('import.counts', preview.counts)}</Text>
             </Group>
             <ScrollArea.Autosize mah={420}>

@@ -179,7 +179,9 @@ export function MapView({ placeId = null }: { placeId?: string | null }) {
     <Stack gap="sm">
       <Group justify="space-between" align="center" wrap="wrap" gap="sm">
         <Group align="baseline" gap="md">
-          <Title order={2}>{t('map.title')}</Title>
+          <Title order={1} size="h2">
+            {t('map.title')}
+          </Title>
           {data ? (
             <Text c="dimmed" size="sm" data-testid="map-summary">
               {t('map.summary', { count: partnerships.length, places: data.cities.length })}

@@ -23,7 +23,7 @@ const FIELDS = ['date', 'time', 'title', 'kind', 'format', 'partnerships'] as co
 /** The columns as wide as their widest value (never cut); the title and the partnerships share the rest. */
 const FITTED = ['date', 'time', 'kind', 'format'] as const;
 type Widths = Record<(typeof FITTED)[number], number>;
-const columnsOf = (w: Widths) => `${w.date}px ${w.time}px minmax(0, 3fr) ${w.kind}px ${w.format}px minmax(0, 2fr)`;
+const columnsOf = (w: Widths) => `${w.date}px ${w.time}px minmax(9em, 3fr) ${w.kind}px ${w.format}px minmax(6em, 2fr)`;
 
 const cell: CSSProperties = { padding: '0 var(--mantine-spacing-xs)', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', minWidth: 0 };
 const headerCell: CSSProperties = { ...cell, fontWeight: 700, fontSize: 'var(--mantine-font-size-sm)' };
@@ -134,7 +134,9 @@ export function MeetingsView() {
     <Stack>
       {sizer}
       <Group justify="space-between" align="flex-end">
-        <Title order={2}>{t('meetings.list.title')}</Title>
+        <Title order={1} size="h2">
+          {t('meetings.list.title')}
+        </Title>
         <Group gap="sm" wrap="nowrap">
           <ExportMenu view="meetings" filters={filters} />
           <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={logMeeting} title="Ctrl+N" aria-keyshortcuts="Control+N Meta+N">

@@ -86,7 +86,7 @@ function Header({ organization: o, onEdit, onDelete }: { organization: Organizat
   return (
     <Group justify="space-between" align="flex-start" wrap="nowrap" gap="md">
       <Stack gap={2} style={{ minWidth: 0 }}>
-        <Title order={2} style={{ overflowWrap: 'anywhere' }} {...langOf(o.displayName)}>
+        <Title order={1} size="h2" style={{ overflowWrap: 'anywhere' }} {...langOf(o.displayName)}>
           {o.displayName}
         </Title>
         <Text c="dimmed" size="sm">
@@ -143,7 +143,7 @@ function Names({ organization: o }: { organization: Organization }) {
         </Group>
       ) : null}
       {o.notes ? (
-        <Text size="sm" mt="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+        <Text size="sm" mt="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }} {...langOf(o.notes)}>
           {o.notes}
         </Text>
       ) : null}

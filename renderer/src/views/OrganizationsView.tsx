@@ -32,7 +32,9 @@ export function OrganizationsView() {
   return (
     <Stack>
       <Group justify="space-between" align="flex-end">
-        <Title order={2}>{t('organizations.title')}</Title>
+        <Title order={1} size="h2">
+          {t('organizations.title')}
+        </Title>
         <Group>
           <TextInput
             aria-label={t('common.search')}

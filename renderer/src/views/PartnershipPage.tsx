@@ -215,7 +215,7 @@ function Header({
     <Stack gap={6}>
       <Group justify="space-between" align="flex-start" wrap="nowrap" gap="md">
         <Stack gap={2} style={{ minWidth: 0 }}>
-          <Title order={2} style={{ overflowWrap: 'anywhere' }} {...langOf(title)}>
+          <Title order={1} size="h2" style={{ overflowWrap: 'anywhere' }} {...langOf(title)}>
             {title}
           </Title>
           {other && other !== title ? (
@@ -398,11 +398,12 @@ function Parties({ partnership: p }: { partnership: Partnership }) {
 
 function LongText({ title, text }: { title: string; text: string }) {
   const { t } = useTranslation();
+  const lang = useLangOf();
   return (
     <PageSection title={title}>
       {/* Six whole lines, then "Show more": no half-cut line. */}
       <Spoiler maxHeight={6 * 22} showLabel={t('partnership.page.showMore')} hideLabel={t('partnership.page.showLess')}>
-        <Text size="sm" lh="22px" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+        <Text size="sm" lh="22px" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }} {...lang(text)}>
           {text}
         </Text>
       </Spoiler>

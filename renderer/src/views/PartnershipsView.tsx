@@ -127,9 +127,11 @@ export function PartnershipsView() {
 
   return (
     <Stack>
-      <Group justify="space-between" align="center" wrap="nowrap">
-        <Title order={2}>{t('partnerships.title')}</Title>
-        <Group gap="sm" wrap="nowrap">
+      <Group justify="space-between" align="center" wrap="wrap" gap="sm">
+        <Title order={1} size="h2">
+          {t('partnerships.title')}
+        </Title>
+        <Group gap="sm" wrap="wrap">
           <Select
             aria-label={t('partnership.list.sort')}
             leftSection={<IconArrowsSort size={16} aria-hidden />}

@@ -6,7 +6,9 @@ export function PlaceholderView({ view }: { view: View }) {
   const { t } = useTranslation();
   return (
     <Stack maw={720}>
-      <Title order={2}>{t(`nav.${view}`)}</Title>
+      <Title order={1} size="h2">
+        {t(`nav.${view}`)}
+      </Title>
       <Paper withBorder p="lg" radius="md">
         <Stack gap="xs">
           <Badge variant="light" color="gray" w="fit-content">

@@ -39,7 +39,7 @@ export function ReminderSettings({ settings }: { settings: Settings | undefined 
 
   return (
     <Paper withBorder p="md" radius="md" component="section" aria-labelledby="settings-reminders">
-      <Title order={3} size="h5" mb={4} id="settings-reminders">
+      <Title order={2} size="h5" mb={4} id="settings-reminders">
         {t('timeline.settings.title')}
       </Title>
       <Text size="sm" c="dimmed" mb="sm">

@@ -116,7 +116,9 @@ export function ReportsView() {
   return (
     <Stack gap="sm" h="calc(100dvh - var(--app-shell-header-height, 56px) - 2 * var(--mantine-spacing-md))" mih={520}>
       <Group justify="space-between" wrap="nowrap">
-        <Title order={2}>{t('reports.title')}</Title>
+        <Title order={1} size="h2">
+          {t('reports.title')}
+        </Title>
         <Group gap="sm" wrap="nowrap">
           <Button
             variant="default"

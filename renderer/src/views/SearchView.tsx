@@ -44,7 +44,9 @@ export function SearchView({ query }: { query: string }) {
 
   return (
     <Stack maw={900}>
-      <Title order={2}>{query.trim() ? t('search.resultsFor', { query }) : t('search.title')}</Title>
+      <Title order={1} size="h2">
+        {query.trim() ? t('search.resultsFor', { query }) : t('search.title')}
+      </Title>
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -79,7 +81,7 @@ export function SearchView({ query }: { query: string }) {
       ) : (
         groups.map((group) => (
           <Paper key={group.kind} withBorder p="sm" radius="md" component="section" aria-label={t(`search.groups.${group.kind}`)}>
-            <Title order={3} size="h5" mb="xs">
+            <Title order={2} size="h5" mb="xs">
               {t(`search.groups.${group.kind}`)}
             </Title>
             <Stack gap={4}>

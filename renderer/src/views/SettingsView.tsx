@@ -38,10 +38,12 @@ export function SettingsView({ info }: { info: AppInfo | undefined }) {
 
   return (
     <Stack maw={760}>
-      <Title order={2}>{t('nav.settings')}</Title>
+      <Title order={1} size="h2">
+        {t('nav.settings')}
+      </Title>
       <Text c="dimmed">{t('tasks.settings.intro')}</Text>
       <Paper withBorder p="md" radius="md" component="section" aria-labelledby="settings-profile">
-        <Title order={3} size="h5" mb="sm" id="settings-profile">
+        <Title order={2} size="h5" mb="sm" id="settings-profile">
           {t('tasks.settings.profile')}
         </Title>
         {settings ? <ProfileForm settings={settings} assignees={assignees ?? []} /> : <Loader size="sm" />}
@@ -50,7 +52,7 @@ export function SettingsView({ info }: { info: AppInfo | undefined }) {
       <ReminderSettings settings={settings} />
       {info ? (
         <Paper withBorder p="md" radius="md" component="section" aria-labelledby="settings-about">
-          <Title order={3} size="h5" mb="sm" id="settings-about">
+          <Title order={2} size="h5" mb="sm" id="settings-about">
             {t('settings.about')}
           </Title>
           <Table>
@@ -137,7 +139,7 @@ function AppearanceSettings() {
   const { colorScheme, setColorScheme } = useMantineColorScheme();
   return (
     <Paper withBorder p="md" radius="md" component="section" aria-labelledby="settings-appearance">
-      <Title order={3} size="h5" mb="sm" id="settings-appearance">
+      <Title order={2} size="h5" mb="sm" id="settings-appearance">
         {t('settings.appearance')}
       </Title>
       <SegmentedControl

@@ -43,7 +43,9 @@ export function SyncView() {
   return (
     <Stack gap="md" maw={1100}>
       <Stack gap={4}>
-        <Title order={2}>{t('sync.title')}</Title>
+        <Title order={1} size="h2">
+          {t('sync.title')}
+        </Title>
         <Text size="sm" c="dimmed">
           {t('sync.intro')}
         </Text>

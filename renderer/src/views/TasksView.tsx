@@ -269,7 +269,9 @@ export function TasksView() {
   return (
     <Stack>
       <Group justify="space-between" align="center" wrap="nowrap">
-        <Title order={2}>{t('tasks.title')}</Title>
+        <Title order={1} size="h2">
+          {t('tasks.title')}
+        </Title>
         <Group gap="sm" wrap="nowrap">
           <ExportMenu view="tasks" filters={listInput} />
           <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setEditing('new')} title="Ctrl+N">

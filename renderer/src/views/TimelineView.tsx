@@ -1,23 +1,31 @@
-import { useState } from 'react';
-import { Alert, Group, Select, Stack, Text, Title } from '@mantine/core';
+import { useMemo, useState } from 'react';
+import { Group, Select, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useApi } from '../useApi';
+import { useApiWindow } from '../useApi';
 import { formatNumber } from '../format';
-import { TimelineChart } from '../components/Timeline';
+import { TimelineChart, type TimelineWindow } from '../components/Timeline';
 import { PARTNERSHIP_STATUS_LIST } from './partnership/common';
 import type { PartnershipStatus } from '@db/partnerships';
 
-/** #/timeline: the milestones and meetings of the whole portfolio, one row per partnership. Lazy-loaded. */
+/**
+ * #/timeline: the milestones and meetings of the whole portfolio, one row per partnership, every partnership reached
+ * by scrolling: the rows in view are drawn, their pages read as they come into view. Lazy-loaded.
+ */
 export function TimelineView() {
   const { t } = useTranslation();
   const [status, setStatus] = useState<PartnershipStatus | null>(null);
-  const { data } = useApi('timeline.portfolio', status ? { status } : {}, { keepPrevious: true });
+  const { first: data, rowAt, setView } = useApiWindow('timeline.portfolio', status ? { status } : {});
+  const total = data?.total ?? 0;
+  const span = data?.span ?? null;
+  const rows = useMemo<TimelineWindow>(() => ({ total, rowAt, onView: setView, span }), [total, rowAt, setView, span]);
 
   return (
     <Stack gap="sm">
       <Group justify="space-between" align="flex-end" wrap="wrap" gap="sm">
         <Stack gap={2}>
-          <Title order={2}>{t('timeline.view.title')}</Title>
+          <Title order={1} size="h2">
+            {t('timeline.view.title')}
+          </Title>
           <Text size="sm" c="dimmed">
             {t('timeline.view.intro')}
           </Text>
@@ -41,17 +49,10 @@ export function TimelineView() {
       </Group>
       {!data ? (
         <Text c="dimmed">{t('common.loading')}</Text>
-      ) : data.rows.length === 0 ? (
+      ) : data.total === 0 ? (
         <Text c="dimmed">{t('timeline.view.empty')}</Text>
       ) : (
-        <>
-          {data.total > data.rows.length ? (
-            <Alert color="yellow" py="xs">
-              {t('timeline.view.truncated', { shown: formatNumber(data.rows.length), total: formatNumber(data.total) })}
-            </Alert>
-          ) : null}
-          <TimelineChart key={status ?? 'all'} rows={data.rows} name={t('timeline.view.portfolio')} fillHeight />
-        </>
+        <TimelineChart key={status ?? 'all'} rows={rows} name={t('timeline.view.portfolio')} fillHeight />
       )}
     </Stack>
   );

@@ -44,7 +44,9 @@ export function TrashView() {
     <Stack>
       <Group justify="space-between" align="flex-end" wrap="wrap" gap="sm">
         <Stack gap={4}>
-          <Title order={2}>{t('tasks.trash.title')}</Title>
+          <Title order={1} size="h2">
+            {t('tasks.trash.title')}
+          </Title>
           <Text c="dimmed" size="sm">
             {t('tasks.trash.intro')}
           </Text>

@@ -4,7 +4,7 @@ import { migratedFrom, planText } from './fill';
 describe("migration 0010: live partnerships by title, live parties in order, attendees of a meeting (the map and a partnership's contacts)", () => {
   it('keeps every row, and the map and the contacts of a partnership read them from the new indexes alone', async () => {
     const sqlite = await migratedFrom(10);
-    // (Its partnerships_map, the map's read of every partnership in title order, gave way to map_partnerships in 0012.)
+    // (Its partnerships_map, the map's read of every partnership in title order, gave way to map_partnerships in 0013.)
     expect(sqlite.prepare("SELECT name FROM sqlite_master WHERE name = 'partnerships_map'").all()).toEqual([]);
     const parties = `SELECT partnership_id, organization_id FROM partnership_parties INDEXED BY partnership_parties_live
                       WHERE deleted_at IS NULL ORDER BY partnership_id, created_at, id`;

@@ -9,7 +9,6 @@ const en = {
     allStatuses: 'All statuses',
     count_one: '{{formatted}} partnership',
     count_other: '{{formatted}} partnerships',
-    truncated: 'The first {{shown}} of {{total}} partnerships are shown. Choose a status to narrow the list.',
     empty: 'No partnership to show.',
   },
   chart: {
@@ -78,7 +77,6 @@ const zh: Widen<typeof en> = {
     allStatuses: '全部状态',
     count_one: '{{formatted}} 个合作关系',
     count_other: '{{formatted}} 个合作关系',
-    truncated: '仅显示前 {{shown}} 个合作关系（共 {{total}} 个）。可按状态筛选以缩小范围。',
     empty: '没有可显示的合作关系。',
   },
   chart: {

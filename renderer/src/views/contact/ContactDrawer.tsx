@@ -4,6 +4,7 @@ import { AppDrawer } from '../../components/Dialog';
 import { IconEdit, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { routeHash } from '../../route';
+import { useLangOf } from '../../lang';
 import { useApi } from '../../useApi';
 import { safeHref } from '../../components/Markdown';
 import { WithHistoryTab } from '../../components/RecordHistory';
@@ -23,6 +24,7 @@ export function ContactDrawer({
   onDelete: (contact: Contact) => void;
 }) {
   const { t } = useTranslation();
+  const lang = useLangOf();
   const { data: contact } = useApi('contacts.get', { id });
   const mailto = contact?.email ? safeHref(`mailto:${contact.email}`) : null;
 
@@ -42,7 +44,7 @@ export function ContactDrawer({
               <Field label={t('meetings.contacts.fields.phone')}>{contact.phone}</Field>
               {contact.notes ? (
                 <Field label={t('meetings.contacts.fields.notes')}>
-                  <Text size="sm" component="span" style={{ whiteSpace: 'pre-wrap' }}>
+                  <Text size="sm" component="span" style={{ whiteSpace: 'pre-wrap' }} {...lang(contact.notes)}>
                     {contact.notes}
                   </Text>
                 </Field>

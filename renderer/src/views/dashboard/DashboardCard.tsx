@@ -35,7 +35,7 @@ export function DashboardCard<T>({
     <Paper withBorder radius="md" p="md" component="section" aria-labelledby={headingId} data-testid={testId}>
       <Stack gap="xs">
         <Group justify="space-between" wrap="nowrap" align="flex-start" gap="xs">
-          <Title order={3} size="h5" id={headingId}>
+          <Title order={2} size="h5" id={headingId}>
             {title}
           </Title>
           {items.length > 0 ? (

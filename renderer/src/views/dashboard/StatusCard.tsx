@@ -23,7 +23,7 @@ export function StatusCard({ byStatus }: { byStatus: Record<PartnershipStatus, n
     <Paper withBorder radius="md" p="md" component="section" aria-labelledby="dashboard-status" data-testid="dashboard-status">
       <Stack gap="sm">
         <Group justify="space-between" wrap="nowrap" align="flex-start" gap="xs">
-          <Title order={3} size="h5" id="dashboard-status">
+          <Title order={2} size="h5" id="dashboard-status">
             {t('tasks.dashboard.byStatus')}
           </Title>
           <Badge variant="light" color="gray" style={{ flexShrink: 0 }}>

@@ -21,7 +21,7 @@ export function Section({ title, children }: { title?: string; children: ReactNo
   return (
     <Paper withBorder p="md" radius="md" component="section" aria-label={title}>
       {title ? (
-        <Title order={3} size="h5" mb="sm">
+        <Title order={2} size="h5" mb="sm">
           {title}
         </Title>
       ) : null}

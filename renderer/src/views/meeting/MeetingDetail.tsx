@@ -5,6 +5,7 @@ import { IconArrowLeft, IconCalendarEvent, IconClock, IconEdit, IconMapPin, Icon
 import { useTranslation } from 'react-i18next';
 import { routeHash, navigate } from '../../route';
 import { Markdown } from '../../components/Markdown';
+import { useLangOf } from '../../lang';
 import type { Meeting } from '@db/meetings';
 import { RecordHistory } from '../../components/RecordHistory';
 import { PRIORITY_COLORS, SIDES, STATUS_COLORS, formatDay, formatLongDay, partnershipTitle } from './shared';
@@ -42,7 +43,7 @@ export function MeetingDetail({ meeting, onEdit, onDelete, onRestore }: { meetin
       ) : null}
       <Group justify="space-between" align="flex-start" wrap="nowrap" gap="md">
         <Stack gap={6} style={{ minWidth: 0 }}>
-          <Title order={2} style={{ overflowWrap: 'anywhere' }}>
+          <Title order={1} size="h2" style={{ overflowWrap: 'anywhere' }}>
             {meeting.title}
           </Title>
           <Group gap="md" wrap="wrap">
@@ -200,7 +201,7 @@ function Meta({ icon, children }: { icon: ReactNode; children: ReactNode }) {
 function Block({ title, children }: { title: string; children: ReactNode }) {
   return (
     <Paper withBorder p="md" radius="md" component="section" aria-label={title}>
-      <Title order={3} size="h5" mb="xs">
+      <Title order={2} size="h5" mb="xs">
         {title}
       </Title>
       {children}
@@ -210,10 +211,11 @@ function Block({ title, children }: { title: string; children: ReactNode }) {
 
 /** Plain text as typed: line breaks kept, nothing interpreted. */
 function TextBlock({ title, text }: { title: string; text: string | null }) {
+  const lang = useLangOf();
   if (!text) return null;
   return (
     <Block title={title}>
-      <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+      <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }} {...lang(text)}>
         {text}
       </Text>
     </Block>

@@ -256,7 +256,7 @@ function MeetingFormBody({
           }}
         >
           <Group justify="space-between" wrap="nowrap" gap="sm">
-            <Title order={2} style={{ minWidth: 0 }}>
+            <Title order={1} size="h2" style={{ minWidth: 0 }}>
               {meeting ? t('meetings.form.editTitle') : t('meetings.form.newTitle')}
             </Title>
             <Group gap="sm" wrap="nowrap">

@@ -32,7 +32,7 @@ export function ConflictsPanel({ conflicts }: { conflicts: ConflictView[] | unde
     <Paper withBorder p="md" radius="md">
       <Stack gap="sm">
         <Group justify="space-between" align="flex-start" wrap="nowrap">
-          <Title order={3} size="h4">
+          <Title order={2} size="h4">
             {t('sync.conflicts.heading')}
           </Title>
           <Switch label={t('sync.conflicts.showResolved')} checked={showResolved} onChange={(e) => setShowResolved(e.currentTarget.checked)} />

@@ -29,7 +29,7 @@ export function DuplicatesPanel({ duplicates }: { duplicates: DuplicateView[] | 
   return (
     <Paper withBorder p="md" radius="md">
       <Stack gap="sm">
-        <Title order={3} size="h4">
+        <Title order={2} size="h4">
           {t('sync.duplicates.heading')}
         </Title>
         <Text size="sm" c="dimmed">

@@ -75,7 +75,7 @@ export function ExportPanel() {
           }}
         >
           <Stack gap="sm">
-            <Title order={3} size="h4">
+            <Title order={2} size="h4">
               {t('sync.export.heading')}
             </Title>
             <Text size="sm" c="dimmed">
@@ -129,7 +129,7 @@ export function ExportPanel() {
       ) : null}
       {result ? (
         <Paper withBorder p="md" radius="md" data-testid="export-result">
-          <Title order={3} size="h5" mb="xs">
+          <Title order={2} size="h5" mb="xs">
             {t('sync.export.resultTitle')}
           </Title>
           <Table layout="fixed" verticalSpacing={6}>

@@ -25,7 +25,7 @@ export function HistoryPanel({ entries }: { entries: SyncLogEntry[] | undefined 
   const { t } = useTranslation();
   return (
     <Paper withBorder p="md" radius="md">
-      <Title order={3} size="h4" mb="sm">
+      <Title order={2} size="h4" mb="sm">
         {t('sync.history.heading')}
       </Title>
       {entries && entries.length === 0 ? <Text c="dimmed">{t('sync.history.empty')}</Text> : null}

@@ -132,7 +132,7 @@ export function ImportPanel({
           }}
         >
           <Stack gap="sm">
-            <Title order={3} size="h4">
+            <Title order={2} size="h4">
               {t('sync.import.heading')}
             </Title>
             <Text size="sm" c="dimmed">

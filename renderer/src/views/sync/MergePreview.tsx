@@ -25,7 +25,7 @@ export function MergePreview({ summary }: { summary: MergeSummary }) {
   return (
     <Paper withBorder p="md" radius="md" data-testid="merge-preview">
       <Stack gap="sm">
-        <Title order={3} size="h5" style={{ overflowWrap: 'anywhere' }}>
+        <Title order={2} size="h5" style={{ overflowWrap: 'anywhere' }}>
           {t('sync.import.summaryTitle', { file: summary.fileName })}
         </Title>
         <Group gap="xs">
@@ -84,7 +84,7 @@ export function MergePreview({ summary }: { summary: MergeSummary }) {
 
         {summary.conflictList.length > 0 ? (
           <Stack gap={4}>
-            <Title order={4} size="h6">
+            <Title order={3} size="h6">
               {t('sync.import.conflictsTitle')} ({formatNumber(summary.conflictList.length)})
             </Title>
             <Text size="xs" c="dimmed">
@@ -138,7 +138,7 @@ export function MergePreview({ summary }: { summary: MergeSummary }) {
 
         {summary.duplicates.length > 0 ? (
           <Stack gap={4}>
-            <Title order={4} size="h6">
+            <Title order={3} size="h6">
               {t('sync.import.duplicatesTitle')} ({formatNumber(summary.duplicates.length)})
             </Title>
             <Text size="xs" c="dimmed">

@@ -39,9 +39,9 @@ function expectedMap(sqlite: Database.Database): MapRow[] {
 const maintainedMap = (sqlite: Database.Database) =>
   sqlite.prepare('SELECT partnership_id, title, status, places, unplaced FROM map_partnerships ORDER BY partnership_id').all() as MapRow[];
 
-describe("migration 0012: the map's partnerships, maintained", () => {
+describe("migration 0013: the map's partnerships, maintained", () => {
   it('keeps every row, fills map_partnerships from the data, and the triggers keep it right on every kind of write', async () => {
-    const sqlite = await migratedFrom(12);
+    const sqlite = await migratedFrom(13);
     // 20 partnerships of two neighbouring cities each; city 3 is deleted, so partnerships 2 and 3 have one place left.
     expect(maintainedMap(sqlite)).toHaveLength(20);
     expect(maintainedMap(sqlite)).toEqual(expectedMap(sqlite));

@@ -11,7 +11,8 @@ CREATE TABLE `map_refresh` (
 	`partnership_id` text NOT NULL
 );
 --> statement-breakpoint
-DROP INDEX `partnerships_map`;--> statement-breakpoint
+DROP INDEX `partnerships_map`;
+--> statement-breakpoint
 -- Written by hand (drizzle-kit has no triggers). map_partnerships holds, for each live partnership with a live
 -- party of a live organization, what the map needs (db/map.ts); these triggers keep it so on every write, local or
 -- merged (a merge may bring a party before its partnership or its organization: each side asks for a refresh).
