@@ -160,7 +160,9 @@ describe('hostile incoming files', () => {
       // The only triggers are the app's own (migrations 0007, 0012 and 0013 keep their maintained facts with them); no view at all.
       const objects = core.sqlite.prepare("SELECT type, name FROM sqlite_master WHERE type IN ('trigger', 'view')").all() as { type: string; name: string }[];
       expect(
-        objects.filter((o) => o.type === 'view' || !/^(partnership_meetings|partnership_facts|task_counts|timeline_order|map_partnerships|map_refresh)_/.test(o.name)),
+        objects.filter(
+          (o) => o.type === 'view' || !/^(partnership_meetings|partnership_facts|task_counts|timeline_order|map_partnerships|map_refresh)_/.test(o.name),
+        ),
       ).toEqual([]);
     } finally {
       core.close();
