@@ -45,7 +45,8 @@ import * as attachments from './attachments';
 import { dashboard, dashboardInput } from './dashboard';
 import { portfolioTimeline, timelineInput } from './timeline';
 import { listReminders, remindersInput } from './reminders';
-import { mapData } from './map';
+import { mapData, mapTitles } from './map';
+import { MAP_TITLES_MAX } from '../common/limits';
 import { listTrash, restoreFromTrash, trashRestoreInput } from './trash';
 import { getSettings, settingsUpdateInput, updateSettings } from './settings';
 import { idSchema } from './validation';
@@ -83,6 +84,8 @@ export function defineOperation<const Name extends string, Input extends z.ZodTy
 }
 
 const noInput = z.strictObject({}).default({});
+/** The titles of the partnerships a map line or place shows (db/map.ts). */
+const mapTitlesInput = z.strictObject({ partnershipIds: z.array(idSchema).min(1).max(MAP_TITLES_MAX) });
 const filePath = z.string().trim().min(1).max(4096);
 /** A file a person chose in a shell (db/file-grants.ts): a handle, never a path. */
 const fileHandle = z.string().regex(FILE_HANDLE_PATTERN, { error: 'not a chosen file' });
@@ -210,6 +213,7 @@ export const operationList = [
   defineOperation('timeline.portfolio', 'read', timelineInput, (core, input) => portfolioTimeline(core, input)),
   defineOperation('reminders.list', 'read', remindersInput, (core, input) => listReminders(core, input)),
   defineOperation('map.data', 'read', noInput, (core) => mapData(core)),
+  defineOperation('map.titles', 'read', mapTitlesInput, (core, input) => mapTitles(core, input.partnershipIds)),
   defineOperation('places.search', 'read', placeSearchInput, (_core, input) => searchPlaces(input)),
   defineOperation('trash.list', 'read', noInput, (core) => listTrash(core)),
   defineOperation('trash.restore', 'write', trashRestoreInput, (core, input) => restoreFromTrash(core, input)),

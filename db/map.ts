@@ -1,6 +1,6 @@
 /**
  * The offline map's data: the organizations with coordinates that take part in a live
- * partnership, and one line per pair of located parties to draw between them.
+ * partnership, and for each partnership its located parties, to draw lines between them.
  *
  * Only live records count: a deleted partnership, a removed party or a deleted organization is
  * not on the map, and an organization without latitude or longitude is left out (its
@@ -10,6 +10,10 @@
  * party added first, as the partnership page lists them) to each of the others: n − 1 lines, not
  * the n(n−1)/2 of every pair, so a 30-city programme stays 29 lines, and the first party (usually
  * the initiator or the lead) is the hub.
+ *
+ * The answer is small: a drawn partnership is its id, its status and its places (indexes into the cities);
+ * titles are asked for what is hovered, focused or listed (`mapTitles`, 'map.titles'). The rows come from
+ * map_partnerships, kept by the triggers of migration 0014 on every write and merge.
  */
 import type { Core } from './core';
 import type { PartnershipStatus } from './partnerships';
@@ -26,27 +30,25 @@ export interface MapCity {
   partnershipCount: number;
 }
 
-/** [longitude, latitude], GeoJSON order. */
-export type MapPoint = [number, number];
+/** A live partnership with two or more located parties: a line from its first place to each other one. */
+export interface MapPartnership {
+  partnershipId: string;
+  status: PartnershipStatus;
+  /** Its located parties as indexes into `MapData.cities`, in the order added: the first is the hub. */
+  places: number[];
+}
 
-export interface MapLink {
+/** A partnership's title and status, for a line hovered or focused and for a place's list. */
+export interface MapTitle {
   partnershipId: string;
   title: string;
   titleZh: string | null;
   titleEn: string | null;
   status: PartnershipStatus;
-  fromId: string;
-  toId: string;
-  from: MapPoint;
-  to: MapPoint;
 }
 
 /** A live partnership with a party that has no coordinates: drawn in part (`drawn`) or not at all, and why. */
-export interface UnplacedPartnership {
-  partnershipId: string;
-  title: string;
-  titleZh: string | null;
-  titleEn: string | null;
+export interface UnplacedPartnership extends Omit<MapTitle, 'status'> {
   drawn: boolean;
   /** Its live parties without latitude or longitude. */
   missing: { id: string; displayName: string; nameZh: string | null; nameEn: string | null }[];
@@ -54,7 +56,8 @@ export interface UnplacedPartnership {
 
 export interface MapData {
   cities: MapCity[];
-  links: MapLink[];
+  /** In title order. */
+  partnerships: MapPartnership[];
   /** The first UNPLACED_SHOWN of them, by title. */
   unplaced: UnplacedPartnership[];
   unplacedTotal: number;
@@ -63,98 +66,104 @@ export interface MapData {
 /** How many unplaced partnerships the map names (an office whose own city has no coordinates would list every one). */
 export const UNPLACED_SHOWN = 50;
 
-/** A live organization, with coordinates or without. */
-interface OrganizationRow extends Omit<MapCity, 'latitude' | 'longitude' | 'partnershipCount'> {
-  latitude: number | null;
-  longitude: number | null;
-}
-
-type PartnershipRow = Pick<MapLink, 'title' | 'titleZh' | 'titleEn' | 'status'> & { id: string };
+type CityRow = [string, string, string | null, string | null, string | null, number, number];
+type MissingRow = UnplacedPartnership['missing'][number] & { partnershipId: string };
 
 export function mapData(core: Core): MapData {
-  // Every live organization once (a few thousand), then the live partnerships in title order from the covering
-  // partial index partnerships_map and their live parties in the order added from partnership_parties_live: three
-  // reads of one row per place, partnership and party, joined here. (One joined and sorted read took 205 ms at L.)
-  const organizations = new Map<string, OrganizationRow>();
+  // One snapshot: a write committed by another connection between the two reads would leave a place unknown.
+  return core.sqlite.transaction(() => {
+    // One row per partnership on the map, in title order, from the covering index of map_partnerships: no join here.
+    // Each row comes as one string, "id status unplaced place place …" (ids and statuses hold no space): better-sqlite3
+    // makes a JavaScript value per column, and one string per row takes half the time of four columns at L.
+    const rows = core.sqlite
+      .prepare(
+        `SELECT partnership_id || ' ' || status || ' ' || unplaced || coalesce(' ' || places, '')
+           FROM map_partnerships INDEXED BY map_partnerships_title ORDER BY title, partnership_id`,
+      )
+      .pluck()
+      .all() as string[];
+    const indexOf = new Map<string, number>();
+    const counts: number[] = [];
+    const partnerships: MapPartnership[] = [];
+    const unplaced: { partnershipId: string; drawn: boolean }[] = [];
+    let unplacedTotal = 0;
+    for (const row of rows) {
+      const fields = row.split(' ');
+      const places: number[] = [];
+      for (let k = 3; k < fields.length; k++) {
+        const organizationId = fields[k]!;
+        let index = indexOf.get(organizationId);
+        if (index === undefined) {
+          index = counts.length;
+          indexOf.set(organizationId, index);
+          counts.push(0);
+        }
+        counts[index]! += 1;
+        places.push(index);
+      }
+      const partnershipId = fields[0]!;
+      if (places.length >= 2) partnerships.push({ partnershipId, status: fields[1] as PartnershipStatus, places });
+      if (fields[2] !== '0') {
+        unplacedTotal += 1;
+        if (unplaced.length < UNPLACED_SHOWN) unplaced.push({ partnershipId, drawn: places.length >= 2 });
+      }
+    }
+    // Every located organization (a few thousand, rows as arrays: half the time of objects), the ones on the map kept.
+    const cities: MapCity[] = new Array<MapCity>(counts.length);
+    for (const [id, displayName, nameZh, nameEn, country, latitude, longitude] of core.sqlite
+      .prepare(
+        `SELECT id, display_name, name_zh, name_en, country, latitude, longitude
+           FROM organizations WHERE deleted_at IS NULL AND latitude IS NOT NULL AND longitude IS NOT NULL`,
+      )
+      .raw()
+      .all() as CityRow[]) {
+      const index = indexOf.get(id);
+      if (index !== undefined) cities[index] = { id, displayName, nameZh, nameEn, country, latitude, longitude, partnershipCount: counts[index]! };
+    }
+    return { cities, partnerships, unplaced: unplacedDetails(core, unplaced), unplacedTotal };
+  })();
+}
+
+/** The titles and the parties without coordinates of the unplaced partnerships shown (at most UNPLACED_SHOWN). */
+function unplacedDetails(core: Core, unplaced: { partnershipId: string; drawn: boolean }[]): UnplacedPartnership[] {
+  if (unplaced.length === 0) return [];
+  const ids = unplaced.map((u) => u.partnershipId);
+  const titles = new Map(mapTitles(core, ids).map((t) => [t.partnershipId, t]));
+  const missingOf = new Map<string, MissingRow[]>();
   for (const row of core.sqlite
     .prepare(
-      `SELECT id, display_name AS displayName, name_zh AS nameZh, name_en AS nameEn, country, latitude, longitude
-         FROM organizations WHERE deleted_at IS NULL`,
+      `SELECT pp.partnership_id AS partnershipId, o.id, o.display_name AS displayName, o.name_zh AS nameZh, o.name_en AS nameEn
+         FROM partnership_parties pp INDEXED BY partnership_parties_live JOIN organizations o ON o.id = pp.organization_id
+        WHERE pp.partnership_id IN (SELECT value FROM json_each(?)) AND pp.deleted_at IS NULL
+          AND o.deleted_at IS NULL AND (o.latitude IS NULL OR o.longitude IS NULL)`,
     )
-    .all() as OrganizationRow[]) {
-    organizations.set(row.id, row);
+    .all(JSON.stringify(ids)) as MissingRow[]) {
+    const list = missingOf.get(row.partnershipId) ?? [];
+    // The same organization twice in one partnership is named once.
+    if (!list.some((m) => m.id === row.id)) list.push(row);
+    missingOf.set(row.partnershipId, list);
   }
-  const partiesOf = new Map<string, string[]>();
-  for (const [partnershipId, organizationId] of core.sqlite
-    .prepare(
-      `SELECT partnership_id, organization_id FROM partnership_parties INDEXED BY partnership_parties_live
-        WHERE deleted_at IS NULL ORDER BY partnership_id, created_at, id`,
-    )
-    .raw()
-    .all() as [string, string][]) {
-    const parties = partiesOf.get(partnershipId);
-    if (parties) parties.push(organizationId);
-    else partiesOf.set(partnershipId, [organizationId]);
-  }
-  const partnerships = core.sqlite
-    .prepare(
-      `SELECT id, title, title_zh AS titleZh, title_en AS titleEn, status FROM partnerships INDEXED BY partnerships_map
-        WHERE deleted_at IS NULL ORDER BY title, id`,
-    )
-    .all() as PartnershipRow[];
+  return unplaced.flatMap(({ partnershipId, drawn }) => {
+    const title = titles.get(partnershipId);
+    if (!title) return [];
+    const missing = (missingOf.get(partnershipId) ?? [])
+      .sort((a, b) => byBytes(a.displayName, b.displayName) || byBytes(a.id, b.id))
+      .map(({ id, displayName, nameZh, nameEn }) => ({ id, displayName, nameZh, nameEn }));
+    return [{ partnershipId, title: title.title, titleZh: title.titleZh, titleEn: title.titleEn, drawn, missing }];
+  });
+}
 
-  const cities = new Map<string, MapCity>();
-  const links: MapLink[] = [];
-  const unplaced: UnplacedPartnership[] = [];
-  for (const partnership of partnerships) {
-    const parties = partiesOf.get(partnership.id);
-    if (!parties) continue;
-    let hub: OrganizationRow | undefined;
-    const seen = new Set<string>();
-    const missing: OrganizationRow[] = [];
-    for (const organizationId of parties) {
-      // The same organization twice in one partnership counts once and draws no line to itself.
-      if (seen.has(organizationId)) continue;
-      seen.add(organizationId);
-      const organization = organizations.get(organizationId);
-      if (!organization) continue;
-      if (organization.latitude === null || organization.longitude === null) {
-        missing.push(organization);
-        continue;
-      }
-      const city = cities.get(organizationId);
-      if (city) city.partnershipCount += 1;
-      else cities.set(organizationId, { ...organization, latitude: organization.latitude, longitude: organization.longitude, partnershipCount: 1 });
-      if (!hub) {
-        hub = organization;
-        continue;
-      }
-      links.push({
-        partnershipId: partnership.id,
-        title: partnership.title,
-        titleZh: partnership.titleZh,
-        titleEn: partnership.titleEn,
-        status: partnership.status,
-        fromId: hub.id,
-        toId: organizationId,
-        from: [hub.longitude!, hub.latitude!],
-        to: [organization.longitude, organization.latitude],
-      });
-    }
-    if (missing.length > 0) {
-      unplaced.push({
-        partnershipId: partnership.id,
-        title: partnership.title,
-        titleZh: partnership.titleZh,
-        titleEn: partnership.titleEn,
-        drawn: links.at(-1)?.partnershipId === partnership.id,
-        missing: missing
-          .sort((a, b) => byBytes(a.displayName, b.displayName) || byBytes(a.id, b.id))
-          .map(({ id, displayName, nameZh, nameEn }) => ({ id, displayName, nameZh, nameEn })),
-      });
-    }
-  }
-  return { cities: [...cities.values()], links, unplaced: unplaced.slice(0, UNPLACED_SHOWN), unplacedTotal: unplaced.length };
+/** The live partnerships among `ids`, in the order asked (each once), with their titles and status. */
+export function mapTitles(core: Core, ids: readonly string[]): MapTitle[] {
+  const unique = [...new Set(ids)];
+  const rows = core.sqlite
+    .prepare(
+      `SELECT id AS partnershipId, title, title_zh AS titleZh, title_en AS titleEn, status FROM partnerships
+        WHERE id IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL`,
+    )
+    .all(JSON.stringify(unique)) as MapTitle[];
+  const byId = new Map(rows.map((row) => [row.partnershipId, row]));
+  return unique.flatMap((id) => byId.get(id) ?? []);
 }
 
 /** SQLite's BINARY order (UTF-8 bytes), which JavaScript's UTF-16 comparison differs from above U+FFFF. */

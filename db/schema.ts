@@ -131,10 +131,6 @@ export const partnerships = sqliteTable(
     index('partnerships_list')
       .on(sql`${t.statusSince} DESC`, t.title, t.id, t.deletedAt)
       .where(sql`${t.deletedAt} IS NULL`),
-    // The map: every live partnership in title order with what a line shows, from the index alone, no sort.
-    index('partnerships_map')
-      .on(t.title, t.id, t.titleZh, t.titleEn, t.status, t.deletedAt)
-      .where(sql`${t.deletedAt} IS NULL`),
   ],
 );
 
@@ -531,6 +527,37 @@ export const timelineOrder = sqliteTable(
 export const meetingCounts = sqliteTable('meeting_counts', {
   date: text('date').primaryKey(),
   n: integer('n').notNull(),
+});
+
+/**
+ * The map's partnerships (db/map.ts), kept by triggers written by hand in migration 0014 on every write, local,
+ * merged or generated: one row per live partnership with a live party, its title (for the order only), its
+ * status, its located parties and how many of its parties have no coordinates. The map reads these rows in title
+ * order from one covering index instead of joining every partnership, party and organization.
+ *
+ * `places`: the distinct live parties with latitude and longitude, space-separated, in the order added (the
+ * first is the hub of the star the map draws); null when none is located. `unplaced`: the distinct live
+ * parties without coordinates.
+ */
+export const mapPartnerships = sqliteTable(
+  'map_partnerships',
+  {
+    partnershipId: text('partnership_id').primaryKey(),
+    title: text('title').notNull(),
+    status: text('status').notNull(),
+    places: text('places'),
+    unplaced: integer('unplaced').notNull(),
+  },
+  (t) => [index('map_partnerships_title').on(t.title, t.partnershipId, t.status, t.places, t.unplaced)],
+);
+
+/**
+ * Always empty: inserting a partnership's id here recomputes its row of map_partnerships (one trigger holds that
+ * computation), then the id is taken out again. The triggers on partnerships, parties and organizations insert
+ * the ids whose row a write may have changed.
+ */
+export const mapRefresh = sqliteTable('map_refresh', {
+  partnershipId: text('partnership_id').notNull(),
 });
 
 /** The user tables that carry records (bookkeeping columns, stamps, tombstones), by entity name. */

@@ -75,6 +75,8 @@ export async function exerciseReaders(core: Core): Promise<ReadFailure[]> {
   await attempt('timeline.portfolio', () => api['timeline.portfolio']({}));
   await attempt('reminders.list', () => api['reminders.list']({}));
   await attempt('map.data', () => api['map.data']());
+  const partnershipIds = ids('partnerships').slice(0, 50);
+  if (partnershipIds.length > 0) await attempt('map.titles', () => api['map.titles']({ partnershipIds }));
   await attempt('trash.list', () => api['trash.list']());
   for (const query of ['Bu', 'Burgas', '汕头', 'banana']) await attempt(`search.query ${query}`, () => api['search.query']({ query }));
   await attempt('sync.log', () => api['sync.log']());

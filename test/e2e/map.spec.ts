@@ -5,7 +5,8 @@ import type { Locator, Page } from '@playwright/test';
 import { test, expect, switchLanguage } from './fixtures';
 
 const SHOTS = path.resolve(__dirname, '../../test-results/screenshots');
-const BURGAS = /Shantou–Burgas|汕头—布尔加斯/;
+/** A line is named by its places and status (its title is asked for when it is hovered or focused). */
+const BURGAS = /^(Shantou – Burgas \(|汕头市—布尔加斯（)/;
 
 /**
  * Counted in the file itself, not through the app: live partnerships with two or more live
@@ -66,7 +67,7 @@ test('the map draws every located partnership offline, zooms to Europe and China
   await expect(page.getByRole('heading', { level: 1, name: 'Map' })).toBeVisible();
   expect(requested.filter((url) => /MapView/.test(url)).length).toBeGreaterThan(0);
 
-  // One line (or star of lines) per partnership with two located parties; each a keyboard-reachable link.
+  // One line (or star of lines) per partnership with two located parties; each a keyboard-reachable link named by its places.
   const { partnerships: expected, places } = locatedInFile(sampleApp.dbPath);
   expect([expected, places]).toEqual([8, 41]);
   const links = page.getByTestId('map-link');
@@ -76,7 +77,9 @@ test('the map draws every located partnership offline, zooms to Europe and China
     await expect(link).toHaveAttribute('role', 'link');
   }
   const burgas = page.getByRole('link', { name: BURGAS });
-  await expect(burgas).toHaveAccessibleName('Shantou–Burgas project cooperation (Active)');
+  await expect(burgas).toHaveAccessibleName('Shantou – Burgas (Active)');
+  // A star names its hub, two more places and how many others.
+  await expect(page.getByRole('link', { name: 'Riga – Venice, Amsterdam and 27 more places (Active)' })).toHaveCount(1);
   await expect(burgas.locator('path').first()).toHaveAttribute('d', /^M/);
   await expect(page.getByTestId('map-legend')).toContainText('Active');
   await expect(page.getByTestId('map-summary')).toHaveText(`${expected} partnerships between ${places} places`);
@@ -84,7 +87,7 @@ test('the map draws every located partnership offline, zooms to Europe and China
 
   // Zoom: the same line is drawn elsewhere, lines far from the region are not drawn.
   const worldPath = await burgas.locator('path').nth(1).getAttribute('d');
-  const jilin = page.getByRole('link', { name: /Liaoyuan/ });
+  const jilin = page.getByRole('link', { name: /^Liaoyuan – / });
   await expect(jilin).toHaveCount(1);
   await zoomTo(page, 'Europe', 'europe');
   await expect(jilin).toHaveCount(0);
@@ -98,9 +101,16 @@ test('the map draws every located partnership offline, zooms to Europe and China
   await zoomTo(page, 'World', 'world');
   await expect(burgas.locator('path').nth(1)).toHaveAttribute('d', worldPath!);
 
-  // Keyboard: focus the line (it is highlighted and named), Enter opens the partnership.
+  // Pointer: hovering a line shows its title (asked for then) over the map.
+  const over = await pointOnLink(burgas, 0);
+  await page.mouse.move(over.x, over.y);
+  await expect(page.getByTestId('map-focus')).toHaveText('Shantou–Burgas project cooperation (Active)');
+  await page.mouse.move(1, 1);
+  await expect(page.getByTestId('map-focus')).toHaveText('');
+  // Keyboard: focus the line (it is highlighted, and its title is said), Enter opens the partnership.
   await burgas.focus();
   await expect(page.getByTestId('map-focus')).toHaveText('Shantou–Burgas project cooperation (Active)');
+  await expect(burgas.locator('title')).toHaveText('Shantou–Burgas project cooperation (Active)');
   await page.screenshot({ path: path.join(SHOTS, 'map-en-1280.png'), animations: 'disabled' });
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/#\/partnerships\/[0-9a-f-]{36}$/);
@@ -134,16 +144,24 @@ test('the map draws every located partnership offline, zooms to Europe and China
   await switchLanguage(page, '中文');
   await expect(page.getByRole('heading', { level: 1, name: '地图' })).toBeVisible();
   await expect(page.getByRole('link', { name: '地图', exact: true })).toHaveAttribute('aria-current', 'page');
-  await expect(page.getByRole('link', { name: '汕头—布尔加斯项目合作（执行中）' })).toBeVisible();
+  await expect(page.getByRole('link', { name: '汕头市—布尔加斯（执行中）' })).toBeVisible();
   await expect(page.getByTestId('map-legend')).toContainText('执行中');
   await expect(page.getByTestId('map-summary')).toHaveText(`${places} 个地点之间的 ${expected} 项合作关系`);
   await expect(page.getByTestId('map-label').filter({ hasText: /^布尔加斯$/ })).toBeVisible();
-  await page.getByRole('link', { name: /汕头—布尔加斯/ }).focus();
+  await page.getByRole('link', { name: /^汕头市—布尔加斯（/ }).focus();
+  await expect(page.getByTestId('map-focus')).toHaveText('汕头—布尔加斯项目合作（执行中）');
   await page.screenshot({ path: path.join(SHOTS, 'map-zh-1280.png'), animations: 'disabled' });
   await zoomTo(page, '欧洲', 'europe');
   await page.screenshot({ path: path.join(SHOTS, 'map-europe-zh-1280.png'), animations: 'disabled' });
   await zoomTo(page, '中国', 'china');
   await page.screenshot({ path: path.join(SHOTS, 'map-china-zh-1280.png'), animations: 'disabled' });
+
+  // A place's list has the titles in Chinese too.
+  await zoomTo(page, '全球', 'world');
+  await page.getByRole('button', { name: '布尔加斯：1 项合作关系', exact: true }).click();
+  const burgasPanelZh = page.getByRole('dialog', { name: '布尔加斯的合作关系' });
+  await expect(burgasPanelZh.getByRole('link')).toHaveText(['汕头—布尔加斯项目合作']);
+  await burgasPanelZh.getByRole('button', { name: '关闭' }).click();
 
   // Nothing left the machine: every request went to the app's own origin.
   expect(requested.filter((url) => new URL(url).origin !== sampleApp.origin)).toEqual([]);

@@ -157,6 +157,12 @@ describe('generate (S scale)', () => {
          FROM partnerships p WHERE p.deleted_at IS NULL ORDER BY 1`,
     );
     same('SELECT date, n FROM meeting_counts ORDER BY 1', 'SELECT date, count(*) FROM meetings WHERE deleted_at IS NULL GROUP BY 1 ORDER BY 1');
+    // The map's partnerships: each live one with its located parties (every generated organization has coordinates).
+    same(
+      "SELECT partnership_id, status, length(places) - length(replace(places, ' ', '')) + 1, unplaced FROM map_partnerships ORDER BY 1",
+      `SELECT p.id, p.status, count(DISTINCT pp.organization_id), 0 FROM partnerships p JOIN partnership_parties pp ON pp.partnership_id = p.id
+        JOIN organizations o ON o.id = pp.organization_id WHERE p.deleted_at IS NULL AND pp.deleted_at IS NULL AND o.deleted_at IS NULL GROUP BY 1 ORDER BY 1`,
+    );
     expect((core.sqlite.prepare('SELECT count(*) AS n FROM partnership_meetings').get() as { n: number }).n).toBeGreaterThan(0);
     expect((core.sqlite.prepare('SELECT count(*) AS n FROM timeline_order WHERE first_milestone IS NOT NULL').get() as { n: number }).n).toBeGreaterThan(0);
   });

@@ -1,13 +1,17 @@
 /**
- * The contract of 'map.data' (the offline map): which cities and lines it returns for live
+ * The contract of 'map.data' (the offline map): which cities and partnerships it returns for live
  * partnerships, what it leaves out (deleted records, organizations without coordinates), how a
- * partnership of three or more parties is drawn (a star from its first party), and that input
- * other than nothing or {} is refused in both languages.
+ * partnership of three or more parties is drawn (a star from its first party), that its counts are
+ * right after edits and after a merge, and that input other than nothing or {} is refused in both
+ * languages; and of 'map.titles', the titles of what a line or a place shows.
  */
 import { describe, expect, it } from 'vitest';
+import path from 'node:path';
+import type { MapData } from '../../db/map';
 import { loadSampleData, sampleId } from '../../db/sample';
+import { exportDatabase, mergeFile } from '../../db/sync/files';
 import { ApiError } from '../../renderer/src/api/client';
-import { localClient, tempCore } from '../helpers';
+import { localClient, tempCore, tempDir } from '../helpers';
 
 const NOW = new Date('2026-03-04T10:00:00Z');
 
@@ -50,28 +54,24 @@ async function located() {
   return { core, api, shantou, burgas, seville, nowhere, burgasLink, unlocatedLink };
 }
 
+/** Each drawn partnership as its id and its places' organization ids, hub first. */
+const lines = (data: MapData) => data.partnerships.map((p) => [p.partnershipId, p.places.map((i) => data.cities[i]!.id)]);
+
 describe('map.data', () => {
   it('an empty database has no cities and no lines', async () => {
     const api = localClient(await tempCore());
-    expect(await api['map.data']()).toEqual({ cities: [], links: [], unplaced: [], unplacedTotal: 0 });
-    expect(await api['map.data']({})).toEqual({ cities: [], links: [], unplaced: [], unplacedTotal: 0 });
+    expect(await api['map.data']()).toEqual({ cities: [], partnerships: [], unplaced: [], unplacedTotal: 0 });
+    expect(await api['map.data']({})).toEqual({ cities: [], partnerships: [], unplaced: [], unplacedTotal: 0 });
   });
 
   it('gives each located party once with its partnership count, and a line between the two parties of a partnership', async () => {
     const f = await located();
     const data = await f.api['map.data']();
-    expect(data.links).toEqual([
-      {
-        partnershipId: f.burgasLink.id,
-        title: 'Shantou–Burgas',
-        titleZh: '汕头—布尔加斯',
-        titleEn: 'Shantou–Burgas',
-        status: 'active',
-        fromId: f.shantou.id,
-        toId: f.burgas.id,
-        from: [116.68, 23.35],
-        to: [27.47, 42.5],
-      },
+    expect(data.partnerships).toEqual([{ partnershipId: f.burgasLink.id, status: 'active', places: [expect.any(Number), expect.any(Number)] }]);
+    expect(lines(data)).toEqual([[f.burgasLink.id, [f.shantou.id, f.burgas.id]]]);
+    // The line's title is asked for when it is hovered or focused.
+    expect(await f.api['map.titles']({ partnershipIds: [f.burgasLink.id] })).toEqual([
+      { partnershipId: f.burgasLink.id, title: 'Shantou–Burgas', titleZh: '汕头—布尔加斯', titleEn: 'Shantou–Burgas', status: 'active' },
     ]);
     const byId = new Map(data.cities.map((c) => [c.id, c]));
     expect(byId.get(f.shantou.id)).toEqual({
@@ -87,7 +87,7 @@ describe('map.data', () => {
     expect(byId.get(f.burgas.id)?.partnershipCount).toBe(1);
     // Without coordinates: not a city, and its partnership draws no line.
     expect(byId.has(f.nowhere.id)).toBe(false);
-    expect(data.links.map((l) => l.partnershipId)).not.toContain(f.unlocatedLink.id);
+    expect(data.partnerships.map((l) => l.partnershipId)).not.toContain(f.unlocatedLink.id);
     // In no live partnership: not on the map, even with coordinates.
     expect(byId.has(f.seville.id)).toBe(false);
     expect(data.cities).toHaveLength(2);
@@ -120,7 +120,7 @@ describe('map.data', () => {
     await f.api['organizations.update']({ id: f.nowhere.id, latitude: 23.4, longitude: 116.7 });
     data = await f.api['map.data']();
     expect(data.unplaced).toEqual([]);
-    expect(data.links.map((l) => l.partnershipId)).toContain(f.unlocatedLink.id);
+    expect(data.partnerships.map((l) => l.partnershipId)).toContain(f.unlocatedLink.id);
   });
 
   it('draws a partnership of three or more parties as a star from its first party', async () => {
@@ -131,43 +131,95 @@ describe('map.data', () => {
       status: 'negotiating',
       parties: [{ organizationId: f.seville.id }, { organizationId: f.shantou.id }, { organizationId: f.nowhere.id }, { organizationId: f.burgas.id }],
     });
-    const links = (await f.api['map.data']()).links.filter((l) => l.partnershipId === trio.id);
-    expect(links.map((l) => [l.fromId, l.toId])).toEqual([
-      [f.seville.id, f.shantou.id],
-      [f.seville.id, f.burgas.id],
-    ]);
-    expect(links.every((l) => l.status === 'negotiating' && l.title === 'Smart city pilots')).toBe(true);
+    const data = await f.api['map.data']();
+    expect(lines(data).filter(([id]) => id === trio.id)).toEqual([[trio.id, [f.seville.id, f.shantou.id, f.burgas.id]]]);
+    expect(data.partnerships.find((p) => p.partnershipId === trio.id)?.status).toBe('negotiating');
   });
 
   it('a deleted partnership, a removed party and a deleted organization leave the map; restoring brings them back', async () => {
     const f = await located();
     await f.api['partnerships.delete']({ id: f.burgasLink.id });
     let data = await f.api['map.data']();
-    expect(data.links).toEqual([]);
+    expect(data.partnerships).toEqual([]);
     expect(data.cities.map((c) => [c.id, c.partnershipCount])).toEqual([[f.shantou.id, 1]]);
+    expect(await f.api['map.titles']({ partnershipIds: [f.burgasLink.id, f.unlocatedLink.id] })).toEqual([
+      expect.objectContaining({ partnershipId: f.unlocatedLink.id }),
+    ]);
 
     await f.api['partnerships.restore']({ id: f.burgasLink.id });
-    expect((await f.api['map.data']()).links.map((l) => l.partnershipId)).toEqual([f.burgasLink.id]);
+    expect((await f.api['map.data']()).partnerships.map((l) => l.partnershipId)).toEqual([f.burgasLink.id]);
 
     // Burgas replaced by Sevilla: the line now ends in Sevilla.
     await f.api['partnerships.update']({ id: f.burgasLink.id, parties: [{ organizationId: f.shantou.id }, { organizationId: f.seville.id }] });
     data = await f.api['map.data']();
-    expect(data.links.map((l) => [l.fromId, l.toId])).toEqual([[f.shantou.id, f.seville.id]]);
+    expect(lines(data)).toEqual([[f.burgasLink.id, [f.shantou.id, f.seville.id]]]);
     expect(data.cities.map((c) => c.id)).not.toContain(f.burgas.id);
 
     await f.api['organizations.delete']({ id: f.seville.id });
     data = await f.api['map.data']();
-    expect(data.links).toEqual([]);
+    expect(data.partnerships).toEqual([]);
     expect(data.cities.map((c) => c.id)).toEqual([f.shantou.id]);
+    await f.api['organizations.restore']({ id: f.seville.id });
+    expect(lines(await f.api['map.data']())).toEqual([[f.burgasLink.id, [f.shantou.id, f.seville.id]]]);
   });
 
-  it('coordinates set later put an organization on the map', async () => {
+  it('coordinates set later put an organization on the map; a status or a title changed shows at once', async () => {
     const f = await located();
     await f.api['organizations.update']({ id: f.nowhere.id, latitude: 22.54, longitude: 114.06 });
-    const data = await f.api['map.data']();
-    const line = data.links.find((l) => l.partnershipId === f.unlocatedLink.id);
-    expect(line?.to).toEqual([114.06, 22.54]);
-    expect(line?.status).toBe('prospect');
+    let data = await f.api['map.data']();
+    const line = data.partnerships.find((l) => l.partnershipId === f.unlocatedLink.id)!;
+    expect(data.cities[line.places[1]!]).toMatchObject({ id: f.nowhere.id, latitude: 22.54, longitude: 114.06, partnershipCount: 1 });
+    expect(line.status).toBe('prospect');
+    expect(data.cities.find((c) => c.id === f.shantou.id)?.partnershipCount).toBe(2);
+
+    // In title order: renaming one moves it.
+    expect(data.partnerships.map((l) => l.partnershipId)).toEqual([f.burgasLink.id, f.unlocatedLink.id]);
+    await f.api['partnerships.update']({ id: f.unlocatedLink.id, title: 'A Shantou–association', status: 'active' });
+    data = await f.api['map.data']();
+    expect(data.partnerships.map((l) => [l.partnershipId, l.status])).toEqual([
+      [f.unlocatedLink.id, 'active'],
+      [f.burgasLink.id, 'active'],
+    ]);
+    // Coordinates taken away again: the line goes, the place is listed as unplaced.
+    await f.api['organizations.update']({ id: f.nowhere.id, latitude: null, longitude: null });
+    data = await f.api['map.data']();
+    expect(data.partnerships.map((l) => l.partnershipId)).toEqual([f.burgasLink.id]);
+    expect(data.unplaced.map((u) => [u.title, u.drawn, u.missing.map((m) => m.id)])).toEqual([['A Shantou–association', false, [f.nowhere.id]]]);
+  });
+
+  it('after a merge, the other office sees the same map, and again after the first office edits and deletes', async () => {
+    const a = await located();
+    const bCore = await tempCore({ now: () => new Date('2026-03-04T10:00:05Z') });
+    const bApi = localClient(bCore);
+    const dir = tempDir();
+    const merge = (n: number) => {
+      exportDatabase(a.core, path.join(dir, `a${n}.db`));
+      mergeFile(bCore, path.join(dir, `a${n}.db`));
+    };
+    merge(1);
+    expect(await bApi['map.data']()).toEqual(await a.api['map.data']());
+    expect((await bApi['map.data']()).cities).toHaveLength(2);
+
+    // A third party with coordinates, a party removed, an organization deleted, a status changed: merged, the same again.
+    await a.api['partnerships.update']({
+      id: a.burgasLink.id,
+      status: 'dormant',
+      parties: [{ organizationId: a.burgas.id }, { organizationId: a.shantou.id }, { organizationId: a.seville.id }],
+    });
+    await a.api['organizations.delete']({ id: a.nowhere.id });
+    merge(2);
+    const merged = await bApi['map.data']();
+    expect(merged).toEqual(await a.api['map.data']());
+    // Shantou and Burgas were parties first: Shantou stays the hub, Sevilla comes last.
+    expect(lines(merged)).toEqual([[a.burgasLink.id, [a.shantou.id, a.burgas.id, a.seville.id]]]);
+    expect(merged.partnerships[0]?.status).toBe('dormant');
+    // Shantou is still a party to the partnership whose other party was deleted: counted, not drawn.
+    expect(merged.cities.map((c) => [c.id, c.partnershipCount])).toEqual([
+      [a.shantou.id, 2],
+      [a.burgas.id, 1],
+      [a.seville.id, 1],
+    ]);
+    expect(merged.unplacedTotal).toBe(0);
   });
 
   it('the sample data: every partnership is on the map, the 30 pilot cities as 29 lines from the first', async () => {
@@ -175,12 +227,11 @@ describe('map.data', () => {
     core.sqlite.transaction(() => loadSampleData(core)).immediate();
     const data = await localClient(core)['map.data']();
     const partnerships = (core.sqlite.prepare('SELECT count(*) AS n FROM partnerships WHERE deleted_at IS NULL').get() as { n: number }).n;
-    expect(new Set(data.links.map((l) => l.partnershipId)).size).toBe(partnerships);
-    const pilots = data.links.filter((l) => l.partnershipId === sampleId('partnerships:eu-china-smart-city-pilots'));
-    expect(pilots).toHaveLength(29);
-    expect(new Set(pilots.map((l) => l.fromId)).size).toBe(1);
-    const burgas = data.links.filter((l) => l.partnershipId === sampleId('partnerships:shantou-burgas'));
-    expect(burgas.map((l) => l.to)).toEqual([[27.47, 42.5]]);
+    expect(data.partnerships.map((l) => l.partnershipId).sort()).toHaveLength(partnerships);
+    const pilots = data.partnerships.find((l) => l.partnershipId === sampleId('partnerships:eu-china-smart-city-pilots'))!;
+    expect(pilots.places).toHaveLength(30);
+    const burgas = data.partnerships.find((l) => l.partnershipId === sampleId('partnerships:shantou-burgas'))!;
+    expect(data.cities[burgas.places[1]!]).toMatchObject({ latitude: 42.5, longitude: 27.47 });
   });
 
   for (const [what, input, field] of [
@@ -200,6 +251,34 @@ describe('map.data', () => {
       expect(apiError.fields).toContain(field);
       expect(apiError.localized.zh).toMatch(/\p{Script=Han}/u);
       expect(apiError.localized.en).toMatch(/^Invalid input/);
+    });
+  }
+});
+
+describe('map.titles', () => {
+  it('gives the live partnerships asked for, in the order asked, each once; unknown and deleted ones are left out', async () => {
+    const f = await located();
+    const unknown = '0190aaaa-0000-7000-8000-000000000000';
+    const ids = [f.unlocatedLink.id, unknown, f.burgasLink.id, f.unlocatedLink.id];
+    expect((await f.api['map.titles']({ partnershipIds: ids })).map((t) => [t.partnershipId, t.title, t.status])).toEqual([
+      [f.unlocatedLink.id, 'Shantou–association', 'prospect'],
+      [f.burgasLink.id, 'Shantou–Burgas', 'active'],
+    ]);
+    await f.api['partnerships.delete']({ id: f.unlocatedLink.id });
+    expect((await f.api['map.titles']({ partnershipIds: ids })).map((t) => t.partnershipId)).toEqual([f.burgasLink.id]);
+  });
+
+  for (const [what, input, field] of [
+    ['an empty list', { partnershipIds: [] }, 'partnershipIds'],
+    ['an id that is not one', { partnershipIds: ['Burgas'] }, 'partnershipIds.0'],
+    ['nothing', undefined, ''],
+  ] as const) {
+    it(`refuses ${what}`, async () => {
+      const api = localClient(await tempCore()) as unknown as Record<string, (input?: unknown) => Promise<unknown>>;
+      const error = (await api['map.titles']!(input).catch((e: unknown) => e)) as ApiError;
+      expect(error).toBeInstanceOf(ApiError);
+      expect(error.code).toBe('invalid_input');
+      expect(error.fields).toContain(field);
     });
   }
 });

@@ -51,6 +51,7 @@ export const READS: Partial<Record<OperationName, readonly Entity[]>> = {
   'timeline.portfolio': ['partnerships', 'milestones', 'meetings', 'organizations'],
   'reminders.list': ['tasks', 'milestones', 'partnerships', 'settings'],
   'map.data': ['organizations', 'partnerships'],
+  'map.titles': ['partnerships'],
   'places.search': [],
   'trash.list': RECORDS,
   'search.query': RECORDS,

@@ -5,6 +5,10 @@
  * world, Europe or China; a line (click, or Tab then Enter) opens its partnership; a place lists
  * its partnerships.
  *
+ * 'map.data' holds no titles (with them, and a line per pair, it was 6.4 MB at L; 1.4 MB without): a line is
+ * named by its places and status, and the title of the line hovered or focused, and those of a chosen place's
+ * partnerships, are asked for then ('map.titles').
+ *
  * Loaded lazily (App.tsx): the borders are about 100 kB and stay out of the first screen's bundle.
  */
 import { useMemo, useState, type KeyboardEvent } from 'react';
@@ -13,7 +17,8 @@ import { useTranslation } from 'react-i18next';
 import { geoGraticule10, geoPath } from 'd3-geo';
 import { feature } from 'topojson-client';
 import countriesTopology from 'world-atlas/countries-110m.json';
-import type { MapCity, MapLink, UnplacedPartnership } from '@db/map';
+import type { MapCity, MapTitle, UnplacedPartnership } from '@db/map';
+import { MAP_TITLES_MAX } from '@common/limits';
 import type { PartnershipStatus } from '@db/partnerships';
 import { useApi } from '../useApi';
 import { navigate, routeHash } from '../route';
@@ -33,13 +38,17 @@ const MAX_LABEL_WIDTH = 122;
 const statusColor = (status: PartnershipStatus) => `var(--mantine-color-${STATUS_COLORS[status]}-6)`;
 const dotRadius = (count: number) => 3.5 + Math.min(3.5, (count - 1) * 1.2);
 
-/** One partnership as drawn: its lines (one, or a star from its first party) in the current zoom. */
+/** One partnership as drawn: its places (the first is the hub) and its lines (one, or a star from the hub) in the current zoom. */
 interface DrawnPartnership {
   id: string;
-  link: MapLink;
+  status: PartnershipStatus;
+  places: MapCity[];
   cityIds: Set<string>;
   segments: string[];
 }
+
+/** How many places after the hub a line's name lists before "and N more". */
+const NAMED_PLACES = 2;
 
 type Focus = { kind: 'link' | 'city'; id: string } | null;
 
@@ -72,17 +81,26 @@ export function MapView({ placeId = null }: { placeId?: string | null }) {
     [path],
   );
 
-  const partnerships = useMemo(() => {
-    const byId = new Map<string, DrawnPartnership>();
-    for (const link of data?.links ?? []) {
-      const drawn = byId.get(link.partnershipId) ?? { id: link.partnershipId, link, cityIds: new Set<string>(), segments: [] };
-      byId.set(link.partnershipId, drawn);
-      drawn.cityIds.add(link.fromId).add(link.toId);
-      const d = path({ type: 'LineString', coordinates: [link.from, link.to] });
-      if (d) drawn.segments.push(d);
-    }
-    return [...byId.values()];
-  }, [data, path]);
+  const partnerships = useMemo(
+    () =>
+      (data?.partnerships ?? []).map((p): DrawnPartnership => {
+        const places = p.places.map((i) => data!.cities[i]!);
+        const [hub, ...others] = places;
+        const segments = others
+          .map((to) =>
+            path({
+              type: 'LineString',
+              coordinates: [
+                [hub!.longitude, hub!.latitude],
+                [to.longitude, to.latitude],
+              ],
+            }),
+          )
+          .filter((d): d is string => !!d);
+        return { id: p.partnershipId, status: p.status, places, cityIds: new Set(places.map((c) => c.id)), segments };
+      }),
+    [data, path],
+  );
 
   const cities = useMemo(
     () =>
@@ -111,7 +129,7 @@ export function MapView({ placeId = null }: { placeId?: string | null }) {
 
   const statusCounts = useMemo(() => {
     const counts = Object.fromEntries(PARTNERSHIP_STATUS_LIST.map((s) => [s, 0])) as Record<PartnershipStatus, number>;
-    for (const p of partnerships) counts[p.link.status] += 1;
+    for (const p of partnerships) counts[p.status] += 1;
     return counts;
   }, [partnerships]);
 
@@ -121,7 +139,17 @@ export function MapView({ placeId = null }: { placeId?: string | null }) {
     partnerships.filter((p) => (focus?.kind === 'link' ? p.id === focus.id : !!focusCityId && p.cityIds.has(focusCityId))).map((p) => p.id),
   );
 
-  const linkLabel = (link: MapLink) => t('map.linkLabel', { title: localTitle(link, lang), status: t(`status.${link.status}`) });
+  // The title of the line hovered or focused: its name on the map is its places; the title is said once it comes.
+  const focusLinkId = focus?.kind === 'link' ? focus.id : null;
+  const { data: focusTitles } = useApi('map.titles', { partnershipIds: [focusLinkId ?? ''] }, { enabled: !!focusLinkId });
+  const focusTitle = focusTitles?.find((title) => title.partnershipId === focusLinkId);
+  const titleLabel = (title: MapTitle) => t('map.titleLabel', { title: localTitle(title, lang), status: t(`status.${title.status}`) });
+  const linkLabel = (p: DrawnPartnership) => {
+    const [hub, ...others] = p.places.map((city) => partyName(city, lang));
+    const named = others.slice(0, NAMED_PLACES).join(t('map.namesSeparator'));
+    const to = others.length > NAMED_PLACES ? t('map.moreNames', { names: named, count: others.length - NAMED_PLACES }) : named;
+    return t('map.linkLabel', { from: hub, to, status: t(`status.${p.status}`) });
+  };
   const placeLabel = (city: MapCity) => t('map.placeLabel', { name: partyName(city, lang), count: city.partnershipCount });
   const openPartnership = (id: string) => navigate('partnerships', id);
   /** A line or a dot: reachable by Tab, marked while hovered or focused, `activate` on click or Enter. */
@@ -142,10 +170,7 @@ export function MapView({ placeId = null }: { placeId?: string | null }) {
   const selectedCity = selectedCityId ? cityById.get(selectedCityId) : undefined;
 
   const focusText = (() => {
-    if (focus?.kind === 'link') {
-      const drawn = partnerships.find((p) => p.id === focus.id);
-      return drawn ? linkLabel(drawn.link) : '';
-    }
+    if (focus?.kind === 'link') return focusTitle ? titleLabel(focusTitle) : '';
     const city = focus ? cityById.get(focus.id) : undefined;
     return city ? placeLabel(city) : '';
   })();
@@ -209,7 +234,7 @@ export function MapView({ placeId = null }: { placeId?: string | null }) {
           {partnerships
             .filter((p) => p.segments.length > 0)
             .map((p) => {
-              const label = linkLabel(p.link);
+              const label = linkLabel(p);
               const dimmed = highlighted.size > 0 && !highlighted.has(p.id);
               return (
                 <g
@@ -218,10 +243,10 @@ export function MapView({ placeId = null }: { placeId?: string | null }) {
                   aria-label={label}
                   data-testid="map-link"
                   data-partnership-id={p.id}
-                  data-status={p.link.status}
+                  data-status={p.status}
                   {...interactive({ kind: 'link', id: p.id }, () => openPartnership(p.id))}
                 >
-                  <title>{label}</title>
+                  <title>{focusTitle?.partnershipId === p.id ? titleLabel(focusTitle) : label}</title>
                   {p.segments.map((d, i) => (
                     <path key={`hit${i}`} d={d} fill="none" stroke="transparent" strokeWidth={14} pointerEvents="stroke" vectorEffect="non-scaling-stroke" />
                   ))}
@@ -230,7 +255,7 @@ export function MapView({ placeId = null }: { placeId?: string | null }) {
                       key={`line${i}`}
                       d={d}
                       fill="none"
-                      stroke={statusColor(p.link.status)}
+                      stroke={statusColor(p.status)}
                       strokeWidth={2}
                       strokeLinecap="round"
                       opacity={dimmed ? 0.25 : 0.9}
@@ -253,7 +278,7 @@ export function MapView({ placeId = null }: { placeId?: string | null }) {
                     key={`${p.id}-line${i}`}
                     d={d}
                     fill="none"
-                    stroke={statusColor(p.link.status)}
+                    stroke={statusColor(p.status)}
                     strokeWidth={4}
                     strokeLinecap="round"
                     vectorEffect="non-scaling-stroke"
@@ -385,12 +410,13 @@ function Unplaced({ unplaced, total }: { unplaced: UnplacedPartnership[]; total:
   );
 }
 
-/** A place's partnerships, as links, over the bottom right corner of the map (the Pacific in the world view). */
+/** A place's partnerships, as links, over the bottom right corner of the map (the Pacific in the world view): their titles asked for when it opens. */
 function CityPartnerships({ city, partnerships, onClose }: { city: MapCity; partnerships: DrawnPartnership[]; onClose: () => void }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const name = partyName(city, lang);
-  const own = partnerships.filter((p) => p.cityIds.has(city.id));
+  const own = useMemo(() => partnerships.filter((p) => p.cityIds.has(city.id)).slice(0, MAP_TITLES_MAX), [partnerships, city.id]);
+  const { data: titles } = useApi('map.titles', { partnershipIds: own.map((p) => p.id) }, { enabled: own.length > 0 });
   return (
     <Paper
       withBorder
@@ -411,14 +437,19 @@ function CityPartnerships({ city, partnerships, onClose }: { city: MapCity; part
         </Text>
         <CloseButton size="sm" aria-label={t('map.close')} onClick={onClose} data-autofocus />
       </Group>
-      <Stack gap={6}>
-        {own.map((p) => (
-          <Group key={p.id} gap="xs" wrap="nowrap" align="flex-start">
-            <Badge size="xs" variant="light" color={STATUS_COLORS[p.link.status]} tt="none" style={{ flexShrink: 0, marginTop: 3 }}>
-              {t(`status.${p.link.status}`)}
+      <Stack gap={6} aria-busy={own.length > 0 && !titles}>
+        {own.length > 0 && !titles ? (
+          <Text size="sm" c="dimmed">
+            {t('common.loading')}
+          </Text>
+        ) : null}
+        {(titles ?? []).map((p) => (
+          <Group key={p.partnershipId} gap="xs" wrap="nowrap" align="flex-start">
+            <Badge size="xs" variant="light" color={STATUS_COLORS[p.status]} tt="none" style={{ flexShrink: 0, marginTop: 3 }}>
+              {t(`status.${p.status}`)}
             </Badge>
-            <Anchor size="sm" href={routeHash('partnerships', p.id)}>
-              {localTitle(p.link, lang)}
+            <Anchor size="sm" href={routeHash('partnerships', p.partnershipId)}>
+              {localTitle(p, lang)}
             </Anchor>
           </Group>
         ))}

@@ -68,11 +68,12 @@ export function fillAtVersion1(sqlite: Database.Database): void {
 
 /**
  * Every row of every user table, for before/after comparison (the search index is derived, and filled by the core;
- * partnership_meetings, partnership_facts and task_counts are derived, and filled by migration 0007; timeline_order by 0012, meeting_counts by 0013).
+ * partnership_meetings, partnership_facts and task_counts are derived, and filled by migration 0007; timeline_order by 0012;
+ * meeting_counts by 0013; map_partnerships and its always empty map_refresh by 0014).
  */
 export function snapshotRows(sqlite: Database.Database): Record<string, unknown[]> {
   const tables = sqlite
-    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'search_%' AND name NOT IN ('__drizzle_migrations', 'partnership_meetings', 'partnership_facts', 'task_counts', 'timeline_order', 'meeting_counts') ORDER BY name")
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'search_%' AND name NOT IN ('__drizzle_migrations', 'partnership_meetings', 'partnership_facts', 'task_counts', 'timeline_order', 'meeting_counts', 'map_partnerships', 'map_refresh') ORDER BY name")
     .all() as { name: string }[];
   return Object.fromEntries(
     tables.map(({ name }) => {
