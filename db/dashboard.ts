@@ -3,6 +3,7 @@ import type { Core } from './core';
 import { PARTNERSHIP_STATUSES } from './schema';
 import { calendarDate } from './validation';
 import { listTasks, todayOf, type Task } from './tasks';
+import { liveMeetingsBetween } from './meetings';
 import type { PartnershipStatus } from './partnerships';
 
 export const dashboardInput = z.strictObject({ today: calendarDate.optional() }).default({});
@@ -165,11 +166,7 @@ export function dashboard(core: Core, input: z.output<typeof dashboardInput>): D
   const recentMeetings = core.sqlite
     .prepare('SELECT id, title, date, kind FROM meetings WHERE deleted_at IS NULL AND date >= ? AND date <= ? ORDER BY date DESC, id DESC LIMIT ?')
     .all(monthAgo, today, DASHBOARD_LIST_LIMIT) as DashboardMeeting[];
-  const recentTotal =
-    recentMeetings.length < DASHBOARD_LIST_LIMIT
-      ? recentMeetings.length
-      : (core.sqlite.prepare('SELECT count(*) AS n FROM meetings WHERE deleted_at IS NULL AND date >= ? AND date <= ?').get(monthAgo, today) as { n: number })
-          .n;
+  const recentTotal = recentMeetings.length < DASHBOARD_LIST_LIMIT ? recentMeetings.length : liveMeetingsBetween(core, monthAgo, today);
   const overdue = listTasks(core, { view: 'overdue', today, limit: DASHBOARD_LIST_LIMIT, offset: 0 });
   const quiet = quietPartnerships(core, today, DASHBOARD_LIST_LIMIT);
   return {

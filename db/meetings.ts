@@ -348,14 +348,19 @@ function pageOf(core: Core, input: ListInput): { rows: ListRow[]; total: number 
         .limit(limit)
         .all();
   const onlyDays = !input.query && !input.deleted && !input.organizationId;
-  const total = onlyDays
-    ? core.db
-        .select({ n: liveMeetings })
-        .from(meetingCounts)
-        .where(and(input.from ? gte(meetingCounts.date, input.from) : undefined, input.to ? lte(meetingCounts.date, input.to) : undefined))
-        .get()?.n
-    : core.db.select({ n: count() }).from(meetings).where(filter).get()?.n;
-  return { rows, total: total ?? 0 };
+  const total = onlyDays ? liveMeetingsBetween(core, input.from, input.to) : (core.db.select({ n: count() }).from(meetings).where(filter).get()?.n ?? 0);
+  return { rows, total };
+}
+
+/** How many live meetings fall on the days from `from` to `to` (either open), summed from meeting_counts: no count of meetings. */
+export function liveMeetingsBetween(core: Core, from?: string, to?: string): number {
+  return (
+    core.db
+      .select({ n: liveMeetings })
+      .from(meetingCounts)
+      .where(and(from ? gte(meetingCounts.date, from) : undefined, to ? lte(meetingCounts.date, to) : undefined))
+      .get()?.n ?? 0
+  );
 }
 
 /** One page of the meeting log, newest first, with the count of all matches. */
