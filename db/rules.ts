@@ -356,7 +356,8 @@ export function stampsSql(entity: RecordEntity, table: string = getTableName(rec
   return (
     `(${stampSql(`${t}.hlc`)}) AND typeof(${t}.field_stamps) = 'text' AND json_valid(${t}.field_stamps) AND json_type(${t}.field_stamps) = 'object' ` +
     `AND NOT EXISTS (SELECT 1 FROM json_each(${t}.field_stamps) j ` +
-    `WHERE j.key COLLATE BINARY NOT IN (${fields}) OR j.type <> 'text' OR NOT (${stampSql('j.value')}) OR j.value > ${t}.hlc)`
+    // A stamp equal to the row's (most are: fields written together) is valid as the row's is; only the others are parsed.
+    `WHERE j.key COLLATE BINARY NOT IN (${fields}) OR j.type <> 'text' OR (j.value IS NOT ${t}.hlc AND (NOT (${stampSql('j.value')}) OR j.value > ${t}.hlc)))`
   );
 }
 
