@@ -267,6 +267,12 @@ async function main(): Promise<void> {
       .get() as { date: string; time: string | null; id: string } | undefined;
     bench.latency('meetings.list.firstPage', [call('meetings.list', { limit: 100 })], 20);
     if (deep) bench.latency('meetings.list.deepPage', [call('meetings.list', { limit: 100, after: deep })], 20);
+    // The log searched by title: a character a quarter of the titles hold, and a word none holds (every title read).
+    bench.latency(
+      'meetings.list.titleSearch',
+      [call('meetings.list', { limit: 100, query: '会' }), call('meetings.list', { limit: 100, query: 'Zürich' })],
+      20,
+    );
     bench.latency('tasks.list.overdue', [call('tasks.list', { view: 'overdue', today })], 20);
     bench.latency('dashboard.get', [call('dashboard.get', { today })], 20);
     bench.latency('organizations.list', [call('organizations.list', {})], 20);

@@ -175,6 +175,19 @@ describe('query plans of the hot queries', () => {
     expect(plan(rangedTotal.sql, rangedTotal.params)).toEqual(['SEARCH meeting_counts USING INDEX sqlite_autoindex_meeting_counts_1 (date>? AND date<?)']);
   });
 
+  it('the meeting log searched by title (db/meetings.ts listMeetings): titles and the count of matches read from meetings_list alone', () => {
+    for (const input of [{ query: '会' }, { query: '会', offset: 200 }, { query: '会', from: '2020-01-01', to: '2024-12-31' }]) {
+      const ran = statementsOf('meetings.list', input);
+      const counted = ran.find((s) => /count\(/i.test(s.sql))!;
+      expect(plan(counted.sql, counted.params), JSON.stringify(input)).toEqual([
+        expect.stringMatching(/^SEARCH meetings USING COVERING INDEX meetings_list \(deleted_at=\?( AND date>\? AND date<\?)?\)$/),
+      ]);
+      const page = ran.find((s) => /order by/i.test(s.sql))!;
+      const pagePlan = plan(page.sql, page.params);
+      expect(pagePlan, JSON.stringify(input)).toEqual([expect.stringMatching(/^SEARCH meetings USING (COVERING )?INDEX meetings_list \(deleted_at=\?/)]);
+    }
+  });
+
   it('a page of the meeting log at an offset (a jump to the scroll position): the ids skipped read from an index alone, then the page by id', () => {
     const cases: [unknown, RegExp][] = [
       [{ limit: 200, offset: 300 }, /^SEARCH meetings USING COVERING INDEX meetings_list \(deleted_at=\?\)/],
