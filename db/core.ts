@@ -17,6 +17,7 @@ import { FileGrants } from './file-grants';
 import { ensureSearchIndex, indexRecord } from './search';
 import { backupFolder } from './backup-files';
 import { removeLeftoversOfKilledWrites } from './private-files';
+import { statementOf } from './prepared';
 
 /**
  * What a shell needs besides the contract (db/api.ts) to open and close the core: the checkout's root, the check of a
@@ -83,9 +84,9 @@ export async function openCore(file: string, options: CoreOptions = {}): Promise
   const db = drizzle(sqlite, { schema });
   const now = options.now ?? (() => new Date());
   const getMeta = (key: string): string | null =>
-    (sqlite.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)?.value ?? null;
+    (statementOf(sqlite, 'SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)?.value ?? null;
   const setMeta = (key: string, value: string): void => {
-    sqlite.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
+    statementOf(sqlite, 'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
   };
   // Read-only, the file's id as it is (or none); writable, an id of this file's own (db/office-id.ts).
   const origin = options.readonly ? (getMeta(META_ORIGIN) ?? 'readonly') : claimOfficeId(sqlite, opened.path);
@@ -139,7 +140,7 @@ interface StoredRow {
 }
 
 function readStored(core: Core, entity: RecordEntity, id: string): StoredRow | undefined {
-  return core.sqlite.prepare(`SELECT * FROM "${tableName(entity)}" WHERE id = ?`).get(id) as StoredRow | undefined;
+  return statementOf(core.sqlite, `SELECT * FROM "${tableName(entity)}" WHERE id = ?`).get(id) as StoredRow | undefined;
 }
 
 interface ChangeLogEntry {
@@ -151,7 +152,8 @@ interface ChangeLogEntry {
 }
 
 function logChanges(core: Core, entity: RecordEntity, id: string, changes: [string, SqlValue][], entry: ChangeLogEntry): void {
-  const insert = core.sqlite.prepare(
+  const insert = statementOf(
+    core.sqlite,
     'INSERT OR IGNORE INTO change_log (entity, row_id, field, value, hlc, origin, office, via, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
   for (const [column, value] of changes) {
@@ -210,7 +212,7 @@ function insertStamped(
   const columns = ['id', 'created_at', 'updated_at', 'hlc', 'origin', 'field_stamps', ...changes.map(([c]) => c)];
   const params: SqlValue[] = [stamp.id, stamp.at, updatedAt, rowHlc, stamp.origin, stamps, ...changes.map(([, v]) => v)];
   const sql = `INSERT INTO "${tableName(entity)}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
-  return core.sqlite.prepare(onConflict === 'ignore' ? `${sql} ON CONFLICT(id) DO NOTHING` : sql).run(...params).changes > 0;
+  return statementOf(core.sqlite, onConflict === 'ignore' ? `${sql} ON CONFLICT(id) DO NOTHING` : sql).run(...params).changes > 0;
 }
 
 /** Insert a record; every given field gets the same fresh stamp. Returns the new id. */
@@ -237,9 +239,14 @@ export function updateRecord(core: Core, entity: RecordEntity, id: string, patch
   const stamps = JSON.parse(stored.field_stamps) as Record<string, string>;
   for (const [column] of changes) stamps[column] = hlc;
   const sets = changes.map(([c]) => `"${c}" = ?`).join(', ');
-  core.sqlite
-    .prepare(`UPDATE "${tableName(entity)}" SET ${sets}, updated_at = ?, hlc = ?, origin = ?, field_stamps = ? WHERE id = ?`)
-    .run(...changes.map(([, v]) => v), core.now().toISOString(), hlc, core.clock.origin, serializeStamps(stamps), id);
+  statementOf(core.sqlite, `UPDATE "${tableName(entity)}" SET ${sets}, updated_at = ?, hlc = ?, origin = ?, field_stamps = ? WHERE id = ?`).run(
+    ...changes.map(([, v]) => v),
+    core.now().toISOString(),
+    hlc,
+    core.clock.origin,
+    serializeStamps(stamps),
+    id,
+  );
   indexRecord(core.sqlite, entity, id);
   logChanges(core, entity, id, changes, localEntry(core, hlc));
   persistClock(core);

@@ -261,9 +261,46 @@ function statements(sqlite: Database.Database): IndexStatements {
   return s;
 }
 
-/** Bring one record's entry up to date (written, changed, deleted or restored). No-op for kinds not searched. */
+/** Records written between search-index updates in a bulk write: bounds memory, and few large FTS5 writes. */
+const INDEX_BATCH = 20_000;
+
+/** The records a bulk write (withIndexBatched) has written and not yet indexed, per connection. */
+const pendingIndex = new WeakMap<Database.Database, { entity: RecordEntity; id: string }[]>();
+
+/**
+ * Bring one record's entry up to date (written, changed, deleted or restored). No-op for kinds not searched.
+ * Inside withIndexBatched it is noted, and indexed with others.
+ */
 export function indexRecord(sqlite: Database.Database, entity: RecordEntity, id: string): void {
-  indexRecords(sqlite, [{ entity, id }]);
+  const pending = pendingIndex.get(sqlite);
+  if (!pending) return indexRecords(sqlite, [{ entity, id }]);
+  pending.push({ entity, id });
+  if (pending.length >= INDEX_BATCH) flushPendingIndex(sqlite, pending);
+}
+
+function flushPendingIndex(sqlite: Database.Database, pending: { entity: RecordEntity; id: string }[]): void {
+  // Written oldest first: reversed, the newest get the lowest docs, as search lists newest first.
+  indexRecords(sqlite, pending.splice(0).reverse());
+}
+
+/**
+ * Run `write` (inside the caller's transaction) as one bulk write for the search index: the records it writes are
+ * indexed INDEX_BATCH at a time, with FTS5's segment merging paused till the end (a merge, a spreadsheet import).
+ * One at a time, each new record's doc is lower than the last one's, and FTS5 writes out a segment for each.
+ */
+export function withIndexBatched<T>(sqlite: Database.Database, write: () => T): T {
+  if (pendingIndex.has(sqlite)) return write();
+  const pending: { entity: RecordEntity; id: string }[] = [];
+  pendingIndex.set(sqlite, pending);
+  try {
+    const merging = pauseIndexMerging(sqlite);
+    const result = write();
+    flushPendingIndex(sqlite, pending);
+    merging.resume();
+    return result;
+  } finally {
+    pendingIndex.delete(sqlite);
+  }
 }
 
 /**
@@ -319,11 +356,11 @@ function setMerging(sqlite: Database.Database, automerge: number, crisismerge: n
 }
 
 /**
- * For a merge, which indexes many records in one transaction: FTS5 merges no index segments while it
+ * For a bulk write (withIndexBatched), which indexes many records in one transaction: FTS5 merges no index segments while it
  * runs (merging them at commit rewrote much of the index: seconds at scale). `resume` writes out what
  * is pending and puts FTS5's defaults back, so later writes merge the new segments a little at a time.
  */
-export function pauseIndexMerging(sqlite: Database.Database): { resume(): void } {
+function pauseIndexMerging(sqlite: Database.Database): { resume(): void } {
   setMerging(sqlite, 0, 1000);
   return {
     resume: () => {

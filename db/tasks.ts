@@ -4,6 +4,7 @@ import { meetings, partnerships, tasks, TASK_PRIORITIES, TASK_STATUSES } from '.
 import { DEFAULT_PAGE, offsetPage, pageFields, pageOf, type Page } from './paging';
 import { deleteRecord, insertRecord, requireLive, restoreRecord, updateRecord, type Core } from './core';
 import { notFound } from './errors';
+import { perConnection } from './prepared';
 import { calendarDate, escapeLike, idSchema } from './validation';
 
 export type TaskStatus = (typeof TASK_STATUSES)[number];
@@ -197,14 +198,19 @@ export function allTasks(core: Core, input: TaskFilters): Task[] {
     .all();
 }
 
-export function getTask(core: Core, id: string): Task {
-  const row = core.db
+/** One task with its partnership's and meeting's titles, built once per connection (every task written is read back). */
+const taskById = perConnection((core: Core) =>
+  core.db
     .select(columns)
     .from(tasks)
     .leftJoin(partnerships, eq(partnerships.id, tasks.partnershipId))
     .leftJoin(meetings, eq(meetings.id, tasks.meetingId))
-    .where(eq(tasks.id, id))
-    .get();
+    .where(eq(tasks.id, sql.placeholder('id')))
+    .prepare(),
+);
+
+export function getTask(core: Core, id: string): Task {
+  const row = taskById(core).get({ id });
   if (!row) throw notFound('tasks', id);
   return row;
 }

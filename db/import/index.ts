@@ -18,6 +18,7 @@ import { createMeeting, meetingCreateInput } from '../meetings';
 import { createTask, taskCreateInput } from '../tasks';
 import { IMPORT_ENTITIES, IMPORT_FIELDS, fieldForHeader, headerKey, type ImportEntity, type ImportField } from './fields';
 import { isBlank, normalizeDate, readSheet, type SheetRow } from './parse';
+import { withIndexBatched } from '../search';
 
 export { IMPORT_ENTITIES, IMPORT_FIELDS, type ImportEntity } from './fields';
 
@@ -476,11 +477,14 @@ export async function commitImport(core: Core, input: z.output<typeof importComm
       const preview = analyze(core, input, sheet);
       refuseBlocked(preview);
       const ids: string[] = [];
-      for (const row of preview.rows) {
-        if (row.status !== 'ok') continue;
-        const values = createInputSchema(input.entity).parse(createInput(input.entity, row.values, row.links));
-        ids.push(createRecord(core, input.entity, values));
-      }
+      // Indexed for search in large batches, as a merge is: one record at a time took 61 s for 20,000 rows.
+      withIndexBatched(core.sqlite, () => {
+        for (const row of preview.rows) {
+          if (row.status !== 'ok') continue;
+          const values = createInputSchema(input.entity).parse(createInput(input.entity, row.values, row.links));
+          ids.push(createRecord(core, input.entity, values));
+        }
+      });
       return { entity: input.entity, created: ids.length, ids, skippedDuplicates: preview.counts.duplicate };
     })
     .immediate();

@@ -19,7 +19,7 @@ import { serializeStamps, tableName, type Core } from '../core';
 import { getTableColumns } from 'drizzle-orm';
 import { recordTables, type RecordEntity } from '../schema';
 import { CLOCK_SKEW_LIMIT_MS, MERGE_ORDER as COMMON_MERGE_ORDER } from '../../common/sync';
-import { indexRecords, pauseIndexMerging } from '../search';
+import { indexRecord, withIndexBatched } from '../search';
 import { CHANGE_LOG_COLUMNS, damagedStamps, parseStamps, STAMP, type IncomingSource, type RecordKey, type Row, type SqlValue } from './incoming';
 
 /** Parents before children, so links are never dangling (common/sync.ts: the Sync view lists them in this order). */
@@ -27,8 +27,6 @@ export const MERGE_ORDER: readonly RecordEntity[] = COMMON_MERGE_ORDER;
 
 const META_COLUMNS = new Set(['id', 'created_at', 'updated_at', 'hlc', 'origin', 'field_stamps']);
 export { CLOCK_SKEW_LIMIT_MS };
-/** Records written between search-index updates: bounds memory, and few large FTS5 writes. */
-const INDEX_BATCH = 20_000;
 
 export interface EntityCounts {
   added: number;
@@ -143,9 +141,8 @@ export function mergeIncoming(core: Core, source: IncomingSource, options: Merge
   sqlite.exec('BEGIN IMMEDIATE');
   try {
     sqlite.pragma('defer_foreign_keys = ON');
-    const indexMerging = pauseIndexMerging(sqlite);
-    const pass = mergePass(core, source, clockAheadMs, true, options);
-    indexMerging.resume();
+    // Records written are indexed for search in large batches (FTS5 writes least when given many docs at once).
+    const pass = withIndexBatched(sqlite, () => mergePass(core, source, clockAheadMs, true, options));
     commitChecked(sqlite, pass.written);
     if (source.maxHlc) core.clock.receive(source.maxHlc);
     return pass.result;
@@ -214,13 +211,6 @@ function mergePass(
     }
   }
 
-  // Records written, indexed for search in large batches: FTS5 writes least when given many docs at once.
-  let touched: { entity: RecordEntity; id: string }[] = [];
-  const flushIndex = () => {
-    // Reversed: the newest records get the lowest docs, as search lists newest first.
-    if (touched.length > 0) indexRecords(sqlite, touched.reverse());
-    touched = [];
-  };
   for (const entity of MERGE_ORDER) {
     const table = tableName(entity);
     const localKeys = sqlite.prepare(`SELECT id, hlc, field_stamps FROM "${table}" WHERE id BETWEEN ? AND ?`).raw();
@@ -237,7 +227,7 @@ function mergePass(
     for (const page of source.recordKeys(entity)) {
       const ours = new Map<string, RecordKey>();
       for (const key of localKeys.all(page[0]![0], page.at(-1)![0]) as RecordKey[]) ours.set(key[0], key);
-      const before = touched.length;
+      let wrote = false;
       for (const [id, hlc, stamps] of page) {
         tick();
         const ourKey = ours.get(id);
@@ -263,7 +253,8 @@ function mergePass(
               insertStatements.set(shape, insert);
             }
             insert.run(...columns.map((c) => theirs[c] ?? null));
-            touched.push({ entity, id });
+            indexRecord(sqlite, entity, id);
+            wrote = true;
           }
           continue;
         }
@@ -323,13 +314,12 @@ function mergePass(
           updateStatements.set(shape, update);
         }
         update.run(...columns.map((c) => values[c] ?? null), id);
-        touched.push({ entity, id });
+        indexRecord(sqlite, entity, id);
+        wrote = true;
       }
-      if (touched.length > before) written.add(table);
-      if (touched.length >= INDEX_BATCH) flushIndex();
+      if (wrote) written.add(table);
     }
   }
-  flushIndex();
 
   // The change log is a union; its unique index drops what is here already.
   if (writing) {

@@ -218,6 +218,17 @@ describe('import', () => {
     ]);
   });
 
+  it('imported rows are found by search at once, in the order rows typed one after another are (the newest first)', async () => {
+    const f = await setup();
+    for (const n of [1, 2, 3]) await f.api['tasks.create']({ title: `Typed brief ${n}` });
+    const csv = b64(['事项,承办人', 'Sheet brief 1,李明', 'Sheet brief 2,李明', 'Sheet brief 3,李明'].join('\n'));
+    expect((await f.api['import.commit']({ entity: 'tasks', fileName: 'tasks.csv', dataBase64: csv, confirm: true })).created).toBe(3);
+    const titles = async (query: string) => (await f.api['search.query']({ query, kinds: ['task'] })).groups.flatMap((g) => g.hits.map((h) => h.title));
+    expect(await titles('Typed brief')).toEqual(['Typed brief 3', 'Typed brief 2', 'Typed brief 1']);
+    expect(await titles('Sheet brief')).toEqual(['Sheet brief 3', 'Sheet brief 2', 'Sheet brief 1']);
+    expect(await titles('brief 2')).toEqual(['Sheet brief 2', 'Typed brief 2']);
+  });
+
   it('organizations and contacts in English headers; an existing city by another of its names is a duplicate', async () => {
     const f = await setup();
     const orgs = b64('Name,Chinese name,Country,Aliases\nVarna,瓦尔纳,BG,Варна; Warna\nShantou,,CN,\nNowhere,,XYZ,\n');
