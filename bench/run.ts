@@ -217,7 +217,8 @@ async function main(): Promise<void> {
   const slow: SlowOperation[] = [];
   const dir = mkdtempSync(path.join(os.tmpdir(), 'pt-bench-'));
   const cores: Core[] = [];
-  const log = (line: string) => console.error(`[bench ${scale}] ${line}`);
+  // Each line says this process's peak RSS so far: which step raised process.peakRssMB.
+  const log = (line: string) => console.error(`[bench ${scale}] ${line} (peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB)`);
   try {
     // 1. Generator
     const fileA = path.join(dir, 'a.db');
@@ -301,6 +302,8 @@ async function main(): Promise<void> {
       20,
     );
     bench.latency('tasks.list.all', [call('tasks.list', {})], 20);
+    // Tasks searched by words in their title or details (details are long: read from the rows).
+    bench.latency('tasks.list.search', [call('tasks.list', { query: '会' }), call('tasks.list', { query: 'Zürich' })], 20);
     bench.latency(
       'tasks.list.byPartnership',
       picked.map((id) => call('tasks.list', { view: 'all', partnershipId: id })),
