@@ -8,6 +8,7 @@ import { parentPort } from 'node:worker_threads';
 import { openCore, type Core } from './core';
 import { createRegistry } from './api';
 import { toSerializedError } from './errors';
+import { checkSearchIndexLater, type SearchCheckRun } from './search-check';
 import type { CoreThreadRequest, CoreThreadReply } from './core-protocol';
 
 /** A worker thread's parentPort, or an Electron utility process's (its messages come as `{ data }`). */
@@ -20,6 +21,7 @@ const port: ParentPort | null = parentPort ?? electronPort ?? null;
 const unwrap = (message: unknown): CoreThreadRequest => (parentPort ? message : (message as { data: unknown }).data) as CoreThreadRequest;
 
 let core: Core | null = null;
+let searchCheck: SearchCheckRun | null = null;
 let registry = createRegistry();
 let nextServiceId = 1;
 const services = new Map<number, { resolve: (value: Buffer) => void; reject: (error: Error) => void }>();
@@ -45,6 +47,8 @@ async function handle(request: CoreThreadRequest): Promise<void> {
             });
         }
         send({ type: 'ready' });
+        // The open checked the records; the search index (derived) is checked now, in the background (db/search-check.ts).
+        if (request.role === 'writer') searchCheck = checkSearchIndexLater(core);
       } catch (error) {
         send({ type: 'openFailed', error: toSerializedError(error) });
       }
@@ -66,6 +70,8 @@ async function handle(request: CoreThreadRequest): Promise<void> {
       return;
     }
     case 'close': {
+      await searchCheck?.stop();
+      searchCheck = null;
       core?.close();
       core = null;
       send({ type: 'closed' });

@@ -10,13 +10,16 @@
  *
  * The index is derived data, kept by the core: every stamped write (local or merged) calls
  * `indexRecord`, and a database whose `search_index_version` differs from this build's is
- * re-indexed when opened (`ensureSearchIndex`).
+ * re-indexed when opened (`ensureSearchIndex`). Opening a file does not check the index's tables: the core checks
+ * them after the start, off the thread that answers, and rebuilds a damaged index (`repairSearchIndex`,
+ * db/search-check.ts).
  */
 import { SEARCH_KINDS, SEARCH_KIND_LABELS, type SearchKind } from '../common/search';
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import type { Core } from './core';
 import type { RecordEntity } from './schema';
+import { quickCheckTables } from './sqlite';
 
 export { SEARCH_KINDS, SEARCH_KIND_LABELS, type SearchKind };
 
@@ -422,6 +425,61 @@ export function ensureSearchIndex(core: Core): void {
       core.setMeta(META_VERSION, SEARCH_INDEX_VERSION);
     })
     .immediate();
+}
+
+/** The FTS5 tables of the index; each keeps its data in shadow tables named after it (`search_fts_data`, ...). */
+const FTS_TABLES = ['search_fts', 'search_grams'] as const;
+
+/** A table of the search index (derived data): `search_docs` and the FTS5 tables' shadow tables. */
+export function isSearchIndexTable(name: string): boolean {
+  return name === 'search_docs' || FTS_TABLES.some((table) => name.startsWith(`${table}_`));
+}
+
+/**
+ * 'ok', or the first damage found in the search index (on one line): each of its tables checked page by page (quick_check), then
+ * FTS5's own check of each index (its integrity-check, which reads the whole index: about 5 s at L). Read-only.
+ */
+export function checkSearchIndex(sqlite: Database.Database): string {
+  return findSearchIndexDamage(sqlite).replace(/\s*\n\s*/g, ' ');
+}
+
+function findSearchIndexDamage(sqlite: Database.Database): string {
+  try {
+    const pages = quickCheckTables(sqlite, isSearchIndexTable);
+    if (pages !== 'ok') return pages;
+    for (const table of FTS_TABLES) {
+      const result = sqlite.pragma(`quick_check("${table}")`, { simple: true });
+      if (result !== 'ok') return String(result);
+    }
+    return 'ok';
+  } catch (error) {
+    // SQLite may stop at a damaged page with an error rather than a finding.
+    return error instanceof Error ? error.message : String(error);
+  }
+}
+
+export interface SearchIndexCheck {
+  /** null when the index was sound; else what the check found, and the index was rebuilt from the records. */
+  damage: string | null;
+  /** Records indexed by the rebuild (0 when there was none). */
+  rebuilt: number;
+}
+
+/**
+ * Check the search index and, if it is damaged, rebuild it from the records: a damaged index gives wrong hits
+ * silently. The records themselves are checked when the file is opened (db/open.ts).
+ */
+export function repairSearchIndex(core: Core): SearchIndexCheck {
+  const damage = checkSearchIndex(core.sqlite);
+  if (damage === 'ok') return { damage: null, rebuilt: 0 };
+  let rebuilt = 0;
+  core.sqlite
+    .transaction(() => {
+      rebuilt = rebuildSearchIndex(core.sqlite);
+      core.setMeta(META_VERSION, SEARCH_INDEX_VERSION);
+    })
+    .immediate();
+  return { damage, rebuilt };
 }
 
 // ---------------------------------------------------------------------------------------------

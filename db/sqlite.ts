@@ -58,14 +58,15 @@ export function openSqlite(file: string, options: SqliteOpenOptions = {}): Sqlit
 }
 
 /**
- * quick_check of every ordinary table (shadow tables included) with its indexes: 'ok', or SQLite's first finding.
- * Virtual tables are left out: their check runs their module's code over their data (FTS5 checks its whole index
- * against itself: 6 of the 7.6 s of a whole-file quick_check at L, where the tables take 1.3 s). The search index
- * is derived data: its shadow tables' pages are checked here, and it can be rebuilt from the records.
+ * quick_check of every ordinary table (shadow tables included) with its indexes, or of those `which` picks: 'ok', or
+ * SQLite's first finding. Virtual tables are left out: their check runs their module's code over their data (FTS5
+ * checks its whole index against itself: 6 of the 7.6 s of a whole-file quick_check at L, where the tables take
+ * 1.3 s). The search index is derived data: opening a file checks the other tables (db/open.ts), and the search
+ * index's are checked after the start, in the background, and rebuilt from the records if damaged (db/search.ts).
  */
-export function quickCheckTables(db: Database.Database): string {
+export function quickCheckTables(db: Database.Database, which: (name: string) => boolean = () => true): string {
   const tables = db.prepare("SELECT name FROM pragma_table_list WHERE schema = 'main' AND type IN ('table', 'shadow')").pluck().all() as string[];
-  for (const name of tables) {
+  for (const name of tables.filter(which)) {
     const result = db.pragma(`quick_check("${name.replaceAll('"', '""')}")`, { simple: true });
     if (result !== 'ok') return String(result);
   }

@@ -1,0 +1,2 @@
+DROP INDEX `milestones_live_partnership_date`;--> statement-breakpoint
+CREATE INDEX `milestones_live_partnership_date` ON `milestones` (`partnership_id`,`date`,`id`,`date_precision`,`title`,`status`,`kind`,`deleted_at`) WHERE "milestones"."deleted_at" IS NULL;
