@@ -5,6 +5,7 @@ import { calendarDate } from './validation';
 import { listTasks, todayOf, type Task } from './tasks';
 import { liveMeetingsBetween } from './meetings';
 import type { PartnershipStatus } from './partnerships';
+import { perConnection } from './prepared';
 
 export const dashboardInput = z.strictObject({ today: calendarDate.optional() }).default({});
 
@@ -89,44 +90,63 @@ export const QUIET_DAYS = 180;
 export const AHEAD_DAYS = 90;
 
 /** Live active and negotiating partnerships that began (the earliest of term start, status date and entry) before the window. */
-const QUIET_CANDIDATES = `partnerships p LEFT JOIN partnership_facts f INDEXED BY partnership_facts_latest ON f.partnership_id = p.id
-   WHERE p.deleted_at IS NULL AND p.status IN ('active', 'negotiating')
-     AND min(coalesce(p.term_start, p.created_at), coalesce(p.status_since, p.created_at), substr(p.created_at, 1, 10)) < @quietBefore`;
+const QUIET_CANDIDATE = `q.status IN ('active', 'negotiating') AND q.began < @quietBefore`;
 
 /**
- * Active and negotiating partnerships with no meeting in the last QUIET_DAYS days (or never), longest quiet first:
- * the first `limit`, and how many there are. Read from maintained facts: the candidates and their titles from the
- * partial index partnerships_live_status, each one's latest meeting from partnership_facts_latest (covering); only a partnership whose
- * latest meeting lies after `today` has its meetings up to `today` sought in partnership_meetings_by_date. The first
- * `limit` are kept while reading (no sort of every quiet one, no window over them), and only a full page is counted,
- * by a second pass that reads no title (one pass with `count(*) OVER ()` took 14 ms at L, these two 9).
+ * The three ways a candidate is quiet on `today`, each read from quiet_order (migration 0017) through one of its partial
+ * indexes in the card's order: `since` is its last meeting up to `today` ('' for none, which sorts first), then its title
+ * and id. A meeting dated after `today` does not count, so by its latest meeting day (`last_meeting`, future ones
+ * included) and the day before that one (`prior_meeting`), a candidate is quiet:
+ * - when its latest meeting is before the window (or it never met): a range of quiet_order_last;
+ * - when it met after `today` only on its latest day, and before that, before the window: a range of quiet_order_prior;
+ * - when it met after `today` on two days or more, and not in the window up to `today`: the few whose day before the
+ *   latest is after `today` too, each sought in partnership_meetings_by_date.
+ */
+const QUIET_WAYS = [
+  { index: 'quiet_order_last', since: 'q.last_meeting', where: 'q.last_meeting < @quietBefore' },
+  { index: 'quiet_order_prior', since: 'q.prior_meeting', where: 'q.last_meeting > @today AND q.prior_meeting < @quietBefore' },
+  {
+    index: 'quiet_order_prior',
+    since: `coalesce((SELECT pm.date FROM partnership_meetings pm WHERE pm.partnership_id = q.partnership_id AND pm.date <= @today
+                        ORDER BY pm.date DESC LIMIT 1), '')`,
+    where: `q.prior_meeting > @today AND NOT EXISTS (
+              SELECT 1 FROM partnership_meetings pm WHERE pm.partnership_id = q.partnership_id AND pm.date >= @quietBefore AND pm.date <= @today)`,
+  },
+];
+
+/** The first `@limit` quiet partnerships: the three ranges merged in order (only the third, a few rows, is sorted). */
+const quietPage = perConnection((core) =>
+  core.sqlite.prepare(
+    `${QUIET_WAYS.map(
+      ({ index, since, where }) =>
+        `SELECT q.partnership_id AS id, q.title AS title, p.title_zh AS titleZh, p.title_en AS titleEn, q.status AS status, ${since} AS lastMeeting
+           FROM quiet_order q INDEXED BY ${index} JOIN partnerships p ON p.id = q.partnership_id
+          WHERE ${QUIET_CANDIDATE} AND ${where}`,
+    ).join(' UNION ALL ')}
+     ORDER BY lastMeeting, title, id
+     LIMIT @limit`,
+  ),
+);
+
+/** How many quiet partnerships there are: a count of each range from its index alone. */
+const quietCount = perConnection((core) =>
+  core.sqlite
+    .prepare(
+      `SELECT ${QUIET_WAYS.map(({ index, where }) => `(SELECT count(*) FROM quiet_order q INDEXED BY ${index} WHERE ${QUIET_CANDIDATE} AND ${where})`).join(' + ')}`,
+    )
+    .pluck(),
+);
+
+/**
+ * Active and negotiating partnerships with no meeting in the last QUIET_DAYS days (or never), longest quiet first
+ * (then by title): the first `limit`, and how many there are. Read in order from the maintained quiet_order (see
+ * QUIET_WAYS): no walk of every candidate, no sort of every quiet one; only a full page is counted.
  */
 export function quietPartnerships(core: Core, today: string, limit: number): { rows: QuietPartnership[]; total: number } {
   const params = { today, quietBefore: addDays(today, -QUIET_DAYS) };
-  const rows = core.sqlite
-    .prepare(
-      `SELECT id, title, titleZh, titleEn, status, lastMeeting FROM (
-         SELECT p.id, p.title, p.title_zh AS titleZh, p.title_en AS titleEn, p.status,
-                CASE WHEN f.last_meeting IS NULL OR f.last_meeting <= @today THEN f.last_meeting
-                     ELSE (SELECT pm.date FROM partnership_meetings pm WHERE pm.partnership_id = p.id AND pm.date <= @today
-                            ORDER BY pm.date DESC LIMIT 1) END AS lastMeeting
-           FROM ${QUIET_CANDIDATES})
-        WHERE lastMeeting IS NULL OR lastMeeting < @quietBefore
-        ORDER BY lastMeeting IS NOT NULL, lastMeeting, title
-        LIMIT @limit`,
-    )
-    .all({ ...params, limit }) as QuietPartnership[];
+  const rows = (quietPage(core).all({ ...params, limit }) as QuietPartnership[]).map((row) => ({ ...row, lastMeeting: row.lastMeeting || null }));
   if (rows.length < limit) return { rows, total: rows.length };
-  const total = core.sqlite
-    .prepare(
-      `SELECT count(*) FROM ${QUIET_CANDIDATES}
-          AND (f.last_meeting IS NULL OR f.last_meeting < @quietBefore
-               OR (f.last_meeting > @today AND NOT EXISTS (
-                     SELECT 1 FROM partnership_meetings pm WHERE pm.partnership_id = p.id AND pm.date >= @quietBefore AND pm.date <= @today)))`,
-    )
-    .pluck()
-    .get(params) as number;
-  return { rows, total };
+  return { rows, total: quietCount(core).get(params) as number };
 }
 
 export function dashboard(core: Core, input: z.output<typeof dashboardInput>): Dashboard {

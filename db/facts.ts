@@ -1,18 +1,21 @@
 /**
  * The maintained facts of migrations 0007 (partnership_meetings, partnership_facts, task_counts), 0012 (timeline_order),
- * 0013 (meeting_counts) and 0014 (map_partnerships): kept by triggers on every write. A bulk write (the generator)
+ * 0013 (meeting_counts), 0014 (map_partnerships) and 0017 (quiet_order): kept by triggers on every write. A bulk write (the generator)
  * drops those triggers, writes, and rebuilds the facts in one pass here: row by row, each trigger would look up a link
  * or a meeting through an index the bulk write has dropped.
  */
 import type Database from 'better-sqlite3';
 
 /**
- * The triggers that keep the facts, by the prefix of their names. (map_refresh_insert, which computes one row of
- * map_partnerships, stays: the rebuild goes through it.)
+ * The triggers that keep the facts, by the prefix of their names. (map_refresh_insert and quiet_refresh_insert, which
+ * compute one row of map_partnerships and of quiet_order, stay: the rebuild goes through them.)
  */
-const FACT_TRIGGERS = /^(partnership_meetings|partnership_facts|task_counts|timeline_order|meeting_counts|map_partnerships)_/;
+const FACT_TRIGGERS = /^(partnership_meetings|partnership_facts|task_counts|timeline_order|meeting_counts|map_partnerships|quiet_order)_/;
 
-/** The facts recomputed from the records: the same statements as the fills of migrations 0007, 0012, 0013 and 0014. */
+/**
+ * The facts recomputed from the records: the same statements as the fills of migrations 0007, 0012, 0013, 0014 and
+ * 0017 (quiet_order after partnership_meetings, which it reads).
+ */
 const REBUILD = `
   DELETE FROM partnership_meetings;
   DELETE FROM partnership_facts;
@@ -30,6 +33,8 @@ const REBUILD = `
   INSERT INTO meeting_counts (date, n) SELECT date, count(*) FROM meetings WHERE deleted_at IS NULL GROUP BY date;
   DELETE FROM map_partnerships;
   INSERT INTO map_refresh (partnership_id) SELECT id FROM partnerships WHERE deleted_at IS NULL;
+  DELETE FROM quiet_order;
+  INSERT INTO quiet_refresh (partnership_id) SELECT id FROM partnerships WHERE deleted_at IS NULL;
 `;
 
 /** Run `write` with the fact triggers dropped, then rebuild the facts and put the triggers back (inside the caller's transaction). */

@@ -475,8 +475,8 @@ export const partnershipMeetings = sqliteTable(
 
 /**
  * Each partnership's latest live meeting (future ones included), kept from partnership_meetings by
- * triggers: the dashboard's quiet-partnership card reads one row per partnership instead of
- * seeking its meetings (the few whose latest meeting lies after the day asked are looked up).
+ * triggers. (The dashboard's quiet-partnership card read it one row per partnership until
+ * quiet_order, migration 0017, which keeps the same day with the one before it, in order.)
  */
 export const partnershipFacts = sqliteTable(
   'partnership_facts',
@@ -560,6 +560,46 @@ export const mapPartnerships = sqliteTable(
  * the ids whose row a write may have changed.
  */
 export const mapRefresh = sqliteTable('map_refresh', {
+  partnershipId: text('partnership_id').notNull(),
+});
+
+/**
+ * The dashboard's quiet partnerships (db/dashboard.ts), kept by triggers written by hand in migration 0017 on every
+ * write, local, merged or generated: one row per live partnership with its status, its title, the day it began
+ * (the earliest of its term's start, its status date and its entry) and its two latest meeting days. Whatever the
+ * day asked, the quiet ones are read in order from the two partial indexes, never sorted all, and counted there.
+ *
+ * `last_meeting`: its latest live meeting's date, future ones included; `prior_meeting`: the latest date before
+ * that one. '' for none (it sorts first, as a partnership that never met comes first on the card).
+ */
+export const quietOrder = sqliteTable(
+  'quiet_order',
+  {
+    partnershipId: text('partnership_id').primaryKey(),
+    status: text('status').notNull(),
+    title: text('title').notNull(),
+    began: text('began').notNull(),
+    lastMeeting: text('last_meeting').notNull(),
+    priorMeeting: text('prior_meeting').notNull(),
+  },
+  (t) => [
+    // Quiet by its latest meeting (none in the future): a range from the start, in the card's order.
+    index('quiet_order_last')
+      .on(t.lastMeeting, t.title, t.partnershipId, t.began, t.status)
+      .where(sql`${t.status} IN ('active', 'negotiating')`),
+    // Met after the day asked: quiet by the meeting before, when that one is not after the day too.
+    index('quiet_order_prior')
+      .on(t.priorMeeting, t.title, t.partnershipId, t.lastMeeting, t.began, t.status)
+      .where(sql`${t.status} IN ('active', 'negotiating')`),
+  ],
+);
+
+/**
+ * Always empty: inserting a partnership's id here recomputes its row of quiet_order (one trigger holds that
+ * computation), then the id is taken out again. The triggers on partnerships and partnership_meetings insert the
+ * ids whose row a write may have changed.
+ */
+export const quietRefresh = sqliteTable('quiet_refresh', {
   partnershipId: text('partnership_id').notNull(),
 });
 

@@ -136,3 +136,27 @@ export async function generateInChild(file: string, seed: number, scale: 'S' | '
   const run = await runCli(['generate', '--db', file, '--scale', scale, '--seed', String(seed)]);
   if (run.code !== 0) throw new Error(`cli generate failed: ${run.stderr}`);
 }
+
+/**
+ * The dashboard's quiet partnerships on `today`, recounted from the records (no maintained fact): live active and
+ * negotiating partnerships begun before the window whose latest live meeting up to `today` is older than the window,
+ * or that never met; never met first, then the longest silent, then by title. What `quietPartnerships` must return.
+ */
+export function recountQuiet(core: Core, today: string, quietDays = 180): { rows: unknown[]; total: number } {
+  const day = new Date(`${today}T00:00:00Z`);
+  day.setUTCDate(day.getUTCDate() - quietDays);
+  const rows = core.sqlite
+    .prepare(
+      `SELECT id, title, titleZh, titleEn, status, lastMeeting FROM (
+         SELECT p.id, p.title, p.title_zh AS titleZh, p.title_en AS titleEn, p.status,
+                (SELECT max(m.date) FROM meeting_partnerships mp JOIN meetings m ON m.id = mp.meeting_id
+                  WHERE mp.partnership_id = p.id AND mp.deleted_at IS NULL AND m.deleted_at IS NULL AND m.date <= @today) AS lastMeeting
+           FROM partnerships p
+          WHERE p.deleted_at IS NULL AND p.status IN ('active', 'negotiating')
+            AND min(coalesce(p.term_start, p.created_at), coalesce(p.status_since, p.created_at), substr(p.created_at, 1, 10)) < @quietBefore)
+        WHERE lastMeeting IS NULL OR lastMeeting < @quietBefore
+        ORDER BY lastMeeting IS NOT NULL, lastMeeting, title, id`,
+    )
+    .all({ today, quietBefore: day.toISOString().slice(0, 10) });
+  return { rows, total: rows.length };
+}

@@ -17,7 +17,7 @@ import { insertRecord, type Core } from '../../db/core';
 import type { MeetingCursor } from '../../db/meetings';
 import { sampleId } from '../../db/sample';
 import { ApiError } from '../../renderer/src/api/client';
-import { dumpTables, localClient, rejected, tempCore } from '../helpers';
+import { dumpTables, localClient, recountQuiet, rejected, tempCore } from '../helpers';
 
 /** A Wednesday. */
 const NOW = new Date('2026-03-04T10:00:00Z');
@@ -1994,6 +1994,89 @@ describe('dashboard.get', () => {
       ['Met long ago, meeting planned', addDays(TODAY, -400)],
       ['Met 181 days ago', addDays(TODAY, -181)],
     ]);
+  });
+
+  it('the quiet card follows every write, and a meeting dated after the day counts only from that day on', async () => {
+    const b = await base();
+    const { api, core } = b;
+    const alpha = await createPartnership(b, 'Alpha', { status: 'active', termStart: '2016-01-01' });
+    const beta = await createPartnership(b, 'Beta', { status: 'negotiating', termStart: '2016-01-01' });
+    const gamma = await createPartnership(b, 'Gamma', { status: 'active', termStart: '2016-01-01' });
+    const meet = (daysFromToday: number, ...partnershipIds: string[]) =>
+      api['meetings.create']({ title: `Day ${daysFromToday}`, date: addDays(TODAY, daysFromToday), format: 'video', kind: 'working_meeting', partnershipIds });
+    /** The card on TODAY as [title, last meeting (days from TODAY)], after checking it, cut or not, on several days against a recount. */
+    const card = async () => {
+      for (const day of [TODAY, addDays(TODAY, -30), addDays(TODAY, 4), addDays(TODAY, 45), addDays(TODAY, 200)]) {
+        const all = recountQuiet(core, day);
+        expect(quietPartnerships(core, day, DASHBOARD_LIST_LIMIT), day).toEqual(all);
+        expect(quietPartnerships(core, day, 1), day).toEqual({ rows: all.rows.slice(0, 1), total: all.total });
+      }
+      const d = await api['dashboard.get']({ today: TODAY });
+      expect(d.totals.quietPartnerships).toBe(d.quietPartnerships.length);
+      const days = (date: string) => Math.round((Date.parse(date) - Date.parse(TODAY)) / 86_400_000);
+      return d.quietPartnerships.map((p) => [p.title, p.lastMeeting === null ? null : days(p.lastMeeting)]);
+    };
+    expect(await card()).toEqual([
+      ['Alpha', null],
+      ['Beta', null],
+      ['Gamma', null],
+    ]);
+    // Logged: long ago (quiet, after those that never met), lately (no longer quiet).
+    await meet(-200, alpha.id);
+    const recent = await meet(-10, beta.id);
+    expect(await card()).toEqual([
+      ['Gamma', null],
+      ['Alpha', -200],
+    ]);
+    // Deleted, then restored.
+    await api['meetings.delete']({ id: recent.id });
+    expect(await card()).toEqual([
+      ['Beta', null],
+      ['Gamma', null],
+      ['Alpha', -200],
+    ]);
+    await api['meetings.restore']({ id: recent.id });
+    expect(await card()).toEqual([
+      ['Gamma', null],
+      ['Alpha', -200],
+    ]);
+    // Dated after the day: planned meetings do not count, on one day or on several (the same day twice too)...
+    const planned = await meet(20, gamma.id);
+    await meet(3, alpha.id);
+    await meet(3, alpha.id);
+    await meet(40, alpha.id, gamma.id);
+    expect(await card()).toEqual([
+      ['Gamma', null],
+      ['Alpha', -200],
+    ]);
+    // ... until the day comes: four days on, Alpha met yesterday; 45 days on, Gamma too.
+    expect(quietPartnerships(core, addDays(TODAY, 4), DASHBOARD_LIST_LIMIT).rows.map((p) => p.title)).toEqual(['Gamma']);
+    expect(quietPartnerships(core, addDays(TODAY, 45), DASHBOARD_LIST_LIMIT).rows).toEqual([]);
+    // A planned meeting moved into the past counts; the link to a partnership taken off a meeting stops counting.
+    await api['meetings.update']({ id: planned.id, date: addDays(TODAY, -5) });
+    expect(await card()).toEqual([['Alpha', -200]]);
+    await api['meetings.update']({ id: planned.id, partnershipIds: [alpha.id] });
+    expect(await card()).toEqual([['Gamma', null]]);
+    // A status change takes a partnership off the card and puts it back; so do a delete and a restore.
+    await api['partnerships.update']({ id: gamma.id, status: 'dormant' });
+    expect(await card()).toEqual([]);
+    await api['partnerships.update']({ id: gamma.id, status: 'negotiating' });
+    await api['partnerships.update']({ id: beta.id, title: 'Aardvark' });
+    await api['meetings.delete']({ id: recent.id });
+    expect(await card()).toEqual([
+      ['Aardvark', null],
+      ['Gamma', null],
+    ]);
+    await api['partnerships.delete']({ id: beta.id });
+    expect(await card()).toEqual([['Gamma', null]]);
+    await api['partnerships.restore']({ id: beta.id });
+    expect(await card()).toEqual([
+      ['Aardvark', null],
+      ['Gamma', null],
+    ]);
+    // One that began lately has had no time to meet: not quiet yet.
+    await api['partnerships.update']({ id: gamma.id, termStart: addDays(TODAY, -20) });
+    expect(await card()).toEqual([['Aardvark', null]]);
   });
 
   it('follows the given today and later changes', async () => {

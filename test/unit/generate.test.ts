@@ -163,6 +163,17 @@ describe('generate (S scale)', () => {
       `SELECT p.id, p.status, count(DISTINCT pp.organization_id), 0 FROM partnerships p JOIN partnership_parties pp ON pp.partnership_id = p.id
         JOIN organizations o ON o.id = pp.organization_id WHERE p.deleted_at IS NULL AND pp.deleted_at IS NULL AND o.deleted_at IS NULL GROUP BY 1 ORDER BY 1`,
     );
+    // The quiet card's partnerships: each live one, the day it began, its latest meeting day and the one before ('' none).
+    same(
+      'SELECT partnership_id, status, title, began, last_meeting, prior_meeting FROM quiet_order ORDER BY 1',
+      `SELECT p.id, p.status, p.title, min(coalesce(p.term_start, p.created_at), coalesce(p.status_since, p.created_at), substr(p.created_at, 1, 10)),
+              coalesce(max(m.date), ''), coalesce((SELECT max(m2.date) FROM meeting_partnerships mp2 JOIN meetings m2 ON m2.id = mp2.meeting_id
+                                                    WHERE mp2.partnership_id = p.id AND mp2.deleted_at IS NULL AND m2.deleted_at IS NULL AND m2.date < max(m.date)), '')
+         FROM partnerships p LEFT JOIN meeting_partnerships mp ON mp.partnership_id = p.id AND mp.deleted_at IS NULL
+         LEFT JOIN meetings m ON m.id = mp.meeting_id AND m.deleted_at IS NULL
+        WHERE p.deleted_at IS NULL GROUP BY p.id ORDER BY 1`,
+    );
+    expect((core.sqlite.prepare("SELECT count(*) AS n FROM quiet_order WHERE prior_meeting <> ''").get() as { n: number }).n).toBeGreaterThan(0);
     expect((core.sqlite.prepare('SELECT count(*) AS n FROM partnership_meetings').get() as { n: number }).n).toBeGreaterThan(0);
     expect((core.sqlite.prepare('SELECT count(*) AS n FROM timeline_order WHERE first_milestone IS NOT NULL').get() as { n: number }).n).toBeGreaterThan(0);
   });

@@ -212,25 +212,37 @@ describe('query plans of the hot queries', () => {
   it('the dashboard (db/dashboard.ts) reads maintained facts and partial indexes, never a scan of meetings, links, tasks or milestones', () => {
     const ran = statementsOf('dashboard.get', { today: GENERATED_TODAY });
     const explain = explainer(ran);
-    // Quiet partnerships: candidates and titles from partnerships_live_status, the latest meeting from partnership_facts,
-    // and only for a partnership that met after the day, its last meeting up to the day from partnership_meetings_by_date.
+    // Quiet partnerships, from quiet_order (migration 0017): the page is the three ranges of its partial indexes merged in
+    // order; the quiet by their latest meeting and by the one before it read in index order (no sort), only the few that
+    // met after the day on two days or more looked up in partnership_meetings_by_date, and only they sorted.
     const quiet = explain(/AS lastMeeting/);
-    expect(quiet).toContainEqual(expect.stringMatching(/^SEARCH p USING COVERING INDEX partnerships_live_status \(status=\?\)/));
-    expect(quiet).toContainEqual(expect.stringMatching(/^SEARCH f USING COVERING INDEX partnership_facts_latest \(partnership_id=\?\)/));
-    expect(quiet).toContainEqual(expect.stringMatching(/^SEARCH pm USING COVERING INDEX partnership_meetings_by_date \(partnership_id=\? AND date<\?\)/));
-    expect(quiet.join('\n')).not.toMatch(/\b(meetings|meeting_partnerships|mp|m)\b USING/);
-    expectNoFullScan(quiet, 'p', 'partnerships', 'f', 'pm');
-    // The card kept while reading: no window over every quiet partnership, no materialized list of them.
-    expect(quiet.join('\n')).not.toMatch(/MATERIALIZE|CO-ROUTINE/);
-    // A full card is counted by a pass of the same indexes that reads no title and sorts nothing.
-    const counted = statementsWhile((copy) => quietPartnerships(copy, GENERATED_TODAY, 1));
-    const count = plan(counted.find((s) => /count\(\*\)/.test(s.sql))!.sql, counted.find((s) => /count\(\*\)/.test(s.sql))!.params);
-    expect(count).toContainEqual(expect.stringMatching(/^SEARCH p USING COVERING INDEX partnerships_live_status \(status=\?\)/));
-    expect(count).toContainEqual(expect.stringMatching(/^SEARCH f USING COVERING INDEX partnership_facts_latest \(partnership_id=\?\)/));
-    expect(count).toContainEqual(
-      expect.stringMatching(/^SEARCH pm USING COVERING INDEX partnership_meetings_by_date \(partnership_id=\? AND date>\? AND date<\?\)/),
+    expect(quiet).toContainEqual(expect.stringMatching(/^MERGE \(UNION ALL\)$/));
+    expect(quiet).toContainEqual(expect.stringMatching(/^SEARCH q USING COVERING INDEX quiet_order_last \(last_meeting<\?\)$/));
+    expect(quiet).toContainEqual(expect.stringMatching(/^SEARCH q USING COVERING INDEX quiet_order_prior \(prior_meeting<\?\)$/));
+    expect(quiet).toContainEqual(expect.stringMatching(/^SEARCH q USING COVERING INDEX quiet_order_prior \(prior_meeting>\?\)$/));
+    expect(quiet).toContainEqual(expect.stringMatching(/^SEARCH p USING INDEX sqlite_autoindex_partnerships_1 \(id=\?\)$/));
+    expect(quiet).toContainEqual(expect.stringMatching(/^SEARCH pm USING COVERING INDEX partnership_meetings_by_date \(partnership_id=\? AND date<\?\)$/));
+    expect(quiet).toContainEqual(
+      expect.stringMatching(/^SEARCH pm USING COVERING INDEX partnership_meetings_by_date \(partnership_id=\? AND date>\? AND date<\?\)$/),
     );
-    expect(count.join('\n')).not.toMatch(/TEMP B-TREE|\b(meetings|meeting_partnerships)\b USING/);
+    // The one sort: of the third range alone (after its seek), never of the first two.
+    expect(quiet.filter((d) => /TEMP B-TREE/.test(d))).toEqual(['USE TEMP B-TREE FOR ORDER BY']);
+    expect(quiet.findIndex((d) => /TEMP B-TREE/.test(d))).toBeGreaterThan(quiet.findIndex((d) => /prior_meeting>/.test(d)));
+    expect(quiet.join('\n')).not.toMatch(/\b(meetings|meeting_partnerships|partnership_facts|mp|m|f)\b USING/);
+    expectNoFullScan(quiet, 'q', 'quiet_order', 'p', 'partnerships', 'pm');
+    expect(quiet.join('\n')).not.toMatch(/MATERIALIZE|CO-ROUTINE/);
+    // A full card is counted from the same three ranges, from the indexes alone, sorting nothing.
+    const counted = statementsWhile((copy) => quietPartnerships(copy, GENERATED_TODAY, 1));
+    const countStatement = counted.find((s) => /count\(\*\)/.test(s.sql))!;
+    const count = plan(countStatement.sql, countStatement.params);
+    expect(count).toContainEqual(expect.stringMatching(/^SEARCH q USING COVERING INDEX quiet_order_last \(last_meeting<\?\)$/));
+    expect(count).toContainEqual(expect.stringMatching(/^SEARCH q USING COVERING INDEX quiet_order_prior \(prior_meeting<\?\)$/));
+    expect(count).toContainEqual(expect.stringMatching(/^SEARCH q USING COVERING INDEX quiet_order_prior \(prior_meeting>\?\)$/));
+    expect(count).toContainEqual(
+      expect.stringMatching(/^SEARCH pm USING COVERING INDEX partnership_meetings_by_date \(partnership_id=\? AND date>\? AND date<\?\)$/),
+    );
+    expect(count.join('\n')).not.toMatch(/TEMP B-TREE|\b(meetings|meeting_partnerships|partnerships|p)\b USING/);
+    expectNoFullScan(count, 'q', 'quiet_order', 'pm');
     // Counts by status from the same partial index; coming milestones from milestones_planned alone, in order.
     expect(explain(/GROUP BY status/)).toEqual([expect.stringMatching(/^SCAN partnerships USING COVERING INDEX partnerships_live_status/)]);
     const milestones = explain(/FROM milestones m JOIN partnerships p.*LIMIT/s);

@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { exportDatabase, mergeFile } from '../../db/sync/files';
-import { tempCore, tempDir, localClient } from '../helpers';
+import { recountQuiet, tempCore, tempDir, localClient } from '../helpers';
+import { DASHBOARD_LIST_LIMIT, quietPartnerships } from '../../db/dashboard';
 import type { Core } from '../../db/core';
 
 /** Record content as both offices must agree on it: every record table, change history values. */
@@ -144,5 +145,70 @@ describe('sync by database file', () => {
     mergeFile(a, path.join(dir, 'b3.db'));
     expect((await apiA['meetings.list']({ limit: 1 })).total).toBe(2);
     expect((await apiA['meetings.list']({ offset: 1 })).rows.map((m) => m.title)).toEqual(['Old visit']);
+  });
+
+  it("a merge keeps the quiet card right: another office's partnerships, meetings (some dated after the day), status changes, deletions", async () => {
+    const a = await tempCore({ now: () => new Date('2026-03-01T10:00:00Z') });
+    const b = await tempCore({ now: () => new Date('2026-03-01T10:00:05Z') });
+    const apiA = localClient(a);
+    const apiB = localClient(b);
+    const dir = tempDir();
+    const today = '2026-03-01';
+    const shantou = await apiB['organizations.create']({ displayName: '汕头 / Shantou', country: 'CN' });
+    const burgas = await apiB['organizations.create']({ displayName: 'Burgas', country: 'BG' });
+    const partnership = (title: string, status: 'active' | 'negotiating') =>
+      apiB['partnerships.create']({
+        title,
+        kind: 'sister_city',
+        status,
+        parties: [{ organizationId: shantou.id }, { organizationId: burgas.id }],
+        termStart: '2016-01-01',
+      });
+    const meet = (date: string, partnershipId: string) =>
+      apiB['meetings.create']({ title: `Met ${date}`, date, format: 'video', kind: 'working_meeting', partnershipIds: [partnershipId] });
+    const old = await partnership('Met long ago', 'active');
+    const lately = await partnership('Met lately', 'negotiating');
+    const planned = await partnership('Met long ago, meeting planned', 'active');
+    await meet('2025-01-10', old.id);
+    const latelyMet = await meet('2026-02-20', lately.id);
+    await meet('2024-12-01', planned.id);
+    await meet('2026-04-15', planned.id);
+    await meet('2026-05-01', planned.id);
+    let round = 0;
+    /** B's file merged into A: A's card, on several days, is what a recount of its records says, and B's card too. */
+    const merged = async () => {
+      const file = path.join(dir, `b${++round}.db`);
+      exportDatabase(b, file);
+      mergeFile(a, file);
+      for (const day of [today, '2026-04-20', '2026-05-10', '2026-10-01']) {
+        expect(quietPartnerships(a, day, DASHBOARD_LIST_LIMIT), day).toEqual(recountQuiet(a, day));
+        expect(quietPartnerships(a, day, DASHBOARD_LIST_LIMIT), day).toEqual(quietPartnerships(b, day, DASHBOARD_LIST_LIMIT));
+      }
+      return (await apiA['dashboard.get']({ today })).quietPartnerships.map((p) => [p.title, p.lastMeeting]);
+    };
+    // The meetings planned after the day do not count: quiet since December 2024.
+    expect(await merged()).toEqual([
+      ['Met long ago, meeting planned', '2024-12-01'],
+      ['Met long ago', '2025-01-10'],
+    ]);
+    // B: a status change, a recent meeting deleted, a partnership deleted, a new one whose only meeting is planned.
+    await apiB['partnerships.update']({ id: old.id, status: 'dormant' });
+    await apiB['meetings.delete']({ id: latelyMet.id });
+    await apiB['partnerships.delete']({ id: planned.id });
+    const fresh = await partnership('Only planned', 'active');
+    await meet('2026-03-20', fresh.id);
+    expect(await merged()).toEqual([
+      ['Met lately', null],
+      ['Only planned', null],
+    ]);
+    // B restores both; the planned meetings of the restored one still wait for their day.
+    await apiB['meetings.restore']({ id: latelyMet.id });
+    await apiB['partnerships.restore']({ id: planned.id });
+    expect(await merged()).toEqual([
+      ['Only planned', null],
+      ['Met long ago, meeting planned', '2024-12-01'],
+    ]);
+    // On 20 April both have met (15 April, 20 March): the card is empty.
+    expect((await apiA['dashboard.get']({ today: '2026-04-20' })).quietPartnerships).toEqual([]);
   });
 });

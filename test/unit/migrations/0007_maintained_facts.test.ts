@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { migratedFrom, planText } from './fill';
+import { afterEachWrite, migratedFrom, planText } from './fill';
 
 /** What partnership_meetings must hold: every live meeting joined by a live link, once per partnership. */
 const expectedMeetings = (sqlite: Database.Database) =>
@@ -67,13 +67,11 @@ describe('migration 0007: maintained facts (each partnership\'s meetings by date
       `UPDATE tasks SET deleted_at = NULL WHERE title = '跟进 4'`,
       `INSERT INTO tasks (id, created_at, updated_at, hlc, origin, title, status) VALUES ('t-new', ${common}, 'No date', 'open')`,
     ];
-    sqlite.pragma('foreign_keys = OFF');
-    for (const write of writes) {
-      sqlite.prepare(write).run();
+    afterEachWrite(sqlite, writes, (write) => {
       expect(maintainedMeetings(sqlite), write).toEqual(expectedMeetings(sqlite));
       expect(maintainedCounts(sqlite), write).toEqual(expectedCounts(sqlite));
       expect(maintainedLatest(sqlite), write).toEqual(expectedLatest(sqlite));
-    }
+    });
     expect(maintainedMeetings(sqlite)).toContainEqual({ partnership_id: partnership(0), meeting_id: 'm-new', date: '2025-01-02', time: null });
     expect(maintainedCounts(sqlite)).toContainEqual({ status: 'open', due_on: '', n: 1 });
 

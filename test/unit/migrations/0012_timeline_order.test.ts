@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { migratedFrom, planText } from './fill';
+import { afterEachWrite, migratedFrom, planText } from './fill';
 
 /** What timeline_order must hold: each live partnership, its status, title and first live milestone. */
 const expected = (sqlite: Database.Database) =>
@@ -49,11 +49,9 @@ describe('migration 0012: the portfolio timeline’s order of partnerships, main
       `INSERT INTO partnerships (id, created_at, updated_at, hlc, origin, title, kind, status, topics, deleted_at)
        VALUES ('p-gone', ${common}, 'Gone', 'sister_city', 'active', '[]', '${T}')`,
     ];
-    sqlite.pragma('foreign_keys = OFF');
-    for (const write of writes) {
-      sqlite.prepare(write).run();
+    afterEachWrite(sqlite, writes, (write) => {
       expect(maintained(sqlite), write).toEqual(expected(sqlite));
-    }
+    });
     expect(maintained(sqlite)).toContainEqual({ partnership_id: 'p-new', status: 'prospect', title: 'New', first_milestone: '2011-11-11' });
     expect(maintained(sqlite)).toContainEqual({ partnership_id: partnership(3), status: 'active', title: '合作 3', first_milestone: null });
 

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { filledId, migratedFrom, planText } from './fill';
+import { afterEachWrite, filledId, migratedFrom, planText } from './fill';
 
 /** What meeting_counts must hold: live meetings per day (days at zero left out). */
 const expectedCounts = (sqlite: Database.Database) =>
@@ -37,11 +37,9 @@ describe('migration 0013: live meetings per day (the meeting log\'s total)', () 
       `DELETE FROM meetings WHERE id = '${filledId(8, 10)}'`,
       `DELETE FROM meetings WHERE id = 'm-gone'`,
     ];
-    sqlite.pragma('foreign_keys = OFF');
-    for (const write of writes) {
-      sqlite.prepare(write).run();
+    afterEachWrite(sqlite, writes, (write) => {
       expect(maintainedCounts(sqlite), write).toEqual(expectedCounts(sqlite));
-    }
+    });
     expect(total(sqlite)).toBe(19);
     expect(maintainedCounts(sqlite)).toEqual([
       { date: '2023-01-01', n: 1 },

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { migratedFrom, planText } from './fill';
+import { afterEachWrite, migratedFrom, planText } from './fill';
 
 interface MapRow {
   partnership_id: string;
@@ -87,12 +87,10 @@ describe("migration 0014: the map's partnerships, maintained", () => {
       `DELETE FROM partnership_parties WHERE organization_id = '${organization(19)}'`,
       `DELETE FROM organizations WHERE id = '${organization(19)}'`,
     ];
-    sqlite.pragma('foreign_keys = OFF');
-    for (const write of writes) {
-      sqlite.prepare(write).run();
+    afterEachWrite(sqlite, writes, (write) => {
       expect(maintainedMap(sqlite), write).toEqual(expectedMap(sqlite));
       expect(sqlite.prepare('SELECT count(*) AS n FROM map_refresh').get(), write).toEqual({ n: 0 });
-    }
+    });
     const byId = new Map(maintainedMap(sqlite).map((r) => [r.partnership_id, r]));
     expect(byId.get(partnership(8))?.places?.split(' ')[0]).toBe(organization(18));
     expect(byId.get(partnership(6))?.places?.split(' ')).toEqual([organization(6), organization(7), organization(15)]);

@@ -69,11 +69,12 @@ export function fillAtVersion1(sqlite: Database.Database): void {
 /**
  * Every row of every user table, for before/after comparison (the search index is derived, and filled by the core;
  * partnership_meetings, partnership_facts and task_counts are derived, and filled by migration 0007; timeline_order by 0012;
- * meeting_counts by 0013; map_partnerships and its always empty map_refresh by 0014).
+ * meeting_counts by 0013; map_partnerships and its always empty map_refresh by 0014; quiet_order and its always empty
+ * quiet_refresh by 0017).
  */
 export function snapshotRows(sqlite: Database.Database): Record<string, unknown[]> {
   const tables = sqlite
-    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'search_%' AND name NOT IN ('__drizzle_migrations', 'partnership_meetings', 'partnership_facts', 'task_counts', 'timeline_order', 'meeting_counts', 'map_partnerships', 'map_refresh') ORDER BY name")
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'search_%' AND name NOT IN ('__drizzle_migrations', 'partnership_meetings', 'partnership_facts', 'task_counts', 'timeline_order', 'meeting_counts', 'map_partnerships', 'map_refresh', 'quiet_order', 'quiet_refresh') ORDER BY name")
     .all() as { name: string }[];
   return Object.fromEntries(
     tables.map(({ name }) => {
@@ -109,4 +110,16 @@ export async function migratedFrom(migrations: number): Promise<Database.Databas
   expect(snapshotRows(opened.sqlite)).toEqual(before);
   expect(opened.sqlite.pragma('foreign_key_check')).toEqual([]);
   return opened.sqlite;
+}
+
+/**
+ * Run each of `writes` on a migrated database, with foreign keys off (a merge may bring a child before its parent),
+ * and after each one `check` what the triggers keep (the write is named in a failure).
+ */
+export function afterEachWrite(sqlite: Database.Database, writes: string[], check: (write: string) => void): void {
+  sqlite.pragma('foreign_keys = OFF');
+  for (const write of writes) {
+    sqlite.prepare(write).run();
+    check(write);
+  }
 }
