@@ -23,6 +23,7 @@ import { is } from 'drizzle-orm';
 import { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { decryptBytes, isEncrypted } from './crypto';
 import { openSqlite, quickCheckTables } from '../sqlite';
+import { isSearchIndexTable } from '../search';
 
 export const DEFAULT_MAX_IMPORT_BYTES = 2 * 1024 ** 3;
 /** No text field of a record is this long; a file that has one is not ours, or is hostile. */
@@ -330,11 +331,14 @@ function pager(file: string, sqlite: Database.Database, table: string, key: stri
   };
 }
 
-/** quick_check of the ordinary tables (`quickCheckTables`: a merge never reads the search index), and a file no shorter than its header says. */
+/**
+ * quick_check of the tables a merge reads (not the search index's: a merge never reads it, and indexes what it writes
+ * itself; 0.45 s of an L file's 1.4), and a file no shorter than its header says.
+ */
 function quickCheck(db: Database.Database, fileSize: number): boolean {
   const pages = (db.pragma('page_count', { simple: true }) as number) * (db.pragma('page_size', { simple: true }) as number);
   if (pages > fileSize) return false;
-  return quickCheckTables(db) === 'ok';
+  return quickCheckTables(db, (name) => !isSearchIndexTable(name)) === 'ok';
 }
 
 interface OpenedFile {

@@ -413,6 +413,35 @@ describe('hostile incoming files', () => {
     });
   });
 
+  describe('the search index of an incoming file is never read', () => {
+    it('an export whose search index is emptied and damaged merges, and search here finds what it brought', async () => {
+      let page = 0;
+      let pageSize = 0;
+      const file = craft('damaged-search-index', (db) => {
+        db.unsafeMode(true);
+        db.exec('DELETE FROM search_docs');
+        page = db.prepare("SELECT pageno FROM dbstat WHERE name = 'search_fts_data' ORDER BY pageno LIMIT 1").pluck().get() as number;
+        pageSize = db.pragma('page_size', { simple: true }) as number;
+      });
+      // A page of the index overwritten: its table fails SQLite's own check.
+      const content = readFileSync(file);
+      content.fill(0xff, (page - 1) * pageSize + 8, (page - 1) * pageSize + 200);
+      writeFileSync(file, content);
+      const probe = new Database(file, { readonly: true });
+      expect(probe.pragma('quick_check("search_fts_data")', { simple: true })).not.toBe('ok');
+      probe.close();
+      await expectHarmlessMerge(file);
+      const { core, backups } = await freshLocal();
+      try {
+        mergeFile(core, file, { backupDir: backups });
+        const found = await localClient(core)['search.query']({ query: 'Burgas–Varna' });
+        expect(found.groups.flatMap((g) => g.hits.map((h) => h.title))).toEqual(['Burgas–Varna coastal cooperation']);
+      } finally {
+        core.close();
+      }
+    });
+  });
+
   describe('through the CLI: `merge --json` exits 1 with one line on stderr', () => {
     async function cli(args: string[], env: Record<string, string> = {}) {
       const base: NodeJS.ProcessEnv = { ...process.env, LANG: 'en_US.UTF-8', ...env };
