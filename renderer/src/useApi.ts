@@ -8,7 +8,7 @@ import { keepPreviousData, useInfiniteQuery, useQueries, useQuery, useQueryClien
 import type { OperationInput, OperationName, OperationOutput } from '@db/api';
 import type { Page } from '@db/paging';
 import { api } from './api';
-import type { ReadMeta } from './api/cache';
+import { queryClient, type ReadMeta } from './api/cache';
 
 export interface ApiRead<T> {
   data: T | undefined;
@@ -144,13 +144,26 @@ export interface ListWindow<N extends WindowName> {
   loading: boolean;
 }
 
-/** The query of one page of a list window. */
+/**
+ * An answer less than this old is not read again when a view starts to show it: the page asked for at the address
+ * change (`prefetchWindow`) is read once, not again as the view mounts. Writes refresh it as any read.
+ */
+const FRESH_FOR_A_MOUNT_MS = 1000;
+
+/** The query of one page of a list window: the view and the read-ahead at the address change share it, key and all. */
 function windowPage<N extends WindowName>(name: N, input: WindowInput<N>, page: number, pageSize: number) {
   const pageInput = { ...input, limit: pageSize, offset: page * pageSize } as OperationInput<N>;
   return {
     queryKey: apiKey(name, pageInput),
     queryFn: () => call(name, pageInput),
+    staleTime: (query: { state: { dataUpdateCount: number; dataUpdatedAt: number } }) =>
+      query.state.dataUpdateCount === 1 && Date.now() - query.state.dataUpdatedAt < FRESH_FOR_A_MOUNT_MS ? FRESH_FOR_A_MOUNT_MS : 0,
   };
+}
+
+/** Read a window's first page ahead of its view (at the address change): the view finds it on its way, or there. */
+export function prefetchWindow<N extends WindowName>(name: N, input: WindowInput<N>, options: WindowOptions): void {
+  void queryClient.prefetchQuery(windowPage(name, input, 0, options.pageSize));
 }
 
 /** The pages holding `indexes` (the rows drawn) and `margin` rows either side of each run of them, in order. */

@@ -19,7 +19,8 @@ import { useTranslation } from 'react-i18next';
 import type { MeetingListItem } from '@db/meetings';
 import { formatNumber } from '../format';
 import { navigate } from '../route';
-import { useApiWindow, type WindowOptions } from '../useApi';
+import { useApiWindow } from '../useApi';
+import { MEETING_LOG_WINDOW } from '../lib/read-ahead';
 import { formatDay, isCalendarDate, partnershipTitle } from './meeting/shared';
 import { PartnershipPicker, useKnownPartnerships } from '../components/pickers';
 import { ExportMenu } from '../components/ExportMenu';
@@ -28,8 +29,6 @@ import { DateField } from '../components/DateField';
 
 /** Every row is one line high, so the list knows its full height before it has the rows. */
 const ROW_HEIGHT = 40;
-/** Pages of 200 rows, 60 rows either side of those drawn read with them, a jump read once the view stays put 150 ms. */
-const LOG_WINDOW: WindowOptions = { pageSize: 200, margin: 60, jumpPauseMs: 150 };
 /** Rows drawn either side of the view. */
 const OVERSCAN = 12;
 const FIELDS = ['date', 'time', 'title', 'kind', 'format', 'partnerships'] as const;
@@ -217,7 +216,7 @@ const MeetingsLog = memo(function MeetingsLog({ filters, filtered }: { filters: 
   const shown: number[] = [];
   for (let i = Math.max(0, view.first - OVERSCAN); i <= Math.min(count - 1, view.last + OVERSCAN); i++) shown.push(i);
   if (focused !== null && focused < count && !shown.includes(focused)) shown.push(focused);
-  const { rowAt, total, loading } = useApiWindow('meetings.list', filters, shown, LOG_WINDOW);
+  const { rowAt, total, loading } = useApiWindow('meetings.list', filters, shown, MEETING_LOG_WINDOW);
   if ((total ?? 0) !== count) setCount(total ?? 0);
   const log = total === undefined ? null : { total };
 
