@@ -1,4 +1,4 @@
-import { Suspense, useEffect, useRef, type RefObject } from 'react';
+import { memo, Suspense, useEffect, useRef, type RefObject } from 'react';
 import { lazyView } from './lib/lazy-view';
 import { AppShell, Group, Loader, NavLink, SegmentedControl, Text, Tooltip, VisuallyHidden } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
@@ -131,53 +131,12 @@ export function App() {
         {t('app.skipToContent')}
       </a>
       <AppShell.Header>
-        <Group h="100%" px={narrow ? 'xs' : 'md'} justify="space-between" wrap="nowrap" gap={narrow ? 'xs' : 'md'}>
-          <Group gap="xs" wrap="nowrap" style={{ minWidth: 0 }}>
-            <IconHeartHandshake size={26} aria-hidden style={{ flexShrink: 0 }} />
-            {/* The app's name, not a heading: each view's title is the page's h1. */}
-            <Text component="span" fw={700} fz="h4" style={{ whiteSpace: 'nowrap' }}>
-              {narrow ? <VisuallyHidden>{t('app.name')}</VisuallyHidden> : t('app.name')}
-            </Text>
-            {officeName && !narrow ? (
-              <Text c="dimmed" size="sm" truncate lang={officeName === info?.officeNameEn ? 'en' : undefined}>
-                {officeName}
-              </Text>
-            ) : null}
-          </Group>
-          <Group gap={narrow ? 'xs' : 'md'} wrap="nowrap">
-            <SearchBox narrow={narrow} />
-            <RemindersButton route={route} />
-            <SegmentedControl
-              aria-label={t('language.label')}
-              size="xs"
-              value={i18n.language}
-              onChange={(value) => setLanguage(value as Language)}
-              data={[
-                { value: 'zh', label: t('language.zh') },
-                { value: 'en', label: t('language.en') },
-              ]}
-            />
-          </Group>
-        </Group>
+        <AppHeader narrow={narrow} officeName={officeName} officeNameIsEn={!!officeName && officeName === info?.officeNameEn} />
       </AppShell.Header>
       {/* Scrolls when the window is too short for every link (200% zoom): none is ever out of reach. */}
       <AppShell.Navbar p="xs" aria-label={t('app.name')} style={{ overflowY: 'auto' }}>
-        {NAV.map(({ view: target, icon: Icon }) => (
-          <Tooltip key={target} label={t(`nav.${target}`)} position="right" disabled={!narrow} withinPortal>
-            <NavLink
-              href={routeHash(target)}
-              label={narrow ? null : t(`nav.${target}`)}
-              aria-label={narrow ? t(`nav.${target}`) : undefined}
-              leftSection={<Icon size={narrow ? 22 : 18} aria-hidden />}
-              active={route.view === target}
-              aria-current={route.view === target ? 'page' : undefined}
-              style={{ flexShrink: 0 }}
-              onClick={(event) => {
-                event.preventDefault();
-                navigate(target);
-              }}
-            />
-          </Tooltip>
+        {NAV.map(({ view: target, icon }) => (
+          <NavItem key={target} view={target} icon={icon} active={route.view === target} narrow={narrow} />
         ))}
       </AppShell.Navbar>
       <AppShell.Main ref={main} tabIndex={-1} style={{ outline: 'none' }}>
@@ -190,6 +149,76 @@ export function App() {
     </AppShell>
   );
 }
+
+/**
+ * The header: the app's and the office's names, the search, the bell and the language. Drawn again for its own
+ * changes only, not for each change of address (the bell follows the address itself).
+ */
+const AppHeader = memo(function AppHeader({ narrow, officeName, officeNameIsEn }: { narrow: boolean; officeName: string | null; officeNameIsEn: boolean }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <Group h="100%" px={narrow ? 'xs' : 'md'} justify="space-between" wrap="nowrap" gap={narrow ? 'xs' : 'md'}>
+      <Group gap="xs" wrap="nowrap" style={{ minWidth: 0 }}>
+        <IconHeartHandshake size={26} aria-hidden style={{ flexShrink: 0 }} />
+        {/* The app's name, not a heading: each view's title is the page's h1. */}
+        <Text component="span" fw={700} fz="h4" style={{ whiteSpace: 'nowrap' }}>
+          {narrow ? <VisuallyHidden>{t('app.name')}</VisuallyHidden> : t('app.name')}
+        </Text>
+        {officeName && !narrow ? (
+          <Text c="dimmed" size="sm" truncate lang={officeNameIsEn ? 'en' : undefined}>
+            {officeName}
+          </Text>
+        ) : null}
+      </Group>
+      <Group gap={narrow ? 'xs' : 'md'} wrap="nowrap">
+        <SearchBox narrow={narrow} />
+        <RemindersButton />
+        <SegmentedControl
+          aria-label={t('language.label')}
+          size="xs"
+          value={i18n.language}
+          onChange={(value) => setLanguage(value as Language)}
+          data={[
+            { value: 'zh', label: t('language.zh') },
+            { value: 'en', label: t('language.en') },
+          ]}
+        />
+      </Group>
+    </Group>
+  );
+});
+
+/** A link of the sidebar: drawn again when it becomes or stops being the current view, not for every change of address. */
+const NavItem = memo(function NavItem({
+  view,
+  icon: Icon,
+  active,
+  narrow,
+}: {
+  view: View;
+  icon: typeof IconLayoutDashboard;
+  active: boolean;
+  narrow: boolean;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Tooltip label={t(`nav.${view}`)} position="right" disabled={!narrow} withinPortal>
+      <NavLink
+        href={routeHash(view)}
+        label={narrow ? null : t(`nav.${view}`)}
+        aria-label={narrow ? t(`nav.${view}`) : undefined}
+        leftSection={<Icon size={narrow ? 22 : 18} aria-hidden />}
+        active={active}
+        aria-current={active ? 'page' : undefined}
+        style={{ flexShrink: 0 }}
+        onClick={(event) => {
+          event.preventDefault();
+          navigate(view);
+        }}
+      />
+    </Tooltip>
+  );
+});
 
 /**
  * The view's heading names the window ("汕头—布尔加斯项目合作 · 伙伴关系管理"), and after a route

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { askDiscard, hasUnsavedChanges, releaseAll } from './lib/unsaved';
+import { readAhead } from './lib/read-ahead';
 
 export const VIEWS = [
   'dashboard',
@@ -67,6 +68,8 @@ function markPlace(place: number): void {
 
 function show(hash: string): void {
   shown = hash;
+  // The new view's first read starts now, not when the view renders.
+  readAhead(parseRoute(hash));
   markPlace(placeOf(history.state) ?? shownPlace + 1);
   watchers.forEach((watcher) => watcher());
 }

@@ -8,7 +8,7 @@ import { keepPreviousData, useInfiniteQuery, useQueries, useQuery, useQueryClien
 import type { OperationInput, OperationName, OperationOutput } from '@db/api';
 import type { Page } from '@db/paging';
 import { api } from './api';
-import type { ReadMeta } from './api/cache';
+import { queryClient, type ReadMeta } from './api/cache';
 
 export interface ApiRead<T> {
   data: T | undefined;
@@ -105,141 +105,142 @@ export function useApiPages<N extends PagedName>(
   };
 }
 
-/** The operations that hand out any page of a list by its offset, and say how many rows a page holds. */
+/** The operations that hand out any page of a list by its offset (`limit` rows from `offset`) with the count of all its rows. */
 type WindowName = {
-  [N in OperationName]: NonNullable<OperationInput<N>> extends { offset?: number }
-    ? OperationOutput<N> extends { rows: unknown[]; total: number; limit: number }
+  [N in OperationName]: NonNullable<OperationInput<N>> extends { offset?: number; limit?: number }
+    ? OperationOutput<N> extends { rows: unknown[]; total: number }
       ? N
       : never
     : never;
 }[OperationName];
 type WindowRowOf<N extends WindowName> = OperationOutput<N> extends { rows: (infer R)[] } ? R : never;
+/** What a window's caller says of the list: its filters, never where a page starts or how long it is. */
+export type WindowInput<N extends WindowName> = Omit<NonNullable<OperationInput<N>>, 'limit' | 'offset' | 'after'>;
+
+/** How a list window reads. */
+export interface WindowOptions {
+  /** Rows a page holds (the `limit` asked for). */
+  pageSize: number;
+  /** Rows either side of those drawn whose pages are read with them, so reading on finds them there (0: none). */
+  margin?: number;
+  /**
+   * A jump (a dragged scrollbar, End: a place away from the pages read) is read once the view has stayed put this
+   * long, so the pages passed on the way are not; reading on is read at once. 0: every place at once.
+   */
+  jumpPauseMs?: number;
+}
 
 export interface ListWindow<N extends WindowName> {
-  /** The first page (the count of all rows, and whatever else the operation says of the whole list). */
-  first: OperationOutput<N> | undefined;
-  /** The row at an index, or undefined while its page is on its way. */
-  rowAt: (index: number) => WindowRowOf<N> | undefined;
-  /** The rows drawn (in view, and any other kept drawn): their pages are read. */
-  setView: (indexes: readonly number[]) => void;
-}
-
-/**
- * A long list drawn virtualized, read by the pages that hold the rows in view (the operation's own page size), each
- * cached on its own: a jump to the middle of 10,000 rows reads the page there, not every page before it. The first
- * page is always read, and kept on screen while the first page for new inputs comes.
- */
-export function useApiWindow<N extends WindowName>(name: N, input: Omit<OperationInput<N>, 'offset' | 'limit'>): ListWindow<N> {
-  type Answer = OperationOutput<N> & { rows: WindowRowOf<N>[]; total: number; limit: number };
-  // The rows drawn, for the inputs they were drawn for: new inputs start again at the top.
-  const inputKey = JSON.stringify(input);
-  const [drawn, setDrawn] = useState<{ key: string; indexes: readonly number[] }>({ key: inputKey, indexes: [0] });
-  const view = drawn.key === inputKey ? drawn.indexes : [0];
-  const pageInput = (offset: number) => ({ ...input, offset }) as unknown as OperationInput<N>;
-  const first = useQuery({
-    queryKey: apiKey(name, pageInput(0)),
-    queryFn: () => call(name, pageInput(0)) as Promise<Answer>,
-    placeholderData: keepPreviousData,
-  });
-  const limit = first.isPlaceholderData ? undefined : first.data?.limit;
-  const total = first.data?.total ?? 0;
-  const pages = limit ? [...new Set(view.map((index) => Math.floor(index / limit)))].filter((page) => page > 0 && page * limit < total) : [];
-  const others = useQueries({
-    queries: pages.map((page) => ({
-      queryKey: apiKey(name, pageInput(page * limit!)),
-      queryFn: () => call(name, pageInput(page * limit!)) as Promise<Answer>,
-    })),
-  });
-  const byPage = new Map<number, WindowRowOf<N>[]>();
-  if (first.data) byPage.set(0, first.data.rows);
-  others.forEach((query, i) => {
-    if (query.data) byPage.set(pages[i]!, query.data.rows);
-  });
-  const size = first.data?.limit ?? 1;
-  return {
-    first: first.data,
-    rowAt: (index) => byPage.get(Math.floor(index / size))?.[index % size],
-    setView: useCallback(
-      (indexes: readonly number[]) => setDrawn((old) => (old.key === inputKey && old.indexes.join() === indexes.join() ? old : { key: inputKey, indexes })),
-      [inputKey],
-    ),
-  };
-}
-
-export interface RowWindow<T> {
-  /** The row at this index, or undefined while its page has not come (the list draws a placeholder). */
-  rowAt: (index: number) => T | undefined;
-  /** How many rows match in all (undefined until a first page has come; the last one's while new inputs are read). */
+  /**
+   * The answer of a page in view (the count of all rows, and whatever else the operation says of the whole list),
+   * else the last one seen (a jump not read yet, new inputs being read); undefined until a first page has come.
+   */
+  answer: OperationOutput<N> | undefined;
+  /** How many rows there are in all (`answer.total`). */
   total: number | undefined;
-  /** Rows in view are not here yet (a page on its way, or a jump not yet read). */
+  /** The row at an index, or undefined while its page has not come (the list draws a placeholder). */
+  rowAt: (index: number) => WindowRowOf<N> | undefined;
+  /** Rows drawn are not here yet (a page on its way, or a jump not yet read). */
   loading: boolean;
 }
 
-/** Rows either side of the view whose pages are read with it, so reading on finds them there. */
-const WINDOW_MARGIN = 60;
-/** A jump (a dragged scrollbar, End) is read once the view has stayed put this long: the pages passed on the way are not. */
-export const JUMP_PAUSE_MS = 150;
+/**
+ * An answer less than this old is not read again when a view starts to show it: the page asked for at the address
+ * change (`prefetchWindow`) is read once, not again as the view mounts. Writes refresh it as any read.
+ */
+const FRESH_FOR_A_MOUNT_MS = 1000;
+
+/** The query of one page of a list window: the view and the read-ahead at the address change share it, key and all. */
+function windowPage<N extends WindowName>(name: N, input: WindowInput<N>, page: number, pageSize: number) {
+  const pageInput = { ...input, limit: pageSize, offset: page * pageSize } as OperationInput<N>;
+  return {
+    queryKey: apiKey(name, pageInput),
+    queryFn: () => call(name, pageInput),
+    staleTime: (query: { state: { dataUpdateCount: number; dataUpdatedAt: number } }) =>
+      query.state.dataUpdateCount === 1 && Date.now() - query.state.dataUpdatedAt < FRESH_FOR_A_MOUNT_MS ? FRESH_FOR_A_MOUNT_MS : 0,
+  };
+}
+
+/** Read a window's first page ahead of its view (at the address change): the view finds it on its way, or there. */
+export function prefetchWindow<N extends WindowName>(name: N, input: WindowInput<N>, options: WindowOptions): void {
+  void queryClient.prefetchQuery(windowPage(name, input, 0, options.pageSize));
+}
+
+/** The pages holding `indexes` (the rows drawn) and `margin` rows either side of each run of them, in order. */
+function pagesOf(indexes: readonly number[], margin: number, pageSize: number): number[] {
+  const pages = new Set<number>();
+  const sorted = [...indexes].sort((a, b) => a - b);
+  for (let i = 0; i < sorted.length;) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1]! - sorted[j]! <= 1) j++;
+    const from = Math.max(0, Math.floor((sorted[i]! - margin) / pageSize));
+    const to = Math.max(from, Math.floor((sorted[j]! + margin) / pageSize));
+    for (let page = from; page <= to; page++) pages.add(page);
+    i = j + 1;
+  }
+  return [...pages].sort((a, b) => a - b);
+}
+
+const TOP: readonly number[] = [0];
 const NO_PAGES: ReadonlySet<number> = new Set();
 
 /**
- * A long list read where it is looked at: the pages (by offset) of the rows in view, `view.first` to `view.last`,
- * each cached on its own, so a list of 200,000 rows opens at any place without reading the pages before it. Reading
- * on (a wheel, the arrow keys) asks for the next page at once; a jump waits until the view stays put
- * (JUMP_PAUSE_MS), then reads only the pages it landed on. New inputs start again; a refresh after a write reads
- * the pages in view again.
+ * A long list drawn virtualized and read where it is looked at: the pages (by offset) of the rows drawn, `view`, each
+ * cached on its own, so a list of 200,000 rows opens at any place without reading the pages before it. Reading on
+ * (a wheel, the arrow keys) asks for the next page at once; a jump waits until the view stays put (`jumpPauseMs`),
+ * then reads only the pages it landed on. New inputs start again at the top (their first page alone until it has
+ * come; the last total is kept meanwhile); a refresh after a write reads the pages in view again. The portfolio
+ * timeline and the meeting log.
  */
-export function useApiRowWindow<N extends PagedName>(
-  name: N,
-  input: Omit<OperationInput<N>, 'limit' | 'offset' | 'after'>,
-  view: { first: number; last: number },
-  pageSize: number,
-): RowWindow<RowOf<N>> {
-  type Answer = { rows: RowOf<N>[]; total: number };
+export function useApiWindow<N extends WindowName>(name: N, input: WindowInput<N>, view: readonly number[], options: WindowOptions): ListWindow<N> {
+  const { pageSize, margin = 0, jumpPauseMs = 0 } = options;
+  type Answer = OperationOutput<N> & { rows: WindowRowOf<N>[]; total: number };
   const inputKey = JSON.stringify(input);
-  const firstPage = Math.max(0, Math.floor((view.first - WINDOW_MARGIN) / pageSize));
-  const lastPage = Math.max(firstPage, Math.floor((Math.max(view.last, 0) + WINDOW_MARGIN) / pageSize));
-  const wanted = Array.from({ length: lastPage - firstPage + 1 }, (_, i) => firstPage + i);
-  const pageQuery = (page: number) => {
-    const pageInput = { ...input, limit: pageSize, offset: page * pageSize } as OperationInput<N>;
-    return { queryKey: apiKey(name, pageInput), queryFn: () => call(name, pageInput) as Promise<Answer> };
-  };
+  // The last answer seen, and for which inputs: until new inputs have answered, only their first page is read.
+  const [seen, setSeen] = useState<{ key: string; answer: Answer } | undefined>(undefined);
+  const answered = seen?.key === inputKey;
+  const wanted = answered ? pagesOf(view.length ? view : TOP, margin, pageSize) : [0];
   // The pages asked for so far for these inputs: a page is read only once it is here. The first ones are asked for
   // as the list is first drawn, not after (when the query would): the call runs while the view renders.
-  const queryClient = useQueryClient();
+  const client = useQueryClient();
   const [asked, setAsked] = useState<{ key: string; pages: ReadonlySet<number> }>(() => {
-    for (const page of wanted) void queryClient.prefetchQuery(pageQuery(page));
+    for (const page of wanted) void client.prefetchQuery(windowPage(name, input, page, pageSize));
     return { key: inputKey, pages: new Set(wanted) };
   });
   const askedPages = asked.key === inputKey ? asked.pages : NO_PAGES;
-  const results = useQueries({ queries: wanted.map((page) => ({ ...pageQuery(page), enabled: askedPages.has(page) })) });
-  // The total of any page in view; else the last one seen (a jump to pages not read yet, new inputs being read).
-  const found = results.find((r) => r.data)?.data?.total;
-  const [lastTotal, setLastTotal] = useState(found);
-  if (found !== undefined && found !== lastTotal) setLastTotal(found);
-  const total = found ?? lastTotal;
-  const lastOf = total === undefined ? lastPage : Math.min(lastPage, Math.max(0, Math.ceil(total / pageSize) - 1));
-  const here = new Map<number, RowOf<N>[]>();
+  const results = useQueries({
+    queries: wanted.map((page) => ({ ...windowPage(name, input, page, pageSize), enabled: askedPages.has(page) })),
+  }) as { data: Answer | undefined }[];
+  const found = results.find((r) => r.data)?.data;
+  if (found && (!answered || seen.answer.total !== found.total)) setSeen({ key: inputKey, answer: found });
+  const answer = found ?? seen?.answer;
+  const total = answer?.total;
+  const lastPage = total === undefined ? Infinity : Math.max(0, Math.ceil(total / pageSize) - 1);
+  const here = new Map<number, WindowRowOf<N>[]>();
   results.forEach((r, i) => {
     if (r.data) here.set(wanted[i]!, r.data.rows);
   });
-  const missing = wanted.filter((page) => page <= lastOf && !here.has(page));
+  const missing = wanted.filter((page) => page <= lastPage && !here.has(page));
 
-  const before = useRef(view.first);
-  const toAsk = wanted.filter((page) => page <= lastOf && !askedPages.has(page)).join(',');
+  // Where the view is (the middle of the rows drawn): how far it moved since the last render tells a jump.
+  const at = view.length ? [...view].sort((a, b) => a - b)[view.length >> 1]! : 0;
+  const before = useRef(at);
+  const toAsk = wanted.filter((page) => page <= lastPage && !askedPages.has(page)).join(',');
   useEffect(() => {
-    const moved = Math.abs(view.first - before.current);
-    before.current = view.first;
+    const moved = Math.abs(at - before.current);
+    before.current = at;
     if (!toAsk) return;
     const pages = toAsk.split(',').map(Number);
     const ask = () => setAsked((current) => ({ key: inputKey, pages: new Set([...(current.key === inputKey ? current.pages : []), ...pages]) }));
     // Reading on (or a first page): at once. A jump: once the view stays put.
-    const readingOn = askedPages.size === 0 || (moved < pageSize / 4 && pages.every((p) => askedPages.has(p - 1) || askedPages.has(p + 1)));
+    const readingOn =
+      jumpPauseMs === 0 || askedPages.size === 0 || (moved < pageSize / 4 && pages.every((p) => askedPages.has(p - 1) || askedPages.has(p + 1)));
     if (readingOn) return ask();
-    const timer = setTimeout(ask, JUMP_PAUSE_MS);
+    const timer = setTimeout(ask, jumpPauseMs);
     return () => clearTimeout(timer);
-  }, [inputKey, toAsk, view.first, askedPages, pageSize]);
+  }, [inputKey, toAsk, at, askedPages, pageSize, jumpPauseMs]);
 
-  return { rowAt: (index) => here.get(Math.floor(index / pageSize))?.[index % pageSize], total, loading: missing.length > 0 };
+  return { answer, total, rowAt: (index) => here.get(Math.floor(index / pageSize))?.[index % pageSize], loading: missing.length > 0 };
 }
 
 /**

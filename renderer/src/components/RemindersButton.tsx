@@ -12,13 +12,40 @@ import { IconBell } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../useApi';
 import { formatNumber, formatPartialDate } from '../format';
-import { routeHash, type Route } from '../route';
+import { routeHash, useRoute } from '../route';
 import { localDay } from '@common/calendar';
 import { localTitle, relativeDay } from '../lib/task-format';
 import { showTaskView } from '../lib/task-state';
 import { ItemLink } from './ItemLink';
+import { queryClient } from '../api/cache';
 
-export function RemindersButton({ route }: { route: Route }) {
+/**
+ * Run `then` once no read is on its way and the page is idle (the view just opened has drawn what it reads first),
+ * for a read that can wait (the bell's count): checked after the view's first frame, once its reads have started.
+ * The returned function cancels it.
+ */
+function whenReadsSettle(then: () => void): () => void {
+  let cancelled = false;
+  let stop = (): void => undefined;
+  const idle = window.requestIdleCallback ?? ((run: () => void) => window.setTimeout(run, 50));
+  const run = () => idle(() => cancelled || then());
+  const frame = requestAnimationFrame(() => {
+    if (queryClient.isFetching() === 0) return run();
+    stop = queryClient.getQueryCache().subscribe(() => {
+      if (queryClient.isFetching() > 0) return;
+      stop();
+      run();
+    });
+  });
+  return () => {
+    cancelled = true;
+    cancelAnimationFrame(frame);
+    stop();
+  };
+}
+
+export function RemindersButton() {
+  const route = useRoute();
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   // A failure here is not worth an error box: the bell just keeps its last count.
@@ -28,7 +55,8 @@ export function RemindersButton({ route }: { route: Route }) {
     const place = `${route.view}/${route.id ?? ''}`;
     if (place === shownAt.current) return;
     shownAt.current = place;
-    refetch();
+    // Once the new view has what it shows first: the bell's count is not what the person came for.
+    return whenReadsSettle(refetch);
   }, [route.view, route.id, refetch]);
   const [opened, setOpened] = useState(false);
 

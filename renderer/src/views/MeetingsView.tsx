@@ -19,7 +19,8 @@ import { useTranslation } from 'react-i18next';
 import type { MeetingListItem } from '@db/meetings';
 import { formatNumber } from '../format';
 import { navigate } from '../route';
-import { useApiRowWindow } from '../useApi';
+import { useApiWindow } from '../useApi';
+import { MEETING_LOG_WINDOW } from '../lib/read-ahead';
 import { formatDay, isCalendarDate, partnershipTitle } from './meeting/shared';
 import { PartnershipPicker, useKnownPartnerships } from '../components/pickers';
 import { ExportMenu } from '../components/ExportMenu';
@@ -28,7 +29,6 @@ import { DateField } from '../components/DateField';
 
 /** Every row is one line high, so the list knows its full height before it has the rows. */
 const ROW_HEIGHT = 40;
-const PAGE_SIZE = 200;
 /** Rows drawn either side of the view. */
 const OVERSCAN = 12;
 const FIELDS = ['date', 'time', 'title', 'kind', 'format', 'partnerships'] as const;
@@ -209,16 +209,16 @@ const MeetingsLog = memo(function MeetingsLog({ filters, filtered }: { filters: 
   const scroller = useRef<HTMLDivElement>(null);
   const [count, setCount] = useState(0);
   const view = useRowsInView(scroller, count);
-  const { rowAt, total, loading } = useApiRowWindow('meetings.list', filters, view, PAGE_SIZE);
-  if ((total ?? 0) !== count) setCount(total ?? 0);
-  const log = total === undefined ? null : { total };
 
   // The rows drawn: those in view and a few either side, and the one with the focus while it scrolls out of view
-  // (so the focus never falls to the page).
+  // (so the focus never falls to the page). Their pages are read (a jump's once the view stays put).
   const [focused, setFocused] = useState<number | null>(null);
   const shown: number[] = [];
   for (let i = Math.max(0, view.first - OVERSCAN); i <= Math.min(count - 1, view.last + OVERSCAN); i++) shown.push(i);
   if (focused !== null && focused < count && !shown.includes(focused)) shown.push(focused);
+  const { rowAt, total, loading } = useApiWindow('meetings.list', filters, shown, MEETING_LOG_WINDOW);
+  if ((total ?? 0) !== count) setCount(total ?? 0);
+  const log = total === undefined ? null : { total };
 
   const open = (m: MeetingListItem) => navigate('meetings', m.id);
   const loadingRow = t('meetings.list.loadingRow');

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { Group, Select, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useApiWindow } from '../useApi';
@@ -7,6 +7,10 @@ import { TimelineChart, type TimelineWindow } from '../components/Timeline';
 import { PARTNERSHIP_STATUS_LIST } from './partnership/common';
 import type { PartnershipStatus } from '@db/partnerships';
 
+/** Partnerships a page of the timeline holds (the contract's own page). */
+const TIMELINE_WINDOW = { pageSize: 40 };
+const TOP: readonly number[] = [0];
+
 /**
  * #/timeline: the milestones and meetings of the whole portfolio, one row per partnership, every partnership reached
  * by scrolling: the rows in view are drawn, their pages read as they come into view. Lazy-loaded.
@@ -14,10 +18,17 @@ import type { PartnershipStatus } from '@db/partnerships';
 export function TimelineView() {
   const { t } = useTranslation();
   const [status, setStatus] = useState<PartnershipStatus | null>(null);
-  const { first: data, rowAt, setView } = useApiWindow('timeline.portfolio', status ? { status } : {});
+  // The rows the chart draws, for the status they were drawn for: a new status starts again at the top.
+  const [drawn, setDrawn] = useState({ status, indexes: TOP });
+  const onView = useCallback(
+    (indexes: readonly number[]) => setDrawn((old) => (old.status === status && old.indexes.join() === indexes.join() ? old : { status, indexes })),
+    [status],
+  );
+  const input = useMemo(() => (status ? { status } : {}), [status]);
+  const { answer: data, rowAt } = useApiWindow('timeline.portfolio', input, drawn.status === status ? drawn.indexes : TOP, TIMELINE_WINDOW);
   const total = data?.total ?? 0;
   const span = data?.span ?? null;
-  const rows = useMemo<TimelineWindow>(() => ({ total, rowAt, onView: setView, span }), [total, rowAt, setView, span]);
+  const rows = useMemo<TimelineWindow>(() => ({ total, rowAt, onView, span }), [total, rowAt, onView, span]);
 
   return (
     <Stack gap="sm">
