@@ -88,10 +88,15 @@ export function mapData(core: Core): MapData {
     const unplaced: { partnershipId: string; drawn: boolean }[] = [];
     let unplacedTotal = 0;
     for (const row of rows) {
-      const fields = row.split(' ');
+      // Read in place, not split: a split makes an array and a string per field of 10,000 rows (a quarter of the
+      // time, and garbage collected later, at the p95).
+      const afterId = row.indexOf(' ');
+      const afterStatus = row.indexOf(' ', afterId + 1);
+      let at = row.indexOf(' ', afterStatus + 1);
       const places: number[] = [];
-      for (let k = 3; k < fields.length; k++) {
-        const organizationId = fields[k]!;
+      while (at !== -1) {
+        const end = row.indexOf(' ', at + 1);
+        const organizationId = end === -1 ? row.substring(at + 1) : row.substring(at + 1, end);
         let index = indexOf.get(organizationId);
         if (index === undefined) {
           index = counts.length;
@@ -100,20 +105,23 @@ export function mapData(core: Core): MapData {
         }
         counts[index]! += 1;
         places.push(index);
+        at = end;
       }
-      const partnershipId = fields[0]!;
-      if (places.length >= 2) partnerships.push({ partnershipId, status: fields[1] as PartnershipStatus, places });
-      if (fields[2] !== '0') {
+      const partnershipId = row.substring(0, afterId);
+      const status = row.substring(afterId + 1, afterStatus) as PartnershipStatus;
+      if (places.length >= 2) partnerships.push({ partnershipId, status, places });
+      if (row.charCodeAt(afterStatus + 1) !== 48 /* '0': every party placed */) {
         unplacedTotal += 1;
         if (unplaced.length < UNPLACED_SHOWN) unplaced.push({ partnershipId, drawn: places.length >= 2 });
       }
     }
     // Every located organization (a few thousand, rows as arrays: half the time of objects), the ones on the map kept.
+    // From the covering index of the located ones alone (migration 0018): a third of the table's walk at L.
     const cities: MapCity[] = new Array<MapCity>(counts.length);
     for (const [id, displayName, nameZh, nameEn, country, latitude, longitude] of core.sqlite
       .prepare(
         `SELECT id, display_name, name_zh, name_en, country, latitude, longitude
-           FROM organizations WHERE deleted_at IS NULL AND latitude IS NOT NULL AND longitude IS NOT NULL`,
+           FROM organizations INDEXED BY organizations_located WHERE deleted_at IS NULL AND latitude IS NOT NULL AND longitude IS NOT NULL`,
       )
       .raw()
       .all() as CityRow[]) {

@@ -61,6 +61,11 @@ export const organizations = sqliteTable(
   (t) => [
     index('organizations_display_name').on(t.displayName),
     index('organizations_country').on(t.country),
+    // The map's places: every live organization with coordinates, read from this index alone (db/map.ts; deleted_at
+    // is in it so that SQLite counts it covering).
+    index('organizations_located')
+      .on(t.id, t.displayName, t.nameZh, t.nameEn, t.country, t.latitude, t.longitude, t.deletedAt)
+      .where(sql`${t.deletedAt} IS NULL AND ${t.latitude} IS NOT NULL AND ${t.longitude} IS NOT NULL`),
     // The Trash page: deleted organizations newest first, from an index of the deleted ones alone.
     index('organizations_deleted')
       .on(t.deletedAt)

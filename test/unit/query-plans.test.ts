@@ -328,7 +328,7 @@ describe('query plans of the hot queries', () => {
     const ran = statementsOf('map.data', undefined);
     const explain = explainer(ran);
     expect(explain(/FROM map_partnerships/)).toEqual([expect.stringMatching(/^SCAN map_partnerships USING COVERING INDEX map_partnerships_title$/)]);
-    expect(explain(/FROM organizations/)).toEqual([expect.stringMatching(/^SCAN organizations$/)]);
+    expect(explain(/FROM organizations/)).toEqual([expect.stringMatching(/^SCAN organizations USING COVERING INDEX organizations_located$/)]);
     // Nothing else: no partnership and no party is read unless one is unplaced (the generated file places every party).
     expect(ran.map((s) => s.sql).filter((sql) => !/FROM (map_partnerships|organizations) /.test(sql))).toEqual([]);
   });

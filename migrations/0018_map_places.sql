@@ -1,0 +1,1 @@
+CREATE INDEX `organizations_located` ON `organizations` (`id`,`display_name`,`name_zh`,`name_en`,`country`,`latitude`,`longitude`,`deleted_at`) WHERE "organizations"."deleted_at" IS NULL AND "organizations"."latitude" IS NOT NULL AND "organizations"."longitude" IS NOT NULL;
