@@ -222,7 +222,7 @@ const NavItem = memo(function NavItem({
 
 /**
  * The view's heading names the window ("汕头—布尔加斯项目合作 · 伙伴关系管理"), and after a route
- * change it takes focus once drawn, unless focus is already in the new view or in a dialog: a
+ * change it takes focus once drawn, unless focus is already in the new view, in a dialog or in a field: a
  * keyboard or screen-reader user starts at the top of what they opened, never at <body>.
  */
 function usePageHeading(main: RefObject<HTMLElement | null>, place: string, appName: string): void {
@@ -238,8 +238,13 @@ function usePageHeading(main: RefObject<HTMLElement | null>, place: string, appN
       if (focusedPlace.current === place || !heading) return;
       focusedPlace.current = place;
       const active = document.activeElement;
-      // Already in the new view (a form's first field) or in a dialog; not on the hidden previous view.
-      const settled = active && active !== document.body && active.getClientRects().length > 0 && (root.contains(active) || active.closest('[role="dialog"]'));
+      // Already in the new view (a form's first field), in a dialog, or in a field being typed in (Ctrl+K pressed while
+      // a drawer closed: the address changes after the search box has focus); not on the hidden previous view.
+      const settled =
+        active &&
+        active !== document.body &&
+        active.getClientRects().length > 0 &&
+        (root.contains(active) || active.closest('[role="dialog"]') || active.matches('input, textarea, select, [role="combobox"]'));
       if (!settled) focusPageHeading();
     };
     update();

@@ -417,3 +417,29 @@ test('a row deleted, restored from the trash or removed from a drawer hands focu
   await expect(rows.nth(1)).toBeFocused();
   await expect(rows.nth(1)).toHaveText(second);
 });
+
+test('Ctrl+K pressed while a drawer is closing keeps the search box’s focus: the page’s heading does not take it back', async ({
+  page,
+  request,
+  sampleApp,
+}) => {
+  // A contact opened from elsewhere (a city's page, the palette) has an address of its own: its drawer over the Contacts page.
+  const contact = (await callApi(request, sampleApp, 'contacts.list', {})).rows[0]!;
+  await page.goto(`${sampleApp.url}#/dashboard`);
+  await switchLanguage(page, 'English');
+  await page.evaluate((id) => (location.hash = `#/contacts/${id}`), contact.id);
+  await expect(page.getByRole('dialog', { name: new RegExp(contact.name) })).toBeVisible();
+  // Esc and Ctrl+K at once, as a quick hand does: the drawer's close changes the address, and that change is handled
+  // after the search box already has focus.
+  await page.evaluate(() => {
+    const key = (init: KeyboardEventInit) => new KeyboardEvent('keydown', { bubbles: true, cancelable: true, ...init });
+    document.activeElement!.dispatchEvent(key({ key: 'Escape', code: 'Escape' }));
+    document.activeElement!.dispatchEvent(key({ key: 'k', code: 'KeyK', ctrlKey: true }));
+  });
+  const box = page.getByRole('combobox', { name: 'Search everything' });
+  await expect(page).toHaveURL(/#\/contacts$/);
+  await expect(page.getByRole('dialog')).toBeHidden();
+  await expect(box).toBeFocused();
+  await page.keyboard.type('Burgas');
+  await expect(box).toHaveValue('Burgas');
+});
