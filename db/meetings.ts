@@ -21,6 +21,7 @@ import { calendarDate, escapeLike, idSchema } from './validation';
 import { allTasks, type Task } from './tasks';
 import { perConnection } from './prepared';
 import { pageFields } from './paging';
+import { listMatches, SEARCH_BY_ID_UP_TO } from './search';
 
 import { attendeeInput, meetingCreateInput, meetingUpdateInput } from '../common/inputs/records';
 export { meetingCreateInput, meetingUpdateInput };
@@ -150,12 +151,12 @@ function organizationPlanOf(core: Core, organizationId: string): OrganizationPla
   return row.n > ORGANIZATION_WALK_ABOVE ? 'many' : 'few';
 }
 
-function filterOf(input: MeetingFilters, organizationPlan: OrganizationPlan = 'few'): SQL | undefined {
+function filterOf(input: MeetingFilters, organizationPlan: OrganizationPlan = 'few', within?: string[]): SQL | undefined {
   const q = input.query ? `%${escapeLike(input.query)}%` : null;
-  // With a partnership (deleted meetings only: the live ones go through partnership_meetings), its
-  // meetings are found by id through meeting_partnerships; the unary + keeps SQLite from walking
-  // meetings_list over every deleted meeting instead.
-  const byId = !!input.partnershipId || (!!input.organizationId && organizationPlan === 'few');
+  // With a partnership (deleted meetings only: the live ones go through partnership_meetings), or the few
+  // meetings whose titles the search index found, meetings are found by id; the unary + keeps SQLite
+  // from walking meetings_list over every deleted meeting instead.
+  const byId = !!within || !!input.partnershipId || (!!input.organizationId && organizationPlan === 'few');
   const live = byId ? sql`+${meetings.deletedAt} IS NULL` : isNull(meetings.deletedAt);
   return and(
     input.deleted ? isNotNull(meetings.deletedAt) : live,
@@ -164,6 +165,7 @@ function filterOf(input: MeetingFilters, organizationPlan: OrganizationPlan = 'f
     q ? sql`${meetings.title} LIKE ${q} ESCAPE '\\'` : undefined,
     input.partnershipId ? linkedTo(input.partnershipId) : undefined,
     input.organizationId ? ofOrganization(input.organizationId, organizationPlan) : undefined,
+    within ? inArray(meetings.id, within) : undefined,
   );
 }
 
@@ -310,13 +312,33 @@ function rowsAtOffset<Q extends SQLiteSelect>(
 }
 
 /**
+ * What the search index (listMatches) tells of a search of the log: the few matching meetings (`within`, the
+ * filter then holding those ids besides its own terms), or, for a search of the whole log, how many match
+ * (`total`, not counted again); nothing where it cannot tell (and for deleted meetings, which it does not hold).
+ */
+interface Searched {
+  within?: string[];
+  total?: number;
+}
+
+function searchedOf(core: Core, input: ListInput): Searched {
+  if (!input.query || input.deleted) return {};
+  const matches = listMatches(core, 'meeting', input.query);
+  if (!matches) return {};
+  if (matches.count <= SEARCH_BY_ID_UP_TO) return { within: matches.ids() };
+  return !input.partnershipId && !input.organizationId && !input.from && !input.to ? { total: matches.count } : {};
+}
+
+/**
  * Any page of any filter (one row more than asked), built for the input: after the cursor, or from the offset.
  * The total of the log, or of a range of days, is summed from meeting_counts; other filters count their matches.
  */
-function pageOf(core: Core, input: ListInput): { rows: ListRow[]; total: number } {
+function pageOf(core: Core, input: ListInput, searched: Searched = {}): { rows: ListRow[]; total: number } {
   const limit = input.limit + 1;
+  const { within } = searched;
+  if (within?.length === 0) return { rows: [], total: 0 };
   if (input.partnershipId && !input.deleted) {
-    const filter = partnershipFilterOf(input.partnershipId, input);
+    const filter = and(partnershipFilterOf(input.partnershipId, input), within ? inArray(meetings.id, within) : undefined);
     const key = { date: pm.date, time: pm.time, id: pm.meetingId };
     // The ids skipped by an offset are read from partnership_meetings_by_date alone, unless the title is asked about.
     const ids = input.query
@@ -337,7 +359,7 @@ function pageOf(core: Core, input: ListInput): { rows: ListRow[]; total: number 
       : core.db.select({ n: count() }).from(pm);
     return { rows, total: counted.where(filter).get()?.n ?? 0 };
   }
-  const filter = filterOf(input, input.organizationId ? organizationPlanOf(core, input.organizationId) : 'few');
+  const filter = filterOf(input, input.organizationId ? organizationPlanOf(core, input.organizationId) : 'few', within);
   const rows = input.offset
     ? rowsAtOffset(core, core.db.select({ id: meetings.id }).from(meetings).$dynamic(), filter, newestFirst, input)
     : core.db
@@ -348,7 +370,9 @@ function pageOf(core: Core, input: ListInput): { rows: ListRow[]; total: number 
         .limit(limit)
         .all();
   const onlyDays = !input.query && !input.deleted && !input.organizationId;
-  const total = onlyDays ? liveMeetingsBetween(core, input.from, input.to) : (core.db.select({ n: count() }).from(meetings).where(filter).get()?.n ?? 0);
+  const total =
+    searched.total ??
+    (onlyDays ? liveMeetingsBetween(core, input.from, input.to) : (core.db.select({ n: count() }).from(meetings).where(filter).get()?.n ?? 0));
   return { rows, total };
 }
 
@@ -365,7 +389,7 @@ export function liveMeetingsBetween(core: Core, from?: string, to?: string): num
 
 /** One page of the meeting log, newest first, with the count of all matches. */
 export function listMeetings(core: Core, input: ListInput): MeetingPage {
-  const { rows, total } = firstPageOf(core, input) ?? pageOf(core, input);
+  const { rows, total } = firstPageOf(core, input) ?? pageOf(core, input, searchedOf(core, input));
   const more = rows.length > input.limit;
   const page = more ? rows.slice(0, input.limit) : rows;
   const last = page[page.length - 1];

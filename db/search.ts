@@ -24,7 +24,7 @@ import { quickCheckTables } from './sqlite';
 export { SEARCH_KINDS, SEARCH_KIND_LABELS, type SearchKind };
 
 /** Bump when the indexed fields, the normalization or the tokens change: databases are re-indexed on open. */
-export const SEARCH_INDEX_VERSION = '2';
+export const SEARCH_INDEX_VERSION = '3';
 const META_VERSION = 'search_index_version';
 const SEPARATOR = '\n';
 
@@ -41,6 +41,8 @@ interface KindSource {
   listFields?: readonly string[];
   /** SELECT of the title and context shown for a hit (`?` = the record id). */
   display: string;
+  /** Further columns the list filter's index needs (see LIST_FILTERS). */
+  extra?: readonly string[];
 }
 
 const SOURCES: Record<SearchKind, KindSource> = {
@@ -84,6 +86,7 @@ const SOURCES: Record<SearchKind, KindSource> = {
     number: 5,
     fields: ['title', 'details', 'assignee'],
     primary: 1,
+    extra: ['status'],
     display: `SELECT t.title, coalesce(p.title_zh, p.title) AS context, t.partnership_id AS partnershipId
                 FROM tasks t LEFT JOIN partnerships p ON p.id = t.partnership_id WHERE t.id = ?`,
   },
@@ -97,6 +100,54 @@ const SOURCES: Record<SearchKind, KindSource> = {
                 FROM contacts c LEFT JOIN organizations o ON o.id = c.organization_id WHERE c.id = ?`,
   },
 };
+
+/** The FTS5 tables of the index; each keeps its data in shadow tables named after it (`search_fts_data`, ...). */
+const FTS_TABLES = [
+  'search_fts',
+  'search_grams',
+  'search_fts_meeting_titles',
+  'search_grams_meeting_titles',
+  'search_fts_task_texts',
+  'search_grams_task_texts',
+] as const;
+
+/**
+ * The list filters' index (migration 0019): the meeting log's and the task list's search boxes find what
+ * `column LIKE '%word%'` finds, which folds ASCII letters and nothing else (unlike this search's NFKC folding).
+ * Each kind's searched columns are indexed in that form (`likeForm`), one value a line, in a trigram table and a
+ * table of one- and two-code-point pieces like search_fts and search_grams, the rowid being the record's doc. A list
+ * reads which live records match, and how many, from them (`listMatches`) instead of reading every row.
+ */
+const LIST_FILTERS = {
+  meeting: { fts: 'search_fts_meeting_titles', grams: 'search_grams_meeting_titles', fields: ['title'], open: undefined },
+  task: {
+    fts: 'search_fts_task_texts',
+    grams: 'search_grams_task_texts',
+    fields: ['title', 'details'],
+    /** Open tasks (the task list's default) carry a marker, so their matches are counted apart. */
+    open: (row: Row) => row.status === 'open' || row.status === 'in_progress',
+  },
+} as const;
+type ListKind = keyof typeof LIST_FILTERS;
+const LIST_KINDS = Object.keys(LIST_FILTERS) as ListKind[];
+
+/** The marker of an open task: a line of U+0001, which `likeForm` takes out of the text (and a query holding it is never asked). */
+const OPEN_LINE = '\u0001\u0001\u0001';
+const OPEN_TOKEN = 'open';
+
+/**
+ * A value as SQLite's LIKE sees it: up to its first NUL, ASCII letters in lower case; U+0001 (the open marker)
+ * becomes U+0002, which no query asked of the index holds either.
+ */
+function likeForm(text: string): string {
+  const nul = text.indexOf('\0');
+  return (nul < 0 ? text : text.slice(0, nul)).replace(/[A-Z]/g, (c) => c.toLowerCase()).replaceAll(OPEN_LINE[0]!, '\u0002');
+}
+
+/** The columns the index reads from a record's row. */
+function columnsOf(source: KindSource): string {
+  return [...source.fields, ...(source.extra ?? [])].map((f) => `"${f}"`).join(', ');
+}
 
 const KIND_BY_ENTITY = new Map<RecordEntity, SearchKind>(SEARCH_KINDS.map((kind) => [SOURCES[kind].entity, kind]));
 const RANGE = 2 ** 40;
@@ -236,6 +287,7 @@ interface IndexStatements {
   addGrams: Database.Statement;
   dropGrams: Database.Statement;
   rows: Map<SearchKind, Database.Statement>;
+  lists: Map<SearchKind, { addText: Database.Statement; dropText: Database.Statement; addGrams: Database.Statement; dropGrams: Database.Statement }>;
 }
 
 const statementCache = new WeakMap<Database.Database, IndexStatements>();
@@ -255,7 +307,21 @@ function statements(sqlite: Database.Database): IndexStatements {
       rows: new Map(
         SEARCH_KINDS.map((kind) => {
           const source = SOURCES[kind];
-          return [kind, sqlite.prepare(`SELECT deleted_at, ${source.fields.map((f) => `"${f}"`).join(', ')} FROM "${source.table}" WHERE id = ?`)];
+          return [kind, sqlite.prepare(`SELECT deleted_at, ${columnsOf(source)} FROM "${source.table}" WHERE id = ?`)];
+        }),
+      ),
+      lists: new Map(
+        LIST_KINDS.map((kind) => {
+          const { fts, grams } = LIST_FILTERS[kind];
+          return [
+            kind,
+            {
+              addText: sqlite.prepare(`INSERT INTO ${fts} (rowid, body) VALUES (?, ?)`),
+              dropText: sqlite.prepare(`DELETE FROM ${fts} WHERE rowid = ?`),
+              addGrams: sqlite.prepare(`INSERT INTO ${grams} (rowid, grams) VALUES (?, ?)`),
+              dropGrams: sqlite.prepare(`DELETE FROM ${grams} WHERE rowid = ?`),
+            },
+          ];
         }),
       ),
     };
@@ -338,20 +404,31 @@ export function indexRecords(sqlite: Database.Database, records: readonly { enti
     if (item.existing) {
       s.dropText.run(item.doc);
       s.dropGrams.run(item.doc);
+      const list = s.lists.get(item.kind);
+      list?.dropText.run(item.doc);
+      list?.dropGrams.run(item.doc);
       if (!item.row) s.dropDoc.run(item.doc);
     } else s.addDoc.run(item.doc, item.kind, item.id);
-    if (item.row) writeBody(s, item.doc, SOURCES[item.kind], item.row);
+    if (item.row) writeBody(s, item.doc, item.kind, item.row);
   }
 }
 
-function writeBody(s: IndexStatements, doc: number, source: KindSource, row: Row): void {
+function writeBody(s: IndexStatements, doc: number, kind: SearchKind, row: Row): void {
+  const source = SOURCES[kind];
   const body = bodyOf(source, row);
   s.addText.run(doc, body);
   s.addGrams.run(doc, gramsOf(source.number, body));
+  const list = s.lists.get(kind);
+  if (!list) return;
+  const filter = LIST_FILTERS[kind as ListKind];
+  const text = filter.fields.flatMap((field) => (typeof row[field] === 'string' ? [likeForm(row[field])] : [])).filter((value) => value !== '');
+  const open = filter.open?.(row) ?? false;
+  list.addText.run(doc, [...text, ...(open ? [OPEN_LINE] : [])].join(SEPARATOR));
+  list.addGrams.run(doc, [gramsOf(0, text.join(SEPARATOR)), ...(open ? [OPEN_TOKEN] : [])].join(' '));
 }
 
 function setMerging(sqlite: Database.Database, automerge: number, crisismerge: number): void {
-  for (const table of ['search_fts', 'search_grams']) {
+  for (const table of FTS_TABLES) {
     // Written as literals: FTS5 refuses these settings bound as parameters (JS numbers bind as REAL).
     sqlite.exec(`INSERT INTO ${table} (${table}, rank) VALUES ('automerge', ${Math.trunc(automerge)})`);
     sqlite.exec(`INSERT INTO ${table} (${table}, rank) VALUES ('crisismerge', ${Math.trunc(crisismerge)})`);
@@ -378,8 +455,7 @@ function pauseIndexMerging(sqlite: Database.Database): { resume(): void } {
 export function rebuildSearchIndex(sqlite: Database.Database): number {
   const run = () => {
     sqlite.exec('DELETE FROM search_docs');
-    sqlite.exec("INSERT INTO search_fts (search_fts) VALUES ('delete-all')");
-    sqlite.exec("INSERT INTO search_grams (search_grams) VALUES ('delete-all')");
+    for (const table of FTS_TABLES) sqlite.exec(`INSERT INTO ${table} (${table}) VALUES ('delete-all')`);
     // Bulk load: no incremental merging of index segments while writing (one 'optimize' at the
     // end merges them all); FTS5's defaults (automerge 4, crisismerge 16) are put back after.
     setMerging(sqlite, 0, 1000);
@@ -392,7 +468,7 @@ export function rebuildSearchIndex(sqlite: Database.Database): number {
       let doc = docRange(kind).hi - count;
       // Paged by rowid: better-sqlite3 allows no write while a read iterates on the connection.
       const page = sqlite.prepare(
-        `SELECT rowid AS r, id, ${source.fields.map((f) => `"${f}"`).join(', ')} FROM "${source.table}"
+        `SELECT rowid AS r, id, ${columnsOf(source)} FROM "${source.table}"
           WHERE deleted_at IS NULL AND rowid < ? ORDER BY rowid DESC LIMIT 5000`,
       );
       let lastRowid = Number.MAX_SAFE_INTEGER;
@@ -402,14 +478,13 @@ export function rebuildSearchIndex(sqlite: Database.Database): number {
         for (const row of chunk) {
           doc += 1;
           s.addDoc.run(doc, kind, row.id);
-          writeBody(s, doc, source, row);
+          writeBody(s, doc, kind, row);
         }
         total += chunk.length;
         lastRowid = chunk.at(-1)!.r as number;
       }
     }
-    sqlite.prepare("INSERT INTO search_fts (search_fts) VALUES ('optimize')").run();
-    sqlite.prepare("INSERT INTO search_grams (search_grams) VALUES ('optimize')").run();
+    for (const table of FTS_TABLES) sqlite.prepare(`INSERT INTO ${table} (${table}) VALUES ('optimize')`).run();
     setMerging(sqlite, 4, 16);
     return total;
   };
@@ -426,9 +501,6 @@ export function ensureSearchIndex(core: Core): void {
     })
     .immediate();
 }
-
-/** The FTS5 tables of the index; each keeps its data in shadow tables named after it (`search_fts_data`, ...). */
-const FTS_TABLES = ['search_fts', 'search_grams'] as const;
 
 /** A table of the search index (derived data): `search_docs` and the FTS5 tables' shadow tables. */
 export function isSearchIndexTable(name: string): boolean {
@@ -607,4 +679,58 @@ export function search(core: Core, input: z.output<typeof searchInput>): SearchR
     groups.push({ kind, hits, next: more ? shown.at(-1)! : null });
   }
   return { query: input.query, groups };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The lists' search boxes
+// ---------------------------------------------------------------------------------------------
+
+/** Control characters (line breaks: the index's separator, NUL: where LIKE stops reading) and lone surrogates are left to LIKE. */
+const UNINDEXED = /\p{Cc}|[\uD800-\uDFFF]/u;
+
+/** What the list filter's index is asked for a query: the FTS5 query of its trigram or its pieces table; undefined when it cannot tell. */
+function listQuery(kind: ListKind, query: string, openOnly: boolean): { table: string; match: string } | undefined {
+  if (query === '' || UNINDEXED.test(query)) return undefined;
+  const needle = likeForm(query);
+  const filter = LIST_FILTERS[kind];
+  if ([...needle].length >= 3) {
+    const phrase = `"${needle.replace(/"/g, '""')}"`;
+    return { table: filter.fts, match: openOnly ? `${phrase} AND "${OPEN_LINE}"` : phrase };
+  }
+  const token = gramToken(0, needle);
+  return { table: filter.grams, match: openOnly ? `${token} AND ${OPEN_TOKEN}` : token };
+}
+
+/**
+ * A list searched reads at most this many matches by id and sorts them; with more, it reads its rows in its order
+ * (the matches are then many enough that a page fills soon), the index giving the count alone.
+ */
+export const SEARCH_BY_ID_UP_TO = 500;
+
+export interface ListMatches {
+  /** How many live records match. */
+  count: number;
+  /** Their ids (any order). */
+  ids(): string[];
+}
+
+/**
+ * The live meetings whose title, or the live tasks whose title or details, hold `query` as `LIKE '%query%'` finds
+ * it (ASCII letters folded), read from the list filter's index: exactly those records. Tasks: `openOnly`, the open
+ * and in-progress ones alone. Undefined where the index cannot tell (a query with a control character, or an index
+ * not yet built by this version on a read-only file): the caller then asks the rows.
+ */
+export function listMatches(core: Core, kind: ListKind, query: string, openOnly = false): ListMatches | undefined {
+  const asked = listQuery(kind, query, openOnly);
+  if (!asked || core.getMeta(META_VERSION) !== SEARCH_INDEX_VERSION) return undefined;
+  const sqlite = core.sqlite;
+  const count = sqlite.prepare(`SELECT count(*) FROM ${asked.table} WHERE ${asked.table} MATCH ?`).pluck().get(asked.match) as number;
+  return {
+    count,
+    ids: () =>
+      sqlite
+        .prepare(`SELECT d.record_id FROM ${asked.table} f JOIN search_docs d ON d.doc = f.rowid WHERE ${asked.table} MATCH ?`)
+        .pluck()
+        .all(asked.match) as string[],
+  };
 }

@@ -6,6 +6,7 @@ import { deleteRecord, insertRecord, requireLive, restoreRecord, updateRecord, t
 import { notFound } from './errors';
 import { perConnection } from './prepared';
 import { calendarDate, escapeLike, idSchema } from './validation';
+import { listMatches, SEARCH_BY_ID_UP_TO } from './search';
 
 export type TaskStatus = (typeof TASK_STATUSES)[number];
 export const TASK_VIEWS = ['mine', 'overdue', 'week', 'all'] as const;
@@ -87,26 +88,49 @@ const OPEN: TaskStatus[] = ['open', 'in_progress'];
  * The WHERE of a task list: only columns of tasks, so a count needs no join. The whole list of a
  * view is walked in order through tasks_list; a partnership's, a meeting's, a person's tasks and
  * the overdue and this-week views are few, found through their own index (the unary + keeps
- * SQLite from walking tasks_list past every other task instead) and then sorted.
+ * SQLite from walking tasks_list past every other task instead) and then sorted. The few tasks the search
+ * index found (`within`) are read by id: the unary + keeps SQLite from reading every open task instead.
  */
-function taskFilter(core: Core, input: TaskFilters) {
+function taskFilter(core: Core, input: TaskFilters, within?: string[]) {
   const today = input.today ?? todayOf(core);
   const me = core.getMeta('user_name');
   const view = input.view ?? 'all';
   const q = input.query ? `%${escapeLike(input.query)}%` : null;
-  const openOnly = !input.includeClosed || view === 'overdue' || view === 'week';
-  const narrow = view !== 'all' || !!(input.partnershipId || input.meetingId || input.assignee);
+  const openOnly = openOnlyOf(input);
+  const narrow = !!within || view !== 'all' || !!(input.partnershipId || input.meetingId || input.assignee);
+  const dueOn = within ? sql`+${tasks.dueOn}` : sql`${tasks.dueOn}`;
   return and(
     input.deleted ? isNotNull(tasks.deletedAt) : narrow ? sql`+${tasks.deletedAt} IS NULL` : isNull(tasks.deletedAt),
-    openOnly ? inArray(tasks.status, OPEN) : undefined,
+    openOnly ? (within ? inArray(sql`+${tasks.status}`, OPEN) : inArray(tasks.status, OPEN)) : undefined,
     view === 'mine' ? (me ? eq(tasks.assignee, me) : sql`0`) : undefined,
-    view === 'overdue' ? lt(tasks.dueOn, today) : undefined,
-    view === 'week' ? and(gte(tasks.dueOn, today), lte(tasks.dueOn, endOfWeek(today))) : undefined,
+    view === 'overdue' ? lt(dueOn, today) : undefined,
+    view === 'week' ? and(gte(dueOn, today), lte(dueOn, endOfWeek(today))) : undefined,
     input.partnershipId ? eq(tasks.partnershipId, input.partnershipId) : undefined,
     input.meetingId ? eq(tasks.meetingId, input.meetingId) : undefined,
     input.assignee ? eq(tasks.assignee, input.assignee) : undefined,
     q ? or(sql`${tasks.title} LIKE ${q} ESCAPE '\\'`, sql`${tasks.details} LIKE ${q} ESCAPE '\\'`) : undefined,
+    within ? inArray(tasks.id, within) : undefined,
   );
+}
+
+/** Only open and in-progress tasks: the default, and always for overdue and this week. */
+function openOnlyOf(input: TaskFilters): boolean {
+  const view = input.view ?? 'all';
+  return !input.includeClosed || view === 'overdue' || view === 'week';
+}
+
+/**
+ * What the search index (listMatches) tells of a search of the tasks: the few matching tasks (`within`, the
+ * filter then holding those ids besides its own terms), or, for a search of all tasks (open ones, or with the
+ * closed), how many match (`total`, not counted again); nothing where it cannot tell (and for deleted tasks).
+ */
+function searchedOf(core: Core, input: TaskFilters): { within?: string[]; total?: number } {
+  if (!input.query || input.deleted) return {};
+  const matches = listMatches(core, 'task', input.query, openOnlyOf(input));
+  if (!matches) return {};
+  if (matches.count <= SEARCH_BY_ID_UP_TO) return { within: matches.ids() };
+  const all = (input.view ?? 'all') === 'all' && !input.partnershipId && !input.meetingId && !input.assignee;
+  return all ? { total: matches.count } : {};
 }
 
 /** Soonest due first, no due date last; ties by title, then id, so pages never repeat or skip a task. */
@@ -183,7 +207,15 @@ export function listTasks(core: Core, input: z.output<typeof taskListInput>): Pa
       offset,
     );
   }
-  return offsetPage(core, { table: tasks, where: taskFilter(core, input), order: dueOrder, total }, input, (ids) => tasksByIds(core, ids));
+  const searched = searchedOf(core, input);
+  if (searched.within?.length === 0) return pageOf([], 0, input.offset ?? 0);
+  const counted = searched.total;
+  return offsetPage(
+    core,
+    { table: tasks, where: taskFilter(core, input, searched.within), order: dueOrder, total: counted === undefined ? total : () => counted },
+    input,
+    (ids) => tasksByIds(core, ids),
+  );
 }
 
 /** Every task of a view, soonest due first: for the dashboard, reports, a meeting's tasks and exports, not the contract. */

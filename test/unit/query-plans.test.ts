@@ -175,8 +175,60 @@ describe('query plans of the hot queries', () => {
     expect(plan(rangedTotal.sql, rangedTotal.params)).toEqual(['SEARCH meeting_counts USING INDEX sqlite_autoindex_meeting_counts_1 (date>? AND date<?)']);
   });
 
-  it('the meeting log searched by title (db/meetings.ts listMeetings): titles and the count of matches read from meetings_list alone', () => {
-    for (const input of [{ query: '会' }, { query: '会', offset: 200 }, { query: '会', from: '2020-01-01', to: '2024-12-31' }]) {
+  /** The plans of the search index's statements a list searched ran (db/search.ts listMatches): its count and its ids. */
+  const listMatchPlans = (ran: Ran[], table: string) => {
+    const counted = ran.find((s) => s.sql.startsWith(`SELECT count(*) FROM ${table} WHERE`));
+    const ids = ran.find((s) => s.sql.startsWith(`SELECT d.record_id FROM ${table} f JOIN search_docs d`));
+    expect(counted, `count of ${table}`).toBeDefined();
+    expect(ids, `ids of ${table}`).toBeDefined();
+    return { count: plan(counted!.sql, counted!.params), ids: plan(ids!.sql, ids!.params) };
+  };
+
+  it("the meeting log and the task list searched (listMatches): their matches, and how many, read from the search index's tables, then the few by id", () => {
+    for (const [query, table] of [
+      ['视频', 'search_grams_meeting_titles'],
+      ['工作会', 'search_fts_meeting_titles'],
+    ] as const) {
+      for (const input of [{ query }, { query, offset: 200 }, { query, from: '2020-01-01', to: '2024-12-31' }, { query, partnershipId }]) {
+        const ran = statementsOf('meetings.list', input);
+        const found = listMatchPlans(ran, table);
+        expect(found.count, JSON.stringify(input)).toEqual([expect.stringMatching(new RegExp(`^SCAN ${table} VIRTUAL TABLE INDEX 0:M`))]);
+        expect(found.ids, JSON.stringify(input)).toEqual([
+          expect.stringMatching(new RegExp(`^SCAN f VIRTUAL TABLE INDEX 0:M`)),
+          'SEARCH d USING INTEGER PRIMARY KEY (rowid=?)',
+        ]);
+        // The page and its count: the matching meetings by id (a few hundred at most, sorted), never the whole log.
+        for (const statement of ran.filter((s) => /from "(meetings|partnership_meetings)"/.test(s.sql))) {
+          const details = plan(statement.sql, statement.params);
+          expect(details, `${JSON.stringify(input)} ${statement.sql}`).toContainEqual(
+            expect.stringMatching(
+              /^SEARCH (meetings|partnership_meetings) USING (COVERING )?INDEX (sqlite_autoindex_meetings_1 \(id=\?\)|partnership_meetings_by_date \(partnership_id=\?\))/,
+            ),
+          );
+          expect(details.join('\n'), statement.sql).not.toMatch(/meetings_list/);
+          expectNoFullScan(details, 'meetings', 'partnership_meetings');
+        }
+      }
+    }
+    for (const [query, table] of [
+      ['纪要', 'search_grams_task_texts'],
+      ['报分管', 'search_fts_task_texts'],
+    ] as const) {
+      for (const input of [{ query }, { query, includeClosed: true, offset: 20 }, { query, view: 'overdue', today: GENERATED_TODAY }]) {
+        const ran = statementsOf('tasks.list', input);
+        const found = listMatchPlans(ran, table);
+        expect(found.count, JSON.stringify(input)).toEqual([expect.stringMatching(new RegExp(`^SCAN ${table} VIRTUAL TABLE INDEX 0:M`))]);
+        const pick = (pattern: RegExp) => plan(ran.find((s) => pattern.test(s.sql))!.sql, ran.find((s) => pattern.test(s.sql))!.params);
+        for (const details of [pick(/^select "id" from "tasks".*limit/), pick(/^select count\(\*\) from "tasks"/)]) {
+          expect(details, JSON.stringify(input)).toContainEqual(expect.stringMatching(/^SEARCH tasks USING INDEX sqlite_autoindex_tasks_1 \(id=\?\)/));
+          expectNoFullScan(details, 'tasks');
+        }
+      }
+    }
+  });
+
+  it('the meeting log searched where the index cannot tell (a control character): titles and the count of matches read from meetings_list alone', () => {
+    for (const input of [{ query: '会\t会' }, { query: '会\t会', offset: 200 }, { query: '会\t会', from: '2020-01-01', to: '2024-12-31' }]) {
       const ran = statementsOf('meetings.list', input);
       const counted = ran.find((s) => /count\(/i.test(s.sql))!;
       expect(plan(counted.sql, counted.params), JSON.stringify(input)).toEqual([

@@ -149,6 +149,9 @@ describe.each([
     // a backup was made before writing (and none for the refused attempt)
     expect((await f.api['backups.list']()).filter((b) => b.reason === 'import')).toHaveLength(1);
     const meetings = await f.api['meetings.list']({});
+    // The meeting log's search box finds them (the lists' search index is written with the rows).
+    expect((await f.api['meetings.list']({ query: '港口合作' })).rows.map((m) => m.title)).toEqual(['港口合作工作会']);
+    expect((await f.api['meetings.list']({ query: '会' })).rows.map((m) => m.title).sort()).toEqual(['港口合作工作会', '视频会商']);
     const got = meetings.rows.map((m) => [m.date, m.title]).sort();
     expect(got).toEqual([
       ['2024-05-01', '汕头代表团来访'],
