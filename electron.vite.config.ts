@@ -16,6 +16,8 @@ export default defineConfig({
           'sheet-worker': resolve(__dirname, 'db/import/sheet-worker.ts'),
           'backup-worker': resolve(__dirname, 'db/backup-worker.ts'),
           'search-check-worker': resolve(__dirname, 'db/search-check-worker.ts'),
+          // A share of the open's check of a large file (db/open.ts).
+          'quick-check-worker': resolve(__dirname, 'db/quick-check-worker.ts'),
           // The core's own process (db/core-thread.ts): a utility process that owns the database connection.
           'core-thread': resolve(__dirname, 'db/core-thread.ts'),
         },

@@ -95,6 +95,8 @@ async function serve(args: string[]): Promise<void> {
   // The day's backup, in a worker, before the first request (db/backup-worker.ts).
   const daily = await door.call('backups.daily', {});
   if (!daily.ok) throw new AppError(daily.error.code, daily.error.message, daily.error.fields);
+  // The dashboard's and the meeting log's first reads, once, while the page loads: its first calls find them in cache.
+  door.warm();
   const running = await startBrowserMode({
     call: (name, input) => door.call(name, input),
     staticDir: process.env.PT_RENDERER_DIR ?? path.join(ROOT, 'out', 'renderer'),

@@ -131,11 +131,15 @@ function dayOf(iso: string): string {
   return iso.slice(0, 10);
 }
 
+/** Whether the day's backup (UTC day) is in the folder: a listing of it, nothing read from the database. */
+export function hasDailyBackup(core: Core): boolean {
+  const today = dayOf(core.now().toISOString());
+  return listBackups(core).some((b) => b.reason === 'daily' && dayOf(b.time) === today);
+}
+
 /** Make the day's backup unless one was made today (UTC day); call when the app or serve opens the database. */
 export function ensureDailyBackup(core: Core): BackupInfo | null {
-  if (core.sqlite.readonly) return null;
-  const today = dayOf(core.now().toISOString());
-  if (listBackups(core).some((b) => b.reason === 'daily' && dayOf(b.time) === today)) return null;
+  if (core.sqlite.readonly || hasDailyBackup(core)) return null;
   return createBackup(core, 'daily');
 }
 

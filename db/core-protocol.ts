@@ -22,6 +22,8 @@ export type CoreThreadRequest =
   | { type: 'call'; id: number; name: string; input: unknown }
   | { type: 'serviceResult'; id: number; ok: true; value: Uint8Array }
   | { type: 'serviceResult'; id: number; ok: false; error: string }
+  /** Run these reads once, their answers dropped: the first screens' pages into the connection's cache (CoreDoor.warm). */
+  | { type: 'warm'; reads: { name: string; input: unknown }[] }
   | { type: 'close' };
 
 export type CoreThreadReply =

@@ -61,6 +61,12 @@ async function handle(request: CoreThreadRequest): Promise<void> {
       send({ type: 'result', id: request.id, envelope });
       return;
     }
+    case 'warm': {
+      // A registry of its own: these reads are nobody's calls, and no slow-operation log's entries.
+      const quiet = createRegistry();
+      for (const read of request.reads) if (core) await quiet.callAsync(core, read.name, read.input);
+      return;
+    }
     case 'serviceResult': {
       const waiting = services.get(request.id);
       services.delete(request.id);

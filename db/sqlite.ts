@@ -65,10 +65,43 @@ export function openSqlite(file: string, options: SqliteOpenOptions = {}): Sqlit
  * index's are checked after the start, in the background, and rebuilt from the records if damaged (db/search.ts).
  */
 export function quickCheckTables(db: Database.Database, which: (name: string) => boolean = () => true): string {
-  const tables = db.prepare("SELECT name FROM pragma_table_list WHERE schema = 'main' AND type IN ('table', 'shadow')").pluck().all() as string[];
-  for (const name of tables.filter(which)) {
-    const result = db.pragma(`quick_check("${name.replaceAll('"', '""')}")`, { simple: true });
-    if (result !== 'ok') return String(result);
+  return quickCheckShare(db, tablesToCheck(db, which), new Int32Array(1));
+}
+
+/** The ordinary tables (shadow tables included) `which` picks, the largest first (by their last rowid: a guess, cheap). */
+export function tablesToCheck(db: Database.Database, which: (name: string) => boolean): string[] {
+  const names = db.prepare("SELECT name FROM pragma_table_list WHERE schema = 'main' AND type IN ('table', 'shadow')").pluck().all() as string[];
+  const size = (name: string): number => {
+    try {
+      return Number(
+        db
+          .prepare(`SELECT max(rowid) FROM "${name.replaceAll('"', '""')}"`)
+          .pluck()
+          .get() ?? 0,
+      );
+    } catch {
+      return 0; // WITHOUT ROWID
+    }
+  };
+  return names
+    .filter(which)
+    .map((name) => ({ name, rows: size(name) }))
+    .sort((a, b) => b.rows - a.rows)
+    .map((t) => t.name);
+}
+
+/**
+ * quick_check of `tables`, taking them one at a time from a counter other connections may share (`next`, in a
+ * SharedArrayBuffer: each table is checked by whichever takes it first). 'ok', or the first finding; a finding sets
+ * the counter past the end, so that the others stop too.
+ */
+export function quickCheckShare(db: Database.Database, tables: readonly string[], next: Int32Array): string {
+  for (let i = Atomics.add(next, 0, 1); i < tables.length; i = Atomics.add(next, 0, 1)) {
+    const result = db.pragma(`quick_check("${tables[i]!.replaceAll('"', '""')}")`, { simple: true });
+    if (result !== 'ok') {
+      Atomics.store(next, 0, tables.length);
+      return String(result);
+    }
   }
   return 'ok';
 }

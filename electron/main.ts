@@ -209,6 +209,8 @@ async function start(): Promise<void> {
       spawn: utilityPort,
     });
     databaseFile = file;
+    // The dashboard's and the meeting log's first reads, once, while the window loads: its first calls find them in cache.
+    door.warm();
   } catch (error) {
     logError(`cannot open ${file}`, error);
     const message = toSerializedError(error).message;

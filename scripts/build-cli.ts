@@ -25,6 +25,7 @@ export async function bundleForNode(name: string, entry: string, outdir: string)
       'sheet-worker': 'db/import/sheet-worker.ts',
       'backup-worker': 'db/backup-worker.ts',
       'search-check-worker': 'db/search-check-worker.ts',
+      'quick-check-worker': 'db/quick-check-worker.ts',
       'core-thread': 'db/core-thread.ts',
     },
     outdir,

@@ -103,6 +103,42 @@ describe('the core in threads of its own', () => {
     expect(readFileSync(file, 'utf8')).toBe('meeting notes, not a database\n'.repeat(100));
   });
 
+  it('starts the reader’s thread with the writer’s, and opens its connection only once the writer has opened the file', async () => {
+    const file = path.join(tempDir(), 'office.db');
+    const events: string[] = [];
+    const warmed: string[] = [];
+    let spawned = 0;
+    door = await startCoreThreads({
+      file,
+      options: { appVersion: '0.0.0-test' },
+      spawn: () => {
+        const port = workerThreadPort();
+        const n = spawned++;
+        events.push(`spawn ${n}`);
+        return {
+          ...port,
+          post: (message) => {
+            if (message.type === 'open') events.push(`open ${n} as ${message.role}`);
+            if (message.type === 'warm') warmed.push(...message.reads.map((read) => `${read.name} in ${n}`));
+            port.post(message);
+          },
+          onMessage: (listener) =>
+            port.onMessage((reply) => {
+              if (reply.type === 'ready') events.push(`ready ${n}`);
+              listener(reply);
+            }),
+        };
+      },
+    });
+    // The new file is created and migrated by the writer before the reader's connection opens it.
+    expect(events).toEqual(['spawn 0', 'spawn 1', 'open 0 as writer', 'ready 0', 'open 1 as reader', 'ready 1']);
+    // The first screens' reads, each warmed in the thread that answers it; a call meanwhile is answered.
+    door.warm();
+    expect(warmed.sort()).toEqual(['dashboard.get in 1', 'meetings.list in 0', 'reminders.list in 1']);
+    expect(await door.call('dashboard.get', {})).toMatchObject({ ok: true });
+    expect(await door.call('meetings.list', { limit: 100, offset: 0 })).toMatchObject({ ok: true, value: { total: 0 } });
+  });
+
   it('answers every call with a translated error once its thread has stopped, and never hangs', async () => {
     const file = path.join(tempDir(), 'office.db');
     const ports: ReturnType<typeof workerThreadPort>[] = [];

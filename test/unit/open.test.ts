@@ -57,7 +57,11 @@ describe('opening a database file', () => {
     expect(readdirSync(dir).sort()).toEqual(filesBefore);
   });
 
-  it('refuses a file whose records table is damaged, naming the damage, after opening it while it was sound', async () => {
+  // A large file's check is shared with a worker thread (db/quick-check-worker.ts): forced here on a small one.
+  it.each([
+    ['in this thread', {}],
+    ['shared with a worker', { parallelCheckBytes: 0 }],
+  ])('refuses a file whose records table is damaged, naming the damage, after opening it while it was sound (checked %s)', async (_how, checkOptions) => {
     const dir = tempDir();
     const file = path.join(dir, 'office.db');
     const opened = await openDatabase(file);
@@ -72,13 +76,13 @@ describe('opening a database file', () => {
     const page = opened.sqlite.prepare("SELECT pageno FROM dbstat WHERE name = 'organizations' AND pagetype = 'leaf' LIMIT 1 OFFSET 5").pluck().get() as number;
     const pageSize = opened.sqlite.pragma('page_size', { simple: true }) as number;
     opened.sqlite.close();
-    const again = await openDatabase(file);
+    const again = await openDatabase(file, checkOptions);
     again.sqlite.close();
 
     const bytes = readFileSync(file);
     bytes.fill(0xff, (page - 1) * pageSize, (page - 1) * pageSize + 64);
     writeFileSync(file, bytes);
-    const refused = await refusal(openDatabase(file));
+    const refused = await refusal(openDatabase(file, checkOptions));
     expect(refused.code).toBe('corrupt_database');
     expect(refused.localized.en).toMatch(/is damaged \(integrity check: [\s\S]+\)\. Restore it from a backup\./);
     expect(refused.localized.zh).toMatch(/已损坏/);

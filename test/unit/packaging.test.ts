@@ -121,6 +121,7 @@ describe('the packaged file list (electron-builder.yml over the built app)', () 
       'out/main/merge-worker.js',
       'out/main/backup-worker.js',
       'out/main/search-check-worker.js',
+      'out/main/quick-check-worker.js',
       'out/preload/index.js',
       'out/renderer/index.html',
       'package.json',
