@@ -28,6 +28,8 @@ import { useDesktopShell } from './desktop';
 import { RemindersButton } from './components/RemindersButton';
 import { focusPageHeading, visibleHeading } from './components/Dialog';
 import { installFocusKeeper } from './lib/focus-keeper';
+import { whenReadsSettle } from './lib/reads-settle';
+import { readAheadAtRest } from './lib/read-ahead';
 import { OnboardingDialog } from './views/OnboardingDialog';
 import { DiscardChangesDialog } from './components/DiscardChangesDialog';
 import { DashboardView } from './views/DashboardView';
@@ -111,6 +113,8 @@ export function App() {
     const idle = window.requestIdleCallback ?? ((run: () => void) => window.setTimeout(run, 200));
     idle(preloadViews);
   }, []);
+  // Once the first screen has its data: the meeting log's first page, so that opening the log draws rows at once.
+  useEffect(() => whenReadsSettle(readAheadAtRest), []);
 
   const main = useRef<HTMLElement>(null);
   usePageHeading(main, `${route.view}/${route.id ?? ''}`, t('app.name'));

@@ -133,3 +133,24 @@ for (const lang of ['zh', 'en'] as const) {
     await expectMarked(heading);
   });
 }
+
+test('the meeting log, opened once the dashboard is in, draws its rows at once, from the read made at rest', async ({ page, sampleApp }) => {
+  await page.goto(`${sampleApp.url}#/dashboard`);
+  await switchLanguage(page, 'English');
+  await expect(page.getByTestId('dashboard-overdue')).toBeVisible();
+  // The log's first page was read while the app was at rest: wait for that read, then hold every later one back.
+  await expect.poll(() => page.evaluate(() => performance.getEntriesByType('resource').some((entry) => entry.name.includes('/api/meetings.list')))).toBe(true);
+  let release = (): void => undefined;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/api/meetings.list', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.getByRole('link', { name: 'Meetings' }).click();
+  // Rows while the new read is still held: from what was read at rest.
+  const rows = page.getByTestId('meetings-table').locator('[role="row"][data-index]:not([data-placeholder])');
+  await expect(rows.first()).toBeVisible({ timeout: 5_000 });
+  await expect(page.getByTestId('meetings-count')).toContainText('meetings');
+  release();
+  await expect(page.getByTestId('meetings-table')).toHaveAttribute('aria-busy', 'false');
+});

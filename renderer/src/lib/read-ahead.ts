@@ -1,6 +1,8 @@
 /**
  * A view's first read, asked for as soon as the address changes to it (route.ts), before the view draws: its call
  * runs while the view renders, and the view reads the very same query (one call, not two). The meeting log.
+ * And once the first screen has what it reads and the page is idle (App.tsx), the log's first page once more: opening
+ * the log then draws its rows in its first frame, and reads them again behind them, as any screen opened again does.
  */
 import { prefetchWindow, type WindowOptions } from '../useApi';
 import type { Route } from '../route';
@@ -16,4 +18,9 @@ export const MEETING_LOG_WINDOW: WindowOptions = { pageSize: 100, margin: 60, ju
 export function readAhead(route: Route): void {
   // The log opens unfiltered, at its top.
   if (route.view === 'meetings' && route.id === null) prefetchWindow('meetings.list', {}, MEETING_LOG_WINDOW);
+}
+
+/** The first page of the log, read at rest (see above): its answer kept in the query cache for when the log opens. */
+export function readAheadAtRest(): void {
+  readAhead({ view: 'meetings', id: null });
 }
