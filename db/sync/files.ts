@@ -205,8 +205,8 @@ export interface MergeFileOptions extends Omit<OpenIncomingOptions, 'judgedByMer
 
 /**
  * Validate, then (unless a dry run) back up and merge in one transaction, reading the file as a
- * stream. A clock too far ahead is refused before the backup; a refusal while merging rolls back,
- * and removes the backup made for it (this database is then as the backup has it).
+ * stream. A clock too far ahead is refused before the backup; a refusal while merging rolls back.
+ * A file refused for its values (judged as the merge reads them) leaves no backup, as when the open judged them.
  */
 export function mergeFile(core: Core, file: string, options: MergeFileOptions = {}): MergeSummary {
   // The incoming file is opened with the core's addon build and migrations (the desktop app's own, not Node's or a bundle chunk's).
@@ -223,7 +223,8 @@ export function mergeFile(core: Core, file: string, options: MergeFileOptions = 
     try {
       result = mergeIncoming(core, source, { ...options, listInvalid: !!options.dryRun && !!options.listInvalid });
     } catch (error) {
-      if (backupPath) rmSync(backupPath, { force: true });
+      // Nothing of the file was merged: the backup made for it is this database as it is.
+      if (backupPath && error instanceof AppError && error.code === 'invalid_input') rmSync(backupPath, { force: true });
       throw error;
     }
     const refused = result.invalidCount > 0;

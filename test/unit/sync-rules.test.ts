@@ -3,7 +3,7 @@
  * time, JSON list, number, boolean, id, text length, e-mail, country, timestamp, stamp, blob), a file
  * from "another office" carrying one bad value. The rule is refusal of the whole file (db/rules.ts,
  * db/sync/incoming.ts): each is refused with one line in Chinese and English naming table, field and
- * record, before any backup, and the local file's tables are byte for byte what they were. Afterwards
+ * record, leaving no backup, and the local file's tables are byte for byte what they were. Afterwards
  * every list, get, report and export still answers. Also: readers over malformed stored values, the
  * bounded clock, and one office one id.
  */
