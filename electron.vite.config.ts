@@ -7,7 +7,7 @@ export default defineConfig({
     plugins: [externalizeDepsPlugin()],
     build: {
       outDir: 'out/main',
-      // The merge, sheet, backup and search-check workers and the core's process are bundles of their own beside index.js (db/sync/merge-job.ts,
+      // The merge, sheet, backup, snapshot and search-check workers and the core's process are bundles of their own beside index.js (db/sync/merge-job.ts,
       // db/import/sheet-job.ts and main.ts find them there).
       rollupOptions: {
         input: {
@@ -15,6 +15,7 @@ export default defineConfig({
           'merge-worker': resolve(__dirname, 'db/sync/merge-worker.ts'),
           'sheet-worker': resolve(__dirname, 'db/import/sheet-worker.ts'),
           'backup-worker': resolve(__dirname, 'db/backup-worker.ts'),
+          'snapshot-worker': resolve(__dirname, 'db/snapshot-worker.ts'),
           'search-check-worker': resolve(__dirname, 'db/search-check-worker.ts'),
           // The core's own process (db/core-thread.ts): a utility process that owns the database connection.
           'core-thread': resolve(__dirname, 'db/core-thread.ts'),

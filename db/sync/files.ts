@@ -6,20 +6,11 @@ import { uuidv7 } from '../ids';
 import { createPrivateFile, fsyncFile, partialPathFor, PARTIAL_NOTE, privateTempDir, writeDurable, writePrivateFile } from '../private-files';
 import type { Core } from '../core';
 import { countRecords } from '../info';
-import { writeBackup } from '../backups';
+import { startBackup, type RunningBackup } from '../backups';
 import { openSqlite } from '../sqlite';
 import { ENCRYPTED_MAGIC, encryptBytes, encryptBytesAsync, type ScryptParams } from './crypto';
 import { invalidFileError, openIncomingFile, type InvalidValue, type OpenIncomingOptions } from './incoming';
-import {
-  checkClockSkew,
-  clockAheadOf,
-  mergeIncoming,
-  MERGE_ORDER,
-  type ApplyOptions,
-  type EntityCounts,
-  type FieldConflict,
-  type DuplicateCandidate,
-} from './merge';
+import { mergeIncoming, MERGE_ORDER, type ApplyOptions, type EntityCounts, type FieldConflict, type DuplicateCandidate } from './merge';
 import type { RecordEntity } from '../schema';
 
 export interface ExportResult {
@@ -204,9 +195,10 @@ export interface MergeFileOptions extends Omit<OpenIncomingOptions, 'judgedByMer
 }
 
 /**
- * Validate, then (unless a dry run) back up and merge in one transaction, reading the file as a
- * stream. A clock too far ahead is refused before the backup; a refusal while merging rolls back.
- * A file refused for its values (judged as the merge reads them) leaves no backup, as when the open judged them.
+ * Validate, then (unless a dry run) merge in one transaction, reading the file as a stream, with the backup before
+ * the merge written meanwhile by another thread (the database as the merge found it, under its write lock). A clock
+ * too far ahead is refused before the backup; a refusal while merging rolls back. A file refused for its values
+ * (judged as the merge reads them) leaves no backup, as when the open judged them.
  */
 export function mergeFile(core: Core, file: string, options: MergeFileOptions = {}): MergeSummary {
   // The incoming file is opened with the core's addon build and migrations (the desktop app's own, not Node's or a bundle chunk's).
@@ -214,19 +206,20 @@ export function mergeFile(core: Core, file: string, options: MergeFileOptions = 
   // The merge judges the records it reads against the rules (in its transaction), not the open.
   const source = openIncomingFile(file, { migrationsFolder, nativeBinding, ...options, judgedByMerge: true });
   try {
-    let backupPath: string | null = null;
-    if (!options.dryRun) {
-      checkClockSkew(clockAheadOf(core, source.maxHlc), options.acceptClockSkew);
-      backupPath = writeBackup(core, 'before-merge', options.backupDir ?? core.openOptions.backupDir);
-    }
+    let backup: RunningBackup | null = null;
     let result: ReturnType<typeof mergeIncoming>;
     try {
-      result = mergeIncoming(core, source, { ...options, listInvalid: !!options.dryRun && !!options.listInvalid });
+      result = mergeIncoming(core, source, {
+        ...options,
+        listInvalid: !!options.dryRun && !!options.listInvalid,
+        whileMerging: () => (backup = startBackup(core, 'before-merge', options.backupDir ?? core.openOptions.backupDir)),
+      });
     } catch (error) {
       // Nothing of the file was merged: the backup made for it is this database as it is.
-      if (backupPath && error instanceof AppError && error.code === 'invalid_input') rmSync(backupPath, { force: true });
+      if (backup && error instanceof AppError && error.code === 'invalid_input') rmSync((backup as RunningBackup).path, { force: true });
       throw error;
     }
+    const backupPath = (backup as RunningBackup | null)?.path ?? null;
     const refused = result.invalidCount > 0;
     // Only a dry run that asked for the list gets a file that breaks the rules this far: nothing of it is merged, so nothing is counted.
     const none = { added: 0, changed: 0, deleted: 0, conflicts: 0 };

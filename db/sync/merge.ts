@@ -116,6 +116,11 @@ export interface MergeOptions extends ApplyOptions {
   dryRun?: boolean;
   /** With dryRun: list every value that breaks the rules (`invalid`) instead of refusing the file. */
   listInvalid?: boolean;
+  /**
+   * Work started once the merge holds the write lock, and finished (`finish`, which may throw) before it commits: the
+   * backup before the merge, written by another thread while the merge runs. Finished too when the merge fails.
+   */
+  whileMerging?: () => { finish(): void };
 }
 
 export interface MergeResult {
@@ -162,15 +167,25 @@ export function mergeIncoming(core: Core, source: IncomingSource, options: Merge
   if (options.dryRun) return sqlite.transaction(() => mergePass(core, source, clockAheadMs, false, options).result).deferred();
   checkClockSkew(clockAheadMs, options.acceptClockSkew);
   sqlite.exec('BEGIN IMMEDIATE');
+  let alongside: { finish(): void } | undefined;
   try {
+    alongside = options.whileMerging?.();
     sqlite.pragma('defer_foreign_keys = ON');
     // Records written are indexed for search in large batches (FTS5 writes least when given many docs at once).
     const pass = withIndexBatched(sqlite, () => mergePass(core, source, clockAheadMs, true, options));
+    const finishing = alongside;
+    alongside = undefined;
+    finishing?.finish();
     commitChecked(sqlite, pass.written);
     if (source.maxHlc) core.clock.receive(source.maxHlc);
     return pass.result;
   } catch (error) {
     if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
+    try {
+      alongside?.finish();
+    } catch {
+      // the merge's own error is the one to report
+    }
     throw error;
   }
 }
