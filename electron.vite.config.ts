@@ -7,7 +7,7 @@ export default defineConfig({
     plugins: [externalizeDepsPlugin()],
     build: {
       outDir: 'out/main',
-      // The merge, sheet, backup and search-check workers and the core's process are bundles of their own beside index.js (db/sync/merge-job.ts,
+      // The merge, sheet, backup, snapshot and search-check workers and the core's process are bundles of their own beside index.js (db/sync/merge-job.ts,
       // db/import/sheet-job.ts and main.ts find them there).
       rollupOptions: {
         input: {
@@ -15,6 +15,7 @@ export default defineConfig({
           'merge-worker': resolve(__dirname, 'db/sync/merge-worker.ts'),
           'sheet-worker': resolve(__dirname, 'db/import/sheet-worker.ts'),
           'backup-worker': resolve(__dirname, 'db/backup-worker.ts'),
+          'snapshot-worker': resolve(__dirname, 'db/snapshot-worker.ts'),
           'search-check-worker': resolve(__dirname, 'db/search-check-worker.ts'),
           // A share of the open's check of a large file (db/open.ts).
           'quick-check-worker': resolve(__dirname, 'db/quick-check-worker.ts'),

@@ -16,6 +16,9 @@ import { openDatabase } from './open';
 import { ensureSearchIndex } from './search';
 import { backupFolder, newBackupPath, parseBackupName, type BackupReason } from './backup-files';
 import { createPrivateFile, partialPathFor, privateTempDir } from './private-files';
+import { Worker } from 'node:worker_threads';
+import { workerEntry } from './worker-entry';
+import { SNAPSHOT_DONE, SNAPSHOT_RUNNING, SNAPSHOT_WAITING, writeSnapshot } from './snapshot';
 
 export type { BackupReason } from './backup-files';
 
@@ -105,6 +108,53 @@ const TAGS: Record<Exclude<BackupReason, 'migration'>, string> = {
   import: 'before-import',
   'before-restore': 'before-restore',
 };
+
+/** A backup being written in another thread: its path, and `finish`, which waits for it (throwing if it failed). */
+export interface RunningBackup {
+  path: string;
+  finish(): void;
+}
+
+/** How long a snapshot worker may take to start before the backup is written in this thread instead. */
+const WORKER_START_MS = 60_000;
+
+/**
+ * Start a backup under `tag` in a worker thread (db/snapshot-worker.ts) while this thread goes on: it reads the last
+ * committed state, so started while this connection holds the write lock, it is the database as it was before the
+ * transaction, whatever the transaction writes meanwhile. `finish` must be called before that transaction commits.
+ */
+export function startBackup(core: Core, tag: string, backupDir: string | undefined = core.openOptions.backupDir, at: Date = core.now()): RunningBackup {
+  const target = newBackupPath(core.opened.path, tag, at, backupDir);
+  const partial = partialPathFor(target);
+  try {
+    createPrivateFile(partial);
+  } catch {
+    throw writeFailed(target);
+  }
+  const { nativeBinding } = core.openOptions;
+  const job = { dbPath: core.opened.path, partial, target, ...(nativeBinding ? { nativeBinding } : {}) };
+  const state = new Int32Array(new SharedArrayBuffer(4));
+  const entry = workerEntry('snapshot-worker');
+  const worker = new Worker(entry.file, { workerData: { ...job, state }, execArgv: entry.execArgv });
+  // Its outcome is read from `state`; an error of the worker itself (it did not load) shows as never starting.
+  worker.on('error', () => undefined);
+  let finished: boolean | null = null;
+  return {
+    path: target,
+    finish() {
+      if (finished === null) {
+        if (Atomics.wait(state, 0, SNAPSHOT_WAITING, WORKER_START_MS) === 'timed-out') {
+          void worker.terminate();
+          finished = writeSnapshot(job);
+        } else {
+          while (Atomics.load(state, 0) === SNAPSHOT_RUNNING) Atomics.wait(state, 0, SNAPSHOT_RUNNING);
+          finished = Atomics.load(state, 0) === SNAPSHOT_DONE;
+        }
+      }
+      if (!finished) throw writeFailed(target);
+    },
+  };
+}
 
 /** Make a backup, then prune the automatic ones beyond the kept number. */
 export function createBackup(core: Core, reason: Exclude<BackupReason, 'migration'> = 'manual'): BackupInfo {

@@ -1,4 +1,4 @@
-/** Where a worker thread's code is, from the sources or from a build (the merge, sheet, backup and search-check workers). */
+/** Where a worker thread's code is, from the sources or from a build (the merge, sheet, backup, snapshot and search-check workers). */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';

@@ -11,7 +11,7 @@ import path from 'node:path';
 const ROOT = path.resolve(__dirname, '..');
 
 /**
- * Bundle `entry` (a path under the checkout) as `outdir/<name>.js` for node, with the merge, sheet, backup and search-check workers
+ * Bundle `entry` (a path under the checkout) as `outdir/<name>.js` for node, with the merge, sheet, backup, snapshot and search-check workers
  * beside it, where db/worker-entry.ts looks for them. Dependencies stay in node_modules and
  * load as they do from the sources (better-sqlite3's native module, exceljs when first needed).
  */
@@ -24,6 +24,7 @@ export async function bundleForNode(name: string, entry: string, outdir: string)
       'merge-worker': 'db/sync/merge-worker.ts',
       'sheet-worker': 'db/import/sheet-worker.ts',
       'backup-worker': 'db/backup-worker.ts',
+      'snapshot-worker': 'db/snapshot-worker.ts',
       'search-check-worker': 'db/search-check-worker.ts',
       'quick-check-worker': 'db/quick-check-worker.ts',
       'core-thread': 'db/core-thread.ts',

@@ -6,20 +6,11 @@ import { uuidv7 } from '../ids';
 import { createPrivateFile, fsyncFile, partialPathFor, PARTIAL_NOTE, privateTempDir, writeDurable, writePrivateFile } from '../private-files';
 import type { Core } from '../core';
 import { countRecords } from '../info';
-import { writeBackup } from '../backups';
+import { startBackup, type RunningBackup } from '../backups';
 import { openSqlite } from '../sqlite';
 import { ENCRYPTED_MAGIC, encryptBytes, encryptBytesAsync, type ScryptParams } from './crypto';
 import { invalidFileError, openIncomingFile, type InvalidValue, type OpenIncomingOptions } from './incoming';
-import {
-  checkClockSkew,
-  clockAheadOf,
-  mergeIncoming,
-  MERGE_ORDER,
-  type ApplyOptions,
-  type EntityCounts,
-  type FieldConflict,
-  type DuplicateCandidate,
-} from './merge';
+import { mergeIncoming, MERGE_ORDER, type ApplyOptions, type EntityCounts, type FieldConflict, type DuplicateCandidate } from './merge';
 import type { RecordEntity } from '../schema';
 
 export interface ExportResult {
@@ -195,65 +186,58 @@ export interface MergeSummary {
   backupPath: string | null;
 }
 
-export interface MergeFileOptions extends OpenIncomingOptions, ApplyOptions {
+export interface MergeFileOptions extends Omit<OpenIncomingOptions, 'judgedByMerge'>, ApplyOptions {
   dryRun?: boolean;
+  /** With dryRun: list every value that breaks the rules instead of refusing the file. */
+  listInvalid?: boolean;
   /** Where the backup made before merging goes; default the core's backup folder. */
   backupDir?: string;
 }
 
 /**
- * Validate, then (unless a dry run) back up and merge in one transaction, reading the file as a
- * stream. A clock too far ahead is refused before the backup; a refusal while merging rolls back.
+ * Validate, then (unless a dry run) merge in one transaction, reading the file as a stream, with the backup before
+ * the merge written meanwhile by another thread (the database as the merge found it, under its write lock). A clock
+ * too far ahead is refused before the backup; a refusal while merging rolls back. A file refused for its values
+ * (judged as the merge reads them) leaves no backup, as when the open judged them.
  */
 export function mergeFile(core: Core, file: string, options: MergeFileOptions = {}): MergeSummary {
   // The incoming file is opened with the core's addon build and migrations (the desktop app's own, not Node's or a bundle chunk's).
   const { migrationsFolder, nativeBinding } = core.openOptions;
-  const source = openIncomingFile(file, { migrationsFolder, nativeBinding, ...options, listInvalid: !!options.dryRun && !!options.listInvalid });
+  // The merge judges the records it reads against the rules (in its transaction), not the open.
+  const source = openIncomingFile(file, { migrationsFolder, nativeBinding, ...options, judgedByMerge: true });
   try {
-    if (source.invalidCount > 0) {
-      // Only a dry run that asked for the list gets here: nothing of such a file is merged, so nothing is counted.
-      const none = Object.fromEntries(MERGE_ORDER.map((e) => [e, { added: 0, changed: 0, deleted: 0, conflicts: 0 }])) as Record<RecordEntity, EntityCounts>;
-      return {
-        fileName: source.fileName,
-        peerOffice: source.office,
-        peerOrigin: source.origin,
-        encrypted: source.encrypted,
-        added: 0,
-        changed: 0,
-        deleted: 0,
-        conflicts: 0,
-        entities: none,
-        conflictList: [],
-        duplicates: [],
-        clockAheadMs: clockAheadOf(core, source.maxHlc),
-        syncId: null,
-        backupPath: null,
-        invalid: source.invalid,
-        invalidCount: source.invalidCount,
-        refusal: invalidFileError(source.fileName, source.invalid[0]!, source.invalidCount).localized,
-      };
+    let backup: RunningBackup | null = null;
+    let result: ReturnType<typeof mergeIncoming>;
+    try {
+      result = mergeIncoming(core, source, {
+        ...options,
+        listInvalid: !!options.dryRun && !!options.listInvalid,
+        whileMerging: () => (backup = startBackup(core, 'before-merge', options.backupDir ?? core.openOptions.backupDir)),
+      });
+    } catch (error) {
+      // Nothing of the file was merged: the backup made for it is this database as it is.
+      if (backup && error instanceof AppError && error.code === 'invalid_input') rmSync((backup as RunningBackup).path, { force: true });
+      throw error;
     }
-    let backupPath: string | null = null;
-    if (!options.dryRun) {
-      checkClockSkew(clockAheadOf(core, source.maxHlc), options.acceptClockSkew);
-      backupPath = writeBackup(core, 'before-merge', options.backupDir ?? core.openOptions.backupDir);
-    }
-    const result = mergeIncoming(core, source, options);
+    const backupPath = (backup as RunningBackup | null)?.path ?? null;
+    const refused = result.invalidCount > 0;
+    // Only a dry run that asked for the list gets a file that breaks the rules this far: nothing of it is merged, so nothing is counted.
+    const none = { added: 0, changed: 0, deleted: 0, conflicts: 0 };
     return {
       fileName: source.fileName,
       peerOffice: source.office,
       peerOrigin: source.origin,
       encrypted: source.encrypted,
-      ...result.totals,
-      entities: result.counts,
-      conflictList: result.conflicts,
-      duplicates: result.duplicates,
+      ...(refused ? none : result.totals),
+      entities: refused ? (Object.fromEntries(MERGE_ORDER.map((e) => [e, { ...none }])) as Record<RecordEntity, EntityCounts>) : result.counts,
+      conflictList: refused ? [] : result.conflicts,
+      duplicates: refused ? [] : result.duplicates,
       clockAheadMs: result.clockAheadMs,
       syncId: result.syncId,
       backupPath,
-      invalid: [],
-      invalidCount: 0,
-      refusal: null,
+      invalid: result.invalid,
+      invalidCount: result.invalidCount,
+      refusal: refused ? invalidFileError(source.fileName, result.invalid[0]!, result.invalidCount).localized : null,
     };
   } finally {
     source.close();

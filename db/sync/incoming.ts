@@ -1,8 +1,9 @@
 /**
  * An incoming file, validated before anything is written: size, header (or decryption), quick_check,
- * schema version (newer refused), expected tables and columns, every value's type (one SQL scan per
+ * schema version (newer refused), expected tables and columns, every value's type and domain rule (one SQL scan per
  * table; only rows it flags are read into JS and checked exactly), blob checksums, and each table's
- * highest stamp. It is then read as a stream (pages ordered by id), never whole. It is opened
+ * highest stamp. For a merge the records are judged by the merge itself instead (`judgedByMerge`): it judges
+ * exactly the records it reads, under its own transaction. It is then read as a stream (pages ordered by id), never whole. It is opened
  * read-only with trusted_schema off (better-sqlite3 runs in defensive mode), inside one read
  * transaction; only known columns of known tables are read, through explicit column lists, so its
  * triggers and views never run.
@@ -59,8 +60,11 @@ export interface IncomingFile {
 }
 
 export interface OpenIncomingOptions {
-  /** With a dry run: list every value that breaks the rules (`invalid`) instead of refusing the file. */
-  listInvalid?: boolean;
+  /**
+   * The merge judges the records against the domain rules as it reads them (IncomingSource.judge): the open then
+   * checks only the file itself (its schema, integrity, stamps' upper bound, blobs), not record by record.
+   */
+  judgedByMerge?: boolean;
   passphrase?: string;
   maxBytes?: number;
   migrationsFolder?: string;
@@ -136,7 +140,8 @@ export interface InvalidValue {
 /** At most this many invalid values are listed; all are counted. */
 export const MAX_LISTED = 10_000;
 
-class InvalidList {
+/** Values that break the domain rules, as they are found. */
+export class InvalidList {
   readonly items: InvalidValue[] = [];
   count = 0;
   add(entity: RecordEntity, id: string, field: string, reason: IssueReason): void {
@@ -202,10 +207,6 @@ export interface IncomingSource {
   readonly encrypted: boolean;
   /** Highest stamp in the file ('' when it has none). */
   readonly maxHlc: string;
-  /** Values that break the domain rules (only with `listInvalid`; otherwise such a file is refused). */
-  readonly invalid: InvalidValue[];
-  /** How many records break the rules (the list may stop at MAX_LISTED). */
-  readonly invalidCount: number;
   /** Rows a merge goes through (records, blobs, change log): the progress total. */
   readonly total: number;
   /** Highest change-log stamp per origin. */
@@ -214,6 +215,12 @@ export interface IncomingSource {
   recordKeys(entity: RecordEntity): Iterable<RecordKey[]>;
   /** One record, every known column by SQL name. */
   record(entity: RecordEntity, id: string): Row;
+  /**
+   * Judge the records with these ids against the domain rules, adding each broken one to `into`. A merge hands it
+   * every record it will read (all but those the same as ours) before reading them. Nothing to do when the open
+   * judged every record (opened without `judgedByMerge`).
+   */
+  judge(entity: RecordEntity, ids: readonly string[], into: InvalidList): void;
   /** [sha256, created_at] of every blob, in pages. */
   blobKeys(): Iterable<[string, string][]>;
   blob(sha256: string): BlobRow;
@@ -263,19 +270,23 @@ interface CheckedTable {
   rows: number;
   /** max(hlc) for a record table. */
   maxHlc?: string | null;
+  /** A record table judged later: judge the records with these ids. */
+  judgeIds?: (ids: readonly string[], into: InvalidList) => void;
 }
 
+interface TableRules {
+  entity: RecordEntity;
+  /** Where the scan lists the records that break a rule; null: none is judged by the scan, each is judged when its id is handed to `judgeIds`. */
+  invalid: InvalidList | null;
+}
+
+const flagged = (accepted: string) => `CASE WHEN ${accepted} THEN 0 ELSE 1 END`;
+
 /**
- * Check that a table and its known columns are there and every value has its type. One scan counts
- * the rows, flags the suspect ones and, for a record table, finds the highest stamp.
+ * Check that a table and its known columns are there and every value has its type (for a record table, every domain
+ * rule). One scan counts the rows, flags the suspect ones and, for a record table, finds the highest stamp.
  */
-function checkTable(
-  file: string,
-  sqlite: Database.Database,
-  table: Table,
-  withHlc = false,
-  rules?: { entity: RecordEntity; invalid: InvalidList },
-): CheckedTable {
+function checkTable(file: string, sqlite: Database.Database, table: Table, withHlc = false, rules?: TableRules): CheckedTable {
   const name = getTableName(table);
   const kind = sqlite.prepare('SELECT type FROM sqlite_master WHERE name = ?').get(name) as { type: string } | undefined;
   if (!kind || kind.type !== 'table') {
@@ -286,25 +297,36 @@ function checkTable(
   for (const column of columns) {
     if (!present.has(column.name)) throw refuse(file, `缺少字段 ${name}.${column.name}。`, `the column ${name}.${column.name} is missing.`);
   }
-  const accepted = [...columns.map(acceptedSql), ...(rules ? [`(${acceptedRowSql(rules.entity, name)})`] : [])].join(' AND ');
-  const suspect = `CASE WHEN ${accepted} THEN 0 ELSE 1 END`;
+  const suspect = flagged([...columns.map(acceptedSql), ...(rules ? [`(${acceptedRowSql(rules.entity, name)})`] : [])].join(' AND '));
+  const later = rules?.invalid === null;
   const stats = sqlite
-    .prepare(`SELECT count(*) AS n, total(${suspect}) AS suspect${withHlc ? ', max(hlc COLLATE BINARY) AS maxHlc' : ''} FROM "${name}"`)
-    .get() as { n: number; suspect: number; maxHlc?: string | null };
-  if (stats.suspect > 0) {
-    for (const row of sqlite.prepare(`SELECT ${quoted(columns.map((c) => c.name))} FROM "${name}" WHERE ${suspect}`).iterate() as Iterable<
-      Record<string, unknown>
-    >) {
-      if (!rules) {
+    .prepare(`SELECT count(*) AS n${later ? '' : `, total(${suspect}) AS suspect`}${withHlc ? ', max(hlc COLLATE BINARY) AS maxHlc' : ''} FROM "${name}"`)
+    .get() as { n: number; suspect?: number; maxHlc?: string | null };
+  const select = `SELECT ${quoted(columns.map((c) => c.name))} FROM "${name}" WHERE`;
+  const judge = (rows: Iterable<Record<string, unknown>>, invalid: InvalidList | null | undefined) => {
+    for (const row of rows) {
+      if (!rules || !invalid) {
         for (const column of columns) checkValue(file, name, column, row[column.name]);
         continue;
       }
       // A record table: every domain rule, each broken one listed (the whole file is then refused).
       const issues = checkRow(rules.entity, row);
-      if (issues.length > 0) rules.invalid.add(rules.entity, typeof row.id === 'string' ? row.id : String(row.id), issues[0]!.field, issues[0]!.reason);
+      if (issues.length > 0) invalid.add(rules.entity, typeof row.id === 'string' ? row.id : String(row.id), issues[0]!.field, issues[0]!.reason);
     }
+  };
+  if (!later) {
+    if (stats.suspect! > 0) judge(sqlite.prepare(`${select} ${suspect}`).iterate() as Iterable<Record<string, unknown>>, rules?.invalid);
+    return { columns, rows: stats.n, maxHlc: stats.maxHlc };
   }
-  return { columns, rows: stats.n, maxHlc: stats.maxHlc };
+  // The same rules, on the records with the ids given; an id that is not text (never one of ours) is looked up alone.
+  const byIds = sqlite.prepare(`${select} id COLLATE BINARY IN (SELECT value FROM json_each(?)) AND ${suspect}`);
+  const byOddId = sqlite.prepare(`${select} id IS ? AND ${suspect}`);
+  const judgeIds = (ids: readonly string[], into: InvalidList) => {
+    const texts = ids.filter((id) => typeof id === 'string');
+    if (texts.length > 0) judge(byIds.iterate(JSON.stringify(texts)) as Iterable<Record<string, unknown>>, into);
+    for (const id of ids) if (typeof id !== 'string') judge(byOddId.iterate(id) as Iterable<Record<string, unknown>>, into);
+  };
+  return { columns, rows: stats.n, maxHlc: stats.maxHlc, judgeIds };
 }
 
 /** Read in pages by `key`, which an index must order (as in every file the app writes): else each page would scan the table. */
@@ -427,11 +449,14 @@ function openFile(file: string, options: OpenIncomingOptions): OpenedFile {
 
     const keyPages = new Map<RecordEntity, () => Generator<RecordKey[]>>();
     const recordStatements = new Map<RecordEntity, Database.Statement>();
+    const judges = new Map<RecordEntity, NonNullable<CheckedTable['judgeIds']>>();
     let total = 0;
     const tableMax: [RecordEntity, unknown][] = [];
+    const later = !!options.judgedByMerge;
     const invalid = new InvalidList();
     for (const [entity, table] of RECORD_TABLES) {
-      const checked = checkTable(fileName, db, table, true, { entity, invalid });
+      const checked = checkTable(fileName, db, table, true, { entity, invalid: later ? null : invalid });
+      if (checked.judgeIds) judges.set(entity, checked.judgeIds);
       const name = getTableName(table);
       keyPages.set(entity, pager(fileName, db, name, 'id', ['id', 'hlc', 'field_stamps']));
       recordStatements.set(entity, db.prepare(`SELECT ${quoted(checked.columns.map((c) => c.name))} FROM "${name}" WHERE id COLLATE BINARY = ?`));
@@ -451,11 +476,24 @@ function openFile(file: string, options: OpenIncomingOptions): OpenedFile {
         );
       }
     }
-    checkAttachmentBytes(db, invalid);
+    const attachmentBytes = attachmentBytesCheck(db);
+    if (later) {
+      const judgeAttachments = judges.get('attachments')!;
+      judges.set('attachments', (ids, into) => {
+        judgeAttachments(ids, into);
+        attachmentBytes(into, ids);
+      });
+    } else attachmentBytes(invalid);
     total += checkTable(fileName, db, changeLog).rows;
     checkChangeLogStamps(fileName, db);
     checkTable(fileName, db, syncLog);
-    if (invalid.count > 0 && !options.listInvalid) throw invalidFileError(fileName, invalid.items[0]!, invalid.count);
+    // A highest stamp the rules refuse is a record that breaks them, never one the same as ours: the file is refused
+    // here, as without judgedByMerge (every record judged), before the clock-skew check could speak of that stamp.
+    if (later && tableMax.some(([, max]) => max !== null && max !== undefined && !stamp.safeParse(max).success)) {
+      for (const [entity, table] of RECORD_TABLES) checkTable(fileName, db, table, false, { entity, invalid });
+      attachmentBytes(invalid);
+    }
+    if (invalid.count > 0) throw invalidFileError(fileName, invalid.items[0]!, invalid.count);
 
     // The clock-skew check needs the highest stamp before anything is merged.
     let maxHlc = '';
@@ -485,12 +523,14 @@ function openFile(file: string, options: OpenIncomingOptions): OpenedFile {
       schemaVersion: version,
       encrypted,
       maxHlc,
-      invalid: invalid.items,
-      invalidCount: invalid.count,
       total,
       versionVector: () => new Map(vector),
       recordKeys: (entity) => readingFile(fileName, keyPages.get(entity)!()),
       record: (entity, id) => whileReading(fileName, () => recordStatements.get(entity)!.get(id) as Row),
+      judge: (entity, ids, into) => {
+        const judge = judges.get(entity);
+        if (judge) whileReading(fileName, () => judge(ids, into));
+      },
       blobKeys: () => readingFile(fileName, blobPages<[string, string]>()),
       blob: (sha256) => whileReading(fileName, () => blobStatement.get(sha256) as BlobRow),
       changeLog: () => readingFile(fileName, changeStatement.iterate() as Iterable<SqlValue[]>),
@@ -565,20 +605,30 @@ function refuseUnknownSchema(fileName: string, db: Database.Database): void {
   }
 }
 
-/** An attachment's size must be its bytes' size, and its declared type must agree with them. */
-function checkAttachmentBytes(db: Database.Database, invalid: InvalidList): void {
-  const rows = db
-    .prepare(
-      `SELECT a.id, a.size, a.mime_type AS mimeType, b.size AS blobSize, substr(b.data, 1, 16) AS head
-         FROM attachments a JOIN blobs b ON b.sha256 = a.sha256
-        WHERE a.size IS NOT b.size OR a.mime_type IS NOT NULL`,
-    )
-    .all() as { id: string; size: unknown; mimeType: unknown; blobSize: number; head: Buffer }[];
-  for (const row of rows) {
-    if (row.size !== row.blobSize) invalid.add('attachments', String(row.id), 'size', 'range');
-    else if (typeof row.mimeType === 'string' && Buffer.isBuffer(row.head) && !mimeMatchesBytes(row.mimeType, row.head))
-      invalid.add('attachments', String(row.id), 'mime_type', 'not_allowed');
-  }
+/**
+ * An attachment's size must be its bytes' size, and its declared type must agree with them: of every attachment, or
+ * of those with the ids given.
+ */
+function attachmentBytesCheck(db: Database.Database): (invalid: InvalidList, ids?: readonly string[]) => void {
+  const select = `SELECT a.id, a.size, a.mime_type AS mimeType, b.size AS blobSize, substr(b.data, 1, 16) AS head
+                    FROM attachments a JOIN blobs b ON b.sha256 = a.sha256
+                   WHERE (a.size IS NOT b.size OR a.mime_type IS NOT NULL)`;
+  const all = db.prepare(select);
+  const byIds = db.prepare(`${select} AND a.id COLLATE BINARY IN (SELECT value FROM json_each(?))`);
+  return (invalid, ids) => {
+    const rows = (ids ? byIds.all(JSON.stringify(ids.filter((id) => typeof id === 'string'))) : all.all()) as {
+      id: string;
+      size: unknown;
+      mimeType: unknown;
+      blobSize: number;
+      head: Buffer;
+    }[];
+    for (const row of rows) {
+      if (row.size !== row.blobSize) invalid.add('attachments', String(row.id), 'size', 'range');
+      else if (typeof row.mimeType === 'string' && Buffer.isBuffer(row.head) && !mimeMatchesBytes(row.mimeType, row.head))
+        invalid.add('attachments', String(row.id), 'mime_type', 'not_allowed');
+    }
+  };
 }
 
 /** Every change-log stamp well-formed and no later than the largest time the app can write. */
@@ -644,8 +694,6 @@ export function snapshotSource(file: IncomingFile): IncomingSource {
     schemaVersion: file.schemaVersion,
     encrypted: file.encrypted,
     maxHlc: file.maxHlc,
-    invalid: [],
-    invalidCount: 0,
     total: Object.values(file.records).reduce((n, rows) => n + rows.length, 0) + file.blobs.length + file.changeLog.length,
     versionVector: () => new Map(vector),
     recordKeys: (entity) =>
@@ -653,6 +701,12 @@ export function snapshotSource(file: IncomingFile): IncomingSource {
         file.records[entity].map((row): RecordKey => [row.id as string, row.hlc as string, row.field_stamps as string]).sort((a, b) => byteOrder(a[0], b[0])),
       ),
     record: (entity, id) => byId.get(entity)!.get(id)!,
+    judge: (entity, ids, into) => {
+      for (const id of ids) {
+        const issue = checkRow(entity, byId.get(entity)!.get(id)!)[0];
+        if (issue) into.add(entity, id, issue.field, issue.reason);
+      }
+    },
     blobKeys: () => inPages(file.blobs.map((b): [string, string] => [b.sha256, b.created_at]).sort((a, b) => byteOrder(a[0], b[0]))),
     blob: (sha256) => blobsByHash.get(sha256)!,
     changeLog: () => file.changeLog.map((row) => CHANGE_LOG_COLUMNS.map((c) => row[c])),

@@ -10,6 +10,8 @@
  * - One pass over the file, never held whole: records page by page, each page's ids looked up here
  *   at once; a record whose hlc and field_stamps equal ours costs nothing more. Writes go straight
  *   to the open transaction, so memory does not grow with the file.
+ * - The pass judges against the domain rules every record of the file it reads (all but those the same
+ *   as ours), in its own transaction, before reading them; one that breaks a rule refuses the whole file.
  */
 import type Database from 'better-sqlite3';
 import { AppError } from '../errors';
@@ -20,7 +22,19 @@ import { getTableColumns } from 'drizzle-orm';
 import { recordTables, type RecordEntity } from '../schema';
 import { CLOCK_SKEW_LIMIT_MS, MERGE_ORDER as COMMON_MERGE_ORDER } from '../../common/sync';
 import { indexRecord, withIndexBatched } from '../search';
-import { CHANGE_LOG_COLUMNS, damagedStamps, parseStamps, STAMP, type IncomingSource, type RecordKey, type Row, type SqlValue } from './incoming';
+import {
+  CHANGE_LOG_COLUMNS,
+  damagedStamps,
+  InvalidList,
+  invalidFileError,
+  parseStamps,
+  STAMP,
+  type IncomingSource,
+  type InvalidValue,
+  type RecordKey,
+  type Row,
+  type SqlValue,
+} from './incoming';
 
 /** Parents before children, so links are never dangling (common/sync.ts: the Sync view lists them in this order). */
 export const MERGE_ORDER: readonly RecordEntity[] = COMMON_MERGE_ORDER;
@@ -63,6 +77,9 @@ function seen(vector: Map<string, string>, stamp: string): boolean {
   return (vector.get(parseHlc(stamp).origin) ?? '') >= stamp;
 }
 
+/** The same hlc and field_stamps as ours: the same content. */
+const sameAsOurs = (ours: RecordKey | undefined, [, hlc, stamps]: RecordKey): boolean => !!ours && ours[1] === hlc && ours[2] === stamps;
+
 function sameValue(a: SqlValue | undefined, b: SqlValue | undefined): boolean {
   if (Buffer.isBuffer(a) && Buffer.isBuffer(b)) return a.equals(b);
   return (a ?? null) === (b ?? null);
@@ -97,6 +114,13 @@ export interface ApplyOptions {
 export interface MergeOptions extends ApplyOptions {
   /** Work out what merging would do (counts, conflicts, duplicates) and write nothing. */
   dryRun?: boolean;
+  /** With dryRun: list every value that breaks the rules (`invalid`) instead of refusing the file. */
+  listInvalid?: boolean;
+  /**
+   * Work started once the merge holds the write lock, and finished (`finish`, which may throw) before it commits: the
+   * backup before the merge, written by another thread while the merge runs. Finished too when the merge fails.
+   */
+  whileMerging?: () => { finish(): void };
 }
 
 export interface MergeResult {
@@ -108,6 +132,10 @@ export interface MergeResult {
   clockAheadMs: number;
   /** The sync_log row written; null for a dry run. */
   syncId: string | null;
+  /** Values that break the domain rules (a dry run with listInvalid; else such a file is refused); counts are then partial. */
+  invalid: InvalidValue[];
+  /** How many records break the rules (the list may stop at MAX_LISTED). */
+  invalidCount: number;
 }
 
 /** How far `maxHlc` is ahead of this machine's clock, in ms (0 when not ahead). */
@@ -139,15 +167,25 @@ export function mergeIncoming(core: Core, source: IncomingSource, options: Merge
   if (options.dryRun) return sqlite.transaction(() => mergePass(core, source, clockAheadMs, false, options).result).deferred();
   checkClockSkew(clockAheadMs, options.acceptClockSkew);
   sqlite.exec('BEGIN IMMEDIATE');
+  let alongside: { finish(): void } | undefined;
   try {
+    alongside = options.whileMerging?.();
     sqlite.pragma('defer_foreign_keys = ON');
     // Records written are indexed for search in large batches (FTS5 writes least when given many docs at once).
     const pass = withIndexBatched(sqlite, () => mergePass(core, source, clockAheadMs, true, options));
+    const finishing = alongside;
+    alongside = undefined;
+    finishing?.finish();
     commitChecked(sqlite, pass.written);
     if (source.maxHlc) core.clock.receive(source.maxHlc);
     return pass.result;
   } catch (error) {
     if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
+    try {
+      alongside?.finish();
+    } catch {
+      // the merge's own error is the one to report
+    }
     throw error;
   }
 }
@@ -173,7 +211,7 @@ function mergePass(
   source: IncomingSource,
   clockAheadMs: number,
   writing: boolean,
-  options: ApplyOptions,
+  options: MergeOptions,
 ): { result: MergeResult; written: Set<string> } {
   const sqlite = core.sqlite;
   const fileName = source.fileName;
@@ -185,6 +223,7 @@ function mergePass(
   const conflicts: FieldConflict[] = [];
   const duplicates: DuplicateCandidate[] = [];
   const written = new Set<string>();
+  const invalid = new InvalidList();
   const syncId = uuidv7();
   const at = core.now().toISOString();
   const report = writing ? options.onProgress : undefined;
@@ -227,12 +266,16 @@ function mergePass(
     for (const page of source.recordKeys(entity)) {
       const ours = new Map<string, RecordKey>();
       for (const key of localKeys.all(page[0]![0], page.at(-1)![0]) as RecordKey[]) ours.set(key[0], key);
+      // The same stamps as ours: the same content, never read. Every other record is judged before it is read.
+      const differ = page.map((key) => !sameAsOurs(ours.get(key[0]), key));
+      const read = page.filter((_, i) => differ[i]).map(([id]) => id);
+      if (read.length > 0) source.judge(entity, read, invalid);
       let wrote = false;
-      for (const [id, hlc, stamps] of page) {
+      for (const [i, [id, hlc, stamps]] of page.entries()) {
         tick();
+        // A file that breaks the rules is refused whole: the rest of it is only judged, to count what else does.
+        if (!differ[i] || invalid.count > 0) continue;
         const ourKey = ours.get(id);
-        // The same stamps as ours: the same content, nothing to do.
-        if (ourKey && ourKey[1] === hlc && ourKey[2] === stamps) continue;
         const theirStamps = parseStamps(fileName, entity, stamps);
         if (!STAMP.test(hlc)) throw damagedStamps(fileName, entity);
         const ourStamps = ourKey ? (JSON.parse(ourKey[2]) as Record<string, string>) : null;
@@ -321,6 +364,9 @@ function mergePass(
     }
   }
 
+  if (invalid.count > 0) {
+    if (writing || !options.listInvalid) throw invalidFileError(fileName, invalid.items[0]!, invalid.count);
+  }
   // The change log is a union; its unique index drops what is here already.
   if (writing) {
     const log = sqlite.prepare(
@@ -339,7 +385,16 @@ function mergePass(
     totals.deleted += c.deleted;
     totals.conflicts += c.conflicts;
   }
-  const result: MergeResult = { counts, totals, conflicts, duplicates, clockAheadMs, syncId: writing ? syncId : null };
+  const result: MergeResult = {
+    counts,
+    totals,
+    conflicts,
+    duplicates,
+    clockAheadMs,
+    syncId: writing ? syncId : null,
+    invalid: invalid.items,
+    invalidCount: invalid.count,
+  };
   if (!writing) return { result, written };
 
   const known = sqlite.prepare('SELECT 1 FROM conflicts WHERE entity = ? AND row_id = ? AND field = ? AND losing_hlc = ?');

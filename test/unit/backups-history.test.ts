@@ -3,7 +3,9 @@ import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openCore, type Core } from '../../db/core';
+import Database from 'better-sqlite3';
 import { ensureDailyBackup, listBackups, pruneBackups } from '../../db/backups';
+import { mergeFile } from '../../db/sync/files';
 import { parseBackupName } from '../../db/backup-files';
 import { dumpText, localClient, rejected, tempCore, tempDir, chosen, jobEnd } from '../helpers';
 
@@ -42,6 +44,32 @@ describe('backups.*', () => {
     expect(parseBackupName('x.db', 'x.db.before-v3.2026-03-04T10-00-00-000Z.bak')).toEqual({ reason: 'migration', time: '2026-03-04T10:00:00.000Z' });
     expect(parseBackupName('x.db', 'y.db.daily.2026-03-04T10-00-00-000Z.bak')).toBeNull();
     expect(parseBackupName('x.db', 'x.db.daily.2026-03-04T10-00-00-000Z.bak.partial')).toBeNull();
+  });
+
+  it('the backup before a merge, written while the merge runs, is the database as the merge found it', async () => {
+    const a = await tempCore();
+    const b = await tempCore();
+    const apiA = localClient(a);
+    const apiB = localClient(b);
+    await apiA['organizations.create']({ displayName: 'Burgas', country: 'BG' });
+    await apiB['organizations.create']({ displayName: 'Shantou', country: 'CN' });
+    const file = (await apiA['sync.export']({ file: await chosen(apiA, 'write', path.join(tempDir(), 'a.db')) })).path;
+    const merged = mergeFile(b, file);
+    expect(merged.added).toBe(1);
+    const names = (sqlite: Database.Database) => sqlite.prepare('SELECT display_name FROM organizations ORDER BY display_name').pluck().all();
+    expect(names(b.sqlite)).toEqual(['Burgas', 'Shantou']);
+    const backup = new Database(merged.backupPath!, { readonly: true });
+    try {
+      expect(backup.pragma('integrity_check', { simple: true })).toBe('ok');
+      expect(names(backup)).toEqual(['Shantou']);
+      expect(backup.prepare('SELECT count(*) FROM sync_log').pluck().get()).toBe(0);
+    } finally {
+      backup.close();
+    }
+    // Restored, it gives back the database from before the merge.
+    await apiB['backups.restore']({ name: path.basename(merged.backupPath!) });
+    expect(names(b.sqlite)).toEqual(['Shantou']);
+    expect(readdirSync(backupDir(b)).filter((n) => n.endsWith('.partial'))).toEqual([]);
   });
 
   it('ensureDailyBackup makes one backup a day', async () => {

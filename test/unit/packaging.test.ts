@@ -120,6 +120,7 @@ describe('the packaged file list (electron-builder.yml over the built app)', () 
       'out/main/index.js',
       'out/main/merge-worker.js',
       'out/main/backup-worker.js',
+      'out/main/snapshot-worker.js',
       'out/main/search-check-worker.js',
       'out/main/quick-check-worker.js',
       'out/preload/index.js',

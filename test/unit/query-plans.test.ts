@@ -8,7 +8,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type Database from 'better-sqlite3';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCore, type Core } from '../../db/core';
 import { createRegistry } from '../../db/api';
@@ -16,6 +16,7 @@ import { GENERATED_TODAY } from '../../db/generate';
 import { ORGANIZATION_WALK_ABOVE } from '../../db/meetings';
 import { quietPartnerships } from '../../db/dashboard';
 import { generateInChild } from '../helpers';
+import { openIncomingFile } from '../../db/sync/incoming';
 
 interface Ran {
   sql: string;
@@ -680,6 +681,32 @@ describe('query plans of the hot queries', () => {
     // Is this change already here? (db/sync/merge.ts leaves that to INSERT OR IGNORE on this index.)
     const known = plan('SELECT 1 FROM change_log WHERE entity = ? AND row_id = ? AND field = ? AND hlc = ?', ['meetings', partnershipId, 'title', 'x']);
     expect(known).toContainEqual(expect.stringMatching(/^SEARCH change_log USING COVERING INDEX change_log_unique/));
+  });
+
+  it('merge (db/sync/incoming.ts): the records of a page that differ from ours are judged by id, through the id index', () => {
+    const file = path.join(dir, 'plans-incoming.ptdb');
+    core.sqlite.prepare('VACUUM INTO ?').run(file);
+    const prepared: string[] = [];
+    const prepare = Database.prototype.prepare;
+    Database.prototype.prepare = function (this: Database.Database, source: string) {
+      prepared.push(source);
+      return prepare.call(this, source);
+    } as typeof prepare;
+    try {
+      openIncomingFile(file, { judgedByMerge: true }).close();
+    } finally {
+      Database.prototype.prepare = prepare;
+    }
+    const ids = JSON.stringify(core.sqlite.prepare('SELECT id FROM meetings ORDER BY id LIMIT 1000').pluck().all());
+    const meetings = prepared.find((sql) => /FROM "meetings" WHERE id COLLATE BINARY IN \(SELECT value FROM json_each\(\?\)\)/.test(sql))!;
+    const details = plan(meetings, [ids]);
+    expect(details).toContainEqual(expect.stringMatching(/^SEARCH meetings USING INDEX sqlite_autoindex_meetings_1 \(id=\?\)/));
+    expectNoFullScan(details, 'meetings');
+    expect(details.join('\n')).not.toMatch(/TEMP B-TREE/);
+    const attachments = prepared.find((sql) => /FROM attachments a JOIN blobs b .* AND a\.id COLLATE BINARY IN \(SELECT value FROM json_each/s.test(sql))!;
+    const bytes = plan(attachments, ['[]']);
+    expect(bytes).toContainEqual(expect.stringMatching(/^SEARCH a USING INDEX sqlite_autoindex_attachments_1 \(id=\?\)/));
+    expectNoFullScan(bytes, 'a', 'b');
   });
 
   it('merge (db/sync/merge.ts): one page of incoming ids is looked up here as one range of the id index', () => {

@@ -283,7 +283,7 @@ describe('hostile incoming files', () => {
       ['a number for a stamp', '{"display_name": 1}'],
     ])('damaged field_stamps JSON: %s', async (_label, stamps) => {
       const file = craft(`stamps-${_label.replace(/\W+/g, '-')}`, (db) => db.prepare('UPDATE organizations SET field_stamps = ?').run(stamps));
-      // field_stamps are judged with every other value before anything is written: no backup, nothing merged.
+      // field_stamps are judged with every other value before the record is read: no backup left, nothing merged.
       await expectRefused(
         file,
         /the field organizations\.field_stamps of organization \S+ has invalid sync stamps .*, and 1 other record breaks the rules too/,

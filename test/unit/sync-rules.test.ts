@@ -3,7 +3,7 @@
  * time, JSON list, number, boolean, id, text length, e-mail, country, timestamp, stamp, blob), a file
  * from "another office" carrying one bad value. The rule is refusal of the whole file (db/rules.ts,
  * db/sync/incoming.ts): each is refused with one line in Chinese and English naming table, field and
- * record, before any backup, and the local file's tables are byte for byte what they were. Afterwards
+ * record, leaving no backup, and the local file's tables are byte for byte what they were. Afterwards
  * every list, get, report and export still answers. Also: readers over malformed stored values, the
  * bounded clock, and one office one id.
  */
@@ -12,13 +12,15 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { insertRecord, openCore } from '../../db/core';
+import { insertRecord, openCore, updateRecord, type Core } from '../../db/core';
 import { checkDatabase } from '../../db/check';
 import { AppError } from '../../db/errors';
 import { MAX_STAMP_MS } from '../../db/hlc';
 import { LIMITS } from '../../db/rules';
 import { exportDatabase, mergeFile } from '../../db/sync/files';
-import { dumpText, localClient, runCli } from '../helpers';
+import { openIncomingFile, readIncomingFile, type IncomingSource } from '../../db/sync/incoming';
+import { mergeIncoming } from '../../db/sync/merge';
+import { dumpTables, dumpText, localClient, runCli } from '../helpers';
 import { createBackup, restoreBackup } from '../../db/backups';
 import { exerciseReaders } from '../readers';
 
@@ -314,6 +316,162 @@ describe('hostile files: every table, every class of column', () => {
       core.close();
     }
   }, 60_000);
+});
+
+describe('the merge judges the records it reads, in its own transaction', () => {
+  let dir: string;
+  let local: string;
+  let exported: string;
+  let meetingId: string;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'pt-rules-read-'));
+    local = path.join(dir, 'local.db');
+    const core = await openCore(local, { now: () => NOW });
+    try {
+      await localClient(core)['app.finishOnboarding']({ choice: 'sample' });
+      meetingId = core.sqlite.prepare("SELECT id FROM meetings WHERE format = 'in_person' ORDER BY id LIMIT 1").pluck().get() as string;
+      // This office's own file, as another office that has merged it would send it back.
+      exported = path.join(dir, 'ours.ptdb');
+      exportDatabase(core, exported);
+    } finally {
+      core.close();
+    }
+  }, 60_000);
+
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  /** Our own file with a meeting's format set to a value no office can write; `stampedThere` also stamps it as an edit made there. */
+  function tampered(name: string, stampedThere: boolean): string {
+    const file = path.join(dir, `${name}.ptdb`);
+    copyFileSync(exported, file);
+    const db = new Database(file);
+    try {
+      db.prepare("UPDATE meetings SET format = 'telepathy' WHERE id = ?").run(meetingId);
+      if (stampedThere) {
+        const later = `${String(NOW.getTime() + 1000).padStart(15, '0')}-000000-elsewhere`;
+        db.prepare("UPDATE meetings SET hlc = ?, field_stamps = json_set(field_stamps, '$.format', ?) WHERE id = ?").run(later, later, meetingId);
+      }
+    } finally {
+      db.close();
+    }
+    return file;
+  }
+
+  /** Every table but the exchange's own bookkeeping (the log of it, the clock's last stamp). */
+  const records = (core: Core) => {
+    const { sync_log: _log, meta: _meta, ...rest } = dumpTables(core.sqlite);
+    return JSON.stringify(rest);
+  };
+
+  /** The file opened for a merge, noting the ids the merge has judged and the records it has read whole. */
+  function watched(file: string): { source: IncomingSource; judged: string[]; read: string[] } {
+    const source = openIncomingFile(file, { judgedByMerge: true });
+    const judged: string[] = [];
+    const read: string[] = [];
+    return {
+      judged,
+      read,
+      source: {
+        ...source,
+        judge(entity, ids, into) {
+          judged.push(...ids);
+          source.judge(entity, ids, into);
+        },
+        record(entity, id) {
+          read.push(id);
+          return source.record(entity, id);
+        },
+      },
+    };
+  }
+
+  it('a bad value in a record that differs from ours is refused, translated, and listed by a preview; no backup, nothing changed', async () => {
+    const file = tampered('changed-there', true);
+    const core = await openCore(local, { now: () => NOW });
+    const backups = path.join(dir, 'backups-changed');
+    mkdirSync(backups);
+    try {
+      const before = dumpText(core);
+      let caught: AppError | null = null;
+      try {
+        mergeFile(core, file, { backupDir: backups, acceptClockSkew: true });
+      } catch (error) {
+        caught = error as AppError;
+      }
+      expect(caught?.localized.en).toMatch(
+        new RegExp(`^Cannot import "changed-there\\.ptdb": the field meetings\\.format of meeting ${meetingId} is not one of the allowed values \\(merge`),
+      );
+      expect(caught?.localized.zh).toMatch(/^无法导入“changed-there\.ptdb”：会见记录 \S+ 的字段 meetings\.format/);
+      expect(readdirSync(backups)).toEqual([]);
+      const preview = mergeFile(core, file, { dryRun: true, listInvalid: true });
+      expect(preview.invalid.map((v) => [v.table, v.id, v.field])).toEqual([['meetings', meetingId, 'format']]);
+      expect(preview.refusal?.en).toMatch(/^Cannot import "changed-there\.ptdb"/);
+      expect([preview.added, preview.changed]).toEqual([0, 0]);
+      // A preview that did not ask for the list is refused with the same line.
+      expect(() => mergeFile(core, file, { dryRun: true })).toThrow(/the field meetings\.format of meeting/);
+      expect(dumpText(core)).toBe(before);
+    } finally {
+      core.close();
+    }
+  });
+
+  it('a bad value behind stamps equal to ours is never judged nor read: the file merges, and that record keeps its value here', async () => {
+    const file = tampered('behind-stamps', false);
+    const core = await openCore(local, { now: () => NOW });
+    try {
+      const before = records(core);
+      const preview = mergeFile(core, file, { dryRun: true, listInvalid: true });
+      expect([preview.invalidCount, preview.added, preview.changed, preview.conflicts]).toEqual([0, 0, 0, 0]);
+      const { source, judged, read } = watched(file);
+      try {
+        expect(mergeIncoming(core, source).totals).toEqual({ added: 0, changed: 0, deleted: 0, conflicts: 0 });
+      } finally {
+        source.close();
+      }
+      // Every record of the file is the same as ours: none is judged, none read whole.
+      expect([judged, read]).toEqual([[], []]);
+      expect((await localClient(core)['meetings.get']({ id: meetingId })).format).toBe('in_person');
+      // Only the exchange is logged: not a record changed.
+      expect(records(core)).toBe(before);
+    } finally {
+      core.close();
+    }
+  });
+
+  it('that record edited here after the preview (or the open): the merge judges it in its transaction and refuses the file', async () => {
+    const file = tampered('edited-since', false);
+    const copy = path.join(dir, 'edited-since.db');
+    copyFileSync(local, copy);
+    const core = await openCore(copy, { now: () => NOW });
+    try {
+      const { source, judged } = watched(file);
+      try {
+        // Opened and previewed while the record was the same here: nothing to judge.
+        expect(mergeIncoming(core, source, { dryRun: true, listInvalid: true }).invalidCount).toBe(0);
+        expect(judged).toEqual([]);
+        // Then edited here, before the merge takes its lock: the file's record now differs from ours.
+        updateRecord(core, 'meetings', meetingId, { summary: 'Edited here while the file waited' });
+        const before = records(core);
+        expect(() => mergeIncoming(core, source)).toThrow(new RegExp(`the field meetings\\.format of meeting ${meetingId} is not one of the allowed values`));
+        expect(judged).toEqual([meetingId]);
+        expect(records(core)).toBe(before);
+        expect((await localClient(core)['meetings.get']({ id: meetingId })).format).toBe('in_person');
+      } finally {
+        source.close();
+      }
+      // And a new preview lists it.
+      expect(mergeFile(core, file, { dryRun: true, listInvalid: true }).invalid.map((v) => v.id)).toEqual([meetingId]);
+    } finally {
+      core.close();
+    }
+  });
+
+  it('opened for anything but a merge, a file judges every record: the same file is refused at once', () => {
+    const file = tampered('whole-table', false);
+    expect(() => readIncomingFile(file)).toThrow(/the field meetings\.format of meeting/);
+    expect(() => openIncomingFile(file)).toThrow(/the field meetings\.format of meeting/);
+  });
 });
 
 describe('readers survive malformed stored values', () => {
