@@ -250,6 +250,7 @@ describe('hostile incoming files', () => {
         db.exec(`ALTER TABLE organizations ADD COLUMN display_name_number;
                  UPDATE organizations SET display_name_number = 42;
                  DROP INDEX organizations_display_name;
+                 DROP INDEX organizations_located;
                  ALTER TABLE organizations DROP COLUMN display_name;
                  ALTER TABLE organizations RENAME COLUMN display_name_number TO display_name;`);
         expect(db.prepare('SELECT typeof(display_name) AS t FROM organizations LIMIT 1').get()).toEqual({ t: 'integer' });
