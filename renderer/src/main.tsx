@@ -13,6 +13,8 @@ import { AppDatesProvider } from './components/DateField';
 import { cssVariablesResolver, theme } from './theme';
 import { queryClient, showLoadErrorsWith } from './api/cache';
 import { showError } from './notify';
+import { readAheadAtStart } from './lib/read-ahead';
+import { parseRoute } from './route';
 
 // The browser mode's token arrives in the address once; the server sets a cookie, so drop it from the bar.
 if (new URLSearchParams(location.search).has('token')) {
@@ -21,6 +23,9 @@ if (new URLSearchParams(location.search).has('token')) {
 
 // A read that fails is shown once, in the UI language; the screen keeps what it had.
 showLoadErrorsWith((error) => showError(error, 'load'));
+
+// The first screen's reads start now, while the app draws.
+readAheadAtStart(parseRoute(location.hash));
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -35,10 +35,25 @@ export const apiKey = <N extends OperationName>(name: N, input?: OperationInput<
 const call = <N extends OperationName>(name: N, input: OperationInput<N> | undefined): Promise<OperationOutput<N>> =>
   (api[name] as (input?: OperationInput<N>) => Promise<OperationOutput<N>>)(input);
 
+/**
+ * An answer less than this old is not read again when a view starts to show it: what was read ahead (at the start,
+ * at the address change: lib/read-ahead.ts) is read once, not again as the view mounts. Writes refresh it as any read.
+ */
+const FRESH_FOR_A_MOUNT_MS = 1000;
+
+const freshForAMount = (query: { state: { dataUpdatedAt: number } }): number =>
+  Date.now() - query.state.dataUpdatedAt < FRESH_FOR_A_MOUNT_MS ? FRESH_FOR_A_MOUNT_MS : 0;
+
+/** Read what `useApi(name, input)` will show, ahead of its view: the view finds it on its way, or there. */
+export function prefetchApi<N extends OperationName>(name: N, input?: OperationInput<N>): void {
+  void queryClient.prefetchQuery({ queryKey: apiKey(name, input), queryFn: () => call(name, input), staleTime: freshForAMount });
+}
+
 export function useApi<N extends OperationName>(name: N, input?: OperationInput<N>, options: ApiReadOptions = {}): ApiRead<OperationOutput<N>> {
   const query = useQuery({
     queryKey: apiKey(name, input),
     queryFn: () => call(name, input),
+    staleTime: freshForAMount,
     enabled: options.enabled ?? true,
     ...(options.keepPrevious ? { placeholderData: keepPreviousData } : {}),
     ...(options.quiet ? { meta: { quiet: options.quiet } satisfies ReadMeta } : {}),
@@ -144,20 +159,13 @@ export interface ListWindow<N extends WindowName> {
   loading: boolean;
 }
 
-/**
- * An answer less than this old is not read again when a view starts to show it: the page asked for at the address
- * change (`prefetchWindow`) is read once, not again as the view mounts. Writes refresh it as any read.
- */
-const FRESH_FOR_A_MOUNT_MS = 1000;
-
 /** The query of one page of a list window: the view and the read-ahead at the address change share it, key and all. */
 function windowPage<N extends WindowName>(name: N, input: WindowInput<N>, page: number, pageSize: number) {
   const pageInput = { ...input, limit: pageSize, offset: page * pageSize } as OperationInput<N>;
   return {
     queryKey: apiKey(name, pageInput),
     queryFn: () => call(name, pageInput),
-    staleTime: (query: { state: { dataUpdateCount: number; dataUpdatedAt: number } }) =>
-      query.state.dataUpdateCount === 1 && Date.now() - query.state.dataUpdatedAt < FRESH_FOR_A_MOUNT_MS ? FRESH_FOR_A_MOUNT_MS : 0,
+    staleTime: freshForAMount,
   };
 }
 

@@ -154,3 +154,21 @@ test('the meeting log, opened once the dashboard is in, draws its rows at once, 
   release();
   await expect(page.getByTestId('meetings-table')).toHaveAttribute('aria-busy', 'false');
 });
+
+test('the first screen’s reads start with the app, under the very keys its views read: one call each', async ({ page, sampleApp }) => {
+  const asked: string[] = [];
+  page.on('request', (request) => {
+    const name = new URL(request.url()).pathname.replace(/^\/api\//, '');
+    if (request.url().includes('/api/')) asked.push(name);
+  });
+  await page.goto(`${sampleApp.url}#/dashboard`);
+  await expect(page.getByTestId('dashboard-overdue')).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  for (const name of ['app.info', 'dashboard.get', 'reminders.list'])
+    expect(
+      asked.filter((n) => n === name),
+      name,
+    ).toHaveLength(1);
+  // The log's first page, read at rest, once too.
+  expect(asked.filter((n) => n === 'meetings.list')).toHaveLength(1);
+});

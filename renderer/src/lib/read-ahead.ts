@@ -4,7 +4,8 @@
  * And once the first screen has what it reads and the page is idle (App.tsx), the log's first page once more: opening
  * the log then draws its rows in its first frame, and reads them again behind them, as any screen opened again does.
  */
-import { prefetchWindow, type WindowOptions } from '../useApi';
+import { localDay } from '@common/calendar';
+import { prefetchApi, prefetchWindow, type WindowOptions } from '../useApi';
 import type { Route } from '../route';
 
 /**
@@ -18,6 +19,18 @@ export const MEETING_LOG_WINDOW: WindowOptions = { pageSize: 100, margin: 60, ju
 export function readAhead(route: Route): void {
   // The log opens unfiltered, at its top.
   if (route.view === 'meetings' && route.id === null) prefetchWindow('meetings.list', {}, MEETING_LOG_WINDOW);
+  // The dashboard, for today (DashboardView).
+  if (route.view === 'dashboard') prefetchApi('dashboard.get', { today: localDay() });
+}
+
+/**
+ * At the start, before React draws anything (main.tsx): the shell's reads (the office's name, the bell) and the first
+ * view's. Their calls run while the app's code starts and draws, and the first screen often draws with its data.
+ */
+export function readAheadAtStart(route: Route): void {
+  prefetchApi('app.info');
+  prefetchApi('reminders.list', { today: localDay() });
+  readAhead(route);
 }
 
 /** The first page of the log, read at rest (see above): its answer kept in the query cache for when the log opens. */
