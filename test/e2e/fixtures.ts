@@ -102,6 +102,16 @@ export function localDay(offset = 0): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
+/**
+ * The headers of a test's own call to the contract: the run's token, and a connection of its own. A test's
+ * APIRequestContext reuses an idle keep-alive connection and does not retry: when a step of the test in between
+ * takes the server's keep-alive time (5 s), the server closes the connection as the next call goes out on it
+ * (ECONNRESET, seen once on a slow machine). Chromium retries such a request; this client is told not to reuse.
+ */
+export function contractHeaders(app: BrowserModeServer): Record<string, string> {
+  return { Authorization: `Bearer ${new URL(app.url).searchParams.get('token')!}`, Connection: 'close' };
+}
+
 /** Call the contract over HTTP with the run's token, as another client of the browser mode would. */
 export async function callApi<N extends OperationName>(
   request: APIRequestContext,
@@ -109,8 +119,7 @@ export async function callApi<N extends OperationName>(
   name: N,
   input: OperationInput<N>,
 ): Promise<OperationOutput<N>> {
-  const token = new URL(app.url).searchParams.get('token')!;
-  const response = await request.post(`${app.origin}/api/${name}`, { data: input, headers: { Authorization: `Bearer ${token}` } });
+  const response = await request.post(`${app.origin}/api/${name}`, { data: input, headers: contractHeaders(app) });
   expect(response.status(), `${name} over HTTP`).toBe(200);
   const envelope = (await response.json()) as Envelope<OperationOutput<N>>;
   if (!envelope.ok) throw new Error(`${name} failed: ${envelope.error.message.en}`);

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { APIRequestContext, Browser, Page } from '@playwright/test';
-import { test, expect, switchLanguage, type BrowserModeServer } from './fixtures';
+import { test, expect, switchLanguage, contractHeaders, type BrowserModeServer } from './fixtures';
 
 const SHOTS = path.resolve(__dirname, '../../test-results/screenshots');
 const HIDE_TOASTS = '.mantine-Notifications-root { display: none !important; }';
@@ -17,8 +17,7 @@ type Counts = Record<string, number>;
 
 /** Call the contract over HTTP with the server's token, as a script or another tool would. */
 async function call<T>(request: APIRequestContext, server: BrowserModeServer, name: string, input: unknown = {}): Promise<T> {
-  const token = new URL(server.url).searchParams.get('token')!;
-  const response = await request.post(`${server.origin}/api/${name}`, { data: input, headers: { Authorization: `Bearer ${token}` } });
+  const response = await request.post(`${server.origin}/api/${name}`, { data: input, headers: contractHeaders(server) });
   expect(response.status()).toBe(200);
   const envelope = (await response.json()) as { ok: boolean; value: T; error?: unknown };
   expect(envelope.ok, JSON.stringify(envelope.error)).toBe(true);
@@ -75,8 +74,7 @@ async function requestPreview(page: Page, file: string, passphrase = ''): Promis
 
 /** An export over HTTP, as a script would fetch one: a target from the server, the export, the download. */
 async function exportOverHttp(request: APIRequestContext, server: BrowserModeServer, file: string, passphrase?: string): Promise<void> {
-  const token = new URL(server.url).searchParams.get('token')!;
-  const headers = { Authorization: `Bearer ${token}` };
+  const headers = contractHeaders(server);
   const target = (await (await request.post(`${server.origin}/files/target?name=${encodeURIComponent(path.basename(file))}`, { headers })).json()) as {
     value: { file: string; download: string };
   };
@@ -88,9 +86,8 @@ async function exportOverHttp(request: APIRequestContext, server: BrowserModeSer
 
 /** Upload a file over HTTP: the handle the desktop shell would hand the page for a double-clicked file. */
 async function uploadOverHttp(request: APIRequestContext, server: BrowserModeServer, file: string): Promise<{ file: string; name: string }> {
-  const token = new URL(server.url).searchParams.get('token')!;
   const response = await request.post(`${server.origin}/files/upload?name=${encodeURIComponent(path.basename(file))}`, {
-    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/octet-stream' },
+    headers: { ...contractHeaders(server), 'Content-Type': 'application/octet-stream' },
     data: readFileSync(file),
   });
   return ((await response.json()) as { value: { file: string; name: string } }).value;
