@@ -275,6 +275,9 @@ test('the bell and the dashboard agree: the same renewals and quiet partnerships
   const list = page.getByRole('dialog', { name: 'Reminders' });
   const group = (name: string) => list.getByTestId(`reminders-${name}`).getByRole('link', { name: /^(?!.*(more|全部|dashboard|总览))/i });
   const firstLine = (texts: string[]) => texts.map((text) => text.split('\n')[0]);
+  // The popover's items are drawn once it is open: wait for them before reading them.
+  await expect(group('renewals').first()).toBeVisible();
+  await expect(group('quiet').first()).toBeVisible();
   const bellRenewals = firstLine(await group('renewals').allInnerTexts());
   const bellQuiet = firstLine(await group('quiet').allInnerTexts());
   expect(bellRenewals.length).toBeGreaterThan(0);
