@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import { Drawer, Modal, type DrawerProps, type ModalProps } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { GuardContext, NestedDraftsProvider, useNestedDrafts, useUnsavedGuard } from '../lib/unsaved';
@@ -10,7 +10,7 @@ import { GuardContext, NestedDraftsProvider, useNestedDrafts, useUnsavedGuard } 
  * `opened` turning false). If the opener is gone by then (its row was deleted or re-rendered),
  * focus goes to the page's heading, never to <body>.
  */
-export function useReturnFocus(opened: boolean): void {
+export function useReturnFocus(opened: boolean): { readonly current: HTMLElement | null } {
   const opener = useRef<HTMLElement | null>(null);
   // Before Mantine's focus trap moves focus into the dialog.
   useLayoutEffect(() => {
@@ -24,6 +24,31 @@ export function useReturnFocus(opened: boolean): void {
       window.setTimeout(() => restoreFocus(target), 0);
     };
   }, [opened]);
+  return opener;
+}
+
+/**
+ * Esc pressed after a dialog opens but before its focus trap has moved focus in (a quick hand, a busy machine)
+ * lands on the opener, outside the dialog: it closes the dialog all the same. Esc anywhere else outside (a
+ * date picker's calendar, a list's dropdown, both drawn outside the dialog) is theirs.
+ */
+function useEscapeBeforeFocus(opened: boolean, opener: { readonly current: HTMLElement | null }, close: () => void, enabled: boolean): void {
+  const latestClose = useRef(close);
+  latestClose.current = close;
+  useEffect(() => {
+    if (!opened || !enabled) return;
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || event.defaultPrevented || event.isComposing) return;
+      const target = event.target;
+      const fromOpener = target instanceof HTMLElement && target === opener.current;
+      const fromNowhere = target === document.body && document.querySelectorAll('[role="dialog"]').length <= 1;
+      if (!fromOpener && !fromNowhere) return;
+      event.preventDefault();
+      latestClose.current();
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [opened, enabled, opener]);
 }
 
 export function restoreFocus(target: HTMLElement | null): void {
@@ -62,10 +87,11 @@ export function focusPageHeading(): boolean {
  */
 export function AppModal({ opened, onClose, dirty = false, closeButtonProps, ...props }: ModalProps & { dirty?: boolean | (() => boolean) }) {
   const { t } = useTranslation();
-  useReturnFocus(opened);
+  const opener = useReturnFocus(opened);
   // A panel inside the form (InlinePanel) with typed text of its own counts too.
   const nested = useNestedDrafts();
   const { confirm } = useUnsavedGuard(() => (typeof dirty === 'function' ? dirty() : dirty) || nested.dirty());
+  useEscapeBeforeFocus(opened, opener, () => confirm(onClose), props.closeOnEscape !== false);
   return (
     <NestedDraftsProvider value={nested.register}>
       <GuardContext value={confirm}>
