@@ -35,6 +35,9 @@ export const rendererConfig: UserConfig = {
   build: {
     outDir: resolve(__dirname, 'out/renderer'),
     emptyOutDir: true,
+    // electron-vite leaves the renderer unminified by default: 1.66 MB of script to parse before the first screen
+    // draws, against 0.73 MB minified.
+    minify: true,
     chunkSizeWarningLimit: 4000,
     rollupOptions: { input: resolve(__dirname, 'renderer/index.html') },
   },

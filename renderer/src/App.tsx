@@ -30,6 +30,7 @@ import { focusPageHeading, visibleHeading } from './components/Dialog';
 import { installFocusKeeper } from './lib/focus-keeper';
 import { whenReadsSettle } from './lib/reads-settle';
 import { readAheadAtRest } from './lib/read-ahead';
+import { logColumns } from './views/meeting/log-columns';
 import { OnboardingDialog } from './views/OnboardingDialog';
 import { DiscardChangesDialog } from './components/DiscardChangesDialog';
 import { DashboardView } from './views/DashboardView';
@@ -113,8 +114,16 @@ export function App() {
     const idle = window.requestIdleCallback ?? ((run: () => void) => window.setTimeout(run, 200));
     idle(preloadViews);
   }, []);
-  // Once the first screen has its data: the meeting log's first page, so that opening the log draws rows at once.
-  useEffect(() => whenReadsSettle(readAheadAtRest), []);
+  // Once the first screen has its data: the meeting log's first page and its column widths in the UI language, so that
+  // opening the log draws its rows at once, in one render.
+  useEffect(
+    () =>
+      whenReadsSettle(() => {
+        readAheadAtRest();
+        logColumns(i18n.language);
+      }),
+    [i18n],
+  );
 
   const main = useRef<HTMLElement>(null);
   usePageHeading(main, `${route.view}/${route.id ?? ''}`, t('app.name'));

@@ -1,16 +1,4 @@
-import {
-  memo,
-  useCallback,
-  useEffect,
-  useLayoutEffect,
-  useMemo,
-  useRef,
-  useState,
-  type CSSProperties,
-  type KeyboardEvent,
-  type ReactElement,
-  type RefObject,
-} from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type RefObject } from 'react';
 import { flushSync } from 'react-dom';
 import { Button, Group, Stack, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
 import { useDebouncedValue, useHotkeys } from '@mantine/hooks';
@@ -26,75 +14,13 @@ import { PartnershipPicker, useKnownPartnerships } from '../components/pickers';
 import { ExportMenu } from '../components/ExportMenu';
 import { MEETING_FORMAT_LABELS, MEETING_KIND_LABELS } from '@common/labels';
 import { DateField } from '../components/DateField';
+import { useLogColumns } from './meeting/log-columns';
 
 /** Every row is one line high, so the list knows its full height before it has the rows. */
 const ROW_HEIGHT = 40;
 /** Rows drawn either side of the view. */
 const OVERSCAN = 12;
 const FIELDS = ['date', 'time', 'title', 'kind', 'format', 'partnerships'] as const;
-/** The columns as wide as their widest value (never cut); the title and the partnerships share the rest. */
-const FITTED = ['date', 'time', 'kind', 'format'] as const;
-type Widths = Record<(typeof FITTED)[number], number>;
-const columnsOf = (w: Widths) => `${w.date}px ${w.time}px minmax(9em, 3fr) ${w.kind}px ${w.format}px minmax(6em, 2fr)`;
-
-/** The cells' look is in app.css (.meetings-log-cell): dozens of rows are drawn each frame while the log scrolls. */
-const inline: CSSProperties = { display: 'inline-block' };
-
-/**
- * Each row of the log is a grid of its own (rows come and go as they scroll), so the fitted columns get
- * their widths from here: every value they can show, laid out unseen in the cells' fonts and measured,
- * again when a font arrives.
- */
-function useFittedWidths(): [Widths | null, ReactElement] {
-  const { t, i18n } = useTranslation();
-  const language = i18n.language;
-  const sizer = useRef<HTMLDivElement>(null);
-  const [widths, setWidths] = useState<Widths | null>(null);
-  useLayoutEffect(() => {
-    const element = sizer.current;
-    if (!element) return;
-    const measure = () => {
-      const next = {} as Widths;
-      for (const field of FITTED) {
-        const spans = element.querySelectorAll<HTMLElement>(`[data-field="${field}"]`);
-        next[field] = Math.ceil(Math.max(...[...spans].map((span) => span.getBoundingClientRect().width))) + 1;
-      }
-      setWidths((before) => (before && FITTED.every((f) => before[f] === next[f]) ? before : next));
-    };
-    measure();
-    const observer = new ResizeObserver(measure);
-    element.querySelectorAll('span').forEach((span) => observer.observe(span));
-    return () => observer.disconnect();
-  }, [language]);
-  // Made once per language: the log draws again on every frame while it scrolls.
-  const sizerElement = useMemo(() => {
-    const lang = language === 'zh' ? 'zh' : 'en';
-    // The longest day of each month (the month names differ in length), a late time, every kind and format.
-    const values: Record<(typeof FITTED)[number], string[]> = {
-      date: Array.from({ length: 12 }, (_, m) => formatDay(`2000-${String(m + 1).padStart(2, '0')}-28`)),
-      time: ['23:59', '00:00'],
-      kind: Object.values(MEETING_KIND_LABELS[lang]),
-      format: Object.values(MEETING_FORMAT_LABELS[lang]),
-    };
-    return (
-      <div ref={sizer} aria-hidden style={{ position: 'absolute', visibility: 'hidden', height: 0, overflow: 'hidden', whiteSpace: 'nowrap' }}>
-        {FITTED.map((field) => (
-          <div key={field}>
-            <span data-field={field} className="meetings-log-cell meetings-log-head-cell" style={inline}>
-              {t(`meetings.fields.${field}`)}
-            </span>
-            {values[field].map((value) => (
-              <span key={value} data-field={field} className="meetings-log-cell" style={inline}>
-                {value}
-              </span>
-            ))}
-          </div>
-        ))}
-      </div>
-    );
-  }, [language, t]);
-  return [widths, sizerElement];
-}
 
 /**
  * The first and last of `count` rows in view in `scroller`, from its scroll position alone: every row (and the
@@ -203,9 +129,12 @@ export function MeetingsView() {
  * lands, not the pages before it), placeholders until they come. It draws on every frame while it scrolls, alone.
  */
 const MeetingsLog = memo(function MeetingsLog({ filters, filtered }: { filters: LogFilters; filtered: boolean }) {
-  const { t } = useTranslation();
-  const [widths, sizer] = useFittedWidths();
-  const columns = columnsOf(widths ?? { date: 120, time: 60, kind: 160, format: 100 });
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'zh' ? 'zh' : 'en';
+  const columns = useLogColumns(lang);
+  // The kinds' and formats' names straight from their tables (the translations hold the same): dozens of rows a frame.
+  const kindLabels = MEETING_KIND_LABELS[lang];
+  const formatLabels = MEETING_FORMAT_LABELS[lang];
   const scroller = useRef<HTMLDivElement>(null);
   const [count, setCount] = useState(0);
   const view = useRowsInView(scroller, count);
@@ -262,14 +191,17 @@ const MeetingsLog = memo(function MeetingsLog({ filters, filtered }: { filters: 
     }
   };
 
-  // A new filter shows its first rows from the top.
+  // A new filter shows its first rows from the top. Not at the mount: the log is at its top, and scrolling would lay
+  // out the new view in the middle of drawing it.
+  const shownFilters = useRef(filters);
   useEffect(() => {
+    if (shownFilters.current === filters) return;
+    shownFilters.current = filters;
     scroller.current?.scrollTo({ top: 0 });
   }, [filters]);
 
   return (
     <>
-      {sizer}
       {log ? (
         <Text size="sm" c="dimmed" aria-live="polite" data-testid="meetings-count">
           {t('meetings.list.count', { count: log.total, formatted: formatNumber(log.total) })}
@@ -345,10 +277,10 @@ const MeetingsLog = memo(function MeetingsLog({ filters, filtered }: { filters: 
                     {m.title}
                   </div>
                   <div role="cell" className="meetings-log-cell">
-                    {t(`meetings.kind.${m.kind}`)}
+                    {kindLabels[m.kind]}
                   </div>
                   <div role="cell" className="meetings-log-cell">
-                    {t(`meetings.format.${m.format}`)}
+                    {formatLabels[m.format]}
                   </div>
                   <div role="cell" className="meetings-log-cell meetings-log-small" title={partners}>
                     {partners}
