@@ -214,22 +214,28 @@ const NavItem = memo(function NavItem({
   narrow: boolean;
 }) {
   const { t } = useTranslation();
-  return (
-    <Tooltip label={t(`nav.${view}`)} position="right" disabled={!narrow} withinPortal>
-      <NavLink
-        href={routeHash(view)}
-        label={narrow ? null : t(`nav.${view}`)}
-        aria-label={narrow ? t(`nav.${view}`) : undefined}
-        leftSection={<Icon size={narrow ? 22 : 18} aria-hidden />}
-        active={active}
-        aria-current={active ? 'page' : undefined}
-        style={{ flexShrink: 0 }}
-        onClick={(event) => {
-          event.preventDefault();
-          navigate(view);
-        }}
-      />
+  const link = (
+    <NavLink
+      href={routeHash(view)}
+      label={narrow ? null : t(`nav.${view}`)}
+      aria-label={narrow ? t(`nav.${view}`) : undefined}
+      leftSection={<Icon size={narrow ? 22 : 18} aria-hidden />}
+      active={active}
+      aria-current={active ? 'page' : undefined}
+      style={{ flexShrink: 0 }}
+      onClick={(event) => {
+        event.preventDefault();
+        navigate(view);
+      }}
+    />
+  );
+  // The name as a tooltip only where the sidebar shows icons alone: fourteen tooltips' hooks cost the first screen.
+  return narrow ? (
+    <Tooltip label={t(`nav.${view}`)} position="right" withinPortal>
+      {link}
     </Tooltip>
+  ) : (
+    link
   );
 });
 

@@ -184,6 +184,9 @@ for (const [width, height] of [
       names.push((await link.getAttribute('aria-label')) ?? (await link.innerText()));
     }
     expect(names).toEqual(['总览', '合作关系', '地图', '机构', '会见', '时间线', '任务', '联系人', '报告', '同步', '备份', '表格导入', '回收站', '设置']);
+    // Icons alone: a link's name shows as a tooltip under the pointer.
+    await links.nth(4).hover();
+    await expect(page.getByRole('tooltip').filter({ hasText: '会见' })).toBeVisible();
     if (width === 1280) {
       mkdirSync(SHOTS, { recursive: true });
       await page.screenshot({ path: `${SHOTS}/sidebar-200pct-1280-settings-focused.png` });
