@@ -5,11 +5,9 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { Notifications } from '@mantine/notifications';
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
-import '@mantine/dates/styles.css';
 import './i18n';
 import './app.css';
 import { App } from './App';
-import { AppDatesProvider } from './components/DateField';
 import { cssVariablesResolver, theme } from './theme';
 import { queryClient, showLoadErrorsWith } from './api/cache';
 import { showError } from './notify';
@@ -32,9 +30,7 @@ createRoot(document.getElementById('root')!).render(
     <QueryClientProvider client={queryClient}>
       <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="auto">
         <Notifications position="bottom-right" />
-        <AppDatesProvider>
-          <App />
-        </AppDatesProvider>
+        <App />
       </MantineProvider>
     </QueryClientProvider>
   </StrictMode>,

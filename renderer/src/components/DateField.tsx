@@ -5,11 +5,17 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { useTranslation } from 'react-i18next';
 import { parseTypedDate } from '../lib/typed-dates';
+// Here, not in main.tsx: the dates library and its styles load with the views that have date fields, not before the
+// first screen (about 46 KB of script the dashboard never runs).
+import '@mantine/dates/styles.css';
 
 /** The dayjs locale of the app's language (never the browser's): month and weekday names, first day of the week. */
 export const datesLocale = (language: string) => (language === 'zh' ? 'zh-cn' : 'en');
 
-/** The calendars' locale follows the language switch; weeks start on Monday in both languages, as in China and Britain. */
+/**
+ * The calendars' locale follows the language switch; weeks start on Monday in both languages, as in China and Britain.
+ * Around each date field's picker (DateField, PartialDateField).
+ */
 export function AppDatesProvider({ children }: { children: ReactNode }) {
   const { i18n } = useTranslation();
   return <DatesProvider settings={{ locale: datesLocale(i18n.language), firstDayOfWeek: 1 }}>{children}</DatesProvider>;
@@ -73,47 +79,49 @@ export function DateField({ value, onChange, clearable, onClick, onKeyDown, onBl
     setOpened(true);
   };
   return (
-    <DateInput
-      valueFormat="YYYY-MM-DD"
-      placeholder={t('dates.datePlaceholder')}
-      leftSection={<IconCalendar size={16} aria-hidden />}
-      leftSectionPointerEvents="none"
-      {...calendarFormats(i18n.language)}
-      ariaLabels={{
-        previousMonth: t('dates.previousMonth'),
-        nextMonth: t('dates.nextMonth'),
-        previousYear: t('dates.previousYear'),
-        nextYear: t('dates.nextYear'),
-        previousDecade: t('dates.previousDecade'),
-        nextDecade: t('dates.nextDecade'),
-      }}
-      clearable={clearable}
-      clearButtonProps={{ 'aria-label': t('dates.clear') }}
-      {...props}
-      value={value || null}
-      onChange={(next) => onChange(next ?? '')}
-      dateParser={parseTypedDate}
-      fixOnBlur
-      data-mantine-stop-propagation={opened || undefined}
-      popoverProps={{ opened }}
-      date={shownMonth}
-      onDateChange={setShownMonth}
-      level={level}
-      onLevelChange={setLevel}
-      getDayProps={() => ({ onClick: () => setOpened(false) })}
-      onClick={(event) => {
-        open();
-        onClick?.(event);
-      }}
-      onKeyDown={(event) => {
-        if (event.key === 'ArrowDown') open();
-        else if (event.key === 'Escape' || event.key === 'Enter' || event.key === 'Tab') setOpened(false);
-        onKeyDown?.(event);
-      }}
-      onBlur={(event) => {
-        setOpened(false);
-        onBlur?.(event);
-      }}
-    />
+    <AppDatesProvider>
+      <DateInput
+        valueFormat="YYYY-MM-DD"
+        placeholder={t('dates.datePlaceholder')}
+        leftSection={<IconCalendar size={16} aria-hidden />}
+        leftSectionPointerEvents="none"
+        {...calendarFormats(i18n.language)}
+        ariaLabels={{
+          previousMonth: t('dates.previousMonth'),
+          nextMonth: t('dates.nextMonth'),
+          previousYear: t('dates.previousYear'),
+          nextYear: t('dates.nextYear'),
+          previousDecade: t('dates.previousDecade'),
+          nextDecade: t('dates.nextDecade'),
+        }}
+        clearable={clearable}
+        clearButtonProps={{ 'aria-label': t('dates.clear') }}
+        {...props}
+        value={value || null}
+        onChange={(next) => onChange(next ?? '')}
+        dateParser={parseTypedDate}
+        fixOnBlur
+        data-mantine-stop-propagation={opened || undefined}
+        popoverProps={{ opened }}
+        date={shownMonth}
+        onDateChange={setShownMonth}
+        level={level}
+        onLevelChange={setLevel}
+        getDayProps={() => ({ onClick: () => setOpened(false) })}
+        onClick={(event) => {
+          open();
+          onClick?.(event);
+        }}
+        onKeyDown={(event) => {
+          if (event.key === 'ArrowDown') open();
+          else if (event.key === 'Escape' || event.key === 'Enter' || event.key === 'Tab') setOpened(false);
+          onKeyDown?.(event);
+        }}
+        onBlur={(event) => {
+          setOpened(false);
+          onBlur?.(event);
+        }}
+      />
+    </AppDatesProvider>
   );
 }

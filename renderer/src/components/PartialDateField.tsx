@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { DATE_PRECISIONS } from '@common/inputs/enums';
 import { formatPartialDate } from '../format';
 import { parseTypedPartialDate } from '../lib/typed-dates';
-import { calendarFormats } from './DateField';
+import { AppDatesProvider, calendarFormats } from './DateField';
 
 type Precision = (typeof DATE_PRECISIONS)[number];
 
@@ -95,13 +95,15 @@ export function PartialDateField({ value, onChange, onBlur, ...props }: PartialD
                 onChange={(v) => setPrecision(v as Precision)}
                 data={DATE_PRECISIONS.map((p) => ({ value: p, label: t(`dates.${p}`) }))}
               />
-              {precision === 'year' ? (
-                <YearPicker {...pickerProps} />
-              ) : precision === 'month' ? (
-                <MonthPicker {...pickerProps} />
-              ) : (
-                <DatePicker {...pickerProps} />
-              )}
+              <AppDatesProvider>
+                {precision === 'year' ? (
+                  <YearPicker {...pickerProps} />
+                ) : precision === 'month' ? (
+                  <MonthPicker {...pickerProps} />
+                ) : (
+                  <DatePicker {...pickerProps} />
+                )}
+              </AppDatesProvider>
             </Stack>
           </Popover.Dropdown>
         </Popover>
