@@ -246,17 +246,32 @@ async function firstMoments(page: Page, url: string, beforeMount: () => void = (
   };
 }
 
-/** A cold start measured and closed: the server stopped before the next one opens the file. */
-async function coldStart(db: string): Promise<FirstMoments> {
+/** A server started on `db` and a fresh browser's page; `close` stops both and waits for the server to exit. */
+async function openStart(db: string): Promise<{ url: string; page: Page; pid: number | undefined; close: () => Promise<void> }> {
   const { url, child } = await startServe(path.resolve(db));
   const browser = await chromium.launch({ executablePath: findChromium() ?? '/usr/bin/chromium', args: ARGS, headless: true });
-  try {
-    return await firstMoments(await browser.newPage({ viewport: { width: 1280, height: 800 } }), url);
-  } finally {
+  const close = async () => {
     await browser.close();
+    if (child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise((resolve) => child.once('exit', resolve));
     child.kill('SIGTERM');
     await exited;
+  };
+  try {
+    return { url, page: await browser.newPage({ viewport: { width: 1280, height: 800 } }), pid: child.pid, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+/** A cold start measured and closed: the server stopped before the next one opens the file. */
+async function coldStart(db: string): Promise<FirstMoments> {
+  const start = await openStart(db);
+  try {
+    return await firstMoments(start.page, start.url);
+  } finally {
+    await start.close();
   }
 }
 
@@ -266,10 +281,8 @@ export async function measureBrowser(options: BrowserOptions): Promise<BrowserFi
   const starts: FirstMoments[] = [];
   for (let i = 1; i < (options.starts ?? 5); i++) starts.push(await coldStart(options.db));
   // The last start goes on: the log scrolled, the meeting form opened, the server's memory.
-  const { url, child } = await startServe(path.resolve(options.db));
-  const browser = await chromium.launch({ executablePath: findChromium() ?? '/usr/bin/chromium', args: ARGS, headless: true });
+  const { url, page, pid, close } = await openStart(options.db);
   try {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     // Which contract calls the mount waited on, and how long each took (the server answers one at a time).
     const calls: { op: string; ms: number }[] = [];
     const started = new Map<string, number>();
@@ -328,11 +341,10 @@ export async function measureBrowser(options: BrowserOptions): Promise<BrowserFi
       meetingFormEditableMs: Math.round(form.editableMs * 10) / 10,
       meetingFormPaintedMs: Math.round(form.paintedMs * 10) / 10,
       meetingFormCalls,
-      serverPeakRssMB: peakRssMB(child.pid),
+      serverPeakRssMB: peakRssMB(pid),
     };
   } finally {
-    await browser.close();
-    child.kill('SIGTERM');
+    await close();
   }
 }
 

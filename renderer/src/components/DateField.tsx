@@ -6,7 +6,7 @@ import 'dayjs/locale/zh-cn';
 import { useTranslation } from 'react-i18next';
 import { parseTypedDate } from '../lib/typed-dates';
 // Here, not in main.tsx: the dates library and its styles load with the views that have date fields, not before the
-// first screen (about 46 KB of script the dashboard never runs).
+// first screen (about 50 KB of script the dashboard never runs).
 import '@mantine/dates/styles.css';
 
 /** The dayjs locale of the app's language (never the browser's): month and weekday names, first day of the week. */
